@@ -1,0 +1,76 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { PROBLEM_CONTENT_TYPE, type Problem } from '@bearing/contracts';
+import { STATUS_CODES } from 'node:http';
+import type { Request, Response } from 'express';
+import { PROBLEM_TYPE_BASE, ProblemException } from './problem.js';
+
+/**
+ * Turns every error into `application/problem+json` (RFC 9457). Unexpected errors are logged
+ * with their stack and answered with a bare 500 — no stack trace or message leaves the server.
+ */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const context = host.switchToHttp();
+    const request = context.getRequest<Request>();
+    const response = context.getResponse<Response>();
+    const problem = this.toProblem(exception, request);
+    if (problem.status >= 500) {
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    }
+    if (response.headersSent) return;
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown, request: Request): Problem {
+    const requestId = typeof request.id === 'string' ? request.id : undefined;
+    const base = { instance: request.originalUrl, ...(requestId ? { requestId } : {}) };
+    if (exception instanceof ProblemException) {
+      return { type: problemType(exception.problem.status), ...base, ...exception.problem };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      return {
+        type: problemType(status),
+        title: STATUS_CODES[status] ?? 'Error',
+        status,
+        detail: detailOf(exception),
+        ...base,
+      };
+    }
+    // Errors raised by body parsers (malformed JSON, too large) carry an HTTP status of their own.
+    const status = statusOfForeignError(exception);
+    if (status && status < 500) {
+      return {
+        type: problemType(status),
+        title: STATUS_CODES[status] ?? 'Error',
+        status,
+        detail: exception instanceof Error ? exception.message : undefined,
+        ...base,
+      };
+    }
+    return { type: problemType(500), title: 'Internal Server Error', status: 500, ...base };
+  }
+}
+
+function problemType(status: number): string {
+  return status === 404 ? `${PROBLEM_TYPE_BASE}not-found` : `${PROBLEM_TYPE_BASE}http-${status}`;
+}
+
+function detailOf(exception: HttpException): string | undefined {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (typeof message === 'string') return message;
+  if (Array.isArray(message)) return message.join('; ');
+  return undefined;
+}
+
+function statusOfForeignError(exception: unknown): number | undefined {
+  if (typeof exception !== 'object' || exception === null) return undefined;
+  const status = (exception as { status?: unknown; statusCode?: unknown }).status ??
+    (exception as { statusCode?: unknown }).statusCode;
+  return typeof status === 'number' && status >= 400 && status < 600 ? status : undefined;
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('defaults to port 3000, the embedded database with the demo, and ./.bearing', () => {
+    const config = loadConfig({}, '/srv/bearing');
+    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, dataDir: '/srv/bearing/.bearing', demo: true, logLevel: 'info' });
+  });
+
+  it('turns the demo off by default with an external database', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/bearing' }).demo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db/bearing', BEARING_DEMO: '1' }).demo).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT', /PORT: must be a whole number from 1 to 65535 \(got "abc"\)/],
+    [{ PORT: '70000' }, 'PORT', /PORT/],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL', /DATABASE_URL: must be a postgres/],
+    [{ BEARING_DEMO: 'maybe' }, 'BEARING_DEMO', /BEARING_DEMO: must be one of/],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', /LOG_LEVEL/],
+    [{ BEARING_ADMIN_EMAIL: 'nobody' }, 'BEARING_ADMIN_EMAIL', /BEARING_ADMIN_EMAIL/],
+  ])('rejects %j naming the variable', (environment, variable, message) => {
+    let thrown: unknown;
+    try {
+      loadConfig(environment);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect((thrown as ConfigError).variable).toBe(variable);
+    expect((thrown as ConfigError).message).toMatch(message);
+  });
+
+  it('never echoes a secret back', () => {
+    expect(() => loadConfig({ BEARING_ADMIN_PASSWORD: 'secret' })).toThrow(/at least 12 characters$/);
+    expect(() => loadConfig({ DATABASE_URL: 'http://user:hunter2@x' })).not.toThrow(/hunter2/);
+  });
+});

@@ -1,0 +1,105 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Bearing's whole configuration, read once from the environment at start. Every variable is
+ * validated here so that a bad value stops the process with one line that names it.
+ */
+export type AppConfig = {
+  port: number;
+  /** `postgres://…` when an external database is configured; `undefined` → embedded Postgres. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  /** Seed the demo workspace; defaults to on with the embedded database, off otherwise. */
+  demo: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+};
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const booleanFlag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((value) => ['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'].includes(value), {
+    message: 'must be one of 1, 0, true, false, yes, no, on, off',
+  })
+  .transform((value) => ['1', 'true', 'yes', 'on'].includes(value));
+
+const environmentSchema = z.object({
+  PORT: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number from 1 to 65535')
+    .transform(Number)
+    .refine((port) => port >= 1 && port <= 65535, 'must be a whole number from 1 to 65535')
+    .default(3000),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .refine((value) => {
+      try {
+        return ['postgres:', 'postgresql:'].includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, 'must be a postgres:// or postgresql:// connection URL')
+    .optional(),
+  BEARING_DATA_DIR: z.string().trim().min(1, 'must not be empty').default('.bearing'),
+  BEARING_ADMIN_EMAIL: z.email('must be an email address').optional(),
+  BEARING_ADMIN_PASSWORD: z
+    .string()
+    .min(12, 'must be at least 12 characters')
+    .max(256, 'must be at most 256 characters')
+    .optional(),
+  BEARING_DEMO: booleanFlag.optional(),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+});
+
+/** Empty strings count as unset, as they do in most shells' `VAR= command`. */
+function withoutEmpty(environment: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(environment).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '',
+    ),
+  );
+}
+
+/**
+ * Validates the environment and returns typed configuration; throws `ConfigError` naming the
+ * first bad variable. Secrets are never echoed back in the message.
+ */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+  const parsed = environmentSchema.safeParse(withoutEmpty(environment));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    const secret = variable === 'BEARING_ADMIN_PASSWORD' || variable === 'DATABASE_URL';
+    const received = secret ? '' : ` (got "${String(environment[variable])}")`;
+    throw new ConfigError(variable, `${issue?.message ?? 'is invalid'}${received}`);
+  }
+  const env = parsed.data;
+  return {
+    port: env.PORT,
+    databaseUrl: env.DATABASE_URL,
+    dataDir: path.resolve(cwd, env.BEARING_DATA_DIR),
+    adminEmail: env.BEARING_ADMIN_EMAIL,
+    adminPassword: env.BEARING_ADMIN_PASSWORD,
+    demo: env.BEARING_DEMO ?? env.DATABASE_URL === undefined,
+    logLevel: env.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,63 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import type { DataSource } from 'typeorm';
+import { AppModule } from './app.module.js';
+import { ProblemFilter } from './common/problem/problem.filter.js';
+import type { AppConfig } from './config/config.js';
+import { APP_VERSION } from './config/version.js';
+import { serveWebApp } from './web-app/serve-web-app.js';
+
+/**
+ * Builds the whole HTTP application — the same for `npm start` and for the integration tests,
+ * which differ only in the config and data source they pass in.
+ */
+export async function createApp(config: AppConfig, dataSource: DataSource): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          // Mantine and the API docs page inject style attributes at run time.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'", 'data:'],
+          frameAncestors: ["'none'"],
+          // Bearing is often reached over plain http on a LAN; upgrading would break it there.
+          upgradeInsecureRequests: null,
+        },
+      },
+      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    }),
+  );
+  app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
+  app.setGlobalPrefix('api');
+  app.useGlobalFilters(new ProblemFilter());
+  serveWebApp(app);
+
+  const document = () =>
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Bearing API')
+        .setDescription('Objectives, KPIs, guardrails, sprints and flow for technical program managers.')
+        .setVersion(APP_VERSION)
+        .build(),
+    );
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/openapi.json',
+    yamlDocumentUrl: 'api/openapi.yaml',
+    customSiteTitle: 'Bearing API',
+  });
+  await app.init();
+  return app;
+}
