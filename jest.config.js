@@ -5,5 +5,6 @@ export default {
     '<rootDir>/packages/contracts',
     '<rootDir>/apps/api',
     '<rootDir>/apps/web',
+    '<rootDir>/apps/web/jest.e2e.config.js',
   ],
 };

@@ -14,11 +14,17 @@ import { serveWebApp } from './web-app/serve-web-app.js';
  * Builds the whole HTTP application — the same for `npm start` and for the integration tests,
  * which differ only in the config and data source they pass in.
  */
-export async function createApp(config: AppConfig, dataSource: DataSource): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), {
-    bufferLogs: true,
-    bodyParser: false,
-  });
+export async function createApp(
+  config: AppConfig,
+  dataSource: DataSource,
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, dataSource),
+    {
+      bufferLogs: true,
+      bodyParser: false,
+    },
+  );
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
@@ -49,7 +55,9 @@ export async function createApp(config: AppConfig, dataSource: DataSource): Prom
       app,
       new DocumentBuilder()
         .setTitle('Bearing API')
-        .setDescription('Objectives, KPIs, guardrails, sprints and flow for technical program managers.')
+        .setDescription(
+          'Objectives, KPIs, guardrails, sprints and flow for technical program managers.',
+        )
         .setVersion(APP_VERSION)
         .build(),
     );

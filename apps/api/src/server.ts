@@ -68,7 +68,9 @@ export async function runServer(): Promise<void> {
     if (error instanceof ConfigError) {
       process.stderr.write(`Configuration error — ${error.message}\n`);
     } else {
-      process.stderr.write(`Bearing could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(
+        `Bearing could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
     }
     process.exitCode = 1;
     await stopEverything().catch(() => undefined);

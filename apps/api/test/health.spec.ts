@@ -25,7 +25,9 @@ describe('health, readiness and errors over HTTP', () => {
 
   it('is not ready, as a 503 problem, when a migration is missing', async () => {
     const { dataSource } = testApp;
-    const [last] = await dataSource.query(`SELECT id, name FROM migrations ORDER BY id DESC LIMIT 1`);
+    const [last] = await dataSource.query(
+      `SELECT id, name FROM migrations ORDER BY id DESC LIMIT 1`,
+    );
     await dataSource.query(`DELETE FROM migrations WHERE id = $1`, [last.id]);
     try {
       const response = await testApp.http.get('/api/ready').expect(503);
@@ -44,7 +46,11 @@ describe('health, readiness and errors over HTTP', () => {
     const response = await testApp.http.get('/api/does-not-exist').expect(404);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     const problem = problemSchema.parse(JSON.parse(response.text));
-    expect(problem).toMatchObject({ status: 404, title: 'Not Found', instance: '/api/does-not-exist' });
+    expect(problem).toMatchObject({
+      status: 404,
+      title: 'Not Found',
+      instance: '/api/does-not-exist',
+    });
     expect(problem.requestId).toBe(response.headers['x-request-id']);
   });
 
@@ -77,7 +83,9 @@ describe('health, readiness and errors over HTTP', () => {
   it('publishes the OpenAPI document and a docs page', async () => {
     const document = await testApp.http.get('/api/openapi.json').expect(200);
     expect(document.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(document.body.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/ready']));
+    expect(Object.keys(document.body.paths)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/ready']),
+    );
     const page = await testApp.http.get('/api/docs').expect(200);
     expect(page.text).toContain('swagger');
   });

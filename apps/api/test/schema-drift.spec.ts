@@ -27,7 +27,8 @@ describe('entities and migrations', () => {
   });
 
   it('can all be reverted and re-applied', async () => {
-    for (let step = 0; step < dataSource.migrations.length; step++) await dataSource.undoLastMigration();
+    for (let step = 0; step < dataSource.migrations.length; step++)
+      await dataSource.undoLastMigration();
     const tables: { tablename: string }[] = await dataSource.query(
       `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
     );

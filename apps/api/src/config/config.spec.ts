@@ -4,12 +4,20 @@ import { ConfigError, loadConfig } from './config.js';
 describe('loadConfig', () => {
   it('defaults to port 3000, the embedded database with the demo, and ./.bearing', () => {
     const config = loadConfig({}, '/srv/bearing');
-    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, dataDir: '/srv/bearing/.bearing', demo: true, logLevel: 'info' });
+    expect(config).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+      dataDir: '/srv/bearing/.bearing',
+      demo: true,
+      logLevel: 'info',
+    });
   });
 
   it('turns the demo off by default with an external database', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/bearing' }).demo).toBe(false);
-    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db/bearing', BEARING_DEMO: '1' }).demo).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db/bearing', BEARING_DEMO: '1' }).demo).toBe(
+      true,
+    );
   });
 
   it.each([
@@ -32,7 +40,9 @@ describe('loadConfig', () => {
   });
 
   it('never echoes a secret back', () => {
-    expect(() => loadConfig({ BEARING_ADMIN_PASSWORD: 'secret' })).toThrow(/at least 12 characters$/);
+    expect(() => loadConfig({ BEARING_ADMIN_PASSWORD: 'secret' })).toThrow(
+      /at least 12 characters$/,
+    );
     expect(() => loadConfig({ DATABASE_URL: 'http://user:hunter2@x' })).not.toThrow(/hunter2/);
   });
 });

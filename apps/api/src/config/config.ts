@@ -83,7 +83,10 @@ function withoutEmpty(environment: NodeJS.ProcessEnv): Record<string, string> {
  * Validates the environment and returns typed configuration; throws `ConfigError` naming the
  * first bad variable. Secrets are never echoed back in the message.
  */
-export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+export function loadConfig(
+  environment: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+): AppConfig {
   const parsed = environmentSchema.safeParse(withoutEmpty(environment));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -82,7 +82,10 @@ async function loadOrCreateCredentials(dataDir: string): Promise<Credentials> {
   if (existsSync(file)) {
     return JSON.parse(await readFile(file, 'utf8')) as Credentials;
   }
-  const credentials: Credentials = { user: 'bearing', password: randomBytes(24).toString('base64url') };
+  const credentials: Credentials = {
+    user: 'bearing',
+    password: randomBytes(24).toString('base64url'),
+  };
   await writeFile(file, JSON.stringify(credentials), { mode: 0o600 });
   await chmod(file, 0o600);
   return credentials;

@@ -19,13 +19,17 @@ export async function runMigrationsWithLock(dataSource: DataSource): Promise<str
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((migration) => migration.name);
   } finally {
-    await queryRunner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await queryRunner
+      .query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY])
+      .catch(() => undefined);
     await queryRunner.release();
   }
 }
 
 /** How many migrations the code knows and how many of them the database has applied. */
-export async function migrationStatus(dataSource: DataSource): Promise<{ applied: number; pending: number }> {
+export async function migrationStatus(
+  dataSource: DataSource,
+): Promise<{ applied: number; pending: number }> {
   const known = dataSource.migrations.map((migration) => migration.name);
   const rows: { name: string }[] = await dataSource.query(
     `SELECT name FROM "migrations" WHERE name = ANY($1)`,

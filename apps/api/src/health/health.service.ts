@@ -24,7 +24,11 @@ export class HealthService {
     if (migrations.pending > 0) {
       throw notReady(`${migrations.pending} database migration(s) are not applied yet.`);
     }
-    return { status: 'ready', database: 'up', migrations: { applied: migrations.applied, pending: 0 } };
+    return {
+      status: 'ready',
+      database: 'up',
+      migrations: { applied: migrations.applied, pending: 0 },
+    };
   }
 }
 

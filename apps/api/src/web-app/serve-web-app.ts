@@ -5,7 +5,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 
 /** The built single-page app (`apps/web/dist`), found relative to this file in src/ or dist/. */
-export const WEB_APP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+export const WEB_APP_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../web/dist',
+);
 
 /**
  * Serves the built web app at `/`: hashed assets with long caching, and `index.html` for every
@@ -14,10 +17,18 @@ export const WEB_APP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.u
 export function serveWebApp(app: NestExpressApplication, webAppDir = WEB_APP_DIR): void {
   const indexFile = path.join(webAppDir, 'index.html');
   if (!existsSync(indexFile)) return;
-  app.use('/assets', express.static(path.join(webAppDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+  app.use(
+    '/assets',
+    express.static(path.join(webAppDir, 'assets'), {
+      immutable: true,
+      maxAge: '1y',
+      fallthrough: false,
+    }),
+  );
   app.use(express.static(webAppDir, { index: false, maxAge: '1h' }));
   app.use((request: Request, response: Response, next: NextFunction) => {
-    const isPageRequest = (request.method === 'GET' || request.method === 'HEAD') && !isApiPath(request.path);
+    const isPageRequest =
+      (request.method === 'GET' || request.method === 'HEAD') && !isApiPath(request.path);
     if (!isPageRequest) return next();
     response.setHeader('Cache-Control', 'no-cache');
     response.sendFile(indexFile);

@@ -48,4 +48,3 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     },
   };
 }
-

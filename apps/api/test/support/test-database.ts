@@ -24,11 +24,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = testServerUrl();
   await ensureTemplate(serverUrl);
   const name = `bearing_test_${randomUUID().replaceAll('-', '')}`;
-  await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateDatabase}`));
+  await withAdmin(serverUrl, (admin) =>
+    admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateDatabase}`),
+  );
   return {
     url: databaseUrl(serverUrl, name),
     drop: async () => {
-      await withAdmin(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await withAdmin(serverUrl, (admin) =>
+        admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+      );
     },
   };
 }
@@ -53,7 +57,9 @@ async function ensureTemplate(serverUrl: string): Promise<void> {
   await withAdmin(serverUrl, async (admin) => {
     await admin.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK_KEY]);
     try {
-      const existing = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [templateDatabase]);
+      const existing = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+        templateDatabase,
+      ]);
       if (existing.rowCount) return;
       const building = `${templateDatabase}_building`;
       await admin.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);

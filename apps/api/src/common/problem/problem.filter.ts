@@ -1,4 +1,10 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
 import { PROBLEM_CONTENT_TYPE, type Problem } from '@bearing/contracts';
 import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
@@ -18,7 +24,9 @@ export class ProblemFilter implements ExceptionFilter {
     const response = context.getResponse<Response>();
     const problem = this.toProblem(exception, request);
     if (problem.status >= 500) {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
     }
     if (response.headersSent) return;
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
@@ -70,7 +78,8 @@ function detailOf(exception: HttpException): string | undefined {
 
 function statusOfForeignError(exception: unknown): number | undefined {
   if (typeof exception !== 'object' || exception === null) return undefined;
-  const status = (exception as { status?: unknown; statusCode?: unknown }).status ??
+  const status =
+    (exception as { status?: unknown; statusCode?: unknown }).status ??
     (exception as { statusCode?: unknown }).statusCode;
   return typeof status === 'number' && status >= 400 && status < 600 ? status : undefined;
 }

@@ -9,9 +9,7 @@ export const PROBLEM_TYPE_BASE = 'https://bearing.dev/problems/';
  * HttpExceptions) and the ProblemFilter writes it as `application/problem+json`.
  */
 export class ProblemException extends HttpException {
-  constructor(
-    readonly problem: Omit<Problem, 'type'> & { type?: string },
-  ) {
+  constructor(readonly problem: Omit<Problem, 'type'> & { type?: string }) {
     super(problem.title, problem.status);
   }
 

@@ -1,0 +1,64 @@
+import { healthResponseSchema } from '@bearing/contracts';
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { fakeResponse, mockFetch } from '../test-utils/fake-fetch';
+import { ApiError, UnexpectedResponseError } from './api-error';
+import { apiGet } from './client';
+
+const realFetch = globalThis.fetch;
+afterEach(() => {
+  globalThis.fetch = realFetch;
+});
+
+describe('apiGet', () => {
+  it('returns the body once it matches the schema', async () => {
+    const fetchMock = mockFetch({
+      '/api/health': () => fakeResponse(200, { status: 'ok', version: '0.1.0' }),
+    });
+
+    await expect(apiGet('/api/health', healthResponseSchema)).resolves.toEqual({
+      status: 'ok',
+      version: '0.1.0',
+    });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('turns a problem+json response into an ApiError carrying the problem', async () => {
+    const problem = {
+      type: 'https://bearing.dev/problems/not-ready',
+      title: 'Service Unavailable',
+      status: 503,
+      detail: 'The database does not answer.',
+    };
+    mockFetch({ '/api/ready': () => fakeResponse(503, problem, 'application/problem+json') });
+
+    const error = await apiGet('/api/ready', healthResponseSchema).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ApiError);
+    const apiError = error as ApiError;
+    expect(apiError.status).toBe(503);
+    expect(apiError.title).toBe('Service Unavailable');
+    expect(apiError.problem).toEqual(problem);
+    expect(apiError.message).toBe('Service Unavailable: The database does not answer.');
+  });
+
+  it('gives an error without problem details the about:blank problem for its status', async () => {
+    mockFetch({ '/api/health': () => fakeResponse(502, '<html>Bad gateway</html>', 'text/html') });
+
+    const error = await apiGet('/api/health', healthResponseSchema).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).problem).toEqual({
+      type: 'about:blank',
+      title: 'HTTP 502',
+      status: 502,
+    });
+  });
+
+  it('rejects a 2xx body that breaks the contract', async () => {
+    mockFetch({ '/api/health': () => fakeResponse(200, { status: 'ok' }) });
+
+    await expect(apiGet('/api/health', healthResponseSchema)).rejects.toBeInstanceOf(
+      UnexpectedResponseError,
+    );
+  });
+});

@@ -1,0 +1,54 @@
+// Browser APIs that jsdom does not implement but the app's libraries use at load or render time.
+import { afterEach, beforeEach, jest } from '@jest/globals';
+import { format, TextDecoder, TextEncoder } from 'node:util';
+
+// React Router encodes URLs with TextEncoder when its module loads.
+Object.assign(globalThis, { TextEncoder, TextDecoder });
+
+// Mantine (see mantine.dev/guides/jest):
+
+Object.defineProperty(window, 'matchMedia', {
+  writable: true,
+  configurable: true,
+  value: (query: string): MediaQueryList =>
+    ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener: () => {},
+      removeListener: () => {},
+      addEventListener: () => {},
+      removeEventListener: () => {},
+      dispatchEvent: () => false,
+    }) as MediaQueryList,
+});
+
+class NoopResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+window.ResizeObserver = NoopResizeObserver;
+
+// jsdom does not implement getComputedStyle's pseudo-element argument and reports an error; drop it.
+const getComputedStyle = window.getComputedStyle.bind(window);
+window.getComputedStyle = (element: Element) => getComputedStyle(element);
+window.HTMLElement.prototype.scrollIntoView = () => {};
+
+// The end-to-end test fails on any console error; fail here first, where the cause is easier to find
+// (React key and act warnings, Mantine prop warnings, ...).
+const consoleComplaints: string[] = [];
+beforeEach(() => {
+  consoleComplaints.length = 0;
+  for (const level of ['error', 'warn'] as const) {
+    jest.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+      consoleComplaints.push(`console.${level}: ${format(...args)}`);
+    });
+  }
+});
+afterEach(() => {
+  jest.restoreAllMocks();
+  if (consoleComplaints.length > 0) {
+    throw new Error(`The test wrote to the console:\n${consoleComplaints.join('\n')}`);
+  }
+});
