@@ -55,7 +55,7 @@ export async function startEmbeddedDatabase(
  */
 async function clusterDirectory(dataDir: string, log: (message: string) => void): Promise<string> {
   const inside = path.join(dataDir, CLUSTER_DIRECTORY);
-  if (await postgresCanEnter(dataDir)) return inside;
+  if (postgresCanEnter(dataDir)) return inside;
   const hash = createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 16);
   const outside = path.join(SYSTEM_CLUSTERS_DIR, hash);
   await mkdir(SYSTEM_CLUSTERS_DIR, { recursive: true, mode: 0o755 });

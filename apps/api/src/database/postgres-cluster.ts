@@ -40,7 +40,7 @@ export function isInitialised(directory: string): boolean {
 
 export async function startCluster(options: ClusterOptions): Promise<RunningCluster> {
   const log = options.log ?? (() => undefined);
-  const account = await postgresAccount();
+  const account = postgresAccount();
   const binaries = await reachableBinaries(account, log);
   await assertReachable(path.dirname(options.directory), account);
   await stopLeftoverServer(options.directory, log);
@@ -49,7 +49,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
 }
 
 /** Postgres will not run as root: as root, run it as the `postgres` system user (made if missing). */
-async function postgresAccount(): Promise<Account> {
+function postgresAccount(): Account {
   if (process.getuid?.() !== 0) return undefined;
   const lookup = () => {
     try {
@@ -84,8 +84,8 @@ function canReach(target: string, account: Account): boolean {
 }
 
 /** Whether the account Postgres will run as may enter `directory` (always true when not root). */
-export async function postgresCanEnter(directory: string): Promise<boolean> {
-  return canReach(directory, await postgresAccount());
+export function postgresCanEnter(directory: string): boolean {
+  return canReach(directory, postgresAccount());
 }
 
 async function assertReachable(directory: string, account: Account): Promise<void> {
