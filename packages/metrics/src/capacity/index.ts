@@ -1,1 +1,9 @@
-export {};
+export { workingDays } from './working-days.js';
+export {
+  capacityPlan,
+  type CapacityForecast,
+  type CapacityHistory,
+  type CapacityPlan,
+  type CapacityPlanInput,
+  type TeamMember,
+} from './capacity-plan.js';

@@ -37,7 +37,11 @@ export function isWorkingDay(day: Day, calendar: Calendar = DEFAULT_CALENDAR): b
 }
 
 /** Working days of `calendar` from `start` to `end`, both included. */
-export function workingDaysBetween(start: Day, end: Day, calendar: Calendar = DEFAULT_CALENDAR): Day[] {
+export function workingDaysBetween(
+  start: Day,
+  end: Day,
+  calendar: Calendar = DEFAULT_CALENDAR,
+): Day[] {
   const first = dayToEpochDay(start, 'start');
   const last = dayToEpochDay(end, 'end');
   if (last < first) throw new RangeError(`end (${end}) is before start (${start})`);

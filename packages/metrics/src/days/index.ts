@@ -1,2 +1,3 @@
 export * from './day.js';
 export * from './calendar.js';
+export * from './epoch-day.js';

@@ -1,1 +1,9 @@
-export {};
+export {
+  keyResultProgress,
+  type KeyResultKind,
+  type KeyResultMeasure,
+} from './key-result-progress.js';
+export { objectiveProgress, type WeightedProgress } from './objective-progress.js';
+export { expectedProgress } from './expected-progress.js';
+export { paceStatus, type PaceStatus, type PaceThresholds } from './pace-status.js';
+export { okrScore } from './okr-score.js';
