@@ -1,10 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
-import { AppModule } from './app.module.js';
+import { AppModule, type ExtraImports } from './app.module.js';
 import { ProblemFilter } from './common/problem/problem.filter.js';
 import type { AppConfig } from './config/config.js';
 import { APP_VERSION } from './config/version.js';
@@ -17,9 +18,10 @@ import { serveWebApp } from './web-app/serve-web-app.js';
 export async function createApp(
   config: AppConfig,
   dataSource: DataSource,
+  extraImports: ExtraImports = [],
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot(config, dataSource),
+    AppModule.forRoot(config, dataSource, extraImports),
     {
       bufferLogs: true,
       bodyParser: false,
@@ -45,6 +47,8 @@ export async function createApp(
       referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     }),
   );
+  // Unsigned: the session cookie is a random secret looked up server-side, not data to trust.
+  app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ProblemFilter());

@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DataSource } from 'typeorm';
+import { bootstrapAccounts, describeBootstrap } from './accounts/bootstrap/bootstrap-accounts.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { connectDatabase } from './database/connect-database.js';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './database/embedded-database.js';
@@ -22,8 +23,8 @@ function say(message: string): void {
 
 /**
  * Starts Bearing: validated config → database (embedded unless `DATABASE_URL`) → migrations
- * under an advisory lock → HTTP server. SIGINT/SIGTERM — even in the middle of starting —
- * stop it in reverse order and exit 0.
+ * under an advisory lock → first admin (and demo workspace) → HTTP server. SIGINT/SIGTERM —
+ * even in the middle of starting — stop it in reverse order and exit 0.
  */
 export async function runServer(): Promise<void> {
   const resources: Resources = {};
@@ -78,6 +79,8 @@ async function start(resources: Resources, stopRequested: () => boolean): Promis
   resources.dataSource = await connectDatabase(databaseUrl, config.databaseUrl !== undefined);
   const applied = await runMigrationsWithLock(resources.dataSource);
   if (applied.length > 0) say(`Applied ${applied.length} migration(s).`);
+  const bootstrap = await bootstrapAccounts(resources.dataSource, config);
+  for (const line of describeBootstrap(bootstrap)) say(line);
   if (stopRequested()) return;
   resources.app = await createApp(config, resources.dataSource);
   await listen(resources.app, config.port);

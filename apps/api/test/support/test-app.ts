@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import supertest from 'supertest';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../src/config/config.js';
+import type { ExtraImports } from '../../src/app.module.js';
 import { createApp } from '../../src/create-app.js';
 import { dataSourceOptions } from '../../src/database/data-source-options.js';
 import { createTestDatabase } from './test-database.js';
@@ -26,12 +27,18 @@ export const testConfig: AppConfig = {
   logLevel: 'silent',
 };
 
-/** The whole application on its own database, exactly as `npm start` builds it. */
-export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+/**
+ * The whole application on its own database, exactly as `npm start` builds it (plus any
+ * test-only modules in `extraImports`).
+ */
+export async function createTestApp(
+  overrides: Partial<AppConfig> = {},
+  extraImports: ExtraImports = [],
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataSource = new DataSource(dataSourceOptions(database.url));
   await dataSource.initialize();
-  const app = await createApp({ ...testConfig, ...overrides }, dataSource);
+  const app = await createApp({ ...testConfig, ...overrides }, dataSource, extraImports);
   return {
     app,
     dataSource,

@@ -29,6 +29,7 @@ export class ProblemFilter implements ExceptionFilter {
       );
     }
     if (response.headersSent) return;
+    if (exception instanceof ProblemException) response.set(exception.headers);
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 

@@ -4,12 +4,18 @@ import type { Problem, ProblemFieldError } from '@bearing/contracts';
 /** Problem type URIs are stable identifiers under Bearing's docs, one per kind of failure. */
 export const PROBLEM_TYPE_BASE = 'https://bearing.dev/problems/';
 
+type ProblemInit = Omit<Problem, 'type'> & { type?: string };
+
 /**
  * An error that already knows its RFC 9457 shape. Services throw it (or one of Nest's
  * HttpExceptions) and the ProblemFilter writes it as `application/problem+json`.
  */
 export class ProblemException extends HttpException {
-  constructor(readonly problem: Omit<Problem, 'type'> & { type?: string }) {
+  constructor(
+    readonly problem: ProblemInit,
+    /** Response headers that belong to the failure, such as `Retry-After`. */
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
     super(problem.title, problem.status);
   }
 
@@ -21,5 +27,58 @@ export class ProblemException extends HttpException {
       detail,
       errors,
     });
+  }
+
+  /** RFC 9110 asks a 401 to name a scheme; browsers show no login prompt for `Bearer`. */
+  static unauthorized(detail = 'Sign in first, or send a valid API token.') {
+    return new ProblemException(
+      {
+        type: `${PROBLEM_TYPE_BASE}unauthorized`,
+        title: 'Unauthorized',
+        status: HttpStatus.UNAUTHORIZED,
+        detail,
+      },
+      { 'WWW-Authenticate': 'Bearer realm="Bearing"' },
+    );
+  }
+
+  static forbidden(detail: string) {
+    return new ProblemException({
+      type: `${PROBLEM_TYPE_BASE}forbidden`,
+      title: 'Forbidden',
+      status: HttpStatus.FORBIDDEN,
+      detail,
+    });
+  }
+
+  static notFound(detail: string) {
+    return new ProblemException({
+      type: `${PROBLEM_TYPE_BASE}not-found`,
+      title: 'Not Found',
+      status: HttpStatus.NOT_FOUND,
+      detail,
+    });
+  }
+
+  /** `kind` names the conflict, e.g. `stale-version`, so clients can react without parsing text. */
+  static conflict(kind: string, detail: string) {
+    return new ProblemException({
+      type: `${PROBLEM_TYPE_BASE}${kind}`,
+      title: 'Conflict',
+      status: HttpStatus.CONFLICT,
+      detail,
+    });
+  }
+
+  static tooManyRequests(retryAfterSeconds: number, detail: string) {
+    return new ProblemException(
+      {
+        type: `${PROBLEM_TYPE_BASE}rate-limited`,
+        title: 'Too Many Requests',
+        status: HttpStatus.TOO_MANY_REQUESTS,
+        detail,
+      },
+      { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) },
+    );
   }
 }

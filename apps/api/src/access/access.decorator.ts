@@ -1,0 +1,19 @@
+import { Reflector } from '@nestjs/core';
+import type { WorkspaceRole } from '@bearing/contracts';
+
+/**
+ * Who may call a route:
+ * - `'public'` — anyone (sign-in, health);
+ * - `'signed-in'` — any user with a browser session (API tokens belong to one workspace, so
+ *   they do not reach account-level routes);
+ * - `{ workspaceRole }` — a member of the workspace in the `:workspace` path parameter with at
+ *   least that role; an API token counts with the weaker of its scope and its owner's role.
+ */
+export type AccessRule = 'public' | 'signed-in' | { workspaceRole: WorkspaceRole };
+
+/**
+ * The one decorator every route carries, on the handler itself so the rule is visible where
+ * the route is declared. A route without it is refused (deny by default) and fails the
+ * route-walking test.
+ */
+export const Access = Reflector.createDecorator<AccessRule>();

@@ -1,0 +1,78 @@
+import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { WorkspaceRole } from '@bearing/contracts';
+import type { Request } from 'express';
+import { ProblemException } from '../common/problem/problem.js';
+import { WorkspaceAccessService } from '../workspaces/workspace-access.service.js';
+import { Access } from './access.decorator.js';
+import { CallerResolver } from './caller-resolver.js';
+import { type Caller, setCaller, setWorkspaceContext } from './caller.js';
+import { hasAtLeast, TOKEN_SCOPE_CEILING, weakerOf } from './roles.js';
+import { assertSameOrigin } from './same-origin.js';
+
+/**
+ * The one global guard (APP_GUARD). Deny by default: a route without an `@Access` rule is
+ * refused. Order matters for what a caller learns: who are you (401) → could a foreign site
+ * have sent this (403) → may you see this workspace (404, so its existence is not revealed) →
+ * is your role enough (403).
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly logger = new Logger(AccessGuard.name);
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly callers: CallerResolver,
+    private readonly workspaceAccess: WorkspaceAccessService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<Request>();
+    const rule = this.reflector.get(Access, context.getHandler());
+    if (rule === undefined) {
+      this.logger.error(`${request.method} ${request.path} has no @Access rule; refused.`);
+      throw ProblemException.forbidden('This route declares no access rule, so it is closed.');
+    }
+    if (rule === 'public') {
+      // Also guards sign-in, so no foreign page can sign a browser into another account.
+      assertSameOrigin(request);
+      return true;
+    }
+
+    const caller = await this.callers.resolve(request);
+    if (!caller) throw ProblemException.unauthorized();
+    assertSameOrigin(request);
+    setCaller(request, caller);
+
+    if (rule === 'signed-in') {
+      if (caller.kind === 'token') {
+        throw ProblemException.forbidden('API tokens only reach the routes of their workspace.');
+      }
+      return true;
+    }
+
+    const slug = request.params.workspace;
+    if (typeof slug !== 'string') {
+      throw new Error(`${request.path} names a workspace role but has no :workspace parameter`);
+    }
+    const membership = await this.workspaceAccess.membershipOf(slug, caller.user.id);
+    if (!membership || (caller.kind === 'token' && caller.workspaceId !== membership.id)) {
+      throw ProblemException.notFound(`There is no workspace "${slug}" you are a member of.`);
+    }
+    const role = effectiveRole(caller, membership.role);
+    if (!hasAtLeast(role, rule.workspaceRole)) {
+      throw ProblemException.forbidden(
+        `This needs the ${rule.workspaceRole} role in "${slug}"; you act as ${role} here.`,
+      );
+    }
+    setWorkspaceContext(request, { ...membership, role });
+    return true;
+  }
+}
+
+/** A token acts with the weaker of its owner's current role and its scope's ceiling. */
+function effectiveRole(caller: Caller, memberRole: WorkspaceRole): WorkspaceRole {
+  return caller.kind === 'token'
+    ? weakerOf(memberRole, TOKEN_SCOPE_CEILING[caller.scope])
+    : memberRole;
+}

@@ -1,0 +1,89 @@
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../../config/config.js';
+import { Workspace } from '../../workspaces/workspace.entity.js';
+import { insertWorkspaceWithAdmin } from '../../workspaces/workspaces.service.js';
+import { generatePassword, hashPassword } from '../password.js';
+import { User } from '../user.entity.js';
+import { findUserByEmail, insertUser } from '../users.js';
+
+/** Any constant works as long as every Bearing process uses the same one (see migrations'). */
+const BOOTSTRAP_LOCK_KEY = 7_366_504_713;
+
+export const DEFAULT_ADMIN_EMAIL = 'admin@bearing.local';
+export const DEMO_WORKSPACE = { slug: 'demo', name: 'Streaming Co. (demo)' } as const;
+
+export type BootstrapResult = {
+  /** Set only by the start that created the first admin. */
+  createdAdmin?: { email: string; generatedPassword: string | undefined };
+  demoWorkspaceCreated: boolean;
+};
+
+/**
+ * First start: makes sure someone can sign in, and (in demo mode) that the demo workspace
+ * exists with that admin as its admin. Safe to run on every start and from several processes
+ * at once: it works under a transaction-scoped advisory lock, and only ever creates what is
+ * missing — the admin only while there is no user at all, the demo workspace only while no
+ * workspace has its slug (so a deliberate later change is never undone).
+ */
+export async function bootstrapAccounts(
+  dataSource: DataSource,
+  config: Pick<AppConfig, 'adminEmail' | 'adminPassword' | 'demo'>,
+): Promise<BootstrapResult> {
+  const adminEmail = (config.adminEmail ?? DEFAULT_ADMIN_EMAIL).trim().toLowerCase();
+  return dataSource.transaction(async (manager) => {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK_KEY]);
+    const result: BootstrapResult = { demoWorkspaceCreated: false };
+
+    if (!(await manager.getRepository(User).exists())) {
+      const generatedPassword = config.adminPassword === undefined ? generatePassword() : undefined;
+      const password = config.adminPassword ?? generatedPassword ?? generatePassword();
+      await insertUser(manager, {
+        email: adminEmail,
+        displayName: 'Administrator',
+        passwordHash: await hashPassword(password),
+      });
+      result.createdAdmin = { email: adminEmail, generatedPassword };
+    }
+
+    if (
+      config.demo &&
+      !(await manager.getRepository(Workspace).existsBy({ slug: DEMO_WORKSPACE.slug }))
+    ) {
+      const admin =
+        (await findUserByEmail(manager, adminEmail)) ??
+        (await manager.getRepository(User).findOne({ where: {}, order: { createdAt: 'ASC' } }));
+      if (admin) {
+        await insertWorkspaceWithAdmin(manager, DEMO_WORKSPACE, {
+          userId: admin.id,
+          tokenId: null,
+          requestId: null,
+        });
+        result.demoWorkspaceCreated = true;
+      }
+    }
+    return result;
+  });
+}
+
+/**
+ * What to tell the person at the terminal. A generated password appears here and nowhere else
+ * (never in the structured log): it is printed once, by the start that created it.
+ */
+export function describeBootstrap({
+  createdAdmin,
+  demoWorkspaceCreated,
+}: BootstrapResult): string[] {
+  const lines: string[] = [];
+  if (createdAdmin?.generatedPassword !== undefined) {
+    lines.push(
+      `Created the first admin: sign in as ${createdAdmin.email} with the password ${createdAdmin.generatedPassword}`,
+      'This password is shown only this once — keep it somewhere safe.',
+    );
+  } else if (createdAdmin) {
+    lines.push(
+      `Created the first admin: sign in as ${createdAdmin.email} with BEARING_ADMIN_PASSWORD.`,
+    );
+  }
+  if (demoWorkspaceCreated) lines.push(`Created the demo workspace "${DEMO_WORKSPACE.slug}".`);
+  return lines;
+}

@@ -1,0 +1,37 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+
+/** A person who signs in. Belongs to workspaces through memberships. */
+@Entity({ name: 'user' })
+@Check('CHK_user_email_lowercase', `"email" = lower("email")`)
+export class User {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_user' })
+  id!: string;
+
+  /** Stored in lower case (the check enforces it), so uniqueness is case-insensitive. */
+  @Column({ type: 'varchar', length: 254, unique: true })
+  email!: string;
+
+  @Column({ name: 'display_name', type: 'varchar', length: 100 })
+  displayName!: string;
+
+  /** argon2id PHC string; the password itself is never stored or logged. */
+  @Column({ name: 'password_hash', type: 'varchar', length: 255 })
+  passwordHash!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  /** A disabled user's sessions and tokens stop working at once. */
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  disabledAt!: Date | null;
+}

@@ -1,0 +1,22 @@
+import type { EntityManager } from 'typeorm';
+import { User } from './user.entity.js';
+
+export type NewUser = { email: string; displayName: string; passwordHash: string };
+
+/**
+ * Inserts a user whose email is already validated and lower-cased. Plain function rather than
+ * a service method: start-up (bootstrap) creates the first admin before Nest exists.
+ */
+export async function insertUser(manager: EntityManager, user: NewUser): Promise<User> {
+  const repository = manager.getRepository(User);
+  return repository.save(repository.create({ ...user, disabledAt: null }));
+}
+
+export function findUserByEmail(manager: EntityManager, email: string): Promise<User | null> {
+  return manager.getRepository(User).findOneBy({ email });
+}
+
+/** The local part of an email, as a first display name until the person picks one. */
+export function displayNameFromEmail(email: string): string {
+  return email.split('@')[0]?.slice(0, 100) || email.slice(0, 100);
+}

@@ -1,0 +1,34 @@
+import type { AuditAction } from '@bearing/contracts';
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../access/caller.js';
+import { AuditEvent } from './audit-event.entity.js';
+
+export type AuditRecord = {
+  workspaceId: string;
+  actor: Actor;
+  action: AuditAction;
+  target: { type: string; id: string | null };
+  /** What changed; never a secret, password or token. */
+  details?: Record<string, unknown>;
+};
+
+/**
+ * Records one write. It takes the writer's transaction manager, so the event commits or rolls
+ * back together with the write it describes — the log never claims a write that did not happen
+ * nor misses one that did.
+ */
+export async function recordAuditEvent(manager: EntityManager, record: AuditRecord): Promise<void> {
+  const events = manager.getRepository(AuditEvent);
+  await events.save(
+    events.create({
+      workspaceId: record.workspaceId,
+      actorUserId: record.actor.userId,
+      actorTokenId: record.actor.tokenId,
+      requestId: record.actor.requestId,
+      action: record.action,
+      targetType: record.target.type,
+      targetId: record.target.id,
+      details: record.details ?? {},
+    }),
+  );
+}

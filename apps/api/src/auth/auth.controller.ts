@@ -1,0 +1,71 @@
+import { Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  type AcceptInviteRequest,
+  acceptInviteRequestSchema,
+  type MeResponse,
+  type SignInRequest,
+  signInRequestSchema,
+} from '@bearing/contracts';
+import type { Request, Response } from 'express';
+import { Access } from '../access/access.decorator.js';
+import type { Caller } from '../access/caller.js';
+import { CurrentCaller } from '../access/current.decorators.js';
+import { ZodBody } from '../common/validation/zod.pipe.js';
+import { AuthService, type Client } from './auth.service.js';
+import { clearSessionCookie, readSessionCookie, writeSessionCookie } from './session-cookie.js';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  /** `signInRequestSchema` → sets the session cookie, answers `meResponseSchema`. */
+  @Post('sign-in')
+  @HttpCode(HttpStatus.OK)
+  @Access('public')
+  async signIn(
+    @ZodBody(signInRequestSchema) body: SignInRequest,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<MeResponse> {
+    const { session, me } = await this.auth.signIn(body, clientOf(request));
+    writeSessionCookie(request, response, session);
+    return me;
+  }
+
+  /** Revokes the current session and clears its cookie. */
+  @Post('sign-out')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @Access('signed-in')
+  async signOut(
+    @CurrentCaller() caller: Caller,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    await this.auth.signOut(caller);
+    clearSessionCookie(request, response);
+  }
+
+  /** `acceptInviteRequestSchema` → creates the account, joins, signs in (`meResponseSchema`). */
+  @Post('accept-invite')
+  @HttpCode(HttpStatus.OK)
+  @Access('public')
+  async acceptInvite(
+    @ZodBody(acceptInviteRequestSchema) body: AcceptInviteRequest,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<MeResponse> {
+    const { session, me } = await this.auth.acceptInvite(body, clientOf(request));
+    writeSessionCookie(request, response, session);
+    return me;
+  }
+}
+
+function clientOf(request: Request): Client {
+  return {
+    ip: request.ip ?? 'unknown',
+    sessionToken: readSessionCookie(request),
+    requestId: typeof request.id === 'string' ? request.id : null,
+  };
+}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AcceptInviteRequest, MeResponse, SignInRequest } from '@bearing/contracts';
+import { DataSource } from 'typeorm';
+import type { Caller } from '../access/caller.js';
+import { AccountsService } from '../accounts/accounts.service.js';
+import { spendPasswordCheckTime, verifyPassword } from '../accounts/password.js';
+import { findUserByEmail } from '../accounts/users.js';
+import { ProblemException } from '../common/problem/problem.js';
+import { InvitationsService } from '../members/invitations.service.js';
+import { type RateLimit, RateLimitService } from '../rate-limit/rate-limit.service.js';
+import { type IssuedSession, SessionsService } from './sessions.service.js';
+
+/** Failed sign-ins allowed per IP address and, separately, per email. */
+export const SIGN_IN_LIMIT: RateLimit = { limit: 10, windowSeconds: 60 };
+
+/** One message whether the email is unknown or the password wrong: no account enumeration. */
+const WRONG_CREDENTIALS = 'The email or password is not correct.';
+
+/** Where a browser request comes from and the session cookie it already carries, if any. */
+export type Client = { ip: string; sessionToken: string | undefined; requestId: string | null };
+
+export type SignedIn = { session: IssuedSession; me: MeResponse };
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionsService,
+    private readonly accounts: AccountsService,
+    private readonly invitations: InvitationsService,
+    private readonly rateLimits: RateLimitService,
+  ) {}
+
+  async signIn({ email, password }: SignInRequest, client: Client): Promise<SignedIn> {
+    const limitKeys = [`sign-in:ip:${client.ip}`, `sign-in:email:${email}`];
+    for (const key of limitKeys) {
+      await this.rateLimits.hit(key, SIGN_IN_LIMIT, 'Too many sign-in attempts; try again later.');
+    }
+    const user = await findUserByEmail(this.dataSource.manager, email);
+    let passwordMatches = false;
+    if (user && user.disabledAt === null) {
+      passwordMatches = await verifyPassword(user.passwordHash, password);
+    } else {
+      await spendPasswordCheckTime(password);
+    }
+    if (!user || !passwordMatches) throw ProblemException.unauthorized(WRONG_CREDENTIALS);
+    // Only failures count against the limits.
+    for (const key of limitKeys) await this.rateLimits.refund(key);
+    return this.dataSource.transaction(async (manager) => ({
+      session: await this.sessions.start(manager, user.id, client.sessionToken),
+      me: await this.accounts.me(user.id, manager),
+    }));
+  }
+
+  async signOut(caller: Caller): Promise<void> {
+    if (caller.kind === 'session') await this.sessions.revoke(caller.sessionId);
+  }
+
+  /** Creates the invited account, joins the workspace and signs in — all or nothing. */
+  async acceptInvite(request: AcceptInviteRequest, client: Client): Promise<SignedIn> {
+    return this.dataSource.transaction(async (manager) => {
+      const userId = await this.invitations.accept(manager, request, client.requestId);
+      return {
+        session: await this.sessions.start(manager, userId, client.sessionToken),
+        me: await this.accounts.me(userId, manager),
+      };
+    });
+  }
+}

@@ -1,0 +1,70 @@
+import { Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  type AddMemberRequest,
+  addMemberRequestSchema,
+  type AddMemberResponse,
+  type Member,
+  type MemberPage,
+  type PageQuery,
+  pageQuerySchema,
+  type UpdateMemberRequest,
+  updateMemberRequestSchema,
+} from '@bearing/contracts';
+import { z } from 'zod';
+import { Access } from '../access/access.decorator.js';
+import type { Actor, WorkspaceContext } from '../access/caller.js';
+import { CurrentActor, CurrentWorkspace } from '../access/current.decorators.js';
+import { ZodBody, ZodParam, ZodQuery } from '../common/validation/zod.pipe.js';
+import { MembersService } from './members.service.js';
+
+@ApiTags('members')
+@Controller('workspaces/:workspace/members')
+export class MembersController {
+  constructor(private readonly members: MembersService) {}
+
+  /** `pageQuerySchema` → `memberPageSchema`, by email. */
+  @Get()
+  @Access({ workspaceRole: 'viewer' })
+  list(
+    @CurrentWorkspace() workspace: WorkspaceContext,
+    @ZodQuery(pageQuerySchema) page: PageQuery,
+  ): Promise<MemberPage> {
+    return this.members.list(workspace.id, page);
+  }
+
+  /** `addMemberRequestSchema` → `addMemberResponseSchema`. */
+  @Post()
+  @Access({ workspaceRole: 'admin' })
+  add(
+    @CurrentWorkspace() workspace: WorkspaceContext,
+    @CurrentActor() actor: Actor,
+    @ZodBody(addMemberRequestSchema) body: AddMemberRequest,
+  ): Promise<AddMemberResponse> {
+    return this.members.add(workspace.id, actor, body);
+  }
+
+  /** `updateMemberRequestSchema` → `memberSchema`; a stale `version` is a 409. */
+  @Patch(':userId')
+  @Access({ workspaceRole: 'admin' })
+  changeRole(
+    @CurrentWorkspace() workspace: WorkspaceContext,
+    @CurrentActor() actor: Actor,
+    @ZodParam('userId', z.uuid()) userId: string,
+    @ZodBody(updateMemberRequestSchema) body: UpdateMemberRequest,
+  ): Promise<Member> {
+    return this.members.changeRole(workspace.id, actor, userId, body);
+  }
+
+  /** Removes the member (never the last admin) and revokes their tokens here. */
+  @Delete(':userId')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @Access({ workspaceRole: 'admin' })
+  remove(
+    @CurrentWorkspace() workspace: WorkspaceContext,
+    @CurrentActor() actor: Actor,
+    @ZodParam('userId', z.uuid()) userId: string,
+  ): Promise<void> {
+    return this.members.remove(workspace.id, actor, userId);
+  }
+}

@@ -1,0 +1,50 @@
+import { Controller, Delete, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  type ApiTokenPage,
+  type CreatedTokenResponse,
+  type CreateTokenRequest,
+  createTokenRequestSchema,
+  type PageQuery,
+  pageQuerySchema,
+} from '@bearing/contracts';
+import { z } from 'zod';
+import { Access } from '../access/access.decorator.js';
+import type { Actor, CallerUser } from '../access/caller.js';
+import { CurrentActor, CurrentUser } from '../access/current.decorators.js';
+import { ZodBody, ZodParam, ZodQuery } from '../common/validation/zod.pipe.js';
+import { TokensService } from './tokens.service.js';
+
+/** The caller's own API tokens, across their workspaces. */
+@ApiTags('tokens')
+@Controller('me/tokens')
+export class MyTokensController {
+  constructor(private readonly tokens: TokensService) {}
+
+  /** `createTokenRequestSchema` → `createdTokenResponseSchema` (the secret, this once). */
+  @Post()
+  @Access('signed-in')
+  create(
+    @CurrentActor() actor: Actor,
+    @ZodBody(createTokenRequestSchema) body: CreateTokenRequest,
+  ): Promise<CreatedTokenResponse> {
+    return this.tokens.create(actor, body);
+  }
+
+  /** `pageQuerySchema` → `apiTokenPageSchema`: unrevoked, newest first, with last use. */
+  @Get()
+  @Access('signed-in')
+  list(
+    @CurrentUser() user: CallerUser,
+    @ZodQuery(pageQuerySchema) page: PageQuery,
+  ): Promise<ApiTokenPage> {
+    return this.tokens.listMine(user.id, page);
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @Access('signed-in')
+  revoke(@CurrentActor() actor: Actor, @ZodParam('id', z.uuid()) id: string): Promise<void> {
+    return this.tokens.revokeMine(actor, id);
+  }
+}

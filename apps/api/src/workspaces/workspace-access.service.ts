@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { WorkspaceRole } from '@bearing/contracts';
+import { DataSource } from 'typeorm';
+import { Membership } from './membership.entity.js';
+
+export type WorkspaceMembership = { id: string; slug: string; name: string; role: WorkspaceRole };
+
+/** What the access guard asks on every workspace route: is this user a member, and as what? */
+@Injectable()
+export class WorkspaceAccessService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** `undefined` both for an unknown slug and for a non-member: callers must not tell apart. */
+  async membershipOf(slug: string, userId: string): Promise<WorkspaceMembership | undefined> {
+    const membership = await this.dataSource
+      .getRepository(Membership)
+      .createQueryBuilder('membership')
+      .innerJoinAndSelect('membership.workspace', 'workspace')
+      .where('workspace.slug = :slug', { slug })
+      .andWhere('membership.userId = :userId', { userId })
+      .getOne();
+    if (!membership?.workspace) return undefined;
+    const { id, name } = membership.workspace;
+    return { id, slug: membership.workspace.slug, name, role: membership.role };
+  }
+}

@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  CreateWorkspaceRequest,
+  PageQuery,
+  Workspace as WorkspaceResponse,
+  WorkspacePage,
+} from '@bearing/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { z } from 'zod';
+import type { Actor } from '../access/caller.js';
+import { recordAuditEvent } from '../audit/audit-log.js';
+import { decodeCursor, toPage } from '../common/pagination/cursor.js';
+import { ProblemException } from '../common/problem/problem.js';
+import { isUniqueViolation } from '../database/postgres-errors.js';
+import { Membership } from './membership.entity.js';
+import { Workspace } from './workspace.entity.js';
+import { toWorkspaceResponse } from './workspace.mapper.js';
+
+const slugPosition = z.tuple([z.string()]);
+
+@Injectable()
+export class WorkspacesService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Creates a workspace with the caller as its first admin; a taken slug is a 409. */
+  async create(actor: Actor, request: CreateWorkspaceRequest): Promise<WorkspaceResponse> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const workspace = await insertWorkspaceWithAdmin(manager, request, actor);
+        return toWorkspaceResponse(workspace, 'admin');
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw ProblemException.conflict(
+          'slug-taken',
+          `The slug "${request.slug}" is taken; choose another.`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** The caller's workspaces, by slug. */
+  async listMine(userId: string, { limit, cursor }: PageQuery): Promise<WorkspacePage> {
+    const after = decodeCursor(cursor, slugPosition);
+    const query = this.dataSource
+      .getRepository(Membership)
+      .createQueryBuilder('membership')
+      .innerJoinAndSelect('membership.workspace', 'workspace')
+      .where('membership.userId = :userId', { userId })
+      .orderBy('workspace.slug', 'ASC')
+      .limit(limit + 1);
+    if (after) query.andWhere('workspace.slug > :slug', { slug: after[0] });
+    const memberships = await query.getMany();
+    return toPage(
+      memberships.flatMap(({ workspace, role }) => (workspace ? [{ workspace, role }] : [])),
+      limit,
+      ({ workspace, role }) => toWorkspaceResponse(workspace, role),
+      ({ workspace }) => [workspace.slug],
+    );
+  }
+}
+
+/**
+ * Inserts a workspace, makes `actor` its admin and records it, inside the caller's
+ * transaction. Shared with start-up, which creates the demo workspace the same way.
+ */
+export async function insertWorkspaceWithAdmin(
+  manager: EntityManager,
+  { slug, name }: CreateWorkspaceRequest,
+  actor: Actor,
+): Promise<Workspace> {
+  const workspace = await manager.getRepository(Workspace).save({ slug, name });
+  await manager
+    .getRepository(Membership)
+    .insert({ workspaceId: workspace.id, userId: actor.userId, role: 'admin' });
+  await recordAuditEvent(manager, {
+    workspaceId: workspace.id,
+    actor,
+    action: 'workspace.created',
+    target: { type: 'workspace', id: workspace.id },
+    details: { slug, name },
+  });
+  return workspace;
+}

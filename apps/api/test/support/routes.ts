@@ -1,0 +1,105 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import { ModulesContainer, Reflector } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Test } from 'supertest';
+import { Access, type AccessRule } from '../../src/access/access.decorator.js';
+
+export type RegisteredRoute = {
+  method: string;
+  /** Express syntax, e.g. `/api/workspaces/:workspace/members/:userId`. */
+  path: string;
+  rule: AccessRule | undefined;
+};
+
+const GLOBAL_PREFIX = 'api';
+
+/**
+ * Every route of every controller Nest registered, with its access rule — found by walking
+ * Nest's module container, so a new controller is covered without anyone listing it here.
+ */
+export function registeredRoutes(app: NestExpressApplication): RegisteredRoute[] {
+  const reflector = app.get(Reflector);
+  const routes: RegisteredRoute[] = [];
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const { metatype } of module.controllers.values()) {
+      if (typeof metatype !== 'function') continue;
+      const controllerPaths = pathsOf(Reflect.getMetadata(PATH_METADATA, metatype));
+      const prototype = metatype.prototype as Record<string, unknown>;
+      for (const name of Object.getOwnPropertyNames(prototype)) {
+        const handler = prototype[name];
+        if (name === 'constructor' || typeof handler !== 'function') continue;
+        const methodPaths = Reflect.getMetadata(PATH_METADATA, handler);
+        if (methodPaths === undefined) continue;
+        const method =
+          RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
+        for (const controllerPath of controllerPaths) {
+          for (const methodPath of pathsOf(methodPaths)) {
+            routes.push({
+              method,
+              path: joinPath(GLOBAL_PREFIX, controllerPath, methodPath),
+              rule: reflector.get(Access, handler),
+            });
+          }
+        }
+      }
+    }
+  }
+  return routes;
+}
+
+/** `METHOD path` of every route the Express router holds (Nest's and anything else's). */
+export function expressRoutes(app: NestExpressApplication): string[] {
+  const express = app.getHttpAdapter().getInstance() as {
+    router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
+  };
+  return express.router.stack.flatMap(({ route }) =>
+    route
+      ? Object.keys(route.methods)
+          .filter((method) => method !== '_all')
+          .map((method) => `${method.toUpperCase()} ${route.path}`)
+      : [],
+  );
+}
+
+function pathsOf(metadata: unknown): string[] {
+  if (Array.isArray(metadata)) return metadata.map(String);
+  return [typeof metadata === 'string' ? metadata : '/'];
+}
+
+function joinPath(...segments: string[]): string {
+  const path = segments
+    .flatMap((segment) => segment.split('/'))
+    .filter((part) => part.length > 0)
+    .join('/');
+  return `/${path}`;
+}
+
+/** `path` with each `:param` replaced from `values`; a parameter nobody provided is an error. */
+export function fillPath(path: string, values: Record<string, string>): string {
+  return path.replace(/:(\w+)/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`no test value for :${name} in ${path}`);
+    return value;
+  });
+}
+
+type Requester = { [method in 'get' | 'post' | 'put' | 'patch' | 'delete']: (url: string) => Test };
+
+/** The supertest request for a route's method, e.g. `request(agent, 'PATCH', url)`. */
+export function request(agent: Requester, method: string, url: string): Test {
+  switch (method) {
+    case 'GET':
+      return agent.get(url);
+    case 'POST':
+      return agent.post(url);
+    case 'PUT':
+      return agent.put(url);
+    case 'PATCH':
+      return agent.patch(url);
+    case 'DELETE':
+      return agent.delete(url);
+    default:
+      throw new Error(`no test support for ${method} routes yet`);
+  }
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { workspaceSchema } from './workspaces.js';
+
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 256;
+
+/** Emails are compared case-insensitively, so they travel and are stored in lower case. */
+export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email());
+
+/** A new password: long enough to resist guessing, never truncated (so bounded instead). */
+export const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`);
+
+export const displayNameSchema = z.string().trim().min(1).max(100);
+
+/** `POST /api/auth/sign-in` — sets the session cookie and answers with `meResponseSchema`. */
+export const signInRequestSchema = z.strictObject({
+  email: emailSchema,
+  // Any stored password is at most 256 characters; the bound keeps hashing cheap to refuse.
+  password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+});
+
+/**
+ * `POST /api/auth/accept-invite` — creates the invited account, joins the workspace and signs
+ * in; answers with `meResponseSchema`.
+ */
+export const acceptInviteRequestSchema = z.strictObject({
+  token: z.string().min(1).max(200),
+  displayName: displayNameSchema,
+  password: passwordSchema,
+});
+
+export const userSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+});
+
+/** `GET /api/me` — the signed-in user and every workspace they belong to, with their role. */
+export const meResponseSchema = z.object({
+  user: userSchema,
+  workspaces: z.array(workspaceSchema),
+});
+
+export type SignInRequest = z.infer<typeof signInRequestSchema>;
+export type AcceptInviteRequest = z.infer<typeof acceptInviteRequestSchema>;
+export type User = z.infer<typeof userSchema>;
+export type MeResponse = z.infer<typeof meResponseSchema>;
