@@ -15,6 +15,13 @@ export const DEFAULT_CALENDAR: Calendar = Object.freeze({
 /** A checked, fast-to-query form of a calendar. */
 export type CalendarIndex = { isWorkingEpochDay(epochDay: number): boolean };
 
+/**
+ * Checks `calendar` once and returns a lookup for hot loops: an epoch day is a working day when
+ * its weekday is not in `nonWorkingWeekdays` and it is not one of the `holidays`. Throws
+ * `RangeError` naming `calendar.nonWorkingWeekdays` or `calendar.holidays` when invalid.
+ *
+ * @example indexCalendar().isWorkingEpochDay(dayToEpochDay('2024-03-09')) // false (a Saturday)
+ */
 export function indexCalendar(calendar: Calendar = DEFAULT_CALENDAR): CalendarIndex {
   for (const weekday of calendar.nonWorkingWeekdays) {
     if (!Number.isInteger(weekday) || weekday < 0 || weekday > 6) {
@@ -31,12 +38,21 @@ export function indexCalendar(calendar: Calendar = DEFAULT_CALENDAR): CalendarIn
   };
 }
 
-/** Whether `day` is a working day of `calendar`. */
+/**
+ * Whether `day` is a working day of `calendar` (default: Saturday and Sunday off, no holidays).
+ *
+ * @example isWorkingDay('2024-03-08') // true (a Friday)
+ */
 export function isWorkingDay(day: Day, calendar: Calendar = DEFAULT_CALENDAR): boolean {
   return indexCalendar(calendar).isWorkingEpochDay(dayToEpochDay(day));
 }
 
-/** Working days of `calendar` from `start` to `end`, both included. */
+/**
+ * Working days of `calendar` from `start` to `end`, both included (the same as `workingDays`).
+ * Throws `RangeError` naming `end` when it is before `start`.
+ *
+ * @example workingDaysBetween('2024-03-01', '2024-03-05') // ['2024-03-01', '2024-03-04', '2024-03-05']
+ */
 export function workingDaysBetween(
   start: Day,
   end: Day,

@@ -15,20 +15,72 @@ export type CompiledWorkflow = {
   entryDays: Int32Array;
 };
 
-const compiledWorkflows = new WeakMap<Workflow, CompiledWorkflow>();
+/** A compiled workflow with a snapshot of what it was compiled from. */
+type CacheEntry = {
+  compiled: CompiledWorkflow;
+  stages: Workflow['stages'];
+  stageObjects: Workflow['stages'][number][];
+  names: string[];
+  statusLists: string[][];
+  statuses: string[][];
+  committedStage: string;
+  doneStage: string;
+};
+
+const compiledWorkflows = new WeakMap<Workflow, CacheEntry>();
 
 /**
  * The compiled form of `workflow`, cached per workflow object so that 100 000 items share one
- * status→stage map. A workflow is treated as immutable once used (freeze it to be sure).
+ * status→stage map. Each use checks the workflow against a snapshot taken when it was
+ * compiled (a few comparisons per stage and status), so a workflow edited in place — a
+ * what-if view changing a mapping — is compiled again instead of giving stale numbers.
  * Throws `RangeError` naming the argument for an empty stage list, a duplicate stage, a status
  * mapped to two stages, or an unknown / misordered `committedStage` or `doneStage`.
  */
 export function compileWorkflow(workflow: Workflow): CompiledWorkflow {
   const cached = compiledWorkflows.get(workflow);
-  if (cached) return cached;
+  if (cached !== undefined && isUnchanged(workflow, cached)) return cached.compiled;
   const compiled = compile(workflow);
-  compiledWorkflows.set(workflow, compiled);
+  compiledWorkflows.set(workflow, {
+    compiled,
+    stages: workflow.stages,
+    stageObjects: [...workflow.stages],
+    names: workflow.stages.map((stage) => stage.name),
+    statusLists: workflow.stages.map((stage) => stage.statuses),
+    statuses: workflow.stages.map((stage) => [...stage.statuses]),
+    committedStage: workflow.committedStage,
+    doneStage: workflow.doneStage,
+  });
   return compiled;
+}
+
+/** Whether `workflow` still holds exactly what `entry` was compiled from. */
+function isUnchanged(workflow: Workflow, entry: CacheEntry): boolean {
+  const { stages } = workflow;
+  if (
+    stages !== entry.stages ||
+    stages.length !== entry.stageObjects.length ||
+    workflow.committedStage !== entry.committedStage ||
+    workflow.doneStage !== entry.doneStage
+  ) {
+    return false;
+  }
+  for (let index = 0; index < stages.length; index++) {
+    const stage = stages[index] as Workflow['stages'][number];
+    const statuses = entry.statuses[index] as string[];
+    if (
+      stage !== entry.stageObjects[index] ||
+      stage.name !== entry.names[index] ||
+      stage.statuses !== entry.statusLists[index] ||
+      stage.statuses.length !== statuses.length
+    ) {
+      return false;
+    }
+    for (let position = 0; position < statuses.length; position++) {
+      if (stage.statuses[position] !== statuses[position]) return false;
+    }
+  }
+  return true;
 }
 
 function compile(workflow: Workflow): CompiledWorkflow {

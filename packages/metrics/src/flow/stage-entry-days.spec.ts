@@ -185,3 +185,32 @@ describe('stageEntryDays with a change stamped before createdAt', () => {
     });
   });
 });
+
+describe('stageEntryDays with a long history', () => {
+  it('handles more changes than its scratch buffers first hold, in any order', () => {
+    // 35 rounds of review sent back (70 changes), then done, listed newest first
+    const hour = 3_600_000;
+    const start = Date.parse('2024-01-02T00:00:00Z');
+    const changes: [string, string][] = [];
+    for (let round = 0; round < 35; round++) {
+      changes.push([new Date(start + 2 * round * hour).toISOString(), 'In Progress']);
+      changes.push([new Date(start + (2 * round + 1) * hour).toISOString(), 'In Review']);
+    }
+    changes.push(['2024-01-05T10:00:00Z', 'Done']);
+    const item = workItem('H-1', '2024-01-01T09:00:00Z', 'To Do', [...changes].reverse());
+    // Doing first entered at 00:00 on the 2nd; the last review starts at hour 69 (the 4th, 21:00)
+    expect(stageEntryDays(item, workflow)).toEqual({
+      Backlog: '2024-01-01',
+      Ready: '2024-01-02',
+      Doing: '2024-01-02',
+      Review: '2024-01-04',
+      Done: '2024-01-05',
+    });
+    expect(cycleTime(item, workflow)).toBe(3);
+    // a short item scanned afterwards is not disturbed by the grown buffers
+    const short = workItem('H-2', '2024-01-01T09:00:00Z', 'To Do', [
+      ['2024-01-03T09:00:00Z', 'Done'],
+    ]);
+    expect(cycleTime(short, workflow)).toBe(0);
+  });
+});

@@ -25,8 +25,9 @@ export type ThroughputBucket = { start: Day; count: number };
  * Throws `RangeError` naming `from`, `to`, `interval` or `timeZone` when invalid.
  *
  * @example
+ * // items done on Mon 01-01, Wed 01-03 (two), Sun 01-07 and Tue 01-09
  * throughput(items, workflow, { from: '2024-01-03', to: '2024-01-16', interval: 'week' })
- * // [{ start: '2024-01-01', count: 4 }, { start: '2024-01-08', count: 2 },
+ * // [{ start: '2024-01-01', count: 4 }, { start: '2024-01-08', count: 1 },
  * //  { start: '2024-01-15', count: 0 }]
  */
 export function throughput(

@@ -80,3 +80,34 @@ describe('workflow validation', () => {
     expect(Object.getPrototypeOf(days)).toBe(Object.prototype);
   });
 });
+
+describe('a workflow edited in place after use', () => {
+  it('is compiled again instead of giving numbers from the old mapping', () => {
+    const editable: Workflow = {
+      stages: [
+        { name: 'Backlog', statuses: ['To Do'] },
+        { name: 'Doing', statuses: ['In Progress'] },
+        { name: 'Done', statuses: ['Done'] },
+      ],
+      committedStage: 'Doing',
+      doneStage: 'Done',
+    };
+    const history = workItem('E-1', '2024-01-01T09:00:00Z', 'To Do', [
+      ['2024-01-02T09:00:00Z', 'Ready'],
+      ['2024-01-05T09:00:00Z', 'In Progress'],
+      ['2024-01-08T09:00:00Z', 'Done'],
+    ]);
+    expect(cycleTime(history, editable)).toBe(3);
+    editable.stages[1]!.statuses.push('Ready'); // a what-if view maps Ready to Doing
+    expect(cycleTime(history, editable)).toBe(6);
+    editable.stages[1]!.statuses[1] = 'Blocked';
+    expect(cycleTime(history, editable)).toBe(3);
+    editable.committedStage = 'Backlog';
+    expect(cycleTime(history, editable)).toBe(7);
+    editable.stages = editable.stages.filter((stage) => stage.name !== 'Doing');
+    expect(stageEntryDays(history, editable)).toEqual({
+      Backlog: '2024-01-01',
+      Done: '2024-01-08',
+    });
+  });
+});

@@ -69,6 +69,25 @@ describe('monteCarloWhen', () => {
     });
   });
 
+  it('handles a maxDays far beyond what any trial needs', () => {
+    // sized up front, the histogram for maxDays = 10¹⁰ could not even be allocated
+    const result = monteCarloWhen({ samples: [1], remaining: 5, seed: 1, maxDays: 1e10 });
+    expect(result.p95).toBe(5);
+    const slow = monteCarloWhen({
+      samples: [0, 0, 0, 1],
+      remaining: 2000,
+      seed: 4,
+      trials: 50,
+      maxDays: 100_000,
+    });
+    expect(slow.unfinished).toBe(0);
+    expect(slow.p50 as number).toBeGreaterThan(7000); // ≈ 8000 days, beyond the first 4096
+    expect(slow.distribution.reduce((sum, { probability }) => sum + probability, 0)).toBeCloseTo(
+      1,
+      10,
+    );
+  });
+
   it('needs no days when nothing remains', () => {
     expect(monteCarloWhen({ samples: [1], remaining: 0, seed: 1, trials: 3 }).p95).toBe(0);
   });

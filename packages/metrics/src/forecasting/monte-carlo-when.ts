@@ -1,6 +1,9 @@
 import { dailySamples, nonNegativeNumber, positiveInteger } from './monte-carlo-inputs.js';
 import { seededRandom } from './seeded-random.js';
 
+/** Days the histogram of results covers before it has to grow. */
+const INITIAL_HISTOGRAM_DAYS = 4096;
+
 /** Input of `monteCarloWhen`. */
 export type MonteCarloWhenOptions = {
   /** Past daily throughputs, days with zero included. */
@@ -54,7 +57,9 @@ export function monteCarloWhen(options: MonteCarloWhenOptions): MonteCarloWhenRe
   const maxDays = positiveInteger(options.maxDays ?? 3650, 'maxDays');
   const random = seededRandom(options.seed);
 
-  const finishedAfter = new Int32Array(maxDays + 1);
+  // Histogram of finished trials by days, grown on demand: sized to maxDays up front, a large
+  // maxDays would allocate (or fail to allocate) memory that no trial ever uses.
+  let finishedAfter: Int32Array = new Int32Array(Math.min(maxDays, INITIAL_HISTOGRAM_DAYS) + 1);
   const sampleCount = samples.length;
   let unfinished = 0;
   for (let trial = 0; trial < trials; trial++) {
@@ -64,8 +69,12 @@ export function monteCarloWhen(options: MonteCarloWhenOptions): MonteCarloWhenRe
       done += samples[Math.floor(random() * sampleCount)] as number;
       days++;
     }
-    if (done >= remaining) finishedAfter[days] = (finishedAfter[days] as number) + 1;
-    else unfinished++;
+    if (done < remaining) {
+      unfinished++;
+      continue;
+    }
+    if (days >= finishedAfter.length) finishedAfter = grown(finishedAfter, days, maxDays);
+    finishedAfter[days] = (finishedAfter[days] as number) + 1;
   }
 
   const distribution: MonteCarloWhenResult['distribution'] = [];
@@ -82,6 +91,13 @@ export function monteCarloWhen(options: MonteCarloWhenOptions): MonteCarloWhenRe
     distribution,
     unfinished,
   };
+}
+
+/** A copy of `histogram` long enough to count a trial that took `days` days. */
+function grown(histogram: Int32Array, days: number, maxDays: number): Int32Array {
+  const larger = new Int32Array(Math.min(maxDays, Math.max(days, histogram.length * 2)) + 1);
+  larger.set(histogram);
+  return larger;
 }
 
 /** The `rank`-th smallest finished result (1-based) from a histogram; `null` past the finished. */

@@ -11,7 +11,12 @@ describe('evaluateGuardrail', () => {
         threshold: { type: 'relative', value: 0.1 },
         value: 217,
       }),
-    ).toEqual({ status: 'warning', limit: 220, deterioration: 17, marginUsed: 0.85 });
+    ).toEqual({
+      status: 'warning',
+      limit: expect.closeTo(220, 9),
+      deterioration: expect.closeTo(17, 9),
+      marginUsed: expect.closeTo(0.85, 12),
+    });
   });
 
   it('is ok below the warning share, warns at it and is breached only strictly past the limit', () => {
@@ -28,6 +33,26 @@ describe('evaluateGuardrail', () => {
     expect(conversion(0.449).status).toBe('breached');
     expect(conversion(0.45).limit).toBeCloseTo(0.45);
     expect(conversion(0.45).marginUsed).toBeCloseTo(1);
+  });
+
+  it('reproduces a hand-computed relative guardrail on a rate where higher is better', () => {
+    // margin = 0.2 × 0.25 = 0.05, limit 0.15; 0.16 is 0.04 worse = 80 % of the margin
+    const rate = (value: number) =>
+      evaluateGuardrail({
+        direction: 'increase-is-good',
+        baseline: 0.2,
+        threshold: { type: 'relative', value: 0.25 },
+        value,
+      });
+    expect(rate(0.16)).toEqual({
+      status: 'warning',
+      limit: expect.closeTo(0.15, 12),
+      deterioration: expect.closeTo(0.04, 12),
+      marginUsed: expect.closeTo(0.8, 12),
+    });
+    expect(rate(0.17).status).toBe('ok');
+    expect(rate(0.15).status).toBe('warning');
+    expect(rate(0.1499).status).toBe('breached');
   });
 
   it('reports no deterioration when the value improved', () => {

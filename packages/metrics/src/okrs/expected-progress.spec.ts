@@ -5,7 +5,8 @@ const quarter = Object.freeze({ start: '2024-01-01', end: '2024-03-31' }); // 90
 
 describe('expectedProgress', () => {
   it('is the share of the period elapsed (doc example)', () => {
-    expect(expectedProgress(quarter, '2024-02-15')).toBe(0.5);
+    expect(expectedProgress(quarter, '2024-02-15')).toBeCloseTo(0.5, 12);
+    expect(expectedProgress(quarter, '2024-01-31')).toBeCloseTo(30 / 90, 12);
     expect(expectedProgress(quarter, '2024-01-01')).toBe(0);
     expect(expectedProgress(quarter, '2024-03-31')).toBe(1);
   });

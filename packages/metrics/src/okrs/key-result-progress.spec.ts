@@ -3,21 +3,21 @@ import { keyResultProgress } from '../index.js';
 
 describe('keyResultProgress', () => {
   it('measures an increase from baseline to target, not clamped', () => {
-    expect(keyResultProgress({ kind: 'increase', baseline: 20, target: 60, current: 50 })).toBe(
-      0.75,
-    );
-    expect(keyResultProgress({ kind: 'increase', baseline: 20, target: 60, current: 70 })).toBe(
-      1.25,
-    );
-    expect(keyResultProgress({ kind: 'increase', baseline: 20, target: 60, current: 12 })).toBe(
-      -0.2,
-    );
+    expect(
+      keyResultProgress({ kind: 'increase', baseline: 20, target: 60, current: 50 }),
+    ).toBeCloseTo(0.75, 12);
+    expect(
+      keyResultProgress({ kind: 'increase', baseline: 20, target: 60, current: 70 }),
+    ).toBeCloseTo(1.25, 12);
+    expect(
+      keyResultProgress({ kind: 'increase', baseline: 20, target: 60, current: 12 }),
+    ).toBeCloseTo(-0.2, 12);
   });
 
   it('measures a decrease from baseline to target, not clamped', () => {
-    expect(keyResultProgress({ kind: 'decrease', baseline: 10, target: 5, current: 3.75 })).toBe(
-      1.25,
-    );
+    expect(
+      keyResultProgress({ kind: 'decrease', baseline: 10, target: 5, current: 3.75 }),
+    ).toBeCloseTo(1.25, 12);
     expect(
       keyResultProgress({ kind: 'decrease', baseline: 10, target: 5, current: 8 }),
     ).toBeCloseTo(0.4);
@@ -80,6 +80,6 @@ describe('keyResultProgress', () => {
       target: 4,
       current: 1,
     });
-    expect(keyResultProgress(measure)).toBe(0.25);
+    expect(keyResultProgress(measure)).toBeCloseTo(0.25, 12);
   });
 });

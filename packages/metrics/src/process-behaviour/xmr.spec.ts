@@ -21,6 +21,19 @@ describe('xmr', () => {
     ]);
   });
 
+  it('reproduces a hand-computed chart', () => {
+    // mean 23 / 5 = 4.6; moving ranges 2, 1, 2, 1 → mR̄ 1.5; limits 4.6 ± 3.99; URL 4.902
+    const chart = xmr([3, 5, 4, 6, 5])!;
+    expect(chart.mean).toBeCloseTo(4.6, 12);
+    expect(chart.averageMovingRange).toBeCloseTo(1.5, 12);
+    expect(chart.upperLimit).toBeCloseTo(8.59, 12);
+    expect(chart.lowerLimit).toBeCloseTo(0.61, 12);
+    expect(chart.upperRangeLimit).toBeCloseTo(4.902, 12);
+    expect(chart.movingRanges).toEqual([2, 1, 2, 1]);
+    expect(chart.signals).toEqual([]);
+    expect(xmr([3, 5, 4, 6, 5], { lowerBound: 1 })!.lowerLimit).toBeNull(); // 0.61 < 1
+  });
+
   it('keeps the lower limit when no lower bound is given or it stays above it', () => {
     const chart = xmr([5, 7, 6, 8, 6, 7, 5, 20])!;
     expect(chart.lowerLimit).toBeCloseTo(-1.5);

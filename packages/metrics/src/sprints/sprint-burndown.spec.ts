@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { type SprintEvent, sprintBurndown, type SprintWindow } from '../index.js';
+import { eachDay, type SprintEvent, sprintBurndown, type SprintWindow } from '../index.js';
 
 // Monday 2024-03-04 09:00 … Friday 2024-03-15 17:00 UTC: ten working days over two weeks.
 const twoWeeks: SprintWindow = { start: '2024-03-04T09:00:00Z', end: '2024-03-15T17:00:00Z' };
@@ -242,5 +242,47 @@ describe('sprintBurndown', () => {
         { at: '2024-03-05T10:00:00Z', itemId: 'A', type: 'moved' } as unknown as SprintEvent,
       ]),
     ).toThrow(/events\[0\]\.type/);
+  });
+
+  it('reproduces a hand-computed sprint in Los Angeles with a holiday', () => {
+    // Mon 2024-04-01 08:00 PDT … Fri 2024-04-12 17:00 PDT; Friday 04-05 is a holiday, so
+    // W = 9 working days and the guideline steps down by 8 / 9 on each of them.
+    const { committed, days } = sprintBurndown(
+      { start: '2024-04-01T08:00:00-0700', end: '2024-04-12T17:00:00-0700' },
+      [
+        added('2024-03-29T10:00:00Z', 'A', 3),
+        added('2024-04-01T15:00:00Z', 'B', 5), // exactly at start: committed
+        added('2024-04-02T06:30:00Z', 'C', 2), // 23:30 on Monday in Los Angeles
+        { at: '2024-04-03T12:00:00Z', itemId: 'A', type: 'estimated', points: 5 },
+        event('2024-04-04T06:59:00Z', 'A', 'completed'), // 23:59 on Wednesday
+        event('2024-04-09T20:00:00Z', 'B', 'removed'),
+        event('2024-04-13T01:00:00Z', 'C', 'completed'), // after the end: ignored
+      ],
+      {
+        timeZone: 'America/Los_Angeles',
+        calendar: { nonWorkingWeekdays: [0, 6], holidays: ['2024-04-05'] },
+      },
+    );
+    expect(committed).toBe(8);
+    expect(days.map((d) => d.day)).toEqual(eachDay('2024-04-01', '2024-04-12'));
+    expect(days.map((d) => d.remaining)).toEqual([10, 10, 7, 7, 7, 7, 7, 7, 2, 2, 2, 2]);
+    expect(days.map((d) => [d.added, d.removed, d.completed])).toEqual([
+      [2, 0, 0],
+      [0, 0, 0],
+      [0, 0, 5], // at A's latest estimate
+      [0, 0, 0],
+      [0, 0, 0],
+      [0, 0, 0],
+      [0, 0, 0],
+      [0, 0, 0],
+      [0, 5, 0],
+      [0, 0, 0],
+      [0, 0, 0],
+      [0, 0, 0],
+    ]);
+    const workingDaysSoFar = [1, 2, 3, 4, 4, 4, 4, 5, 6, 7, 8, 9];
+    days.forEach((day, index) => {
+      expect(day.ideal).toBeCloseTo(8 * (1 - (workingDaysSoFar[index] as number) / 9), 10);
+    });
   });
 });

@@ -47,6 +47,19 @@ describe('sprint properties', () => {
         const lastWorking = working.at(-1);
         if (lastWorking !== undefined) {
           for (const day of days.filter((d) => d.day >= lastWorking)) expect(day.ideal).toBe(0);
+          // … and not before: it reaches 0 on the last working day itself
+          if (committed > 0) {
+            for (const day of days.filter((d) => d.day < lastWorking)) {
+              expect(day.ideal).toBeGreaterThan(0);
+            }
+          }
+          // ideal = committed × (1 − w / W) on every day
+          for (const day of days) {
+            const w = working.filter((workingDay) => workingDay <= day.day).length;
+            expect(day.ideal).toBeCloseTo(committed * (1 - w / working.length), 9);
+          }
+        } else {
+          for (const day of days) expect(day.ideal).toBe(committed);
         }
       }),
     );

@@ -18,6 +18,14 @@ describe('velocity', () => {
     expect(result.sprints).toBe(3);
   });
 
+  it('reproduces a hand-computed window: 8, 12, 7, 10 with the default window of 3', () => {
+    // last three: 12, 7, 10 → mean 29 / 3; deviations 7/3, −8/3, 1/3 → s² = (114 / 9) / 2
+    const result = velocity(sprints(8, 12, 7, 10));
+    expect(result.average).toBeCloseTo(29 / 3, 12);
+    expect(result.standardDeviation).toBeCloseTo(Math.sqrt(114 / 18), 12);
+    expect(result.sprints).toBe(3);
+  });
+
   it('uses what there is when history is shorter than the window', () => {
     expect(velocity(sprints(12), { window: 5 })).toEqual({
       average: 12,

@@ -8,6 +8,12 @@ describe('mean', () => {
     expect(mean([4])).toBe(4);
   });
 
+  it('stays finite when the sum of finite values would overflow', () => {
+    const largest = Number.MAX_VALUE;
+    expect((mean([largest, largest]) as number) / largest).toBeCloseTo(1, 12);
+    expect((mean([largest, largest, -largest]) as number) / largest).toBeCloseTo(1 / 3, 12);
+  });
+
   it('returns null for an empty input', () => {
     expect(mean([])).toBeNull();
   });

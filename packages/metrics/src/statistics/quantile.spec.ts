@@ -24,6 +24,24 @@ describe('quantile (linear, Hyndman & Fan type 7)', () => {
   });
 });
 
+describe('quantile, hand-computed', () => {
+  it('interpolates between neighbours (type 7) and picks ranks (nearest-rank)', () => {
+    const quartiles = frozen([4, 1, 3, 2]);
+    expect(quantile(quartiles, 0.25)).toBeCloseTo(1.75, 12); // h = 0.75: 1 + 0.75 × (2 − 1)
+    expect(quantile(quartiles, 0.75)).toBeCloseTo(3.25, 12); // h = 2.25
+    expect(quantile(quartiles, 0.25, 'nearest-rank')).toBe(1); // ⌈1⌉ = 1st
+    expect(quantile(quartiles, 0.26, 'nearest-rank')).toBe(2); // ⌈1.04⌉ = 2nd
+    expect(quantile(frozen([-3, 7]), 0.4)).toBeCloseTo(1, 12); // −3 + 0.4 × 10
+  });
+
+  it('stays finite at the edges of the double range', () => {
+    const extremes = frozen([-Number.MAX_VALUE, Number.MAX_VALUE]);
+    expect(quantile(extremes, 0)).toBe(-Number.MAX_VALUE);
+    expect(quantile(extremes, 1)).toBe(Number.MAX_VALUE);
+    expect(quantile(extremes, 0.5)).toBeCloseTo(0, 12);
+  });
+});
+
 describe('quantile (nearest-rank)', () => {
   // Wikipedia, "Percentile", nearest-rank method worked example.
   const values = frozen([15, 20, 35, 40, 50]);

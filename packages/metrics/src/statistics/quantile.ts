@@ -68,8 +68,14 @@ export function quantileOfSorted(
   const lower = Math.floor(h);
   const upper = Math.min(lower + 1, n - 1);
   const below = sorted[lower] as number;
+  const fraction = h - lower;
+  if (fraction === 0) return below;
   const above = sorted[upper] as number;
-  return below + (h - lower) * (above - below);
+  const spread = above - below;
+  // Near ±1.8e308 the spread itself can overflow (and 0 × Infinity is NaN); interpolating the
+  // other way round stays within [below, above].
+  if (!Number.isFinite(spread)) return below * (1 - fraction) + above * fraction;
+  return below + fraction * spread;
 }
 
 function assertProbability(p: number, argumentName: string): void {
