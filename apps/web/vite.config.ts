@@ -10,7 +10,9 @@ const packageJson = JSON.parse(
   version: string;
 };
 const apiUrl = process.env.BEARING_API_URL ?? 'http://localhost:3000';
-const apiProxy = { '/api': { target: apiUrl, changeOrigin: true } };
+// The Host header stays the dev server's, so the API's same-origin (CSRF) check sees the
+// browser's Origin and Host agree, as they do when the API serves the built app itself.
+const apiProxy = { '/api': { target: apiUrl, changeOrigin: false } };
 
 export default defineConfig({
   root: webRoot,
