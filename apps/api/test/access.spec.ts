@@ -24,6 +24,7 @@ const NOT_A_CONTROLLER_ROUTE =
   /^(GET \/api\/(docs|openapi\.(json|yaml))|[A-Z-]+ \/api\{\/\*splat\}$)/;
 
 const PUBLIC_ROUTES = [
+  'GET /api/auth/session',
   'GET /api/health',
   'GET /api/ready',
   'POST /api/auth/accept-invite',
@@ -59,7 +60,7 @@ describe('every route declares who may call it', () => {
     ).toEqual([]);
   });
 
-  it('opens only sign-in, invite acceptance, health and readiness to the public', () => {
+  it('opens only sign-in, the session check, invite acceptance, health and readiness to the public', () => {
     const open = routes().filter((route) => route.rule === 'public');
     expect(open.map(label).sort()).toEqual(PUBLIC_ROUTES);
   });
@@ -76,7 +77,13 @@ describe('every route declares who may call it', () => {
   });
 
   it('answers 401 problem+json on every other route without credentials', async () => {
-    const values = { workspace: 'any-workspace', userId: randomUUID(), id: randomUUID() };
+    const values = {
+      workspace: 'any-workspace',
+      userId: randomUUID(),
+      id: randomUUID(),
+      key: 'any-metric',
+      program: randomUUID(),
+    };
     for (const route of routes().filter((candidate) => candidate.rule !== 'public')) {
       const response = await request(
         browser(testApp),
@@ -100,7 +107,13 @@ describe('every route declares who may call it', () => {
 
   describe('roles', () => {
     let workspace: TestWorkspace;
-    const values = () => ({ workspace: workspace.slug, userId: randomUUID(), id: randomUUID() });
+    const values = () => ({
+      workspace: workspace.slug,
+      userId: randomUUID(),
+      id: randomUUID(),
+      key: 'any-metric',
+      program: randomUUID(),
+    });
     const routesNeeding = (roles: string[]) =>
       routes().filter(({ rule }) => typeof rule === 'object' && roles.includes(rule.workspaceRole));
 

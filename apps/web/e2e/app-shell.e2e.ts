@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
+import { createUser, createWorkspace } from '../../api/test/support/factories.js';
 import { createTestApp, type TestApp } from '../../api/test/support/test-app.js';
 import { collectPageErrors, launchBrowser, screenshot } from './browser.js';
+import { signInThroughPage } from './sign-in.js';
 
 const AREAS = ['Portfolio', 'Programs', 'Teams', 'OKRs', 'Metrics', 'Reviews', 'Settings'];
 
@@ -14,10 +16,14 @@ describe('the app shell in a real browser', () => {
 
   beforeAll(async () => {
     testApp = await createTestApp();
+    const admin = await createUser(testApp, { displayName: 'Dana Admin' });
+    await createWorkspace(testApp, admin, 'demo');
     baseUrl = await testApp.listen();
     browser = await launchBrowser();
     page = await browser.newPage();
     errors = collectPageErrors(page, baseUrl);
+    await page.goto(`${baseUrl}/`);
+    await signInThroughPage(page, admin);
   });
   afterAll(async () => {
     await browser?.close();
@@ -25,7 +31,6 @@ describe('the app shell in a real browser', () => {
   });
 
   it('renders the shell with navigation, version and readiness, without console errors', async () => {
-    await page.goto(`${baseUrl}/`);
     await page.waitForURL(`${baseUrl}/w/demo`);
     const navigation = page.getByRole('navigation');
     for (const area of AREAS) {
@@ -43,14 +48,24 @@ describe('the app shell in a real browser', () => {
   it('reaches every area through the navigation and deep links survive a reload', async () => {
     for (const area of AREAS) {
       await page.getByRole('navigation').getByRole('link', { name: area }).click();
-      await page.getByRole('heading', { level: 1 }).first().waitFor();
-      const heading = await page.getByRole('heading', { level: 1 }).first().textContent();
-      expect(heading).toMatch(new RegExp(area, 'i'));
+      // Waits for the area's own heading: the previous page's stays until the route changes.
+      await page.getByRole('heading', { level: 1, name: new RegExp(area, 'i') }).waitFor();
     }
     await page.reload();
     await page.getByRole('heading', { level: 1 }).first().waitFor();
-    expect(page.url()).toBe(`${baseUrl}/w/demo/settings`);
+    expect(page.url()).toBe(`${baseUrl}/w/demo/settings/members`);
+    await page.getByRole('table').waitFor();
     await screenshot(page, 'shell-settings');
+    expect(errors).toEqual([]);
+  });
+
+  it('fits a phone: the navigation folds into a menu button', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('button', { name: 'Open navigation' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Programs' }).click();
+    await page.waitForURL(`${baseUrl}/w/demo/programs`);
+    await page.getByRole('heading', { level: 1, name: 'Programs' }).waitFor();
+    await screenshot(page, 'shell-mobile');
     expect(errors).toEqual([]);
   });
 });

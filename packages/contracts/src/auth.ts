@@ -44,7 +44,14 @@ export const meResponseSchema = z.object({
   workspaces: z.array(workspaceSchema),
 });
 
+/**
+ * `GET /api/auth/session` (public) — the signed-in user, or `me: null` for a browser without a
+ * live session. Always 200, so a signed-out browser can ask without a failed request.
+ */
+export const sessionResponseSchema = z.object({ me: meResponseSchema.nullable() });
+
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
 export type AcceptInviteRequest = z.infer<typeof acceptInviteRequestSchema>;
 export type User = z.infer<typeof userSchema>;
 export type MeResponse = z.infer<typeof meResponseSchema>;
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;

@@ -1,9 +1,10 @@
-import { Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   type AcceptInviteRequest,
   acceptInviteRequestSchema,
   type MeResponse,
+  type SessionResponse,
   type SignInRequest,
   signInRequestSchema,
 } from '@bearing/contracts';
@@ -32,6 +33,21 @@ export class AuthController {
     const { session, me } = await this.auth.signIn(body, clientOf(request));
     writeSessionCookie(request, response, session);
     return me;
+  }
+
+  /**
+   * `sessionResponseSchema`: who this browser's session cookie belongs to, or `me: null`.
+   * Public and always 200, so the web app can check on pages where being signed out is normal
+   * without a failed request; it reads only the cookie (API tokens use `GET /api/me`).
+   */
+  @Get('session')
+  @Access('public')
+  async session(
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SessionResponse> {
+    response.setHeader('Cache-Control', 'no-store');
+    return { me: await this.auth.currentSession(readSessionCookie(request)) };
   }
 
   /** Revokes the current session and clears its cookie. */

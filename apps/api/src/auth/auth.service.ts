@@ -53,6 +53,13 @@ export class AuthService {
     }));
   }
 
+  /** The user and workspaces behind a session cookie, or `null` when it is missing or dead. */
+  async currentSession(sessionToken: string | undefined): Promise<MeResponse | null> {
+    if (sessionToken === undefined) return null;
+    const session = await this.sessions.authenticate(sessionToken);
+    return session ? this.accounts.me(session.user.id) : null;
+  }
+
   async signOut(caller: Caller): Promise<void> {
     if (caller.kind === 'session') await this.sessions.revoke(caller.sessionId);
   }

@@ -13,6 +13,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+const ACCEPT = `application/json, ${PROBLEM_CONTENT_TYPE}`;
+
 /**
  * `GET` a JSON resource from the API and validate it against its contract.
  * Rejects with an {@link ApiError} for any non-2xx status and with an
@@ -23,14 +25,66 @@ export async function apiGet<T>(
   schema: ResponseSchema<T>,
   options: RequestOptions = {},
 ): Promise<T> {
+  const response = await send(path, { method: 'GET', signal: options.signal });
+  return parseBody(path, response, schema);
+}
+
+export type WriteMethod = 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/**
+ * A write with an optional JSON body. With a `schema`, the answer is validated like
+ * {@link apiGet}'s; without one (204 routes), the body is ignored.
+ *
+ * Same-origin requests carry the session cookie, and browsers add the `Origin` header the
+ * API's CSRF check requires on every write.
+ */
+export async function apiSend<T>(
+  method: WriteMethod,
+  path: string,
+  body: unknown,
+  schema: ResponseSchema<T>,
+): Promise<T>;
+export async function apiSend(method: WriteMethod, path: string, body?: unknown): Promise<void>;
+export async function apiSend<T>(
+  method: WriteMethod,
+  path: string,
+  body?: unknown,
+  schema?: ResponseSchema<T>,
+): Promise<T | void> {
+  const response = await send(path, {
+    method,
+    ...(body === undefined
+      ? {}
+      : { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }),
+  });
+  if (schema) return parseBody(path, response, schema);
+}
+
+/** `path?limit=…&cursor=…` for the API's paginated list routes. */
+export function pagePath(path: string, limit: number, cursor?: string | null): string {
+  const query = new URLSearchParams({ limit: String(limit) });
+  if (cursor) query.set('cursor', cursor);
+  return `${path}?${query.toString()}`;
+}
+
+async function send(
+  path: string,
+  init: { method: string; body?: string; headers?: Record<string, string>; signal?: AbortSignal },
+): Promise<Response> {
   const response = await fetch(path, {
-    method: 'GET',
-    headers: { Accept: `application/json, ${PROBLEM_CONTENT_TYPE}` },
-    signal: options.signal,
+    method: init.method,
+    body: init.body,
+    headers: { Accept: ACCEPT, ...init.headers },
+    credentials: 'same-origin',
+    signal: init.signal,
   });
   if (!response.ok) {
-    throw new ApiError(await readProblem(response));
+    throw new ApiError(await readProblem(response), readRetryAfter(response));
   }
+  return response;
+}
+
+async function parseBody<T>(path: string, response: Response, schema: ResponseSchema<T>) {
   const body: unknown = await readJson(response);
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
@@ -45,6 +99,16 @@ async function readJson(response: Response): Promise<unknown> {
   } catch {
     return undefined;
   }
+}
+
+/** `Retry-After` in seconds; the HTTP-date form is turned into seconds from now. */
+function readRetryAfter(response: Response): number | undefined {
+  const value = response.headers.get('retry-after');
+  if (value === null) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
 /**

@@ -1,38 +1,40 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import { screen } from '@testing-library/react';
-import { useRoutes } from 'react-router';
-import { fakeResponse, mockFetch } from '../test-utils/fake-fetch';
-import { renderWithProviders } from '../test-utils/render';
-import { routes } from './router';
-
-// The app's route table under an in-memory router: jsdom has no fetch `Request`, which the
-// data router behind createBrowserRouter needs, and the table is what these tests are about.
-function AppRoutes() {
-  return useRoutes(routes);
-}
+import { emptyPage, shellRoutes, signedInAs } from '../test-utils/session-fixtures';
+import { mockFetch } from '../test-utils/fake-fetch';
+import { renderApp } from '../test-utils/render-app';
 
 const realFetch = globalThis.fetch;
-beforeEach(() => {
-  mockFetch({
-    '/api/health': () => fakeResponse(200, { status: 'ok', version: '0.1.0' }),
-    '/api/ready': () =>
-      fakeResponse(200, {
-        status: 'ready',
-        database: 'up',
-        migrations: { applied: 1, pending: 0 },
-      }),
-  });
-});
 afterEach(() => {
   globalThis.fetch = realFetch;
 });
 
-describe('routes', () => {
-  it('sends / to the demo workspace portfolio', async () => {
-    renderWithProviders(<AppRoutes />, { route: '/' });
+const location = () => screen.getByTestId('location').textContent;
+
+describe('routes for a signed-in user', () => {
+  const signedIn = () =>
+    mockFetch({
+      ...shellRoutes(signedInAs('admin')),
+      '/api/workspaces/demo/members': emptyPage,
+    });
+
+  it("sends / to the user's first workspace", async () => {
+    signedIn();
+    renderApp('/');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Portfolio' })).toBeTruthy();
+    expect(location()).toBe('/w/acme');
     expect(document.title).toBe('Portfolio · Bearing');
+  });
+
+  it('sends / to "create your first workspace" when the user has none', async () => {
+    mockFetch(shellRoutes({ ...signedInAs('admin'), workspaces: [] }));
+    renderApp('/');
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Create your first workspace' }),
+    ).toBeTruthy();
+    expect(screen.getByLabelText(/^Slug/)).toBeTruthy();
   });
 
   it.each([
@@ -44,9 +46,9 @@ describe('routes', () => {
     ['/w/demo/metrics', 'Metrics'],
     ['/w/demo/metrics/m-1', 'Metric'],
     ['/w/demo/reviews', 'Reviews'],
-    ['/w/demo/settings', 'Settings'],
   ])('shows %s as the %s page inside the app shell', async (route, title) => {
-    renderWithProviders(<AppRoutes />, { route });
+    signedIn();
+    renderApp(route);
 
     expect(await screen.findByRole('heading', { level: 1, name: title })).toBeTruthy();
     expect(document.title).toBe(`${title} · Bearing`);
@@ -55,19 +57,70 @@ describe('routes', () => {
     expect(screen.getByRole('main')).toBeTruthy();
   });
 
-  it('shows the header with the version and readiness', async () => {
-    renderWithProviders(<AppRoutes />, { route: '/w/demo' });
+  it('opens settings on the Members tab', async () => {
+    signedIn();
+    renderApp('/w/demo/settings');
 
-    const header = screen.getByRole('banner');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Settings' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Members' })).toBeTruthy();
+    expect(location()).toBe('/w/demo/settings/members');
+    expect(screen.getByRole('tab', { name: 'Members', selected: true })).toBeTruthy();
+    expect(document.title).toBe('Members · Settings · Bearing');
+  });
+
+  it('shows the header with the version, readiness and the signed-in user', async () => {
+    signedIn();
+    renderApp('/w/demo');
+
+    const header = await screen.findByRole('banner');
     expect(header.textContent).toContain('v0.1.0');
+    expect(header.textContent).toContain('Demo Streaming Co.');
+    expect(screen.getByRole('button', { name: 'Account: Ana Lima' })).toBeTruthy();
     expect(await screen.findByText('Ready')).toBeTruthy();
     expect(await screen.findByText(/server v0\.1\.0/)).toBeTruthy();
   });
 
+  it('says so for a workspace the user is not a member of', async () => {
+    signedIn();
+    renderApp('/w/elsewhere/programs');
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Workspace not found' }),
+    ).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Demo Streaming Co.' }).getAttribute('href')).toBe(
+      '/w/demo',
+    );
+    expect(screen.queryByRole('navigation')).toBeNull();
+  });
+
   it.each(['/nowhere', '/w/demo/nowhere'])('shows a not-found page for %s', async (route) => {
-    renderWithProviders(<AppRoutes />, { route });
+    signedIn();
+    renderApp(route);
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeTruthy();
-    expect(screen.getByText(route)).toBeTruthy();
+    expect(screen.getByText(route, { selector: 'code' })).toBeTruthy();
+  });
+});
+
+describe('routes for a visitor who is not signed in', () => {
+  it.each([
+    ['/w/demo/settings/tokens', '/sign-in?next=%2Fw%2Fdemo%2Fsettings%2Ftokens'],
+    ['/', '/sign-in'],
+  ])('sends %s to the sign-in page, remembering where they were going', async (route, target) => {
+    mockFetch(shellRoutes(null));
+    renderApp(route);
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy();
+    expect(location()).toBe(target);
+  });
+
+  it('shows the invite page without asking for a session', async () => {
+    const fetchMock = mockFetch(shellRoutes(null));
+    renderApp('/invite/abc');
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Join your team on Bearing' }),
+    ).toBeTruthy();
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 });

@@ -1,9 +1,14 @@
 // Browser APIs that jsdom does not implement but the app's libraries use at load or render time.
 import { afterEach, beforeEach, jest } from '@jest/globals';
+import { configure } from '@testing-library/react';
 import { format, TextDecoder, TextEncoder } from 'node:util';
 
 // React Router encodes URLs with TextEncoder when its module loads.
 Object.assign(globalThis, { TextEncoder, TextDecoder });
+
+// `findBy…` waits 1 s by default; a page that renders after two mocked requests can take longer
+// when every project runs at once on a small machine.
+configure({ asyncUtilTimeout: 5000 });
 
 // Mantine (see mantine.dev/guides/jest):
 

@@ -1,13 +1,16 @@
-import { AppShell, Badge, Burger, Group, Text } from '@mantine/core';
+import { AppShell, Badge, Burger, Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { MouseEvent } from 'react';
-import { Link, Outlet, useParams } from 'react-router';
-import { DEFAULT_WORKSPACE, webAppVersion } from '../build-info';
+import { Link, Outlet } from 'react-router';
+import { useWorkspaceFromPath } from '../../features/workspaces/use-workspace';
+import { WorkspaceSwitcher } from '../../features/workspaces/workspace-switcher';
+import { webAppVersion } from '../build-info';
 import { AppNavigation } from './app-navigation';
 import classes from './app-layout.module.css';
 import { workspacePath } from './navigation-items';
 import { ReadinessIndicator } from './readiness-indicator';
 import { ServerVersion } from './server-version';
+import { UserMenu } from './user-menu';
 
 const MAIN_CONTENT_ID = 'main-content';
 
@@ -17,54 +20,69 @@ function focusMainContent(event: MouseEvent<HTMLAnchorElement>) {
   document.getElementById(MAIN_CONTENT_ID)?.focus();
 }
 
-/** Header, workspace sidebar, the routed page and a footer with the running versions. */
+/**
+ * Header (workspace switcher, readiness, account), the workspace sidebar, the routed page and a
+ * footer with the running versions. Outside a workspace the sidebar is left out.
+ */
 export function AppLayout() {
-  const { workspace = DEFAULT_WORKSPACE } = useParams();
+  const workspace = useWorkspaceFromPath();
   const [navbarOpened, { toggle: toggleNavbar, close: closeNavbar }] = useDisclosure(false);
 
   return (
     <AppShell
       padding="lg"
-      header={{ height: 56 }}
+      header={{ height: 60 }}
       footer={{ height: 32 }}
-      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navbarOpened } }}
+      navbar={{
+        width: 220,
+        breakpoint: 'sm',
+        collapsed: { mobile: !navbarOpened, desktop: !workspace },
+      }}
     >
       <a className={classes.skipLink} href={`#${MAIN_CONTENT_ID}`} onClick={focusMainContent}>
         Skip to content
       </a>
       <AppShell.Header px="md">
         <Group h="100%" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Burger
-              opened={navbarOpened}
-              onClick={toggleNavbar}
-              hiddenFrom="sm"
-              size="sm"
-              aria-label={navbarOpened ? 'Close navigation' : 'Open navigation'}
-            />
-            <Link to={workspacePath(workspace, '')} className={classes.brand}>
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            {workspace && (
+              <Burger
+                opened={navbarOpened}
+                onClick={toggleNavbar}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={navbarOpened ? 'Close navigation' : 'Open navigation'}
+              />
+            )}
+            <Link
+              to={workspace ? workspacePath(workspace.slug, '') : '/'}
+              className={classes.brand}
+            >
               Bearing
             </Link>
             <Badge
               variant="outline"
               color="gray"
               tt="none"
+              visibleFrom="sm"
               title={`Bearing web app version ${webAppVersion}`}
             >
               v{webAppVersion}
             </Badge>
+            <div className={classes.divider} aria-hidden="true" />
+            <WorkspaceSwitcher />
           </Group>
-          <Group gap="sm" wrap="nowrap">
-            <Text size="sm" c="dimmed" visibleFrom="sm">
-              Workspace: {workspace}
-            </Text>
+          <Group gap="md" wrap="nowrap" style={{ flexShrink: 0 }}>
             <ReadinessIndicator />
+            <UserMenu />
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label="Workspace">
-        <AppNavigation workspace={workspace} onNavigate={closeNavbar} />
-      </AppShell.Navbar>
+      {workspace && (
+        <AppShell.Navbar p="sm" aria-label="Workspace">
+          <AppNavigation workspace={workspace.slug} onNavigate={closeNavbar} />
+        </AppShell.Navbar>
+      )}
       <AppShell.Main id={MAIN_CONTENT_ID} tabIndex={-1}>
         <Outlet />
       </AppShell.Main>

@@ -1,0 +1,63 @@
+import type { AuditEvent } from '@bearing/contracts';
+import { describe, expect, it } from '@jest/globals';
+import { describeAuditEvent } from './describe-audit-event';
+
+function event(action: AuditEvent['action'], details: AuditEvent['details']): AuditEvent {
+  return {
+    id: '00000000-0000-4000-8000-000000000001',
+    action,
+    targetType: 'user',
+    targetId: null,
+    actor: { userId: '00000000-0000-4000-8000-000000000002', email: 'a@x.test', displayName: 'A' },
+    actorTokenId: null,
+    requestId: 'req-1',
+    createdAt: '2025-01-01T00:00:00.000Z',
+    details,
+  };
+}
+
+describe('describeAuditEvent', () => {
+  it.each([
+    [
+      event('member.role-changed', { email: 'ana@x.test', from: 'viewer', to: 'editor' }),
+      'Changed a role',
+      'ana@x.test: viewer → editor',
+    ],
+    [
+      event('member.added', { email: 'bo@x.test', role: 'editor', accountCreated: true }),
+      'Added a member',
+      'bo@x.test as editor (new account)',
+    ],
+    [
+      event('token.created', { name: 'CI', scope: 'read', expiresInDays: 30 }),
+      'Created an API token',
+      'CI (read, 30 days)',
+    ],
+    [
+      event('token.revoked', { name: 'CI', owner: 'bo@x.test' }),
+      'Revoked an API token',
+      'CI of bo@x.test',
+    ],
+    [
+      event('workspace.created', { name: 'Demo', slug: 'demo' }),
+      'Created the workspace',
+      'Demo (/w/demo)',
+    ],
+  ])('describes %#', (input, action, target) => {
+    expect(describeAuditEvent(input)).toEqual({ action, target });
+  });
+
+  it("describes other features' writes generically, by name when there is one", () => {
+    expect(describeAuditEvent(event('key-result.created', { name: 'Fill rate ≥ 85%' }))).toEqual({
+      action: 'Created: key result',
+      target: 'Fill rate ≥ 85%',
+    });
+  });
+
+  it('leaves out details it does not know instead of failing', () => {
+    expect(describeAuditEvent(event('member.removed', {}))).toEqual({
+      action: 'Removed a member',
+      target: '',
+    });
+  });
+});

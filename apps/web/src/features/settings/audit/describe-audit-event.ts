@@ -1,0 +1,89 @@
+import type { AuditAction, AuditEvent } from '@bearing/contracts';
+
+export interface AuditEventDescription {
+  /** What was done, e.g. "Changed a role". */
+  action: string;
+  /** To what, from the event's details, e.g. "ana@example.com: viewer → editor". */
+  target: string;
+}
+
+type Details = (key: string) => string | undefined;
+
+function joined(...parts: (string | undefined)[]): string {
+  return parts.filter((part) => part !== undefined && part !== '').join(' ');
+}
+
+type Describer = (detail: Details, event: AuditEvent) => AuditEventDescription;
+
+/** Accounts and access, described in full; other features' writes get the generic wording. */
+const DESCRIBERS: Partial<Record<AuditAction, Describer>> = {
+  'workspace.created': (detail) => ({
+    action: 'Created the workspace',
+    target: joined(detail('name'), detail('slug') && `(/w/${detail('slug')})`),
+  }),
+  'member.added': (detail, event) => ({
+    action: 'Added a member',
+    target: joined(
+      detail('email'),
+      detail('role') && `as ${detail('role')}`,
+      event.details.accountCreated === true ? '(new account)' : undefined,
+    ),
+  }),
+  'member.invited': (detail) => ({
+    action: 'Created an invite link',
+    target: joined(detail('email'), detail('role') && `as ${detail('role')}`),
+  }),
+  'member.joined': (detail) => ({
+    action: 'Joined through an invite link',
+    target: joined(detail('email'), detail('role') && `as ${detail('role')}`),
+  }),
+  'member.role-changed': (detail) => ({
+    action: 'Changed a role',
+    target: joined(
+      detail('email') && `${detail('email')}:`,
+      detail('from'),
+      detail('from') && detail('to') ? '→' : undefined,
+      detail('to'),
+    ),
+  }),
+  'member.removed': (detail) => ({
+    action: 'Removed a member',
+    target: joined(detail('email'), detail('role') && `(was ${detail('role')})`),
+  }),
+  'token.created': (detail) => ({
+    action: 'Created an API token',
+    target: joined(
+      detail('name'),
+      detail('scope') && detail('expiresInDays')
+        ? `(${detail('scope')}, ${detail('expiresInDays')} days)`
+        : undefined,
+    ),
+  }),
+  'token.revoked': (detail) => ({
+    action: 'Revoked an API token',
+    target: joined(detail('name'), detail('owner') && `of ${detail('owner')}`),
+  }),
+};
+
+/**
+ * `key-result.created` → "Created: key result", naming the target by its name, key or title
+ * when the details carry one.
+ */
+const describeGenerically: Describer = (detail, event) => {
+  const [thing = event.targetType, verb = ''] = event.action.split('.');
+  const words = (text: string) => text.replaceAll('-', ' ');
+  const action = words(verb);
+  return {
+    action: `${action.charAt(0).toUpperCase()}${action.slice(1)}: ${words(thing)}`,
+    target: detail('name') ?? detail('key') ?? detail('title') ?? '',
+  };
+};
+
+/** An audit event in words, from its action and details; details it lacks are left out. */
+export function describeAuditEvent(event: AuditEvent): AuditEventDescription {
+  const detail: Details = (key) => {
+    const value = event.details[key];
+    return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+  };
+  return (DESCRIBERS[event.action] ?? describeGenerically)(detail, event);
+}
