@@ -5,12 +5,24 @@ import { AccessModule } from './access/access.module.js';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { ClockModule } from './common/clock/clock.module.js';
 import { loggingModule } from './common/logging/logging.module.js';
 import type { AppConfig } from './config/config.js';
 import { HealthModule } from './health/health.module.js';
+import { GuardrailsModule } from './guardrails/guardrails.module.js';
 import { MembersModule } from './members/members.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
+import { OkrsModule } from './okrs/okrs.module.js';
+import { ProgramsModule } from './programs/programs.module.js';
+import { ReviewsModule } from './reviews/reviews.module.js';
+import { StatusReportsModule } from './status-reports/status-reports.module.js';
 import { TokensModule } from './tokens/tokens.module.js';
 import { WorkspacesModule } from './workspaces/workspaces.module.js';
+import { DeliveryModule } from './delivery/delivery.module.js';
+import { ImportsModule } from './imports/imports.module.js';
+import { SprintsModule } from './sprints/sprints.module.js';
+import { TeamsModule } from './teams/teams.module.js';
+import { WorkItemsModule } from './work-items/work-items.module.js';
 
 export type ExtraImports = NonNullable<ModuleMetadata['imports']>;
 
@@ -42,6 +54,18 @@ export class AppModule {
         MembersModule,
         TokensModule,
         AuditModule,
+        ClockModule,
+        MetricsModule,
+        OkrsModule,
+        GuardrailsModule,
+        ProgramsModule,
+        StatusReportsModule,
+        ReviewsModule,
+        TeamsModule,
+        SprintsModule,
+        WorkItemsModule,
+        ImportsModule,
+        DeliveryModule,
         ...extraImports,
       ],
     };

@@ -9,6 +9,10 @@ import { AppModule, type ExtraImports } from './app.module.js';
 import { ProblemFilter } from './common/problem/problem.filter.js';
 import type { AppConfig } from './config/config.js';
 import { APP_VERSION } from './config/version.js';
+import {
+  POINTS_UPLOAD_PATHS,
+  pointsUploadBodyParsers,
+} from './metrics/points/points-body-parser.js';
 import { serveWebApp } from './web-app/serve-web-app.js';
 
 /**
@@ -49,6 +53,8 @@ export async function createApp(
   );
   // Unsigned: the session cookie is a random secret looked up server-side, not data to trust.
   app.use(cookieParser());
+  // Points uploads get their own, larger limit; mounted first, so the 1 MB parser skips them.
+  app.use(POINTS_UPLOAD_PATHS, ...pointsUploadBodyParsers());
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ProblemFilter());

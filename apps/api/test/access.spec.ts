@@ -83,6 +83,10 @@ describe('every route declares who may call it', () => {
       id: randomUUID(),
       key: 'any-metric',
       program: randomUUID(),
+      team: randomUUID(),
+      member: randomUUID(),
+      sprint: randomUUID(),
+      workItem: randomUUID(),
     };
     for (const route of routes().filter((candidate) => candidate.rule !== 'public')) {
       const response = await request(
@@ -113,6 +117,10 @@ describe('every route declares who may call it', () => {
       id: randomUUID(),
       key: 'any-metric',
       program: randomUUID(),
+      team: randomUUID(),
+      member: randomUUID(),
+      sprint: randomUUID(),
+      workItem: randomUUID(),
     });
     const routesNeeding = (roles: string[]) =>
       routes().filter(({ rule }) => typeof rule === 'object' && roles.includes(rule.workspaceRole));

@@ -3,8 +3,12 @@ import {
   apiTokenPageSchema,
   auditEventPageSchema,
   memberPageSchema,
+  teamPageSchema,
+  pageSchema,
+  reviewOverviewSchema,
   workspacePageSchema,
 } from '@bearing/contracts';
+import { z } from 'zod';
 import {
   type Browser,
   countRows,
@@ -17,7 +21,30 @@ import {
   type TestUser,
   type TestWorkspace,
 } from './support/factories.js';
+import {
+  createGuardrail,
+  createKeyResult,
+  createMetric,
+  createObjective,
+  createPeriod,
+  okrRecordVersions,
+} from './support/okr-factories.js';
+import {
+  countProgramRows,
+  insertDependency,
+  insertDraftReport,
+  insertMilestone,
+  insertProgram,
+  insertRaidItem,
+  programRecordVersions,
+} from './support/program-factories.js';
 import { fillPath, type RegisteredRoute, registeredRoutes, request } from './support/routes.js';
+import {
+  countDeliveryRows,
+  createDeliveryRecords,
+  type DeliveryRecords,
+  deliveryRecordVersions,
+} from './support/delivery-factories.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -31,6 +58,65 @@ const VALID_BODIES: Record<string, object> = {
     invite: true,
   },
   'PATCH /api/workspaces/:workspace/members/:userId': { role: 'viewer', version: 1 },
+  'PATCH /api/workspaces/:workspace/periods/:id': { name: 'Renamed', version: 1 },
+  'PATCH /api/workspaces/:workspace/objectives/:id': { title: 'Renamed', version: 1 },
+  'PATCH /api/workspaces/:workspace/key-results/:id': { title: 'Renamed', version: 1 },
+  'POST /api/workspaces/:workspace/key-results/:id/check-ins': {
+    value: 1,
+    confidence: 'on-track',
+  },
+  'PATCH /api/workspaces/:workspace/metrics/:key': { name: 'Renamed', version: 1 },
+  'POST /api/workspaces/:workspace/metrics/:key/points': [{ timestamp: '2026-01-01', value: 1 }],
+  'PATCH /api/workspaces/:workspace/guardrails/:id': { baseline: 2, version: 1 },
+  'PATCH /api/workspaces/:workspace/programs/:id': { name: 'Renamed', version: 1 },
+  'POST /api/workspaces/:workspace/programs/:program/milestones': {
+    name: 'Beta',
+    baselineDate: '2026-03-02',
+  },
+  'PATCH /api/workspaces/:workspace/programs/:program/milestones/:id': {
+    name: 'Renamed',
+    version: 1,
+  },
+  'POST /api/workspaces/:workspace/programs/:program/raid': {
+    kind: 'risk',
+    title: 'Risk',
+    probability: 1,
+    impact: 1,
+  },
+  'PATCH /api/workspaces/:workspace/programs/:program/raid/:id': { title: 'Renamed', version: 1 },
+  'POST /api/workspaces/:workspace/programs/:program/dependencies': {
+    from: { kind: 'program', id: '00000000-0000-4000-8000-000000000001' },
+    to: { kind: 'program', id: '00000000-0000-4000-8000-000000000002' },
+    description: 'Feed',
+    needBy: '2026-03-02',
+  },
+  'PATCH /api/workspaces/:workspace/programs/:program/dependencies/:id': {
+    description: 'Renamed',
+    version: 1,
+  },
+  'POST /api/workspaces/:workspace/programs/:program/reports': { week: '2026-03-02' },
+  'PATCH /api/workspaces/:workspace/programs/:program/reports/:id': {
+    summary: 'Rewritten',
+    version: 1,
+  },
+  'PUT /api/workspaces/:workspace/reviews/settings': { reviewWeekday: 2, version: 0 },
+  'POST /api/workspaces/:workspace/teams': { name: 'Sneaky', slug: 'sneaky' },
+  'PATCH /api/workspaces/:workspace/teams/:team': { name: 'Renamed', version: 1 },
+  'POST /api/workspaces/:workspace/teams/:team/members': { displayName: 'Sneaky' },
+  'PATCH /api/workspaces/:workspace/teams/:team/members/:member': { allocation: 0.1, version: 1 },
+  'POST /api/workspaces/:workspace/teams/:team/sprints': { name: 'Sneaky' },
+  'PATCH /api/workspaces/:workspace/teams/:team/sprints/:sprint': { name: 'Renamed', version: 1 },
+  'PUT /api/workspaces/:workspace/teams/:team/sprints/:sprint/availability': { members: [] },
+};
+
+/**
+ * Query strings that would succeed if the target were reachable, for routes whose query has
+ * required fields (so, again, only tenant isolation can refuse them).
+ */
+const VALID_QUERIES: Record<string, (ids: Record<string, string>) => object> = {
+  'GET /api/workspaces/:workspace/teams/:team/capacity': (ids) => ({ sprint: ids.sprint }),
+  'GET /api/workspaces/:workspace/teams/:team/forecast/when': () => ({ remaining: 3 }),
+  'GET /api/workspaces/:workspace/teams/:team/forecast/how-many': () => ({ days: 10 }),
 };
 
 /**
@@ -46,6 +132,14 @@ describe('tenant isolation', () => {
   let intruder: Browser;
   let intruderToken: TestToken;
   let routes: RegisteredRoute[];
+  /** Records of A's OKR, metric and guardrail routes, by the path segment before `:id`. */
+  let okrRecordsOfA: Record<string, string>;
+  let metricKeyOfA: string;
+  /** A's program, and its records by the path segment before `:id`. */
+  let programOfA: string;
+  let programRecordsOfA: Record<string, string>;
+  /** A's team with a member, a sprint, work items and an import job. */
+  let deliveryOfA: DeliveryRecords;
 
   beforeAll(async () => {
     testApp = await createTestApp();
@@ -59,6 +153,32 @@ describe('tenant isolation', () => {
       .post(`/api/workspaces/${workspaceA.slug}/members`)
       .send({ email: 'pending@example.com', role: 'viewer', invite: true })
       .expect(201);
+    const periodOfA = await createPeriod(testApp, workspaceA, {
+      start: '2026-01-01',
+      end: '2026-03-31',
+    });
+    const objectiveOfA = await createObjective(testApp, workspaceA, memberOfA, periodOfA);
+    const metricOfA = await createMetric(testApp, workspaceA);
+    metricKeyOfA = metricOfA.key;
+    okrRecordsOfA = {
+      periods: periodOfA.id,
+      objectives: objectiveOfA.id,
+      'key-results': (await createKeyResult(testApp, objectiveOfA)).id,
+      guardrails: (await createGuardrail(testApp, metricOfA)).id,
+    };
+
+    const program = await insertProgram(testApp, workspaceA, memberOfA);
+    const otherProgram = await insertProgram(testApp, workspaceA, memberOfA);
+    programOfA = program.id;
+    programRecordsOfA = {
+      programs: program.id,
+      milestones: (await insertMilestone(testApp, workspaceA, program)).id,
+      raid: (await insertRaidItem(testApp, workspaceA, program)).id,
+      dependencies: (await insertDependency(testApp, workspaceA, program, otherProgram)).id,
+      reports: (await insertDraftReport(testApp, workspaceA, program, memberOfA)).id,
+    };
+
+    deliveryOfA = await createDeliveryRecords(testApp, workspaceA, await signIn(testApp, adminOfA));
 
     const adminOfB = await createUser(testApp);
     workspaceB = await createWorkspace(testApp, adminOfB);
@@ -74,14 +194,26 @@ describe('tenant isolation', () => {
   const idsOfA = (path: string): Record<string, string> => ({
     workspace: workspaceA.slug,
     userId: memberOfA.id,
+    key: metricKeyOfA,
+    program: programOfA,
+    team: deliveryOfA.team.id,
+    member: deliveryOfA.member,
+    sprint: deliveryOfA.sprint,
+    workItem: deliveryOfA.workItem,
     ...(/:id\b/.test(path) ? { id: recordIdOfA(path) } : {}),
   });
   const recordIdOfA = (path: string): string => {
     if (path.includes('/tokens/:id')) return tokenOfA.id;
+    const okrRecord = /\/([\w-]+)\/:id\b/.exec(path)?.[1];
+    if (okrRecord && okrRecordsOfA[okrRecord]) return okrRecordsOfA[okrRecord];
+    if (okrRecord && programRecordsOfA[okrRecord]) return programRecordsOfA[okrRecord];
+    if (okrRecord === 'imports') return deliveryOfA.importJob;
     throw new Error(`the sweep has no id from workspace A for ${path}: add one to recordIdOfA`);
   };
   const label = ({ method, path }: RegisteredRoute) => `${method} ${path}`;
   const bodyFor = (route: RegisteredRoute) => VALID_BODIES[label(route)] ?? {};
+  const queryFor = (route: RegisteredRoute) =>
+    VALID_QUERIES[label(route)]?.(idsOfA(route.path)) ?? {};
   const workspaceRoutes = () =>
     routes.filter(({ path }) => path.startsWith('/api/workspaces/:workspace'));
   const hasIds = ({ path }: RegisteredRoute) => /:(?!workspace\b)\w+/.test(path);
@@ -89,8 +221,18 @@ describe('tenant isolation', () => {
   async function expectNothingChanged(sweep: () => Promise<void>) {
     const before = await countRows(testApp);
     const roleBefore = await roleOf(memberOfA);
+    const versionsBefore = await okrRecordVersions(testApp, workspaceA);
+    const programRowsBefore = await countProgramRows(testApp);
+    const programVersionsBefore = await programRecordVersions(testApp, workspaceA);
+    const deliveryRowsBefore = await countDeliveryRows(testApp);
+    const deliveryVersionsBefore = await deliveryRecordVersions(testApp, workspaceA);
     await sweep();
+    expect(await countDeliveryRows(testApp)).toEqual(deliveryRowsBefore);
+    expect(await deliveryRecordVersions(testApp, workspaceA)).toEqual(deliveryVersionsBefore);
     expect(await countRows(testApp)).toEqual(before);
+    expect(await okrRecordVersions(testApp, workspaceA)).toEqual(versionsBefore);
+    expect(await countProgramRows(testApp)).toEqual(programRowsBefore);
+    expect(await programRecordVersions(testApp, workspaceA)).toEqual(programVersionsBefore);
     expect(await roleOf(memberOfA)).toBe(roleBefore);
     const [token] = await testApp.dataSource.query(
       `SELECT revoked_at FROM api_token WHERE id = $1`,
@@ -112,7 +254,9 @@ describe('tenant isolation', () => {
     await expectNothingChanged(async () => {
       for (const route of workspaceRoutes()) {
         const url = fillPath(route.path, idsOfA(route.path));
-        const response = await request(intruder, route.method, url).send(bodyFor(route));
+        const response = await request(intruder, route.method, url)
+          .query(queryFor(route))
+          .send(bodyFor(route));
         expect({ route: label(route), status: response.status }).toEqual({
           route: label(route),
           status: 404,
@@ -127,7 +271,9 @@ describe('tenant isolation', () => {
     await expectNothingChanged(async () => {
       for (const route of withIds) {
         const url = fillPath(route.path, { ...idsOfA(route.path), workspace: workspaceB.slug });
-        const response = await request(intruder, route.method, url).send(bodyFor(route));
+        const response = await request(intruder, route.method, url)
+          .query(queryFor(route))
+          .send(bodyFor(route));
         expect({ route: label(route), status: response.status }).toEqual({
           route: label(route),
           status: 404,
@@ -142,6 +288,7 @@ describe('tenant isolation', () => {
         const url = fillPath(route.path, idsOfA(route.path));
         const response = await request(testApp.http, route.method, url)
           .set('Authorization', `Bearer ${intruderToken.secret}`)
+          .query(queryFor(route))
           .send(bodyFor(route));
         expect({ route: label(route), status: response.status }).toEqual({
           route: label(route),
@@ -183,5 +330,29 @@ describe('tenant isolation', () => {
       (await intruder.get('/api/workspaces').expect(200)).body,
     );
     expect(mine.items.map((workspace) => workspace.slug)).toEqual([workspaceB.slug]);
+    const teams = teamPageSchema.parse(
+      (await intruder.get(`/api/workspaces/${workspaceB.slug}/teams`).expect(200)).body,
+    );
+    expect(teams.items).toEqual([]);
+  });
+
+  it("lists none of A's periods, objectives, key results, metrics or guardrails in B's lists", async () => {
+    for (const list of ['periods', 'objectives', 'key-results', 'metrics', 'guardrails']) {
+      const page = pageSchema(z.object({ id: z.uuid() })).parse(
+        (await intruder.get(`/api/workspaces/${workspaceB.slug}/${list}`).expect(200)).body,
+      );
+      expect({ list, items: page.items }).toEqual({ list, items: [] });
+    }
+  });
+
+  it("lists none of A's programs in B's program list or weekly review", async () => {
+    const programs = pageSchema(z.object({ id: z.uuid() })).parse(
+      (await intruder.get(`/api/workspaces/${workspaceB.slug}/programs`).expect(200)).body,
+    );
+    expect(programs.items).toEqual([]);
+    const review = reviewOverviewSchema.parse(
+      (await intruder.get(`/api/workspaces/${workspaceB.slug}/reviews`).expect(200)).body,
+    );
+    expect(review.items).toEqual([]);
   });
 });

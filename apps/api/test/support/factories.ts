@@ -121,7 +121,28 @@ export async function createToken(
 
 /** Row counts of every table a request could write to: a sweep must leave them unchanged. */
 export async function countRows({ dataSource }: TestApp): Promise<Record<string, number>> {
-  const tables = ['user', 'workspace', 'membership', 'invitation', 'api_token', 'audit_event'];
+  const tables = [
+    'user',
+    'workspace',
+    'membership',
+    'invitation',
+    'api_token',
+    'audit_event',
+    'metric',
+    'metric_point',
+    'period',
+    'objective',
+    'key_result',
+    'check_in',
+    'guardrail',
+    'guardrail_status_change',
+    'team',
+    'team_member',
+    'sprint',
+    'sprint_availability',
+    'work_item',
+    'import_job',
+  ];
   const counts: Record<string, number> = {};
   for (const table of tables) {
     const [row] = await dataSource.query(`SELECT count(*)::int AS count FROM "${table}"`);

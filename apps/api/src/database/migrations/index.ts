@@ -6,6 +6,18 @@ import { CreateInvitation1764200300000 } from './1764200300000-create-invitation
 import { CreateApiToken1764200400000 } from './1764200400000-create-api-token.js';
 import { CreateAuditEvent1764200500000 } from './1764200500000-create-audit-event.js';
 import { CreateRateLimit1764200600000 } from './1764200600000-create-rate-limit.js';
+import { CreateMetric1764300000000 } from './1764300000000-create-metric.js';
+import { CreateOkrs1764300100000 } from './1764300100000-create-okrs.js';
+import { CreateGuardrail1764300200000 } from './1764300200000-create-guardrail.js';
+import { CreatePrograms1764500000000 } from './1764500000000-create-programs.js';
+import { CreateMilestones1764500100000 } from './1764500100000-create-milestones.js';
+import { CreateRaid1764500200000 } from './1764500200000-create-raid.js';
+import { CreateProgramDependencies1764500300000 } from './1764500300000-create-program-dependencies.js';
+import { CreateStatusReports1764500400000 } from './1764500400000-create-status-reports.js';
+import { CreateTeam1764400000000 } from './1764400000000-create-team.js';
+import { CreateSprint1764400100000 } from './1764400100000-create-sprint.js';
+import { CreateWorkItem1764400200000 } from './1764400200000-create-work-item.js';
+import { CreateImportJob1764400300000 } from './1764400300000-create-import-job.js';
 
 /** Every migration in the order it runs. New migrations are appended, never edited. */
 export const migrations = [
@@ -17,4 +29,16 @@ export const migrations = [
   CreateApiToken1764200400000,
   CreateAuditEvent1764200500000,
   CreateRateLimit1764200600000,
+  CreateMetric1764300000000,
+  CreateOkrs1764300100000,
+  CreateGuardrail1764300200000,
+  CreatePrograms1764500000000,
+  CreateMilestones1764500100000,
+  CreateRaid1764500200000,
+  CreateProgramDependencies1764500300000,
+  CreateStatusReports1764500400000,
+  CreateTeam1764400000000,
+  CreateSprint1764400100000,
+  CreateWorkItem1764400200000,
+  CreateImportJob1764400300000,
 ];

@@ -1,0 +1,471 @@
+// Benchmark of the Jira import on a realistic volume: 20 000 generated issues with ~8 changelog
+// entries each (status moves, sprint moves, re-estimates), as pages of /rest/api/3/search/jql
+// with expand=changelog, uploaded through the real HTTP route to the BUILT app in ../dist
+// (`npx tsc -p tsconfig.build.json` first), against an embedded PostgreSQL started here. The
+// upload goes through curl, a separate process like a real client.
+//
+// Reported: issues per second from the start of the upload to the job's completion, peak RSS
+// of this process (which runs the API: upload, parsing and writing all happen here), and the
+// ratio to a floor measured in the same run on the same server: the very rows the import wrote
+// (items, status/sprint/estimate changes, sprint memberships), inserted into bare tables (no
+// keys, no indexes) in one transaction. pg-copy-streams is not installed, so the floor is
+// multi-row INSERTs (`INSERT … SELECT FROM unnest($1, $2, …)`, 2 000 items' rows a statement),
+// not COPY; COPY would be somewhat faster, making the ratio a little optimistic.
+// Targets: ≥ 2 000 issues/s, peak RSS ≤ 512 MB, ratio ≤ 5.
+import { execFile } from 'node:child_process';
+import { createWriteStream, existsSync } from 'node:fs';
+import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { once } from 'node:events';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
+
+const ISSUES = 20_000;
+const PAGE_SIZE = 100;
+const TARGET_RATE = 2_000;
+const TARGET_RSS_MB = 512;
+const TARGET_RATIO = 5;
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+const dist = new URL('../dist/', import.meta.url);
+if (!existsSync(new URL('create-app.js', dist))) {
+  throw new Error('apps/api is not built: run `npx tsc -p tsconfig.build.json` in apps/api first');
+}
+const load = (file) => import(new URL(file, dist).href);
+const [{ startCluster }, { createApp }, { dataSourceOptions }, { runMigrationsWithLock }] =
+  await Promise.all([
+    load('database/postgres-cluster.js'),
+    load('create-app.js'),
+    load('database/data-source-options.js'),
+    load('database/run-migrations.js'),
+  ]);
+const [{ insertUser }, { insertWorkspaceWithAdmin }, { hashSecret, newSecret }, tokens, teams] =
+  await Promise.all([
+    load('accounts/users.js'),
+    load('workspaces/workspaces.service.js'),
+    load('common/secrets/secret-token.js'),
+    load('tokens/token-authenticator.js'),
+    load('teams/team.entity.js'),
+  ]);
+const { ApiToken } = await load('tokens/api-token.entity.js');
+const { DataSource } = await import('typeorm');
+const { seededRandom } = await import('@bearing/metrics');
+
+// `BENCH_EXPORT_ONLY=<file>` writes the generated export there and stops (for profiling).
+if (process.env.BENCH_EXPORT_ONLY) {
+  await generateExport(process.env.BENCH_EXPORT_ONLY);
+  process.exit(0);
+}
+
+const work = await mkdtemp(path.join(tmpdir(), 'bearing-import-bench-'));
+await chmod(work, 0o711);
+const port = await freePort();
+const cluster = await startCluster({
+  directory: path.join(work, 'cluster'),
+  user: 'bearing',
+  password: 'bench',
+  port,
+});
+let app;
+let dataSource;
+try {
+  dataSource = new DataSource(
+    dataSourceOptions(`postgres://bearing:bench@127.0.0.1:${port}/postgres`),
+  );
+  await dataSource.initialize();
+  await runMigrationsWithLock(dataSource);
+  const { workspace, team, token } = await setUp(dataSource);
+  app = await createApp(
+    {
+      port: 0,
+      databaseUrl: undefined,
+      dataDir: work,
+      adminEmail: undefined,
+      adminPassword: undefined,
+      demo: false,
+      logLevel: 'silent',
+    },
+    dataSource,
+  );
+  await app.listen(0, '127.0.0.1');
+  const baseUrl = `http://127.0.0.1:${app.getHttpServer().address().port}/api/workspaces/${workspace.slug}`;
+
+  const file = path.join(work, 'search.json');
+  const generated = await generateExport(file);
+  const size = (await stat(file)).size;
+  globalThis.gc?.();
+
+  const run = await timedImport(baseUrl, team, token, file);
+  const rssMb = process.resourceUsage().maxRSS / 1024;
+  const again = await timedImport(baseUrl, team, token, file);
+  const floor = await floorInsert(dataSource, team.id);
+  const rate = ISSUES / (run.totalMs / 1000);
+  const ratio = run.totalMs / floor.ms;
+
+  const lines = [
+    `Jira import benchmark — ${ISSUES.toLocaleString('en-US')} issues, ${generated.changes.toLocaleString('en-US')} changelog entries (${(generated.changes / ISSUES).toFixed(1)} per issue), ${(size / 1024 / 1024).toFixed(1)} MB JSON in ${Math.ceil(ISSUES / PAGE_SIZE)} pages`,
+    `  import: ${(run.totalMs / 1000).toFixed(2)} s = upload+read ${(run.readMs / 1000).toFixed(2)} s + write ${(run.writeMs / 1000).toFixed(2)} s → ${Math.round(rate).toLocaleString('en-US')} issues/s (target ≥ ${TARGET_RATE.toLocaleString('en-US')})`,
+    `  rows written: ${floor.rows.toLocaleString('en-US')} (${run.result.created} items created)`,
+    `  peak RSS: ${Math.round(rssMb)} MB (target ≤ ${TARGET_RSS_MB})`,
+    `  floor (multi-row INSERT of the same rows into bare tables, one transaction; no pg-copy-streams for COPY): ${(floor.ms / 1000).toFixed(2)} s`,
+    `  ratio import / floor: ${ratio.toFixed(2)} (target ≤ ${TARGET_RATIO}); write phase alone / floor: ${(run.writeMs / floor.ms).toFixed(2)}`,
+    `  re-import of the same file: ${(again.totalMs / 1000).toFixed(2)} s, created ${again.result.created}, updated ${again.result.updated}, unchanged ${again.result.unchanged}`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  const missed = [
+    rate < TARGET_RATE && 'issues/s',
+    rssMb > TARGET_RSS_MB && 'peak RSS',
+    ratio > TARGET_RATIO && 'ratio',
+  ].filter(Boolean);
+  if (missed.length > 0) {
+    process.stdout.write(`  MISSED: ${missed.join(', ')}\n`);
+    process.exitCode = 1;
+  }
+} finally {
+  if (app) await app.close();
+  else if (dataSource?.isInitialized) await dataSource.destroy();
+  await cluster.stop();
+  await rm(work, { recursive: true, force: true });
+}
+
+async function setUp(dataSource) {
+  const user = await insertUser(dataSource.manager, {
+    email: 'bench@example.com',
+    displayName: 'Bench',
+    passwordHash: 'not-a-usable-hash',
+  });
+  const actor = { userId: user.id, tokenId: null, requestId: null };
+  const workspace = await dataSource.transaction((manager) =>
+    insertWorkspaceWithAdmin(manager, { slug: 'bench', name: 'Bench' }, actor),
+  );
+  const team = await dataSource.getRepository(teams.Team).save({
+    workspaceId: workspace.id,
+    name: 'Bench team',
+    slug: 'bench-team',
+    timeZone: 'Europe/Berlin',
+    calendar: { nonWorkingWeekdays: [0, 6], holidays: [] },
+    workflow: {
+      stages: [
+        { name: 'Backlog', statuses: ['To Do'] },
+        { name: 'In Progress', statuses: ['In Progress'] },
+        { name: 'Review', statuses: ['In Review'] },
+        { name: 'Done', statuses: ['Done'] },
+      ],
+      committedStage: 'In Progress',
+      doneStage: 'Done',
+    },
+  });
+  const secret = newSecret(tokens.TOKEN_PREFIX);
+  await dataSource.getRepository(ApiToken).save({
+    userId: user.id,
+    workspaceId: workspace.id,
+    name: 'bench',
+    scope: 'write',
+    tokenHash: hashSecret(secret),
+    tokenPrefix: secret.slice(0, 10),
+    expiresAt: new Date(Date.now() + DAY_MS),
+    lastUsedAt: null,
+    revokedAt: null,
+  });
+  return { workspace, team, token: secret };
+}
+
+/**
+ * Uploads the file with curl — a separate process, as a browser would be, streaming it from
+ * disk — and polls the job; times both phases.
+ */
+async function timedImport(baseUrl, team, token, file) {
+  const began = performance.now();
+  const { stdout } = await execFileAsync('curl', [
+    '--silent',
+    '--show-error',
+    '--header',
+    `Authorization: Bearer ${token}`,
+    '--form',
+    'format=jira-json',
+    '--form',
+    `file=@${file};type=application/json`,
+    '--write-out',
+    '\n%{http_code}',
+    `${baseUrl}/teams/${team.slug}/imports`,
+  ]);
+  const [body, status] = stdout.split('\n');
+  if (status !== '202') throw new Error(`upload answered ${status}: ${body}`);
+  const started = JSON.parse(body);
+  const readMs = performance.now() - began;
+  for (;;) {
+    const job = await (
+      await fetch(`${baseUrl}/imports/${started.id}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      })
+    ).json();
+    if (job.status === 'failed')
+      throw new Error(`import failed: ${JSON.stringify(job.result.problems)}`);
+    if (job.status === 'completed') {
+      const totalMs = performance.now() - began;
+      return { totalMs, readMs, writeMs: totalMs - readMs, result: job.result };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/**
+ * The floor: the rows the import stored, read back, then inserted into bare copies of the
+ * tables in one transaction with the same batching — the least any importer must do.
+ */
+async function floorInsert(dataSource, teamId) {
+  const items = await dataSource.query(
+    `SELECT id, workspace_id, team_id, source, key, type, title, points, initial_points, created_at,
+            status, initial_status, resolved_at, parent_key, has_history, fields_digest, history_digest
+       FROM work_item WHERE team_id = $1 ORDER BY created_at`,
+    [teamId],
+  );
+  const children = async (table, columns) =>
+    dataSource.query(
+      `SELECT ${columns} FROM ${table} c JOIN work_item w ON w.id = c.work_item_id WHERE w.team_id = $1`,
+      [teamId],
+    );
+  const statusRows = await children(
+    'work_item_status_change',
+    'c.work_item_id, c.seq, c.at, c.from_status, c.to_status',
+  );
+  const sprintRows = await children(
+    'work_item_sprint_change',
+    'c.work_item_id, c.seq, c.at, c.sprint_id, c.change',
+  );
+  const estimateRows = await children(
+    'work_item_estimate_change',
+    'c.work_item_id, c.seq, c.at, c.points',
+  );
+  const membershipRows = await children('work_item_sprint', 'c.work_item_id, c.sprint_id');
+  const tables = [
+    [
+      'floor_item',
+      items,
+      [
+        'id uuid',
+        'workspace_id uuid',
+        'team_id uuid',
+        'source text',
+        'key text',
+        'type text',
+        'title text',
+        'points float8',
+        'initial_points float8',
+        'created_at timestamptz',
+        'status text',
+        'initial_status text',
+        'resolved_at timestamptz',
+        'parent_key text',
+        'has_history boolean',
+        'fields_digest text',
+        'history_digest text',
+      ],
+    ],
+    [
+      'floor_status_change',
+      statusRows,
+      ['work_item_id uuid', 'seq int', 'at timestamptz', 'from_status text', 'to_status text'],
+    ],
+    [
+      'floor_sprint_change',
+      sprintRows,
+      ['work_item_id uuid', 'seq int', 'at timestamptz', 'sprint_id uuid', 'change text'],
+    ],
+    [
+      'floor_estimate_change',
+      estimateRows,
+      ['work_item_id uuid', 'seq int', 'at timestamptz', 'points float8'],
+    ],
+    ['floor_membership', membershipRows, ['work_item_id uuid', 'sprint_id uuid']],
+  ];
+  for (const [name, , columns] of tables)
+    await dataSource.query(`CREATE TABLE ${name} (${columns.join(', ')})`);
+  const batchRows = (rows) => Math.max(1, Math.ceil((rows.length / items.length) * 2000));
+  const began = performance.now();
+  await dataSource.transaction(async (manager) => {
+    for (const [name, rows, columns] of tables) {
+      const names = columns.map((column) => column.split(' ')[0]);
+      const types = columns.map((column) => column.split(' ')[1]);
+      const sql = `INSERT INTO ${name} (${names.join(', ')}) SELECT * FROM unnest(${types
+        .map((type, index) => `$${index + 1}::${type}[]`)
+        .join(', ')})`;
+      const size = batchRows(rows);
+      for (let start = 0; start < rows.length; start += size) {
+        const batch = rows.slice(start, start + size);
+        await manager.query(
+          sql,
+          names.map((column) => batch.map((row) => row[column])),
+        );
+      }
+    }
+  });
+  const ms = performance.now() - began;
+  for (const [name] of tables) await dataSource.query(`DROP TABLE ${name}`);
+  const rows = tables.reduce((total, [, tableRows]) => total + tableRows.length, 0);
+  return { ms, rows };
+}
+
+/**
+ * Writes ISSUES issues as a JSON array of search pages, streaming (the file is never in memory).
+ * Two years of two-week sprints; each issue: created, added to a sprint (sometimes moved to the
+ * next), estimated and re-estimated, To Do → In Progress → In Review (sometimes back) → Done.
+ */
+async function generateExport(file) {
+  const random = seededRandom(20_000);
+  const out = createWriteStream(file);
+  const write = async (text) => {
+    if (!out.write(text)) await once(out, 'drain');
+  };
+  const start = Date.parse('2023-01-02T08:00:00Z');
+  const sprintCount = 52;
+  const sprintOf = (index) => ({
+    id: 100 + index,
+    name: `BEN Sprint ${index + 1}`,
+    state: 'closed',
+    boardId: 7,
+    goal: `Goal ${index + 1}`,
+    startDate: new Date(start + index * 14 * DAY_MS).toISOString(),
+    endDate: new Date(start + (index * 14 + 11) * DAY_MS + 9 * HOUR_MS).toISOString(),
+    completeDate: new Date(start + (index * 14 + 11) * DAY_MS + 8 * HOUR_MS).toISOString(),
+  });
+  const jira = (ms) => new Date(ms - HOUR_MS).toISOString().replace('Z', '-0100');
+  const words =
+    'payments refund card checkout ledger retry webhook invoice tax export search index'.split(' ');
+  const text = (count) =>
+    Array.from({ length: count }, () => words[Math.floor(random() * words.length)]).join(' ');
+  let changes = 0;
+  await write('[');
+  for (let page = 0; page * PAGE_SIZE < ISSUES; page++) {
+    const issues = [];
+    for (let index = page * PAGE_SIZE; index < Math.min(ISSUES, (page + 1) * PAGE_SIZE); index++) {
+      const sprint = Math.floor((index / ISSUES) * (sprintCount - 1));
+      const moved = random() < 0.2 && sprint + 1 < sprintCount;
+      const created = start + sprint * 14 * DAY_MS - Math.floor(random() * 10 * DAY_MS);
+      let at = created;
+      const histories = [];
+      const step = (items, maxHours) => {
+        at += Math.floor(HOUR_MS + random() * maxHours * HOUR_MS);
+        histories.push({
+          id: String(histories.length + index * 20),
+          author: { accountId: `acc-${index % 40}` },
+          created: jira(at),
+          items,
+        });
+      };
+      const status = (from, to) => ({
+        field: 'status',
+        fieldtype: 'jira',
+        fieldId: 'status',
+        fromString: from,
+        toString: to,
+      });
+      const sprintMove = (from, to) => ({
+        field: 'Sprint',
+        fieldtype: 'custom',
+        fieldId: 'customfield_10020',
+        from: from.map((s) => 100 + s).join(', '),
+        fromString: from.map((s) => `BEN Sprint ${s + 1}`).join(', '),
+        to: to.map((s) => 100 + s).join(', '),
+        toString: to.map((s) => `BEN Sprint ${s + 1}`).join(', '),
+      });
+      const firstPoints = [1, 2, 3, 5, 8][Math.floor(random() * 5)];
+      const points = [1, 2, 3, 5, 8, 13][Math.floor(random() * 6)];
+      const estimate = (from, to) => ({
+        field: 'Story point estimate',
+        fieldtype: 'custom',
+        fieldId: 'customfield_10016',
+        fromString: String(from),
+        toString: String(to),
+      });
+      step([sprintMove([], [sprint])], 24);
+      step(
+        [
+          {
+            field: 'Rank',
+            fieldtype: 'custom',
+            fieldId: 'customfield_10019',
+            fromString: '',
+            toString: 'Ranked higher',
+          },
+        ],
+        12,
+      );
+      step([estimate(firstPoints, points)], 24);
+      step(
+        [
+          {
+            field: 'assignee',
+            fieldtype: 'jira',
+            fieldId: 'assignee',
+            from: null,
+            fromString: null,
+            to: `acc-${index % 40}`,
+            toString: `Person ${index % 40}`,
+          },
+        ],
+        12,
+      );
+      step([status('To Do', 'In Progress')], 48);
+      if (random() < 0.5) step([estimate(points, points)], 12);
+      step([status('In Progress', 'In Review')], 72);
+      if (random() < 0.5) {
+        step([status('In Review', 'In Progress')], 24);
+        step([status('In Progress', 'In Review')], 24);
+      }
+      if (moved) step([sprintMove([sprint], [sprint, sprint + 1])], 24);
+      const done = random() < 0.9;
+      if (done) step([status('In Review', 'Done')], 48);
+      changes += histories.length;
+      const sprints = moved ? [sprint, sprint + 1] : [sprint];
+      issues.push({
+        expand:
+          'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations',
+        id: String(100000 + index),
+        self: `https://bench.atlassian.net/rest/api/3/issue/${100000 + index}`,
+        key: `BEN-${index + 1}`,
+        changelog: { startAt: 0, maxResults: histories.length, total: histories.length, histories },
+        fields: {
+          summary: `${text(6)} (${index + 1})`,
+          issuetype: { id: '10001', name: random() < 0.8 ? 'Story' : 'Bug', subtask: false },
+          status: { name: done ? 'Done' : 'In Review', id: done ? '10001' : '10002' },
+          created: jira(created),
+          updated: jira(at),
+          resolutiondate: done ? jira(at) : null,
+          assignee: { accountId: `acc-${index % 40}`, displayName: `Person ${index % 40}` },
+          reporter: {
+            accountId: `acc-${(index + 7) % 40}`,
+            displayName: `Person ${(index + 7) % 40}`,
+          },
+          labels: [words[index % words.length]],
+          description: text(12),
+          customfield_10016: points,
+          customfield_10020: sprints.map(sprintOf),
+        },
+      });
+    }
+    await write(
+      `${page === 0 ? '' : ','}${JSON.stringify({ issues, nextPageToken: `page-${page + 1}`, isLast: (page + 1) * PAGE_SIZE >= ISSUES })}`,
+    );
+  }
+  await write(']');
+  out.end();
+  await once(out, 'finish');
+  return { changes };
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}

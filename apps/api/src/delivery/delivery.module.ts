@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { FlowController } from './flow.controller.js';
+import { FlowService } from './flow.service.js';
+import { PlanningController } from './planning.controller.js';
+import { PlanningService } from './planning.service.js';
+import { SprintReportsController } from './sprint-reports.controller.js';
+import { SprintReportsService } from './sprint-reports.service.js';
+
+/** Read models of a team's delivery: sprint reports, flow metrics, capacity and forecasts. */
+@Module({
+  controllers: [SprintReportsController, FlowController, PlanningController],
+  providers: [SprintReportsService, FlowService, PlanningService],
+})
+export class DeliveryModule {}

@@ -1,0 +1,213 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  CapacityQuery,
+  CapacityResponse,
+  ForecastHowManyQuery,
+  ForecastHowManyResponse,
+  ForecastWhenQuery,
+  ForecastWhenResponse,
+  SprintAvailability,
+} from '@bearing/contracts';
+import {
+  addDays,
+  capacityPlan,
+  epochMsToDay,
+  monteCarloHowMany,
+  monteCarloWhen,
+  sprintSummary,
+  type TeamMember as CapacityMember,
+  throughput,
+} from '@bearing/metrics';
+import { DataSource } from 'typeorm';
+import { ClockService } from '../common/clock/clock.service.js';
+import { ProblemException } from '../common/problem/problem.js';
+import { availabilityOf } from '../sprints/availability.service.js';
+import { findTeamSprint } from '../sprints/sprint-lookup.js';
+import type { Sprint } from '../sprints/sprint.entity.js';
+import { findTeam } from '../teams/team-lookup.js';
+import type { Team } from '../teams/team.entity.js';
+import { loadSprintEvents, sprintWindowOf } from './sprint-events.js';
+import { lastClosedSprints } from './sprint-reports.service.js';
+import { calendarOf, sampleRange, todayOf } from './team-days.js';
+import { doneStatuses, loadFlowItems } from './team-history.js';
+
+/** Capacity planning and Monte Carlo forecasts, computed by `@bearing/metrics`. */
+@Injectable()
+export class PlanningService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: ClockService,
+  ) {}
+
+  /**
+   * `capacityPlan` for a sprint from its availability, with "yesterday's weather" from the
+   * last closed sprints before it (their completed points and their own available days).
+   */
+  async capacity(
+    workspaceId: string,
+    teamRef: string,
+    query: CapacityQuery,
+  ): Promise<CapacityResponse> {
+    const manager = this.dataSource.manager;
+    const { team, sprint } = await findTeamSprint(manager, workspaceId, teamRef, query.sprint);
+    const days = sprintDays(team, sprint);
+    const calendar = calendarOf(team);
+    const availability = await availabilityOf(manager, team.id, sprint.id);
+    const members = toCapacityMembers(availability);
+    const done = doneStatuses(team.workflow);
+    const history = [];
+    for (const past of await lastClosedSprints(
+      manager,
+      team.id,
+      query.history,
+      sprint.startsAt ?? undefined,
+    )) {
+      if (past.id === sprint.id) continue;
+      const events = await loadSprintEvents(manager, past.id, done);
+      const { completed } = sprintSummary(sprintWindowOf(past), events);
+      const { availablePersonDays } = capacityPlan({
+        sprint: sprintDays(team, past),
+        calendar,
+        members: toCapacityMembers(await availabilityOf(manager, team.id, past.id)),
+        history: [],
+      });
+      history.push({ sprintId: past.id, name: past.name, completed, availablePersonDays });
+    }
+    const plan = capacityPlan({
+      sprint: days,
+      calendar,
+      members,
+      history,
+      focusFactor: query.focusFactor,
+    });
+    return {
+      sprintId: sprint.id,
+      ...days,
+      ...plan,
+      members: members.map((member, index) => ({
+        memberId: member.id,
+        displayName: availability.members[index]?.displayName ?? '',
+        allocation: member.allocation,
+        daysOff: member.daysOff,
+        availablePersonDays: capacityPlan({
+          sprint: days,
+          calendar,
+          members: [member],
+          history: [],
+        }).availablePersonDays,
+      })),
+      history,
+    };
+  }
+
+  /** "When will `remaining` items be done?" — `monteCarloWhen` on daily throughput. */
+  async when(
+    workspaceId: string,
+    teamRef: string,
+    query: ForecastWhenQuery,
+  ): Promise<ForecastWhenResponse> {
+    const { team, samples, sample } = await this.samples(workspaceId, teamRef, query);
+    const seed = seedOf(team.id, 'when', query.remaining, sample.from, sample.to, query.trials);
+    const result = monteCarloWhen({
+      samples,
+      remaining: query.remaining,
+      trials: query.trials,
+      seed,
+    });
+    const startDay = todayOf(team, this.clock.now());
+    const dateAfter = (days: number | null) => (days === null ? null : addDays(startDay, days));
+    return {
+      sampleFrom: sample.from,
+      sampleTo: sample.to,
+      seed,
+      trials: result.trials,
+      remaining: query.remaining,
+      startDay,
+      p50: result.p50,
+      p85: result.p85,
+      p95: result.p95,
+      dates: { p50: dateAfter(result.p50), p85: dateAfter(result.p85), p95: dateAfter(result.p95) },
+      distribution: result.distribution,
+      unfinished: result.unfinished,
+    };
+  }
+
+  /** "How many items in `days` days?" — `monteCarloHowMany` on daily throughput. */
+  async howMany(
+    workspaceId: string,
+    teamRef: string,
+    query: ForecastHowManyQuery,
+  ): Promise<ForecastHowManyResponse> {
+    const { team, samples, sample } = await this.samples(workspaceId, teamRef, query);
+    const seed = seedOf(team.id, 'how-many', query.days, sample.from, sample.to, query.trials);
+    const result = monteCarloHowMany({ samples, days: query.days, trials: query.trials, seed });
+    return {
+      sampleFrom: sample.from,
+      sampleTo: sample.to,
+      seed,
+      trials: query.trials,
+      days: query.days,
+      ...result,
+    };
+  }
+
+  /** Daily throughput over the sample window (zero days included), as the forecasts want it. */
+  private async samples(
+    workspaceId: string,
+    teamRef: string,
+    query: { sampleFrom?: string | undefined; sampleTo?: string | undefined },
+  ) {
+    const manager = this.dataSource.manager;
+    const team = await findTeam(manager, workspaceId, teamRef);
+    const sample = sampleRange(team, this.clock.now(), query);
+    const items = await loadFlowItems(manager, workspaceId, team.id, team.workflow);
+    const samples = throughput(items, team.workflow, {
+      ...sample,
+      interval: 'day',
+      timeZone: team.timeZone,
+    }).map((bucket) => bucket.count);
+    if (samples.every((count) => count === 0)) {
+      throw ProblemException.validation(
+        [
+          {
+            path: 'sampleFrom',
+            message: `no item was finished from ${sample.from} to ${sample.to}`,
+          },
+        ],
+        'There is no throughput to forecast from: choose a sample window in which items were finished.',
+      );
+    }
+    return { team, samples, sample };
+  }
+}
+
+function sprintDays(team: Team, sprint: Sprint): { start: string; end: string } {
+  const window = sprintWindowOf(sprint);
+  return {
+    start: epochMsToDay(Date.parse(window.start), team.timeZone),
+    end: epochMsToDay(Date.parse(window.end), team.timeZone),
+  };
+}
+
+/** Members with their allocation and days off in a sprint (defaults where none were entered). */
+function toCapacityMembers(availability: SprintAvailability): CapacityMember[] {
+  return availability.members.map((member) => ({
+    id: member.memberId,
+    allocation: member.allocation ?? member.defaultAllocation,
+    daysOff: member.daysOff,
+  }));
+}
+
+/**
+ * A seed fixed by the request (FNV-1a of the team and the query), so reloading a page shows the
+ * same forecast and a different question draws differently.
+ */
+function seedOf(...parts: (string | number)[]): number {
+  let hash = 0x811c9dc5;
+  for (const character of parts.join('|')) {
+    hash ^= character.charCodeAt(0);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}

@@ -1,0 +1,135 @@
+import type { SprintEvent, SprintWindow } from '@bearing/metrics';
+import type { EntityManager } from 'typeorm';
+import { ProblemException } from '../common/problem/problem.js';
+import type { Sprint } from '../sprints/sprint.entity.js';
+
+/**
+ * The metrics spec's `SprintEvent` stream of one sprint, from the history of the items that
+ * were ever in it:
+ * - `added` / `removed` from the sprint-membership changes, `added` carrying the item's
+ *   estimate at that moment (0 when unestimated);
+ * - `estimated` from every estimate change (the replay ignores those while the item is out of
+ *   scope);
+ * - `completed` when the item moves into a done status from one that is not, `reopened` the
+ *   other way round (an item created in a done status is completed at creation).
+ * Items without history (CSV imports) have no membership changes and so no events.
+ */
+export async function loadSprintEvents(
+  manager: EntityManager,
+  sprintId: string,
+  done: ReadonlySet<string>,
+): Promise<SprintEvent[]> {
+  const items: {
+    id: string;
+    created_at: Date;
+    initial_status: string | null;
+    status: string;
+    initial_points: number | null;
+  }[] = await manager.query(
+    `SELECT item.id, item.created_at, item.initial_status, item.status, item.initial_points
+       FROM work_item item
+      WHERE item.has_history
+        AND item.id IN (SELECT work_item_id FROM work_item_sprint_change WHERE sprint_id = $1)`,
+    [sprintId],
+  );
+  if (items.length === 0) return [];
+  const ids = items.map((item) => item.id);
+  const [memberships, estimates, statuses] = await Promise.all([
+    historyRows<{ at: Date; change: 'added' | 'removed' }>(
+      manager,
+      `SELECT work_item_id, at, change FROM work_item_sprint_change
+        WHERE work_item_id = ANY($1::uuid[]) AND sprint_id = $2 ORDER BY work_item_id, seq`,
+      [ids, sprintId],
+    ),
+    historyRows<{ at: Date; points: number | null }>(
+      manager,
+      `SELECT work_item_id, at, points FROM work_item_estimate_change
+        WHERE work_item_id = ANY($1::uuid[]) ORDER BY work_item_id, seq`,
+      [ids],
+    ),
+    historyRows<{ at: Date; to_status: string }>(
+      manager,
+      `SELECT work_item_id, at, to_status FROM work_item_status_change
+        WHERE work_item_id = ANY($1::uuid[]) ORDER BY work_item_id, seq`,
+      [ids],
+    ),
+  ]);
+  const events: SprintEvent[] = [];
+  for (const item of items) {
+    const itemId = item.id;
+    const createdAt = item.created_at.toISOString();
+    const estimateHistory = [
+      { at: createdAt, points: item.initial_points },
+      ...(estimates.get(itemId) ?? []).map((row) => ({
+        at: row.at.toISOString(),
+        points: row.points,
+      })),
+    ];
+    const pointsAt = (at: string): number => {
+      let points: number | null = null;
+      for (const estimate of estimateHistory) if (estimate.at <= at) points = estimate.points;
+      return points ?? 0;
+    };
+    for (const row of memberships.get(itemId) ?? []) {
+      const at = row.at.toISOString();
+      events.push(
+        row.change === 'added'
+          ? { at, itemId, type: 'added', points: pointsAt(at) }
+          : { at, itemId, type: 'removed' },
+      );
+    }
+    for (const estimate of estimateHistory.slice(1)) {
+      events.push({ at: estimate.at, itemId, type: 'estimated', points: estimate.points ?? 0 });
+    }
+    let wasDone = done.has(item.initial_status ?? item.status);
+    if (wasDone) events.push({ at: createdAt, itemId, type: 'completed' });
+    for (const row of statuses.get(itemId) ?? []) {
+      const isDone = done.has(row.to_status);
+      if (isDone !== wasDone) {
+        events.push({ at: row.at.toISOString(), itemId, type: isDone ? 'completed' : 'reopened' });
+      }
+      wasDone = isDone;
+    }
+  }
+  return events;
+}
+
+async function historyRows<Row>(
+  manager: EntityManager,
+  sql: string,
+  parameters: unknown[],
+): Promise<Map<string, Row[]>> {
+  const rows: (Row & { work_item_id: string })[] = await manager.query(sql, parameters);
+  const byItem = new Map<string, Row[]>();
+  for (const row of rows) {
+    const list = byItem.get(row.work_item_id) ?? [];
+    list.push(row);
+    byItem.set(row.work_item_id, list);
+  }
+  return byItem;
+}
+
+/** The sprint's time box for the metrics; a sprint without dates has no report yet (409). */
+export function sprintWindowOf(sprint: Sprint): SprintWindow {
+  if (!sprint.startsAt || !sprint.endsAt) {
+    throw ProblemException.conflict(
+      'sprint-undated',
+      `Sprint "${sprint.name}" has no start and end yet, so there is nothing to report.`,
+    );
+  }
+  const start = sprint.startsAt.getTime();
+  if (
+    sprint.endsAt.getTime() < start ||
+    (sprint.completedAt && sprint.completedAt.getTime() < start)
+  ) {
+    throw ProblemException.conflict(
+      'sprint-dates',
+      `Sprint "${sprint.name}" ends or was completed before it started; correct its dates first.`,
+    );
+  }
+  return {
+    start: sprint.startsAt.toISOString(),
+    end: sprint.endsAt.toISOString(),
+    completedAt: sprint.completedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,77 @@
+import type { GuardrailChangeCause } from '@bearing/contracts';
+import { evaluateGuardrail, type GuardrailResult } from '@bearing/metrics';
+import type { EntityManager } from 'typeorm';
+import { latestPointsOf, type LatestPoint } from '../metrics/metric-lookup.js';
+import type { Metric } from '../metrics/metric.entity.js';
+import { GuardrailStatusChange } from './guardrail-status-change.entity.js';
+import { Guardrail } from './guardrail.entity.js';
+
+/** `evaluateGuardrail` of `@bearing/metrics` on one point; `null` when there is no point yet. */
+export function evaluate(
+  guardrail: Guardrail,
+  metric: Metric,
+  point: LatestPoint | undefined,
+): GuardrailResult | null {
+  if (!point) return null;
+  return evaluateGuardrail({
+    direction: metric.direction,
+    baseline: guardrail.baseline,
+    threshold: { type: guardrail.thresholdType, value: guardrail.thresholdValue },
+    value: point.value,
+    ...(guardrail.warnAt === null ? {} : { warnAt: guardrail.warnAt }),
+  });
+}
+
+/**
+ * Re-evaluates one guardrail on its metric's latest point and, when the status differs from the
+ * stored one, stores the new status and records the change with the value that caused it. Runs
+ * in the caller's transaction, which holds the metric's lock (see `lockMetrics`).
+ */
+export async function recordStatus(
+  manager: EntityManager,
+  guardrail: Guardrail,
+  metric: Metric,
+  latest: LatestPoint | undefined,
+  cause: GuardrailChangeCause,
+): Promise<void> {
+  const evaluation = evaluate(guardrail, metric, latest);
+  if (!evaluation || !latest || evaluation.status === guardrail.status) return;
+  // A status change is not an edit: the version a user holds stays valid.
+  await manager.query(`UPDATE "guardrail" SET "status" = $1 WHERE "id" = $2`, [
+    evaluation.status,
+    guardrail.id,
+  ]);
+  await manager.getRepository(GuardrailStatusChange).insert({
+    guardrailId: guardrail.id,
+    fromStatus: guardrail.status,
+    toStatus: evaluation.status,
+    value: latest.value,
+    pointTimestamp: latest.timestamp,
+    cause,
+  });
+  guardrail.status = evaluation.status;
+}
+
+/** Re-evaluates every guardrail on each of `metrics` (after points arrived or a metric changed). */
+export async function reevaluateGuardrailsOf(
+  manager: EntityManager,
+  metrics: readonly Metric[],
+  cause: GuardrailChangeCause,
+): Promise<void> {
+  if (metrics.length === 0) return;
+  const guardrails = await manager
+    .getRepository(Guardrail)
+    .createQueryBuilder('guardrail')
+    .where('guardrail.metricId IN (:...metricIds)', { metricIds: metrics.map(({ id }) => id) })
+    .getMany();
+  if (guardrails.length === 0) return;
+  const latest = await latestPointsOf(
+    manager,
+    guardrails.map(({ metricId }) => metricId),
+  );
+  const metricsById = new Map(metrics.map((metric) => [metric.id, metric]));
+  for (const guardrail of guardrails) {
+    const metric = metricsById.get(guardrail.metricId);
+    if (metric) await recordStatus(manager, guardrail, metric, latest.get(metric.id), cause);
+  }
+}

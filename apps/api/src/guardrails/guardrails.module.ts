@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { GuardrailsController } from './guardrails.controller.js';
+import { GuardrailsService } from './guardrails.service.js';
+
+/** Guardrails: thresholds a metric must not cross, their status and its history. */
+@Module({ controllers: [GuardrailsController], providers: [GuardrailsService] })
+export class GuardrailsModule {}

@@ -1,0 +1,268 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  type CreateGuardrailRequest,
+  GUARDRAIL_HISTORY_EMBEDDED,
+  type Guardrail as GuardrailResponse,
+  type GuardrailListQuery,
+  type GuardrailPage,
+  type GuardrailStatusChangePage,
+  type PageQuery,
+  type UpdateGuardrailRequest,
+} from '@bearing/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '../access/caller.js';
+import { recordAuditEvent } from '../audit/audit-log.js';
+import { createdAtIdPosition, decodeCursor, toPage } from '../common/pagination/cursor.js';
+import { ProblemException } from '../common/problem/problem.js';
+import { latestPointsOf, lockMetrics } from '../metrics/metric-lookup.js';
+import { Metric } from '../metrics/metric.entity.js';
+import { recordStatus } from './guardrail-evaluation.js';
+import { toGuardrailResponse, toStatusChangeResponse } from './guardrail.mapper.js';
+import { GuardrailStatusChange } from './guardrail-status-change.entity.js';
+import { Guardrail } from './guardrail.entity.js';
+
+/** Guardrails of one workspace; every query filters by the workspace id. */
+@Injectable()
+export class GuardrailsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Oldest first, keyset-paged on (created_at, id). */
+  async list(
+    workspaceId: string,
+    { limit, cursor, metric, status }: GuardrailListQuery,
+  ): Promise<GuardrailPage> {
+    const after = decodeCursor(cursor, createdAtIdPosition);
+    const query = this.dataSource
+      .getRepository(Guardrail)
+      .createQueryBuilder('guardrail')
+      .innerJoinAndSelect('guardrail.metric', 'metric')
+      .where('guardrail.workspaceId = :workspaceId', { workspaceId })
+      .orderBy('guardrail.createdAt', 'ASC')
+      .addOrderBy('guardrail.id', 'ASC')
+      .limit(limit + 1);
+    if (metric) query.andWhere('metric.key = :metric', { metric });
+    if (status) query.andWhere('guardrail.status = :status', { status });
+    if (after) {
+      query.andWhere('(guardrail.createdAt, guardrail.id) > (:createdAt, :id)', {
+        createdAt: after[0],
+        id: after[1],
+      });
+    }
+    const guardrails = await query.getMany();
+    const responses = await this.responsesFor(this.dataSource.manager, guardrails.slice(0, limit));
+    return toPage(
+      guardrails,
+      limit,
+      (guardrail) => responses.get(guardrail.id) as GuardrailResponse,
+      (guardrail) => [guardrail.createdAt.toISOString(), guardrail.id],
+    );
+  }
+
+  async get(workspaceId: string, id: string): Promise<GuardrailResponse> {
+    const guardrail = await findGuardrail(this.dataSource.manager, workspaceId, id);
+    return this.responseFor(this.dataSource.manager, guardrail);
+  }
+
+  /** Changes of status, newest first, keyset-paged on (changed_at, id). */
+  async history(
+    workspaceId: string,
+    id: string,
+    { limit, cursor }: PageQuery,
+  ): Promise<GuardrailStatusChangePage> {
+    const guardrail = await findGuardrail(this.dataSource.manager, workspaceId, id);
+    const after = decodeCursor(cursor, createdAtIdPosition);
+    const query = this.dataSource
+      .getRepository(GuardrailStatusChange)
+      .createQueryBuilder('change')
+      .where('change.guardrailId = :guardrailId', { guardrailId: guardrail.id })
+      .orderBy('change.changedAt', 'DESC')
+      .addOrderBy('change.id', 'DESC')
+      .limit(limit + 1);
+    if (after) {
+      query.andWhere('(change.changedAt, change.id) < (:changedAt, :id)', {
+        changedAt: after[0],
+        id: after[1],
+      });
+    }
+    return toPage(await query.getMany(), limit, toStatusChangeResponse, (change) => [
+      change.changedAt.toISOString(),
+      change.id,
+    ]);
+  }
+
+  /** Creates a guardrail and records its first status when the metric has points. */
+  async create(
+    workspaceId: string,
+    actor: Actor,
+    request: CreateGuardrailRequest,
+  ): Promise<GuardrailResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const metric = await manager
+        .getRepository(Metric)
+        .findOneBy({ workspaceId, key: request.metricKey });
+      if (!metric) {
+        throw ProblemException.validation([
+          {
+            path: 'metricKey',
+            message: `is not a metric of this workspace: "${request.metricKey}"`,
+          },
+        ]);
+      }
+      await lockMetrics(manager, [metric.id]);
+      const guardrails = manager.getRepository(Guardrail);
+      const guardrail = await guardrails.save(
+        guardrails.create({
+          workspaceId,
+          metricId: metric.id,
+          baseline: request.baseline,
+          thresholdType: request.threshold.type,
+          thresholdValue: request.threshold.value,
+          warnAt: request.warnAt,
+          status: null,
+        }),
+      );
+      const latest = await latestPointsOf(manager, [metric.id]);
+      await recordStatus(manager, guardrail, metric, latest.get(metric.id), 'created');
+      await recordAuditEvent(manager, {
+        workspaceId,
+        actor,
+        action: 'guardrail.created',
+        target: { type: 'guardrail', id: guardrail.id },
+        details: {
+          metricKey: metric.key,
+          baseline: request.baseline,
+          threshold: request.threshold,
+        },
+      });
+      return this.responseFor(manager, guardrail, metric);
+    });
+  }
+
+  /** Edits a guardrail; a change of status the edit causes is recorded with it. */
+  async update(
+    workspaceId: string,
+    actor: Actor,
+    id: string,
+    { version, ...changes }: UpdateGuardrailRequest,
+  ): Promise<GuardrailResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const found = await findGuardrail(manager, workspaceId, id);
+      await lockMetrics(manager, [found.metricId]);
+      const guardrail = await findGuardrail(manager, workspaceId, id);
+      if (guardrail.version !== version) {
+        throw ProblemException.conflict(
+          'stale-version',
+          `This guardrail changed since you loaded it (version ${guardrail.version}, not ${version}); reload and try again.`,
+        );
+      }
+      if (changes.baseline !== undefined) guardrail.baseline = changes.baseline;
+      if (changes.threshold !== undefined) {
+        guardrail.thresholdType = changes.threshold.type;
+        guardrail.thresholdValue = changes.threshold.value;
+      }
+      if (changes.warnAt !== undefined) guardrail.warnAt = changes.warnAt;
+      const metric = metricOf(guardrail);
+      const saved = await manager.getRepository(Guardrail).save(guardrail);
+      const latest = await latestPointsOf(manager, [metric.id]);
+      await recordStatus(manager, saved, metric, latest.get(metric.id), 'edited');
+      await recordAuditEvent(manager, {
+        workspaceId,
+        actor,
+        action: 'guardrail.updated',
+        target: { type: 'guardrail', id: saved.id },
+        details: { metricKey: metric.key, changes },
+      });
+      return this.responseFor(manager, saved, metric);
+    });
+  }
+
+  private async responseFor(
+    manager: EntityManager,
+    guardrail: Guardrail,
+    metric = metricOf(guardrail),
+  ): Promise<GuardrailResponse> {
+    guardrail.metric = metric;
+    const responses = await this.responsesFor(manager, [guardrail]);
+    return responses.get(guardrail.id) as GuardrailResponse;
+  }
+
+  /** Responses for guardrails loaded with their metric: latest points and recent history. */
+  private async responsesFor(
+    manager: EntityManager,
+    guardrails: readonly Guardrail[],
+  ): Promise<Map<string, GuardrailResponse>> {
+    const responses = new Map<string, GuardrailResponse>();
+    if (guardrails.length === 0) return responses;
+    const latest = await latestPointsOf(
+      manager,
+      guardrails.map(({ metricId }) => metricId),
+    );
+    const history = await recentHistory(
+      manager,
+      guardrails.map(({ id }) => id),
+    );
+    for (const guardrail of guardrails) {
+      responses.set(
+        guardrail.id,
+        toGuardrailResponse(
+          guardrail,
+          metricOf(guardrail),
+          latest.get(guardrail.metricId),
+          history.get(guardrail.id) ?? [],
+        ),
+      );
+    }
+    return responses;
+  }
+}
+
+/** The guardrail (with its metric) in *this* workspace, or 404. */
+async function findGuardrail(
+  manager: EntityManager,
+  workspaceId: string,
+  id: string,
+): Promise<Guardrail> {
+  const guardrail = await manager
+    .getRepository(Guardrail)
+    .findOne({ where: { workspaceId, id }, relations: { metric: true } });
+  if (!guardrail) throw ProblemException.notFound('There is no such guardrail here.');
+  return guardrail;
+}
+
+function metricOf(guardrail: Guardrail): Metric {
+  if (!guardrail.metric) throw new Error('guardrail loaded without its metric');
+  return guardrail.metric;
+}
+
+/** The latest `GUARDRAIL_HISTORY_EMBEDDED` changes of each guardrail, newest first. */
+async function recentHistory(
+  manager: EntityManager,
+  guardrailIds: readonly string[],
+): Promise<Map<string, GuardrailStatusChange[]>> {
+  const changes = await manager
+    .getRepository(GuardrailStatusChange)
+    .createQueryBuilder('change')
+    .where(
+      `change.id IN (
+        SELECT recent.id FROM unnest(CAST(:guardrailIds AS uuid[])) AS wanted(guardrail_id)
+        CROSS JOIN LATERAL (
+          SELECT inner_change.id FROM guardrail_status_change inner_change
+           WHERE inner_change.guardrail_id = wanted.guardrail_id
+           ORDER BY inner_change.changed_at DESC, inner_change.id DESC
+           LIMIT :embedded
+        ) AS recent
+      )`,
+      { guardrailIds, embedded: GUARDRAIL_HISTORY_EMBEDDED },
+    )
+    .orderBy('change.changedAt', 'DESC')
+    .addOrderBy('change.id', 'DESC')
+    .getMany();
+  const byGuardrail = new Map<string, GuardrailStatusChange[]>();
+  for (const change of changes) {
+    const list = byGuardrail.get(change.guardrailId) ?? [];
+    list.push(change);
+    byGuardrail.set(change.guardrailId, list);
+  }
+  return byGuardrail;
+}

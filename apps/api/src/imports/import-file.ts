@@ -1,0 +1,115 @@
+import type { ImportFormat, ImportProblem, SprintState } from '@bearing/contracts';
+
+/**
+ * What a reader makes of an export, before anything is compared or written: the same shape
+ * for Jira JSON and Jira CSV. Instants are ISO-8601 UTC strings.
+ */
+export type ImportFile = {
+  format: ImportFormat;
+  items: ImportedItem[];
+  /** Sprints by reference (`id:<jira id>` or `name:<name>`), as the items refer to them. */
+  sprints: Map<string, ImportedSprint>;
+  /** Things left out or guessed; none of them stops the import. */
+  problems: ImportProblem[];
+  storyPointsField: string | null;
+  sprintField: string | null;
+  /** Whether the file carries change history (JSON with changelog) or only current state (CSV). */
+  hasHistory: boolean;
+};
+
+export type ImportedSprint = {
+  /** Jira's sprint id; null when only the name is known (CSV). */
+  externalId: string | null;
+  name: string;
+  start: string | null;
+  end: string | null;
+  completedAt: string | null;
+  goal: string;
+  state: SprintState;
+  /** False when the sprint was only named (a CSV column, a changelog entry): keep stored details. */
+  detailsKnown: boolean;
+};
+
+export type ImportedItem = {
+  key: string;
+  type: string;
+  title: string;
+  points: number | null;
+  initialPoints: number | null;
+  createdAt: string;
+  status: string;
+  /** Null when the history is unknown (CSV). */
+  initialStatus: string | null;
+  resolvedAt: string | null;
+  parentKey: string | null;
+  hasHistory: boolean;
+  statusChanges: { at: string; from: string | null; to: string }[];
+  sprintChanges: { at: string; sprint: string; change: 'added' | 'removed' }[];
+  estimateChanges: { at: string; points: number | null }[];
+  /** References (keys of `ImportFile.sprints`) of every sprint the item was ever in. */
+  sprints: string[];
+  /** CSV line of the record, for problems found later. */
+  line?: number;
+};
+
+/** `id:<jira sprint id>` — the reference of a sprint known by id. */
+export const sprintIdRef = (id: string) => `id:${id}`;
+/** `name:<name>` — the reference of a sprint known only by name. */
+export const sprintNameRef = (name: string) => `name:${name}`;
+
+/**
+ * Where the file cannot be read at all, or holds data that would make its numbers wrong (an
+ * unparseable date, an issue without a key). Nothing of such a file is stored: the caller
+ * answers 400 listing every `problems` entry.
+ */
+export class ImportFileError extends Error {
+  constructor(readonly problems: ImportProblem[]) {
+    super(describeProblem(problems[0] ?? { message: 'the file cannot be read' }));
+  }
+}
+
+/** `PAY-12: …`, `line 7 (PAY-12): …` or the bare message. */
+export function describeProblem(problem: ImportProblem): string {
+  const where =
+    problem.line !== undefined
+      ? `line ${problem.line}${problem.key ? ` (${problem.key})` : ''}`
+      : problem.key;
+  return where ? `${where}: ${problem.message}` : problem.message;
+}
+
+/** At most this many problems are listed; a file of garbage would otherwise list millions. */
+export const MAX_PROBLEMS = 500;
+
+/** Collects problems: `errors` stop the import, `warnings` are reported with the result. */
+export class ProblemLog {
+  readonly errors: ImportProblem[] = [];
+  readonly warnings: ImportProblem[] = [];
+  private omittedErrors = 0;
+  private omittedWarnings = 0;
+
+  error(problem: ImportProblem): void {
+    if (this.errors.length < MAX_PROBLEMS) this.errors.push(problem);
+    else this.omittedErrors++;
+  }
+
+  warn(problem: ImportProblem): void {
+    if (this.warnings.length < MAX_PROBLEMS) this.warnings.push(problem);
+    else this.omittedWarnings++;
+  }
+
+  /** Throws `ImportFileError` listing every error, if there was one. */
+  throwIfErrors(): void {
+    if (this.errors.length === 0) return;
+    const problems = [...this.errors];
+    if (this.omittedErrors > 0) {
+      problems.push({ message: `…and ${this.omittedErrors} more problems of the same kinds` });
+    }
+    throw new ImportFileError(problems);
+  }
+
+  warningsWithTail(): ImportProblem[] {
+    return this.omittedWarnings > 0
+      ? [...this.warnings, { message: `…and ${this.omittedWarnings} more warnings` }]
+      : [...this.warnings];
+  }
+}

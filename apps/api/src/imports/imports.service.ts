@@ -1,0 +1,232 @@
+import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  type ImportJob as ImportJobResponse,
+  type ImportMapping,
+  type ImportPreview,
+  type ImportResult,
+  type ImportUploadFields,
+  importUploadFieldsSchema,
+  type TeamWorkflow,
+} from '@bearing/contracts';
+import { DataSource, QueryFailedError } from 'typeorm';
+import type { Actor } from '../access/caller.js';
+import { recordAuditEvent } from '../audit/audit-log.js';
+import { PROBLEM_TYPE_BASE, ProblemException } from '../common/problem/problem.js';
+import { ZodPipe } from '../common/validation/zod.pipe.js';
+import { findTeam } from '../teams/team-lookup.js';
+import { Team } from '../teams/team.entity.js';
+import { type ImportFile, ImportFileError } from './import-file.js';
+import { ImportJob } from './import-job.entity.js';
+import { toImportJobResponse } from './import-job.mapper.js';
+import { planImport } from './import-plan.js';
+import { failedResult, resultOf, workflowWithMapping } from './import-result.js';
+import { writePlan } from './import-writer.js';
+import { readJiraCsv } from './jira/jira-csv-reader.js';
+import { readJiraJson } from './jira/jira-json-reader.js';
+import { cleanText } from './jira/text-limits.js';
+import { removeUpload, type StoredUpload } from './upload-storage.js';
+
+export type ImportUpload = { file: StoredUpload | undefined; fields: unknown };
+
+const fieldsPipe = new ZodPipe(importUploadFieldsSchema);
+
+/**
+ * Jira imports. The file is read (and checked) while the request waits, so an unreadable file
+ * is a 400; a dry run then compares and answers. A real import records a job, answers 202 and
+ * writes in the background — in ONE transaction, so any failure stores nothing — while the job
+ * row, written outside that transaction, shows progress and survives a failure.
+ */
+@Injectable()
+export class ImportsService implements BeforeApplicationShutdown {
+  private readonly logger = new Logger(ImportsService.name);
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async start(
+    workspaceId: string,
+    actor: Actor,
+    teamRef: string,
+    upload: ImportUpload,
+  ): Promise<ImportPreview | ImportJobResponse> {
+    try {
+      // The team first: a caller who may not see it learns nothing about the upload's validity.
+      const team = await findTeam(this.dataSource.manager, workspaceId, teamRef);
+      const fields: ImportUploadFields = fieldsPipe.transform(upload.fields ?? {});
+      const file = upload.file;
+      if (!file) {
+        throw ProblemException.validation([
+          { path: 'file', message: 'attach the Jira export as the "file" part' },
+        ]);
+      }
+      const workflow = workflowWithMapping(team.workflow, fields.mapping);
+      const described = { format: fields.format, fileName: fileNameOf(file), fileSize: file.size };
+      if (fields.dryRun) {
+        const contents = await readUpload(file, fields, team).catch((error: unknown) => {
+          throw error instanceof ImportFileError ? unreadableFile(error) : error;
+        });
+        const plan = await planImport(this.dataSource.manager, team.id, contents);
+        return { dryRun: true, ...described, result: resultOf(contents, plan, workflow) };
+      }
+      const job = await this.dataSource.getRepository(ImportJob).save({
+        workspaceId,
+        teamId: team.id,
+        createdByUserId: actor.userId,
+        ...described,
+        status: 'running',
+        progress: 0,
+        result: null,
+        finishedAt: null,
+      });
+      let contents: ImportFile;
+      try {
+        contents = await readUpload(file, fields, team);
+      } catch (error) {
+        const unreadable = error instanceof ImportFileError;
+        await this.finish(
+          job.id,
+          'failed',
+          failedResult(
+            unreadable
+              ? error.problems
+              : [{ message: 'the file could not be read; nothing was stored' }],
+          ),
+        );
+        throw unreadable ? unreadableFile(error) : error;
+      }
+      this.track(this.run(job, { workspaceId, teamId: team.id }, contents, fields.mapping, actor));
+      return toImportJobResponse(job);
+    } finally {
+      await removeUpload(upload.file);
+    }
+  }
+
+  /** Lets running imports finish (or fail) before the database pool closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([...this.running]);
+  }
+
+  private track(run: Promise<void>): void {
+    const tracked = run.finally(() => this.running.delete(tracked));
+    this.running.add(tracked);
+  }
+
+  private async run(
+    job: ImportJob,
+    target: { workspaceId: string; teamId: string },
+    file: ImportFile,
+    mapping: ImportMapping,
+    actor: Actor,
+  ): Promise<void> {
+    try {
+      const result = await this.dataSource.transaction(async (manager) => {
+        // One import per team at a time; NO KEY UPDATE leaves rows that merely reference the
+        // team (a sprint added meanwhile) unblocked.
+        await manager.query(`SELECT 1 FROM team WHERE id = $1 FOR NO KEY UPDATE`, [target.teamId]);
+        const team = await manager.getRepository(Team).findOneByOrFail({ id: target.teamId });
+        const workflow = workflowWithMapping(team.workflow, mapping);
+        const plan = await planImport(manager, team.id, file);
+        let lastReported = 0;
+        await writePlan(manager, target, plan, async (written, total) => {
+          const progress = total === 0 ? 1 : Math.min(0.99, written / total);
+          if (progress - lastReported < 0.01) return;
+          lastReported = progress;
+          await this.dataSource.query(`UPDATE import_job SET progress = $2 WHERE id = $1`, [
+            job.id,
+            progress,
+          ]);
+        });
+        if (!sameWorkflow(team.workflow, workflow)) {
+          team.workflow = workflow;
+          await manager.getRepository(Team).save(team);
+        }
+        const result = resultOf(file, plan, workflow);
+        await recordAuditEvent(manager, {
+          workspaceId: target.workspaceId,
+          actor,
+          action: 'work-items.imported',
+          target: { type: 'import', id: job.id },
+          details: {
+            teamId: team.id,
+            format: job.format,
+            fileName: job.fileName,
+            created: result.created,
+            updated: result.updated,
+            unchanged: result.unchanged,
+          },
+        });
+        return result;
+      });
+      await this.finish(job.id, 'completed', result);
+    } catch (error) {
+      this.logger.error(
+        `Import ${job.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      await this.finish(
+        job.id,
+        'failed',
+        failedResult([...file.problems, { message: failureMessage(error) }]),
+      ).catch((finishError: unknown) =>
+        this.logger.error(`Import ${job.id}: could not record the failure: ${String(finishError)}`),
+      );
+    }
+  }
+
+  private async finish(id: string, status: 'completed' | 'failed', result: ImportResult) {
+    await this.dataSource.getRepository(ImportJob).update(id, {
+      status,
+      result,
+      progress: status === 'completed' ? 1 : 0,
+      finishedAt: new Date(),
+    });
+  }
+}
+
+async function readUpload(
+  file: StoredUpload,
+  fields: ImportUploadFields,
+  team: Team,
+): Promise<ImportFile> {
+  return fields.format === 'jira-json'
+    ? readJiraJson(file.path, fields.mapping)
+    : readJiraCsv(file.path, fields.mapping, team.timeZone);
+}
+
+/** 400 with every problem: `path` is the issue key or `line N`, `detail` the first problem. */
+function unreadableFile(error: ImportFileError): ProblemException {
+  return new ProblemException({
+    type: `${PROBLEM_TYPE_BASE}unreadable-import`,
+    title: 'Unreadable import file',
+    status: 400,
+    detail: error.message,
+    errors: error.problems.map((problem) => ({
+      path: problem.key ?? (problem.line === undefined ? 'file' : `line ${problem.line}`),
+      message:
+        problem.line !== undefined && problem.key
+          ? `line ${problem.line}: ${problem.message}`
+          : problem.message,
+    })),
+  });
+}
+
+function failureMessage(error: unknown): string {
+  if (error instanceof ProblemException) {
+    return `${error.problem.detail ?? error.problem.title}; nothing was stored`;
+  }
+  const code =
+    error instanceof QueryFailedError
+      ? (error.driverError as { code?: unknown } | undefined)?.code
+      : undefined;
+  return typeof code === 'string'
+    ? `the database refused the import (SQLSTATE ${code}); nothing was stored`
+    : 'the import failed; nothing was stored';
+}
+
+function fileNameOf(file: StoredUpload): string {
+  return cleanText(file.originalname || 'upload', 255);
+}
+
+function sameWorkflow(first: TeamWorkflow, second: TeamWorkflow): boolean {
+  return JSON.stringify(first) === JSON.stringify(second);
+}

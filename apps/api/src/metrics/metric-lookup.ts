@@ -1,0 +1,57 @@
+import type { EntityManager } from 'typeorm';
+import { ProblemException } from '../common/problem/problem.js';
+import { Metric } from './metric.entity.js';
+
+export type LatestPoint = { timestamp: Date; value: number };
+
+/**
+ * The metric with `key` in *this* workspace, or 404 — a key of another workspace is not found.
+ * `lock` takes the metric's lock (see `lockMetrics`) for the rest of the transaction.
+ */
+export async function findMetricByKey(
+  manager: EntityManager,
+  workspaceId: string,
+  key: string,
+  { lock = false }: { lock?: boolean } = {},
+): Promise<Metric> {
+  const query = manager
+    .getRepository(Metric)
+    .createQueryBuilder('metric')
+    .where('metric.workspaceId = :workspaceId', { workspaceId })
+    .andWhere('metric.key = :key', { key });
+  if (lock) query.setLock('for_no_key_update');
+  const metric = await query.getOne();
+  if (!metric) throw ProblemException.notFound(`There is no metric "${key}" here.`);
+  return metric;
+}
+
+/**
+ * Locks metrics for the rest of the transaction, in id order so that two uploads touching the
+ * same metrics cannot deadlock. Every write that can change a guardrail's status — points,
+ * guardrail and metric edits — takes it, so evaluations of one metric never interleave.
+ */
+export async function lockMetrics(manager: EntityManager, metricIds: string[]): Promise<void> {
+  if (metricIds.length === 0) return;
+  await manager.query(
+    `SELECT 1 FROM "metric" WHERE "id" = ANY($1::uuid[]) ORDER BY "id" FOR NO KEY UPDATE`,
+    [metricIds],
+  );
+}
+
+/** The latest point (by timestamp) of each metric that has one; one index probe per metric. */
+export async function latestPointsOf(
+  manager: EntityManager,
+  metricIds: readonly string[],
+): Promise<Map<string, LatestPoint>> {
+  const latest = new Map<string, LatestPoint>();
+  if (metricIds.length === 0) return latest;
+  const rows: { metric_id: string; timestamp: Date; value: number }[] = await manager.query(
+    `SELECT DISTINCT ON ("metric_id") "metric_id", "timestamp", "value"
+       FROM "metric_point"
+      WHERE "metric_id" = ANY($1::uuid[])
+      ORDER BY "metric_id", "timestamp" DESC`,
+    [[...new Set(metricIds)]],
+  );
+  for (const row of rows) latest.set(row.metric_id, { timestamp: row.timestamp, value: row.value });
+  return latest;
+}

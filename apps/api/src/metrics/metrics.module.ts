@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { MetricsController } from './metrics.controller.js';
+import { MetricsService } from './metrics.service.js';
+import { PointsController } from './points/points.controller.js';
+import { PointsService } from './points/points.service.js';
+import { SeriesService } from './series/series.service.js';
+
+/** Metrics (KPIs): definitions, points pushed or uploaded, and series with XmR analysis. */
+@Module({
+  controllers: [MetricsController, PointsController],
+  providers: [MetricsService, PointsService, SeriesService],
+})
+export class MetricsModule {}

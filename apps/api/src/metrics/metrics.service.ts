@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  CreateMetricRequest,
+  Metric as MetricResponse,
+  MetricListQuery,
+  MetricPage,
+  UpdateMetricRequest,
+} from '@bearing/contracts';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import type { Actor } from '../access/caller.js';
+import { recordAuditEvent } from '../audit/audit-log.js';
+import { decodeCursor, toPage } from '../common/pagination/cursor.js';
+import { ProblemException } from '../common/problem/problem.js';
+import { isUniqueViolation } from '../database/postgres-errors.js';
+import { reevaluateGuardrailsOf } from '../guardrails/guardrail-evaluation.js';
+import { findMetricByKey, latestPointsOf } from './metric-lookup.js';
+import { toMetricResponse } from './metric.mapper.js';
+import { Metric } from './metric.entity.js';
+
+const keyPosition = z.tuple([z.string()]);
+
+/** Metrics (KPIs) of one workspace; every query filters by the workspace id. */
+@Injectable()
+export class MetricsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Metrics by key, each with its latest point. */
+  async list(
+    workspaceId: string,
+    { limit, cursor, category }: MetricListQuery,
+  ): Promise<MetricPage> {
+    const after = decodeCursor(cursor, keyPosition);
+    const query = this.dataSource
+      .getRepository(Metric)
+      .createQueryBuilder('metric')
+      .where('metric.workspaceId = :workspaceId', { workspaceId })
+      .orderBy('metric.key', 'ASC')
+      .limit(limit + 1);
+    if (category) query.andWhere('metric.category = :category', { category });
+    if (after) query.andWhere('metric.key > :key', { key: after[0] });
+    const metrics = await query.getMany();
+    const latest = await latestPointsOf(
+      this.dataSource.manager,
+      metrics.slice(0, limit).map(({ id }) => id),
+    );
+    return toPage(
+      metrics,
+      limit,
+      (metric) => toMetricResponse(metric, latest.get(metric.id)),
+      (metric) => [metric.key],
+    );
+  }
+
+  async get(workspaceId: string, key: string): Promise<MetricResponse> {
+    const metric = await findMetricByKey(this.dataSource.manager, workspaceId, key);
+    const latest = await latestPointsOf(this.dataSource.manager, [metric.id]);
+    return toMetricResponse(metric, latest.get(metric.id));
+  }
+
+  async create(
+    workspaceId: string,
+    actor: Actor,
+    request: CreateMetricRequest,
+  ): Promise<MetricResponse> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const metrics = manager.getRepository(Metric);
+        const metric = await metrics.save(metrics.create({ workspaceId, ...request }));
+        await recordAuditEvent(manager, {
+          workspaceId,
+          actor,
+          action: 'metric.created',
+          target: { type: 'metric', id: metric.id },
+          details: { key: metric.key, name: metric.name },
+        });
+        return toMetricResponse(metric, undefined);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw ProblemException.conflict(
+          'metric-key-taken',
+          `There is a metric "${request.key}" here already; keys are unique in a workspace.`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** Edits a metric; a new direction re-evaluates its guardrails in the same transaction. */
+  async update(
+    workspaceId: string,
+    actor: Actor,
+    key: string,
+    { version, ...changes }: UpdateMetricRequest,
+  ): Promise<MetricResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const metric = await findMetricByKey(manager, workspaceId, key, { lock: true });
+      if (metric.version !== version) {
+        throw ProblemException.conflict(
+          'stale-version',
+          `This metric changed since you loaded it (version ${metric.version}, not ${version}); reload and try again.`,
+        );
+      }
+      const directionChanged =
+        changes.direction !== undefined && changes.direction !== metric.direction;
+      const saved = await manager.getRepository(Metric).save(Object.assign(metric, changes));
+      if (directionChanged) await reevaluateGuardrailsOf(manager, [saved], 'metric-edited');
+      await recordAuditEvent(manager, {
+        workspaceId,
+        actor,
+        action: 'metric.updated',
+        target: { type: 'metric', id: saved.id },
+        details: { key: saved.key, changes },
+      });
+      const latest = await latestPointsOf(manager, [saved.id]);
+      return toMetricResponse(saved, latest.get(saved.id));
+    });
+  }
+}

@@ -1,0 +1,46 @@
+import { Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { type MetricPointsImport, metricKeySchema } from '@bearing/contracts';
+import { Access } from '../../access/access.decorator.js';
+import type { Actor, WorkspaceContext } from '../../access/caller.js';
+import { CurrentActor, CurrentWorkspace } from '../../access/current.decorators.js';
+import { ZodParam } from '../../common/validation/zod.pipe.js';
+import { type PointsUpload, PointsUploadBody } from './points-upload.js';
+import { PointsService } from './points.service.js';
+
+/**
+ * Where warehouses, CI jobs and people push metric values. Editors — and API tokens with the
+ * write scope, which act as editors — may push. Bodies up to 20 MB (points-body-parser.ts).
+ */
+@ApiTags('metrics')
+@Controller('workspaces/:workspace')
+export class PointsController {
+  constructor(private readonly points: PointsService) {}
+
+  /** `metricPointsRequestSchema` or CSV `timestamp,value` → `metricPointsImportSchema`. */
+  @Post('metrics/:key/points')
+  @HttpCode(HttpStatus.OK)
+  @ApiConsumes('application/json', 'text/csv')
+  @Access({ workspaceRole: 'editor' })
+  importForMetric(
+    @CurrentWorkspace() workspace: WorkspaceContext,
+    @CurrentActor() actor: Actor,
+    @ZodParam('key', metricKeySchema) key: string,
+    @PointsUploadBody() upload: PointsUpload,
+  ): Promise<MetricPointsImport> {
+    return this.points.importForMetric(workspace.id, actor, key, upload);
+  }
+
+  /** `multiMetricPointsRequestSchema` or CSV `metric,timestamp,value` → `metricPointsImportSchema`. */
+  @Post('metric-points')
+  @HttpCode(HttpStatus.OK)
+  @ApiConsumes('application/json', 'text/csv')
+  @Access({ workspaceRole: 'editor' })
+  importForMetrics(
+    @CurrentWorkspace() workspace: WorkspaceContext,
+    @CurrentActor() actor: Actor,
+    @PointsUploadBody() upload: PointsUpload,
+  ): Promise<MetricPointsImport> {
+    return this.points.importForMetrics(workspace.id, actor, upload);
+  }
+}

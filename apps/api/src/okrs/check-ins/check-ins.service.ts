@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  CheckIn as CheckInResponse,
+  CheckInPage,
+  CreateCheckInRequest,
+  PageQuery,
+} from '@bearing/contracts';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import type { Actor } from '../../access/caller.js';
+import { recordAuditEvent } from '../../audit/audit-log.js';
+import { ClockService } from '../../common/clock/clock.service.js';
+import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
+import { findKeyResult, invalid } from '../okr-references.js';
+import { toCheckInResponse } from './check-in.mapper.js';
+import { CheckIn } from './check-in.entity.js';
+
+const dateCreatedAtIdPosition = z.tuple([z.iso.date(), z.iso.datetime(), z.uuid()]);
+
+/** Check-ins of a key result: history, only ever added to. */
+@Injectable()
+export class CheckInsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: ClockService,
+  ) {}
+
+  /** Latest first (by date, then by when made), keyset-paged on (date, created_at, id). */
+  async list(workspaceId: string, keyResultId: string, page: PageQuery): Promise<CheckInPage> {
+    const keyResult = await findKeyResult(this.dataSource.manager, workspaceId, keyResultId);
+    const after = decodeCursor(page.cursor, dateCreatedAtIdPosition);
+    const query = this.dataSource
+      .getRepository(CheckIn)
+      .createQueryBuilder('checkIn')
+      .innerJoinAndSelect('checkIn.author', 'author')
+      .where('checkIn.keyResultId = :keyResultId', { keyResultId: keyResult.id })
+      .orderBy('checkIn.date', 'DESC')
+      .addOrderBy('checkIn.createdAt', 'DESC')
+      .addOrderBy('checkIn.id', 'DESC')
+      .limit(page.limit + 1);
+    if (after) {
+      query.andWhere('(checkIn.date, checkIn.createdAt, checkIn.id) < (:date, :createdAt, :id)', {
+        date: after[0],
+        createdAt: after[1],
+        id: after[2],
+      });
+    }
+    return toPage(await query.getMany(), page.limit, toCheckInResponse, (checkIn) => [
+      checkIn.date,
+      checkIn.createdAt.toISOString(),
+      checkIn.id,
+    ]);
+  }
+
+  /**
+   * Records a check-in by the caller. Only active objectives take check-ins; the objective's
+   * row is share-locked so it cannot be closed half-way through.
+   */
+  async create(
+    workspaceId: string,
+    actor: Actor,
+    keyResultId: string,
+    request: CreateCheckInRequest,
+  ): Promise<CheckInResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const keyResult = await findKeyResult(manager, workspaceId, keyResultId);
+      const [objective]: { status: string }[] = await manager.query(
+        `SELECT "status" FROM "objective" WHERE "id" = $1 FOR SHARE`,
+        [keyResult.objectiveId],
+      );
+      if (objective?.status !== 'active') {
+        throw invalid(
+          'objective.status',
+          `is ${objective?.status ?? 'unknown'}: only key results of active objectives take check-ins`,
+        );
+      }
+      if (keyResult.kind === 'milestone' && request.value !== 0 && request.value !== 1) {
+        throw invalid('value', 'must be 0 (not done) or 1 (done) for a milestone');
+      }
+      const today = this.clock.today();
+      const date = request.date ?? today;
+      if (date > today) throw invalid('date', `must not be after today (${today})`);
+      const checkIns = manager.getRepository(CheckIn);
+      const checkIn = await checkIns.save(
+        checkIns.create({
+          workspaceId,
+          keyResultId: keyResult.id,
+          authorUserId: actor.userId,
+          value: request.value,
+          confidence: request.confidence,
+          note: request.note,
+          date,
+        }),
+      );
+      await recordAuditEvent(manager, {
+        workspaceId,
+        actor,
+        action: 'check-in.created',
+        target: { type: 'check_in', id: checkIn.id },
+        details: { keyResultId: keyResult.id, value: checkIn.value, date },
+      });
+      const saved = await checkIns.findOne({
+        where: { id: checkIn.id },
+        relations: { author: true },
+      });
+      if (!saved) throw new Error(`check-in ${checkIn.id} vanished`);
+      return toCheckInResponse(saved);
+    });
+  }
+}

@@ -1,0 +1,215 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  type CreateKeyResultRequest,
+  type KeyResult as KeyResultResponse,
+  type KeyResultListQuery,
+  type KeyResultPage,
+  keyResultRuleViolations,
+  type UpdateKeyResultRequest,
+} from '@bearing/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '../../access/caller.js';
+import { recordAuditEvent } from '../../audit/audit-log.js';
+import { createdAtIdPosition, decodeCursor, toPage } from '../../common/pagination/cursor.js';
+import { ProblemException } from '../../common/problem/problem.js';
+import { CheckIn } from '../check-ins/check-in.entity.js';
+import {
+  findKeyResult,
+  invalid,
+  lockForEdit,
+  referencedMetric,
+  referencedObjective,
+  staleVersion,
+} from '../okr-references.js';
+import { OkrReadModel } from '../okr-read-model.js';
+import { KeyResult } from './key-result.entity.js';
+
+/** A milestone runs from 0 (not done) to 1 (done). */
+const MILESTONE = { baseline: 0, target: 1 } as const;
+
+/** Key results of one workspace; every query filters by the workspace id. */
+@Injectable()
+export class KeyResultsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly readModel: OkrReadModel,
+  ) {}
+
+  /** Oldest first, keyset-paged on (created_at, id); filtered by objective or period. */
+  async list(
+    workspaceId: string,
+    { limit, cursor, objective, period }: KeyResultListQuery,
+  ): Promise<KeyResultPage> {
+    const after = decodeCursor(cursor, createdAtIdPosition);
+    const query = this.dataSource
+      .getRepository(KeyResult)
+      .createQueryBuilder('keyResult')
+      .leftJoinAndSelect('keyResult.metric', 'metric')
+      .where('keyResult.workspaceId = :workspaceId', { workspaceId })
+      .orderBy('keyResult.createdAt', 'ASC')
+      .addOrderBy('keyResult.id', 'ASC')
+      .limit(limit + 1);
+    if (objective) query.andWhere('keyResult.objectiveId = :objective', { objective });
+    if (period) {
+      query
+        .innerJoin('keyResult.objective', 'objective')
+        .andWhere('objective.periodId = :period', { period });
+    }
+    if (after) {
+      query.andWhere('(keyResult.createdAt, keyResult.id) > (:createdAt, :id)', {
+        createdAt: after[0],
+        id: after[1],
+      });
+    }
+    const keyResults = await query.getMany();
+    const responses = await this.readModel.keyResults(
+      this.dataSource.manager,
+      keyResults.slice(0, limit),
+    );
+    const byId = new Map(responses.map((response) => [response.id, response]));
+    return toPage(
+      keyResults,
+      limit,
+      (keyResult) => byId.get(keyResult.id) as KeyResultResponse,
+      (keyResult) => [keyResult.createdAt.toISOString(), keyResult.id],
+    );
+  }
+
+  async get(workspaceId: string, id: string): Promise<KeyResultResponse> {
+    return this.responseFor(this.dataSource.manager, workspaceId, id);
+  }
+
+  async create(
+    workspaceId: string,
+    actor: Actor,
+    request: CreateKeyResultRequest,
+  ): Promise<KeyResultResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      await referencedObjective(manager, workspaceId, request.objectiveId, 'objectiveId');
+      const metric =
+        request.metricKey === null
+          ? null
+          : await referencedMetric(manager, workspaceId, request.metricKey);
+      const milestone = request.kind === 'milestone';
+      const keyResults = manager.getRepository(KeyResult);
+      const keyResult = await keyResults.save(
+        keyResults.create({
+          workspaceId,
+          objectiveId: request.objectiveId,
+          title: request.title,
+          kind: request.kind,
+          unit: request.unit,
+          baseline: milestone ? MILESTONE.baseline : (request.baseline ?? null),
+          target: milestone ? MILESTONE.target : (request.target ?? 0),
+          weight: request.weight,
+          cadence: request.cadence,
+          metricId: metric?.id ?? null,
+        }),
+      );
+      await recordAuditEvent(manager, {
+        workspaceId,
+        actor,
+        action: 'key-result.created',
+        target: { type: 'key_result', id: keyResult.id },
+        details: { title: keyResult.title, objectiveId: keyResult.objectiveId },
+      });
+      return this.responseFor(manager, workspaceId, keyResult.id);
+    });
+  }
+
+  /**
+   * Edits a key result. The fields sent replace the stored ones, and the result must still
+   * satisfy `keyResultRuleViolations` (each broken rule is a 400 naming its field).
+   */
+  async update(
+    workspaceId: string,
+    actor: Actor,
+    id: string,
+    { version, ...changes }: UpdateKeyResultRequest,
+  ): Promise<KeyResultResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      await lockForEdit(manager, 'key_result', workspaceId, id);
+      const keyResult = await findKeyResult(manager, workspaceId, id);
+      if (keyResult.version !== version) {
+        throw staleVersion('key result', keyResult.version, version);
+      }
+      const kind = changes.kind ?? keyResult.kind;
+      // A milestone's baseline and target are implied (0 and 1): only values sent are checked.
+      const keepStored = kind !== 'milestone';
+      const merged = {
+        kind,
+        baseline:
+          changes.baseline !== undefined || !keepStored ? changes.baseline : keyResult.baseline,
+        target: changes.target !== undefined || !keepStored ? changes.target : keyResult.target,
+        metricKey:
+          changes.metricKey !== undefined ? changes.metricKey : (keyResult.metric?.key ?? null),
+      };
+      const violations = keyResultRuleViolations(merged);
+      if (violations.length > 0) throw ProblemException.validation(violations);
+      if (changes.objectiveId !== undefined && changes.objectiveId !== keyResult.objectiveId) {
+        await referencedObjective(manager, workspaceId, changes.objectiveId, 'objectiveId');
+        keyResult.objectiveId = changes.objectiveId;
+      }
+      if (
+        changes.metricKey !== undefined &&
+        changes.metricKey !== (keyResult.metric?.key ?? null)
+      ) {
+        keyResult.metricId =
+          changes.metricKey === null
+            ? null
+            : (await referencedMetric(manager, workspaceId, changes.metricKey)).id;
+      }
+      if (kind === 'milestone' && keyResult.kind !== 'milestone') {
+        await assertMilestoneReadings(manager, keyResult.id);
+      }
+      keyResult.kind = kind;
+      keyResult.baseline = kind === 'milestone' ? MILESTONE.baseline : (merged.baseline ?? null);
+      keyResult.target = kind === 'milestone' ? MILESTONE.target : (merged.target ?? 0);
+      if (changes.title !== undefined) keyResult.title = changes.title;
+      if (changes.unit !== undefined) keyResult.unit = changes.unit;
+      if (changes.weight !== undefined) keyResult.weight = changes.weight;
+      if (changes.cadence !== undefined) keyResult.cadence = changes.cadence;
+      // The loaded metric would win over the changed id when saving: leave it out.
+      keyResult.metric = undefined;
+      await manager.getRepository(KeyResult).save(keyResult);
+      await recordAuditEvent(manager, {
+        workspaceId,
+        actor,
+        action: 'key-result.updated',
+        target: { type: 'key_result', id },
+        details: { changes },
+      });
+      return this.responseFor(manager, workspaceId, id);
+    });
+  }
+
+  private async responseFor(
+    manager: EntityManager,
+    workspaceId: string,
+    id: string,
+  ): Promise<KeyResultResponse> {
+    const [response] = await this.readModel.keyResults(manager, [
+      await findKeyResult(manager, workspaceId, id),
+    ]);
+    if (!response) throw new Error(`no response for key result ${id}`);
+    return response;
+  }
+}
+
+/**
+ * A key result becoming a milestone keeps its check-ins, and its latest one becomes its current
+ * value: that must be 0 or 1 for the milestone's progress to mean anything.
+ */
+async function assertMilestoneReadings(manager: EntityManager, keyResultId: string): Promise<void> {
+  const last = await manager.getRepository(CheckIn).findOne({
+    where: { keyResultId },
+    order: { date: 'DESC', createdAt: 'DESC', id: 'DESC' },
+  });
+  if (last && last.value !== 0 && last.value !== 1) {
+    throw invalid(
+      'kind',
+      `cannot become a milestone while the latest check-in is ${last.value}: check in 0 or 1 first`,
+    );
+  }
+}

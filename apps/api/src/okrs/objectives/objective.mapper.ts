@@ -1,0 +1,26 @@
+import type { Objective as ObjectiveResponse } from '@bearing/contracts';
+import type { OkrNumbers } from '../okr-numbers.js';
+import type { Objective } from './objective.entity.js';
+
+/** For an objective loaded with its owner. */
+export function toObjectiveResponse(objective: Objective, numbers: OkrNumbers): ObjectiveResponse {
+  if (!objective.owner) throw new Error('objective loaded without its owner');
+  return {
+    id: objective.id,
+    title: objective.title,
+    description: objective.description,
+    ownerId: objective.ownerUserId,
+    owner: {
+      id: objective.owner.id,
+      email: objective.owner.email,
+      displayName: objective.owner.displayName,
+    },
+    periodId: objective.periodId,
+    parentId: objective.parentId,
+    status: objective.status,
+    ...numbers,
+    version: objective.version,
+    createdAt: objective.createdAt.toISOString(),
+    updatedAt: objective.updatedAt.toISOString(),
+  };
+}

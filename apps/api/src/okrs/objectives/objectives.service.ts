@@ -1,0 +1,167 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  CreateObjectiveRequest,
+  Objective as ObjectiveResponse,
+  ObjectiveListQuery,
+  ObjectivePage,
+  UpdateObjectiveRequest,
+} from '@bearing/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '../../access/caller.js';
+import { recordAuditEvent } from '../../audit/audit-log.js';
+import { createdAtIdPosition, decodeCursor, toPage } from '../../common/pagination/cursor.js';
+import {
+  assertMember,
+  findObjective,
+  lockForEdit,
+  referencedObjective,
+  referencedPeriod,
+  staleVersion,
+} from '../okr-references.js';
+import { OkrReadModel } from '../okr-read-model.js';
+import { assertNoCycle, lockObjectiveTree } from './objective-tree.js';
+import { Objective } from './objective.entity.js';
+
+/** Objectives of one workspace; every query filters by the workspace id. */
+@Injectable()
+export class ObjectivesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly readModel: OkrReadModel,
+  ) {}
+
+  /** Oldest first, keyset-paged on (created_at, id); filtered by period, owner and status. */
+  async list(
+    workspaceId: string,
+    { limit, cursor, period, owner, status }: ObjectiveListQuery,
+  ): Promise<ObjectivePage> {
+    const after = decodeCursor(cursor, createdAtIdPosition);
+    const query = this.dataSource
+      .getRepository(Objective)
+      .createQueryBuilder('objective')
+      .innerJoinAndSelect('objective.owner', 'owner')
+      .innerJoinAndSelect('objective.period', 'period')
+      .where('objective.workspaceId = :workspaceId', { workspaceId })
+      .orderBy('objective.createdAt', 'ASC')
+      .addOrderBy('objective.id', 'ASC')
+      .limit(limit + 1);
+    if (period) query.andWhere('objective.periodId = :period', { period });
+    if (owner) query.andWhere('objective.ownerUserId = :owner', { owner });
+    if (status) query.andWhere('objective.status = :status', { status });
+    if (after) {
+      query.andWhere('(objective.createdAt, objective.id) > (:createdAt, :id)', {
+        createdAt: after[0],
+        id: after[1],
+      });
+    }
+    const objectives = await query.getMany();
+    const responses = await this.readModel.objectives(
+      this.dataSource.manager,
+      objectives.slice(0, limit),
+    );
+    const byId = new Map(responses.map((response) => [response.id, response]));
+    return toPage(
+      objectives,
+      limit,
+      (objective) => byId.get(objective.id) as ObjectiveResponse,
+      (objective) => [objective.createdAt.toISOString(), objective.id],
+    );
+  }
+
+  async get(workspaceId: string, id: string): Promise<ObjectiveResponse> {
+    return this.responseFor(this.dataSource.manager, workspaceId, id);
+  }
+
+  async create(
+    workspaceId: string,
+    actor: Actor,
+    request: CreateObjectiveRequest,
+  ): Promise<ObjectiveResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      await assertMember(manager, workspaceId, request.ownerId);
+      await referencedPeriod(manager, workspaceId, request.periodId);
+      if (request.parentId !== null) {
+        await referencedObjective(manager, workspaceId, request.parentId, 'parentId');
+      }
+      const objectives = manager.getRepository(Objective);
+      const objective = await objectives.save(
+        objectives.create({
+          workspaceId,
+          title: request.title,
+          description: request.description,
+          ownerUserId: request.ownerId,
+          periodId: request.periodId,
+          parentId: request.parentId,
+          status: request.status,
+        }),
+      );
+      await recordAuditEvent(manager, {
+        workspaceId,
+        actor,
+        action: 'objective.created',
+        target: { type: 'objective', id: objective.id },
+        details: { title: objective.title, periodId: objective.periodId },
+      });
+      return this.responseFor(manager, workspaceId, objective.id);
+    });
+  }
+
+  /** Edits an objective; a new parent may not create a cycle in the alignment tree. */
+  async update(
+    workspaceId: string,
+    actor: Actor,
+    id: string,
+    { version, ...changes }: UpdateObjectiveRequest,
+  ): Promise<ObjectiveResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      await lockForEdit(manager, 'objective', workspaceId, id);
+      const objective = await findObjective(manager, workspaceId, id);
+      if (objective.version !== version)
+        throw staleVersion('objective', objective.version, version);
+      if (changes.ownerId !== undefined && changes.ownerId !== objective.ownerUserId) {
+        await assertMember(manager, workspaceId, changes.ownerId);
+        objective.ownerUserId = changes.ownerId;
+      }
+      if (changes.periodId !== undefined && changes.periodId !== objective.periodId) {
+        await referencedPeriod(manager, workspaceId, changes.periodId);
+        objective.periodId = changes.periodId;
+      }
+      if (changes.parentId !== undefined && changes.parentId !== objective.parentId) {
+        if (changes.parentId !== null) {
+          await lockObjectiveTree(manager, workspaceId);
+          await referencedObjective(manager, workspaceId, changes.parentId, 'parentId');
+          await assertNoCycle(manager, workspaceId, id, changes.parentId);
+        }
+        objective.parentId = changes.parentId;
+      }
+      if (changes.title !== undefined) objective.title = changes.title;
+      if (changes.description !== undefined) objective.description = changes.description;
+      if (changes.status !== undefined) objective.status = changes.status;
+      // The loaded relations would win over the changed ids when saving: leave them out.
+      objective.owner = undefined;
+      objective.period = undefined;
+      await manager.getRepository(Objective).save(objective);
+      await recordAuditEvent(manager, {
+        workspaceId,
+        actor,
+        action: 'objective.updated',
+        target: { type: 'objective', id },
+        details: { changes },
+      });
+      return this.responseFor(manager, workspaceId, id);
+    });
+  }
+
+  private async responseFor(
+    manager: EntityManager,
+    workspaceId: string,
+    id: string,
+  ): Promise<ObjectiveResponse> {
+    const [response] = await this.readModel.objectives(manager, [
+      await findObjective(manager, workspaceId, id),
+    ]);
+    if (!response) throw new Error(`no response for objective ${id}`);
+    return response;
+  }
+}

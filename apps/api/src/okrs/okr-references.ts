@@ -1,0 +1,123 @@
+import type { EntityManager } from 'typeorm';
+import { ProblemException } from '../common/problem/problem.js';
+import { Metric } from '../metrics/metric.entity.js';
+import { Membership } from '../workspaces/membership.entity.js';
+import { KeyResult } from './key-results/key-result.entity.js';
+import { Objective } from './objectives/objective.entity.js';
+import { Period } from './periods/period.entity.js';
+
+/**
+ * Lookups of OKR records in *one* workspace. A record in the path that is not here is a 404 (an
+ * id of another workspace is simply not found); a record a body refers to is a 400 naming the
+ * field, so a form can point at it.
+ */
+
+const NOT_FOUND = {
+  period: 'There is no such period here.',
+  objective: 'There is no such objective here.',
+  key_result: 'There is no such key result here.',
+} as const;
+
+export async function findPeriod(
+  manager: EntityManager,
+  workspaceId: string,
+  id: string,
+): Promise<Period> {
+  const period = await manager.getRepository(Period).findOneBy({ workspaceId, id });
+  if (!period) throw ProblemException.notFound(NOT_FOUND.period);
+  return period;
+}
+
+export async function findObjective(
+  manager: EntityManager,
+  workspaceId: string,
+  id: string,
+): Promise<Objective> {
+  const objective = await manager
+    .getRepository(Objective)
+    .findOne({ where: { workspaceId, id }, relations: { owner: true, period: true } });
+  if (!objective) throw ProblemException.notFound(NOT_FOUND.objective);
+  return objective;
+}
+
+export async function findKeyResult(
+  manager: EntityManager,
+  workspaceId: string,
+  id: string,
+): Promise<KeyResult> {
+  const keyResult = await manager
+    .getRepository(KeyResult)
+    .findOne({ where: { workspaceId, id }, relations: { metric: true } });
+  if (!keyResult) throw ProblemException.notFound(NOT_FOUND.key_result);
+  return keyResult;
+}
+
+export async function referencedPeriod(
+  manager: EntityManager,
+  workspaceId: string,
+  id: string,
+): Promise<Period> {
+  const period = await manager.getRepository(Period).findOneBy({ workspaceId, id });
+  if (!period) throw invalid('periodId', 'is not a period of this workspace');
+  return period;
+}
+
+export async function referencedObjective(
+  manager: EntityManager,
+  workspaceId: string,
+  id: string,
+  path: 'parentId' | 'objectiveId',
+): Promise<Objective> {
+  const objective = await manager.getRepository(Objective).findOneBy({ workspaceId, id });
+  if (!objective) throw invalid(path, 'is not an objective of this workspace');
+  return objective;
+}
+
+export async function referencedMetric(
+  manager: EntityManager,
+  workspaceId: string,
+  key: string,
+): Promise<Metric> {
+  const metric = await manager.getRepository(Metric).findOneBy({ workspaceId, key });
+  if (!metric) throw invalid('metricKey', `is not a metric of this workspace: "${key}"`);
+  return metric;
+}
+
+/** Owners are members of the workspace (at the time they are made owners). */
+export async function assertMember(
+  manager: EntityManager,
+  workspaceId: string,
+  userId: string,
+): Promise<void> {
+  if (!(await manager.getRepository(Membership).existsBy({ workspaceId, userId }))) {
+    throw invalid('ownerId', 'is not a member of this workspace');
+  }
+}
+
+/**
+ * Locks a record of this workspace for the rest of the transaction (404 when there is none), so
+ * that the version an edit is checked against cannot change before the edit is saved.
+ */
+export async function lockForEdit(
+  manager: EntityManager,
+  table: keyof typeof NOT_FOUND,
+  workspaceId: string,
+  id: string,
+): Promise<void> {
+  const rows: unknown[] = await manager.query(
+    `SELECT 1 FROM "${table}" WHERE "id" = $1 AND "workspace_id" = $2 FOR UPDATE`,
+    [id, workspaceId],
+  );
+  if (rows.length === 0) throw ProblemException.notFound(NOT_FOUND[table]);
+}
+
+export function invalid(path: string, message: string): ProblemException {
+  return ProblemException.validation([{ path, message }]);
+}
+
+export function staleVersion(record: string, current: number, sent: number): ProblemException {
+  return ProblemException.conflict(
+    'stale-version',
+    `This ${record} changed since you loaded it (version ${current}, not ${sent}); reload and try again.`,
+  );
+}

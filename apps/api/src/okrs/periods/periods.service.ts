@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  CreatePeriodRequest,
+  PageQuery,
+  Period as PeriodResponse,
+  PeriodPage,
+  UpdatePeriodRequest,
+} from '@bearing/contracts';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import type { Actor } from '../../access/caller.js';
+import { recordAuditEvent } from '../../audit/audit-log.js';
+import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
+import { findPeriod, invalid, lockForEdit, staleVersion } from '../okr-references.js';
+import { toPeriodResponse } from './period.mapper.js';
+import { Period } from './period.entity.js';
+
+const startIdPosition = z.tuple([z.iso.date(), z.uuid()]);
+
+/** Periods of one workspace; every query filters by the workspace id. */
+@Injectable()
+export class PeriodsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Latest start first, keyset-paged on (start, id). */
+  async list(workspaceId: string, { limit, cursor }: PageQuery): Promise<PeriodPage> {
+    const after = decodeCursor(cursor, startIdPosition);
+    const query = this.dataSource
+      .getRepository(Period)
+      .createQueryBuilder('period')
+      .where('period.workspaceId = :workspaceId', { workspaceId })
+      .orderBy('period.start', 'DESC')
+      .addOrderBy('period.id', 'DESC')
+      .limit(limit + 1);
+    if (after) {
+      query.andWhere('(period.start, period.id) < (:start, :id)', {
+        start: after[0],
+        id: after[1],
+      });
+    }
+    return toPage(await query.getMany(), limit, toPeriodResponse, (period) => [
+      period.start,
+      period.id,
+    ]);
+  }
+
+  async get(workspaceId: string, id: string): Promise<PeriodResponse> {
+    return toPeriodResponse(await findPeriod(this.dataSource.manager, workspaceId, id));
+  }
+
+  async create(
+    workspaceId: string,
+    actor: Actor,
+    request: CreatePeriodRequest,
+  ): Promise<PeriodResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const periods = manager.getRepository(Period);
+      const period = await periods.save(periods.create({ workspaceId, ...request }));
+      await recordAuditEvent(manager, {
+        workspaceId,
+        actor,
+        action: 'period.created',
+        target: { type: 'period', id: period.id },
+        details: { ...request },
+      });
+      return toPeriodResponse(period);
+    });
+  }
+
+  /** Edits a period; the resulting end may not be before its start. */
+  async update(
+    workspaceId: string,
+    actor: Actor,
+    id: string,
+    { version, ...changes }: UpdatePeriodRequest,
+  ): Promise<PeriodResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      await lockForEdit(manager, 'period', workspaceId, id);
+      const period = await findPeriod(manager, workspaceId, id);
+      if (period.version !== version) throw staleVersion('period', period.version, version);
+      Object.assign(period, changes);
+      if (period.end < period.start) throw invalid('end', 'must not be before start');
+      const saved = await manager.getRepository(Period).save(period);
+      await recordAuditEvent(manager, {
+        workspaceId,
+        actor,
+        action: 'period.updated',
+        target: { type: 'period', id },
+        details: { changes },
+      });
+      return toPeriodResponse(saved);
+    });
+  }
+}

@@ -1,0 +1,206 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  CreateProgramDependencyRequest,
+  DependencyParty,
+  ProgramDependency as ProgramDependencyResponse,
+  ProgramDependencyListQuery,
+  ProgramDependencyPage,
+  UpdateProgramDependencyRequest,
+} from '@bearing/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { z } from 'zod';
+import type { Actor } from '../../access/caller.js';
+import { recordAuditEvent } from '../../audit/audit-log.js';
+import { ClockService } from '../../common/clock/clock.service.js';
+import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
+import { LinkedRecords } from '../linked-records.js';
+import {
+  findProgram,
+  invalid,
+  lockProgramRecord,
+  recordNotFound,
+  staleVersion,
+} from '../program-records.js';
+import { assertParty, describeParties } from './dependency-parties.js';
+import { partiesOf, toDependencyResponse } from './dependency.mapper.js';
+import { ProgramDependency } from './program-dependency.entity.js';
+
+const needByIdPosition = z.tuple([z.iso.date(), z.uuid()]);
+
+type ProgramScope = { workspaceId: string; programId: string };
+
+/**
+ * Dependencies of one program of one workspace; every query filters by both. "Overdue" is judged
+ * against the clock's today.
+ */
+@Injectable()
+export class DependenciesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly linkedRecords: LinkedRecords,
+    private readonly clock: ClockService,
+  ) {}
+
+  /** By need-by date, then id. */
+  async list(
+    { workspaceId, programId }: ProgramScope,
+    { limit, cursor }: ProgramDependencyListQuery,
+  ): Promise<ProgramDependencyPage> {
+    const manager = this.dataSource.manager;
+    await findProgram(manager, workspaceId, programId);
+    const after = decodeCursor(cursor, needByIdPosition);
+    const query = manager
+      .getRepository(ProgramDependency)
+      .createQueryBuilder('dependency')
+      .where('dependency.workspaceId = :workspaceId', { workspaceId })
+      .andWhere('dependency.programId = :programId', { programId })
+      .orderBy('dependency.needBy', 'ASC')
+      .addOrderBy('dependency.id', 'ASC')
+      .limit(limit + 1);
+    if (after) {
+      query.andWhere('(dependency.needBy, dependency.id) > (:needBy, :id)', {
+        needBy: after[0],
+        id: after[1],
+      });
+    }
+    const dependencies = await query.getMany();
+    const describe = await describeParties(
+      manager,
+      this.linkedRecords,
+      workspaceId,
+      dependencies.slice(0, limit).flatMap(partiesOf),
+    );
+    const today = this.clock.today();
+    return toPage(
+      dependencies,
+      limit,
+      (dependency) => toDependencyResponse(dependency, describe, today),
+      (dependency) => [dependency.needBy, dependency.id],
+    );
+  }
+
+  async get(scope: ProgramScope, id: string): Promise<ProgramDependencyResponse> {
+    const manager = this.dataSource.manager;
+    await findProgram(manager, scope.workspaceId, scope.programId);
+    return this.responseFor(manager, await findDependency(manager, scope, id));
+  }
+
+  async create(
+    scope: ProgramScope,
+    actor: Actor,
+    request: CreateProgramDependencyRequest,
+  ): Promise<ProgramDependencyResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      await findProgram(manager, scope.workspaceId, scope.programId);
+      await this.assertParties(manager, scope.workspaceId, request.from, request.to);
+      const dependencies = manager.getRepository(ProgramDependency);
+      const dependency = await dependencies.save(
+        dependencies.create({
+          ...scope,
+          fromKind: request.from.kind,
+          fromId: request.from.id,
+          toKind: request.to.kind,
+          toId: request.to.id,
+          description: request.description,
+          needBy: request.needBy,
+          status: request.status,
+        }),
+      );
+      await recordAuditEvent(manager, {
+        workspaceId: scope.workspaceId,
+        actor,
+        action: 'dependency.created',
+        target: { type: 'dependency', id: dependency.id },
+        details: {
+          programId: scope.programId,
+          from: request.from,
+          to: request.to,
+          needBy: request.needBy,
+        },
+      });
+      return this.responseFor(manager, dependency);
+    });
+  }
+
+  async update(
+    scope: ProgramScope,
+    actor: Actor,
+    id: string,
+    { version, ...request }: UpdateProgramDependencyRequest,
+  ): Promise<ProgramDependencyResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      await lockProgramRecord(manager, 'program_dependency', { ...scope, id });
+      const dependency = await findDependency(manager, scope, id);
+      if (dependency.version !== version) {
+        throw staleVersion('dependency', dependency.version, version);
+      }
+      const [currentFrom, currentTo] = partiesOf(dependency);
+      const from = request.from ?? currentFrom;
+      const to = request.to ?? currentTo;
+      if (request.from || request.to) {
+        await this.assertParties(manager, scope.workspaceId, from, to);
+      }
+      const changes = {
+        fromKind: from.kind,
+        fromId: from.id,
+        toKind: to.kind,
+        toId: to.id,
+        description: request.description ?? dependency.description,
+        needBy: request.needBy ?? dependency.needBy,
+        status: request.status ?? dependency.status,
+      };
+      const changed = Object.entries(changes)
+        .filter(([field, value]) => dependency[field as keyof typeof changes] !== value)
+        .map(([field]) => field);
+      if (changed.length === 0) return this.responseFor(manager, dependency);
+      await manager.getRepository(ProgramDependency).update({ id }, changes);
+      await recordAuditEvent(manager, {
+        workspaceId: scope.workspaceId,
+        actor,
+        action: 'dependency.updated',
+        target: { type: 'dependency', id },
+        details: { programId: scope.programId, changed, status: changes.status },
+      });
+      return this.responseFor(manager, await findDependency(manager, scope, id));
+    });
+  }
+
+  private async assertParties(
+    manager: EntityManager,
+    workspaceId: string,
+    from: DependencyParty,
+    to: DependencyParty,
+  ): Promise<void> {
+    if (from.kind === to.kind && from.id === to.id) {
+      throw invalid('to', 'must differ from from: a team or program does not depend on itself');
+    }
+    await assertParty(manager, this.linkedRecords, workspaceId, from, 'from');
+    await assertParty(manager, this.linkedRecords, workspaceId, to, 'to');
+  }
+
+  private async responseFor(
+    manager: EntityManager,
+    dependency: ProgramDependency,
+  ): Promise<ProgramDependencyResponse> {
+    const describe = await describeParties(
+      manager,
+      this.linkedRecords,
+      dependency.workspaceId,
+      partiesOf(dependency),
+    );
+    return toDependencyResponse(dependency, describe, this.clock.today());
+  }
+}
+
+async function findDependency(
+  manager: EntityManager,
+  { workspaceId, programId }: ProgramScope,
+  id: string,
+): Promise<ProgramDependency> {
+  const dependency = await manager
+    .getRepository(ProgramDependency)
+    .findOneBy({ workspaceId, programId, id });
+  if (!dependency) throw recordNotFound('program_dependency');
+  return dependency;
+}

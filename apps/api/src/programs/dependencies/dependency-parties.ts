@@ -1,0 +1,54 @@
+import type { DependencyParty, DependencyPartyRef } from '@bearing/contracts';
+import { type EntityManager, In } from 'typeorm';
+import type { LinkedRecords } from '../linked-records.js';
+import { Program } from '../program.entity.js';
+import { invalid } from '../program-records.js';
+
+/** A team or program of the workspace, or a 400 naming `path` (e.g. `from.id`). */
+export async function assertParty(
+  manager: EntityManager,
+  linkedRecords: LinkedRecords,
+  workspaceId: string,
+  party: DependencyParty,
+  path: string,
+): Promise<void> {
+  if (party.kind === 'team') {
+    const existing = await linkedRecords.existing(manager, workspaceId, 'team', [party.id]);
+    if (existing === null) {
+      throw invalid(`${path}.kind`, 'cannot name teams yet: the teams feature is not installed');
+    }
+    if (!existing.has(party.id)) throw invalid(`${path}.id`, 'is not a team of this workspace');
+    return;
+  }
+  if (!(await manager.getRepository(Program).existsBy({ workspaceId, id: party.id }))) {
+    throw invalid(`${path}.id`, 'is not a program of this workspace');
+  }
+}
+
+const keyOf = ({ kind, id }: DependencyParty) => `${kind}:${id}`;
+
+/** Resolves parties to `{ kind, id, name }`; a name that cannot be found is `null`. */
+export async function describeParties(
+  manager: EntityManager,
+  linkedRecords: LinkedRecords,
+  workspaceId: string,
+  parties: readonly DependencyParty[],
+): Promise<(party: DependencyParty) => DependencyPartyRef> {
+  const ids = (kind: DependencyParty['kind']) => [
+    ...new Set(parties.filter((party) => party.kind === kind).map(({ id }) => id)),
+  ];
+  const programIds = ids('program');
+  const programs =
+    programIds.length === 0
+      ? []
+      : await manager.getRepository(Program).find({
+          select: { id: true, name: true },
+          where: { workspaceId, id: In(programIds) },
+        });
+  const teamNames = await linkedRecords.names(manager, workspaceId, 'team', ids('team'));
+  const names = new Map<string, string>([
+    ...programs.map(({ id, name }) => [keyOf({ kind: 'program', id }), name] as const),
+    ...[...teamNames].map(([id, name]) => [keyOf({ kind: 'team', id }), name] as const),
+  ]);
+  return (party) => ({ ...party, name: names.get(keyOf(party)) ?? null });
+}

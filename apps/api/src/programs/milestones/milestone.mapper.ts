@@ -1,0 +1,49 @@
+import type {
+  Milestone as MilestoneResponse,
+  MilestoneDateChange as ChangeResponse,
+} from '@bearing/contracts';
+import { daysBetween } from '@bearing/metrics';
+import type { MilestoneDateChange } from './milestone-date-change.entity.js';
+import type { Milestone } from './milestone.entity.js';
+
+/**
+ * Days late against the baseline (negative: early): to the completion day once completed, else
+ * to the current date.
+ */
+export function slipDaysOf(
+  milestone: Pick<Milestone, 'baselineDate' | 'currentDate' | 'completedAt'>,
+): number {
+  return daysBetween(milestone.baselineDate, milestone.completedAt ?? milestone.currentDate);
+}
+
+/** For date changes loaded with their author, oldest first. */
+export function toMilestoneResponse(
+  milestone: Milestone,
+  history: readonly MilestoneDateChange[],
+): MilestoneResponse {
+  return {
+    id: milestone.id,
+    programId: milestone.programId,
+    name: milestone.name,
+    baselineDate: milestone.baselineDate,
+    currentDate: milestone.currentDate,
+    completedAt: milestone.completedAt,
+    slipDays: slipDaysOf(milestone),
+    history: history.map(toDateChangeResponse),
+    createdAt: milestone.createdAt.toISOString(),
+    updatedAt: milestone.updatedAt.toISOString(),
+    version: milestone.version,
+  };
+}
+
+function toDateChangeResponse(change: MilestoneDateChange): ChangeResponse {
+  if (!change.author) throw new Error(`date change ${change.id} loaded without its author`);
+  return {
+    id: change.id,
+    fromDate: change.fromDate,
+    toDate: change.toDate,
+    reason: change.reason,
+    author: { id: change.author.id, displayName: change.author.displayName },
+    changedAt: change.changedAt.toISOString(),
+  };
+}

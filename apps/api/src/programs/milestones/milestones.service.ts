@@ -1,0 +1,203 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  CreateMilestoneRequest,
+  Milestone as MilestoneResponse,
+  MilestoneListQuery,
+  MilestonePage,
+  UpdateMilestoneRequest,
+} from '@bearing/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { z } from 'zod';
+import type { Actor } from '../../access/caller.js';
+import { recordAuditEvent } from '../../audit/audit-log.js';
+import { ClockService } from '../../common/clock/clock.service.js';
+import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
+import { changeInstant } from '../change-instant.js';
+import {
+  findProgram,
+  invalid,
+  lockProgramRecord,
+  recordNotFound,
+  staleVersion,
+} from '../program-records.js';
+import { MilestoneDateChange } from './milestone-date-change.entity.js';
+import { loadDateChanges } from './milestone-history.js';
+import { toMilestoneResponse } from './milestone.mapper.js';
+import { Milestone } from './milestone.entity.js';
+
+/** Lists page by (baseline_date, id): the baseline never changes, so pages stay stable. */
+const baselineIdPosition = z.tuple([z.iso.date(), z.uuid()]);
+
+type ProgramScope = { workspaceId: string; programId: string };
+
+/** Milestones of one program of one workspace; every query filters by both. */
+@Injectable()
+export class MilestonesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: ClockService,
+  ) {}
+
+  async list(
+    { workspaceId, programId }: ProgramScope,
+    { limit, cursor }: MilestoneListQuery,
+  ): Promise<MilestonePage> {
+    const manager = this.dataSource.manager;
+    await findProgram(manager, workspaceId, programId);
+    const after = decodeCursor(cursor, baselineIdPosition);
+    const query = manager
+      .getRepository(Milestone)
+      .createQueryBuilder('milestone')
+      .where('milestone.workspaceId = :workspaceId', { workspaceId })
+      .andWhere('milestone.programId = :programId', { programId })
+      .orderBy('milestone.baselineDate', 'ASC')
+      .addOrderBy('milestone.id', 'ASC')
+      .limit(limit + 1);
+    if (after) {
+      query.andWhere('(milestone.baselineDate, milestone.id) > (:baselineDate, :id)', {
+        baselineDate: after[0],
+        id: after[1],
+      });
+    }
+    const milestones = await query.getMany();
+    const history = await loadDateChanges(
+      manager,
+      milestones.slice(0, limit).map(({ id }) => id),
+    );
+    return toPage(
+      milestones,
+      limit,
+      (milestone) => toMilestoneResponse(milestone, history.get(milestone.id) ?? []),
+      (milestone) => [milestone.baselineDate, milestone.id],
+    );
+  }
+
+  async get(scope: ProgramScope, id: string): Promise<MilestoneResponse> {
+    const manager = this.dataSource.manager;
+    await findProgram(manager, scope.workspaceId, scope.programId);
+    return responseFor(manager, await findMilestone(manager, scope, id));
+  }
+
+  /** A new milestone starts on its baseline; every later move comes with a reason. */
+  async create(
+    scope: ProgramScope,
+    actor: Actor,
+    request: CreateMilestoneRequest,
+  ): Promise<MilestoneResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      await findProgram(manager, scope.workspaceId, scope.programId);
+      if (request.currentDate !== undefined && request.currentDate !== request.baselineDate) {
+        throw invalid(
+          'currentDate',
+          'must equal baselineDate on creation: move it afterwards with PATCH {currentDate, reason}',
+        );
+      }
+      const milestones = manager.getRepository(Milestone);
+      const milestone = await milestones.save(
+        milestones.create({
+          ...scope,
+          name: request.name,
+          baselineDate: request.baselineDate,
+          currentDate: request.baselineDate,
+          completedAt: request.completedAt,
+        }),
+      );
+      await recordAuditEvent(manager, {
+        workspaceId: scope.workspaceId,
+        actor,
+        action: 'milestone.created',
+        target: { type: 'milestone', id: milestone.id },
+        details: {
+          programId: scope.programId,
+          name: milestone.name,
+          baselineDate: milestone.baselineDate,
+        },
+      });
+      return toMilestoneResponse(milestone, []);
+    });
+  }
+
+  /**
+   * Renames, moves (`currentDate` + `reason`, kept in the history) or completes a milestone. The
+   * baseline is never touched.
+   */
+  async update(
+    scope: ProgramScope,
+    actor: Actor,
+    id: string,
+    { version, name, currentDate, reason, completedAt }: UpdateMilestoneRequest,
+  ): Promise<MilestoneResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      await lockProgramRecord(manager, 'milestone', { ...scope, id });
+      const milestone = await findMilestone(manager, scope, id);
+      if (milestone.version !== version) {
+        throw staleVersion('milestone', milestone.version, version);
+      }
+      const moved = currentDate !== undefined && currentDate !== milestone.currentDate;
+      if (moved && reason === undefined) {
+        throw invalid('reason', 'is required to move the current date: say why it moved');
+      }
+      const changes: Partial<Pick<Milestone, 'name' | 'currentDate' | 'completedAt'>> = {};
+      if (name !== undefined && name !== milestone.name) changes.name = name;
+      if (moved) changes.currentDate = currentDate;
+      if (completedAt !== undefined && completedAt !== milestone.completedAt) {
+        changes.completedAt = completedAt;
+      }
+      if (Object.keys(changes).length === 0) return responseFor(manager, milestone);
+      if (moved && reason !== undefined) {
+        const previous = await manager
+          .getRepository(MilestoneDateChange)
+          .findOne({ where: { milestoneId: id }, order: { changedAt: 'DESC' } });
+        await manager.getRepository(MilestoneDateChange).insert({
+          milestoneId: id,
+          fromDate: milestone.currentDate,
+          toDate: currentDate,
+          reason,
+          authorUserId: actor.userId,
+          // From the clock, like every instant reports compare with "this week".
+          changedAt: changeInstant(this.clock.now(), previous?.changedAt ?? null),
+        });
+      }
+      await manager.getRepository(Milestone).update({ id }, changes);
+      await recordAuditEvent(manager, {
+        workspaceId: scope.workspaceId,
+        actor,
+        action: 'milestone.updated',
+        target: { type: 'milestone', id },
+        details: {
+          programId: scope.programId,
+          name: changes.name ?? milestone.name,
+          changes: Object.fromEntries(
+            Object.entries(changes).map(([field, to]) => [
+              field,
+              { from: milestone[field as keyof typeof changes], to },
+            ]),
+          ),
+          ...(moved ? { reason } : {}),
+        },
+      });
+      return responseFor(manager, await findMilestone(manager, scope, id));
+    });
+  }
+}
+
+async function findMilestone(
+  manager: EntityManager,
+  { workspaceId, programId }: ProgramScope,
+  id: string,
+): Promise<Milestone> {
+  const milestone = await manager
+    .getRepository(Milestone)
+    .findOneBy({ workspaceId, programId, id });
+  if (!milestone) throw recordNotFound('milestone');
+  return milestone;
+}
+
+async function responseFor(
+  manager: EntityManager,
+  milestone: Milestone,
+): Promise<MilestoneResponse> {
+  const history = await loadDateChanges(manager, [milestone.id]);
+  return toMilestoneResponse(milestone, history.get(milestone.id) ?? []);
+}

@@ -1,0 +1,88 @@
+import type { EntityManager } from 'typeorm';
+import { ProblemException } from '../common/problem/problem.js';
+import { Membership } from '../workspaces/membership.entity.js';
+import { Program } from './program.entity.js';
+
+/**
+ * Lookups of program records in *one* workspace. A record named in the path that is not here is
+ * a 404 (an id of another workspace is simply not found); a record a body refers to is a 400
+ * naming the field, so a form can point at it.
+ */
+
+const NOT_FOUND = {
+  program: 'There is no such program here.',
+  milestone: 'There is no such milestone in this program.',
+  raid_item: 'There is no such RAID item in this program.',
+  program_dependency: 'There is no such dependency in this program.',
+  status_report: 'There is no such status report in this program.',
+} as const;
+
+export type ProgramRecordTable = Exclude<keyof typeof NOT_FOUND, 'program'>;
+
+export async function findProgram(
+  manager: EntityManager,
+  workspaceId: string,
+  id: string,
+): Promise<Program> {
+  const program = await manager
+    .getRepository(Program)
+    .findOne({ where: { workspaceId, id }, relations: { owner: true } });
+  if (!program) throw ProblemException.notFound(NOT_FOUND.program);
+  return program;
+}
+
+/**
+ * Locks a program of this workspace for the rest of the transaction (404 when there is none), so
+ * that the version an edit is checked against cannot change before the edit is saved.
+ */
+export async function lockProgram(
+  manager: EntityManager,
+  workspaceId: string,
+  id: string,
+): Promise<void> {
+  const rows: unknown[] = await manager.query(
+    `SELECT 1 FROM "program" WHERE "id" = $1 AND "workspace_id" = $2 FOR UPDATE`,
+    [id, workspaceId],
+  );
+  if (rows.length === 0) throw ProblemException.notFound(NOT_FOUND.program);
+}
+
+/** The same for a record of a program (milestone, RAID item, …): 404 unless it is in both. */
+export async function lockProgramRecord(
+  manager: EntityManager,
+  table: ProgramRecordTable,
+  { workspaceId, programId, id }: { workspaceId: string; programId: string; id: string },
+): Promise<void> {
+  const rows: unknown[] = await manager.query(
+    `SELECT 1 FROM "${table}" WHERE "id" = $1 AND "workspace_id" = $2 AND "program_id" = $3 FOR UPDATE`,
+    [id, workspaceId, programId],
+  );
+  if (rows.length === 0) throw ProblemException.notFound(NOT_FOUND[table]);
+}
+
+export function recordNotFound(table: ProgramRecordTable): ProblemException {
+  return ProblemException.notFound(NOT_FOUND[table]);
+}
+
+/** Owners are members of the workspace (at the time they are made owners). */
+export async function assertMember(
+  manager: EntityManager,
+  workspaceId: string,
+  userId: string,
+  path: string,
+): Promise<void> {
+  if (!(await manager.getRepository(Membership).existsBy({ workspaceId, userId }))) {
+    throw invalid(path, 'is not a member of this workspace');
+  }
+}
+
+export function invalid(path: string, message: string): ProblemException {
+  return ProblemException.validation([{ path, message }]);
+}
+
+export function staleVersion(record: string, current: number, sent: number): ProblemException {
+  return ProblemException.conflict(
+    'stale-version',
+    `This ${record} changed since you loaded it (version ${current}, not ${sent}); reload and try again.`,
+  );
+}

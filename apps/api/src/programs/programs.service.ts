@@ -1,0 +1,191 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  type CreateProgramRequest,
+  type Program as ProgramResponse,
+  type ProgramListQuery,
+  type ProgramPage,
+  programRuleViolations,
+  type UpdateProgramRequest,
+} from '@bearing/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '../access/caller.js';
+import { recordAuditEvent } from '../audit/audit-log.js';
+import { createdAtIdPosition, decodeCursor, toPage } from '../common/pagination/cursor.js';
+import { ProblemException } from '../common/problem/problem.js';
+import { assertLinkable, LinkedRecords } from './linked-records.js';
+import { toProgramResponse } from './program.mapper.js';
+import { Program } from './program.entity.js';
+import { loadProgramLinks, type ProgramLinks, replaceProgramLinks } from './program-links.js';
+import { assertMember, findProgram, lockProgram, staleVersion } from './program-records.js';
+
+const LINK_FIELDS = ['teamIds', 'objectiveIds', 'guardrailIds'] as const;
+const LINK_KIND = {
+  teamIds: 'team',
+  objectiveIds: 'objective',
+  guardrailIds: 'guardrail',
+} as const;
+
+/** Programs of one workspace; every query filters by the workspace id. */
+@Injectable()
+export class ProgramsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly linkedRecords: LinkedRecords,
+  ) {}
+
+  /** Oldest first, keyset-paged on (created_at, id). */
+  async list(workspaceId: string, { limit, cursor }: ProgramListQuery): Promise<ProgramPage> {
+    const after = decodeCursor(cursor, createdAtIdPosition);
+    const query = this.dataSource
+      .getRepository(Program)
+      .createQueryBuilder('program')
+      .innerJoinAndSelect('program.owner', 'owner')
+      .where('program.workspaceId = :workspaceId', { workspaceId })
+      .orderBy('program.createdAt', 'ASC')
+      .addOrderBy('program.id', 'ASC')
+      .limit(limit + 1);
+    if (after) {
+      query.andWhere('(program.createdAt, program.id) > (:createdAt, :id)', {
+        createdAt: after[0],
+        id: after[1],
+      });
+    }
+    const programs = await query.getMany();
+    const links = await loadProgramLinks(
+      this.dataSource.manager,
+      programs.slice(0, limit).map(({ id }) => id),
+    );
+    return toPage(
+      programs,
+      limit,
+      (program) => toProgramResponse(program, linksOf(links, program.id)),
+      (program) => [program.createdAt.toISOString(), program.id],
+    );
+  }
+
+  async get(workspaceId: string, id: string): Promise<ProgramResponse> {
+    return responseFor(
+      this.dataSource.manager,
+      await findProgram(this.dataSource.manager, workspaceId, id),
+    );
+  }
+
+  async create(
+    workspaceId: string,
+    actor: Actor,
+    request: CreateProgramRequest,
+  ): Promise<ProgramResponse> {
+    const violations = programRuleViolations(request);
+    if (violations.length > 0) throw ProblemException.validation(violations);
+    return this.dataSource.transaction(async (manager) => {
+      await assertMember(manager, workspaceId, request.ownerId, 'ownerId');
+      await this.assertLinks(manager, workspaceId, request);
+      const programs = manager.getRepository(Program);
+      const program = await programs.save(
+        programs.create({
+          workspaceId,
+          name: request.name,
+          description: request.description,
+          ownerUserId: request.ownerId,
+          start: request.start,
+          end: request.end,
+          health: request.health,
+          healthReason: request.healthReason,
+        }),
+      );
+      await replaceProgramLinks(manager, program.id, request);
+      await recordAuditEvent(manager, {
+        workspaceId,
+        actor,
+        action: 'program.created',
+        target: { type: 'program', id: program.id },
+        details: { name: program.name, health: program.health },
+      });
+      return responseFor(manager, await findProgram(manager, workspaceId, program.id));
+    });
+  }
+
+  /**
+   * Changes the fields given. Rules across fields are judged on the merged record; a new health
+   * without a reason drops the old reason, which explained the old health.
+   */
+  async update(
+    workspaceId: string,
+    actor: Actor,
+    id: string,
+    { version, ...changes }: UpdateProgramRequest,
+  ): Promise<ProgramResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      await lockProgram(manager, workspaceId, id);
+      const program = await findProgram(manager, workspaceId, id);
+      if (program.version !== version) throw staleVersion('program', program.version, version);
+      const healthChanged = changes.health !== undefined && changes.health !== program.health;
+      const merged = {
+        name: changes.name ?? program.name,
+        description: changes.description ?? program.description,
+        ownerUserId: changes.ownerId ?? program.ownerUserId,
+        start: changes.start ?? program.start,
+        end: changes.end === undefined ? program.end : changes.end,
+        health: changes.health ?? program.health,
+        healthReason:
+          changes.healthReason !== undefined
+            ? changes.healthReason
+            : healthChanged
+              ? null
+              : program.healthReason,
+      };
+      const violations = programRuleViolations(merged);
+      if (violations.length > 0) throw ProblemException.validation(violations);
+      if (changes.ownerId !== undefined && changes.ownerId !== program.ownerUserId) {
+        await assertMember(manager, workspaceId, changes.ownerId, 'ownerId');
+      }
+      await this.assertLinks(manager, workspaceId, changes);
+      const changed = Object.entries(merged)
+        .filter(([field, value]) => program[field as keyof typeof merged] !== value)
+        .map(([field]) => field);
+      const linksChanged = LINK_FIELDS.filter((field) => changes[field] !== undefined);
+      if (changed.length === 0 && linksChanged.length === 0) return responseFor(manager, program);
+      // `update` rather than `save`: the loaded owner relation would win over a new owner id.
+      await manager.getRepository(Program).update({ id, workspaceId }, merged);
+      await replaceProgramLinks(manager, id, changes);
+      await recordAuditEvent(manager, {
+        workspaceId,
+        actor,
+        action: 'program.updated',
+        target: { type: 'program', id },
+        details: { name: merged.name, changed: [...changed, ...linksChanged] },
+      });
+      return responseFor(manager, await findProgram(manager, workspaceId, id));
+    });
+  }
+
+  private async assertLinks(
+    manager: EntityManager,
+    workspaceId: string,
+    links: Partial<ProgramLinks>,
+  ): Promise<void> {
+    for (const field of LINK_FIELDS) {
+      const ids = links[field];
+      if (ids) {
+        await assertLinkable(
+          this.linkedRecords,
+          manager,
+          workspaceId,
+          LINK_KIND[field],
+          ids,
+          field,
+        );
+      }
+    }
+  }
+}
+
+async function responseFor(manager: EntityManager, program: Program): Promise<ProgramResponse> {
+  const links = await loadProgramLinks(manager, [program.id]);
+  return toProgramResponse(program, linksOf(links, program.id));
+}
+
+function linksOf(links: Map<string, ProgramLinks>, programId: string): ProgramLinks {
+  return links.get(programId) ?? { teamIds: [], objectiveIds: [], guardrailIds: [] };
+}

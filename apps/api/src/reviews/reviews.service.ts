@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  DEFAULT_REVIEW_WEEKDAY,
+  type ProgramReview,
+  type ReviewListQuery,
+  type ReviewOverview,
+  type ReviewSettings,
+  type UpdateReviewSettingsRequest,
+} from '@bearing/contracts';
+import { addDays, mondayOnOrBefore } from '@bearing/metrics';
+import { DataSource, In } from 'typeorm';
+import type { Actor } from '../access/caller.js';
+import { recordAuditEvent } from '../audit/audit-log.js';
+import { ClockService } from '../common/clock/clock.service.js';
+import { createdAtIdPosition, decodeCursor, toPage } from '../common/pagination/cursor.js';
+import { ProblemException } from '../common/problem/problem.js';
+import { isUniqueViolation } from '../database/postgres-errors.js';
+import { Program } from '../programs/program.entity.js';
+import { isWatermelon } from '../status-reports/health-rules.js';
+import { reportWeek } from '../status-reports/report-week.js';
+import { StatusReport } from '../status-reports/status-report.entity.js';
+import { ReviewSetting } from './review-setting.entity.js';
+
+/** The weekly review of one workspace: its weekday, and which programs have their report. */
+@Injectable()
+export class ReviewsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: ClockService,
+  ) {}
+
+  async settings(workspaceId: string): Promise<ReviewSettings> {
+    const setting = await this.dataSource.getRepository(ReviewSetting).findOneBy({ workspaceId });
+    return setting
+      ? { reviewWeekday: setting.reviewWeekday, version: setting.version }
+      : { reviewWeekday: DEFAULT_REVIEW_WEEKDAY, version: 0 };
+  }
+
+  /** `version` 0 creates the settings; afterwards it must be the current version (409). */
+  async updateSettings(
+    workspaceId: string,
+    actor: Actor,
+    { reviewWeekday, version }: UpdateReviewSettingsRequest,
+  ): Promise<ReviewSettings> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const settings = manager.getRepository(ReviewSetting);
+        const current = await settings
+          .createQueryBuilder('setting')
+          .setLock('pessimistic_write')
+          .where('setting.workspaceId = :workspaceId', { workspaceId })
+          .getOne();
+        const currentVersion = current?.version ?? 0;
+        if (currentVersion !== version) throw staleSettings(currentVersion, version);
+        const from = current?.reviewWeekday ?? DEFAULT_REVIEW_WEEKDAY;
+        if (current) await settings.update({ workspaceId }, { reviewWeekday });
+        else await settings.insert({ workspaceId, reviewWeekday });
+        await recordAuditEvent(manager, {
+          workspaceId,
+          actor,
+          action: 'review-settings.updated',
+          target: { type: 'workspace', id: workspaceId },
+          details: { reviewWeekday: { from, to: reviewWeekday } },
+        });
+        const saved = await settings.findOneByOrFail({ workspaceId });
+        return { reviewWeekday: saved.reviewWeekday, version: saved.version };
+      });
+    } catch (error) {
+      // Two admins saving the first settings at once: one wins, the other is told to reload.
+      if (isUniqueViolation(error)) throw staleSettings(1, version);
+      throw error;
+    }
+  }
+
+  /**
+   * Every program running during the week — started by its Sunday and not ended before its
+   * Monday — oldest first, with the state of its report for the week.
+   */
+  async overview(
+    workspaceId: string,
+    { week: requestedWeek, limit, cursor }: ReviewListQuery,
+  ): Promise<ReviewOverview> {
+    const week = reportWeek(requestedWeek ?? mondayOnOrBefore(this.clock.today()));
+    const { reviewWeekday } = await this.settings(workspaceId);
+    const after = decodeCursor(cursor, createdAtIdPosition);
+    const query = this.dataSource
+      .getRepository(Program)
+      .createQueryBuilder('program')
+      .where('program.workspaceId = :workspaceId', { workspaceId })
+      .andWhere('program.start <= :weekEnd', { weekEnd: week.end })
+      .andWhere('(program.end IS NULL OR program.end >= :weekStart)', { weekStart: week.start })
+      .orderBy('program.createdAt', 'ASC')
+      .addOrderBy('program.id', 'ASC')
+      .limit(limit + 1);
+    if (after) {
+      query.andWhere('(program.createdAt, program.id) > (:createdAt, :id)', {
+        createdAt: after[0],
+        id: after[1],
+      });
+    }
+    const programs = await query.getMany();
+    const pagePrograms = programs.slice(0, limit);
+    const reports =
+      pagePrograms.length === 0
+        ? []
+        : await this.dataSource.getRepository(StatusReport).find({
+            where: {
+              workspaceId,
+              week: week.start,
+              programId: In(pagePrograms.map(({ id }) => id)),
+            },
+          });
+    const reportOf = new Map(reports.map((report) => [report.programId, report]));
+    const page = toPage(
+      programs,
+      limit,
+      (program) => toProgramReview(program, reportOf.get(program.id)),
+      (program) => [program.createdAt.toISOString(), program.id],
+    );
+    return {
+      ...page,
+      week: week.start,
+      weekEnd: week.end,
+      reviewWeekday,
+      // Weekdays count from Sunday (0); the week from Monday.
+      reviewDay: addDays(week.start, (reviewWeekday + 6) % 7),
+    };
+  }
+}
+
+function toProgramReview(program: Program, report: StatusReport | undefined): ProgramReview {
+  return {
+    program: {
+      id: program.id,
+      name: program.name,
+      ownerId: program.ownerUserId,
+      health: program.health,
+      healthReason: program.healthReason,
+    },
+    state: report?.state ?? 'missing',
+    report: report
+      ? {
+          id: report.id,
+          health: report.health,
+          watermelon: isWatermelon(report.health, report.snapshot.sections),
+          publishedAt: report.publishedAt?.toISOString() ?? null,
+        }
+      : null,
+  };
+}
+
+function staleSettings(current: number, sent: number): ProblemException {
+  return ProblemException.conflict(
+    'stale-version',
+    `The review settings changed since you loaded them (version ${current}, not ${sent}); reload and try again.`,
+  );
+}

@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  CreateSprintRequest,
+  PageQuery,
+  Sprint as SprintResponse,
+  SprintPage,
+  UpdateSprintRequest,
+} from '@bearing/contracts';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import type { Actor } from '../access/caller.js';
+import { recordAuditEvent } from '../audit/audit-log.js';
+import { decodeCursor, toPage } from '../common/pagination/cursor.js';
+import { ProblemException } from '../common/problem/problem.js';
+import { assertVersion, findTeam } from '../teams/team-lookup.js';
+import { findTeamSprint } from './sprint-lookup.js';
+import { toSprintResponse } from './sprint.mapper.js';
+import { Sprint } from './sprint.entity.js';
+
+/** Unplanned sprints (no start) sort as if they started at the end of time: first. */
+const startPosition = z.tuple([z.union([z.iso.datetime(), z.literal('infinity')]), z.uuid()]);
+const SORT_START = `coalesce(sprint.starts_at, 'infinity'::timestamptz)`;
+
+@Injectable()
+export class SprintsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** A team's sprints, latest start first. */
+  async list(workspaceId: string, teamRef: string, page: PageQuery): Promise<SprintPage> {
+    const team = await findTeam(this.dataSource.manager, workspaceId, teamRef);
+    const after = decodeCursor(page.cursor, startPosition);
+    const query = this.dataSource
+      .getRepository(Sprint)
+      .createQueryBuilder('sprint')
+      .where('sprint.teamId = :teamId', { teamId: team.id })
+      .orderBy(SORT_START, 'DESC')
+      .addOrderBy('sprint.id', 'DESC')
+      .limit(page.limit + 1);
+    if (after) {
+      query.andWhere(`(${SORT_START}, sprint.id) < (CAST(:start AS timestamptz), :id)`, {
+        start: after[0],
+        id: after[1],
+      });
+    }
+    return toPage(await query.getMany(), page.limit, toSprintResponse, (sprint) => [
+      sprint.startsAt?.toISOString() ?? 'infinity',
+      sprint.id,
+    ]);
+  }
+
+  async get(workspaceId: string, teamRef: string, sprintId: string): Promise<SprintResponse> {
+    const { sprint } = await findTeamSprint(
+      this.dataSource.manager,
+      workspaceId,
+      teamRef,
+      sprintId,
+    );
+    return toSprintResponse(sprint);
+  }
+
+  async create(
+    workspaceId: string,
+    actor: Actor,
+    teamRef: string,
+    request: CreateSprintRequest,
+  ): Promise<SprintResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const team = await findTeam(manager, workspaceId, teamRef);
+      const sprints = manager.getRepository(Sprint);
+      const sprint = await sprints.save(
+        sprints.create({
+          teamId: team.id,
+          name: request.name,
+          startsAt: toDate(request.start),
+          endsAt: toDate(request.end),
+          goal: request.goal,
+          state: request.state,
+          completedAt: toDate(request.completedAt),
+          source: 'manual',
+          externalId: null,
+        }),
+      );
+      await recordAuditEvent(manager, {
+        workspaceId,
+        actor,
+        action: 'sprint.created',
+        target: { type: 'sprint', id: sprint.id },
+        details: { teamId: team.id, name: sprint.name },
+      });
+      return toSprintResponse(sprint);
+    });
+  }
+
+  /** Changes the fields sent; the caller's `version` must be current. */
+  async update(
+    workspaceId: string,
+    actor: Actor,
+    teamRef: string,
+    sprintId: string,
+    { version, ...changes }: UpdateSprintRequest,
+  ): Promise<SprintResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const { sprint } = await findTeamSprint(manager, workspaceId, teamRef, sprintId, true);
+      assertVersion('sprint', sprint.version, version);
+      if (changes.name !== undefined) sprint.name = changes.name;
+      if (changes.start !== undefined) sprint.startsAt = toDate(changes.start);
+      if (changes.end !== undefined) sprint.endsAt = toDate(changes.end);
+      if (changes.goal !== undefined) sprint.goal = changes.goal;
+      if (changes.state !== undefined) sprint.state = changes.state;
+      if (changes.completedAt !== undefined) sprint.completedAt = toDate(changes.completedAt);
+      assertTimeBox(sprint);
+      const saved = await manager.getRepository(Sprint).save(sprint);
+      await recordAuditEvent(manager, {
+        workspaceId,
+        actor,
+        action: 'sprint.updated',
+        target: { type: 'sprint', id: sprint.id },
+        details: { teamId: sprint.teamId, changed: Object.keys(changes) },
+      });
+      return toSprintResponse(saved);
+    });
+  }
+
+  /** Deletes the sprint, its availability and the items' membership of it. */
+  async remove(workspaceId: string, actor: Actor, teamRef: string, sprintId: string) {
+    await this.dataSource.transaction(async (manager) => {
+      const { sprint } = await findTeamSprint(manager, workspaceId, teamRef, sprintId, true);
+      // Waits for a running import of the team, which may be writing this sprint's changes.
+      await manager.query(`SELECT 1 FROM team WHERE id = $1 FOR NO KEY UPDATE`, [sprint.teamId]);
+      // Sprint changes have no foreign key (see WorkItemSprintChange): removed here.
+      await manager.query(`DELETE FROM work_item_sprint_change WHERE sprint_id = $1`, [sprint.id]);
+      await manager.getRepository(Sprint).delete({ id: sprint.id, teamId: sprint.teamId });
+      await recordAuditEvent(manager, {
+        workspaceId,
+        actor,
+        action: 'sprint.deleted',
+        target: { type: 'sprint', id: sprint.id },
+        details: { teamId: sprint.teamId, name: sprint.name },
+      });
+    });
+  }
+}
+
+function toDate(instant: string | null): Date | null {
+  return instant === null ? null : new Date(instant);
+}
+
+/** A change of one end checked against the stored other end. */
+function assertTimeBox(sprint: Sprint): void {
+  const start = sprint.startsAt?.getTime();
+  if (start === undefined) return;
+  const errors = [];
+  if (sprint.endsAt && sprint.endsAt.getTime() < start) {
+    errors.push({ path: 'end', message: 'must not be before start' });
+  }
+  if (sprint.completedAt && sprint.completedAt.getTime() < start) {
+    errors.push({ path: 'completedAt', message: 'must not be before start' });
+  }
+  if (errors.length > 0) throw ProblemException.validation(errors);
+}

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import type { MilestoneMove, MilestoneSnapshot } from '@bearing/contracts';
+import { loadDateChanges } from '../../programs/milestones/milestone-history.js';
+import { slipDaysOf } from '../../programs/milestones/milestone.mapper.js';
+import { Milestone } from '../../programs/milestones/milestone.entity.js';
+import { type CollectedReason, milestoneSlipReasonCode } from '../health-rules.js';
+import { isDayInWeek, isInstantInWeek } from '../report-week.js';
+import { slipWords } from './day-words.js';
+import {
+  type CollectContext,
+  type CollectedSection,
+  previousSection,
+  type ReportSectionCollector,
+} from './report-section-collector.js';
+
+/**
+ * Every milestone with its slip against the baseline (and how that slip changed since the
+ * compared report), the milestones moved this week — from which date, to which, why — and those
+ * completed this week. Open milestones late against their baseline are health reasons.
+ */
+@Injectable()
+export class MilestonesCollector implements ReportSectionCollector<'milestones'> {
+  readonly section = 'milestones';
+
+  async collect({
+    manager,
+    program,
+    week,
+    previous,
+  }: CollectContext): Promise<CollectedSection<'milestones'>> {
+    const milestones = await manager.getRepository(Milestone).find({
+      where: { workspaceId: program.workspaceId, programId: program.id },
+      order: { baselineDate: 'ASC', id: 'ASC' },
+    });
+    const history = await loadDateChanges(
+      manager,
+      milestones.map(({ id }) => id),
+    );
+    const compared = previousSection(previous, 'milestones');
+    const comparedSlips = new Map(
+      compared?.items.map(({ milestoneId, slipDays }) => [milestoneId, slipDays]),
+    );
+
+    const snapshotOf = (milestone: Milestone): MilestoneSnapshot => {
+      const slipDays = slipDaysOf(milestone);
+      const comparedSlip = comparedSlips.get(milestone.id);
+      return {
+        milestoneId: milestone.id,
+        name: milestone.name,
+        baselineDate: milestone.baselineDate,
+        currentDate: milestone.currentDate,
+        completedAt: milestone.completedAt,
+        slipDays,
+        slipDaysChange: comparedSlip === undefined ? null : slipDays - comparedSlip,
+      };
+    };
+
+    const movedThisWeek = milestones.flatMap((milestone): MilestoneMove[] => {
+      const moves = (history.get(milestone.id) ?? []).filter(({ changedAt }) =>
+        isInstantInWeek(week, changedAt),
+      );
+      const first = moves[0];
+      if (!first) return [];
+      return [
+        {
+          ...snapshotOf(milestone),
+          dateBeforeWeek: first.fromDate,
+          moves: moves.map((move) => ({
+            fromDate: move.fromDate,
+            toDate: move.toDate,
+            reason: move.reason,
+            authorName: move.author?.displayName ?? '',
+            changedAt: move.changedAt.toISOString(),
+          })),
+        },
+      ];
+    });
+
+    const reasons = milestones.flatMap((milestone): CollectedReason[] => {
+      if (milestone.completedAt !== null) return [];
+      const slipDays = slipDaysOf(milestone);
+      const code = milestoneSlipReasonCode(slipDays);
+      if (!code) return [];
+      return [
+        {
+          code,
+          message: `Milestone "${milestone.name}" is ${slipWords(slipDays)} against its baseline (planned ${milestone.baselineDate}, now ${milestone.currentDate}).`,
+          ref: { type: 'milestone', id: milestone.id },
+        },
+      ];
+    });
+
+    return {
+      data: {
+        status: 'available',
+        items: milestones.map(snapshotOf),
+        movedThisWeek,
+        completedThisWeek: milestones
+          .filter(({ completedAt }) => completedAt !== null && isDayInWeek(week, completedAt))
+          .map(snapshotOf),
+      },
+      reasons,
+    };
+  }
+}

@@ -1,0 +1,370 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  CreateStatusReportRequest,
+  HealthTimeline,
+  PublishStatusReportRequest,
+  ReportAudience,
+  StatusReport as StatusReportResponse,
+  StatusReportListQuery,
+  StatusReportPage,
+  UpdateStatusReportRequest,
+} from '@bearing/contracts';
+import { mondayOnOrBefore } from '@bearing/metrics';
+import { DataSource, type EntityManager, MoreThan } from 'typeorm';
+import { z } from 'zod';
+import type { Actor } from '../access/caller.js';
+import { recordAuditEvent } from '../audit/audit-log.js';
+import { ClockService } from '../common/clock/clock.service.js';
+import { decodeCursor, toPage } from '../common/pagination/cursor.js';
+import { ProblemException } from '../common/problem/problem.js';
+import { isUniqueViolation } from '../database/postgres-errors.js';
+import { Program } from '../programs/program.entity.js';
+import {
+  findProgram,
+  invalid,
+  lockProgramRecord,
+  staleVersion,
+} from '../programs/program-records.js';
+import { draftWords } from './draft-words.js';
+import { isWatermelon } from './health-rules.js';
+import { ReportGenerator } from './report-generator.js';
+import { renderReportMarkdown } from './report-markdown.js';
+import { reportWeek } from './report-week.js';
+import { toReportListItem, toReportResponse } from './status-report.mapper.js';
+import { StatusReport } from './status-report.entity.js';
+import {
+  assertDraft,
+  findReport,
+  lastPublishedBefore,
+  overrideViolation,
+  type ProgramScope,
+  programFacts,
+} from './status-report-records.js';
+
+const weekIdPosition = z.tuple([z.iso.date(), z.uuid()]);
+
+/**
+ * Weekly status reports of one program of one workspace; every query filters by both. Drafts are
+ * generated from the data and edited; published reports are frozen.
+ */
+@Injectable()
+export class StatusReportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly generator: ReportGenerator,
+    private readonly clock: ClockService,
+  ) {}
+
+  /** Newest week first, keyset-paged on (week, id). */
+  async list(
+    { workspaceId, programId }: ProgramScope,
+    { limit, cursor, state }: StatusReportListQuery,
+  ): Promise<StatusReportPage> {
+    const manager = this.dataSource.manager;
+    await findProgram(manager, workspaceId, programId);
+    const after = decodeCursor(cursor, weekIdPosition);
+    const query = manager
+      .getRepository(StatusReport)
+      .createQueryBuilder('report')
+      .leftJoinAndSelect('report.publishedBy', 'publishedBy')
+      .where('report.workspaceId = :workspaceId', { workspaceId })
+      .andWhere('report.programId = :programId', { programId })
+      .orderBy('report.week', 'DESC')
+      .addOrderBy('report.id', 'DESC')
+      .limit(limit + 1);
+    if (state) query.andWhere('report.state = :state', { state });
+    if (after) {
+      query.andWhere('(report.week, report.id) < (:week, :id)', { week: after[0], id: after[1] });
+    }
+    const reports = await query.getMany();
+    return toPage(reports, limit, toReportListItem, (report) => [report.week, report.id]);
+  }
+
+  async get(scope: ProgramScope, id: string): Promise<StatusReportResponse> {
+    const manager = this.dataSource.manager;
+    await findProgram(manager, scope.workspaceId, scope.programId);
+    return toReportResponse(await findReport(manager, scope, id));
+  }
+
+  /**
+   * Generates the draft of a week: a snapshot of the numbers (every section read in one
+   * repeatable-read transaction, so they agree), the suggested health and draft words.
+   */
+  async create(
+    scope: ProgramScope,
+    actor: Actor,
+    request: CreateStatusReportRequest,
+  ): Promise<StatusReportResponse> {
+    try {
+      return await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+        const program = await findProgram(manager, scope.workspaceId, scope.programId);
+        const week = reportWeek(request.week);
+        const today = this.clock.today();
+        if (week.end < program.start) {
+          throw invalid(
+            'week',
+            `ends before the program starts (${program.start}): its first week is ${mondayOnOrBefore(program.start)}`,
+          );
+        }
+        if (week.start > today) {
+          throw invalid('week', `has not begun yet: this week is ${mondayOnOrBefore(today)}`);
+        }
+        const reports = manager.getRepository(StatusReport);
+        if (await reports.existsBy({ programId: program.id, week: week.start })) {
+          throw reportExists(week.start);
+        }
+        const compared = await lastPublishedBefore(manager, program.id, week.start);
+        const snapshot = await this.generator.snapshot(
+          manager,
+          await programFacts(manager, program),
+          week,
+          compared,
+        );
+        const report = await reports.save(
+          reports.create({
+            ...scope,
+            week: week.start,
+            state: 'draft',
+            health: snapshot.suggestedHealth,
+            healthReason: null,
+            suggestedHealth: snapshot.suggestedHealth,
+            ...draftWords(snapshot),
+            snapshot,
+            generatedAt: new Date(snapshot.generatedAt),
+            publishedAt: null,
+            publishedByUserId: null,
+            createdByUserId: actor.userId,
+          }),
+        );
+        await recordAuditEvent(manager, {
+          workspaceId: scope.workspaceId,
+          actor,
+          action: 'status-report.generated',
+          target: { type: 'status-report', id: report.id },
+          details: {
+            programId: scope.programId,
+            week: week.start,
+            suggestedHealth: snapshot.suggestedHealth,
+          },
+        });
+        return toReportResponse(await findReport(manager, scope, report.id));
+      });
+    } catch (error) {
+      // Two people generating the same week at the same moment: one wins, the other is told.
+      if (isUniqueViolation(error)) throw reportExists(request.week);
+      throw error;
+    }
+  }
+
+  /**
+   * Edits a draft's words and health. A health other than the suggested one needs a reason; a
+   * new health sent without one drops the old reason, which explained the old health.
+   */
+  async update(
+    scope: ProgramScope,
+    actor: Actor,
+    id: string,
+    { version, ...changes }: UpdateStatusReportRequest,
+  ): Promise<StatusReportResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const report = await lockedReport(manager, scope, id);
+      assertDraft(report);
+      if (report.version !== version) throw staleVersion('report', report.version, version);
+      const healthChanged = changes.health !== undefined && changes.health !== report.health;
+      const merged = {
+        health: changes.health ?? report.health,
+        healthReason:
+          changes.healthReason !== undefined
+            ? changes.healthReason
+            : healthChanged
+              ? null
+              : report.healthReason,
+        summary: changes.summary ?? report.summary,
+        highlights: changes.highlights ?? report.highlights,
+        lowlights: changes.lowlights ?? report.lowlights,
+        asks: changes.asks ?? report.asks,
+      };
+      const violation = overrideViolation({ ...merged, suggestedHealth: report.suggestedHealth });
+      if (violation) throw violation;
+      await manager.getRepository(StatusReport).update({ id }, merged);
+      await recordAuditEvent(manager, {
+        workspaceId: scope.workspaceId,
+        actor,
+        action: 'status-report.updated',
+        target: { type: 'status-report', id },
+        details: {
+          programId: scope.programId,
+          week: report.week,
+          changed: Object.keys(changes),
+          health: merged.health,
+        },
+      });
+      return toReportResponse(await findReport(manager, scope, id));
+    });
+  }
+
+  /**
+   * Takes a fresh snapshot for a draft and keeps its words. A health the TPM chose over the
+   * suggestion stays; otherwise the health follows the new suggestion.
+   */
+  async regenerate(
+    scope: ProgramScope,
+    actor: Actor,
+    id: string,
+    { version }: PublishStatusReportRequest,
+  ): Promise<StatusReportResponse> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const report = await lockedReport(manager, scope, id);
+      assertDraft(report);
+      if (version !== undefined && report.version !== version) {
+        throw staleVersion('report', report.version, version);
+      }
+      const program = await findProgram(manager, scope.workspaceId, scope.programId);
+      const compared = await lastPublishedBefore(manager, program.id, report.week);
+      const snapshot = await this.generator.snapshot(
+        manager,
+        await programFacts(manager, program),
+        reportWeek(report.week),
+        compared,
+      );
+      const overridden = report.health !== report.suggestedHealth;
+      await manager.getRepository(StatusReport).update(
+        { id },
+        {
+          snapshot,
+          suggestedHealth: snapshot.suggestedHealth,
+          health: overridden ? report.health : snapshot.suggestedHealth,
+          generatedAt: new Date(snapshot.generatedAt),
+        },
+      );
+      await recordAuditEvent(manager, {
+        workspaceId: scope.workspaceId,
+        actor,
+        action: 'status-report.regenerated',
+        target: { type: 'status-report', id },
+        details: {
+          programId: scope.programId,
+          week: report.week,
+          suggestedHealth: snapshot.suggestedHealth,
+        },
+      });
+      return toReportResponse(await findReport(manager, scope, id));
+    });
+  }
+
+  /**
+   * Publishes a draft: from now on it never changes. The program takes the report's health,
+   * unless a later week's report is published already.
+   */
+  async publish(
+    scope: ProgramScope,
+    actor: Actor,
+    id: string,
+    { version }: PublishStatusReportRequest,
+  ): Promise<StatusReportResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const report = await lockedReport(manager, scope, id);
+      assertDraft(report);
+      if (version !== undefined && report.version !== version) {
+        throw staleVersion('report', report.version, version);
+      }
+      const violation = overrideViolation(report);
+      if (violation) throw violation;
+      await manager
+        .getRepository(StatusReport)
+        .update(
+          { id },
+          { state: 'published', publishedAt: this.clock.now(), publishedByUserId: actor.userId },
+        );
+      const laterPublished = await manager.getRepository(StatusReport).existsBy({
+        programId: scope.programId,
+        state: 'published',
+        week: MoreThan(report.week),
+      });
+      if (!laterPublished) {
+        await manager
+          .getRepository(Program)
+          .update(
+            { id: scope.programId, workspaceId: scope.workspaceId },
+            { health: report.health, healthReason: programHealthReason(report) },
+          );
+      }
+      await recordAuditEvent(manager, {
+        workspaceId: scope.workspaceId,
+        actor,
+        action: 'status-report.published',
+        target: { type: 'status-report', id },
+        details: { programId: scope.programId, week: report.week, health: report.health },
+      });
+      return toReportResponse(await findReport(manager, scope, id));
+    });
+  }
+
+  /** The report as Markdown for one audience, with a file name for downloads. */
+  async markdown(
+    scope: ProgramScope,
+    id: string,
+    audience: ReportAudience,
+  ): Promise<{ fileName: string; text: string }> {
+    const manager = this.dataSource.manager;
+    const program = await findProgram(manager, scope.workspaceId, scope.programId);
+    const report = toReportResponse(await findReport(manager, scope, id));
+    const slug = program.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+    return {
+      fileName: `${slug || 'program'}-${report.week}-${audience}.md`,
+      text: renderReportMarkdown(report, audience),
+    };
+  }
+
+  /** Every published report's health, oldest week first. */
+  async timeline({ workspaceId, programId }: ProgramScope): Promise<HealthTimeline> {
+    const manager = this.dataSource.manager;
+    await findProgram(manager, workspaceId, programId);
+    const reports = await manager.getRepository(StatusReport).find({
+      where: { workspaceId, programId, state: 'published' },
+      order: { week: 'ASC' },
+    });
+    return {
+      programId,
+      points: reports.map((report) => ({
+        reportId: report.id,
+        week: report.week,
+        health: report.health,
+        healthReason: report.healthReason,
+        suggestedHealth: report.suggestedHealth,
+        watermelon: isWatermelon(report.health, report.snapshot.sections),
+        publishedAt: (report.publishedAt ?? report.updatedAt).toISOString(),
+      })),
+    };
+  }
+}
+
+async function lockedReport(
+  manager: EntityManager,
+  scope: ProgramScope,
+  id: string,
+): Promise<StatusReport> {
+  await lockProgramRecord(manager, 'status_report', { ...scope, id });
+  return findReport(manager, scope, id);
+}
+
+function reportExists(week: string): ProblemException {
+  return ProblemException.conflict(
+    'report-exists',
+    `This program has a report for the week of ${week} already: open it, or regenerate its draft.`,
+  );
+}
+
+/** The program's reason: the TPM's, else the at-risk reasons the data gave. */
+function programHealthReason(report: StatusReport): string | null {
+  if (report.healthReason) return report.healthReason;
+  const reasons = report.snapshot.healthReasons
+    .filter(({ severity }) => severity === 'at-risk')
+    .map(({ message }) => message);
+  if (reasons.length === 0) return null;
+  return `Report of the week of ${report.week}: ${reasons.join(' ')}`.slice(0, 2000);
+}

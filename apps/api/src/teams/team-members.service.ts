@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  CreateTeamMemberRequest,
+  PageQuery,
+  TeamMember as TeamMemberResponse,
+  TeamMemberPage,
+  UpdateTeamMemberRequest,
+} from '@bearing/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { z } from 'zod';
+import type { Actor } from '../access/caller.js';
+import { recordAuditEvent } from '../audit/audit-log.js';
+import { decodeCursor, toPage } from '../common/pagination/cursor.js';
+import { ProblemException } from '../common/problem/problem.js';
+import { assertVersion, findTeam } from './team-lookup.js';
+import { TeamMember } from './team-member.entity.js';
+import { toTeamMemberResponse } from './team.mapper.js';
+
+const namePosition = z.tuple([z.string(), z.uuid()]);
+
+/** A team's members as capacity: names and default allocations. */
+@Injectable()
+export class TeamMembersService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Members by display name. */
+  async list(workspaceId: string, teamRef: string, page: PageQuery): Promise<TeamMemberPage> {
+    const team = await findTeam(this.dataSource.manager, workspaceId, teamRef);
+    const after = decodeCursor(page.cursor, namePosition);
+    const query = this.dataSource
+      .getRepository(TeamMember)
+      .createQueryBuilder('member')
+      .where('member.teamId = :teamId', { teamId: team.id })
+      .orderBy('member.displayName', 'ASC')
+      .addOrderBy('member.id', 'ASC')
+      .limit(page.limit + 1);
+    if (after) {
+      query.andWhere('(member.displayName, member.id) > (:name, :id)', {
+        name: after[0],
+        id: after[1],
+      });
+    }
+    return toPage(await query.getMany(), page.limit, toTeamMemberResponse, (member) => [
+      member.displayName,
+      member.id,
+    ]);
+  }
+
+  async add(
+    workspaceId: string,
+    actor: Actor,
+    teamRef: string,
+    request: CreateTeamMemberRequest,
+  ): Promise<TeamMemberResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const team = await findTeam(manager, workspaceId, teamRef);
+      const members = manager.getRepository(TeamMember);
+      const member = await members.save(members.create({ teamId: team.id, ...request }));
+      await recordAuditEvent(manager, {
+        workspaceId,
+        actor,
+        action: 'team-member.added',
+        target: { type: 'team-member', id: member.id },
+        details: {
+          teamId: team.id,
+          displayName: member.displayName,
+          allocation: member.allocation,
+        },
+      });
+      return toTeamMemberResponse(member);
+    });
+  }
+
+  async update(
+    workspaceId: string,
+    actor: Actor,
+    teamRef: string,
+    memberId: string,
+    { version, ...changes }: UpdateTeamMemberRequest,
+  ): Promise<TeamMemberResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const member = await findMember(manager, workspaceId, teamRef, memberId);
+      assertVersion('member', member.version, version);
+      if (changes.displayName !== undefined) member.displayName = changes.displayName;
+      if (changes.allocation !== undefined) member.allocation = changes.allocation;
+      const saved = await manager.getRepository(TeamMember).save(member);
+      await recordAuditEvent(manager, {
+        workspaceId,
+        actor,
+        action: 'team-member.updated',
+        target: { type: 'team-member', id: member.id },
+        details: { teamId: member.teamId, ...changes },
+      });
+      return toTeamMemberResponse(saved);
+    });
+  }
+
+  /** Removes the member and their availability in every sprint. */
+  async remove(workspaceId: string, actor: Actor, teamRef: string, memberId: string) {
+    await this.dataSource.transaction(async (manager) => {
+      const member = await findMember(manager, workspaceId, teamRef, memberId);
+      await manager.getRepository(TeamMember).delete({ id: member.id, teamId: member.teamId });
+      await recordAuditEvent(manager, {
+        workspaceId,
+        actor,
+        action: 'team-member.removed',
+        target: { type: 'team-member', id: member.id },
+        details: { teamId: member.teamId, displayName: member.displayName },
+      });
+    });
+  }
+}
+
+/** The member of *this* team (of this workspace), locked for the transaction, or 404. */
+async function findMember(
+  manager: EntityManager,
+  workspaceId: string,
+  teamRef: string,
+  memberId: string,
+): Promise<TeamMember> {
+  const team = await findTeam(manager, workspaceId, teamRef);
+  const member = await manager
+    .getRepository(TeamMember)
+    .createQueryBuilder('member')
+    .setLock('pessimistic_write')
+    .where('member.id = :memberId', { memberId })
+    .andWhere('member.teamId = :teamId', { teamId: team.id })
+    .getOne();
+  if (!member) throw ProblemException.notFound('There is no such member in this team.');
+  return member;
+}

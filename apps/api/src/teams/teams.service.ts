@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  CreateTeamRequest,
+  PageQuery,
+  Team as TeamResponse,
+  TeamPage,
+  UpdateTeamRequest,
+} from '@bearing/contracts';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import type { Actor } from '../access/caller.js';
+import { recordAuditEvent } from '../audit/audit-log.js';
+import { decodeCursor, toPage } from '../common/pagination/cursor.js';
+import { ProblemException } from '../common/problem/problem.js';
+import { isUniqueViolation } from '../database/postgres-errors.js';
+import { assertVersion, findTeam } from './team-lookup.js';
+import { toTeamResponse } from './team.mapper.js';
+import { Team } from './team.entity.js';
+
+const slugPosition = z.tuple([z.string()]);
+
+/** Teams of one workspace; every method takes the workspace id from the access guard. */
+@Injectable()
+export class TeamsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Teams by slug. */
+  async list(workspaceId: string, { limit, cursor }: PageQuery): Promise<TeamPage> {
+    const after = decodeCursor(cursor, slugPosition);
+    const query = this.dataSource
+      .getRepository(Team)
+      .createQueryBuilder('team')
+      .where('team.workspaceId = :workspaceId', { workspaceId })
+      .orderBy('team.slug', 'ASC')
+      .limit(limit + 1);
+    if (after) query.andWhere('team.slug > :slug', { slug: after[0] });
+    return toPage(await query.getMany(), limit, toTeamResponse, (team) => [team.slug]);
+  }
+
+  async get(workspaceId: string, ref: string): Promise<TeamResponse> {
+    return toTeamResponse(await findTeam(this.dataSource.manager, workspaceId, ref));
+  }
+
+  async create(
+    workspaceId: string,
+    actor: Actor,
+    request: CreateTeamRequest,
+  ): Promise<TeamResponse> {
+    return this.slugChecked(request.slug, () =>
+      this.dataSource.transaction(async (manager) => {
+        const teams = manager.getRepository(Team);
+        const team = await teams.save(teams.create({ workspaceId, ...request }));
+        await recordAuditEvent(manager, {
+          workspaceId,
+          actor,
+          action: 'team.created',
+          target: { type: 'team', id: team.id },
+          details: { name: team.name, slug: team.slug },
+        });
+        return toTeamResponse(team);
+      }),
+    );
+  }
+
+  /** Changes the fields sent; the caller's `version` must be current. */
+  async update(
+    workspaceId: string,
+    actor: Actor,
+    ref: string,
+    { version, ...changes }: UpdateTeamRequest,
+  ): Promise<TeamResponse> {
+    return this.slugChecked(changes.slug ?? ref, () =>
+      this.dataSource.transaction(async (manager) => {
+        const team = await findTeam(manager, workspaceId, ref, true);
+        assertVersion('team', team.version, version);
+        const changed = Object.keys(changes).filter(
+          (field) => changes[field as keyof typeof changes] !== undefined,
+        );
+        Object.assign(team, withoutUndefined(changes));
+        const saved = await manager.getRepository(Team).save(team);
+        await recordAuditEvent(manager, {
+          workspaceId,
+          actor,
+          action: 'team.updated',
+          target: { type: 'team', id: team.id },
+          details: { changed },
+        });
+        return toTeamResponse(saved);
+      }),
+    );
+  }
+
+  /** Deletes the team with its members, sprints, work items and import history. */
+  async remove(workspaceId: string, actor: Actor, ref: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const team = await findTeam(manager, workspaceId, ref, true);
+      await manager.getRepository(Team).delete({ id: team.id, workspaceId });
+      await recordAuditEvent(manager, {
+        workspaceId,
+        actor,
+        action: 'team.deleted',
+        target: { type: 'team', id: team.id },
+        details: { name: team.name, slug: team.slug },
+      });
+    });
+  }
+
+  private async slugChecked<T>(slug: string, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw ProblemException.conflict(
+          'slug-taken',
+          `A team with the slug "${slug}" exists here already; choose another.`,
+        );
+      }
+      throw error;
+    }
+  }
+}
+
+function withoutUndefined<T extends object>(changes: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(changes).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
+}

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { WorkItemDetail, WorkItemPage, WorkItemQuery } from '@bearing/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { createdAtIdPosition, decodeCursor, toPage } from '../common/pagination/cursor.js';
+import { ProblemException } from '../common/problem/problem.js';
+import { findTeam } from '../teams/team-lookup.js';
+import { WorkItemEstimateChange } from './work-item-estimate-change.entity.js';
+import { WorkItemSprintChange } from './work-item-sprint-change.entity.js';
+import { WorkItemStatusChange } from './work-item-status-change.entity.js';
+import { toWorkItemDetail, toWorkItemResponse } from './work-item.mapper.js';
+import { WorkItem } from './work-item.entity.js';
+
+/** A team's work items, as imported; read-only (imports write them). */
+@Injectable()
+export class WorkItemsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Newest first, optionally only one type, status or sprint. */
+  async list(workspaceId: string, teamRef: string, query: WorkItemQuery): Promise<WorkItemPage> {
+    const manager = this.dataSource.manager;
+    const team = await findTeam(manager, workspaceId, teamRef);
+    const after = decodeCursor(query.cursor, createdAtIdPosition);
+    const builder = manager
+      .getRepository(WorkItem)
+      .createQueryBuilder('item')
+      .where('item.teamId = :teamId', { teamId: team.id })
+      .andWhere('item.workspaceId = :workspaceId', { workspaceId })
+      .orderBy('item.createdAt', 'DESC')
+      .addOrderBy('item.id', 'DESC')
+      .limit(query.limit + 1);
+    if (query.type !== undefined) builder.andWhere('item.type = :type', { type: query.type });
+    if (query.status !== undefined) {
+      builder.andWhere('item.status = :status', { status: query.status });
+    }
+    if (query.sprint !== undefined) {
+      builder.andWhere(
+        `(EXISTS (SELECT 1 FROM work_item_sprint_change change
+                   WHERE change.work_item_id = item.id AND change.sprint_id = :sprint)
+          OR EXISTS (SELECT 1 FROM work_item_sprint membership
+                      WHERE membership.work_item_id = item.id AND membership.sprint_id = :sprint))`,
+        { sprint: query.sprint },
+      );
+    }
+    if (after) {
+      builder.andWhere('(item.createdAt, item.id) < (:createdAt, :id)', {
+        createdAt: after[0],
+        id: after[1],
+      });
+    }
+    const items = await builder.getMany();
+    const sprints = await sprintIdsOf(
+      manager,
+      items.slice(0, query.limit).map((item) => item.id),
+    );
+    return toPage(
+      items,
+      query.limit,
+      (item) => toWorkItemResponse(item, sprints.get(item.id) ?? []),
+      (item) => [item.createdAt.toISOString(), item.id],
+    );
+  }
+
+  /** One item with its whole history. */
+  async get(workspaceId: string, teamRef: string, itemId: string): Promise<WorkItemDetail> {
+    const manager = this.dataSource.manager;
+    const team = await findTeam(manager, workspaceId, teamRef);
+    const item = await manager
+      .getRepository(WorkItem)
+      .findOneBy({ id: itemId, teamId: team.id, workspaceId });
+    if (!item) throw ProblemException.notFound('There is no such work item in this team.');
+    const order = { seq: 'ASC' } as const;
+    const where = { workItemId: item.id };
+    const [statusChanges, sprintChanges, estimateChanges, sprints] = await Promise.all([
+      manager.getRepository(WorkItemStatusChange).find({ where, order }),
+      manager.getRepository(WorkItemSprintChange).find({ where, order }),
+      manager.getRepository(WorkItemEstimateChange).find({ where, order }),
+      sprintIdsOf(manager, [item.id]),
+    ]);
+    return toWorkItemDetail(item, sprints.get(item.id) ?? [], {
+      statusChanges,
+      sprintChanges,
+      estimateChanges,
+    });
+  }
+}
+
+/** Every sprint each item was ever in, oldest sprint first. */
+async function sprintIdsOf(
+  manager: EntityManager,
+  itemIds: string[],
+): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>();
+  if (itemIds.length === 0) return result;
+  // Items with history were in the sprints they were added to; items without (CSV) list them.
+  const rows: { work_item_id: string; sprint_id: string }[] = await manager.query(
+    `SELECT DISTINCT ever.work_item_id, ever.sprint_id, sprint.starts_at, sprint.name
+       FROM (SELECT work_item_id, sprint_id FROM work_item_sprint_change
+              WHERE work_item_id = ANY($1::uuid[]) AND change = 'added'
+             UNION
+             SELECT work_item_id, sprint_id FROM work_item_sprint
+              WHERE work_item_id = ANY($1::uuid[])) ever
+       JOIN sprint ON sprint.id = ever.sprint_id
+      ORDER BY sprint.starts_at ASC NULLS LAST, sprint.name ASC`,
+    [itemIds],
+  );
+  for (const row of rows) {
+    const list = result.get(row.work_item_id) ?? [];
+    list.push(row.sprint_id);
+    result.set(row.work_item_id, list);
+  }
+  return result;
+}

@@ -1,0 +1,300 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import {
+  guardrailPageSchema,
+  guardrailSchema,
+  guardrailStatusChangePageSchema,
+  problemSchema,
+} from '@bearing/contracts';
+import {
+  type Browser,
+  countRows,
+  createMember,
+  createUser,
+  createWorkspace,
+  signIn,
+  type TestWorkspace,
+} from './support/factories.js';
+import { createMetric, insertPoints } from './support/okr-factories.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+describe('guardrails', () => {
+  let testApp: TestApp;
+  let workspace: TestWorkspace;
+  let editorBrowser: Browser;
+  const url = (path: string) => `/api/workspaces/${workspace.slug}/${path}`;
+  const fieldErrors = (body: unknown) => problemSchema.parse(body).errors ?? [];
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    const admin = await createUser(testApp);
+    workspace = await createWorkspace(testApp, admin);
+    editorBrowser = await signIn(testApp, await createMember(testApp, workspace, 'editor'));
+  });
+  afterAll(async () => {
+    await testApp.close();
+  });
+
+  const getGuardrail = async (id: string) =>
+    guardrailSchema.parse((await editorBrowser.get(url(`guardrails/${id}`)).expect(200)).body);
+  const push = (key: string, points: { timestamp: string; value: number }[]) =>
+    editorBrowser
+      .post(url(`metrics/${key}/points`))
+      .send(points)
+      .expect(200);
+
+  it('evaluates the latest point as points arrive and keeps every change of status', async () => {
+    const metric = await createMetric(testApp, workspace, {
+      key: 'playback.start_p95',
+      direction: 'decrease-is-good',
+      category: 'technical-health',
+    });
+    // p95 latency of 200 ms may rise by 10 %: the margin is 20 ms, the limit 220 ms, and it
+    // warns from 0.8 × 20 = 16 ms worse, i.e. 216 ms.
+    const created = guardrailSchema.parse(
+      (
+        await editorBrowser
+          .post(url('guardrails'))
+          .send({
+            metricKey: metric.key,
+            baseline: 200,
+            threshold: { type: 'relative', value: 0.1 },
+          })
+          .expect(201)
+      ).body,
+    );
+    expect(created).toMatchObject({
+      metricKey: metric.key,
+      metric: { key: metric.key, direction: 'decrease-is-good' },
+      baseline: 200,
+      threshold: { type: 'relative', value: 0.1 },
+      warnAt: null,
+      status: null,
+      evaluation: null,
+      history: [],
+      version: 1,
+    });
+
+    await push(metric.key, [{ timestamp: '2026-01-01', value: 205 }]);
+    expect(await getGuardrail(created.id)).toMatchObject({
+      status: 'ok',
+      history: [
+        {
+          from: null,
+          to: 'ok',
+          value: 205,
+          timestamp: '2026-01-01T00:00:00.000Z',
+          cause: 'points',
+        },
+      ],
+    });
+
+    await push(metric.key, [{ timestamp: '2026-01-02', value: 217 }]);
+    const warning = await getGuardrail(created.id);
+    expect(warning.status).toBe('warning');
+    expect(warning.evaluation).toMatchObject({
+      value: 217,
+      timestamp: '2026-01-02T00:00:00.000Z',
+      deterioration: 17,
+    });
+    expect(warning.evaluation?.limit).toBeCloseTo(220, 12);
+    expect(warning.evaluation?.marginUsed).toBeCloseTo(0.85, 12);
+    expect(warning.history[0]).toMatchObject({ from: 'ok', to: 'warning', value: 217 });
+
+    // An older point does not move the latest one: nothing changes.
+    await push(metric.key, [{ timestamp: '2025-12-31', value: 300 }]);
+    expect((await getGuardrail(created.id)).history).toHaveLength(2);
+
+    await push(metric.key, [{ timestamp: '2026-01-03', value: 225 }]);
+    const breached = await getGuardrail(created.id);
+    expect(breached).toMatchObject({ status: 'breached', evaluation: { value: 225 } });
+
+    // Re-sending the same point changes nothing; a new value for the same timestamp does.
+    await push(metric.key, [{ timestamp: '2026-01-03', value: 225 }]);
+    expect((await getGuardrail(created.id)).history).toHaveLength(3);
+    await push(metric.key, [{ timestamp: '2026-01-03', value: 218 }]);
+    const replaced = await getGuardrail(created.id);
+    expect(replaced.status).toBe('warning');
+    expect(replaced.history.map(({ from, to, value }) => [from, to, value])).toEqual([
+      ['breached', 'warning', 218],
+      ['warning', 'breached', 225],
+      ['ok', 'warning', 217],
+      [null, 'ok', 205],
+    ]);
+  });
+
+  it('re-evaluates when the guardrail or its metric is edited, recording why', async () => {
+    const metric = await createMetric(testApp, workspace, { direction: 'decrease-is-good' });
+    await insertPoints(testApp, metric, [{ timestamp: '2026-02-01T00:00:00Z', value: 218 }]);
+    // Created on a metric with points: evaluated at once. 18 ms worse ≥ 16: warning.
+    const created = guardrailSchema.parse(
+      (
+        await editorBrowser
+          .post(url('guardrails'))
+          .send({
+            metricKey: metric.key,
+            baseline: 200,
+            threshold: { type: 'relative', value: 0.1 },
+          })
+          .expect(201)
+      ).body,
+    );
+    expect(created).toMatchObject({
+      status: 'warning',
+      history: [{ from: null, to: 'warning', value: 218, cause: 'created' }],
+    });
+
+    // An absolute margin of 30: 18 < 0.8 × 30 = 24, ok.
+    const widened = guardrailSchema.parse(
+      (
+        await editorBrowser
+          .patch(url(`guardrails/${created.id}`))
+          .send({ threshold: { type: 'absolute', value: 30 }, version: 1 })
+          .expect(200)
+      ).body,
+    );
+    expect(widened).toMatchObject({ status: 'ok', version: 2, evaluation: { limit: 230 } });
+    expect(widened.history[0]).toMatchObject({ from: 'warning', to: 'ok', cause: 'edited' });
+
+    // Warning from half the margin: 18 ≥ 15.
+    const stricter = guardrailSchema.parse(
+      (
+        await editorBrowser
+          .patch(url(`guardrails/${created.id}`))
+          .send({ warnAt: 0.5, version: 2 })
+          .expect(200)
+      ).body,
+    );
+    expect(stricter).toMatchObject({ status: 'warning', warnAt: 0.5, version: 3 });
+
+    // If higher is better, 218 against 200 is an improvement.
+    await editorBrowser
+      .patch(url(`metrics/${metric.key}`))
+      .send({ direction: 'increase-is-good', version: 1 })
+      .expect(200);
+    const flipped = await getGuardrail(created.id);
+    expect(flipped).toMatchObject({ status: 'ok', version: 3, evaluation: { deterioration: 0 } });
+    expect(flipped.history[0]).toMatchObject({ from: 'warning', to: 'ok', cause: 'metric-edited' });
+
+    const stale = await editorBrowser
+      .patch(url(`guardrails/${created.id}`))
+      .send({ baseline: 1, version: 2 })
+      .expect(409);
+    expect(problemSchema.parse(stale.body).type).toMatch(/stale-version$/);
+
+    // The full history pages newest first.
+    const first = guardrailStatusChangePageSchema.parse(
+      (await editorBrowser.get(url(`guardrails/${created.id}/history?limit=2`)).expect(200)).body,
+    );
+    expect(first.items.map(({ cause }) => cause)).toEqual(['metric-edited', 'edited']);
+    const rest = guardrailStatusChangePageSchema.parse(
+      (
+        await editorBrowser
+          .get(url(`guardrails/${created.id}/history?limit=2&cursor=${first.nextCursor}`))
+          .expect(200)
+      ).body,
+    );
+    expect(rest.items.map(({ cause }) => cause)).toEqual(['edited', 'created']);
+    expect(rest.nextCursor).toBeNull();
+  });
+
+  it('lists guardrails filtered by metric and status', async () => {
+    const metric = await createMetric(testApp, workspace, { key: 'crash-free-sessions' });
+    await insertPoints(testApp, metric, [{ timestamp: '2026-01-01T00:00:00Z', value: 99.0 }]);
+    const create = async (baseline: number) =>
+      guardrailSchema.parse(
+        (
+          await editorBrowser
+            .post(url('guardrails'))
+            .send({ metricKey: metric.key, baseline, threshold: { type: 'absolute', value: 0.5 } })
+            .expect(201)
+        ).body,
+      );
+    const holding = await create(99.2);
+    const broken = await create(99.8);
+    const byMetric = guardrailPageSchema.parse(
+      (await editorBrowser.get(url('guardrails?metric=crash-free-sessions')).expect(200)).body,
+    );
+    expect(byMetric.items.map(({ id, status }) => [id, status])).toEqual([
+      [holding.id, 'ok'],
+      [broken.id, 'breached'],
+    ]);
+    const breached = guardrailPageSchema.parse(
+      (await editorBrowser.get(url('guardrails?status=breached')).expect(200)).body,
+    );
+    expect(breached.items.map(({ id }) => id)).toContain(broken.id);
+    expect(breached.items.map(({ id }) => id)).not.toContain(holding.id);
+  });
+
+  it('refuses bad thresholds, warn levels and metrics, naming the field', async () => {
+    const metric = await createMetric(testApp, workspace);
+    const before = await countRows(testApp);
+    const bad = await editorBrowser
+      .post(url('guardrails'))
+      .send({
+        metricKey: metric.key,
+        baseline: 1,
+        threshold: { type: 'relative', value: -0.1 },
+        warnAt: 1.5,
+      })
+      .expect(400);
+    expect(
+      fieldErrors(bad.body)
+        .map(({ path }) => path)
+        .sort(),
+    ).toEqual(['threshold.value', 'warnAt']);
+    const type = await editorBrowser
+      .post(url('guardrails'))
+      .send({ metricKey: metric.key, baseline: 1, threshold: { type: 'percent', value: 1 } })
+      .expect(400);
+    expect(fieldErrors(type.body)[0]?.path).toBe('threshold.type');
+    const unknown = await editorBrowser
+      .post(url('guardrails'))
+      .send({ metricKey: 'no-such-metric', baseline: 1, threshold: { type: 'absolute', value: 1 } })
+      .expect(400);
+    expect(fieldErrors(unknown.body)).toEqual([
+      { path: 'metricKey', message: 'is not a metric of this workspace: "no-such-metric"' },
+    ]);
+    expect(await countRows(testApp)).toEqual(before);
+  });
+
+  it('lets viewers read but not write, and hides other workspaces', async () => {
+    const metric = await createMetric(testApp, workspace);
+    const guardrail = guardrailSchema.parse(
+      (
+        await editorBrowser
+          .post(url('guardrails'))
+          .send({ metricKey: metric.key, baseline: 1, threshold: { type: 'absolute', value: 1 } })
+          .expect(201)
+      ).body,
+    );
+    const viewer = await signIn(testApp, await createMember(testApp, workspace, 'viewer'));
+    await viewer.get(url(`guardrails/${guardrail.id}`)).expect(200);
+    await viewer.get(url(`guardrails/${guardrail.id}/history`)).expect(200);
+    const before = await countRows(testApp);
+    await viewer
+      .patch(url(`guardrails/${guardrail.id}`))
+      .send({ baseline: 2, version: 1 })
+      .expect(403);
+    await viewer
+      .post(url('guardrails'))
+      .send({ metricKey: metric.key, baseline: 1, threshold: { type: 'absolute', value: 1 } })
+      .expect(403);
+    expect(await countRows(testApp)).toEqual(before);
+
+    const outsider = await createUser(testApp);
+    const theirWorkspace = await createWorkspace(testApp, outsider);
+    const theirs = await signIn(testApp, outsider);
+    await theirs
+      .get(`/api/workspaces/${theirWorkspace.slug}/guardrails/${guardrail.id}`)
+      .expect(404);
+    await theirs
+      .patch(`/api/workspaces/${theirWorkspace.slug}/guardrails/${guardrail.id}`)
+      .send({ baseline: 2, version: 1 })
+      .expect(404);
+    const foreign = await theirs
+      .post(`/api/workspaces/${theirWorkspace.slug}/guardrails`)
+      .send({ metricKey: metric.key, baseline: 1, threshold: { type: 'absolute', value: 1 } })
+      .expect(400);
+    expect(fieldErrors(foreign.body)[0]?.path).toBe('metricKey');
+  });
+});

@@ -1,0 +1,341 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import {
+  keyResultPageSchema,
+  keyResultSchema,
+  objectiveSchema,
+  problemSchema,
+} from '@bearing/contracts';
+import { randomUUID } from 'node:crypto';
+import {
+  type Browser,
+  countRows,
+  createMember,
+  createUser,
+  createWorkspace,
+  signIn,
+  type TestUser,
+  type TestWorkspace,
+} from './support/factories.js';
+import {
+  createKeyResult,
+  createMetric,
+  createObjective,
+  createPeriod,
+  insertPoints,
+  pinToday,
+} from './support/okr-factories.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+/** The problem's field errors, for asserting which field a 400 names. */
+function fieldErrors(body: unknown) {
+  return problemSchema.parse(body).errors ?? [];
+}
+
+describe('key results', () => {
+  let testApp: TestApp;
+  let workspace: TestWorkspace;
+  let editor: TestUser;
+  let editorBrowser: Browser;
+  let clock: { restore(): void };
+  const url = (path: string) => `/api/workspaces/${workspace.slug}/${path}`;
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    const admin = await createUser(testApp);
+    workspace = await createWorkspace(testApp, admin);
+    editor = await createMember(testApp, workspace, 'editor');
+    editorBrowser = await signIn(testApp, editor);
+  });
+  afterAll(async () => {
+    await testApp.close();
+  });
+  // 2024 Q1 runs 90 days from 2024-01-01 to 2024-03-31: on 2024-02-15, 45 have elapsed.
+  beforeEach(() => {
+    clock = pinToday(testApp, '2024-02-15');
+  });
+  afterEach(() => clock.restore());
+
+  describe('progress, pace and score', () => {
+    it('matches hand-computed numbers for every kind, weighted into the objective', async () => {
+      const period = await createPeriod(testApp, workspace, {
+        start: '2024-01-01',
+        end: '2024-03-31',
+      });
+      const objective = await createObjective(testApp, workspace, editor, period);
+      const uptime = await createMetric(testApp, workspace, { key: 'uptime-pct' });
+      await insertPoints(testApp, uptime, [
+        { timestamp: '2024-02-01T00:00:00Z', value: 99.9 },
+        { timestamp: '2024-02-14T00:00:00Z', value: 99.2 },
+      ]);
+      const create = async (body: object) =>
+        keyResultSchema.parse(
+          (
+            await editorBrowser
+              .post(url('key-results'))
+              .send({ objectiveId: objective.id, title: 'KR', ...body })
+              .expect(201)
+          ).body,
+        );
+      const increase = await create({ kind: 'increase', baseline: 20, target: 60 });
+      const decrease = await create({ kind: 'decrease', baseline: 10, target: 5, weight: 3 });
+      const stayAbove = await create({ kind: 'stay-above', target: 99.5, metricKey: 'uptime-pct' });
+      const milestone = await create({ kind: 'milestone', weight: 2 });
+      expect(milestone).toMatchObject({ baseline: 0, target: 1, current: null, progress: null });
+      expect(stayAbove).toMatchObject({ baseline: null, metricKey: 'uptime-pct' });
+
+      const checkIn = (keyResultId: string, value: number, date: string) =>
+        editorBrowser
+          .post(url(`key-results/${keyResultId}/check-ins`))
+          .send({ value, confidence: 'on-track', date })
+          .expect(201);
+      await checkIn(increase.id, 30, '2024-02-01');
+      await checkIn(increase.id, 50, '2024-02-10');
+      await checkIn(decrease.id, 8, '2024-02-10');
+      await checkIn(milestone.id, 1, '2024-02-12');
+
+      const keyResult = async (id: string) =>
+        keyResultSchema.parse((await editorBrowser.get(url(`key-results/${id}`)).expect(200)).body);
+      // increase: (50 − 20) / (60 − 20) = 0.75, ahead of 0.5 elapsed; score rounds 0.75 to 0.8.
+      expect(await keyResult(increase.id)).toMatchObject({
+        current: 50,
+        progress: 0.75,
+        expectedProgress: 0.5,
+        pace: 'on-track',
+        score: 0.8,
+      });
+      // decrease: (10 − 8) / (10 − 5) = 0.4; gap 0.1 < 0.15.
+      expect(await keyResult(decrease.id)).toMatchObject({
+        current: 8,
+        progress: 0.4,
+        pace: 'on-track',
+        score: 0.4,
+      });
+      // stay-above 99.5 with the metric's latest point 99.2 (not 99.9): 0; gap 0.5 ≥ 0.3.
+      expect(await keyResult(stayAbove.id)).toMatchObject({
+        current: 99.2,
+        progress: 0,
+        pace: 'off-track',
+        score: 0,
+        lastCheckIn: null,
+      });
+      expect(await keyResult(milestone.id)).toMatchObject({ current: 1, progress: 1, score: 1 });
+
+      // Objective: (1·0.75 + 3·0.4 + 1·0 + 2·1) / (1 + 3 + 1 + 2) = 3.95 / 7 ≈ 0.5643.
+      const numbers = objectiveSchema.parse(
+        (await editorBrowser.get(url(`objectives/${objective.id}`)).expect(200)).body,
+      );
+      expect(numbers.progress).toBeCloseTo(3.95 / 7, 12);
+      expect(numbers).toMatchObject({ expectedProgress: 0.5, pace: 'on-track', score: 0.6 });
+
+      // A correction on the same date is a new check-in, and the newest one counts:
+      // increase (44 − 20) / 40 = 0.6; decrease at 8.5 → 0.3, gap 0.2 → at risk.
+      await checkIn(increase.id, 44, '2024-02-10');
+      await checkIn(decrease.id, 8.5, '2024-02-14');
+      expect(await keyResult(increase.id)).toMatchObject({
+        current: 44,
+        progress: 0.6,
+        score: 0.6,
+      });
+      const atRisk = await keyResult(decrease.id);
+      expect(atRisk.progress).toBeCloseTo(0.3, 12);
+      expect(atRisk).toMatchObject({ pace: 'at-risk', score: 0.3 });
+      // Over-achieving counts fully but no more: (70 − 20) / 40 = 1.25, clamped in the objective.
+      await checkIn(increase.id, 70, '2024-02-15');
+      expect(await keyResult(increase.id)).toMatchObject({ progress: 1.25, score: 1 });
+      const after = objectiveSchema.parse(
+        (await editorBrowser.get(url(`objectives/${objective.id}`)).expect(200)).body,
+      );
+      // (1·1 + 3·0.3 + 0 + 2·1) / 7 = 3.9 / 7 ≈ 0.5571.
+      expect(after.progress).toBeCloseTo(3.9 / 7, 12);
+
+      // A later point of the linked metric becomes the stay-above's current value.
+      await insertPoints(testApp, uptime, [{ timestamp: '2024-02-15T06:00:00Z', value: 99.7 }]);
+      expect(await keyResult(stayAbove.id)).toMatchObject({ current: 99.7, progress: 1 });
+
+      const listed = keyResultPageSchema.parse(
+        (await editorBrowser.get(url(`key-results?objective=${objective.id}`)).expect(200)).body,
+      );
+      expect(listed.items.map(({ id }) => id)).toEqual(
+        [increase, decrease, stayAbove, milestone].map(({ id }) => id),
+      );
+      const inPeriod = keyResultPageSchema.parse(
+        (await editorBrowser.get(url(`key-results?period=${period.id}`)).expect(200)).body,
+      );
+      expect(inPeriod.items).toHaveLength(4);
+    });
+
+    it('puts a key result behind pace off track once the gap reaches 0.3', async () => {
+      const period = await createPeriod(testApp, workspace, {
+        start: '2024-01-01',
+        end: '2024-03-31',
+      });
+      const objective = await createObjective(testApp, workspace, editor, period);
+      const keyResult = await createKeyResult(testApp, objective, { baseline: 0, target: 10 });
+      await editorBrowser
+        .post(url(`key-results/${keyResult.id}/check-ins`))
+        .send({ value: 2, confidence: 'off-track', date: '2024-02-15' })
+        .expect(201);
+      // 0.2 against 0.5 expected: gap 0.3.
+      const read = keyResultSchema.parse(
+        (await editorBrowser.get(url(`key-results/${keyResult.id}`)).expect(200)).body,
+      );
+      expect(read).toMatchObject({ progress: 0.2, pace: 'off-track', score: 0.2 });
+      const objectiveRead = objectiveSchema.parse(
+        (await editorBrowser.get(url(`objectives/${objective.id}`)).expect(200)).body,
+      );
+      expect(objectiveRead).toMatchObject({ progress: 0.2, pace: 'off-track' });
+    });
+  });
+
+  describe('key result rules', () => {
+    let objectiveId: string;
+
+    beforeAll(async () => {
+      const period = await createPeriod(testApp, workspace, {
+        start: '2024-01-01',
+        end: '2024-03-31',
+      });
+      objectiveId = (await createObjective(testApp, workspace, editor, period)).id;
+    });
+
+    it.each([
+      [{ kind: 'increase', baseline: 5, target: 5 }, 'target', 'must differ from the baseline'],
+      [
+        { kind: 'increase', baseline: 5, target: 4 },
+        'target',
+        'must be above the baseline to increase',
+      ],
+      [
+        { kind: 'decrease', baseline: 5, target: 6 },
+        'target',
+        'must be below the baseline to decrease',
+      ],
+      [{ kind: 'stay-above', baseline: 5 }, 'target', 'is required for a stay-above key result'],
+      [{ kind: 'increase', target: 5 }, 'baseline', 'is required for an increase key result'],
+      [{ kind: 'increase', baseline: 0, target: 5, weight: 0 }, 'weight', 'must be greater than 0'],
+      [
+        { kind: 'increase', baseline: 0, target: 5, weight: -1 },
+        'weight',
+        'must be greater than 0',
+      ],
+      [{ kind: 'milestone', target: 5 }, 'target', 'must be 1 for a milestone (done)'],
+      [{ kind: 'sideways', baseline: 0, target: 1 }, 'kind', expect.any(String)],
+      [
+        { kind: 'increase', baseline: 0, target: 1, cadence: 'daily' },
+        'cadence',
+        expect.any(String),
+      ],
+    ])('refuses %j naming %s', async (fields, path, message) => {
+      const before = await countRows(testApp);
+      const response = await editorBrowser
+        .post(url('key-results'))
+        .send({ objectiveId, title: 'Bad', ...fields })
+        .expect(400);
+      expect(fieldErrors(response.body)).toEqual([{ path, message }]);
+      expect(await countRows(testApp)).toEqual(before);
+    });
+
+    it('accepts a stay-above whose baseline equals its target', async () => {
+      await editorBrowser
+        .post(url('key-results'))
+        .send({ objectiveId, title: 'Hold', kind: 'stay-above', baseline: 99, target: 99 })
+        .expect(201);
+    });
+
+    it('refuses an unknown objective or metric, naming the field', async () => {
+      const unknownObjective = await editorBrowser
+        .post(url('key-results'))
+        .send({ objectiveId: randomUUID(), title: 'x', kind: 'milestone' })
+        .expect(400);
+      expect(fieldErrors(unknownObjective.body)[0]?.path).toBe('objectiveId');
+      const unknownMetric = await editorBrowser
+        .post(url('key-results'))
+        .send({ objectiveId, title: 'x', kind: 'stay-below', target: 1, metricKey: 'nope' })
+        .expect(400);
+      expect(fieldErrors(unknownMetric.body)[0]?.path).toBe('metricKey');
+    });
+
+    it('applies the same rules to the result of an edit, and checks the version', async () => {
+      const created = keyResultSchema.parse(
+        (
+          await editorBrowser
+            .post(url('key-results'))
+            .send({ objectiveId, title: 'Grow', kind: 'increase', baseline: 10, target: 20 })
+            .expect(201)
+        ).body,
+      );
+      const equal = await editorBrowser
+        .patch(url(`key-results/${created.id}`))
+        .send({ target: 10, version: 1 })
+        .expect(400);
+      expect(fieldErrors(equal.body)).toEqual([
+        { path: 'target', message: 'must differ from the baseline' },
+      ]);
+      const flipped = await editorBrowser
+        .patch(url(`key-results/${created.id}`))
+        .send({ kind: 'decrease', version: 1 })
+        .expect(400);
+      expect(fieldErrors(flipped.body)[0]?.path).toBe('target');
+      const edited = keyResultSchema.parse(
+        (
+          await editorBrowser
+            .patch(url(`key-results/${created.id}`))
+            .send({ kind: 'decrease', target: 5, weight: 2, cadence: 'monthly', version: 1 })
+            .expect(200)
+        ).body,
+      );
+      expect(edited).toMatchObject({
+        kind: 'decrease',
+        baseline: 10,
+        target: 5,
+        weight: 2,
+        cadence: 'monthly',
+        version: 2,
+      });
+      await editorBrowser
+        .patch(url(`key-results/${created.id}`))
+        .send({ title: 'stale', version: 1 })
+        .expect(409);
+    });
+
+    it('links and unlinks a metric through metricKey', async () => {
+      const metric = await createMetric(testApp, workspace);
+      await insertPoints(testApp, metric, [{ timestamp: '2024-02-01T00:00:00Z', value: 15 }]);
+      const created = keyResultSchema.parse(
+        (
+          await editorBrowser
+            .post(url('key-results'))
+            .send({ objectiveId, title: 'Linked', kind: 'increase', baseline: 10, target: 20 })
+            .expect(201)
+        ).body,
+      );
+      const linked = keyResultSchema.parse(
+        (
+          await editorBrowser
+            .patch(url(`key-results/${created.id}`))
+            .send({ metricKey: metric.key, version: 1 })
+            .expect(200)
+        ).body,
+      );
+      expect(linked).toMatchObject({ metricKey: metric.key, current: 15, progress: 0.5 });
+      const unlinked = keyResultSchema.parse(
+        (
+          await editorBrowser
+            .patch(url(`key-results/${created.id}`))
+            .send({ metricKey: null, version: 2 })
+            .expect(200)
+        ).body,
+      );
+      expect(unlinked).toMatchObject({ metricKey: null, current: null });
+      const milestone = await editorBrowser
+        .patch(url(`key-results/${created.id}`))
+        .send({ kind: 'milestone', metricKey: metric.key, version: 3 })
+        .expect(400);
+      expect(
+        fieldErrors(milestone.body)
+          .map(({ path }) => path)
+          .sort(),
+      ).toEqual(['metricKey']);
+    });
+  });
+});

@@ -1,0 +1,339 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import {
+  auditEventPageSchema,
+  capacitySchema,
+  forecastHowManySchema,
+  forecastWhenSchema,
+  problemSchema,
+  sprintAvailabilitySchema,
+  sprintPageSchema,
+  sprintSchema,
+  teamMemberPageSchema,
+  teamMemberSchema,
+  teamPageSchema,
+  teamSchema,
+} from '@bearing/contracts';
+import {
+  type Browser,
+  createMember,
+  createUser,
+  createWorkspace,
+  signIn,
+  type TestWorkspace,
+} from './support/factories.js';
+import { createTeam, fixture, importFile } from './support/delivery-factories.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+describe('teams, members, sprints and availability', () => {
+  let testApp: TestApp;
+  let workspace: TestWorkspace;
+  let editor: Browser;
+  const teams = () => `/api/workspaces/${workspace.slug}/teams`;
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    const admin = await createUser(testApp);
+    workspace = await createWorkspace(testApp, admin);
+    editor = await signIn(testApp, await createMember(testApp, workspace, 'editor'));
+  }, 60_000);
+  afterAll(async () => {
+    await testApp.close();
+  });
+
+  describe('teams', () => {
+    it('creates a team with the default calendar and workflow, found by slug or id', async () => {
+      const created = teamSchema.parse(
+        (await editor.post(teams()).send({ name: 'Payments', slug: 'payments' }).expect(201)).body,
+      );
+      expect(created).toMatchObject({
+        name: 'Payments',
+        slug: 'payments',
+        timeZone: 'UTC',
+        calendar: { nonWorkingWeekdays: [0, 6], holidays: [] },
+        workflow: { committedStage: 'In Progress', doneStage: 'Done' },
+        version: 1,
+      });
+      const bySlug = teamSchema.parse((await editor.get(`${teams()}/payments`).expect(200)).body);
+      const byId = teamSchema.parse(
+        (await editor.get(`${teams()}/${created.id}`).expect(200)).body,
+      );
+      expect(bySlug).toEqual(created);
+      expect(byId).toEqual(created);
+      const page = teamPageSchema.parse((await editor.get(teams()).expect(200)).body);
+      expect(page.items.map((team) => team.slug)).toContain('payments');
+      const audit = auditEventPageSchema.parse(
+        (
+          await (
+            await signIn(testApp, await createMember(testApp, workspace, 'admin'))
+          )
+            .get(`/api/workspaces/${workspace.slug}/audit-events`)
+            .expect(200)
+        ).body,
+      );
+      expect(audit.items[0]).toMatchObject({ action: 'team.created', targetId: created.id });
+    });
+
+    it('refuses a taken slug, a bad time zone and an inconsistent workflow', async () => {
+      await editor.post(teams()).send({ name: 'Again', slug: 'payments' }).expect(409);
+      const response = await editor
+        .post(teams())
+        .send({
+          name: 'Broken',
+          slug: 'broken',
+          timeZone: 'Mars/Olympus',
+          calendar: { nonWorkingWeekdays: [0, 0], holidays: ['2024-02-30'] },
+          workflow: {
+            stages: [
+              { name: 'Doing', statuses: ['In Progress'] },
+              { name: 'Done', statuses: ['In Progress'] },
+            ],
+            committedStage: 'Done',
+            doneStage: 'Doing',
+          },
+        })
+        .expect(400);
+      expect(problemSchema.parse(response.body).errors?.map((error) => error.path)).toEqual([
+        'timeZone',
+        'calendar.nonWorkingWeekdays',
+        'calendar.holidays.0',
+        'workflow.stages.1.statuses.0',
+        'workflow.committedStage',
+      ]);
+    });
+
+    it('updates with the current version only', async () => {
+      const team = teamSchema.parse((await editor.get(`${teams()}/payments`).expect(200)).body);
+      const updated = teamSchema.parse(
+        (
+          await editor
+            .patch(`${teams()}/payments`)
+            .send({
+              timeZone: 'Europe/Berlin',
+              calendar: { nonWorkingWeekdays: [0, 6], holidays: ['2024-12-25'] },
+              version: team.version,
+            })
+            .expect(200)
+        ).body,
+      );
+      expect(updated).toMatchObject({ timeZone: 'Europe/Berlin', version: team.version + 1 });
+      const stale = await editor
+        .patch(`${teams()}/payments`)
+        .send({ name: 'Late', version: team.version })
+        .expect(409);
+      expect(problemSchema.parse(stale.body).type).toMatch(/stale-version$/);
+    });
+
+    it('lets only admins delete a team, with everything in it', async () => {
+      const doomed = await createTeam(testApp, workspace);
+      await importFile(editor, workspace, doomed, { file: fixture('search-v3.json') });
+      await editor.delete(`${teams()}/${doomed.slug}`).expect(403);
+      const admin = await signIn(testApp, await createMember(testApp, workspace, 'admin'));
+      await admin.delete(`${teams()}/${doomed.slug}`).expect(204);
+      await admin.get(`${teams()}/${doomed.slug}`).expect(404);
+      const [row] = await testApp.dataSource.query(
+        `SELECT count(*)::int AS count FROM work_item WHERE team_id = $1`,
+        [doomed.id],
+      );
+      expect(row.count).toBe(0);
+    });
+  });
+
+  describe('members as capacity', () => {
+    it('adds, lists, changes and removes members: a name and an allocation, nothing else', async () => {
+      const members = `${teams()}/payments/members`;
+      const ana = teamMemberSchema.parse(
+        (await editor.post(members).send({ displayName: 'Ana', allocation: 0.5 }).expect(201)).body,
+      );
+      expect(Object.keys(ana).sort()).toEqual(['allocation', 'displayName', 'id', 'version']);
+      await editor.post(members).send({ displayName: 'Ben' }).expect(201);
+      await editor.post(members).send({ displayName: 'Cy', allocation: 1.5 }).expect(400);
+      const page = teamMemberPageSchema.parse(
+        (await editor.get(`${members}?limit=1`).expect(200)).body,
+      );
+      expect(page.items.map((member) => member.displayName)).toEqual(['Ana']);
+      const next = teamMemberPageSchema.parse(
+        (await editor.get(`${members}?limit=1&cursor=${page.nextCursor}`).expect(200)).body,
+      );
+      expect(next.items.map((member) => [member.displayName, member.allocation])).toEqual([
+        ['Ben', 1],
+      ]);
+      const changed = teamMemberSchema.parse(
+        (
+          await editor
+            .patch(`${members}/${ana.id}`)
+            .send({ allocation: 0.8, version: 1 })
+            .expect(200)
+        ).body,
+      );
+      expect(changed).toMatchObject({ allocation: 0.8, version: 2 });
+      await editor.patch(`${members}/${ana.id}`).send({ allocation: 0.7, version: 1 }).expect(409);
+      const temp = teamMemberSchema.parse(
+        (await editor.post(members).send({ displayName: 'Temp' }).expect(201)).body,
+      );
+      await editor.delete(`${members}/${temp.id}`).expect(204);
+      await editor.delete(`${members}/${temp.id}`).expect(404);
+    });
+  });
+
+  describe('sprints, availability and capacity', () => {
+    const sprints = () => `${teams()}/payments/sprints`;
+
+    it('creates sprints and pages them latest first', async () => {
+      for (const [name, start, end] of [
+        ['Sprint 1', '2024-03-04T08:00:00Z', '2024-03-15T17:00:00Z'],
+        ['Sprint 2', '2024-03-18T08:00:00+01:00', '2024-03-29T17:00:00+01:00'],
+      ] as const) {
+        await editor
+          .post(sprints())
+          .send({ name, start, end, goal: `${name} goal` })
+          .expect(201);
+      }
+      await editor.post(sprints()).send({ name: 'Someday' }).expect(201);
+      const bad = await editor
+        .post(sprints())
+        .send({ name: 'Backwards', start: '2024-03-10T00:00:00Z', end: '2024-03-01T00:00:00Z' })
+        .expect(400);
+      expect(problemSchema.parse(bad.body).errors?.[0]?.path).toBe('end');
+      const first = sprintPageSchema.parse(
+        (await editor.get(`${sprints()}?limit=2`).expect(200)).body,
+      );
+      expect(first.items.map((sprint) => sprint.name)).toEqual(['Someday', 'Sprint 2']);
+      const rest = sprintPageSchema.parse(
+        (await editor.get(`${sprints()}?limit=2&cursor=${first.nextCursor}`).expect(200)).body,
+      );
+      expect(rest.items.map((sprint) => sprint.name)).toEqual(['Sprint 1']);
+      expect(rest.items[0]).toMatchObject({ state: 'future', source: 'manual', externalId: null });
+      expect(rest.nextCursor).toBeNull();
+    });
+
+    it('keeps availability per member and sprint, and plans capacity from it', async () => {
+      const page = sprintPageSchema.parse((await editor.get(sprints()).expect(200)).body);
+      const sprint1 = page.items.find((sprint) => sprint.name === 'Sprint 1');
+      const sprint2 = page.items.find((sprint) => sprint.name === 'Sprint 2');
+      const members = teamMemberPageSchema.parse(
+        (await editor.get(`${teams()}/payments/members`).expect(200)).body,
+      ).items;
+      const [ana, ben] = members;
+      const empty = sprintAvailabilitySchema.parse(
+        (await editor.get(`${sprints()}/${sprint2?.id}/availability`).expect(200)).body,
+      );
+      expect(empty.members).toEqual([
+        {
+          memberId: ana?.id,
+          displayName: 'Ana',
+          defaultAllocation: 0.8,
+          allocation: null,
+          daysOff: [],
+        },
+        {
+          memberId: ben?.id,
+          displayName: 'Ben',
+          defaultAllocation: 1,
+          allocation: null,
+          daysOff: [],
+        },
+      ]);
+      // Sprint 2 (Berlin): Mon 03-18 … Fri 03-29, 10 working days. Ana 0.5 with two days off
+      // (one on a Saturday, which does not count): 0.5 × 9; Ben 1 × 10 → 14.5 person-days.
+      const saved = sprintAvailabilitySchema.parse(
+        (
+          await editor
+            .put(`${sprints()}/${sprint2?.id}/availability`)
+            .send({
+              members: [
+                { memberId: ana?.id, allocation: 0.5, daysOff: ['2024-03-22', '2024-03-23'] },
+              ],
+            })
+            .expect(200)
+        ).body,
+      );
+      expect(saved.members[0]).toMatchObject({
+        allocation: 0.5,
+        daysOff: ['2024-03-22', '2024-03-23'],
+      });
+      const unknown = await editor
+        .put(`${sprints()}/${sprint2?.id}/availability`)
+        .send({ members: [{ memberId: sprint1?.id, daysOff: [] }] })
+        .expect(400);
+      expect(problemSchema.parse(unknown.body).errors?.[0]?.path).toBe('members.0.memberId');
+
+      const sprint1Latest = sprintSchema.parse(
+        (await editor.get(`${sprints()}/${sprint1?.id}`).expect(200)).body,
+      );
+      await editor
+        .patch(`${sprints()}/${sprint1?.id}`)
+        .send({
+          state: 'closed',
+          completedAt: '2024-03-15T16:00:00Z',
+          version: sprint1Latest.version,
+        })
+        .expect(200);
+      const capacity = capacitySchema.parse(
+        (await editor.get(`${teams()}/payments/capacity?sprint=${sprint2?.id}`).expect(200)).body,
+      );
+      expect(capacity).toMatchObject({
+        start: '2024-03-18',
+        end: '2024-03-29',
+        workingDays: 10,
+        availablePersonDays: 14.5,
+        // Sprint 1 completed nothing (no work items): a rate of 0 points per person-day.
+        pointsPerPersonDay: 0,
+        forecast: { low: 0, expected: 0, high: 0 },
+      });
+      expect(
+        capacity.members.map((member) => [member.displayName, member.availablePersonDays]),
+      ).toEqual([
+        ['Ana', 4.5],
+        ['Ben', 10],
+      ]);
+      // Sprint 1: 03-04 … 03-15, 10 working days; Ana 0.8 + Ben 1 → 18 person-days.
+      expect(capacity.history).toEqual([
+        { sprintId: sprint1?.id, name: 'Sprint 1', completed: 0, availablePersonDays: 18 },
+      ]);
+    });
+
+    it('answers 409 for the burndown of a sprint without dates', async () => {
+      const page = sprintPageSchema.parse((await editor.get(sprints()).expect(200)).body);
+      const someday = page.items.find((sprint) => sprint.name === 'Someday');
+      const response = await editor.get(`${sprints()}/${someday?.id}/burndown`).expect(409);
+      expect(problemSchema.parse(response.body).type).toMatch(/sprint-undated$/);
+    });
+  });
+
+  describe('forecasts', () => {
+    it('gives the same forecast for the same request, from the sample window asked', async () => {
+      const team = await createTeam(testApp, workspace, { timeZone: 'Europe/Berlin' });
+      await importFile(editor, workspace, team, { file: fixture('search-v3.json') });
+      const when = `${teams()}/${team.slug}/forecast/when?remaining=5&sampleFrom=2024-03-04&sampleTo=2024-03-15`;
+      const first = forecastWhenSchema.parse((await editor.get(when).expect(200)).body);
+      const second = forecastWhenSchema.parse((await editor.get(when).expect(200)).body);
+      expect(second).toEqual(first);
+      expect(first).toMatchObject({
+        sampleFrom: '2024-03-04',
+        sampleTo: '2024-03-15',
+        trials: 10000,
+        remaining: 5,
+      });
+      // 3 items finished in 12 days: five items take well over a week in most trials.
+      expect(first.p50).toBeGreaterThan(7);
+      expect(first.p50).toBeLessThanOrEqual(first.p85 as number);
+      const howMany = forecastHowManySchema.parse(
+        (
+          await editor
+            .get(
+              `${teams()}/${team.slug}/forecast/how-many?days=12&sampleFrom=2024-03-04&sampleTo=2024-03-15`,
+            )
+            .expect(200)
+        ).body,
+      );
+      expect(howMany.p50).toBeGreaterThanOrEqual(howMany.p85);
+      expect(howMany.p85).toBeGreaterThanOrEqual(howMany.p95);
+      const empty = await editor
+        .get(
+          `${teams()}/${team.slug}/forecast/when?remaining=5&sampleFrom=2020-01-01&sampleTo=2020-01-31`,
+        )
+        .expect(400);
+      expect(problemSchema.parse(empty.body).errors?.[0]?.path).toBe('sampleFrom');
+    });
+  });
+});

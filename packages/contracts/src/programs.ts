@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { pageQuerySchema, pageSchema } from './pagination.js';
+import type { ProblemFieldError } from './problem.js';
+import {
+  linkedIds,
+  programDay,
+  programInstant,
+  programName,
+  programText,
+  versionField,
+} from './program-fields.js';
+
+/**
+ * Programs (issue 7): what a TPM runs — owner, dates, teams, the objectives and guardrails it
+ * answers for, and its health with a reason. Routes under `/api/workspaces/:workspace/programs`.
+ */
+
+/** A program's (and a status report's) health. */
+export const programHealthSchema = z.enum(['on-track', 'at-risk', 'off-track']);
+
+/** Why the health is what it is; required whenever it is not on-track. */
+export const healthReasonField = programText(2000)
+  .trim()
+  .min(1, { error: 'must not be empty: say why, or send null' });
+
+/**
+ * `POST /api/workspaces/:workspace/programs` (editor) → `programSchema`, 201. `ownerId` must be a
+ * member of the workspace; `teamIds`, `objectiveIds` and `guardrailIds` records of it (400
+ * naming e.g. `teamIds.1` otherwise). A health other than on-track needs a `healthReason`.
+ */
+export const createProgramRequestSchema = z.strictObject({
+  name: programName,
+  description: programText(10_000).default(''),
+  ownerId: z.uuid({ error: 'must be the id of a member' }),
+  start: programDay,
+  end: programDay.nullable().default(null),
+  teamIds: linkedIds.default([]),
+  objectiveIds: linkedIds.default([]),
+  guardrailIds: linkedIds.default([]),
+  health: programHealthSchema.default('on-track'),
+  healthReason: healthReasonField.nullable().default(null),
+});
+
+/**
+ * `PATCH /api/workspaces/:workspace/programs/:id` (editor) → `programSchema`. Fields left out stay
+ * as they are; a list given replaces the list. Changing `health` without a `healthReason` clears
+ * the old reason (it explained the old health). Publishing a status report sets the program's
+ * health and reason to the report's.
+ */
+export const updateProgramRequestSchema = z.strictObject({
+  name: programName.optional(),
+  description: programText(10_000).optional(),
+  ownerId: z.uuid({ error: 'must be the id of a member' }).optional(),
+  start: programDay.optional(),
+  end: programDay.nullable().optional(),
+  teamIds: linkedIds.optional(),
+  objectiveIds: linkedIds.optional(),
+  guardrailIds: linkedIds.optional(),
+  health: programHealthSchema.optional(),
+  healthReason: healthReasonField.nullable().optional(),
+  version: versionField,
+});
+
+/** `GET /api/workspaces/:workspace/programs` — oldest first. */
+export const programListQuerySchema = pageQuerySchema;
+
+export const programSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string(),
+  ownerId: z.uuid(),
+  ownerName: z.string(),
+  start: z.iso.date(),
+  end: z.iso.date().nullable(),
+  teamIds: z.array(z.uuid()),
+  objectiveIds: z.array(z.uuid()),
+  guardrailIds: z.array(z.uuid()),
+  health: programHealthSchema,
+  healthReason: z.string().nullable(),
+  createdAt: programInstant,
+  updatedAt: programInstant,
+  version: z.number().int(),
+});
+
+export const programPageSchema = pageSchema(programSchema);
+
+type ProgramShape = {
+  start: string;
+  end: string | null;
+  health: ProgramHealth;
+  healthReason: string | null;
+};
+
+/**
+ * Rules across fields, checked on the merged record (so a PATCH of one field is judged with the
+ * others): the end is not before the start; a health other than on-track carries a reason.
+ */
+export function programRuleViolations(program: ProgramShape): ProblemFieldError[] {
+  const violations: ProblemFieldError[] = [];
+  if (program.end !== null && program.end < program.start) {
+    violations.push({ path: 'end', message: 'must not be before start' });
+  }
+  if (program.health !== 'on-track' && !program.healthReason) {
+    violations.push({
+      path: 'healthReason',
+      message: `is required when health is ${program.health}: say why`,
+    });
+  }
+  return violations;
+}
+
+export type ProgramHealth = z.infer<typeof programHealthSchema>;
+export type CreateProgramRequest = z.output<typeof createProgramRequestSchema>;
+export type UpdateProgramRequest = z.output<typeof updateProgramRequestSchema>;
+export type ProgramListQuery = z.output<typeof programListQuerySchema>;
+export type Program = z.infer<typeof programSchema>;
+export type ProgramPage = z.infer<typeof programPageSchema>;
