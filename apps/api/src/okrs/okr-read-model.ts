@@ -101,8 +101,21 @@ function dueness(
   today: Day,
 ): CheckInDue | null {
   if (objective.status !== 'active' || today < period.start || today > period.end) return null;
-  const since = reading.lastCheckIn?.date ?? keyResult.createdAt.toISOString().slice(0, 10);
-  return checkInDue(since > period.start ? since : period.start, keyResult.cadence, today);
+  const since = checkInSince(keyResult, period, reading.lastCheckIn?.date ?? null);
+  return checkInDue(since, keyResult.cadence, today);
+}
+
+/**
+ * The day the key result's check-in cadence counts from: its last check-in, or else when it
+ * started (its creation, or the period's start when it was made in advance).
+ */
+export function checkInSince(
+  keyResult: Pick<KeyResult, 'createdAt'>,
+  period: Pick<Period, 'start'>,
+  lastCheckInDate: Day | null,
+): Day {
+  const since = lastCheckInDate ?? keyResult.createdAt.toISOString().slice(0, 10);
+  return since > period.start ? since : period.start;
 }
 
 /**

@@ -13,5 +13,6 @@ import { PeriodsService } from './periods/periods.service.js';
 @Module({
   controllers: [PeriodsController, ObjectivesController, KeyResultsController, CheckInsController],
   providers: [PeriodsService, ObjectivesService, KeyResultsService, CheckInsService, OkrReadModel],
+  exports: [OkrReadModel],
 })
 export class OkrsModule {}

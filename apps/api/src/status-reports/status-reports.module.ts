@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
+import { OkrsModule } from '../okrs/okrs.module.js';
 import { ProgramsModule } from '../programs/programs.module.js';
+import { CheckInsCollector } from './collectors/check-ins.collector.js';
 import { DependenciesCollector } from './collectors/dependencies.collector.js';
+import { GuardrailsCollector } from './collectors/guardrails.collector.js';
+import { KeyResultsCollector } from './collectors/key-results.collector.js';
 import { MilestonesCollector } from './collectors/milestones.collector.js';
 import { NOT_WIRED_COLLECTORS } from './collectors/not-wired.collector.js';
 import { RaidCollector } from './collectors/raid.collector.js';
@@ -18,7 +22,7 @@ import { StatusReportsService } from './status-reports.service.js';
  * `NOT_WIRED_COLLECTORS` with a collector provider here.
  */
 @Module({
-  imports: [ProgramsModule],
+  imports: [ProgramsModule, OkrsModule],
   controllers: [StatusReportsController],
   providers: [
     StatusReportsService,
@@ -26,13 +30,23 @@ import { StatusReportsService } from './status-reports.service.js';
     MilestonesCollector,
     RaidCollector,
     DependenciesCollector,
+    KeyResultsCollector,
+    GuardrailsCollector,
+    CheckInsCollector,
     {
       provide: REPORT_SECTION_COLLECTORS,
       useFactory: (...wired: AnySectionCollector[]): AnySectionCollector[] => [
         ...wired,
         ...NOT_WIRED_COLLECTORS,
       ],
-      inject: [MilestonesCollector, RaidCollector, DependenciesCollector],
+      inject: [
+        KeyResultsCollector,
+        GuardrailsCollector,
+        MilestonesCollector,
+        RaidCollector,
+        DependenciesCollector,
+        CheckInsCollector,
+      ],
     },
   ],
 })

@@ -32,15 +32,6 @@ export class NotWiredCollector<
  */
 export const NOT_WIRED_COLLECTORS: AnySectionCollector[] = [
   new NotWiredCollector(
-    'keyResults',
-    'Key-result progress and pace are not connected to status reports yet.',
-  ),
-  new NotWiredCollector(
-    'guardrails',
-    'Guardrail statuses and their changes are not connected to status reports yet.',
-  ),
-  new NotWiredCollector('checkIns', 'Overdue check-ins are not connected to status reports yet.'),
-  new NotWiredCollector(
     'sayDo',
     "The teams' say/do ratios are not connected to status reports yet.",
   ),

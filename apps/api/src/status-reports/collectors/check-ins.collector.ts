@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import type { OverdueCheckIn } from '@bearing/contracts';
+import { In } from 'typeorm';
+import { addCadence } from '../../okrs/check-ins/check-in-due.js';
+import { KeyResult } from '../../okrs/key-results/key-result.entity.js';
+import { Objective } from '../../okrs/objectives/objective.entity.js';
+import { checkInSince, OkrReadModel } from '../../okrs/okr-read-model.js';
+import type { CollectedReason } from '../health-rules.js';
+import type {
+  CollectContext,
+  CollectedSection,
+  ReportSectionCollector,
+} from './report-section-collector.js';
+
+/**
+ * The linked key results whose check-in is overdue by the OKR module's rule (`checkInDue`: two
+ * cadence intervals since the last check-in or the start), each a watch reason. `dueSince` is
+ * the day the missed check-in was due: one interval after the last check-in or the start.
+ */
+@Injectable()
+export class CheckInsCollector implements ReportSectionCollector<'checkIns'> {
+  readonly section = 'checkIns';
+
+  constructor(private readonly okrs: OkrReadModel) {}
+
+  async collect({ manager, program }: CollectContext): Promise<CollectedSection<'checkIns'>> {
+    if (program.objectiveIds.length === 0) {
+      return { data: { status: 'available', overdue: [] }, reasons: [] };
+    }
+    const objectives = await manager.getRepository(Objective).find({
+      where: { workspaceId: program.workspaceId, id: In(program.objectiveIds) },
+      relations: { owner: true, period: true },
+    });
+    const objectivesById = new Map(objectives.map((objective) => [objective.id, objective]));
+    const keyResults = await manager.getRepository(KeyResult).find({
+      where: {
+        workspaceId: program.workspaceId,
+        objectiveId: In(objectives.map(({ id }) => id)),
+      },
+      relations: { metric: true },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    const entities = new Map(keyResults.map((keyResult) => [keyResult.id, keyResult]));
+    const overdue = (await this.okrs.keyResults(manager, keyResults)).flatMap(
+      (response): OverdueCheckIn[] => {
+        const keyResult = entities.get(response.id);
+        const objective = objectivesById.get(response.objectiveId);
+        if (response.checkInDue !== 'overdue' || !keyResult || !objective?.period) return [];
+        const lastCheckInDate = response.lastCheckIn?.date ?? null;
+        const since = checkInSince(keyResult, objective.period, lastCheckInDate);
+        return [
+          {
+            keyResultId: response.id,
+            title: response.title,
+            ownerName: objective.owner?.displayName ?? null,
+            lastCheckInDate,
+            dueSince: addCadence(since, keyResult.cadence, 1),
+          },
+        ];
+      },
+    );
+    return {
+      data: { status: 'available', overdue },
+      reasons: overdue.map((checkIn): CollectedReason => ({
+        code: 'check-in-overdue',
+        message: `Key result "${checkIn.title}" has had no check-in since ${checkIn.lastCheckInDate ?? 'it started'}; one was due on ${checkIn.dueSince}.`,
+        ref: { type: 'key-result', id: checkIn.keyResultId },
+      })),
+    };
+  }
+}
