@@ -1,6 +1,7 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { MetricPage } from '../features/metrics/metric-page';
 import { MetricsPage } from '../features/metrics/metrics-page';
+import { KeyResultPage } from '../features/okrs/key-result-page';
 import { OkrsPage } from '../features/okrs/okrs-page';
 import { PortfolioPage } from '../features/portfolio/portfolio-page';
 import { ProgramPage } from '../features/programs/program-page';
@@ -47,6 +48,7 @@ export const routes: RouteObject[] = [
                   { path: 'teams', element: <TeamsPage /> },
                   { path: 'teams/:id', element: <TeamPage /> },
                   { path: 'okrs', element: <OkrsPage /> },
+                  { path: 'okrs/key-results/:id', element: <KeyResultPage /> },
                   { path: 'metrics', element: <MetricsPage /> },
                   { path: 'metrics/:id', element: <MetricPage /> },
                   { path: 'reviews', element: <ReviewsPage /> },

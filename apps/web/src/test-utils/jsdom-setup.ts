@@ -40,6 +40,14 @@ const getComputedStyle = window.getComputedStyle.bind(window);
 window.getComputedStyle = (element: Element) => getComputedStyle(element);
 window.HTMLElement.prototype.scrollIntoView = () => {};
 
+// Mantine's autosizing Textarea re-measures when web fonts finish loading; jsdom has no FontFaceSet.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', {
+    configurable: true,
+    value: { addEventListener: () => {}, removeEventListener: () => {}, ready: Promise.resolve() },
+  });
+}
+
 // The end-to-end test fails on any console error; fail here first, where the cause is easier to find
 // (React key and act warnings, Mantine prop warnings, ...).
 const consoleComplaints: string[] = [];

@@ -1,0 +1,82 @@
+import {
+  type CreateMetricRequest,
+  type MetricCategory,
+  metricPageSchema,
+  metricSchema,
+  seriesResponseSchema,
+} from '@bearing/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useAllPages, withQuery } from './all-pages';
+import { apiGet, apiSend } from './client';
+import { workspaceKey } from './workspaces';
+
+export interface SeriesRange {
+  /** Inclusive bounds, days `YYYY-MM-DD`; left out = unbounded. */
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+export const metricKeys = {
+  all: (workspace: string) => [...workspaceKey(workspace), 'metrics'] as const,
+  list: (workspace: string, category: MetricCategory | undefined) =>
+    [...metricKeys.all(workspace), 'list', category ?? 'all'] as const,
+  detail: (workspace: string, key: string) =>
+    [...metricKeys.all(workspace), 'detail', key] as const,
+  series: (workspace: string, key: string, range: SeriesRange) =>
+    [...metricKeys.all(workspace), 'series', key, range] as const,
+};
+
+function metricsPath(workspace: string): string {
+  return `/api/workspaces/${encodeURIComponent(workspace)}/metrics`;
+}
+
+/** `GET …/metrics?category=`, by key. */
+export function useMetrics(workspace: string, category?: MetricCategory) {
+  return useAllPages(
+    metricKeys.list(workspace, category),
+    metricsPath(workspace),
+    metricPageSchema,
+    {
+      category,
+    },
+  );
+}
+
+/** `GET …/metrics/:key`. */
+export function useMetric(workspace: string, key: string) {
+  return useQuery({
+    queryKey: metricKeys.detail(workspace, key),
+    queryFn: ({ signal }) =>
+      apiGet(`${metricsPath(workspace)}/${encodeURIComponent(key)}`, metricSchema, { signal }),
+  });
+}
+
+/**
+ * `GET …/metrics/:key/series?from=&to=`: the points (bucketed when long) and their XmR analysis,
+ * computed by the API. A new range keeps the previous chart on screen until it arrives.
+ */
+export function useMetricSeries(workspace: string, key: string, range: SeriesRange = {}) {
+  return useQuery({
+    queryKey: metricKeys.series(workspace, key, range),
+    queryFn: ({ signal }) =>
+      apiGet(
+        withQuery(`${metricsPath(workspace)}/${encodeURIComponent(key)}/series`, {
+          from: range.from,
+          to: range.to,
+        }),
+        seriesResponseSchema,
+        { signal },
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** `POST …/metrics` (editor); a taken key is a 409. */
+export function useCreateMetric(workspace: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: CreateMetricRequest) =>
+      apiSend('POST', metricsPath(workspace), request, metricSchema),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: metricKeys.all(workspace) }),
+  });
+}

@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fakeResponse, mockFetch } from '../../test-utils/fake-fetch';
+import { guardrail, metric, page, requestedUrls, series } from '../../test-utils/okr-fixtures';
+import { renderApp } from '../../test-utils/render-app';
+import { emptyPage, shellRoutes, signedInAs } from '../../test-utils/session-fixtures';
+
+const realFetch = globalThis.fetch;
+afterEach(() => {
+  globalThis.fetch = realFetch;
+});
+
+const LATENCY = metric();
+const PATH = `/api/workspaces/demo/metrics/${LATENCY.key}`;
+
+function routes(role: 'viewer' | 'editor', extra: Parameters<typeof mockFetch>[0] = {}) {
+  return mockFetch({
+    ...shellRoutes(signedInAs(role)),
+    [PATH]: () => fakeResponse(200, LATENCY),
+    [`${PATH}/series`]: () => fakeResponse(200, series()),
+    '/api/workspaces/demo/guardrails': page([guardrail()]),
+    ...extra,
+  });
+}
+
+describe('MetricPage', () => {
+  it('draws the X and mR charts with their table fallback, signals and guardrail limit', async () => {
+    routes('viewer');
+    renderApp(`/w/demo/metrics/${LATENCY.key}`);
+
+    expect(await screen.findByRole('heading', { level: 1, name: LATENCY.name })).toBeTruthy();
+    const xChart = await screen.findByRole('region', { name: 'Individuals (X) chart' });
+    expect(within(xChart).getByRole('figure', { name: `X chart of ${LATENCY.name}` })).toBeTruthy();
+    expect(within(xChart).getByText('Guardrail limit 220 ms')).toBeTruthy();
+    expect(within(xChart).getByText('Limits 152.16 ms – 279.84 ms')).toBeTruthy();
+
+    fireEvent.click(within(xChart).getByRole('radio', { name: 'Table' }));
+    const table = within(xChart).getByRole('table');
+    const rows = within(table).getAllByRole('row');
+    expect(rows[1]?.textContent).toContain('262 ms');
+    expect(rows[1]?.textContent).toContain('beyond the limits; jump beyond the range limit');
+    expect(within(table).getByText(/guardrail limit 220 ms/)).toBeTruthy();
+
+    const signals = screen.getByRole('region', { name: 'Signals' });
+    expect(within(signals).getByText(/262 ms: beyond the limits/)).toBeTruthy();
+    expect(document.title).toBe(`${LATENCY.name} · Metrics · Bearing`);
+  });
+
+  it('keeps the date range in the URL and asks the API for it', async () => {
+    const fetchMock = routes('viewer');
+    renderApp(`/w/demo/metrics/${LATENCY.key}?from=2026-11-01&to=2026-11-30`);
+
+    await screen.findByRole('region', { name: 'Individuals (X) chart' });
+    expect(requestedUrls(fetchMock)).toContain(`${PATH}/series?from=2026-11-01&to=2026-11-30`);
+    fireEvent.click(screen.getByRole('radio', { name: 'All' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('location').textContent).toBe(`/w/demo/metrics/${LATENCY.key}`),
+    );
+  });
+
+  it('tells an editor how values get in when there are none', async () => {
+    routes('editor', {
+      [PATH]: () => fakeResponse(200, { ...LATENCY, latest: null }),
+      [`${PATH}/series`]: () => fakeResponse(200, { bucket: 'none', points: [], xmr: null }),
+      '/api/workspaces/demo/guardrails': emptyPage,
+    });
+    renderApp(`/w/demo/metrics/${LATENCY.key}`);
+
+    expect(await screen.findByRole('heading', { level: 2, name: 'No values yet' })).toBeTruthy();
+    expect(
+      screen.getByText(/curl -X POST .*\/metrics\/playback\.start_latency_p95\/points/),
+    ).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'New guardrail' })).toBeTruthy();
+  });
+
+  it('says when the workspace has no such metric', async () => {
+    mockFetch(shellRoutes(signedInAs('viewer')));
+    renderApp('/w/demo/metrics/nope');
+
+    expect(await screen.findByText(/has no metric with the key/)).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'Metric' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,101 @@
+import type { ReactNode } from 'react';
+import type { Metric } from '@bearing/contracts';
+import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
+import { useMemo } from 'react';
+import { type SeriesRange, useMetricSeries } from '../../api/metrics';
+import { ChartFrame } from '../../charts/chart-frame';
+import { MovingRangeChart } from '../../charts/moving-range-chart';
+import { XChart } from '../../charts/x-chart';
+import { xmrChartData } from '../../charts/xmr-chart-data';
+import { XmrTable } from '../../charts/xmr-table';
+import { ErrorAlert } from '../../components/error-alert';
+import { LoadingRows } from '../../components/loading-rows';
+import { SignalList } from './signal-list';
+
+const BUCKET_NOTES = {
+  hour: 'hourly means',
+  day: 'daily means',
+  week: 'weekly means',
+  month: 'monthly means',
+  quarter: 'quarterly means',
+  year: 'yearly means',
+} as const;
+
+export interface XmrPanelProps {
+  workspace: string;
+  metric: Metric;
+  range: SeriesRange;
+  /** A guardrail's limit on this metric, from the API. */
+  guardrailLimit: number | null;
+  /** Shown when the metric has no values at all. */
+  noValues: ReactNode;
+}
+
+/** The container of a metric's X and mR charts: loads the series, handles its states. */
+export function XmrPanel({ workspace, metric, range, guardrailLimit, noValues }: XmrPanelProps) {
+  const series = useMetricSeries(workspace, metric.key, range);
+  const data = useMemo(
+    () => (series.data ? xmrChartData(series.data, metric.unit, guardrailLimit) : null),
+    [series.data, metric.unit, guardrailLimit],
+  );
+
+  if (series.isPending) return <LoadingRows label="Loading the series" rows={2} height={200} />;
+  if (series.isError) {
+    return (
+      <ErrorAlert
+        title="The series could not be loaded"
+        error={series.error}
+        onRetry={() => void series.refetch()}
+      />
+    );
+  }
+  if (series.data.points.length === 0) {
+    return metric.latest === null ? (
+      noValues
+    ) : (
+      <Paper withBorder radius="md" p="lg" bg="var(--mantine-color-gray-0)">
+        <Text size="sm" c="dimmed" ta="center">
+          No values in this date range. Widen it to see the metric’s history.
+        </Text>
+      </Paper>
+    );
+  }
+  if (!data) {
+    return (
+      <Alert color="gray" title="Too few values for limits">
+        Process-behaviour limits need at least two values in the range; this one has{' '}
+        {series.data.points.length}.
+      </Alert>
+    );
+  }
+  return (
+    <Stack gap="lg">
+      {series.data.bucket !== 'none' && (
+        <Text size="sm" c="dimmed">
+          This range holds many values, so each point is one of the{' '}
+          {BUCKET_NOTES[series.data.bucket]}, and the limits are those of the means.
+        </Text>
+      )}
+      <ChartFrame
+        title="Individuals (X) chart"
+        definition="xChart"
+        chart={<XChart data={data} label={metric.name} />}
+        table={<XmrTable data={data} label={metric.name} />}
+      />
+      <ChartFrame
+        title="Moving range (mR) chart"
+        definition="movingRange"
+        chart={<MovingRangeChart data={data} label={metric.name} />}
+        table={<XmrTable data={data} label={metric.name} />}
+      />
+      <Paper withBorder radius="md" p="md" component="section" aria-labelledby="signals-title">
+        <Stack gap="sm">
+          <Title order={2} size="h4" id="signals-title">
+            Signals
+          </Title>
+          <SignalList data={data} />
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}
