@@ -12,3 +12,4 @@ export * from './forecasting/index.js';
 export * from './okrs/index.js';
 export * from './guardrails/index.js';
 export * from './process-behaviour/index.js';
+export * from './risks/index.js';

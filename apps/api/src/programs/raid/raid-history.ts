@@ -1,6 +1,7 @@
 import type { RaidKind, RaidStatus } from '@bearing/contracts';
 import type { RaidFieldChanges } from './raid-item-change.entity.js';
 import type { RaidItem } from './raid-item.entity.js';
+import { riskScore } from '@bearing/metrics';
 
 /** The fields of a RAID item its history tracks, by their API names. */
 export type RaidState = {
@@ -66,6 +67,7 @@ export function raidStateBefore(
   return state;
 }
 
+/** A RAID item's score, defined (with its source) in `@bearing/metrics`. */
 export function raidScore({ probability, impact }: Pick<RaidState, 'probability' | 'impact'>) {
-  return probability * impact;
+  return riskScore({ probability, impact });
 }

@@ -1,0 +1,1 @@
+export { riskScore } from './risk-score.js';
