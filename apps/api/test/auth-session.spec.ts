@@ -45,6 +45,7 @@ describe('GET /api/auth/session', () => {
     expect(sessionResponseSchema.parse(signedIn.body)).toEqual({
       me: {
         user: { id: user.id, email: user.email, displayName: user.displayName },
+        preferences: { audience: 'executive' },
         workspaces: [
           { id: workspace.id, slug: workspace.slug, name: workspace.name, role: 'admin' },
         ],

@@ -45,6 +45,7 @@ describe('signing in and out', () => {
       .expect(200);
     expect(meResponseSchema.parse(response.body)).toEqual({
       user: { id: user.id, email: user.email, displayName: user.displayName },
+      preferences: { audience: 'executive' },
       workspaces: [{ id: workspace.id, slug: workspace.slug, name: workspace.name, role: 'admin' }],
     });
     const cookie = sessionCookieOf(response);

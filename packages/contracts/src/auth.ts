@@ -38,11 +38,26 @@ export const userSchema = z.object({
   displayName: z.string(),
 });
 
-/** `GET /api/me` — the signed-in user and every workspace they belong to, with their role. */
+/**
+ * Who the signed-in user reads Bearing as: it picks their landing page (portfolio, programs or
+ * teams) and the level of detail. A preference, never a permission — roles decide what is allowed.
+ */
+export const audienceSchema = z.enum(['executive', 'stakeholder', 'team']);
+
+export const userPreferencesSchema = z.object({ audience: audienceSchema });
+
+/**
+ * `GET /api/me` — the signed-in user, their preferences and every workspace they belong to,
+ * with their role.
+ */
 export const meResponseSchema = z.object({
   user: userSchema,
+  preferences: userPreferencesSchema,
   workspaces: z.array(workspaceSchema),
 });
+
+/** `PATCH /api/me` — changes the signed-in user's own preferences; answers `meResponseSchema`. */
+export const updateMeRequestSchema = z.strictObject({ audience: audienceSchema });
 
 /**
  * `GET /api/auth/session` (public) — the signed-in user, or `me: null` for a browser without a
@@ -54,4 +69,7 @@ export type SignInRequest = z.infer<typeof signInRequestSchema>;
 export type AcceptInviteRequest = z.infer<typeof acceptInviteRequestSchema>;
 export type User = z.infer<typeof userSchema>;
 export type MeResponse = z.infer<typeof meResponseSchema>;
+export type Audience = z.infer<typeof audienceSchema>;
+export type UserPreferences = z.infer<typeof userPreferencesSchema>;
+export type UpdateMeRequest = z.infer<typeof updateMeRequestSchema>;
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { MeResponse } from '@bearing/contracts';
+import type { MeResponse, UpdateMeRequest } from '@bearing/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ProblemException } from '../common/problem/problem.js';
 import { Membership } from '../workspaces/membership.entity.js';
@@ -23,9 +23,19 @@ export class AccountsService {
     });
     return {
       user: toUserResponse(user),
+      preferences: { audience: user.audience },
       workspaces: memberships.flatMap(({ workspace, role }) =>
         workspace ? [toWorkspaceResponse(workspace, role)] : [],
       ),
     };
+  }
+
+  /** The signed-in user's own preferences; nobody else's can be changed here. */
+  async updatePreferences(userId: string, request: UpdateMeRequest): Promise<MeResponse> {
+    const result = await this.dataSource
+      .getRepository(User)
+      .update({ id: userId }, { audience: request.audience });
+    if (result.affected === 0) throw ProblemException.notFound('This account no longer exists.');
+    return this.me(userId);
   }
 }

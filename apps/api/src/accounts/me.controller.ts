@@ -1,9 +1,10 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Patch } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { MeResponse } from '@bearing/contracts';
+import { type MeResponse, type UpdateMeRequest, updateMeRequestSchema } from '@bearing/contracts';
 import { Access } from '../access/access.decorator.js';
 import type { CallerUser } from '../access/caller.js';
 import { CurrentUser } from '../access/current.decorators.js';
+import { ZodBody } from '../common/validation/zod.pipe.js';
 import { AccountsService } from './accounts.service.js';
 
 @ApiTags('account')
@@ -11,10 +12,23 @@ import { AccountsService } from './accounts.service.js';
 export class MeController {
   constructor(private readonly accounts: AccountsService) {}
 
-  /** The signed-in user and their workspaces with roles (`meResponseSchema`). */
+  /** The signed-in user, their preferences and workspaces with roles (`meResponseSchema`). */
   @Get()
   @Access('signed-in')
   me(@CurrentUser() user: CallerUser): Promise<MeResponse> {
     return this.accounts.me(user.id);
+  }
+
+  /**
+   * `{audience}`: the caller's own landing view; answers the updated `meResponseSchema`. Like
+   * every signed-in route it takes a session only — API tokens reach their workspace's routes.
+   */
+  @Patch()
+  @Access('signed-in')
+  update(
+    @CurrentUser() user: CallerUser,
+    @ZodBody(updateMeRequestSchema) body: UpdateMeRequest,
+  ): Promise<MeResponse> {
+    return this.accounts.updatePreferences(user.id, body);
   }
 }

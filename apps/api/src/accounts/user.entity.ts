@@ -1,3 +1,4 @@
+import type { Audience } from '@bearing/contracts';
 import {
   Check,
   Column,
@@ -10,6 +11,7 @@ import {
 /** A person who signs in. Belongs to workspaces through memberships. */
 @Entity({ name: 'user' })
 @Check('CHK_user_email_lowercase', `"email" = lower("email")`)
+@Check('CHK_user_audience', `"audience" IN ('executive', 'stakeholder', 'team')`)
 export class User {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_user' })
   id!: string;
@@ -30,6 +32,10 @@ export class User {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+
+  /** Which view the user lands on (a preference, not a permission). */
+  @Column({ type: 'varchar', length: 16, default: 'executive' })
+  audience!: Audience;
 
   /** A disabled user's sessions and tokens stop working at once. */
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })

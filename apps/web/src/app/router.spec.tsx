@@ -23,7 +23,7 @@ describe('routes for a signed-in user', () => {
     renderApp('/');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Portfolio' })).toBeTruthy();
-    expect(location()).toBe('/w/acme');
+    expect(location()).toBe('/w/acme/portfolio');
     expect(document.title).toBe('Portfolio · Bearing');
   });
 

@@ -13,6 +13,7 @@ import { SettingsPage } from '../features/settings/settings-page';
 import { TokensPanel } from '../features/settings/tokens/tokens-panel';
 import { TeamPage } from '../features/teams/team-page';
 import { TeamsPage } from '../features/teams/teams-page';
+import { AudienceLanding } from '../features/workspaces/audience-landing';
 import { FirstWorkspacePage } from '../features/workspaces/first-workspace-page';
 import { HomeRedirect } from '../features/workspaces/home-redirect';
 import { WorkspaceRoute } from '../features/workspaces/workspace-route';
@@ -42,7 +43,8 @@ export const routes: RouteObject[] = [
                 path: 'w/:workspace',
                 element: <WorkspaceRoute />,
                 children: [
-                  { index: true, element: <PortfolioPage /> },
+                  { index: true, element: <AudienceLanding /> },
+                  { path: 'portfolio', element: <PortfolioPage /> },
                   { path: 'programs', element: <ProgramsPage /> },
                   { path: 'programs/:id', element: <ProgramPage /> },
                   { path: 'teams', element: <TeamsPage /> },

@@ -21,6 +21,7 @@ export const OTHER_WORKSPACE: Workspace = {
 export function signedInAs(role: WorkspaceRole): MeResponse {
   return {
     user: { id: USER_ID, email: 'ana@example.com', displayName: 'Ana Lima' },
+    preferences: { audience: 'executive' },
     workspaces: [{ ...OTHER_WORKSPACE }, { ...DEMO_WORKSPACE, role }],
   };
 }

@@ -18,6 +18,7 @@ import { CreateTeam1764400000000 } from './1764400000000-create-team.js';
 import { CreateSprint1764400100000 } from './1764400100000-create-sprint.js';
 import { CreateWorkItem1764400200000 } from './1764400200000-create-work-item.js';
 import { CreateImportJob1764400300000 } from './1764400300000-create-import-job.js';
+import { AddUserAudience1764650000000 } from './1764650000000-add-user-audience.js';
 
 /** Every migration in the order it runs. New migrations are appended, never edited. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   CreateSprint1764400100000,
   CreateWorkItem1764400200000,
   CreateImportJob1764400300000,
+  AddUserAudience1764650000000,
 ];

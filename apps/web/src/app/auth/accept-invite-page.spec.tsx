@@ -28,7 +28,7 @@ describe('AcceptInvitePage', () => {
     fillIn('Ana Lima', 'a long enough passphrase');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Portfolio' })).toBeTruthy();
-    expect(screen.getByTestId('location').textContent).toBe('/w/demo');
+    expect(screen.getByTestId('location').textContent).toBe('/w/demo/portfolio');
     expect(sentBody(fetchMock, 'POST')).toEqual({
       token: 'tok3n',
       displayName: 'Ana Lima',

@@ -4,6 +4,7 @@ import {
   meResponseSchema,
   sessionResponseSchema,
   type SignInRequest,
+  type UpdateMeRequest,
 } from '@bearing/contracts';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { apiGet, apiSend } from '../../api/client';
@@ -59,5 +60,18 @@ export function useAcceptInvite() {
 export function useSignOut() {
   return useMutation({
     mutationFn: () => apiSend('POST', '/api/auth/sign-out'),
+  });
+}
+
+/**
+ * `PATCH /api/me`: the signed-in user's audience preference. The answer replaces the session in
+ * the cache, so the header and the landing page follow at once.
+ */
+export function useUpdatePreferences() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: UpdateMeRequest) =>
+      apiSend('PATCH', '/api/me', request, meResponseSchema),
+    onSuccess: (me) => queryClient.setQueryData(sessionKey, me),
   });
 }

@@ -95,6 +95,6 @@ describe('SignInPage', () => {
     fillIn('ana@example.com', 'correct horse battery staple');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Portfolio' })).toBeTruthy();
-    expect(screen.getByTestId('location').textContent).toBe('/w/acme');
+    expect(screen.getByTestId('location').textContent).toBe('/w/acme/portfolio');
   });
 });

@@ -1,4 +1,4 @@
-import { AppShell, Badge, Burger, Group } from '@mantine/core';
+import { AppShell, Badge, Box, Burger, Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { MouseEvent } from 'react';
 import { Link, Outlet } from 'react-router';
@@ -6,6 +6,7 @@ import { useWorkspaceFromPath } from '../../features/workspaces/use-workspace';
 import { WorkspaceSwitcher } from '../../features/workspaces/workspace-switcher';
 import { webAppVersion } from '../build-info';
 import { AppNavigation } from './app-navigation';
+import { AudienceSwitcher } from './audience-switcher';
 import classes from './app-layout.module.css';
 import { workspacePath } from './navigation-items';
 import { ReadinessIndicator } from './readiness-indicator';
@@ -73,6 +74,11 @@ export function AppLayout() {
             <WorkspaceSwitcher />
           </Group>
           <Group gap="md" wrap="nowrap" style={{ flexShrink: 0 }}>
+            {workspace && (
+              <Box visibleFrom="md">
+                <AudienceSwitcher />
+              </Box>
+            )}
             <ReadinessIndicator />
             <UserMenu />
           </Group>

@@ -19,7 +19,7 @@ describe('AppNavigation', () => {
     const links = screen.getAllByRole('link');
     expect(links.map((link) => link.textContent)).toEqual(AREAS);
     expect(links.map((link) => link.getAttribute('href'))).toEqual([
-      '/w/demo',
+      '/w/demo/portfolio',
       '/w/demo/programs',
       '/w/demo/teams',
       '/w/demo/okrs',
@@ -29,8 +29,8 @@ describe('AppNavigation', () => {
     ]);
   });
 
-  it('marks only Portfolio as current on the workspace root', () => {
-    renderWithProviders(<AppNavigation workspace="demo" />, { route: '/w/demo' });
+  it('marks only Portfolio as current on the portfolio', () => {
+    renderWithProviders(<AppNavigation workspace="demo" />, { route: '/w/demo/portfolio' });
 
     expect(currentLinks()).toEqual(['Portfolio']);
   });

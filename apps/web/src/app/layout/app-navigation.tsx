@@ -15,12 +15,11 @@ export function AppNavigation({ workspace, onNavigate }: AppNavigationProps) {
     <Stack gap={4}>
       {navigationItems.map((item) => {
         const to = workspacePath(workspace, item.segment);
-        // Portfolio is the workspace root, so it is active only on the root itself;
-        // every other area stays active on its detail pages (`/programs/:id`).
-        const active = matchPath({ path: to, end: item.segment === '' }, pathname) !== null;
+        // Each area stays active on its detail pages (`/programs/:id`).
+        const active = matchPath({ path: to, end: false }, pathname) !== null;
         return (
           <NavLink
-            key={item.segment || 'portfolio'}
+            key={item.segment}
             component={Link}
             to={to}
             label={item.label}

@@ -5,7 +5,7 @@ export interface NavigationItem {
 }
 
 export const navigationItems: readonly NavigationItem[] = [
-  { label: 'Portfolio', segment: '' },
+  { label: 'Portfolio', segment: 'portfolio' },
   { label: 'Programs', segment: 'programs' },
   { label: 'Teams', segment: 'teams' },
   { label: 'OKRs', segment: 'okrs' },
