@@ -23,6 +23,7 @@ import { ImportsModule } from './imports/imports.module.js';
 import { SprintsModule } from './sprints/sprints.module.js';
 import { TeamsModule } from './teams/teams.module.js';
 import { WorkItemsModule } from './work-items/work-items.module.js';
+import { PortfolioModule } from './portfolio/portfolio.module.js';
 
 export type ExtraImports = NonNullable<ModuleMetadata['imports']>;
 
@@ -66,6 +67,7 @@ export class AppModule {
         WorkItemsModule,
         ImportsModule,
         DeliveryModule,
+        PortfolioModule,
         ...extraImports,
       ],
     };

@@ -21,3 +21,4 @@ export * from './raid.js';
 export * from './program-dependencies.js';
 export * from './status-reports.js';
 export * from './reviews.js';
+export * from './portfolio.js';

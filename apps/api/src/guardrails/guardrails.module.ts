@@ -3,5 +3,9 @@ import { GuardrailsController } from './guardrails.controller.js';
 import { GuardrailsService } from './guardrails.service.js';
 
 /** Guardrails: thresholds a metric must not cross, their status and its history. */
-@Module({ controllers: [GuardrailsController], providers: [GuardrailsService] })
+@Module({
+  controllers: [GuardrailsController],
+  providers: [GuardrailsService],
+  exports: [GuardrailsService],
+})
 export class GuardrailsModule {}

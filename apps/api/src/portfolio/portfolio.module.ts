@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { GuardrailsModule } from '../guardrails/guardrails.module.js';
+import { OkrsModule } from '../okrs/okrs.module.js';
+import { PortfolioController } from './portfolio.controller.js';
+import { PortfolioService } from './portfolio.service.js';
+
+@Module({
+  imports: [OkrsModule, GuardrailsModule],
+  controllers: [PortfolioController],
+  providers: [PortfolioService],
+})
+export class PortfolioModule {}

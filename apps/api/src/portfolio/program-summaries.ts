@@ -1,0 +1,137 @@
+import {
+  PORTFOLIO_TOP_RISKS,
+  PORTFOLIO_TREND_WEEKS,
+  type PortfolioProgram,
+  type PortfolioRisk,
+} from '@bearing/contracts';
+import { addDays, type Day, riskScore } from '@bearing/metrics';
+import { type EntityManager, In, IsNull, MoreThanOrEqual, Not } from 'typeorm';
+import { Objective } from '../okrs/objectives/objective.entity.js';
+import type { OkrReadModel } from '../okrs/okr-read-model.js';
+import { daysOverdue } from '../programs/dependencies/dependency.mapper.js';
+import { ProgramDependency } from '../programs/dependencies/program-dependency.entity.js';
+import { slipDaysOf } from '../programs/milestones/milestone.mapper.js';
+import { Milestone } from '../programs/milestones/milestone.entity.js';
+import { loadProgramLinks } from '../programs/program-links.js';
+import { Program } from '../programs/program.entity.js';
+import { RaidItem } from '../programs/raid/raid-item.entity.js';
+import { isWatermelon } from '../status-reports/health-rules.js';
+import { StatusReport } from '../status-reports/status-report.entity.js';
+
+export type ProgramSummaries = { programs: PortfolioProgram[]; topRisks: PortfolioRisk[] };
+
+/**
+ * Every program of the workspace as a portfolio card, plus the workspace's top open risks. One
+ * query per kind of record for all programs together (never one per program), so the page
+ * costs the same with three programs or thirty.
+ */
+export async function loadProgramSummaries(
+  manager: EntityManager,
+  okrReadModel: OkrReadModel,
+  workspaceId: string,
+  today: Day,
+): Promise<ProgramSummaries> {
+  const programs = await manager.getRepository(Program).find({
+    where: { workspaceId },
+    order: { name: 'ASC', id: 'ASC' },
+  });
+  const programIds = programs.map(({ id }) => id);
+  if (programIds.length === 0) return { programs: [], topRisks: [] };
+  const inPrograms = { workspaceId, programId: In(programIds) };
+
+  const links = await loadProgramLinks(manager, programIds);
+  const reports = await manager.getRepository(StatusReport).find({
+    where: {
+      ...inPrograms,
+      state: 'published',
+      week: MoreThanOrEqual(addDays(today, -7 * PORTFOLIO_TREND_WEEKS)),
+    },
+    order: { week: 'ASC' },
+  });
+  const milestones = await manager
+    .getRepository(Milestone)
+    .find({ where: { ...inPrograms, completedAt: IsNull() } });
+  const openRaid = await manager
+    .getRepository(RaidItem)
+    .find({ where: { ...inPrograms, status: 'open' } });
+  const dependencies = await manager.getRepository(ProgramDependency).find({ where: inPrograms });
+  const objectiveIds = [...new Set([...links.values()].flatMap((link) => link.objectiveIds))];
+  const objectives =
+    objectiveIds.length === 0
+      ? []
+      : await manager.getRepository(Objective).find({
+          where: { workspaceId, id: In(objectiveIds), status: Not('cancelled') },
+          relations: { owner: true, period: true },
+          order: { createdAt: 'ASC', id: 'ASC' },
+        });
+  const objectiveResponses = new Map(
+    (await okrReadModel.objectives(manager, objectives)).map((response) => [response.id, response]),
+  );
+
+  const cards = programs.map((program): PortfolioProgram => {
+    const linkedObjectives = links.get(program.id)?.objectiveIds ?? [];
+    const ofProgram = <T extends { programId: string }>(rows: readonly T[]) =>
+      rows.filter((row) => row.programId === program.id);
+    return {
+      id: program.id,
+      name: program.name,
+      health: program.health,
+      healthReason: program.healthReason,
+      trend: ofProgram(reports).map((report) => ({
+        reportId: report.id,
+        week: report.week,
+        health: report.health,
+        watermelon: isWatermelon(report.health, report.snapshot.sections),
+      })),
+      objectives: linkedObjectives.flatMap((id) => {
+        const objective = objectiveResponses.get(id);
+        return objective
+          ? [
+              {
+                id: objective.id,
+                title: objective.title,
+                status: objective.status,
+                progress: objective.progress,
+                score: objective.score,
+                pace: objective.pace,
+              },
+            ]
+          : [];
+      }),
+      slippingMilestones: ofProgram(milestones)
+        .map((milestone) => ({
+          id: milestone.id,
+          name: milestone.name,
+          baselineDate: milestone.baselineDate,
+          currentDate: milestone.currentDate,
+          slipDays: slipDaysOf(milestone),
+        }))
+        .filter(({ slipDays }) => slipDays > 0)
+        .sort((a, b) => b.slipDays - a.slipDays || a.name.localeCompare(b.name)),
+      openRiskCount: ofProgram(openRaid).filter(({ kind }) => kind === 'risk').length,
+      overdueDependencyCount: ofProgram(dependencies).filter(
+        (dependency) => daysOverdue(dependency, today) > 0,
+      ).length,
+    };
+  });
+
+  const names = new Map(programs.map(({ id, name }) => [id, name]));
+  const topRisks = openRaid
+    .filter(({ kind }) => kind === 'risk' || kind === 'issue')
+    .map((item): PortfolioRisk => ({
+      id: item.id,
+      programId: item.programId,
+      programName: names.get(item.programId) ?? '',
+      kind: item.kind,
+      title: item.title,
+      probability: item.probability,
+      impact: item.impact,
+      score: riskScore(item),
+      status: item.status,
+      dueDate: item.dueDate,
+    }))
+    .sort((a, b) => b.score - a.score || a.title.localeCompare(b.title))
+    .slice(0, PORTFOLIO_TOP_RISKS);
+
+  return { programs: cards, topRisks };
+}
