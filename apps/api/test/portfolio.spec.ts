@@ -191,6 +191,7 @@ describe('GET /portfolio: the executive view', () => {
     expect(latency?.latest).toEqual({ timestamp: '2026-03-24T00:00:00.000Z', value: 262 });
     expect(latency?.signal).toEqual({
       rule: 'beyond-limits',
+      index: 29,
       timestamp: '2026-03-24T00:00:00.000Z',
     });
     const fill = portfolio.kpis.find(({ key }) => key === 'ads.fill_rate');

@@ -84,7 +84,14 @@ export const kpiTileSchema = z.object({
    * The newest XmR signal (`xmr` of `@bearing/metrics` over the sparkline's points) if it falls
    * on one of the last `PORTFOLIO_RECENT_SIGNAL_POINTS` points; `null` when nothing is going on.
    */
-  signal: z.object({ rule: xmrRuleSchema, timestamp: z.iso.datetime() }).nullable(),
+  signal: z
+    .object({
+      rule: xmrRuleSchema,
+      /** The signalled point, as an index into `sparkline`. */
+      index: z.number().int(),
+      timestamp: z.iso.datetime(),
+    })
+    .nullable(),
 });
 
 /** `GET /api/workspaces/:workspace/portfolio` — the executive view in one request. */

@@ -74,7 +74,7 @@ function tileOf(
     sparkline: values,
     signal:
       signal && signalPoint
-        ? { rule: signal.rule, timestamp: signalPoint.timestamp.toISOString() }
+        ? { rule: signal.rule, index: signal.index, timestamp: signalPoint.timestamp.toISOString() }
         : null,
   };
 }
