@@ -21,6 +21,8 @@ import {
   stubLinkedRecords,
 } from './support/program-factories.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+import { createTeam } from './support/delivery-factories.js';
+import { createGuardrail, createMetric } from './support/okr-factories.js';
 
 describe('programs', () => {
   let testApp: TestApp;
@@ -135,11 +137,10 @@ describe('programs', () => {
 
   describe('links to teams, objectives and guardrails', () => {
     it('keeps the ids of records of this workspace', async () => {
-      const [team, objective, guardrail] = stubLinkedRecords(testApp, [
-        { workspace, kind: 'team', name: 'Ads Platform' },
-        { workspace, kind: 'objective', name: 'Grow ad revenue' },
-        { workspace, kind: 'guardrail', name: 'Playback start p95' },
-      ]);
+      // Real rows: the link tables have foreign keys to them.
+      const team = await createTeam(testApp, workspace);
+      const objective = { id: await insertObjectiveRow(testApp, workspace, admin) };
+      const guardrail = await createGuardrail(testApp, await createMetric(testApp, workspace));
       const program = await create({
         teamIds: [team?.id],
         objectiveIds: [objective?.id],

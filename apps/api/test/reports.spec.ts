@@ -190,9 +190,13 @@ describe('weekly status reports', () => {
       );
     });
 
-    it('marks the sections whose source is not connected yet as unavailable, with no numbers', () => {
+    it('gives an empty say/do section when the program has no teams', () => {
       const { sections } = report.snapshot;
-      expect(sections.sayDo).toEqual({ status: 'unavailable', reason: expect.any(String) });
+      expect(sections.sayDo).toEqual({
+        status: 'available',
+        teams: [],
+        teamsWithoutClosedSprint: [],
+      });
     });
 
     it('gives empty OKR and guardrail sections when the program links none', () => {

@@ -48,6 +48,8 @@ export const updateGuardrailRequestSchema = z.strictObject({
 export const guardrailListQuerySchema = pageQuerySchema.extend({
   metric: metricKeySchema.optional(),
   status: guardrailStatusSchema.optional(),
+  /** Only the guardrails linked to this program. */
+  program: z.uuid().optional(),
 });
 
 /** Why a status was (re-)evaluated. */
@@ -107,6 +109,8 @@ export const guardrailSchema = z.object({
     .nullable(),
   /** The latest changes of status, newest first (at most `GUARDRAIL_HISTORY_EMBEDDED`). */
   history: z.array(guardrailStatusChangeSchema),
+  /** The programs that link this guardrail (oldest program first). */
+  programIds: z.array(z.uuid()),
   version: z.number().int(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

@@ -106,6 +106,8 @@ export const objectiveListQuerySchema = pageQuerySchema.extend({
   period: z.uuid().optional(),
   owner: z.uuid().optional(),
   status: objectiveStatusSchema.optional(),
+  /** Only the objectives linked to this program. */
+  program: z.uuid().optional(),
 });
 
 export const objectiveSchema = z.object({
@@ -126,6 +128,8 @@ export const objectiveSchema = z.object({
   pace: paceSchema.nullable(),
   /** `okrScore(progress)`: 0.0–1.0 in steps of 0.1; `null` while `progress` is. */
   score: z.number().nullable(),
+  /** The programs that link this objective (oldest program first). */
+  programIds: z.array(z.uuid()),
   version: z.number().int(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

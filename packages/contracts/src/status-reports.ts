@@ -58,7 +58,10 @@ export const healthReasonCodeSchema = z.enum([
  */
 export const MILESTONE_SLIP_AT_RISK_AFTER_DAYS = 14;
 
-/** What each reason does to the suggested health. */
+/**
+ * What each reason does to the suggested health — a mirror, for clients, of
+ * `HEALTH_SIGNAL_SEVERITY` of `@bearing/metrics`, whose `suggestedHealth` computes it.
+ */
 export const HEALTH_REASON_SEVERITY = {
   'guardrail-breached': 'at-risk',
   'guardrail-warning': 'watch',
@@ -219,10 +222,20 @@ export const teamSayDoSchema = z.object({
   sprintId: z.uuid(),
   sprintName: z.string(),
   sprintEnd: z.iso.date(),
+  /** Story points (latest estimates at the sprint start) the team committed to. */
   committed: z.number(),
+  /** Points completed by the close, work added mid-sprint included (Jira's "Completed"). */
+  completed: z.number(),
+  /** Points of the commitment completed, at their estimate at the start. */
   completedFromCommitment: z.number(),
   /** `sprintSummary(…).sayDoRatio` of `@bearing/metrics`; `null` when nothing was committed. */
   sayDoRatio: z.number().nullable(),
+});
+
+/** A team of the program with no closed, dated sprint ending by the report's week. */
+export const teamWithoutClosedSprintSchema = z.object({
+  teamId: z.uuid(),
+  teamName: z.string(),
 });
 
 export const reportSectionsSchema = z.object({
@@ -250,7 +263,14 @@ export const reportSectionsSchema = z.object({
     overdueCountChange: z.number().int().nullable(),
   }),
   checkIns: available({ overdue: z.array(overdueCheckInSchema) }),
-  sayDo: available({ teams: z.array(teamSayDoSchema) }),
+  /**
+   * Each of the program's teams (by name): its last closed sprint that ended by the end of the
+   * report's week — never a later one — or, in `teamsWithoutClosedSprint`, that it has none.
+   */
+  sayDo: available({
+    teams: z.array(teamSayDoSchema),
+    teamsWithoutClosedSprint: z.array(teamWithoutClosedSprintSchema),
+  }),
 });
 
 /** The report this one's changes are measured against: the program's last published one. */
@@ -404,6 +424,7 @@ export type RaidCounts = z.infer<typeof raidCountsSchema>;
 export type DependencySnapshot = z.infer<typeof dependencySnapshotSchema>;
 export type OverdueCheckIn = z.infer<typeof overdueCheckInSchema>;
 export type TeamSayDo = z.infer<typeof teamSayDoSchema>;
+export type TeamWithoutClosedSprint = z.infer<typeof teamWithoutClosedSprintSchema>;
 export type ReportSections = z.infer<typeof reportSectionsSchema>;
 export type ComparedReport = z.infer<typeof comparedReportSchema>;
 export type ReportSnapshot = z.infer<typeof reportSnapshotSchema>;

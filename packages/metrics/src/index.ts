@@ -13,3 +13,4 @@ export * from './okrs/index.js';
 export * from './guardrails/index.js';
 export * from './process-behaviour/index.js';
 export * from './risks/index.js';
+export * from './program-health/index.js';

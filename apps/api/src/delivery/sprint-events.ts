@@ -34,26 +34,25 @@ export async function loadSprintEvents(
   );
   if (items.length === 0) return [];
   const ids = items.map((item) => item.id);
-  const [memberships, estimates, statuses] = await Promise.all([
-    historyRows<{ at: Date; change: 'added' | 'removed' }>(
-      manager,
-      `SELECT work_item_id, at, change FROM work_item_sprint_change
+  // One after the other: inside a transaction (a report's collector) they share one connection.
+  const memberships = await historyRows<{ at: Date; change: 'added' | 'removed' }>(
+    manager,
+    `SELECT work_item_id, at, change FROM work_item_sprint_change
         WHERE work_item_id = ANY($1::uuid[]) AND sprint_id = $2 ORDER BY work_item_id, seq`,
-      [ids, sprintId],
-    ),
-    historyRows<{ at: Date; points: number | null }>(
-      manager,
-      `SELECT work_item_id, at, points FROM work_item_estimate_change
+    [ids, sprintId],
+  );
+  const estimates = await historyRows<{ at: Date; points: number | null }>(
+    manager,
+    `SELECT work_item_id, at, points FROM work_item_estimate_change
         WHERE work_item_id = ANY($1::uuid[]) ORDER BY work_item_id, seq`,
-      [ids],
-    ),
-    historyRows<{ at: Date; to_status: string }>(
-      manager,
-      `SELECT work_item_id, at, to_status FROM work_item_status_change
+    [ids],
+  );
+  const statuses = await historyRows<{ at: Date; to_status: string }>(
+    manager,
+    `SELECT work_item_id, at, to_status FROM work_item_status_change
         WHERE work_item_id = ANY($1::uuid[]) ORDER BY work_item_id, seq`,
-      [ids],
-    ),
-  ]);
+    [ids],
+  );
   const events: SprintEvent[] = [];
   for (const item of items) {
     const itemId = item.id;

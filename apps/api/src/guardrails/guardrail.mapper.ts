@@ -13,6 +13,7 @@ export function toGuardrailResponse(
   metric: Metric,
   latest: LatestPoint | undefined,
   history: readonly GuardrailStatusChange[],
+  programIds: string[],
 ): GuardrailResponse {
   const evaluation = evaluate(guardrail, metric, latest);
   return {
@@ -34,6 +35,7 @@ export function toGuardrailResponse(
           }
         : null,
     history: history.map(toStatusChangeResponse),
+    programIds,
     version: guardrail.version,
     createdAt: guardrail.createdAt.toISOString(),
     updatedAt: guardrail.updatedAt.toISOString(),

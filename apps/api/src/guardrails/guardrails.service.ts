@@ -17,6 +17,7 @@ import { createdAtIdPosition, decodeCursor, toPage } from '../common/pagination/
 import { ProblemException } from '../common/problem/problem.js';
 import { latestPointsOf, lockMetrics } from '../metrics/metric-lookup.js';
 import { Metric } from '../metrics/metric.entity.js';
+import { linkedToProgramCondition, programIdsOfRecords } from '../programs/program-links.js';
 import { recordStatus } from './guardrail-evaluation.js';
 import { toGuardrailResponse, toStatusChangeResponse } from './guardrail.mapper.js';
 import { GuardrailStatusChange } from './guardrail-status-change.entity.js';
@@ -30,7 +31,7 @@ export class GuardrailsService {
   /** Oldest first, keyset-paged on (created_at, id). */
   async list(
     workspaceId: string,
-    { limit, cursor, metric, status }: GuardrailListQuery,
+    { limit, cursor, metric, status, program }: GuardrailListQuery,
   ): Promise<GuardrailPage> {
     const after = decodeCursor(cursor, createdAtIdPosition);
     const query = this.dataSource
@@ -43,6 +44,7 @@ export class GuardrailsService {
       .limit(limit + 1);
     if (metric) query.andWhere('metric.key = :metric', { metric });
     if (status) query.andWhere('guardrail.status = :status', { status });
+    if (program) query.andWhere(linkedToProgramCondition('guardrail', 'guardrail'), { program });
     if (after) {
       query.andWhere('(guardrail.createdAt, guardrail.id) > (:createdAt, :id)', {
         createdAt: after[0],
@@ -202,6 +204,7 @@ export class GuardrailsService {
       manager,
       guardrails.map(({ id }) => id),
     );
+    const programIds = await programIdsOfRecords(manager, 'guardrail', guardrails);
     for (const guardrail of guardrails) {
       responses.set(
         guardrail.id,
@@ -210,6 +213,7 @@ export class GuardrailsService {
           metricOf(guardrail),
           latest.get(guardrail.metricId),
           history.get(guardrail.id) ?? [],
+          programIds.get(guardrail.id) ?? [],
         ),
       );
     }

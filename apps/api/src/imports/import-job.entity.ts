@@ -69,6 +69,13 @@ export class ImportJob {
   @Column({ type: 'jsonb', nullable: true })
   result!: ImportResult | null;
 
+  /**
+   * Last sign of life of a running import (database clock), written every few seconds outside
+   * the import's transaction; see import-job-heartbeat.ts. `null` on rows from before it existed.
+   */
+  @Column({ name: 'heartbeat_at', type: 'timestamptz', nullable: true })
+  heartbeatAt!: Date | null;
+
   /** Millisecond precision: the history pages by (created_at, id). */
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt!: Date;

@@ -5,10 +5,11 @@ import { DataSource } from 'typeorm';
 import { createdAtIdPosition, decodeCursor, toPage } from '../common/pagination/cursor.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { findTeam } from '../teams/team-lookup.js';
+import { failStaleImportJobs } from './import-job-heartbeat.js';
 import { ImportJob } from './import-job.entity.js';
 import { toImportJobResponse } from './import-job.mapper.js';
 
-/** The import history and the progress of one import. */
+/** The import history and the progress of one import; reading either fails stale jobs. */
 @Injectable()
 export class ImportJobsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -16,6 +17,7 @@ export class ImportJobsService {
   /** A team's imports, newest first. */
   async list(workspaceId: string, teamRef: string, page: PageQuery): Promise<ImportJobPage> {
     const team = await findTeam(this.dataSource.manager, workspaceId, teamRef);
+    await failStaleImportJobs(this.dataSource.manager, { teamId: team.id });
     const after = decodeCursor(page.cursor, createdAtIdPosition);
     const query = this.dataSource
       .getRepository(ImportJob)
@@ -37,9 +39,14 @@ export class ImportJobsService {
     ]);
   }
 
+  /** A job cut off by a stopped server reads as `failed`, saying so (import-job-heartbeat.ts). */
   async get(workspaceId: string, id: string): Promise<ImportJobResponse> {
-    const job = await this.dataSource.getRepository(ImportJob).findOneBy({ id, workspaceId });
+    const jobs = this.dataSource.getRepository(ImportJob);
+    let job = await jobs.findOneBy({ id, workspaceId });
     if (!job) throw ProblemException.notFound('There is no such import here.');
+    if (job.status === 'running' && (await failStaleImportJobs(jobs.manager, { jobId: id })) > 0) {
+      job = await jobs.findOneByOrFail({ id, workspaceId });
+    }
     return toImportJobResponse(job);
   }
 }

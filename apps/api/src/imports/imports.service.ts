@@ -1,4 +1,9 @@
-import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type ImportJob as ImportJobResponse,
@@ -17,6 +22,7 @@ import { ZodPipe } from '../common/validation/zod.pipe.js';
 import { findTeam } from '../teams/team-lookup.js';
 import { Team } from '../teams/team.entity.js';
 import { type ImportFile, ImportFileError } from './import-file.js';
+import { beat, failStaleImportJobs, HEARTBEAT_INTERVAL_MS } from './import-job-heartbeat.js';
 import { ImportJob } from './import-job.entity.js';
 import { toImportJobResponse } from './import-job.mapper.js';
 import { planImport } from './import-plan.js';
@@ -38,7 +44,7 @@ const fieldsPipe = new ZodPipe(importUploadFieldsSchema);
  * row, written outside that transaction, shows progress and survives a failure.
  */
 @Injectable()
-export class ImportsService implements BeforeApplicationShutdown {
+export class ImportsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ImportsService.name);
   private readonly running = new Set<Promise<void>>();
 
@@ -102,6 +108,17 @@ export class ImportsService implements BeforeApplicationShutdown {
     }
   }
 
+  /**
+   * Imports a stopped server left `running` (their transaction rolled back with it) are failed
+   * at start-up, once their heartbeat is stale — a live import of another API process is not.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    const failed = await failStaleImportJobs(this.dataSource.manager, 'all');
+    if (failed > 0) {
+      this.logger.warn(`Marked ${failed} import(s) cut off by a stopped server as failed.`);
+    }
+  }
+
   /** Lets running imports finish (or fail) before the database pool closes. */
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.allSettled([...this.running]);
@@ -119,6 +136,14 @@ export class ImportsService implements BeforeApplicationShutdown {
     mapping: ImportMapping,
     actor: Actor,
   ): Promise<void> {
+    // The heartbeat runs beside the import's transaction, on a pool connection of its own, so
+    // a reader can tell a slow import from one whose server stopped.
+    const heartbeat = setInterval(() => {
+      beat(this.dataSource.manager, job.id).catch((error: unknown) =>
+        this.logger.warn(`Import ${job.id}: heartbeat not written: ${String(error)}`),
+      );
+    }, HEARTBEAT_INTERVAL_MS);
+    heartbeat.unref();
     try {
       const result = await this.dataSource.transaction(async (manager) => {
         // One import per team at a time; NO KEY UPDATE leaves rows that merely reference the
@@ -132,10 +157,10 @@ export class ImportsService implements BeforeApplicationShutdown {
           const progress = total === 0 ? 1 : Math.min(0.99, written / total);
           if (progress - lastReported < 0.01) return;
           lastReported = progress;
-          await this.dataSource.query(`UPDATE import_job SET progress = $2 WHERE id = $1`, [
-            job.id,
-            progress,
-          ]);
+          await this.dataSource.query(
+            `UPDATE import_job SET progress = $2, heartbeat_at = now() WHERE id = $1`,
+            [job.id, progress],
+          );
         });
         if (!sameWorkflow(team.workflow, workflow)) {
           team.workflow = workflow;
@@ -170,6 +195,8 @@ export class ImportsService implements BeforeApplicationShutdown {
       ).catch((finishError: unknown) =>
         this.logger.error(`Import ${job.id}: could not record the failure: ${String(finishError)}`),
       );
+    } finally {
+      clearInterval(heartbeat);
     }
   }
 

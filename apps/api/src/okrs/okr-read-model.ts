@@ -8,6 +8,7 @@ import type { Day } from '@bearing/metrics';
 import { type EntityManager, In } from 'typeorm';
 import { ClockService } from '../common/clock/clock.service.js';
 import { latestPointsOf } from '../metrics/metric-lookup.js';
+import { programIdsOfRecords } from '../programs/program-links.js';
 import { checkInDue } from './check-ins/check-in-due.js';
 import { CheckIn } from './check-ins/check-in.entity.js';
 import { type KeyResultReading, toKeyResultResponse } from './key-results/key-result.mapper.js';
@@ -57,6 +58,7 @@ export class OkrReadModel {
       relations: { metric: true },
     });
     const readings = await readingsOf(manager, keyResults);
+    const programIds = await programIdsOfRecords(manager, 'objective', objectives);
     const today = this.clock.today();
     return objectives.map((objective) => {
       const period = objective.period;
@@ -67,7 +69,11 @@ export class OkrReadModel {
           progress: keyResultResponse(keyResult, objective, period, readings, today).progress,
           weight: keyResult.weight,
         }));
-      return toObjectiveResponse(objective, objectiveNumbers(measured, period, today));
+      return toObjectiveResponse(
+        objective,
+        objectiveNumbers(measured, period, today),
+        programIds.get(objective.id) ?? [],
+      );
     });
   }
 }

@@ -1,12 +1,14 @@
 import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Guardrail } from '../guardrails/guardrail.entity.js';
+import { Objective } from '../okrs/objectives/objective.entity.js';
+import { Team } from '../teams/team.entity.js';
 import { Program } from './program.entity.js';
 
 /*
- * A program's links to records of other features, keyed by their ids. There is deliberately no
- * foreign key to `team`, `objective` or `guardrail` yet: those tables belong to features built
- * alongside this one (issues 5 and 6). The service checks, through `LinkedRecords`, that every
- * id is a record of the same workspace; a later migration adds the foreign keys once both
- * features have landed.
+ * A program's links to records of other features. Foreign keys on both sides cascade: a deleted
+ * program takes its links with it, and a deleted team, objective or guardrail disappears from its
+ * programs. The foreign key cannot tell workspaces apart, so the service still checks, through
+ * `LinkedRecords`, that every id is a record of the program's workspace.
  */
 
 @Entity({ name: 'program_team' })
@@ -21,6 +23,10 @@ export class ProgramTeam {
   @ManyToOne(() => Program, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'program_id', foreignKeyConstraintName: 'FK_program_team_program' })
   program?: Program;
+
+  @ManyToOne(() => Team, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'team_id', foreignKeyConstraintName: 'FK_program_team_team' })
+  team?: Team;
 }
 
 @Entity({ name: 'program_objective' })
@@ -43,6 +49,10 @@ export class ProgramObjective {
   @ManyToOne(() => Program, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'program_id', foreignKeyConstraintName: 'FK_program_objective_program' })
   program?: Program;
+
+  @ManyToOne(() => Objective, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'objective_id', foreignKeyConstraintName: 'FK_program_objective_objective' })
+  objective?: Objective;
 }
 
 @Entity({ name: 'program_guardrail' })
@@ -65,4 +75,8 @@ export class ProgramGuardrail {
   @ManyToOne(() => Program, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'program_id', foreignKeyConstraintName: 'FK_program_guardrail_program' })
   program?: Program;
+
+  @ManyToOne(() => Guardrail, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'guardrail_id', foreignKeyConstraintName: 'FK_program_guardrail_guardrail' })
+  guardrail?: Guardrail;
 }

@@ -69,6 +69,8 @@ const LINK_TABLES = {
   guardrail: { table: 'program_guardrail', column: 'guardrail_id' },
 } as const;
 
+type LinkedKind = keyof typeof LINK_TABLES;
+
 /**
  * The programs of this workspace that link a record: "the program link of objectives and
  * guardrails". For the objective, guardrail and team features to show their programs.
@@ -76,16 +78,56 @@ const LINK_TABLES = {
 export async function programIdsLinkedTo(
   manager: EntityManager,
   workspaceId: string,
-  kind: keyof typeof LINK_TABLES,
+  kind: LinkedKind,
   recordId: string,
 ): Promise<string[]> {
+  return (await programIdsLinkedToEach(manager, workspaceId, kind, [recordId])).get(recordId) ?? [];
+}
+
+/** `programIdsLinkedTo` for many records in one query: every record id maps to a list. */
+export async function programIdsLinkedToEach(
+  manager: EntityManager,
+  workspaceId: string,
+  kind: LinkedKind,
+  recordIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const linked = new Map(recordIds.map((id): [string, string[]] => [id, []]));
+  if (recordIds.length === 0) return linked;
   const { table, column } = LINK_TABLES[kind];
-  const rows: { id: string }[] = await manager.query(
-    `SELECT program."id"::text AS "id" FROM "${table}" link
+  const rows: { record_id: string; program_id: string }[] = await manager.query(
+    `SELECT link."${column}"::text AS "record_id", program."id"::text AS "program_id"
+       FROM "${table}" link
        JOIN "program" program ON program."id" = link."program_id"
-      WHERE program."workspace_id" = $1 AND link."${column}" = $2
+      WHERE program."workspace_id" = $1 AND link."${column}" = ANY($2::uuid[])
       ORDER BY program."created_at", program."id"`,
-    [workspaceId, recordId],
+    [workspaceId, recordIds],
   );
-  return rows.map(({ id }) => id);
+  for (const row of rows) linked.get(row.record_id)?.push(row.program_id);
+  return linked;
+}
+
+/** `programIdsLinkedToEach` for loaded records, each filtered by its own workspace. */
+export async function programIdsOfRecords(
+  manager: EntityManager,
+  kind: LinkedKind,
+  records: readonly { id: string; workspaceId: string }[],
+): Promise<Map<string, string[]>> {
+  const linked = new Map<string, string[]>();
+  // A list holds one workspace's records: in practice a single query.
+  for (const workspaceId of new Set(records.map((record) => record.workspaceId))) {
+    const ids = records.filter((record) => record.workspaceId === workspaceId).map(({ id }) => id);
+    for (const [id, programIds] of await programIdsLinkedToEach(manager, workspaceId, kind, ids)) {
+      linked.set(id, programIds);
+    }
+  }
+  return linked;
+}
+
+/**
+ * SQL condition "the record `alias` is linked to the program `:program`", for list filters
+ * (`?program=`); the caller binds `program` and filters `alias` by workspace itself.
+ */
+export function linkedToProgramCondition(kind: LinkedKind, alias: string): string {
+  const { table, column } = LINK_TABLES[kind];
+  return `EXISTS (SELECT 1 FROM "${table}" link WHERE link."${column}" = "${alias}"."id" AND link."program_id" = :program)`;
 }

@@ -1,33 +1,31 @@
 import { describe, expect, it } from '@jest/globals';
-import type { ReportSections } from '@bearing/contracts';
-import { isWatermelon, milestoneSlipReasonCode, suggestHealth } from './health-rules.js';
+import {
+  HEALTH_REASON_SEVERITY,
+  healthReasonCodeSchema,
+  MILESTONE_SLIP_AT_RISK_AFTER_DAYS,
+  OFF_TRACK_AT_RISK_REASONS,
+  type ReportSections,
+} from '@bearing/contracts';
+import * as metrics from '@bearing/metrics';
+import { classifyReason, isWatermelon } from './health-rules.js';
 
-const atRisk = { severity: 'at-risk' } as const;
-const watch = { severity: 'watch' } as const;
-
-describe('suggestHealth', () => {
-  it('is on-track without at-risk reasons, however many watch reasons', () => {
-    expect(suggestHealth([])).toBe('on-track');
-    expect(suggestHealth([watch, watch, watch, watch])).toBe('on-track');
+describe('health rules', () => {
+  it('takes the severities and thresholds from @bearing/metrics, mirrored by the contracts', () => {
+    expect(HEALTH_REASON_SEVERITY).toEqual(metrics.HEALTH_SIGNAL_SEVERITY);
+    expect(Object.keys(metrics.HEALTH_SIGNAL_SEVERITY).sort()).toEqual(
+      [...healthReasonCodeSchema.options].sort(),
+    );
+    expect(MILESTONE_SLIP_AT_RISK_AFTER_DAYS).toBe(metrics.MILESTONE_SLIP_AT_RISK_AFTER_DAYS);
+    expect(OFF_TRACK_AT_RISK_REASONS).toBe(metrics.OFF_TRACK_AT_RISK_SIGNALS);
   });
 
-  it('is at-risk with one or two at-risk reasons', () => {
-    expect(suggestHealth([atRisk])).toBe('at-risk');
-    expect(suggestHealth([atRisk, watch, atRisk])).toBe('at-risk');
-  });
-
-  it('is off-track with three or more at-risk reasons', () => {
-    expect(suggestHealth([atRisk, atRisk, atRisk])).toBe('off-track');
-  });
-});
-
-describe('milestoneSlipReasonCode', () => {
-  it('is nothing on time or early, watch up to two weeks late, at-risk beyond', () => {
-    expect(milestoneSlipReasonCode(-3)).toBeNull();
-    expect(milestoneSlipReasonCode(0)).toBeNull();
-    expect(milestoneSlipReasonCode(1)).toBe('milestone-slipped');
-    expect(milestoneSlipReasonCode(14)).toBe('milestone-slipped');
-    expect(milestoneSlipReasonCode(15)).toBe('milestone-slipped-past-threshold');
+  it("classifies a collector's reason with its severity and section", () => {
+    const reason = { code: 'guardrail-warning' as const, message: 'Warning', ref: null };
+    expect(classifyReason('guardrails', reason)).toEqual({
+      ...reason,
+      severity: 'watch',
+      section: 'guardrails',
+    });
   });
 });
 

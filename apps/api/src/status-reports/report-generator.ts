@@ -5,6 +5,7 @@ import {
   type ReportSnapshot,
   reportSectionKeySchema,
 } from '@bearing/contracts';
+import { suggestedHealth } from '@bearing/metrics';
 import type { EntityManager } from 'typeorm';
 import { ClockService } from '../common/clock/clock.service.js';
 import {
@@ -12,13 +13,13 @@ import {
   type ProgramFacts,
   REPORT_SECTION_COLLECTORS,
 } from './collectors/report-section-collector.js';
-import { classifyReason, suggestHealth } from './health-rules.js';
+import { classifyReason } from './health-rules.js';
 import type { ReportWeek } from './report-week.js';
 import type { StatusReport } from './status-report.entity.js';
 
 /**
  * Takes a status report's snapshot: asks each section's collector for its data and reasons,
- * then suggests the health from all reasons (health-rules.ts).
+ * then suggests the health from all reasons (`suggestedHealth` of `@bearing/metrics`).
  */
 @Injectable()
 export class ReportGenerator {
@@ -66,7 +67,7 @@ export class ReportGenerator {
         week: compared.week,
         health: compared.health,
       },
-      suggestedHealth: suggestHealth(reasons),
+      suggestedHealth: suggestedHealth(reasons),
       // At-risk reasons first, each group in section order.
       healthReasons: [
         ...reasons.filter(({ severity }) => severity === 'at-risk'),

@@ -88,6 +88,43 @@ describe('renderReportMarkdown', () => {
     expect(text).toContain('## Guardrails\n\n_Not available: not connected_');
   });
 
+  it("renders each team's say/do and names a team without a closed sprint", () => {
+    const base = report();
+    const text = renderReportMarkdown(
+      {
+        ...base,
+        snapshot: {
+          ...base.snapshot,
+          sections: {
+            ...base.snapshot.sections,
+            sayDo: {
+              status: 'available',
+              teams: [
+                {
+                  teamId: '5b1c2d4e-8a9b-4c3d-9e8f-1a2b3c4d5e6f',
+                  teamName: 'Payments',
+                  sprintId: '6b1c2d4e-8a9b-4c3d-9e8f-1a2b3c4d5e6f',
+                  sprintName: 'PAY Sprint 7',
+                  sprintEnd: '2026-03-06',
+                  committed: 8,
+                  completed: 7,
+                  completedFromCommitment: 5,
+                  sayDoRatio: 0.625,
+                },
+              ],
+              teamsWithoutClosedSprint: [
+                { teamId: '7b1c2d4e-8a9b-4c3d-9e8f-1a2b3c4d5e6f', teamName: 'Search' },
+              ],
+            },
+          },
+        },
+      },
+      'team',
+    );
+    expect(text).toContain('| Payments | PAY Sprint 7 | 2026-03-06 | 8 | 7 | 5 | 63 % |');
+    expect(text).toContain('- Search: no closed sprint yet');
+  });
+
   it('ends with a single newline and no empty blocks', () => {
     const text = renderReportMarkdown(report({ watermelon: false }), 'team');
     expect(text.endsWith('_\n')).toBe(true);

@@ -251,20 +251,27 @@ function checkIns(data: ReportSections['checkIns']): string {
 }
 
 function sayDo(data: ReportSections['sayDo']): string {
-  if (data.status === 'unavailable') return unavailable('Say/do (last closed sprint)', data);
+  const title = 'Say/do (last closed sprint)';
+  if (data.status === 'unavailable') return unavailable(title, data);
+  const rows = table(
+    ['Team', 'Sprint', 'Ended', 'Committed', 'Completed', 'Done of the commitment', 'Say/do'],
+    data.teams.map((team) => [
+      team.teamName,
+      team.sprintName,
+      team.sprintEnd,
+      String(team.committed),
+      String(team.completed),
+      String(team.completedFromCommitment),
+      percent(team.sayDoRatio),
+    ]),
+  );
+  const without = data.teamsWithoutClosedSprint.map(
+    ({ teamName }) => `${teamName}: no closed sprint yet`,
+  );
   return section(
-    'Say/do (last closed sprint)',
-    table(
-      ['Team', 'Sprint', 'Ended', 'Committed', 'Done of it', 'Say/do'],
-      data.teams.map((team) => [
-        team.teamName,
-        team.sprintName,
-        team.sprintEnd,
-        String(team.committed),
-        String(team.completedFromCommitment),
-        percent(team.sayDoRatio),
-      ]),
-    ) || '_No closed sprints._',
+    title,
+    [rows, bullets(without)].filter((block) => block.length > 0).join('\n\n') ||
+      '_The program has no teams._',
   );
 }
 

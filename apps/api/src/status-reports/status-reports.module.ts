@@ -6,20 +6,19 @@ import { DependenciesCollector } from './collectors/dependencies.collector.js';
 import { GuardrailsCollector } from './collectors/guardrails.collector.js';
 import { KeyResultsCollector } from './collectors/key-results.collector.js';
 import { MilestonesCollector } from './collectors/milestones.collector.js';
-import { NOT_WIRED_COLLECTORS } from './collectors/not-wired.collector.js';
 import { RaidCollector } from './collectors/raid.collector.js';
 import {
   type AnySectionCollector,
   REPORT_SECTION_COLLECTORS,
 } from './collectors/report-section-collector.js';
+import { SayDoCollector } from './collectors/say-do.collector.js';
 import { ReportGenerator } from './report-generator.js';
 import { StatusReportsController } from './status-reports.controller.js';
 import { StatusReportsService } from './status-reports.service.js';
 
 /**
  * Weekly status reports: generated drafts, edits, publishing (frozen), history and exports. Each
- * snapshot section comes from one collector; to wire a new source, replace its entry of
- * `NOT_WIRED_COLLECTORS` with a collector provider here.
+ * snapshot section comes from one collector provider listed here (exactly one per section).
  */
 @Module({
   imports: [ProgramsModule, OkrsModule],
@@ -33,12 +32,10 @@ import { StatusReportsService } from './status-reports.service.js';
     KeyResultsCollector,
     GuardrailsCollector,
     CheckInsCollector,
+    SayDoCollector,
     {
       provide: REPORT_SECTION_COLLECTORS,
-      useFactory: (...wired: AnySectionCollector[]): AnySectionCollector[] => [
-        ...wired,
-        ...NOT_WIRED_COLLECTORS,
-      ],
+      useFactory: (...collectors: AnySectionCollector[]): AnySectionCollector[] => collectors,
       inject: [
         KeyResultsCollector,
         GuardrailsCollector,
@@ -46,6 +43,7 @@ import { StatusReportsService } from './status-reports.service.js';
         RaidCollector,
         DependenciesCollector,
         CheckInsCollector,
+        SayDoCollector,
       ],
     },
   ],

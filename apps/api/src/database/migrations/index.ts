@@ -19,6 +19,8 @@ import { CreateSprint1764400100000 } from './1764400100000-create-sprint.js';
 import { CreateWorkItem1764400200000 } from './1764400200000-create-work-item.js';
 import { CreateImportJob1764400300000 } from './1764400300000-create-import-job.js';
 import { AddUserAudience1764650000000 } from './1764650000000-add-user-audience.js';
+import { AddProgramLinkForeignKeys1764700000000 } from './1764700000000-add-program-link-foreign-keys.js';
+import { AddImportJobHeartbeat1764700100000 } from './1764700100000-add-import-job-heartbeat.js';
 
 /** Every migration in the order it runs. New migrations are appended, never edited. */
 export const migrations = [
@@ -43,4 +45,6 @@ export const migrations = [
   CreateWorkItem1764400200000,
   CreateImportJob1764400300000,
   AddUserAudience1764650000000,
+  AddProgramLinkForeignKeys1764700000000,
+  AddImportJobHeartbeat1764700100000,
 ];

@@ -2,8 +2,12 @@ import type { Objective as ObjectiveResponse } from '@bearing/contracts';
 import type { OkrNumbers } from '../okr-numbers.js';
 import type { Objective } from './objective.entity.js';
 
-/** For an objective loaded with its owner. */
-export function toObjectiveResponse(objective: Objective, numbers: OkrNumbers): ObjectiveResponse {
+/** For an objective loaded with its owner; `programIds` are the programs that link it. */
+export function toObjectiveResponse(
+  objective: Objective,
+  numbers: OkrNumbers,
+  programIds: string[],
+): ObjectiveResponse {
   if (!objective.owner) throw new Error('objective loaded without its owner');
   return {
     id: objective.id,
@@ -19,6 +23,7 @@ export function toObjectiveResponse(objective: Objective, numbers: OkrNumbers): 
     parentId: objective.parentId,
     status: objective.status,
     ...numbers,
+    programIds,
     version: objective.version,
     createdAt: objective.createdAt.toISOString(),
     updatedAt: objective.updatedAt.toISOString(),

@@ -11,6 +11,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../access/caller.js';
 import { recordAuditEvent } from '../../audit/audit-log.js';
 import { createdAtIdPosition, decodeCursor, toPage } from '../../common/pagination/cursor.js';
+import { linkedToProgramCondition } from '../../programs/program-links.js';
 import {
   assertMember,
   findObjective,
@@ -31,10 +32,10 @@ export class ObjectivesService {
     private readonly readModel: OkrReadModel,
   ) {}
 
-  /** Oldest first, keyset-paged on (created_at, id); filtered by period, owner and status. */
+  /** Oldest first, keyset-paged on (created_at, id); filtered by period, owner, status, program. */
   async list(
     workspaceId: string,
-    { limit, cursor, period, owner, status }: ObjectiveListQuery,
+    { limit, cursor, period, owner, status, program }: ObjectiveListQuery,
   ): Promise<ObjectivePage> {
     const after = decodeCursor(cursor, createdAtIdPosition);
     const query = this.dataSource
@@ -49,6 +50,7 @@ export class ObjectivesService {
     if (period) query.andWhere('objective.periodId = :period', { period });
     if (owner) query.andWhere('objective.ownerUserId = :owner', { owner });
     if (status) query.andWhere('objective.status = :status', { status });
+    if (program) query.andWhere(linkedToProgramCondition('objective', 'objective'), { program });
     if (after) {
       query.andWhere('(objective.createdAt, objective.id) > (:createdAt, :id)', {
         createdAt: after[0],

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { MilestoneMove, MilestoneSnapshot } from '@bearing/contracts';
+import { milestoneSlipSignal } from '@bearing/metrics';
 import { loadDateChanges } from '../../programs/milestones/milestone-history.js';
 import { slipDaysOf } from '../../programs/milestones/milestone.mapper.js';
 import { Milestone } from '../../programs/milestones/milestone.entity.js';
-import { type CollectedReason, milestoneSlipReasonCode } from '../health-rules.js';
+import type { CollectedReason } from '../health-rules.js';
 import { isDayInWeek, isInstantInWeek } from '../report-week.js';
 import { slipWords } from './day-words.js';
 import {
@@ -79,7 +80,7 @@ export class MilestonesCollector implements ReportSectionCollector<'milestones'>
     const reasons = milestones.flatMap((milestone): CollectedReason[] => {
       if (milestone.completedAt !== null) return [];
       const slipDays = slipDaysOf(milestone);
-      const code = milestoneSlipReasonCode(slipDays);
+      const code = milestoneSlipSignal(slipDays);
       if (!code) return [];
       return [
         {

@@ -1,0 +1,58 @@
+import type { ImportResult } from '@bearing/contracts';
+import type { EntityManager } from 'typeorm';
+import { failedResult } from './import-result.js';
+
+/** How often a running import shows it is alive. */
+export const HEARTBEAT_INTERVAL_MS = 5_000;
+
+/**
+ * A running job whose last heartbeat is older than this was cut off: the process running it
+ * stopped (crash, kill, power loss) without recording the outcome. Far above the interval, so a
+ * busy database or a long garbage-collection pause never fails a live import.
+ */
+export const STALE_AFTER_SECONDS = 180;
+
+export const SERVER_STOPPED_MESSAGE =
+  'the server stopped during the import; nothing was stored (the import is one transaction, so it was rolled back)';
+
+/** The result a cut-off import is given. */
+export function serverStoppedResult(): ImportResult {
+  return failedResult([{ message: SERVER_STOPPED_MESSAGE }]);
+}
+
+/**
+ * Marks `failed` every running job matched by `scope` whose heartbeat (or, before the first one,
+ * its creation) is older than `STALE_AFTER_SECONDS`; answers how many. Ages are measured on the
+ * database clock — the clock heartbeats are written with — so several API processes with
+ * skewed clocks agree. Safe to run from any process at any time: a live import keeps its
+ * heartbeat fresh and is never touched.
+ */
+export async function failStaleImportJobs(
+  manager: EntityManager,
+  scope: { jobId: string } | { teamId: string } | 'all',
+): Promise<number> {
+  const [condition, parameters] =
+    scope === 'all'
+      ? ['TRUE', []]
+      : 'jobId' in scope
+        ? ['"id" = $2', [scope.jobId]]
+        : ['"team_id" = $2', [scope.teamId]];
+  // TypeORM answers an UPDATE on PostgreSQL with [rows, affected row count].
+  const [, failed] = await manager.query<[unknown, number]>(
+    `UPDATE "import_job"
+        SET "status" = 'failed', "progress" = 0, "result" = $1::jsonb, "finished_at" = now()
+      WHERE "status" = 'running'
+        AND COALESCE("heartbeat_at", "created_at") < now() - make_interval(secs => ${STALE_AFTER_SECONDS})
+        AND ${condition}`,
+    [JSON.stringify(serverStoppedResult()), ...parameters],
+  );
+  return failed;
+}
+
+/** Writes a heartbeat for a running job (outside its transaction: a pool connection of its own). */
+export async function beat(manager: EntityManager, jobId: string): Promise<void> {
+  await manager.query(
+    `UPDATE "import_job" SET "heartbeat_at" = now() WHERE "id" = $1 AND "status" = 'running'`,
+    [jobId],
+  );
+}
