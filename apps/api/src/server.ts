@@ -6,6 +6,7 @@ import { connectDatabase } from './database/connect-database.js';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './database/embedded-database.js';
 import { runMigrationsWithLock } from './database/run-migrations.js';
 import { createApp } from './create-app.js';
+import { ensureDemoSeeded } from './demo/demo-workspace.js';
 
 const SHUTDOWN_DEADLINE_MS = 9000;
 
@@ -83,8 +84,34 @@ async function start(resources: Resources, stopRequested: () => boolean): Promis
   for (const line of describeBootstrap(bootstrap)) say(line);
   if (stopRequested()) return;
   resources.app = await createApp(config, resources.dataSource);
+  if (config.demo) await seedDemo(resources.app, resources.dataSource, stopRequested);
+  if (stopRequested()) return;
   await listen(resources.app, config.port);
   say(`Bearing is running at http://localhost:${config.port}`);
+}
+
+/**
+ * Fills the demo workspace on its first start (or finishes a seeding that was interrupted),
+ * before the server listens, so the first sign-in finds it populated. A failure is reported
+ * but does not stop Bearing: the demo is a convenience, the product works without it.
+ */
+async function seedDemo(
+  app: NestExpressApplication,
+  dataSource: DataSource,
+  stopRequested: () => boolean,
+): Promise<void> {
+  const began = Date.now();
+  try {
+    const outcome = await ensureDemoSeeded(app, dataSource, {
+      stopRequested,
+      onStart: () => say('Seeding the demo workspace…'),
+    });
+    if (outcome === 'seeded') say(`Seeded the demo workspace in ${Date.now() - began} ms.`);
+    if (outcome === 'stopped') say('Demo seeding interrupted; the next start finishes it.');
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`The demo workspace could not be seeded: ${message}\n`);
+  }
 }
 
 async function releaseAll({ app, dataSource, embedded }: Resources): Promise<void> {

@@ -47,6 +47,8 @@ export const auditActionSchema = z.enum([
   'status-report.updated',
   'status-report.published',
   'review-settings.updated',
+  /** The demo generator finished filling the workspace (see apps/api/src/demo). */
+  'demo.seeded',
 ]);
 
 export const auditEventSchema = z.object({

@@ -1,0 +1,150 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { DataSource, EntityManager } from 'typeorm';
+import { DEMO_WORKSPACE } from '../accounts/bootstrap/bootstrap-accounts.js';
+import { User } from '../accounts/user.entity.js';
+import { Membership } from '../workspaces/membership.entity.js';
+import { Workspace } from '../workspaces/workspace.entity.js';
+import { insertWorkspaceWithAdmin } from '../workspaces/workspaces.service.js';
+import { DemoSeedingStopped } from './demo-context.js';
+import { isDemoSeeded, seedDemoWorkspace, type SeedDemoOptions } from './seed-demo-workspace.js';
+
+/** Held (session-scoped) while one process seeds, so parallel starts do not seed twice. */
+const DEMO_SEED_LOCK_KEY = 7_366_504_714;
+
+export type DemoOutcome =
+  'seeded' | 'already-seeded' | 'no-demo-workspace' | 'seeding-elsewhere' | 'stopped';
+
+type SeedOptions = Pick<SeedDemoOptions, 'seed' | 'today' | 'stopRequested'> & {
+  /** Told once the seeding really begins (not when there is nothing to do). */
+  onStart?: () => void;
+};
+
+/**
+ * Start-up in demo mode: seeds the demo workspace unless a seeding already finished. A
+ * workspace left half-filled (a crash or a Ctrl-C in the middle) is emptied and seeded again.
+ * A stop request ends the seeding between two steps with `'stopped'`; the next start finishes
+ * the job.
+ */
+export async function ensureDemoSeeded(
+  app: INestApplicationContext,
+  dataSource: DataSource,
+  options: SeedOptions = {},
+): Promise<DemoOutcome> {
+  const workspace = await dataSource
+    .getRepository(Workspace)
+    .findOneBy({ slug: DEMO_WORKSPACE.slug });
+  if (!workspace) return 'no-demo-workspace';
+  if (await isDemoSeeded(dataSource, workspace.id)) return 'already-seeded';
+  return withSeedLock(dataSource, async () => {
+    // Another process may have finished while this one waited for the database.
+    if (await isDemoSeeded(dataSource, workspace.id)) return 'already-seeded';
+    const target = (await hasContent(dataSource, workspace.id))
+      ? await dataSource.transaction((manager) => recreateDemoWorkspace(manager))
+      : workspace;
+    return seedInto(app, dataSource, target, options);
+  });
+}
+
+/**
+ * `npm run demo:reset`: deletes the demo workspace with everything in it (the database
+ * cascades from the workspace row) and seeds it again; its members keep their access. Creates
+ * it (with the first user as admin) when it does not exist.
+ */
+export async function resetDemoWorkspace(
+  app: INestApplicationContext,
+  dataSource: DataSource,
+  options: SeedOptions = {},
+): Promise<DemoOutcome> {
+  return withSeedLock(dataSource, async () => {
+    const workspace = await dataSource.transaction((manager) => recreateDemoWorkspace(manager));
+    return seedInto(app, dataSource, workspace, options);
+  });
+}
+
+async function seedInto(
+  app: INestApplicationContext,
+  dataSource: DataSource,
+  workspace: Workspace,
+  options: SeedOptions,
+): Promise<DemoOutcome> {
+  const admin = await dataSource
+    .getRepository(Membership)
+    .findOne({ where: { workspaceId: workspace.id, role: 'admin' }, order: { createdAt: 'ASC' } });
+  if (!admin) throw new Error(`the ${DEMO_WORKSPACE.slug} workspace has no admin to seed it as`);
+  options.onStart?.();
+  try {
+    await seedDemoWorkspace(app, {
+      seed: options.seed,
+      today: options.today,
+      stopRequested: options.stopRequested,
+      workspaceId: workspace.id,
+      actor: { userId: admin.userId, tokenId: null, requestId: null },
+    });
+    return 'seeded';
+  } catch (error) {
+    if (error instanceof DemoSeedingStopped) return 'stopped';
+    throw error;
+  }
+}
+
+/** Deletes the demo workspace (if any) and creates it again, empty, with the same members. */
+async function recreateDemoWorkspace(manager: EntityManager): Promise<Workspace> {
+  const workspaces = manager.getRepository(Workspace);
+  const existing = await workspaces.findOneBy({ slug: DEMO_WORKSPACE.slug });
+  const members = existing
+    ? await manager
+        .getRepository(Membership)
+        .find({ where: { workspaceId: existing.id }, order: { createdAt: 'ASC' } })
+    : [];
+  if (existing) await workspaces.delete({ id: existing.id });
+  const adminId =
+    members.find((member) => member.role === 'admin')?.userId ??
+    (await manager.getRepository(User).findOne({ where: {}, order: { createdAt: 'ASC' } }))?.id;
+  if (!adminId) throw new Error('there is no user yet: start Bearing once to create the admin');
+  const workspace = await insertWorkspaceWithAdmin(
+    manager,
+    { slug: DEMO_WORKSPACE.slug, name: existing?.name ?? DEMO_WORKSPACE.name },
+    { userId: adminId, tokenId: null, requestId: null },
+  );
+  const others = members.filter((member) => member.userId !== adminId);
+  if (others.length > 0) {
+    await manager
+      .getRepository(Membership)
+      .insert(others.map(({ userId, role }) => ({ workspaceId: workspace.id, userId, role })));
+  }
+  return workspace;
+}
+
+/** Anything the generator writes early: a half-seeded workspace has some of it. */
+async function hasContent(dataSource: DataSource, workspaceId: string): Promise<boolean> {
+  const [row]: { found: boolean }[] = await dataSource.query(
+    `SELECT EXISTS (SELECT 1 FROM team WHERE workspace_id = $1)
+         OR EXISTS (SELECT 1 FROM metric WHERE workspace_id = $1)
+         OR EXISTS (SELECT 1 FROM period WHERE workspace_id = $1)
+         OR EXISTS (SELECT 1 FROM program WHERE workspace_id = $1) AS found`,
+    [workspaceId],
+  );
+  return row?.found === true;
+}
+
+/** Runs `work` holding the seeding lock; `'seeding-elsewhere'` when another process holds it. */
+async function withSeedLock(
+  dataSource: DataSource,
+  work: () => Promise<DemoOutcome>,
+): Promise<DemoOutcome> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    const [lock] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [
+      DEMO_SEED_LOCK_KEY,
+    ])) as { locked: boolean }[];
+    if (!lock?.locked) return 'seeding-elsewhere';
+    try {
+      return await work();
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [DEMO_SEED_LOCK_KEY]);
+    }
+  } finally {
+    await runner.release();
+  }
+}

@@ -1,0 +1,230 @@
+import {
+  createStatusReportRequestSchema,
+  type ProgramHealth,
+  publishStatusReportRequestSchema,
+  updateStatusReportRequestSchema,
+} from '@bearing/contracts';
+import { addDays, mondayOnOrBefore } from '@bearing/metrics';
+import { StatusReportsService } from '../status-reports/status-reports.service.js';
+import {
+  allSettledOrThrow,
+  checkpoint,
+  type DemoContext,
+  demoStep,
+  validRequest,
+} from './demo-context.js';
+import type { ProgramKey } from './seed-okrs.js';
+import type { SeededProgram } from './seed-programs.js';
+
+/** Published weeks per program before this one; this week stays a draft. */
+export const PUBLISHED_WEEKS = 6;
+
+type WeekStory = {
+  health: ProgramHealth;
+  summary: string;
+  highlights: string[];
+  lowlights: string[];
+  asks: string[];
+};
+
+/** What the program lead wrote each week, oldest first: the health timeline's story. */
+const STORIES: Record<ProgramKey, readonly WeekStory[]> = {
+  'podcast-ads': [
+    {
+      health: 'on-track',
+      summary: 'Ad decisioning runs in every market; fill rate climbing.',
+      highlights: ['Fill rate up two points'],
+      lowlights: [],
+      asks: [],
+    },
+    {
+      health: 'on-track',
+      summary: 'Client-side stitching in beta with 5 % of listeners.',
+      highlights: ['Stitching beta live'],
+      lowlights: [],
+      asks: [],
+    },
+    {
+      health: 'on-track',
+      summary: 'Revenue per day at a new high after the fill-rate jump.',
+      highlights: ['Record ad revenue day'],
+      lowlights: [],
+      asks: [],
+    },
+    {
+      health: 'at-risk',
+      summary: 'Client stitching rolled to everyone; playback start slower than hoped.',
+      highlights: ['Stitching at 100 %'],
+      lowlights: ['p95 start latency up'],
+      asks: [],
+    },
+    {
+      health: 'at-risk',
+      summary: 'Latency work started; booking beta date under review.',
+      highlights: [],
+      lowlights: ['Latency guardrail close to breach'],
+      asks: ['Player SDK owners to review the pre-fetch design'],
+    },
+    {
+      health: 'off-track',
+      summary: 'Latency guardrail breached; booking beta moved two weeks.',
+      highlights: ['Pre-fetch prototype ready'],
+      lowlights: ['Playback start p95 above 950 ms'],
+      asks: ['Decision: roll back client stitching if p95 holds next week'],
+    },
+  ],
+  'personalised-home': [
+    {
+      health: 'on-track',
+      summary: 'Home v2 at 10 %: click-through up, skips flat.',
+      highlights: ['CTR +0.6 points in the test cell'],
+      lowlights: [],
+      asks: [],
+    },
+    {
+      health: 'on-track',
+      summary: 'Ranking model retrained on the summer data.',
+      highlights: ['Model refresh shipped'],
+      lowlights: [],
+      asks: [],
+    },
+    {
+      health: 'on-track',
+      summary: 'Experiment moved to 50 % of listeners.',
+      highlights: ['50 % roll-out'],
+      lowlights: [],
+      asks: [],
+    },
+    {
+      health: 'at-risk',
+      summary: 'Mobile waits for ranking API v2 before the full roll-out.',
+      highlights: [],
+      lowlights: ['Ranking API v2 not started'],
+      asks: ['Personalization to commit a date for API v2'],
+    },
+    {
+      health: 'at-risk',
+      summary: 'API v2 in design; feature store latency mitigated.',
+      highlights: ['Feature store cache live'],
+      lowlights: ['API v2 date still open'],
+      asks: [],
+    },
+    {
+      health: 'at-risk',
+      summary: 'API v2 planned for next sprint; roll-out date holds if it lands.',
+      highlights: ['API v2 design approved'],
+      lowlights: [],
+      asks: [],
+    },
+  ],
+  catalog: [
+    {
+      health: 'at-risk',
+      summary: 'Shadow mode two weeks late after the RSS parser rewrite.',
+      highlights: [],
+      lowlights: ['Shadow mode slipped'],
+      asks: [],
+    },
+    {
+      health: 'on-track',
+      summary: 'Shadow mode live; lag halves for shadowed feeds.',
+      highlights: ['Shadow mode live'],
+      lowlights: [],
+      asks: [],
+    },
+    {
+      health: 'off-track',
+      summary: 'Publisher rate limits block the cut-over.',
+      highlights: [],
+      lowlights: ['Cut-over moved'],
+      asks: ['Partnerships to contact the five largest publishers'],
+    },
+    {
+      health: 'at-risk',
+      summary: 'Polling budgets per host in place; backfill started.',
+      highlights: ['Rate-limit errors down 90 %'],
+      lowlights: ['Backfill slower than planned'],
+      asks: [],
+    },
+    {
+      health: 'at-risk',
+      summary: 'Cut-over moved again for the backfill; lag already down.',
+      highlights: ['Ingestion lag under 30 minutes'],
+      lowlights: ['Second slip of the cut-over'],
+      asks: [],
+    },
+    {
+      health: 'on-track',
+      summary: 'Backfill at 80 %; the new cut-over date holds.',
+      highlights: ['Backfill 80 % done'],
+      lowlights: [],
+      asks: [],
+    },
+  ],
+};
+
+/**
+ * Weekly status reports, each the way a program lead makes one: generated by the report
+ * service from the data, edited (summary, highlights, lowlights, asks and — where the lead
+ * disagrees with the suggestion — the health with its reason) and published. This week's
+ * report is left as a draft.
+ */
+export async function seedReports(context: DemoContext, programs: SeededProgram[]): Promise<void> {
+  const thisWeek = mondayOnOrBefore(context.today);
+  // Programs report independently of each other: their weeks are written side by side.
+  await allSettledOrThrow(
+    programs.map((program) => () => reportWeekly(context, program, thisWeek)),
+  );
+}
+
+async function reportWeekly(
+  context: DemoContext,
+  program: SeededProgram,
+  thisWeek: string,
+): Promise<void> {
+  const reports = context.app.get(StatusReportsService);
+  checkpoint(context);
+  const scope = { workspaceId: context.workspaceId, programId: program.id };
+  const stories = STORIES[program.key];
+  for (let index = 0; index <= PUBLISHED_WEEKS; index++) {
+    const week = addDays(thisWeek, 7 * (index - PUBLISHED_WEEKS));
+    const draft = await demoStep(`report of ${program.name}, week ${week}`, () =>
+      reports.create(
+        scope,
+        context.actor,
+        validRequest(createStatusReportRequestSchema, { week }, 'report'),
+      ),
+    );
+    const story = stories[index];
+    if (!story) continue;
+    const overridden = story.health !== draft.suggestedHealth;
+    const edited = await demoStep(`editing the report of week ${week}`, () =>
+      reports.update(
+        scope,
+        context.actor,
+        draft.id,
+        validRequest(
+          updateStatusReportRequestSchema,
+          {
+            summary: story.summary,
+            highlights: story.highlights,
+            lowlights: story.lowlights,
+            asks: story.asks,
+            health: story.health,
+            healthReason: overridden ? (story.lowlights[0] ?? story.summary) : null,
+            version: draft.version,
+          },
+          'report edit',
+        ),
+      ),
+    );
+    await demoStep(`publishing the report of week ${week}`, () =>
+      reports.publish(
+        scope,
+        context.actor,
+        edited.id,
+        validRequest(publishStatusReportRequestSchema, { version: edited.version }, 'publish'),
+      ),
+    );
+  }
+}
