@@ -53,9 +53,12 @@ export async function apiSend<T>(
 ): Promise<T | void> {
   const response = await send(path, {
     method,
+    // A FormData body (a file upload) goes as multipart; the browser sets its boundary.
     ...(body === undefined
       ? {}
-      : { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }),
+      : body instanceof FormData
+        ? { body }
+        : { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }),
   });
   if (schema) return parseBody(path, response, schema);
 }
@@ -69,7 +72,12 @@ export function pagePath(path: string, limit: number, cursor?: string | null): s
 
 async function send(
   path: string,
-  init: { method: string; body?: string; headers?: Record<string, string>; signal?: AbortSignal },
+  init: {
+    method: string;
+    body?: string | FormData;
+    headers?: Record<string, string>;
+    signal?: AbortSignal;
+  },
 ): Promise<Response> {
   const response = await fetch(path, {
     method: init.method,

@@ -57,6 +57,90 @@ export const METRIC_DEFINITIONS = {
       'Kohavi, Tang & Xu, Trustworthy Online Controlled Experiments (2020), ch. 21 — guardrail metrics with non-inferiority margins.',
     readmeSection: 'Guardrails › evaluateGuardrail',
   },
+  sprintBurndown: {
+    summary:
+      'What is left to do at the end of each sprint day against a straight guideline from the commitment to zero; marks show days when scope was added or removed.',
+    formula:
+      'Remaining = points of items in scope and not done at the end of the day (latest estimate). Guideline = committed × (1 − w ÷ W), w = working days from the start to that day, W = working days in the sprint: flat on weekends and holidays.',
+    source:
+      'Atlassian, Burndown chart (Jira Software documentation); OpenProject, Backlogs: burndown chart.',
+    readmeSection: 'Sprint metrics › sprintBurndown',
+  },
+  sprintBurnup: {
+    summary:
+      'Work done so far against the sprint’s scope: the gap between the lines is what is left, and a step in the scope line is work added or removed.',
+    formula:
+      'Done so far = running total of each day’s completed points (net of reopened work). Scope = done so far + remaining at the end of the day.',
+    source: 'Atlassian, Burnup chart (Jira Software documentation).',
+    readmeSection: 'Sprint metrics › sprintBurndown',
+  },
+  velocity: {
+    summary:
+      'What this team committed and completed in each of its recent sprints, with the average completed; for the team’s own planning, never to compare teams.',
+    formula:
+      'Velocity = mean of completed over the last N closed sprints. Say/do = completed from the commitment ÷ committed (at most 100 %): work added mid-sprint cannot inflate it.',
+    source: 'Atlassian, View and understand the velocity chart.',
+    readmeSection: 'Sprint metrics › velocity and sprintSummary',
+  },
+  cycleTime: {
+    summary:
+      'Each finished item’s days from commitment to done, by the day it was done; the lines are the days within which 50, 85 and 95 % of items finished.',
+    formula:
+      'Cycle time = done day − committed day (same day = 0), in the team’s time zone. pXX = nearest-rank percentile of the cycle times in the range.',
+    source:
+      'Daniel Vacanti, Actionable Agile Metrics for Predictability (2015); jira-agile-metrics cycle_time.',
+    readmeSection: 'Flow metrics › cycleTime',
+  },
+  throughput: {
+    summary: 'How many items the team finished each week (Monday to Sunday).',
+    formula: 'Count of items whose done day falls in each ISO week; weeks with none show 0.',
+    source: 'jira-agile-metrics throughput; Vacanti, Actionable Agile Metrics for Predictability.',
+    readmeSection: 'Flow metrics › throughput',
+  },
+  cumulativeFlow: {
+    summary:
+      'How many items had reached each workflow stage by each day; the vertical gap between two bands is the work waiting in that stage.',
+    formula:
+      'counts[stage] = items whose entry day into that stage (or a later one) is on or before the day. Bands never decrease; skipped stages count as reached.',
+    source:
+      'jira-agile-metrics cfd; Vacanti, Actionable Agile Metrics for Predictability, ch. 4–5.',
+    readmeSection: 'Flow metrics › cumulativeFlow',
+  },
+  agingWip: {
+    summary:
+      'Every item in progress, by the furthest stage it reached and its age; an item above the 85th percentile line is older than most finished items were.',
+    formula:
+      'Age = today − committed day, in days. Reference lines: p50/p85/p95 of the cycle times of items finished in the selected range.',
+    source: 'ActionableAgile, Aging Work in Progress chart (Vacanti).',
+    readmeSection: 'Flow metrics › agingWip',
+  },
+  capacityPlan: {
+    summary:
+      'The person-days the team has in the sprint and the range of points that the team’s recent rate suggests committing to — capacity, never anyone’s output.',
+    formula:
+      'Available person-days = Σ allocation × (working days − own working days off). Rate = Σ completed ÷ Σ available person-days over recent closed sprints. Expected = rate × person-days; low / high use the slowest / fastest single sprint.',
+    source:
+      'Henrik Kniberg, Scrum and XP from the Trenches (2007); Beck & Fowler, Planning Extreme Programming (2000), “yesterday’s weather”.',
+    readmeSection: 'Capacity planning › capacityPlan',
+  },
+  forecastWhen: {
+    summary:
+      'When a number of items will be done, by replaying the team’s past daily throughput thousands of times; the bars show how often each finish day came up.',
+    formula:
+      'Each trial draws a past day’s throughput for every future day until the items are done. pXX = the number of days within which XX % of trials finished (nearest rank).',
+    source:
+      'Daniel Vacanti, When Will It Be Done? (2015); Troy Magennis, Focused Objective forecasters.',
+    readmeSection: 'Forecasting (Monte Carlo) › monteCarloWhen',
+  },
+  forecastHowMany: {
+    summary:
+      'How many items the team will finish by a date, with 50, 85 and 95 % confidence, from its past daily throughput.',
+    formula:
+      'Each trial sums one past day’s throughput per day until the date. pXX = the count reached in at least XX % of trials (the (100 − XX)th percentile).',
+    source:
+      'Daniel Vacanti, When Will It Be Done? (2015); Troy Magennis, Focused Objective forecasters.',
+    readmeSection: 'Forecasting (Monte Carlo) › monteCarloHowMany',
+  },
 } satisfies Record<string, MetricDefinition>;
 
 export type MetricDefinitionName = keyof typeof METRIC_DEFINITIONS;

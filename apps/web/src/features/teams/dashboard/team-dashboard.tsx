@@ -1,4 +1,23 @@
 import type { Team } from '@bearing/contracts';
+import { Stack } from '@mantine/core';
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import { useSprints } from '../../../api/sprints';
+import { EmptyPanel } from '../../../components/empty-panel';
+import { ErrorAlert } from '../../../components/error-alert';
+import { LoadingRows } from '../../../components/loading-rows';
+import { canEdit } from '../../workspaces/roles';
+import { useWorkspace } from '../../workspaces/use-workspace';
+import { CapacityPlanner } from './capacity-planner';
+import { DashboardSection } from './dashboard-section';
+import { FlowRangeFilter } from './flow-range-filter';
+import { FlowSection } from './flow-section';
+import { todayIn } from './forecast-inputs';
+import { ForecastPanel } from './forecast-panel';
+import { defaultSprint, reportableSprints } from './sprint-choice';
+import { SprintSection } from './sprint-section';
+import { useDashboardParams } from './use-dashboard-params';
+import { VelocityPanel } from './velocity-panel';
 
 export interface TeamDashboardProps {
   workspace: string;
@@ -6,6 +25,85 @@ export interface TeamDashboardProps {
 }
 
 /** The team's delivery view: sprint, flow, capacity and forecast charts. */
-export function TeamDashboard({ team }: TeamDashboardProps) {
-  return <p>Delivery charts for {team.name}.</p>;
+export function TeamDashboard({ workspace, team }: TeamDashboardProps) {
+  const editor = canEdit(useWorkspace().role);
+  const params = useDashboardParams(team.timeZone);
+  const [searchParams] = useSearchParams();
+  const sprints = useSprints(workspace, team.id);
+  const started = useMemo(() => reportableSprints(sprints.data ?? []), [sprints.data]);
+  const selected =
+    started.find((sprint) => sprint.id === params.sprint) ?? defaultSprint(sprints.data ?? []);
+
+  return (
+    <Stack gap="xl">
+      <DashboardSection
+        title="Sprint"
+        description="How the selected sprint is going, and what the team committed and completed in its recent sprints."
+      >
+        {sprints.isPending ? (
+          <LoadingRows label="Loading the sprints" rows={2} height={120} />
+        ) : sprints.isError ? (
+          <ErrorAlert
+            title="The sprints could not be loaded"
+            error={sprints.error}
+            onRetry={() => void sprints.refetch()}
+          />
+        ) : selected === null ? (
+          <EmptyPanel
+            title="No sprint has started yet"
+            description="Sprint charts appear once the team starts a sprint or imports its sprints from Jira."
+          />
+        ) : (
+          <SprintSection
+            workspace={workspace}
+            teamId={team.id}
+            sprints={started}
+            selected={selected}
+            onSelect={params.setSprint}
+            today={todayIn(team.timeZone)}
+          />
+        )}
+        <VelocityPanel workspace={workspace} teamId={team.id} />
+      </DashboardSection>
+
+      <DashboardSection
+        title="Flow"
+        description="How work moves from commitment to done, in the team’s time zone."
+        actions={
+          <FlowRangeFilter
+            range={params.flow}
+            typed={{
+              from:
+                searchParams.get('from') ??
+                (params.flow.preset === 'custom' ? '' : params.flow.from),
+              to: searchParams.get('to') ?? (params.flow.preset === 'custom' ? '' : params.flow.to),
+            }}
+            onPreset={params.setFlowPreset}
+            onDays={params.setFlowDays}
+          />
+        }
+      >
+        <FlowSection
+          workspace={workspace}
+          teamId={team.id}
+          range={{ from: params.flow.from, to: params.flow.to }}
+        />
+      </DashboardSection>
+
+      <DashboardSection
+        title="Planning"
+        description="Capacity for the next sprint and forecasts from the team’s own throughput."
+      >
+        {sprints.isSuccess && (
+          <CapacityPlanner
+            workspace={workspace}
+            team={team}
+            sprints={sprints.data}
+            editor={editor}
+          />
+        )}
+        <ForecastPanel workspace={workspace} team={team} />
+      </DashboardSection>
+    </Stack>
+  );
 }

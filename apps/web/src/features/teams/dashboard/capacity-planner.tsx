@@ -1,0 +1,208 @@
+import type { Sprint, SprintAvailability, Team } from '@bearing/contracts';
+import { Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { useId, useMemo, useState } from 'react';
+import { useCapacity } from '../../../api/delivery';
+import { usePutSprintAvailability, useSprintAvailability } from '../../../api/sprints';
+import { MetricDefinition } from '../../../charts/metric-definition';
+import { EmptyPanel } from '../../../components/empty-panel';
+import { ErrorAlert } from '../../../components/error-alert';
+import { formatDay } from '../../../components/format';
+import { LoadingRows } from '../../../components/loading-rows';
+import { AvailabilityEditor } from './availability-editor';
+import {
+  availabilityChanged,
+  availabilityDraft,
+  availabilityRequest,
+  type MemberAvailabilityDraft,
+  sprintWorkingDays,
+} from './availability-draft';
+import { CapacitySummary } from './capacity-summary';
+import { nextSprint, plannableSprints } from './sprint-choice';
+
+export interface CapacityPlannerProps {
+  workspace: string;
+  team: Team;
+  sprints: Sprint[];
+  editor: boolean;
+}
+
+/**
+ * Planning the next sprint: who is available how much, and the commitment range that follows
+ * from the team's recent rate. Saving the availability refreshes the range.
+ */
+export function CapacityPlanner({ workspace, team, sprints, editor }: CapacityPlannerProps) {
+  const titleId = useId();
+  const candidates = useMemo(() => plannableSprints(sprints), [sprints]);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const sprint =
+    candidates.find((candidate) => candidate.id === chosen) ?? nextSprint(sprints) ?? null;
+
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby={titleId}>
+      <Stack gap="md">
+        <Stack gap={4}>
+          <Title order={3} size="h4" id={titleId}>
+            Capacity planner
+          </Title>
+          <MetricDefinition name="capacityPlan" />
+        </Stack>
+        {sprint === null ? (
+          <EmptyPanel
+            title="No future sprint to plan"
+            description="Create the next sprint with its start and end dates (or import it from Jira) to plan its capacity."
+          />
+        ) : (
+          <>
+            <Group align="flex-end" gap="md" wrap="wrap">
+              <Select
+                label="Sprint to plan"
+                w={320}
+                allowDeselect={false}
+                value={sprint.id}
+                onChange={(value) => value && setChosen(value)}
+                data={candidates.map((candidate) => ({
+                  value: candidate.id,
+                  label: candidate.name,
+                }))}
+              />
+              <Text size="sm" c="dimmed">
+                {sprint.start && formatDay(sprint.start)} – {sprint.end && formatDay(sprint.end)}
+              </Text>
+            </Group>
+            <SprintPlan
+              key={sprint.id}
+              workspace={workspace}
+              team={team}
+              sprint={sprint}
+              editor={editor}
+            />
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+interface SprintPlanProps {
+  workspace: string;
+  team: Team;
+  sprint: Sprint;
+  editor: boolean;
+}
+
+function SprintPlan({ workspace, team, sprint, editor }: SprintPlanProps) {
+  const availability = useSprintAvailability(workspace, team.id, sprint.id);
+  const capacity = useCapacity(workspace, team.id, sprint.id);
+
+  return (
+    <Stack gap="md">
+      {capacity.isPending ? (
+        <LoadingRows label="Loading the capacity plan" rows={1} height={90} />
+      ) : capacity.isError ? (
+        <ErrorAlert
+          title="The capacity plan could not be loaded"
+          error={capacity.error}
+          onRetry={() => void capacity.refetch()}
+        />
+      ) : (
+        <CapacitySummary capacity={capacity.data} />
+      )}
+      {availability.isPending ? (
+        <LoadingRows label="Loading the availability" rows={2} height={48} />
+      ) : availability.isError ? (
+        <ErrorAlert
+          title="The availability could not be loaded"
+          error={availability.error}
+          onRetry={() => void availability.refetch()}
+        />
+      ) : availability.data.members.length === 0 ? (
+        <EmptyPanel
+          title="No members"
+          description="Add the team’s members in its settings to plan their availability."
+        />
+      ) : (
+        <AvailabilityForm
+          // A fresh form whenever the saved availability changes.
+          key={availability.dataUpdatedAt}
+          workspace={workspace}
+          team={team}
+          sprint={sprint}
+          saved={availability.data}
+          workingDays={
+            capacity.data
+              ? sprintWorkingDays(capacity.data.start, capacity.data.end, team.calendar)
+              : []
+          }
+          capacity={capacity.data}
+          editor={editor}
+        />
+      )}
+    </Stack>
+  );
+}
+
+interface AvailabilityFormProps {
+  workspace: string;
+  team: Team;
+  sprint: Sprint;
+  saved: SprintAvailability;
+  workingDays: string[];
+  capacity: Parameters<typeof AvailabilityEditor>[0]['capacity'];
+  editor: boolean;
+}
+
+function AvailabilityForm({
+  workspace,
+  team,
+  sprint,
+  saved,
+  workingDays,
+  capacity,
+  editor,
+}: AvailabilityFormProps) {
+  const [draft, setDraft] = useState<MemberAvailabilityDraft[]>(() => availabilityDraft(saved));
+  const save = usePutSprintAvailability(workspace, team.id, sprint.id);
+  const changed = availabilityChanged(draft, saved);
+
+  return (
+    <Stack gap="sm">
+      <AvailabilityEditor
+        draft={draft}
+        onChange={setDraft}
+        workingDays={workingDays}
+        capacity={capacity}
+        readOnly={!editor || save.isPending}
+      />
+      {save.isError && (
+        <ErrorAlert title="The availability could not be saved" error={save.error} />
+      )}
+      {editor ? (
+        <Group gap="sm">
+          <Button
+            size="sm"
+            disabled={!changed}
+            loading={save.isPending}
+            onClick={() => save.mutate(availabilityRequest(draft))}
+          >
+            Save availability
+          </Button>
+          <Button
+            size="sm"
+            variant="default"
+            disabled={!changed || save.isPending}
+            onClick={() => setDraft(availabilityDraft(saved))}
+          >
+            Undo changes
+          </Button>
+          <Text size="xs" c="dimmed">
+            {changed ? 'Unsaved changes: the range above updates once they are saved.' : 'Saved.'}
+          </Text>
+        </Group>
+      ) : (
+        <Text size="xs" c="dimmed">
+          Only editors can change the availability.
+        </Text>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,137 @@
+import { SimpleGrid, Stack, Text } from '@mantine/core';
+import { useMemo } from 'react';
+import {
+  type DayRange,
+  useAgingWip,
+  useCumulativeFlow,
+  useCycleTimes,
+  useWeeklyThroughput,
+} from '../../../api/delivery';
+import { AgingWipChart } from '../../../charts/delivery/aging-wip-chart';
+import { agingWipChartData } from '../../../charts/delivery/aging-wip-data';
+import { AgingWipTable } from '../../../charts/delivery/aging-wip-table';
+import { CumulativeFlowChart } from '../../../charts/delivery/cumulative-flow-chart';
+import { cumulativeFlowChartData } from '../../../charts/delivery/cumulative-flow-data';
+import { CumulativeFlowTable } from '../../../charts/delivery/cumulative-flow-table';
+import { cycleTimePoints } from '../../../charts/delivery/cycle-time-data';
+import { CycleTimeScatter } from '../../../charts/delivery/cycle-time-scatter';
+import { CycleTimeTable } from '../../../charts/delivery/cycle-time-table';
+import { percentileLines } from '../../../charts/delivery/percentile-lines';
+import { ThroughputChart } from '../../../charts/delivery/throughput-chart';
+import { ThroughputTable } from '../../../charts/delivery/throughput-table';
+import { DeliveryChart } from './delivery-chart';
+
+export interface FlowSectionProps {
+  workspace: string;
+  teamId: string;
+  range: Required<DayRange>;
+}
+
+const NO_HISTORY =
+  'Flow charts need each item’s status history: import the team’s items from Jira JSON (a CSV export has no history).';
+
+/** How work flows: cycle times, weekly throughput, the CFD and the age of the work in progress. */
+export function FlowSection({ workspace, teamId, range }: FlowSectionProps) {
+  const cycleTimes = useCycleTimes(workspace, teamId, range);
+  const throughput = useWeeklyThroughput(workspace, teamId, range);
+  const cfd = useCumulativeFlow(workspace, teamId, range);
+  const aging = useAgingWip(workspace, teamId);
+
+  const scatter = useMemo(
+    () => (cycleTimes.data ? cycleTimePoints(cycleTimes.data) : null),
+    [cycleTimes.data],
+  );
+  const lines = useMemo(
+    () => (cycleTimes.data ? percentileLines(cycleTimes.data.percentiles) : []),
+    [cycleTimes.data],
+  );
+  const flow = useMemo(() => (cfd.data ? cumulativeFlowChartData(cfd.data) : null), [cfd.data]);
+  const agingData = useMemo(
+    () => (aging.data ? agingWipChartData(aging.data) : null),
+    [aging.data],
+  );
+  const finished = throughput.data?.buckets.some((bucket) => bucket.count > 0) ?? false;
+
+  return (
+    <Stack gap="md">
+      <DeliveryChart
+        title="Cycle time"
+        definition="cycleTime"
+        query={cycleTimes}
+        content={
+          scatter && scatter.points.length > 0
+            ? {
+                chart: (
+                  <CycleTimeScatter
+                    points={scatter.points}
+                    lines={lines}
+                    from={range.from}
+                    to={range.to}
+                  />
+                ),
+                table: <CycleTimeTable points={scatter.points} lines={lines} />,
+              }
+            : null
+        }
+        empty={{ title: 'No item finished in this range', description: NO_HISTORY }}
+      >
+        {scatter && scatter.withoutCycleTime > 0 && (
+          <Text size="xs" c="dimmed">
+            {scatter.withoutCycleTime} finished items have no cycle time (never seen in the
+            committed stage) and are not plotted.
+          </Text>
+        )}
+      </DeliveryChart>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+        <DeliveryChart
+          title="Weekly throughput"
+          definition="throughput"
+          query={throughput}
+          content={
+            throughput.data && finished
+              ? {
+                  chart: <ThroughputChart buckets={throughput.data.buckets} />,
+                  table: <ThroughputTable buckets={throughput.data.buckets} />,
+                }
+              : null
+          }
+          empty={{
+            title: 'No item finished in this range',
+            description: 'Throughput counts items reaching the done stage.',
+          }}
+        />
+        <DeliveryChart
+          title="Aging work in progress"
+          definition="agingWip"
+          query={aging}
+          content={
+            agingData && agingData.points.length > 0
+              ? {
+                  chart: <AgingWipChart data={agingData} lines={lines} />,
+                  table: <AgingWipTable data={agingData} lines={lines} />,
+                }
+              : null
+          }
+          empty={{
+            title: 'Nothing in progress',
+            description: 'Items appear here once they enter the committed stage.',
+          }}
+        />
+      </SimpleGrid>
+      <DeliveryChart
+        title="Cumulative flow"
+        definition="cumulativeFlow"
+        query={cfd}
+        content={
+          flow && flow.rows.some((row) => Object.values(row.counts).some((count) => count > 0))
+            ? {
+                chart: <CumulativeFlowChart data={flow} />,
+                table: <CumulativeFlowTable data={flow} />,
+              }
+            : null
+        }
+        empty={{ title: 'No work items yet', description: NO_HISTORY }}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,90 @@
+import { Group, NumberInput, SimpleGrid, Text } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useMemo, useState } from 'react';
+import { type SampleWindow, useForecastWhen } from '../../../api/delivery';
+import { forecastBars } from '../../../charts/delivery/forecast-chart-data';
+import { ForecastHistogram } from '../../../charts/delivery/forecast-histogram';
+import { ForecastTable } from '../../../charts/delivery/forecast-table';
+import { formatDay, formatPercent } from '../../../components/format';
+import { DeliveryChart } from './delivery-chart';
+import { PercentileFigure } from './percentile-figure';
+
+const MAX_ITEMS = 100_000;
+
+export interface ForecastWhenProps {
+  workspace: string;
+  teamId: string;
+  sample: SampleWindow;
+  /** False until the panel is seen: nothing is asked before. */
+  enabled: boolean;
+}
+
+/** "When will these N items be done?": p50/p85/p95 dates and the distribution of finish days. */
+export function ForecastWhen({ workspace, teamId, sample, enabled }: ForecastWhenProps) {
+  const [typed, setTyped] = useState<number | string>(20);
+  const valid = typeof typed === 'number' && Number.isInteger(typed) && typed >= 1;
+  // Ask once typing pauses, not for every keystroke.
+  const [remaining] = useDebouncedValue(valid ? typed : null, 400);
+  const forecast = useForecastWhen(workspace, teamId, enabled ? remaining : null, sample);
+  const bars = useMemo(() => (forecast.data ? forecastBars(forecast.data) : []), [forecast.data]);
+
+  return (
+    <DeliveryChart
+      title="When will these items be done?"
+      definition="forecastWhen"
+      query={forecast}
+      content={
+        forecast.data && bars.length > 0
+          ? {
+              chart: <ForecastHistogram bars={bars} remaining={forecast.data.remaining} />,
+              table: <ForecastTable bars={bars} />,
+            }
+          : null
+      }
+      empty={{
+        title: 'Nothing could finish',
+        description: 'No trial finished within ten years: widen the sample window.',
+      }}
+    >
+      <Group align="flex-start" gap="md" wrap="wrap">
+        <NumberInput
+          label="Items to finish"
+          w={160}
+          min={1}
+          max={MAX_ITEMS}
+          allowDecimal={false}
+          allowNegative={false}
+          value={typed}
+          onChange={setTyped}
+          error={valid ? undefined : 'Enter a whole number of items, at least 1'}
+        />
+      </Group>
+      {forecast.data && (
+        <>
+          <SimpleGrid cols={3} spacing="sm" data-testid="forecast-when-dates">
+            {(['p50', 'p85', 'p95'] as const).map((label) => (
+              <PercentileFigure
+                key={label}
+                label={label}
+                value={
+                  forecast.data.dates[label] === null
+                    ? 'not within 10 years'
+                    : formatDay(forecast.data.dates[label])
+                }
+                note={
+                  forecast.data[label] === null ? '' : `in ${forecast.data[label]} days or fewer`
+                }
+              />
+            ))}
+          </SimpleGrid>
+          {forecast.data.unfinished > 0 && (
+            <Text size="xs" c="dimmed">
+              {formatPercent(forecast.data.unfinished / forecast.data.trials)} of trials did not
+              finish within ten years.
+            </Text>
+          )}
+        </>
+      )}
+    </DeliveryChart>
+  );
+}
