@@ -1,19 +1,86 @@
-import { Code } from '@mantine/core';
-import { useParams } from 'react-router';
-import { EmptyStatePage } from '../../components/empty-state-page';
+import { Anchor, Modal, Stack } from '@mantine/core';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useProgram } from '../../api/programs';
+import { useSignedIn } from '../../app/auth/signed-in-context';
+import { workspacePath } from '../../app/layout/navigation-items';
+import { ErrorAlert } from '../../components/error-alert';
+import { LoadingRows } from '../../components/loading-rows';
+import { PageHeader } from '../../components/page-header';
+import { useDocumentTitle } from '../../components/use-document-title';
+import { canEdit } from '../workspaces/roles';
+import { useWorkspace } from '../workspaces/use-workspace';
+import { DependenciesSection } from './dependencies-section';
+import { MilestonesSection } from './milestones-section';
+import { ProgramForm } from './program-form';
+import { ProgramGuardrails } from './program-guardrails';
+import { ProgramHeader } from './program-header';
+import { ProgramObjectives } from './program-objectives';
+import { RaidSection } from './raid-section';
+import { ReportHistory } from './report-history';
 
+/**
+ * `/w/:workspace/programs/:id`, the stakeholder view: health and its trend, objectives with
+ * pace, milestones against their baseline, the RAID log, dependencies and the published reports.
+ */
 export function ProgramPage() {
   const { id = '' } = useParams();
+  const workspace = useWorkspace();
+  const { user } = useSignedIn();
+  const editor = canEdit(workspace.role);
+  const program = useProgram(workspace.slug, id);
+  const [editing, setEditing] = useState(false);
+  useDocumentTitle(program.data?.name ?? 'Program');
+
+  if (program.isPending || program.isError) {
+    return (
+      <Stack gap="lg">
+        <PageHeader title="Program" above={<BackToPrograms workspace={workspace.slug} />} />
+        {program.isPending ? (
+          <LoadingRows label="Loading the program" rows={4} height={120} />
+        ) : (
+          <ErrorAlert
+            title="The program could not be loaded"
+            error={program.error}
+            onRetry={() => void program.refetch()}
+          />
+        )}
+      </Stack>
+    );
+  }
+  const slug = workspace.slug;
   return (
-    <EmptyStatePage
-      title="Program"
-      purpose={
-        <>
-          Program <Code>{id}</Code>: objectives and key results with their pace, milestones against
-          their original baseline, the RAID log, cross-team dependencies and status report history.
-        </>
-      }
-      audience="stakeholders and the program's TPM"
-    />
+    <Stack gap="lg">
+      <ProgramHeader
+        workspace={slug}
+        program={program.data}
+        onEdit={editor ? () => setEditing(true) : undefined}
+      />
+      <ProgramObjectives workspace={slug} program={program.data} />
+      <ProgramGuardrails workspace={slug} program={program.data} />
+      <MilestonesSection workspace={slug} programId={id} editor={editor} />
+      <RaidSection workspace={slug} programId={id} editor={editor} />
+      <DependenciesSection workspace={slug} programId={id} editor={editor} />
+      <ReportHistory workspace={slug} programId={id} />
+      {editor && (
+        <Modal opened={editing} onClose={() => setEditing(false)} title="Edit program" centered>
+          <ProgramForm
+            workspace={slug}
+            defaultOwnerId={user.id}
+            program={program.data}
+            onSaved={() => setEditing(false)}
+            onCancel={() => setEditing(false)}
+          />
+        </Modal>
+      )}
+    </Stack>
+  );
+}
+
+function BackToPrograms({ workspace }: { workspace: string }) {
+  return (
+    <Anchor component={Link} to={workspacePath(workspace, 'programs')} size="sm">
+      ‹ All programs
+    </Anchor>
   );
 }

@@ -1,0 +1,27 @@
+/**
+ * What the program page's charts show. Kept beside them (the shared `charts/metric-definitions`
+ * names the `@bearing/metrics` formulas); these count and place records, they compute nothing.
+ */
+export interface ProgramChartDefinition {
+  /** One line under the chart's title. */
+  summary: string;
+  /** The rule behind the picture, for "How is this drawn?". */
+  detail: string;
+}
+
+export const PROGRAM_CHART_DEFINITIONS = {
+  milestoneTimeline: {
+    summary:
+      'Each milestone’s original (baseline) date against its current date, with every move in between.',
+    detail:
+      'The baseline is set when the milestone is created and never changes. Slip = current date (or the completion day) − baseline date, in days; every move of the current date is kept with its reason and author.',
+  },
+  raidHeatMap: {
+    summary:
+      'Open and handled RAID items counted by probability (1–5) and impact (1–5); the score is their product.',
+    detail:
+      'Score = probability × impact, 1–25. Scores of 15 and above are high (the band status reports list as open high-score risks), 5–14 medium, 1–4 low. Pick a cell to list its items.',
+  },
+} satisfies Record<string, ProgramChartDefinition>;
+
+export type ProgramChartName = keyof typeof PROGRAM_CHART_DEFINITIONS;

@@ -1,0 +1,71 @@
+import type { HealthTimeline } from '@bearing/contracts';
+import { Anchor, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { Link } from 'react-router';
+import { formatShortDay } from '../../components/format';
+import { ShapeIcon } from '../../components/shape-icon';
+import { HEALTH_STYLES } from './program-labels';
+import { reportPath } from './report-links';
+
+/** How many recent published weeks the header shows. */
+const WEEKS_SHOWN = 12;
+
+/**
+ * The health of the last published reports, oldest to newest: a shape and colour per week,
+ * each a link to its report and named in words for screen readers.
+ */
+export function HealthTrend({
+  workspace,
+  timeline,
+}: {
+  workspace: string;
+  timeline: HealthTimeline;
+}) {
+  const points = timeline.points.slice(-WEEKS_SHOWN);
+  if (points.length === 0) {
+    return (
+      <Text size="xs" c="dimmed">
+        No published report yet: the trend starts with the first one.
+      </Text>
+    );
+  }
+  return (
+    <Stack gap={2}>
+      <Text size="xs" c="dimmed" id="health-trend-label">
+        Published health, last {points.length} {points.length === 1 ? 'week' : 'weeks'}
+      </Text>
+      <Group
+        gap={6}
+        component="ol"
+        p={0}
+        m={0}
+        style={{ listStyle: 'none' }}
+        aria-labelledby="health-trend-label"
+      >
+        {points.map((point) => {
+          const style = HEALTH_STYLES[point.health];
+          const label = `Week of ${formatShortDay(point.week)}: ${style.label}${
+            point.watermelon ? ' (watermelon)' : ''
+          }`;
+          return (
+            <li key={point.reportId}>
+              <Tooltip label={label}>
+                <Anchor
+                  component={Link}
+                  to={reportPath(workspace, timeline.programId, point.reportId)}
+                  aria-label={label}
+                  c={`${style.color}.7`}
+                  style={{ display: 'inline-flex', flexDirection: 'column', alignItems: 'center' }}
+                >
+                  <ShapeIcon shape={style.shape} size={14} />
+                  <Text span size="10px" c="dimmed">
+                    {formatShortDay(point.week)}
+                  </Text>
+                </Anchor>
+              </Tooltip>
+            </li>
+          );
+        })}
+      </Group>
+    </Stack>
+  );
+}

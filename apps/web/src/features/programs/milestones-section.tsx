@@ -1,0 +1,234 @@
+import type { Milestone } from '@bearing/contracts';
+import { Badge, Button, Collapse, Group, Modal, Paper, Stack, Table, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useMemo, useState } from 'react';
+import { useMilestones, useUpdateMilestone } from '../../api/milestones';
+import { ChartLegend } from '../../charts/chart-legend';
+import { EmptyPanel } from '../../components/empty-panel';
+import { ErrorAlert } from '../../components/error-alert';
+import { formatDay, todayUtc } from '../../components/format';
+import { LoadingRows } from '../../components/loading-rows';
+import { MilestoneTimelineChart, TIMELINE_MARKS } from './charts/milestone-timeline-chart';
+import { milestoneTimelineRows } from './charts/milestone-timeline-data';
+import { ProgramChartFrame } from './charts/program-chart-frame';
+import { ChangeMilestoneDateForm, NewMilestoneForm } from './milestone-forms';
+import { describeMove, describeSlip } from './slip';
+
+type Dialog = { kind: 'new' } | { kind: 'move'; milestone: Milestone };
+
+export interface MilestonesSectionProps {
+  workspace: string;
+  programId: string;
+  editor: boolean;
+}
+
+/** The milestones timeline (baseline against current date) and the list with each one's moves. */
+export function MilestonesSection({ workspace, programId, editor }: MilestonesSectionProps) {
+  const milestones = useMilestones(workspace, programId);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const rows = useMemo(() => milestoneTimelineRows(milestones.data ?? []), [milestones.data]);
+  const close = () => setDialog(null);
+
+  const addButton = editor && (
+    <Button size="xs" onClick={() => setDialog({ kind: 'new' })}>
+      Add milestone
+    </Button>
+  );
+
+  return (
+    <Stack gap="sm">
+      {milestones.isPending ? (
+        <LoadingRows label="Loading milestones" rows={1} height={220} />
+      ) : milestones.isError ? (
+        <ErrorAlert
+          title="Milestones could not be loaded"
+          error={milestones.error}
+          onRetry={() => void milestones.refetch()}
+        />
+      ) : milestones.data.length === 0 ? (
+        <EmptyPanel
+          title="No milestones yet"
+          description="Milestones are the dates the program promises; once set, every move is measured against the original plan."
+          action={addButton}
+        />
+      ) : (
+        <ProgramChartFrame
+          title="Milestones"
+          definition="milestoneTimeline"
+          actions={addButton}
+          chart={<MilestoneTimelineChart rows={rows} />}
+          table={<MilestoneTable milestones={milestones.data} />}
+        >
+          <ChartLegend
+            items={Object.values(TIMELINE_MARKS).map((mark) => ({
+              label: mark.label,
+              mark: { kind: 'shape', shape: mark.symbol, color: mark.color },
+            }))}
+          />
+        </ProgramChartFrame>
+      )}
+      {milestones.data && milestones.data.length > 0 && (
+        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+          {milestones.data.map((milestone) => (
+            <MilestoneItem
+              key={milestone.id}
+              workspace={workspace}
+              programId={programId}
+              milestone={milestone}
+              editor={editor}
+              onMove={() => setDialog({ kind: 'move', milestone })}
+            />
+          ))}
+        </Stack>
+      )}
+      <Modal
+        opened={dialog !== null}
+        onClose={close}
+        title={
+          dialog?.kind === 'move' ? `Change the date of ${dialog.milestone.name}` : 'New milestone'
+        }
+        centered
+      >
+        {dialog?.kind === 'new' && (
+          <NewMilestoneForm
+            workspace={workspace}
+            programId={programId}
+            onSaved={close}
+            onCancel={close}
+          />
+        )}
+        {dialog?.kind === 'move' && (
+          <ChangeMilestoneDateForm
+            workspace={workspace}
+            programId={programId}
+            milestone={dialog.milestone}
+            onSaved={close}
+            onCancel={close}
+          />
+        )}
+      </Modal>
+    </Stack>
+  );
+}
+
+function MilestoneTable({ milestones }: { milestones: readonly Milestone[] }) {
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Milestone</Table.Th>
+            <Table.Th scope="col">Baseline</Table.Th>
+            <Table.Th scope="col">Current</Table.Th>
+            <Table.Th scope="col">Completed</Table.Th>
+            <Table.Th scope="col">Slip (days)</Table.Th>
+            <Table.Th scope="col">Moves</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {milestones.map((milestone) => (
+            <Table.Tr key={milestone.id}>
+              <Table.Td>{milestone.name}</Table.Td>
+              <Table.Td>{formatDay(milestone.baselineDate)}</Table.Td>
+              <Table.Td>{formatDay(milestone.currentDate)}</Table.Td>
+              <Table.Td>{milestone.completedAt ? formatDay(milestone.completedAt) : '—'}</Table.Td>
+              <Table.Td>{milestone.slipDays}</Table.Td>
+              <Table.Td>{milestone.history.length}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+interface MilestoneItemProps {
+  workspace: string;
+  programId: string;
+  milestone: Milestone;
+  editor: boolean;
+  onMove: () => void;
+}
+
+function MilestoneItem({ workspace, programId, milestone, editor, onMove }: MilestoneItemProps) {
+  const [historyOpen, { toggle }] = useDisclosure(false);
+  const update = useUpdateMilestone(workspace, programId);
+  const completed = milestone.completedAt !== null;
+  const toggleComplete = () =>
+    update.mutate({
+      id: milestone.id,
+      completedAt: completed ? null : todayUtc(),
+      version: milestone.version,
+    });
+  return (
+    <Paper component="li" withBorder radius="md" p="sm">
+      <Stack gap={6}>
+        <Group justify="space-between" wrap="wrap" gap="sm">
+          <Stack gap={2}>
+            <Group gap="xs">
+              <Text fw={600}>{milestone.name}</Text>
+              {completed && (
+                <Badge variant="light" color="indigo" tt="none">
+                  Completed {formatDay(milestone.completedAt ?? '')}
+                </Badge>
+              )}
+            </Group>
+            <Text size="sm" c={milestone.slipDays > 0 ? 'red.8' : 'dimmed'}>
+              {describeSlip(milestone.slipDays)} · baseline {formatDay(milestone.baselineDate)} ·
+              current {formatDay(milestone.currentDate)}
+            </Text>
+          </Stack>
+          <Group gap="xs" data-print="hide">
+            {milestone.history.length > 0 && (
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                onClick={toggle}
+                aria-expanded={historyOpen}
+                aria-label={`History of ${milestone.name}`}
+              >
+                History ({milestone.history.length})
+              </Button>
+            )}
+            {editor && !completed && (
+              <Button
+                size="compact-sm"
+                variant="light"
+                onClick={onMove}
+                aria-label={`Change the date of ${milestone.name}`}
+              >
+                Change date
+              </Button>
+            )}
+            {editor && (
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                color="gray"
+                loading={update.isPending}
+                onClick={toggleComplete}
+                aria-label={`${completed ? 'Re-open' : 'Mark complete'}: ${milestone.name}`}
+              >
+                {completed ? 'Re-open' : 'Mark complete'}
+              </Button>
+            )}
+          </Group>
+        </Group>
+        {update.isError && <ErrorAlert title="Milestone not updated" error={update.error} />}
+        <Collapse expanded={historyOpen}>
+          <Stack gap={4} component="ol" pl="md" m={0}>
+            {milestone.history.map((change) => (
+              <Text component="li" size="sm" key={change.id}>
+                {formatDay(change.fromDate)} → {formatDay(change.toDate)} (
+                {describeMove(change.fromDate, change.toDate)}): {change.reason}{' '}
+                <Text span size="xs" c="dimmed">
+                  — {change.author.displayName}, {formatDay(change.changedAt)}
+                </Text>
+              </Text>
+            ))}
+          </Stack>
+        </Collapse>
+      </Stack>
+    </Paper>
+  );
+}
