@@ -1,18 +1,4 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
-import { MetricPage } from '../features/metrics/metric-page';
-import { MetricsPage } from '../features/metrics/metrics-page';
-import { KeyResultPage } from '../features/okrs/key-result-page';
-import { OkrsPage } from '../features/okrs/okrs-page';
-import { PortfolioPage } from '../features/portfolio/portfolio-page';
-import { ProgramPage } from '../features/programs/program-page';
-import { ProgramsPage } from '../features/programs/programs-page';
-import { ReviewsPage } from '../features/reviews/reviews-page';
-import { AuditPanel } from '../features/settings/audit/audit-panel';
-import { MembersPanel } from '../features/settings/members/members-panel';
-import { SettingsPage } from '../features/settings/settings-page';
-import { TokensPanel } from '../features/settings/tokens/tokens-panel';
-import { TeamPage } from '../features/teams/team-page';
-import { TeamsPage } from '../features/teams/teams-page';
 import { AudienceLanding } from '../features/workspaces/audience-landing';
 import { FirstWorkspacePage } from '../features/workspaces/first-workspace-page';
 import { HomeRedirect } from '../features/workspaces/home-redirect';
@@ -22,7 +8,34 @@ import { RequireSession } from './auth/require-session';
 import { SignInPage } from './auth/sign-in-page';
 import { AppLayout } from './layout/app-layout';
 import { NotFoundPage } from './not-found-page';
+import { lazyPage } from './lazy-page';
 import { RouteErrorPage } from './route-error-page';
+
+// Each area of the app is loaded when first visited (see lazyPage).
+const MetricPage = lazyPage(() => import('../features/metrics/metric-page'), 'MetricPage');
+const MetricsPage = lazyPage(() => import('../features/metrics/metrics-page'), 'MetricsPage');
+const KeyResultPage = lazyPage(() => import('../features/okrs/key-result-page'), 'KeyResultPage');
+const OkrsPage = lazyPage(() => import('../features/okrs/okrs-page'), 'OkrsPage');
+const PortfolioPage = lazyPage(
+  () => import('../features/portfolio/portfolio-page'),
+  'PortfolioPage',
+);
+const ProgramPage = lazyPage(() => import('../features/programs/program-page'), 'ProgramPage');
+const ProgramsPage = lazyPage(() => import('../features/programs/programs-page'), 'ProgramsPage');
+const ReportPage = lazyPage(() => import('../features/reviews/report/report-page'), 'ReportPage');
+const ReviewsPage = lazyPage(() => import('../features/reviews/reviews-page'), 'ReviewsPage');
+const AuditPanel = lazyPage(() => import('../features/settings/audit/audit-panel'), 'AuditPanel');
+const MembersPanel = lazyPage(
+  () => import('../features/settings/members/members-panel'),
+  'MembersPanel',
+);
+const SettingsPage = lazyPage(() => import('../features/settings/settings-page'), 'SettingsPage');
+const TokensPanel = lazyPage(
+  () => import('../features/settings/tokens/tokens-panel'),
+  'TokensPanel',
+);
+const TeamPage = lazyPage(() => import('../features/teams/team-page'), 'TeamPage');
+const TeamsPage = lazyPage(() => import('../features/teams/teams-page'), 'TeamsPage');
 
 export const routes: RouteObject[] = [
   {
@@ -47,6 +60,7 @@ export const routes: RouteObject[] = [
                   { path: 'portfolio', element: <PortfolioPage /> },
                   { path: 'programs', element: <ProgramsPage /> },
                   { path: 'programs/:id', element: <ProgramPage /> },
+                  { path: 'programs/:id/reports/:reportId', element: <ReportPage /> },
                   { path: 'teams', element: <TeamsPage /> },
                   { path: 'teams/:id', element: <TeamPage /> },
                   { path: 'okrs', element: <OkrsPage /> },

@@ -1,12 +1,13 @@
 import { AppShell, Badge, Box, Burger, Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import type { MouseEvent } from 'react';
+import { type MouseEvent, Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
 import { useWorkspaceFromPath } from '../../features/workspaces/use-workspace';
 import { WorkspaceSwitcher } from '../../features/workspaces/workspace-switcher';
 import { webAppVersion } from '../build-info';
 import { AppNavigation } from './app-navigation';
 import { AudienceSwitcher } from './audience-switcher';
+import { PageSkeleton } from './page-skeleton';
 import classes from './app-layout.module.css';
 import { workspacePath } from './navigation-items';
 import { ReadinessIndicator } from './readiness-indicator';
@@ -90,7 +91,9 @@ export function AppLayout() {
         </AppShell.Navbar>
       )}
       <AppShell.Main id={MAIN_CONTENT_ID} tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<PageSkeleton />}>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
       <AppShell.Footer px="md">
         <Group h="100%" align="center">

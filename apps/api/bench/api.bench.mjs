@@ -1,0 +1,339 @@
+// API benchmark against the demo workspace: the portfolio and the team page's endpoints, each
+// under a closed loop of 10 concurrent clients (keep-alive HTTP, like a browser tab per user),
+// against the BUILT app in ../dist on an embedded PostgreSQL started here and seeded with the
+// demo exactly as a first `npm start` seeds it (through the application's services).
+//
+// Reported per endpoint: p50 and p95 latency, requests/s, and the ratio of the API's p50 to the
+// p50 of a bare SQL read of the same rows (the queries the endpoint's read model needs, sent
+// straight through `pg` with the same concurrency, in the same run). The ratio is what the API
+// adds — parsing, access checks, computing the metrics, serialising — over just reading.
+// Target: ratio ≤ 3.
+import net from 'node:net';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const CONCURRENCY = 10;
+const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 4_000);
+const WARM_UP_MS = 500;
+const TARGET_RATIO = 3;
+const DAY_MS = 86_400_000;
+
+const dist = new URL('../dist/', import.meta.url);
+if (!existsSync(new URL('create-app.js', dist))) {
+  throw new Error('apps/api is not built: run `npx tsc -p tsconfig.build.json` in apps/api first');
+}
+const load = (file) => import(new URL(file, dist).href);
+const [
+  { startCluster },
+  { createApp },
+  { dataSourceOptions },
+  { runMigrationsWithLock },
+  { bootstrapAccounts },
+  { ensureDemoSeeded },
+  { hashSecret, newSecret },
+  tokens,
+  { ApiToken },
+] = await Promise.all([
+  load('database/postgres-cluster.js'),
+  load('create-app.js'),
+  load('database/data-source-options.js'),
+  load('database/run-migrations.js'),
+  load('accounts/bootstrap/bootstrap-accounts.js'),
+  load('demo/demo-workspace.js'),
+  load('common/secrets/secret-token.js'),
+  load('tokens/token-authenticator.js'),
+  load('tokens/api-token.entity.js'),
+]);
+const { DataSource } = await import('typeorm');
+const pg = (await import('pg')).default;
+
+const work = await mkdtemp(path.join(tmpdir(), 'bearing-api-bench-'));
+await chmod(work, 0o711);
+const port = await freePort();
+const cluster = await startCluster({
+  directory: path.join(work, 'cluster'),
+  user: 'bearing',
+  password: 'bench',
+  port,
+});
+const databaseUrl = `postgres://bearing:bench@127.0.0.1:${port}/postgres`;
+let app;
+let dataSource;
+let pool;
+try {
+  dataSource = new DataSource(dataSourceOptions(databaseUrl));
+  await dataSource.initialize();
+  await runMigrationsWithLock(dataSource);
+  const config = {
+    port: 0,
+    databaseUrl: undefined,
+    dataDir: work,
+    adminEmail: 'bench@example.com',
+    adminPassword: 'a bench password that is long',
+    demo: true,
+    logLevel: 'silent',
+  };
+  await bootstrapAccounts(dataSource, config);
+  app = await createApp(config, dataSource);
+  const seeding = performance.now();
+  const outcome = await ensureDemoSeeded(app, dataSource);
+  if (outcome !== 'seeded') throw new Error(`the demo was not seeded: ${outcome}`);
+  const seedMs = performance.now() - seeding;
+  await app.listen(0, '127.0.0.1');
+  const origin = `http://127.0.0.1:${app.getHttpServer().address().port}`;
+
+  const { workspaceId, token } = await readToken(dataSource);
+  const team = await busiestTeam(dataSource, workspaceId);
+  const base = `${origin}/api/workspaces/demo`;
+  const teamBase = `${base}/teams/${team.slug}`;
+  pool = new pg.Pool({ connectionString: databaseUrl, max: CONCURRENCY });
+  const sql = bareReads(pool, workspaceId, team);
+
+  const cases = [
+    { name: 'portfolio', url: `${base}/portfolio`, bare: sql.portfolio },
+    {
+      name: 'team: sprint burndown',
+      url: `${teamBase}/sprints/${team.lastSprintId}/burndown`,
+      bare: sql.sprint,
+    },
+    {
+      name: 'team: velocity (6 sprints)',
+      url: `${teamBase}/velocity?window=6`,
+      bare: sql.velocity,
+    },
+    { name: 'team: cycle times', url: `${teamBase}/flow/cycle-times`, bare: sql.flow },
+    { name: 'team: cumulative flow', url: `${teamBase}/flow/cfd`, bare: sql.flow },
+    { name: 'team: aging WIP', url: `${teamBase}/flow/aging`, bare: sql.flow },
+  ];
+
+  const lines = [
+    `API benchmark — demo workspace seeded in ${(seedMs / 1000).toFixed(1)} s; team "${team.slug}" (${team.items.toLocaleString('en-US')} work items); ${CONCURRENCY} concurrent clients, ${DURATION_MS / 1000} s per measurement`,
+    `  ${'endpoint'.padEnd(28)} ${'API p50'.padStart(9)} ${'API p95'.padStart(9)} ${'req/s'.padStart(7)}   ${'SQL p50'.padStart(9)} ${'SQL p95'.padStart(9)}   ratio p50`,
+  ];
+  const missed = [];
+  for (const entry of cases) {
+    const response = await fetch(entry.url, { headers: { authorization: `Bearer ${token}` } });
+    if (!response.ok) throw new Error(`${entry.name}: ${response.status} ${await response.text()}`);
+    await response.arrayBuffer();
+    const api = await closedLoop(async () => {
+      const answer = await fetch(entry.url, { headers: { authorization: `Bearer ${token}` } });
+      if (!answer.ok) throw new Error(`${entry.name}: ${answer.status}`);
+      await answer.arrayBuffer();
+    });
+    const bare = await closedLoop(entry.bare);
+    const ratio = api.p50 / bare.p50;
+    if (ratio > TARGET_RATIO) missed.push(entry.name);
+    lines.push(
+      `  ${entry.name.padEnd(28)} ${ms(api.p50)} ${ms(api.p95)} ${String(Math.round(api.rate)).padStart(7)}   ${ms(bare.p50)} ${ms(bare.p95)}   ${ratio.toFixed(2).padStart(6)}`,
+    );
+  }
+  lines.push(`  target: ratio ≤ ${TARGET_RATIO}`);
+  if (missed.length > 0) {
+    lines.push(`  MISSED: ${missed.join(', ')}`);
+    process.exitCode = 1;
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+} finally {
+  await pool?.end();
+  if (app) await app.close();
+  else if (dataSource?.isInitialized) await dataSource.destroy();
+  await cluster.stop();
+  await rm(work, { recursive: true, force: true });
+}
+
+function ms(value) {
+  return `${value.toFixed(1)} ms`.padStart(9);
+}
+
+/** `CONCURRENCY` workers call `task` back to back for `DURATION_MS` (after a warm-up). */
+async function closedLoop(task) {
+  const warmUpEnd = performance.now() + WARM_UP_MS;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < warmUpEnd) await task();
+    }),
+  );
+  const latencies = [];
+  const start = performance.now();
+  const end = start + DURATION_MS;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < end) {
+        const began = performance.now();
+        await task();
+        latencies.push(performance.now() - began);
+      }
+    }),
+  );
+  const elapsed = performance.now() - start;
+  latencies.sort((a, b) => a - b);
+  const at = (share) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(share * latencies.length))];
+  return { p50: at(0.5), p95: at(0.95), rate: latencies.length / (elapsed / 1000) };
+}
+
+/** A read token for the demo workspace, owned by its admin (as a dashboard integration would). */
+async function readToken(dataSource) {
+  const [{ workspace_id: workspaceId, user_id: userId }] = await dataSource.query(
+    `SELECT m.workspace_id, m.user_id FROM membership m
+       JOIN workspace w ON w.id = m.workspace_id
+      WHERE w.slug = 'demo' AND m.role = 'admin' LIMIT 1`,
+  );
+  const secret = newSecret(tokens.TOKEN_PREFIX);
+  await dataSource.getRepository(ApiToken).save({
+    userId,
+    workspaceId,
+    name: 'bench',
+    scope: 'read',
+    tokenHash: hashSecret(secret),
+    tokenPrefix: secret.slice(0, 10),
+    expiresAt: new Date(Date.now() + DAY_MS),
+    lastUsedAt: null,
+    revokedAt: null,
+  });
+  return { workspaceId, token: secret };
+}
+
+/** The demo team with the most work items, and its last closed sprint. */
+async function busiestTeam(dataSource, workspaceId) {
+  const [team] = await dataSource.query(
+    `SELECT t.id, t.slug, count(i.id)::int AS items
+       FROM team t LEFT JOIN work_item i ON i.team_id = t.id
+      WHERE t.workspace_id = $1
+      GROUP BY t.id ORDER BY count(i.id) DESC, t.slug LIMIT 1`,
+    [workspaceId],
+  );
+  const sprints = await dataSource.query(
+    `SELECT id FROM sprint WHERE team_id = $1 AND state = 'closed' ORDER BY ends_at DESC LIMIT 6`,
+    [team.id],
+  );
+  return { ...team, lastSprintId: sprints[0].id, windowSprintIds: sprints.map(({ id }) => id) };
+}
+
+/**
+ * The rows each endpoint's read model reads, read with plain SQL and nothing else: no HTTP, no
+ * access check, no computing, no JSON.
+ */
+function bareReads(pool, workspaceId, team) {
+  const query = (text, values) => pool.query(text, values);
+  const sprintRows = async (sprintId) => {
+    const { rows } = await query(
+      `SELECT item.id, item.created_at, item.initial_status, item.status, item.initial_points
+         FROM work_item item
+        WHERE item.has_history
+          AND item.id IN (SELECT work_item_id FROM work_item_sprint_change WHERE sprint_id = $1)`,
+      [sprintId],
+    );
+    const ids = rows.map(({ id }) => id);
+    await Promise.all([
+      query(
+        `SELECT work_item_id, at, change FROM work_item_sprint_change
+          WHERE work_item_id = ANY($1::uuid[]) AND sprint_id = $2 ORDER BY work_item_id, seq`,
+        [ids, sprintId],
+      ),
+      query(
+        `SELECT work_item_id, at, points FROM work_item_estimate_change
+          WHERE work_item_id = ANY($1::uuid[]) ORDER BY work_item_id, seq`,
+        [ids],
+      ),
+      query(
+        `SELECT work_item_id, at, to_status FROM work_item_status_change
+          WHERE work_item_id = ANY($1::uuid[]) ORDER BY work_item_id, seq`,
+        [ids],
+      ),
+    ]);
+  };
+  return {
+    sprint: async () => {
+      await query(`SELECT * FROM team WHERE id = $1`, [team.id]);
+      await query(`SELECT * FROM sprint WHERE id = $1`, [team.lastSprintId]);
+      await sprintRows(team.lastSprintId);
+    },
+    velocity: async () => {
+      await query(`SELECT * FROM team WHERE id = $1`, [team.id]);
+      await query(`SELECT * FROM sprint WHERE team_id = $1 AND state = 'closed' ORDER BY ends_at`, [
+        team.id,
+      ]);
+      for (const sprintId of team.windowSprintIds) await sprintRows(sprintId);
+    },
+    flow: async () => {
+      await query(`SELECT * FROM team WHERE id = $1`, [team.id]);
+      await query(
+        `SELECT id, key, title, created_at, status, initial_status, resolved_at, has_history
+           FROM work_item WHERE workspace_id = $1 AND team_id = $2 ORDER BY created_at, id`,
+        [workspaceId, team.id],
+      );
+      await query(
+        `SELECT change.work_item_id, change.at, change.to_status
+           FROM work_item_status_change change
+           JOIN work_item item ON item.id = change.work_item_id
+          WHERE item.workspace_id = $1 AND item.team_id = $2
+          ORDER BY change.work_item_id, change.seq`,
+        [workspaceId, team.id],
+      );
+    },
+    portfolio: async () => {
+      const programs = await query(`SELECT * FROM program WHERE workspace_id = $1 ORDER BY name`, [
+        workspaceId,
+      ]);
+      const ids = programs.rows.map(({ id }) => id);
+      await query(`SELECT * FROM program_team WHERE program_id = ANY($1::uuid[])`, [ids]);
+      await query(`SELECT * FROM program_objective WHERE program_id = ANY($1::uuid[])`, [ids]);
+      await query(`SELECT * FROM program_guardrail WHERE program_id = ANY($1::uuid[])`, [ids]);
+      await query(
+        `SELECT * FROM status_report WHERE workspace_id = $1 AND program_id = ANY($2::uuid[])
+            AND state = 'published' AND week >= current_date - 56 ORDER BY week`,
+        [workspaceId, ids],
+      );
+      await query(
+        `SELECT * FROM milestone WHERE workspace_id = $1 AND program_id = ANY($2::uuid[])
+            AND completed_at IS NULL`,
+        [workspaceId, ids],
+      );
+      await query(
+        `SELECT * FROM raid_item WHERE workspace_id = $1 AND program_id = ANY($2::uuid[])
+            AND status = 'open'`,
+        [workspaceId, ids],
+      );
+      await query(
+        `SELECT * FROM program_dependency WHERE workspace_id = $1 AND program_id = ANY($2::uuid[])`,
+        [workspaceId, ids],
+      );
+      const objectives = await query(
+        `SELECT o.*, p.* FROM objective o JOIN period p ON p.id = o.period_id
+          WHERE o.workspace_id = $1
+            AND o.id IN (SELECT objective_id FROM program_objective WHERE program_id = ANY($2::uuid[]))`,
+        [workspaceId, ids],
+      );
+      await query(`SELECT k.* FROM key_result k WHERE k.objective_id = ANY($1::uuid[])`, [
+        objectives.rows.map(({ id }) => id),
+      ]);
+      await query(
+        `SELECT g.*, m.* FROM guardrail g JOIN metric m ON m.id = g.metric_id
+          WHERE g.workspace_id = $1 AND g.status IN ('breached', 'warning')`,
+        [workspaceId],
+      );
+      await query(
+        `SELECT m.key, p.timestamp, p.value FROM metric m
+           LEFT JOIN LATERAL (SELECT timestamp, value FROM metric_point
+                               WHERE metric_id = m.id ORDER BY timestamp DESC LIMIT 30) p ON true
+          WHERE m.workspace_id = $1`,
+        [workspaceId],
+      );
+    },
+  };
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,144 @@
+import type { PortfolioProgram } from '@bearing/contracts';
+import { Anchor, Card, Group, List, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Link } from 'react-router';
+import { formatScore, formatShortDay } from '../../components/format';
+import { ShapeIcon } from '../../components/shape-icon';
+import { PaceBadge } from '../okrs/pace-badge';
+import { HealthBadge, WatermelonBadge } from '../programs/health-badge';
+import { HEALTH_STYLES } from '../programs/program-labels';
+import { programPagePath, reportPath } from '../programs/report-links';
+import { slipInWords } from './slip-words';
+
+/** One program at a glance: health and its trend, objectives, what slips and what is at risk. */
+export function ProgramCard({
+  workspace,
+  program,
+}: {
+  workspace: string;
+  program: PortfolioProgram;
+}) {
+  const worstSlip = program.slippingMilestones[0];
+  const latest = program.trend.at(-1);
+  return (
+    <Card withBorder padding="md" component="article" aria-labelledby={`program-${program.id}`}>
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Title order={3} size="h4" id={`program-${program.id}`}>
+            <Anchor component={Link} to={programPagePath(workspace, program.id)} inherit>
+              {program.name}
+            </Anchor>
+          </Title>
+          <Group gap={4} wrap="nowrap">
+            {latest?.watermelon && <WatermelonBadge size="xs" />}
+            <HealthBadge health={program.health} />
+          </Group>
+        </Group>
+        {program.healthReason && (
+          <Text size="sm" c="dimmed" lineClamp={2}>
+            {program.healthReason}
+          </Text>
+        )}
+        <HealthTrendStrip workspace={workspace} program={program} />
+        <Stack gap={4}>
+          <Text size="xs" fw={600} c="dimmed" tt="uppercase">
+            Objectives
+          </Text>
+          {program.objectives.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              No objective linked.
+            </Text>
+          ) : (
+            <List size="sm" spacing={4} listStyleType="none" p={0}>
+              {program.objectives.map((objective) => (
+                <List.Item key={objective.id}>
+                  <Group gap="xs" wrap="nowrap" justify="space-between">
+                    <Text size="sm" truncate="end">
+                      {objective.title}
+                    </Text>
+                    <Group gap={6} wrap="nowrap">
+                      <Text size="sm" fw={600} aria-label={`Score ${formatScore(objective.score)}`}>
+                        {formatScore(objective.score)}
+                      </Text>
+                      <PaceBadge pace={objective.pace} size="xs" />
+                    </Group>
+                  </Group>
+                </List.Item>
+              ))}
+            </List>
+          )}
+        </Stack>
+        <Group gap="lg" wrap="wrap">
+          <Fact
+            label="Slipping milestones"
+            value={String(program.slippingMilestones.length)}
+            detail={worstSlip && `Worst: ${worstSlip.name}, ${slipInWords(worstSlip.slipDays)}`}
+          />
+          <Fact label="Open risks" value={String(program.openRiskCount)} />
+          <Fact label="Overdue dependencies" value={String(program.overdueDependencyCount)} />
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function Fact({ label, value, detail }: { label: string; value: string; detail?: string }) {
+  return (
+    <Stack gap={0}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={700}>{value}</Text>
+      {detail && (
+        <Text size="xs" c="dimmed">
+          {detail}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** Published health of the recent weeks, oldest first: shape + colour + words on hover. */
+function HealthTrendStrip({
+  workspace,
+  program,
+}: {
+  workspace: string;
+  program: PortfolioProgram;
+}) {
+  if (program.trend.length === 0) {
+    return (
+      <Text size="xs" c="dimmed">
+        No report published in the last weeks.
+      </Text>
+    );
+  }
+  return (
+    <Group
+      gap={6}
+      component="ol"
+      p={0}
+      m={0}
+      style={{ listStyle: 'none' }}
+      aria-label={`Published health, last ${program.trend.length} weeks`}
+    >
+      {program.trend.map((point) => {
+        const style = HEALTH_STYLES[point.health];
+        const label = `Week of ${formatShortDay(point.week)}: ${style.label}${point.watermelon ? ' (watermelon)' : ''}`;
+        return (
+          <li key={point.reportId}>
+            <Tooltip label={label}>
+              <Anchor
+                component={Link}
+                to={reportPath(workspace, program.id, point.reportId)}
+                aria-label={label}
+                c={`${style.color}.7`}
+              >
+                <ShapeIcon shape={style.shape} size={12} />
+              </Anchor>
+            </Tooltip>
+          </li>
+        );
+      })}
+    </Group>
+  );
+}
