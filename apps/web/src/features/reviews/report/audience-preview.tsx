@@ -2,6 +2,7 @@ import { type ReportAudience, reportAudienceSchema, type StatusReport } from '@b
 import { Button, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { reportMarkdownPath, useReportMarkdown } from '../../../api/status-reports';
+import { useSignedIn } from '../../../app/auth/signed-in-context';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingRows } from '../../../components/loading-rows';
 import { MarkdownView } from './markdown-view';
@@ -25,10 +26,12 @@ export interface AudiencePreviewProps {
 
 /**
  * The report as each audience gets it — the Markdown export itself, shown as a page — with
- * copy, download and print.
+ * copy, download and print; it opens on the reader's own audience.
  */
 export function AudiencePreview({ workspace, report }: AudiencePreviewProps) {
-  const [audience, setAudience] = useState<ReportAudience>('stakeholder');
+  // Each reader first sees the rendering of their own audience (the header's switcher).
+  const { preferences } = useSignedIn();
+  const [audience, setAudience] = useState<ReportAudience>(preferences.audience);
   const markdown = useReportMarkdown(
     workspace,
     report.programId,
