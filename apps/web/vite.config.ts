@@ -28,6 +28,10 @@ export default defineConfig({
       '@bearing/contracts': fileURLToPath(
         new URL('../../packages/contracts/src/index.ts', import.meta.url),
       ),
+      // The same for the metrics: a chart that derives a series (e.g. the burnup) calls them.
+      '@bearing/metrics': fileURLToPath(
+        new URL('../../packages/metrics/src/index.ts', import.meta.url),
+      ),
     },
   },
   server: { proxy: apiProxy },

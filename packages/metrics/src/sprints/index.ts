@@ -5,5 +5,6 @@ export {
   type SprintBurndownDay,
   type SprintBurndownOptions,
 } from './sprint-burndown.js';
+export { sprintBurnup, type SprintBurnupDay } from './sprint-burnup.js';
 export { sprintSummary, type SprintSummary } from './sprint-summary.js';
 export { velocity, type SprintOutcome, type Velocity } from './velocity.js';

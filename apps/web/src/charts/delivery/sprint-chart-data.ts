@@ -1,5 +1,6 @@
 import type { SprintBurndownResponse } from '@bearing/contracts';
 import { dayTime } from './day-time';
+import { sprintBurnup } from '@bearing/metrics';
 
 export interface SprintDayRow {
   day: string;
@@ -21,18 +22,17 @@ export interface SprintDayRow {
 }
 
 /**
- * Lines the API's burndown up for the burndown and burnup charts. The burnup is the same
- * replay seen from the other side: what is done so far is the running total of each day's
- * net completed, and the scope is that plus what remains (the README's `sprintBurndown`).
+ * Lines the API's burndown up for the burndown and burnup charts. The burnup (done so far and
+ * scope) is `sprintBurnup` of `@bearing/metrics` over the days that have happened.
  *
  * The API lists every day to the planned end; days after `today` (the team's today) have not
  * happened yet, so of them only the guideline is drawn.
  */
 export function sprintDayRows(burndown: SprintBurndownResponse, today: string): SprintDayRow[] {
-  let doneSoFar = 0;
-  return burndown.days.map((day) => {
-    doneSoFar += day.completed;
+  const burnup = sprintBurnup(burndown.days);
+  return burndown.days.map((day, index) => {
     const happened = day.day <= today;
+    const { done, scope } = burnup[index] ?? { done: 0, scope: 0 };
     return {
       day: day.day,
       time: dayTime(day.day),
@@ -41,8 +41,8 @@ export function sprintDayRows(burndown: SprintBurndownResponse, today: string): 
       added: day.added,
       removed: day.removed,
       completed: day.completed,
-      doneSoFar: happened ? doneSoFar : null,
-      scope: happened ? doneSoFar + day.remaining : null,
+      doneSoFar: happened ? done : null,
+      scope: happened ? scope : null,
       scopeChanged: day.added !== 0 || day.removed !== 0,
     };
   });
