@@ -34,25 +34,29 @@ export async function loadSprintEvents(
   );
   if (items.length === 0) return [];
   const ids = items.map((item) => item.id);
-  // One after the other: inside a transaction (a report's collector) they share one connection.
-  const memberships = await historyRows<{ at: Date; change: 'added' | 'removed' }>(
-    manager,
-    `SELECT work_item_id, at, change FROM work_item_sprint_change
-        WHERE work_item_id = ANY($1::uuid[]) AND sprint_id = $2 ORDER BY work_item_id, seq`,
-    [ids, sprintId],
-  );
-  const estimates = await historyRows<{ at: Date; points: number | null }>(
-    manager,
-    `SELECT work_item_id, at, points FROM work_item_estimate_change
-        WHERE work_item_id = ANY($1::uuid[]) ORDER BY work_item_id, seq`,
-    [ids],
-  );
-  const statuses = await historyRows<{ at: Date; to_status: string }>(
-    manager,
-    `SELECT work_item_id, at, to_status FROM work_item_status_change
-        WHERE work_item_id = ANY($1::uuid[]) ORDER BY work_item_id, seq`,
-    [ids],
-  );
+  const [memberships, estimates, statuses] = await inOrderIfTransaction(manager, [
+    () =>
+      historyRows<{ at: Date; change: 'added' | 'removed' }>(
+        manager,
+        `SELECT work_item_id, at, change FROM work_item_sprint_change
+            WHERE work_item_id = ANY($1::uuid[]) AND sprint_id = $2 ORDER BY work_item_id, seq`,
+        [ids, sprintId],
+      ),
+    () =>
+      historyRows<{ at: Date; points: number | null }>(
+        manager,
+        `SELECT work_item_id, at, points FROM work_item_estimate_change
+            WHERE work_item_id = ANY($1::uuid[]) ORDER BY work_item_id, seq`,
+        [ids],
+      ),
+    () =>
+      historyRows<{ at: Date; to_status: string }>(
+        manager,
+        `SELECT work_item_id, at, to_status FROM work_item_status_change
+            WHERE work_item_id = ANY($1::uuid[]) ORDER BY work_item_id, seq`,
+        [ids],
+      ),
+  ] as const);
   const events: SprintEvent[] = [];
   for (const item of items) {
     const itemId = item.id;
@@ -91,6 +95,23 @@ export async function loadSprintEvents(
     }
   }
   return events;
+}
+
+/**
+ * Runs independent reads together, each on its own pooled connection — but one after the other
+ * inside a transaction (a report's collector), where they share the transaction's connection.
+ */
+async function inOrderIfTransaction<const Reads extends readonly (() => Promise<unknown>)[]>(
+  manager: EntityManager,
+  reads: Reads,
+): Promise<{ -readonly [Index in keyof Reads]: Awaited<ReturnType<Reads[Index]>> }> {
+  type Results = { -readonly [Index in keyof Reads]: Awaited<ReturnType<Reads[Index]>> };
+  if (!manager.queryRunner?.isTransactionActive) {
+    return (await Promise.all(reads.map((read) => read()))) as Results;
+  }
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as Results;
 }
 
 async function historyRows<Row>(

@@ -189,8 +189,11 @@ export class GuardrailsService {
     return responses.get(guardrail.id) as GuardrailResponse;
   }
 
-  /** Responses for guardrails loaded with their metric: latest points and recent history. */
-  private async responsesFor(
+  /**
+   * Responses for guardrails loaded with their metric: latest points and recent history. Public
+   * so the portfolio can answer for the guardrails of several statuses with one set of reads.
+   */
+  async responsesFor(
     manager: EntityManager,
     guardrails: readonly Guardrail[],
   ): Promise<Map<string, GuardrailResponse>> {

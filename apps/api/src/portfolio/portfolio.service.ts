@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Guardrail as GuardrailResponse, Portfolio } from '@bearing/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { ClockService } from '../common/clock/clock.service.js';
+import { Guardrail } from '../guardrails/guardrail.entity.js';
 import { GuardrailsService } from '../guardrails/guardrails.service.js';
 import { OkrReadModel } from '../okrs/okr-read-model.js';
 import { loadKpiTiles } from './kpi-tiles.js';
@@ -24,29 +25,30 @@ export class PortfolioService {
   async portfolio(workspaceId: string): Promise<Portfolio> {
     const manager = this.dataSource.manager;
     const today = this.clock.today();
-    const { programs, topRisks } = await loadProgramSummaries(
-      manager,
-      this.okrReadModel,
-      workspaceId,
-      today,
-    );
-    return {
-      asOf: today,
-      programs,
-      topRisks,
-      guardrails: [
-        ...(await this.guardrailsWith(workspaceId, 'breached')),
-        ...(await this.guardrailsWith(workspaceId, 'warning')),
-      ],
-      kpis: await loadKpiTiles(manager, workspaceId),
-    };
+    // Independent reads, each on its own pooled connection, so their round trips overlap.
+    const [{ programs, topRisks }, guardrails, kpis] = await Promise.all([
+      loadProgramSummaries(manager, this.okrReadModel, workspaceId, today),
+      this.guardrailsOutOfBounds(workspaceId),
+      loadKpiTiles(manager, workspaceId),
+    ]);
+    return { asOf: today, programs, topRisks, guardrails, kpis };
   }
 
-  private async guardrailsWith(
-    workspaceId: string,
-    status: 'breached' | 'warning',
-  ): Promise<GuardrailResponse[]> {
-    const page = await this.guardrails.list(workspaceId, { limit: GUARDRAILS_SHOWN, status });
-    return page.items;
+  /**
+   * Breached guardrails, then those in warning, each oldest first (as the guardrail list orders
+   * them) and at most `GUARDRAILS_SHOWN` of each: both statuses in one read, and their responses
+   * in one set of reads.
+   */
+  private async guardrailsOutOfBounds(workspaceId: string): Promise<GuardrailResponse[]> {
+    const found = await this.dataSource.getRepository(Guardrail).find({
+      where: { workspaceId, status: In(['breached', 'warning']) },
+      relations: { metric: true },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    const shown = (['breached', 'warning'] as const).flatMap((status) =>
+      found.filter((guardrail) => guardrail.status === status).slice(0, GUARDRAILS_SHOWN),
+    );
+    const responses = await this.guardrails.responsesFor(this.dataSource.manager, shown);
+    return shown.map((guardrail) => responses.get(guardrail.id) as GuardrailResponse);
   }
 }

@@ -39,22 +39,22 @@ export async function loadProgramSummaries(
   if (programIds.length === 0) return { programs: [], topRisks: [] };
   const inPrograms = { workspaceId, programId: In(programIds) };
 
-  const links = await loadProgramLinks(manager, programIds);
-  const reports = await manager.getRepository(StatusReport).find({
-    where: {
-      ...inPrograms,
-      state: 'published',
-      week: MoreThanOrEqual(addDays(today, -7 * PORTFOLIO_TREND_WEEKS)),
-    },
-    order: { week: 'ASC' },
-  });
-  const milestones = await manager
-    .getRepository(Milestone)
-    .find({ where: { ...inPrograms, completedAt: IsNull() } });
-  const openRaid = await manager
-    .getRepository(RaidItem)
-    .find({ where: { ...inPrograms, status: 'open' } });
-  const dependencies = await manager.getRepository(ProgramDependency).find({ where: inPrograms });
+  // Independent reads outside any transaction: each takes its own pooled connection, so their
+  // round trips overlap instead of adding up.
+  const [links, reports, milestones, openRaid, dependencies] = await Promise.all([
+    loadProgramLinks(manager, programIds),
+    manager.getRepository(StatusReport).find({
+      where: {
+        ...inPrograms,
+        state: 'published',
+        week: MoreThanOrEqual(addDays(today, -7 * PORTFOLIO_TREND_WEEKS)),
+      },
+      order: { week: 'ASC' },
+    }),
+    manager.getRepository(Milestone).find({ where: { ...inPrograms, completedAt: IsNull() } }),
+    manager.getRepository(RaidItem).find({ where: { ...inPrograms, status: 'open' } }),
+    manager.getRepository(ProgramDependency).find({ where: inPrograms }),
+  ]);
   const objectiveIds = [...new Set([...links.values()].flatMap((link) => link.objectiveIds))];
   const objectives =
     objectiveIds.length === 0

@@ -25,7 +25,13 @@ export function serveWebApp(app: NestExpressApplication, webAppDir = WEB_APP_DIR
       fallthrough: false,
     }),
   );
-  app.use(express.static(webAppDir, { index: false, maxAge: '1h' }));
+  const serveFile = express.static(webAppDir, { index: false, maxAge: '1h' });
+  // API routes never name a file of the web app: skipping them spares every API request a
+  // file-system lookup.
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (isApiPath(request.path)) next();
+    else void serveFile(request, response, next);
+  });
   app.use((request: Request, response: Response, next: NextFunction) => {
     const isPageRequest =
       (request.method === 'GET' || request.method === 'HEAD') && !isApiPath(request.path);

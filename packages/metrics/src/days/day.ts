@@ -112,6 +112,9 @@ export function eachDay(from: Day, to: Day): Day[] {
   return days;
 }
 
+/** Zones `assertTimeZone` has accepted; the runtime's zone data does not change while it runs. */
+const knownTimeZones = new Set<string>();
+
 /**
  * Throws `RangeError` naming the argument unless `timeZone` is an IANA time zone (tz database)
  * name this runtime knows.
@@ -120,11 +123,14 @@ export function eachDay(from: Day, to: Day): Day[] {
  * @example assertTimeZone('Mars/Olympus') // RangeError: timeZone is not a known IANA time zone
  */
 export function assertTimeZone(timeZone: string, argumentName = 'timeZone'): void {
+  // Constructing the `Intl` formatter that validates a zone is slow; a zone is checked once.
+  if (knownTimeZones.has(timeZone)) return;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
   } catch {
     throw new RangeError(`${argumentName} is not a known IANA time zone: ${String(timeZone)}`);
   }
+  knownTimeZones.add(timeZone);
 }
 
 /**
