@@ -17,6 +17,7 @@ export function CumulativeFlowChart({ data }: { data: CumulativeFlowChartData })
   const { rows, stages } = data;
   const first = rows[0]?.time ?? 0;
   const last = rows[rows.length - 1]?.time ?? 0;
+  const floor = doneFloor(data);
   return (
     <Box role="figure" aria-label="Cumulative flow by workflow stage">
       <AreaChart
@@ -37,7 +38,7 @@ export function CumulativeFlowChart({ data }: { data: CumulativeFlowChartData })
           tickFormatter={(time: number) => formatShortDay(time)}
           tick={AXIS_TICK}
         />
-        <YAxis tick={AXIS_TICK} width={48} allowDecimals={false} />
+        <YAxis tick={AXIS_TICK} width={48} allowDecimals={false} domain={[floor, 'auto']} />
         <Tooltip
           content={({ active, payload }) => (
             <CumulativeFlowTooltip active={active} payload={payload} stages={stages} />
@@ -69,6 +70,18 @@ export function CumulativeFlowChart({ data }: { data: CumulativeFlowChartData })
       />
     </Box>
   );
+}
+
+/**
+ * Where the vertical axis starts: just below the fewest items done on any day of the range.
+ * A team with two years behind it has hundreds of items done and a handful in progress; from
+ * zero, the done band would fill the chart and the bands that matter would be hairlines.
+ */
+function doneFloor({ rows, stages }: CumulativeFlowChartData): number {
+  const done = stages[stages.length - 1];
+  if (done === undefined || rows.length === 0) return 0;
+  const fewest = Math.min(...rows.map((row) => row.counts[done] ?? 0));
+  return Math.floor(fewest / 10) * 10;
 }
 
 function CumulativeFlowTooltip({ active, payload, stages }: HoverProps & { stages: string[] }) {

@@ -71,7 +71,8 @@ export function PortfolioPage() {
               </SimpleGrid>
             )}
           </Section>
-          <SimpleGrid cols={{ base: 1, lg: 2 }}>
+          {/* Side by side only where both tables fit without scrolling (they need ~520 px). */}
+          <SimpleGrid cols={{ base: 1, xl: 2 }}>
             <Section title="Guardrails out of bounds">
               <OutOfBoundsGuardrails workspace={workspace.slug} guardrails={data.guardrails} />
             </Section>

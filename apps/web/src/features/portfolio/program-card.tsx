@@ -67,7 +67,7 @@ export function ProgramCard({
             </List>
           )}
         </Stack>
-        <Group gap="lg" wrap="wrap">
+        <Group gap="lg" wrap="wrap" align="flex-start">
           <Fact
             label="Slipping milestones"
             value={String(program.slippingMilestones.length)}

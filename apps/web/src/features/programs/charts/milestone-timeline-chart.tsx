@@ -75,7 +75,7 @@ export function MilestoneTimelineChart({ rows }: { rows: readonly MilestoneTimel
           ticks={rows.map((row) => row.row)}
           tickFormatter={(value: number) => truncate(rows[value]?.name ?? '')}
           tick={AXIS_TICK}
-          width={150}
+          width={220}
           interval={0}
         />
         {rows.map((row) => (
@@ -159,6 +159,7 @@ export function MilestoneTimelineChart({ rows }: { rows: readonly MilestoneTimel
   );
 }
 
+/** Names fit on one line of the axis (about 32 characters at the tick size); hover shows all. */
 function truncate(text: string): string {
-  return text.length > 22 ? `${text.slice(0, 21)}…` : text;
+  return text.length > 32 ? `${text.slice(0, 31)}…` : text;
 }
