@@ -99,7 +99,8 @@ export function GuardrailCard({ workspace, guardrail, onEdit }: GuardrailCardPro
           </Button>
         </Group>
         <Collapse expanded={historyOpen} id={historyId}>
-          <GuardrailHistory guardrail={guardrail} />
+          {/* Only while open: a closed history is not part of the card (nor of what it reads). */}
+          {historyOpen && <GuardrailHistory guardrail={guardrail} />}
         </Collapse>
       </Stack>
     </Paper>
