@@ -31,7 +31,7 @@ describe('the app shell in a real browser', () => {
   });
 
   it('renders the shell with navigation, version and readiness, without console errors', async () => {
-    await page.waitForURL(`${baseUrl}/w/demo`);
+    await page.waitForURL(`${baseUrl}/w/demo/portfolio`);
     const navigation = page.getByRole('navigation');
     for (const area of AREAS) {
       await navigation.getByRole('link', { name: area }).waitFor({ state: 'visible' });
