@@ -1,12 +1,11 @@
 import type { PortfolioProgram } from '@bearing/contracts';
-import { Anchor, Card, Group, List, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Anchor, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { formatScore, formatShortDay } from '../../components/format';
-import { ShapeIcon } from '../../components/shape-icon';
+import { formatScore } from '../../components/format';
 import { PaceBadge } from '../okrs/pace-badge';
 import { HealthBadge, WatermelonBadge } from '../programs/health-badge';
-import { HEALTH_STYLES } from '../programs/program-labels';
-import { programPagePath, reportPath } from '../programs/report-links';
+import { HealthTrend } from '../programs/health-trend';
+import { programPagePath } from '../programs/report-links';
 import { slipInWords } from './slip-words';
 
 /** One program at a glance: health and its trend, objectives, what slips and what is at risk. */
@@ -38,7 +37,12 @@ export function ProgramCard({
             {program.healthReason}
           </Text>
         )}
-        <HealthTrendStrip workspace={workspace} program={program} />
+        <HealthTrend
+          workspace={workspace}
+          programId={program.id}
+          points={program.trend}
+          emptyMessage="No report published in the last weeks."
+        />
         <Stack gap={4}>
           <Text size="xs" fw={600} c="dimmed" tt="uppercase">
             Objectives
@@ -94,51 +98,5 @@ function Fact({ label, value, detail }: { label: string; value: string; detail?:
         </Text>
       )}
     </Stack>
-  );
-}
-
-/** Published health of the recent weeks, oldest first: shape + colour + words on hover. */
-function HealthTrendStrip({
-  workspace,
-  program,
-}: {
-  workspace: string;
-  program: PortfolioProgram;
-}) {
-  if (program.trend.length === 0) {
-    return (
-      <Text size="xs" c="dimmed">
-        No report published in the last weeks.
-      </Text>
-    );
-  }
-  return (
-    <Group
-      gap={6}
-      component="ol"
-      p={0}
-      m={0}
-      style={{ listStyle: 'none' }}
-      aria-label={`Published health, last ${program.trend.length} weeks`}
-    >
-      {program.trend.map((point) => {
-        const style = HEALTH_STYLES[point.health];
-        const label = `Week of ${formatShortDay(point.week)}: ${style.label}${point.watermelon ? ' (watermelon)' : ''}`;
-        return (
-          <li key={point.reportId}>
-            <Tooltip label={label}>
-              <Anchor
-                component={Link}
-                to={reportPath(workspace, program.id, point.reportId)}
-                aria-label={label}
-                c={`${style.color}.7`}
-              >
-                <ShapeIcon shape={style.shape} size={12} />
-              </Anchor>
-            </Tooltip>
-          </li>
-        );
-      })}
-    </Group>
   );
 }

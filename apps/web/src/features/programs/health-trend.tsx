@@ -1,5 +1,6 @@
 import type { HealthTimeline } from '@bearing/contracts';
 import { Anchor, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { useId } from 'react';
 import { Link } from 'react-router';
 import { formatShortDay } from '../../components/format';
 import { ShapeIcon } from '../../components/shape-icon';
@@ -9,28 +10,40 @@ import { reportPath } from './report-links';
 /** How many recent published weeks the header shows. */
 const WEEKS_SHOWN = 12;
 
+/** What the trend draws of a published report (the timeline's points, or a portfolio card's). */
+export type HealthTrendPoint = Pick<
+  HealthTimeline['points'][number],
+  'reportId' | 'week' | 'health' | 'watermelon'
+>;
+
 /**
  * The health of the last published reports, oldest to newest: a shape and colour per week,
- * each a link to its report and named in words for screen readers.
+ * each a link to its report and named in words for screen readers. Used by the program header
+ * and by the portfolio's program cards.
  */
 export function HealthTrend({
   workspace,
-  timeline,
+  programId,
+  points: allPoints,
+  emptyMessage = 'No published report yet: the trend starts with the first one.',
 }: {
   workspace: string;
-  timeline: HealthTimeline;
+  programId: string;
+  points: readonly HealthTrendPoint[];
+  emptyMessage?: string;
 }) {
-  const points = timeline.points.slice(-WEEKS_SHOWN);
+  const labelId = useId();
+  const points = allPoints.slice(-WEEKS_SHOWN);
   if (points.length === 0) {
     return (
       <Text size="xs" c="dimmed">
-        No published report yet: the trend starts with the first one.
+        {emptyMessage}
       </Text>
     );
   }
   return (
     <Stack gap={2}>
-      <Text size="xs" c="dimmed" id="health-trend-label">
+      <Text size="xs" c="dimmed" id={labelId}>
         Published health, last {points.length} {points.length === 1 ? 'week' : 'weeks'}
       </Text>
       <Group
@@ -39,7 +52,7 @@ export function HealthTrend({
         p={0}
         m={0}
         style={{ listStyle: 'none' }}
-        aria-labelledby="health-trend-label"
+        aria-labelledby={labelId}
       >
         {points.map((point) => {
           const style = HEALTH_STYLES[point.health];
@@ -51,7 +64,7 @@ export function HealthTrend({
               <Tooltip label={label}>
                 <Anchor
                   component={Link}
-                  to={reportPath(workspace, timeline.programId, point.reportId)}
+                  to={reportPath(workspace, programId, point.reportId)}
                   aria-label={label}
                   c={`${style.color}.7`}
                   style={{ display: 'inline-flex', flexDirection: 'column', alignItems: 'center' }}

@@ -56,7 +56,13 @@ export function ProgramHeader({ workspace, program, onEdit }: ProgramHeaderProps
               {teamNames.length > 0 && ` · Teams: ${teamNames.join(', ')}`}
             </Text>
           </Stack>
-          {timeline.data && <HealthTrend workspace={workspace} timeline={timeline.data} />}
+          {timeline.data && (
+            <HealthTrend
+              workspace={workspace}
+              programId={timeline.data.programId}
+              points={timeline.data.points}
+            />
+          )}
         </Group>
       </Paper>
     </Stack>
