@@ -161,19 +161,25 @@ export function generateJiraHistory(
     const id = sprintIdOf(k);
     const startW = sprintStartW(k);
     const future = k === CLOSED_SPRINTS + 1;
-    const planningW = future ? sprintStartW(CLOSED_SPRINTS) + 1.5 : startW - 0.1;
+    // The next sprint is filled at the refinement before the active one starts, so it exists
+    // on every day of the cycle — the active sprint's first Monday included.
+    const planningW = future ? sprintStartW(CLOSED_SPRINTS) - 0.5 : startW - 0.1;
     const slowdown = isHolidaySprint(sprints[k] as GeneratedSprint) ? 0.6 : 1;
     const target = team.velocity * slowdown * (1.1 + 0.12 * rng.normal());
     const committed: Item[] = [];
     let points = 0;
-    for (const item of carried) {
+    // Unfinished work moves on when its sprint is closed; the active sprint is not closed yet,
+    // so the next sprint holds only what was planned for it.
+    for (const item of future ? [] : carried) {
       moveSprints(item, sprintCloseW(k - 1) + 0.001, [...item.sprints, id]);
       committed.push(item);
       points += item.points;
     }
     while (points < target) {
-      // Work taken out of an earlier sprint comes first, then fresh backlog items.
-      const item = returned.shift() ?? newItem(planningW - 1 - rng.next() * 25);
+      // Work taken out of an earlier sprint comes first, then fresh backlog items. The next
+      // sprint is planned before the active one's removals happen, so it takes fresh items.
+      const item =
+        (future ? undefined : returned.shift()) ?? newItem(planningW - 1 - rng.next() * 25);
       moveSprints(item, planningW, [...item.sprints, id]);
       if (!future) plan(item, startW);
       committed.push(item);
@@ -190,10 +196,19 @@ export function generateJiraHistory(
       plan(item, arrivedW);
       committed.push(item);
     }
-    // Something not yet started is taken out again, back to the backlog.
-    if (rng.chance(0.35)) {
+    // Something not yet started is taken out again, back to the backlog: at random, and in
+    // every third sprint counted back from the active one, so any recent window shows it.
+    const removalPlanned = (CLOSED_SPRINTS - k) % 3 === 0;
+    if (removalPlanned || rng.chance(0.35)) {
       const removedW = startW + 2 + rng.next() * 4;
-      const candidate = committed.find((item) => item.life && item.life.startW > removedW + 0.5);
+      let candidate = committed.find((item) => item.life && item.life.startW > removedW + 0.5);
+      if (!candidate && removalPlanned) {
+        // Nothing waits that long: a stretch item planned to start late is the one dropped.
+        candidate = newItem(planningW - 1 - rng.next() * 25);
+        moveSprints(candidate, planningW, [...candidate.sprints, id]);
+        plan(candidate, removedW + 1);
+        committed.push(candidate);
+      }
       if (candidate) {
         candidate.changes = candidate.changes.filter(
           (change) => change.kind !== 'status' || change.w < removedW,

@@ -174,12 +174,10 @@ export async function seedOkrs(
 ): Promise<SeededOkrs> {
   const objectivesByProgram = new Map<ProgramKey, string[]>();
   const rng = context.rng.fork('okrs');
-  const currentStart = quarterStart(context.today);
-  const previousStart = quarterStart(addDays(currentStart, -1));
+  const periods = demoPeriods(context.today);
   for (const quarter of ['previous', 'current'] as const) {
     checkpoint(context);
-    const start = quarter === 'current' ? currentStart : previousStart;
-    const end = addDays(quarterStart(addDays(start, 95)), -1);
+    const { start, end } = periods[quarter];
     const period = await demoStep(`period ${quarterName(start)}`, () =>
       context.app
         .get(PeriodsService)
@@ -301,6 +299,8 @@ async function createKeyResult(
   return keyResult.id;
 }
 
+type Period = { start: string; end: string };
+
 /** Checks in every week of the period that has begun, as the owner would. */
 async function checkInWeekly(
   context: DemoContext,
@@ -310,10 +310,8 @@ async function checkInWeekly(
   values: KpiValues,
   rng: Prng,
 ): Promise<void> {
-  const last = period.end < context.today ? period.end : context.today;
   const length = Math.max(1, daysBetween(period.start, period.end));
-  // Check-ins on Thursdays of the period (the owner's weekly routine), none in the future.
-  for (let day = firstThursday(period.start); day <= last; day = addDays(day, 7)) {
+  for (const day of checkInDays(period, context.today)) {
     const elapsed = daysBetween(period.start, day) / length;
     const value =
       plan.kind === 'milestone'
@@ -349,6 +347,31 @@ function confidenceOf(plan: KeyResultPlan, value: number, elapsed: number) {
   const progress = plan.target === baseline ? 1 : (value - baseline) / (plan.target - baseline);
   if (progress >= elapsed - 0.1) return 'on-track' as const;
   return progress >= elapsed - 0.35 ? ('at-risk' as const) : ('off-track' as const);
+}
+
+/** The demo's two OKR periods: the quarter `today` is in and the one before it. */
+export function demoPeriods(today: string): Record<'previous' | 'current', Period> {
+  const currentStart = quarterStart(today);
+  const previousStart = quarterStart(addDays(currentStart, -1));
+  const endOf = (start: string) => addDays(quarterStart(addDays(start, 95)), -1);
+  return {
+    previous: { start: previousStart, end: endOf(previousStart) },
+    current: { start: currentStart, end: endOf(currentStart) },
+  };
+}
+
+/**
+ * The days a key result's owner checks in: a kick-off on the period's first day, so a key
+ * result has a check-in from day one of its quarter, then every Thursday (the owner's weekly
+ * routine) — none after the period or after today.
+ */
+export function checkInDays(period: Period, today: string): string[] {
+  const last = period.end < today ? period.end : today;
+  const days = [period.start];
+  for (let day = firstThursday(addDays(period.start, 1)); day <= last; day = addDays(day, 7)) {
+    days.push(day);
+  }
+  return days;
 }
 
 function quarterStart(day: string): string {

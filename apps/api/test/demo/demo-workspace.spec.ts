@@ -1,35 +1,38 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { bootstrapAccounts } from '../../src/accounts/bootstrap/bootstrap-accounts.js';
-import { ClockService } from '../../src/common/clock/clock.service.js';
 import { ensureDemoSeeded, resetDemoWorkspace } from '../../src/demo/demo-workspace.js';
 import { type Browser, browser, TEST_PASSWORD } from '../support/factories.js';
+import { pinToday } from '../support/okr-factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
  * The demo workspace as `npm start` seeds it — through the application's own services and
  * the Jira importer — read back through the public API, the way the web app reads it.
  * One seeded workspace serves every test; the last one resets it to prove the generator is
- * deterministic.
+ * deterministic. The clock is pinned, so the test never depends on the day it runs: on the
+ * Monday a sprint starts (a day the demo once had no next sprint) and on a quarter's second
+ * day, a Saturday after a sprint's last Friday. `demo-every-day.spec.ts` checks the plan's
+ * promises on 28 consecutive days.
  */
+const PINNED_TODAYS = ['2026-12-07', '2027-01-02'];
 const ADMIN = { email: 'admin@demo.test', password: TEST_PASSWORD };
 const BASE = '/api/workspaces/demo';
 
 type Named = { id: string; slug?: string; name?: string };
 
-describe('the demo workspace', () => {
+describe.each(PINNED_TODAYS)('the demo workspace seeded on %s', (today) => {
   let testApp: TestApp;
   let agent: Browser;
-  let today: string;
   let seededInMs: number;
 
   beforeAll(async () => {
     testApp = await createTestApp();
+    pinToday(testApp, today);
     await bootstrapAccounts(testApp.dataSource, {
       adminEmail: ADMIN.email,
       adminPassword: ADMIN.password,
       demo: true,
     });
-    today = testApp.app.get(ClockService).today();
     const began = Date.now();
     const outcome = await ensureDemoSeeded(testApp.app, testApp.dataSource, { today });
     seededInMs = Date.now() - began;
