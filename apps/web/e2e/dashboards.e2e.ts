@@ -3,9 +3,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { bootstrapAccounts } from '../../api/src/accounts/bootstrap/bootstrap-accounts.js';
-import { ClockService } from '../../api/src/common/clock/clock.service.js';
 import { ensureDemoSeeded } from '../../api/src/demo/demo-workspace.js';
 import { TEST_PASSWORD, type TestUser } from '../../api/test/support/factories.js';
+import { pinToday } from '../../api/test/support/okr-factories.js';
 import { createTestApp, type TestApp } from '../../api/test/support/test-app.js';
 import { collectPageErrors, launchBrowser, screenshot, SCREENSHOT_DIR } from './browser.js';
 import { signInThroughPage } from './sign-in.js';
@@ -25,6 +25,11 @@ const ADMIN: TestUser = {
 const PROGRAM = 'Podcast ads expansion';
 const TEAM = 'Playback';
 const BREACHED_METRIC = 'Playback start latency p95';
+/**
+ * The day the demo is seeded around, pinned in the API and in the browser so the screenshots
+ * and the checks never depend on the day the test runs: a Wednesday mid-sprint.
+ */
+const TODAY = '2026-12-09';
 const README_SCREENSHOTS = path.resolve(import.meta.dirname, '../../../docs/screenshots');
 
 const SMALL = { width: 1280, height: 800 };
@@ -101,12 +106,14 @@ describe('the audience dashboards of the demo workspace in a real browser', () =
       adminPassword: ADMIN.password,
       demo: true,
     });
-    const today = testApp.app.get(ClockService).today();
-    const outcome = await ensureDemoSeeded(testApp.app, testApp.dataSource, { today });
+    pinToday(testApp, TODAY);
+    const outcome = await ensureDemoSeeded(testApp.app, testApp.dataSource, { today: TODAY });
     if (outcome !== 'seeded') throw new Error(`the demo workspace was not seeded: ${outcome}`);
     baseUrl = await testApp.listen();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: SMALL });
+    // Dates in the browser agree with the API's pinned today; timers keep running.
+    await page.clock.setFixedTime(new Date(`${TODAY}T12:00:00.000Z`));
     errors = collectPageErrors(page, baseUrl);
   }, 240_000);
   afterAll(async () => {
