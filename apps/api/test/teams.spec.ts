@@ -308,6 +308,7 @@ describe('teams, members, sprints and availability', () => {
       const first = forecastWhenSchema.parse((await editor.get(when).expect(200)).body);
       const second = forecastWhenSchema.parse((await editor.get(when).expect(200)).body);
       expect(second).toEqual(first);
+      if (first.insufficientHistory) throw new Error('the sample window has finished items');
       expect(first).toMatchObject({
         sampleFrom: '2024-03-04',
         sampleTo: '2024-03-15',
@@ -326,14 +327,35 @@ describe('teams, members, sprints and availability', () => {
             .expect(200)
         ).body,
       );
+      if (howMany.insufficientHistory) throw new Error('the sample window has finished items');
       expect(howMany.p50).toBeGreaterThanOrEqual(howMany.p85);
       expect(howMany.p85).toBeGreaterThanOrEqual(howMany.p95);
-      const empty = await editor
-        .get(
-          `${teams()}/${team.slug}/forecast/when?remaining=5&sampleFrom=2020-01-01&sampleTo=2020-01-31`,
-        )
-        .expect(400);
-      expect(problemSchema.parse(empty.body).errors?.[0]?.path).toBe('sampleFrom');
+    });
+
+    it('answers a window that finished nothing with insufficient history, not an error', async () => {
+      const team = await createTeam(testApp, workspace, { timeZone: 'Europe/Berlin' });
+      await importFile(editor, workspace, team, { file: fixture('search-v3.json') });
+      const window = 'sampleFrom=2020-01-01&sampleTo=2020-01-31';
+      for (const question of ['when?remaining=5', 'how-many?days=14']) {
+        const answer = await editor
+          .get(`${teams()}/${team.slug}/forecast/${question}&${window}`)
+          .expect(200);
+        const parsed = (
+          question.startsWith('when') ? forecastWhenSchema : forecastHowManySchema
+        ).parse(answer.body);
+        expect(parsed).toEqual({
+          insufficientHistory: true,
+          sampleFrom: '2020-01-01',
+          sampleTo: '2020-01-31',
+          reason: expect.stringContaining('No item was finished from 2020-01-01 to 2020-01-31'),
+        });
+      }
+      // A team with nothing imported at all: the default window (the last 90 days) is empty too.
+      const fresh = await createTeam(testApp, workspace, { timeZone: 'UTC' });
+      const none = forecastWhenSchema.parse(
+        (await editor.get(`${teams()}/${fresh.slug}/forecast/when?remaining=3`).expect(200)).body,
+      );
+      expect(none.insufficientHistory).toBe(true);
     });
   });
 });

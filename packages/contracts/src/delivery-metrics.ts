@@ -241,10 +241,23 @@ const forecastBase = {
 };
 
 /**
+ * A forecast that cannot be run because nothing was finished in the sample window: an answer,
+ * not an error — a team that just started has no history yet, and the page says so calmly.
+ */
+export const insufficientHistorySchema = z.object({
+  insufficientHistory: z.literal(true),
+  sampleFrom: z.string(),
+  sampleTo: z.string(),
+  /** What is missing, in words, e.g. "No item was finished from … to …". */
+  reason: z.string(),
+});
+
+/**
  * `GET …/teams/:team/forecast/when?remaining=` — `monteCarloWhen`. p50/p85/p95 are calendar
  * days from `startDay` (today); `dates` the days they fall on (null when unknowable).
  */
-export const forecastWhenSchema = z.object({
+export const forecastWhenResultSchema = z.object({
+  insufficientHistory: z.literal(false),
   ...forecastBase,
   remaining: z.number().int(),
   startDay: z.string(),
@@ -260,18 +273,29 @@ export const forecastWhenSchema = z.object({
   unfinished: z.number().int(),
 });
 
+export const forecastWhenSchema = z.discriminatedUnion('insufficientHistory', [
+  forecastWhenResultSchema,
+  insufficientHistorySchema,
+]);
+
 export const forecastHowManyQuerySchema = z
   .strictObject({ days: z.coerce.number().int().min(1).max(3650), ...sampleWindowShape })
   .superRefine(checkSample);
 
 /** `GET …/teams/:team/forecast/how-many?days=` — `monteCarloHowMany`. */
-export const forecastHowManySchema = z.object({
+export const forecastHowManyResultSchema = z.object({
+  insufficientHistory: z.literal(false),
   ...forecastBase,
   days: z.number().int(),
   p50: z.number(),
   p85: z.number(),
   p95: z.number(),
 });
+
+export const forecastHowManySchema = z.discriminatedUnion('insufficientHistory', [
+  forecastHowManyResultSchema,
+  insufficientHistorySchema,
+]);
 
 export type DayRangeQuery = z.output<typeof dayRangeQuerySchema>;
 export type SprintReportQuery = z.output<typeof sprintReportQuerySchema>;
@@ -289,6 +313,9 @@ export type AgingWipResponse = z.infer<typeof agingWipSchema>;
 export type CapacityQuery = z.output<typeof capacityQuerySchema>;
 export type CapacityResponse = z.infer<typeof capacitySchema>;
 export type ForecastWhenQuery = z.output<typeof forecastWhenQuerySchema>;
+export type InsufficientHistory = z.infer<typeof insufficientHistorySchema>;
+export type ForecastWhenResult = z.infer<typeof forecastWhenResultSchema>;
 export type ForecastWhenResponse = z.infer<typeof forecastWhenSchema>;
 export type ForecastHowManyQuery = z.output<typeof forecastHowManyQuerySchema>;
+export type ForecastHowManyResult = z.infer<typeof forecastHowManyResultSchema>;
 export type ForecastHowManyResponse = z.infer<typeof forecastHowManySchema>;

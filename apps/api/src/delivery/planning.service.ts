@@ -7,6 +7,7 @@ import type {
   ForecastHowManyResponse,
   ForecastWhenQuery,
   ForecastWhenResponse,
+  InsufficientHistory,
   SprintAvailability,
 } from '@bearing/contracts';
 import {
@@ -21,7 +22,6 @@ import {
 } from '@bearing/metrics';
 import { DataSource } from 'typeorm';
 import { ClockService } from '../common/clock/clock.service.js';
-import { ProblemException } from '../common/problem/problem.js';
 import { availabilityOf } from '../sprints/availability.service.js';
 import { findTeamSprint } from '../sprints/sprint-lookup.js';
 import type { Sprint } from '../sprints/sprint.entity.js';
@@ -108,6 +108,7 @@ export class PlanningService {
     query: ForecastWhenQuery,
   ): Promise<ForecastWhenResponse> {
     const { team, samples, sample } = await this.samples(workspaceId, teamRef, query);
+    if (samples.every((count) => count === 0)) return insufficientHistory(sample);
     const seed = seedOf(team.id, 'when', query.remaining, sample.from, sample.to, query.trials);
     const result = monteCarloWhen({
       samples,
@@ -118,6 +119,7 @@ export class PlanningService {
     const startDay = todayOf(team, this.clock.now());
     const dateAfter = (days: number | null) => (days === null ? null : addDays(startDay, days));
     return {
+      insufficientHistory: false,
       sampleFrom: sample.from,
       sampleTo: sample.to,
       seed,
@@ -140,9 +142,11 @@ export class PlanningService {
     query: ForecastHowManyQuery,
   ): Promise<ForecastHowManyResponse> {
     const { team, samples, sample } = await this.samples(workspaceId, teamRef, query);
+    if (samples.every((count) => count === 0)) return insufficientHistory(sample);
     const seed = seedOf(team.id, 'how-many', query.days, sample.from, sample.to, query.trials);
     const result = monteCarloHowMany({ samples, days: query.days, trials: query.trials, seed });
     return {
+      insufficientHistory: false,
       sampleFrom: sample.from,
       sampleTo: sample.to,
       seed,
@@ -167,19 +171,18 @@ export class PlanningService {
       interval: 'day',
       timeZone: team.timeZone,
     }).map((bucket) => bucket.count);
-    if (samples.every((count) => count === 0)) {
-      throw ProblemException.validation(
-        [
-          {
-            path: 'sampleFrom',
-            message: `no item was finished from ${sample.from} to ${sample.to}`,
-          },
-        ],
-        'There is no throughput to forecast from: choose a sample window in which items were finished.',
-      );
-    }
     return { team, samples, sample };
   }
+}
+
+/** The answer when the sample window finished nothing: nothing to resample, said in words. */
+function insufficientHistory(sample: { from: string; to: string }): InsufficientHistory {
+  return {
+    insufficientHistory: true,
+    sampleFrom: sample.from,
+    sampleTo: sample.to,
+    reason: `No item was finished from ${sample.from} to ${sample.to}: forecasts resample the days on which work was finished. Import the team's history or choose a sample window in which items were finished.`,
+  };
 }
 
 function sprintDays(team: Team, sprint: Sprint): { start: string; end: string } {

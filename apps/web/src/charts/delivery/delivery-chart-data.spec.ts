@@ -3,7 +3,7 @@ import type {
   AgingWipResponse,
   CumulativeFlowResponse,
   CycleTimesResponse,
-  ForecastWhenResponse,
+  ForecastWhenResult,
   SprintBurndownResponse,
   VelocityResponse,
 } from '@bearing/contracts';
@@ -232,7 +232,8 @@ describe('agingWipChartData', () => {
 
 describe('forecastBars', () => {
   it('labels each bar with its finish day and the percentiles that land on it', () => {
-    const forecast: ForecastWhenResponse = {
+    const forecast: ForecastWhenResult = {
+      insufficientHistory: false,
       sampleFrom: '2026-08-28',
       sampleTo: '2026-11-25',
       seed: 42,

@@ -1,4 +1,4 @@
-import type { ForecastWhenResponse } from '@bearing/contracts';
+import type { ForecastWhenResult } from '@bearing/contracts';
 import { addDays } from '../../components/format';
 
 export interface ForecastBar {
@@ -14,7 +14,7 @@ export interface ForecastBar {
  * The "when" forecast's distribution as histogram bars: one per number of days, labelled with
  * the day it ends on and with the percentiles that land on it.
  */
-export function forecastBars(forecast: ForecastWhenResponse): ForecastBar[] {
+export function forecastBars(forecast: ForecastWhenResult): ForecastBar[] {
   return forecast.distribution.map((bucket) => ({
     days: bucket.days,
     day: addDays(forecast.startDay, bucket.days),

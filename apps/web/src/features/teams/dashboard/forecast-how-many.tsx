@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { addDays, formatDay } from '../../../components/format';
 import { LoadingRows } from '../../../components/loading-rows';
 import { howManyDays } from './forecast-inputs';
+import { InsufficientHistoryNotice } from './insufficient-history';
 import { PercentileFigure } from './percentile-figure';
 
 export interface ForecastHowManyProps {
@@ -38,6 +39,7 @@ export function ForecastHowMany({
     enabled && 'days' in asked ? asked.days : null,
     sample,
   );
+  const result = forecast.data?.insufficientHistory === false ? forecast.data : undefined;
 
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby={titleId}>
@@ -65,24 +67,26 @@ export function ForecastHowMany({
             error={forecast.error}
             onRetry={() => void forecast.refetch()}
           />
-        ) : (
+        ) : forecast.data.insufficientHistory ? (
+          <InsufficientHistoryNotice answer={forecast.data} />
+        ) : result ? (
           <>
             <SimpleGrid cols={3} spacing="sm" data-testid="forecast-how-many-counts">
               {(['p50', 'p85', 'p95'] as const).map((label) => (
                 <PercentileFigure
                   key={label}
                   label={label}
-                  value={`${forecast.data[label]} items`}
+                  value={`${result[label]} items`}
                   note="or more"
                 />
               ))}
             </SimpleGrid>
             <Text size="xs" c="dimmed">
-              In the {forecast.data.days} days to {formatDay(debouncedDate)}, from{' '}
-              {forecast.data.trials.toLocaleString()} trials.
+              In the {result.days} days to {formatDay(debouncedDate)}, from{' '}
+              {result.trials.toLocaleString()} trials.
             </Text>
           </>
-        )}
+        ) : null}
       </Stack>
     </Paper>
   );

@@ -7,6 +7,7 @@ import { ForecastHistogram } from '../../../charts/delivery/forecast-histogram';
 import { ForecastTable } from '../../../charts/delivery/forecast-table';
 import { formatDay, formatPercent } from '../../../components/format';
 import { DeliveryChart } from './delivery-chart';
+import { insufficientHistoryNotice } from './insufficient-history';
 import { PercentileFigure } from './percentile-figure';
 
 const MAX_ITEMS = 100_000;
@@ -26,7 +27,8 @@ export function ForecastWhen({ workspace, teamId, sample, enabled }: ForecastWhe
   // Ask once typing pauses, not for every keystroke.
   const [remaining] = useDebouncedValue(valid ? typed : null, 400);
   const forecast = useForecastWhen(workspace, teamId, enabled ? remaining : null, sample);
-  const bars = useMemo(() => (forecast.data ? forecastBars(forecast.data) : []), [forecast.data]);
+  const result = forecast.data?.insufficientHistory === false ? forecast.data : undefined;
+  const bars = useMemo(() => (result ? forecastBars(result) : []), [result]);
 
   return (
     <DeliveryChart
@@ -34,17 +36,21 @@ export function ForecastWhen({ workspace, teamId, sample, enabled }: ForecastWhe
       definition="forecastWhen"
       query={forecast}
       content={
-        forecast.data && bars.length > 0
+        result && bars.length > 0
           ? {
-              chart: <ForecastHistogram bars={bars} remaining={forecast.data.remaining} />,
+              chart: <ForecastHistogram bars={bars} remaining={result.remaining} />,
               table: <ForecastTable bars={bars} />,
             }
           : null
       }
-      empty={{
-        title: 'Nothing could finish',
-        description: 'No trial finished within ten years: widen the sample window.',
-      }}
+      empty={
+        forecast.data?.insufficientHistory
+          ? insufficientHistoryNotice(forecast.data)
+          : {
+              title: 'Nothing could finish',
+              description: 'No trial finished within ten years: widen the sample window.',
+            }
+      }
     >
       <Group align="flex-start" gap="md" wrap="wrap">
         <NumberInput
@@ -59,7 +65,7 @@ export function ForecastWhen({ workspace, teamId, sample, enabled }: ForecastWhe
           error={valid ? undefined : 'Enter a whole number of items, at least 1'}
         />
       </Group>
-      {forecast.data && (
+      {result && (
         <>
           <SimpleGrid cols={3} spacing="sm" data-testid="forecast-when-dates">
             {(['p50', 'p85', 'p95'] as const).map((label) => (
@@ -67,20 +73,18 @@ export function ForecastWhen({ workspace, teamId, sample, enabled }: ForecastWhe
                 key={label}
                 label={label}
                 value={
-                  forecast.data.dates[label] === null
+                  result.dates[label] === null
                     ? 'not within 10 years'
-                    : formatDay(forecast.data.dates[label])
+                    : formatDay(result.dates[label])
                 }
-                note={
-                  forecast.data[label] === null ? '' : `in ${forecast.data[label]} days or fewer`
-                }
+                note={result[label] === null ? '' : `in ${result[label]} days or fewer`}
               />
             ))}
           </SimpleGrid>
-          {forecast.data.unfinished > 0 && (
+          {result.unfinished > 0 && (
             <Text size="xs" c="dimmed">
-              {formatPercent(forecast.data.unfinished / forecast.data.trials)} of trials did not
-              finish within ten years.
+              {formatPercent(result.unfinished / result.trials)} of trials did not finish within ten
+              years.
             </Text>
           )}
         </>
