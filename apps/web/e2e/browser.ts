@@ -25,6 +25,16 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * Pins the page's clock at `instant`: `Date` and `Date.now()` in the app always answer it, while
+ * timers keep running. Tests pin it to the same instant as the API's `ClockService`, so the
+ * browser and the server agree on "today" whatever day the test runs. Call it right after the
+ * page is created, before its first `goto` (a page of another context needs its own call).
+ */
+export async function pinBrowserClock(page: Page, instant: string | Date): Promise<void> {
+  await page.clock.setFixedTime(new Date(instant));
+}
+
 /** Everything a page reports that a user would call broken: console errors and uncaught errors. */
 export function collectPageErrors(page: Page, baseUrl: string): string[] {
   const errors: string[] = [];

@@ -7,7 +7,13 @@ import { ensureDemoSeeded } from '../../api/src/demo/demo-workspace.js';
 import { TEST_PASSWORD, type TestUser } from '../../api/test/support/factories.js';
 import { pinToday } from '../../api/test/support/okr-factories.js';
 import { createTestApp, type TestApp } from '../../api/test/support/test-app.js';
-import { collectPageErrors, launchBrowser, screenshot, SCREENSHOT_DIR } from './browser.js';
+import {
+  collectPageErrors,
+  launchBrowser,
+  pinBrowserClock,
+  screenshot,
+  SCREENSHOT_DIR,
+} from './browser.js';
 import { signInThroughPage } from './sign-in.js';
 
 /**
@@ -113,7 +119,7 @@ describe('the audience dashboards of the demo workspace in a real browser', () =
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: SMALL });
     // Dates in the browser agree with the API's pinned today; timers keep running.
-    await page.clock.setFixedTime(new Date(`${TODAY}T12:00:00.000Z`));
+    await pinBrowserClock(page, `${TODAY}T12:00:00.000Z`);
     errors = collectPageErrors(page, baseUrl);
   }, 240_000);
   afterAll(async () => {

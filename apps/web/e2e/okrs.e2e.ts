@@ -8,8 +8,9 @@ import {
   type TestToken,
   type TestUser,
 } from '../../api/test/support/factories.js';
+import { pinToday } from '../../api/test/support/okr-factories.js';
 import { createTestApp, type TestApp } from '../../api/test/support/test-app.js';
-import { collectPageErrors, launchBrowser, screenshot } from './browser.js';
+import { collectPageErrors, launchBrowser, pinBrowserClock, screenshot } from './browser.js';
 import { signInThroughPage } from './sign-in.js';
 
 const OBJECTIVE = 'Grow podcast listening';
@@ -17,6 +18,16 @@ const KEY_RESULT = 'Weekly podcast listeners';
 const ALIGNED = 'Launch podcast recommendations';
 const METRIC_NAME = 'Playback start latency p95';
 const METRIC_KEY = 'playback.start_latency_p95';
+/**
+ * The instant the test runs at, pinned in the API (`ClockService`) and in the browser, and the
+ * one every date below is built from — never the real clock. A Wednesday in the middle of a
+ * quarter, so the week-old check-in falls inside the quarter's period (not so on a quarter's
+ * first days). Noon UTC: the instant `pinToday` pins. In the past: rows get `created_at` from
+ * the database's clock, so a key result is made on or after this day whenever the test runs,
+ * and no check-in is due before its first one.
+ */
+const NOW = '2026-11-18T12:00:00.000Z';
+const DAY_MS = 86_400_000;
 
 /** Lets dialogs finish their opening transition before a screenshot. */
 async function settle(page: Page): Promise<void> {
@@ -29,9 +40,9 @@ async function pageShot(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
 }
 
-/** The quarter holding today (UTC), as the period a TPM would set up. */
+/** The quarter holding NOW (UTC), as the period a TPM would set up. */
 function currentQuarter(): { name: string; start: string; end: string } {
-  const today = new Date();
+  const today = new Date(NOW);
   const year = today.getUTCFullYear();
   const quarter = Math.floor(today.getUTCMonth() / 3);
   const start = new Date(Date.UTC(year, quarter * 3, 1));
@@ -40,29 +51,23 @@ function currentQuarter(): { name: string; start: string; end: string } {
   return { name: `${year} Q${quarter + 1}`, start: day(start), end: day(end) };
 }
 
-/** 30 daily p95 latencies around 200 ms ending today, the last one a real jump. */
+/** 30 daily p95 latencies around 200 ms ending on NOW's day, the last one a real jump. */
 function latencyPoints(): { timestamp: string; value: number }[] {
   const routine = [
     198, 203, 201, 196, 205, 199, 202, 200, 197, 204, 201, 199, 203, 198, 200, 202, 196, 204, 201,
     199, 200, 203, 197, 202, 201, 198, 204, 200, 199,
   ];
   const values = [...routine, 262];
-  const today = Date.UTC(
-    new Date().getUTCFullYear(),
-    new Date().getUTCMonth(),
-    new Date().getUTCDate(),
-  );
+  const today = Date.parse(NOW.slice(0, 10));
   return values.map((value, index) => ({
-    timestamp: new Date(today - (values.length - 1 - index) * 86_400_000)
-      .toISOString()
-      .slice(0, 10),
+    timestamp: new Date(today - (values.length - 1 - index) * DAY_MS).toISOString().slice(0, 10),
     value,
   }));
 }
 
-/** The day `days` before today (UTC), `YYYY-MM-DD`. */
+/** The day `days` before NOW (UTC), `YYYY-MM-DD`. */
 function daysAgo(days: number): string {
-  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+  return new Date(Date.parse(NOW) - days * DAY_MS).toISOString().slice(0, 10);
 }
 
 async function progressOf(page: Page, name: string): Promise<string | null> {
@@ -92,6 +97,7 @@ describe('OKRs and metrics in a real browser', () => {
 
   beforeAll(async () => {
     testApp = await createTestApp();
+    pinToday(testApp, NOW.slice(0, 10));
     const admin = await createUser(testApp, { displayName: 'Dana Admin' });
     editor = await createUser(testApp, { email: 'eli@example.com', displayName: 'Eli Ortiz' });
     viewer = await createUser(testApp, { email: 'vic@example.com', displayName: 'Vic Park' });
@@ -102,6 +108,7 @@ describe('OKRs and metrics in a real browser', () => {
     baseUrl = await testApp.listen();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await pinBrowserClock(page, NOW);
     errors = collectPageErrors(page, baseUrl);
   });
   afterAll(async () => {
@@ -213,6 +220,7 @@ describe('OKRs and metrics in a real browser', () => {
   it('shows a viewer the same OKRs and no edit controls', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const viewerPage = await context.newPage();
+    await pinBrowserClock(viewerPage, NOW);
     const viewerErrors = collectPageErrors(viewerPage, baseUrl);
     await viewerPage.goto(`${baseUrl}/w/demo/okrs`);
     await signInThroughPage(viewerPage, viewer);

@@ -14,10 +14,19 @@ import {
   type TestUser,
   type TestWorkspace,
 } from '../../api/test/support/factories.js';
+import { pinToday } from '../../api/test/support/okr-factories.js';
 import { createTestApp, type TestApp } from '../../api/test/support/test-app.js';
-import { collectPageErrors, launchBrowser, screenshot } from './browser.js';
+import { collectPageErrors, launchBrowser, pinBrowserClock, screenshot } from './browser.js';
 import { signInThroughPage } from './sign-in.js';
 
+/**
+ * The instant the test runs at, pinned in the API (`ClockService`) and in the browser, and the
+ * one the imported history is built around — never the real clock. A Tuesday in the second week
+ * of the active sprint (DASH Sprint 7 runs Monday 2026-11-16 to Friday 11-27; Sprint 8, the one
+ * to plan, starts Monday 11-30): mid-sprint, away from a weekend and a sprint boundary. Noon
+ * UTC: the instant `pinToday` pins.
+ */
+const NOW = '2026-11-24T12:00:00.000Z';
 const DAY_MS = 86_400_000;
 const SPRINT_FIELD = 'customfield_10020';
 const POINTS_FIELD = 'customfield_10016';
@@ -304,6 +313,7 @@ describe('the team delivery dashboard in a real browser', () => {
 
   beforeAll(async () => {
     testApp = await createTestApp();
+    pinToday(testApp, NOW.slice(0, 10));
     const admin = await createUser(testApp, { displayName: 'Dana Admin' });
     editor = await createUser(testApp, { email: 'tia@example.com', displayName: 'Tia Moreno' });
     workspace = await createWorkspace(testApp, admin, 'streaming');
@@ -320,7 +330,7 @@ describe('the team delivery dashboard in a real browser', () => {
         .send({ displayName, allocation })
         .expect(201);
     }
-    const history = jiraHistory(Date.now());
+    const history = jiraHistory(Date.parse(NOW));
     const job = await importFile(api, workspace, team, {
       file: history,
       mapping: { sprintField: SPRINT_FIELD, storyPointsField: POINTS_FIELD },
@@ -331,6 +341,7 @@ describe('the team delivery dashboard in a real browser', () => {
     baseUrl = await testApp.listen();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await pinBrowserClock(page, NOW);
     errors = collectPageErrors(page, baseUrl);
   });
   afterAll(async () => {
@@ -447,7 +458,7 @@ describe('the team delivery dashboard in a real browser', () => {
     const bulkTeam = await createTeam(testApp, workspace);
     const api = await signIn(testApp, editor);
     const job = await importFile(api, workspace, bulkTeam, {
-      file: manyFinishedItems(Date.now(), 5000),
+      file: manyFinishedItems(Date.parse(NOW), 5000),
     });
     expect(job.status).toBe('completed');
 
