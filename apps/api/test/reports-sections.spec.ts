@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type StatusReport, statusReportSchema } from '@bearing/contracts';
+import { milestoneSchema, type StatusReport, statusReportSchema } from '@bearing/contracts';
 import { GuardrailStatusChange } from '../src/guardrails/guardrail-status-change.entity.js';
 import { Guardrail } from '../src/guardrails/guardrail.entity.js';
+import { Metric } from '../src/metrics/metric.entity.js';
 import type { KeyResult } from '../src/okrs/key-results/key-result.entity.js';
 import { ProgramGuardrail, ProgramObjective } from '../src/programs/program-links.entity.js';
 import {
@@ -88,8 +89,11 @@ describe('status report sections from OKRs and guardrails', () => {
   }
 
   /** A guardrail whose metric breached it on `changedAt`, as the guardrails feature records it. */
-  async function breachedGuardrail(changedAt: string): Promise<Guardrail> {
-    const metric = await createMetric(testApp, workspace, { key: `errors-${changedAt}` });
+  async function breachedGuardrail(
+    changedAt: string,
+    key = `errors-${changedAt}`,
+  ): Promise<Guardrail> {
+    const metric = await createMetric(testApp, workspace, { key });
     const guardrail = await createGuardrail(testApp, metric);
     await testApp.dataSource.getRepository(Guardrail).update(guardrail.id, { status: 'breached' });
     await testApp.dataSource.getRepository(GuardrailStatusChange).insert({
@@ -226,6 +230,86 @@ describe('status report sections from OKRs and guardrails', () => {
       if (checkIns.status !== 'available') throw new Error('check-ins unavailable');
       expect(checkIns.overdue.map(({ keyResultId }) => keyResultId)).toEqual([lateKeyResult.id]);
     });
+  });
+
+  it('writes the draft for people: dates as the app writes them, metric names, one full stop', async () => {
+    clock.set('2026-02-25T09:00:00Z');
+    const program = await insertProgram(testApp, workspace, admin, { name: 'Podcast ads' });
+    const upstream = await insertProgram(testApp, workspace, admin, { name: 'Ad platform' });
+    const milestones = `${programPath(workspace, program)}/milestones`;
+    const addMilestone = async (name: string, baselineDate: string) =>
+      milestoneSchema.parse(
+        (await tpm.post(milestones).send({ name, baselineDate }).expect(201)).body,
+      );
+    const editMilestone = async (id: string, body: object) =>
+      tpm
+        .patch(`${milestones}/${id}`)
+        .send({ ...body, version: 1 })
+        .expect(200);
+    const beta = await addMilestone('Beta', '2026-03-02');
+    const freeze = await addMilestone('Schema freeze', '2026-03-06');
+    clock.set('2026-03-11T10:00:00Z');
+    await editMilestone(beta.id, { currentDate: '2026-03-30', reason: 'Vendor SDK late.' });
+    await editMilestone(freeze.id, { completedAt: '2026-03-10' });
+    await tpm
+      .post(`${programPath(workspace, program)}/dependencies`)
+      .send({
+        from: { kind: 'program', id: program.id },
+        to: { kind: 'program', id: upstream.id },
+        description: 'Decisioning feed',
+        needBy: '2026-03-02',
+      })
+      .expect(201);
+    const guardrail = await breachedGuardrail('2026-03-10T08:00:00.000Z', 'ad-fill-rate');
+    await testApp.dataSource
+      .getRepository(Metric)
+      .update({ id: guardrail.metricId }, { name: 'Ad fill rate' });
+    await linkGuardrail(program, guardrail.id);
+    const period = await createPeriod(testApp, workspace, {
+      start: '2026-01-01',
+      end: '2026-06-30',
+    });
+    const objective = await createObjective(testApp, workspace, admin, period);
+    const quiet = await createKeyResult(testApp, objective, {
+      createdAt: new Date('2026-01-05T09:00:00Z'),
+    });
+    await checkIn(quiet, 50, '2026-02-02');
+    await linkObjective(program, objective.id);
+
+    const draft = await generate(program, '2026-03-09');
+
+    const words = [
+      draft.summary,
+      ...draft.highlights,
+      ...draft.lowlights,
+      ...draft.snapshot.healthReasons.map(({ message }) => message),
+    ];
+    for (const text of words) {
+      expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      expect(text).not.toContain('ad-fill-rate');
+      expect(text).not.toMatch(/\.\./);
+    }
+    expect(draft.summary).toContain(
+      'Milestone "Beta" is 28 days late against its baseline (planned for Mar 2, 2026; now Mar 30, 2026).',
+    );
+    expect(draft.summary).toContain('Guardrail on "Ad fill rate" is breached.');
+    expect(draft.summary).toContain(
+      'Dependency "Decisioning feed" (Podcast ads needs it from Ad platform) was needed by Mar 2, 2026: 9 days overdue.',
+    );
+    expect(draft.highlights).toEqual([
+      'Completed "Schema freeze" on Mar 10, 2026: 4 days late against its baseline of Mar 6, 2026.',
+    ]);
+    expect(draft.lowlights).toContain(
+      '"Beta" moved from Mar 2, 2026 to Mar 30, 2026 (28 days late against its baseline of Mar 2, 2026): Vendor SDK late.',
+    );
+    expect(draft.snapshot.healthReasons).toContainEqual(
+      expect.objectContaining({
+        code: 'check-in-overdue',
+        message: expect.stringContaining(
+          'has had no check-in since Feb 2, 2026; one was due on Feb 9, 2026.',
+        ),
+      }),
+    );
   });
 
   it('gives empty sections and no reasons for a program without linked objectives or guardrails', async () => {

@@ -143,7 +143,7 @@ describe('weekly status reports', () => {
           dateBeforeWeek: '2026-03-02',
           currentDate: '2026-03-30',
           slipDays: 28,
-          slipDaysChange: null,
+          slipDaysChange: 28,
           moves: [
             expect.objectContaining({
               fromDate: '2026-03-02',
@@ -158,7 +158,7 @@ describe('weekly status reports', () => {
         expect.objectContaining({ name: 'Schema freeze', completedAt: '2026-03-10', slipDays: 4 }),
       ]);
       expect(report.lowlights).toContainEqual(
-        expect.stringContaining('"Beta" moved from 2026-03-02 to 2026-03-30'),
+        expect.stringContaining('"Beta" moved from Mar 2, 2026 to Mar 30, 2026'),
       );
       expect(report.highlights).toEqual([expect.stringContaining('Completed "Schema freeze"')]);
     });
@@ -180,7 +180,9 @@ describe('weekly status reports', () => {
           code: 'milestone-slipped-past-threshold',
           severity: 'at-risk',
           section: 'milestones',
-          message: expect.stringContaining('28 days late against its baseline (planned 2026-03-02'),
+          message: expect.stringContaining(
+            '28 days late against its baseline (planned for Mar 2, 2026; now Mar 30, 2026)',
+          ),
           ref: { type: 'milestone', id: slipped },
         },
         expect.objectContaining({ code: 'milestone-slipped', severity: 'watch' }),
@@ -316,13 +318,55 @@ describe('weekly status reports', () => {
     if (milestones.status !== 'available' || raid.status !== 'available') {
       throw new Error('sections unavailable');
     }
-    // 21 days late now, 7 at the published week 1 (14 at the unpublished week 2).
+    // 21 days late now; the change is the week's own move (Feb 23 → Mar 2), not the 14 days
+    // since the published week 1.
     expect(milestones.items).toEqual([
-      expect.objectContaining({ slipDays: 21, slipDaysChange: 14 }),
+      expect.objectContaining({ slipDays: 21, slipDaysChange: 7 }),
     ]);
     expect(raid.countsChange).toEqual({ open: 1, openRisks: 1, highScoreOpenRisks: 0 });
     const first = await generate(await newProgram(), '2026-02-23');
     expect(first.snapshot.comparedTo).toBeNull();
+  });
+
+  it("gives each milestone's change as its moves during the report's week", async () => {
+    const program = await newProgram();
+    clock.set('2026-02-04T09:00:00Z');
+    const moved = await addMilestone(program, 'Booking beta', '2026-02-09');
+    const still = await addMilestone(program, 'Self-serve', '2026-02-13');
+    clock.set('2026-02-17T09:00:00Z');
+    await editMilestone(program, moved.id, { currentDate: '2026-02-16', reason: 'Legal review' });
+    await editMilestone(program, moved.id, { currentDate: '2026-02-23', reason: 'Legal again' });
+    // Last week's report is written after this week's move, so it already holds the new date.
+    await publish(program, await generate(program, '2026-02-09'));
+    const report = await generate(program, '2026-02-16');
+    const team = await tpm.get(`${reports(program)}/${report.id}.md?audience=team`).expect(200);
+    expect(team.text).toContain('| Moved this week |');
+    expect(team.text).toContain(
+      '| Booking beta | 2026-02-09 | 2026-02-23 | — | 14 days late | +14 d |',
+    );
+    clock.set('2026-02-24T09:00:00Z');
+    // A move after the week is not the week's.
+    await editMilestone(program, moved.id, { currentDate: '2026-03-02', reason: 'Next week' });
+    const regenerated = statusReportSchema.parse(
+      (
+        await tpm
+          .post(`${reports(program)}/${report.id}/regenerate`)
+          .send({})
+          .expect(201)
+      ).body,
+    );
+    clock.set('2026-03-11T10:00:00Z');
+
+    for (const draft of [report, regenerated]) {
+      const milestones = draft.snapshot.sections.milestones;
+      if (milestones.status !== 'available') throw new Error('milestones unavailable');
+      expect(
+        milestones.items.map(({ milestoneId, slipDaysChange }) => [milestoneId, slipDaysChange]),
+      ).toEqual([
+        [moved.id, 14],
+        [still.id, 0],
+      ]);
+    }
   });
 
   describe('a published report', () => {
@@ -540,7 +584,9 @@ describe('weekly status reports', () => {
       expect(text).toContain('# Podcast ads expansion — status report, week of 2026-03-09');
       expect(text).toContain(`_Published 2026-03-11 by ${tpmUser.displayName} · Stakeholder view`);
       expect(text).toContain('**Health: At risk**');
-      expect(text).toContain('| Beta \\| EU | 2026-03-02 | 2026-03-30 | — | 28 days late | — |');
+      expect(text).toContain(
+        '| Beta \\| EU | 2026-03-02 | 2026-03-30 | — | 28 days late | +28 d |',
+      );
       expect(text).toContain(
         '"Beta | EU": 2026-03-02 → 2026-03-30 (baseline 2026-03-02, 28 days late) — SDK late',
       );

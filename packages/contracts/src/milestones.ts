@@ -82,8 +82,9 @@ export const milestoneSchema = z.object({
   currentDate: z.iso.date(),
   completedAt: z.iso.date().nullable(),
   /**
-   * Days late against the baseline (negative: early): from `baselineDate` to `completedAt`, or
-   * to `currentDate` while the milestone is open.
+   * Days late against the baseline (negative: early), `milestoneSlipDays` of `@bearing/metrics`:
+   * from `baselineDate` to `completedAt` once completed (where `currentDate` was left no longer
+   * counts), or to `currentDate` while the milestone is open.
    */
   slipDays: z.number().int(),
   /** Every move of the current date, oldest first. */

@@ -149,9 +149,14 @@ export const milestoneSnapshotSchema = z.object({
   baselineDate: z.iso.date(),
   currentDate: z.iso.date(),
   completedAt: z.iso.date().nullable(),
-  /** Days late against the baseline (see `milestoneSchema.slipDays`). */
+  /** Days late against the baseline (`milestoneSlipDays`; see `milestoneSchema.slipDays`). */
   slipDays: z.number().int(),
-  /** `slipDays` minus its value in the compared report; `null` if it was not there. */
+  /**
+   * Days the current date moved during the report's week, later positive: `milestoneMovedDays`
+   * of the week's moves in the date-change history (0 when it did not move). Snapshots taken
+   * before this rule hold the change of `slipDays` since the compared report, `null` when the
+   * milestone was not in it.
+   */
   slipDaysChange: z.number().int().nullable(),
 });
 

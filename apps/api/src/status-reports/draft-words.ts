@@ -1,5 +1,6 @@
 import type { ProgramHealth, ReportSnapshot } from '@bearing/contracts';
-import { slipWords } from './collectors/day-words.js';
+import { dayInWords, slipWords } from './collectors/day-words.js';
+import { joinSentences, sentence, withoutFullStop } from './sentences.js';
 
 export type DraftWords = {
   summary: string;
@@ -17,34 +18,39 @@ export const HEALTH_LABEL: Record<ProgramHealth, string> = {
 /**
  * The words of a new draft, written from its snapshot for the TPM to fix: a summary stating the
  * suggested health and why, completed milestones as highlights, moves, escalations and overdue
- * dependencies as lowlights. Asks are the TPM's own.
+ * dependencies as lowlights. Asks are the TPM's own. Written for people — the summary becomes the
+ * program's line on the portfolio: days as the app writes them ("Mar 30, 2026"), and sentences
+ * joined so that none ends twice, whatever the reasons people typed end with.
  */
 export function draftWords(snapshot: ReportSnapshot): DraftWords {
   const { sections, healthReasons, suggestedHealth } = snapshot;
   const atRisk = healthReasons.filter(({ severity }) => severity === 'at-risk');
   const watch = healthReasons.length - atRisk.length;
   const suggestion = `The data suggests ${snapshot.program.name} is ${HEALTH_LABEL[suggestedHealth]}`;
-  const summary = [
-    atRisk.length === 0
-      ? `${suggestion}: nothing in it raises the health.`
-      : `${suggestion}. ${atRisk.map(({ message }) => message).join(' ')}`,
-    watch > 0 ? `${watch} more ${watch === 1 ? 'item' : 'items'} to watch.` : '',
-  ]
-    .filter((sentence) => sentence.length > 0)
-    .join(' ');
+  const summary = joinSentences([
+    atRisk.length === 0 ? `${suggestion}: nothing in it raises the health` : suggestion,
+    ...atRisk.map(({ message }) => message),
+    watch > 0 ? `${watch} more ${watch === 1 ? 'item' : 'items'} to watch` : '',
+  ]);
 
   const highlights: string[] = [];
   const lowlights: string[] = [];
   if (sections.milestones.status === 'available') {
     for (const milestone of sections.milestones.completedThisWeek) {
       highlights.push(
-        `Completed "${milestone.name}" on ${milestone.completedAt ?? milestone.currentDate} (${slipWords(milestone.slipDays)} against its baseline ${milestone.baselineDate}).`,
+        sentence(
+          `Completed "${milestone.name}" on ${dayInWords(milestone.completedAt ?? milestone.currentDate)}: ${slipWords(milestone.slipDays)} against its baseline of ${dayInWords(milestone.baselineDate)}`,
+        ),
       );
     }
     for (const milestone of sections.milestones.movedThisWeek) {
-      const reasons = milestone.moves.map(({ reason }) => reason).join('; ');
+      const reasons = milestone.moves.map(({ reason }) => withoutFullStop(reason)).join('; ');
+      // Where the week's moves left it (a later move is not this week's).
+      const dateAfterWeek = milestone.moves.at(-1)?.toDate ?? milestone.currentDate;
       lowlights.push(
-        `"${milestone.name}" moved from ${milestone.dateBeforeWeek} to ${milestone.currentDate}, ${slipWords(milestone.slipDays)} against its baseline ${milestone.baselineDate}: ${reasons}.`,
+        sentence(
+          `"${milestone.name}" moved from ${dayInWords(milestone.dateBeforeWeek)} to ${dayInWords(dateAfterWeek)} (${slipWords(milestone.slipDays)} against its baseline of ${dayInWords(milestone.baselineDate)}): ${reasons}`,
+        ),
       );
     }
   }
@@ -62,7 +68,7 @@ export function draftWords(snapshot: ReportSnapshot): DraftWords {
   }
   if (sections.dependencies.status === 'available') {
     for (const reason of healthReasons.filter(({ code }) => code === 'dependency-overdue')) {
-      lowlights.push(reason.message);
+      lowlights.push(sentence(reason.message));
     }
   }
   return { summary, highlights, lowlights, asks: [] };

@@ -144,7 +144,7 @@ function guardrails(data: ReportSections['guardrails']): string {
 function milestones(data: ReportSections['milestones']): string {
   if (data.status === 'unavailable') return unavailable('Milestones', data);
   const timeline = table(
-    ['Milestone', 'Baseline', 'Current', 'Completed', 'Against baseline', 'Change'],
+    ['Milestone', 'Baseline', 'Current', 'Completed', 'Against baseline', 'Moved this week'],
     data.items.map((item) => [
       item.name,
       item.baselineDate,
@@ -157,7 +157,7 @@ function milestones(data: ReportSections['milestones']): string {
   const moved = bullets(
     data.movedThisWeek.map(
       (item) =>
-        `"${item.name}": ${item.dateBeforeWeek} → ${item.currentDate} (baseline ${item.baselineDate}, ${slipWords(item.slipDays)}) — ${item.moves
+        `"${item.name}": ${item.dateBeforeWeek} → ${item.moves.at(-1)?.toDate ?? item.currentDate} (baseline ${item.baselineDate}, ${slipWords(item.slipDays)}) — ${item.moves
           .map(({ reason, authorName }) => `${reason}${authorName ? ` (${authorName})` : ''}`)
           .join('; ')}`,
     ),

@@ -2,18 +2,18 @@ import type {
   Milestone as MilestoneResponse,
   MilestoneDateChange as ChangeResponse,
 } from '@bearing/contracts';
-import { daysBetween } from '@bearing/metrics';
+import { milestoneSlipDays } from '@bearing/metrics';
 import type { MilestoneDateChange } from './milestone-date-change.entity.js';
 import type { Milestone } from './milestone.entity.js';
 
 /**
- * Days late against the baseline (negative: early): to the completion day once completed, else
- * to the current date.
+ * Days late against the baseline (negative: early): `milestoneSlipDays` of `@bearing/metrics`,
+ * to the completion day once completed, else to the current date.
  */
 export function slipDaysOf(
   milestone: Pick<Milestone, 'baselineDate' | 'currentDate' | 'completedAt'>,
 ): number {
-  return daysBetween(milestone.baselineDate, milestone.completedAt ?? milestone.currentDate);
+  return milestoneSlipDays(milestone);
 }
 
 /** For date changes loaded with their author, oldest first. */

@@ -6,6 +6,7 @@ import { KeyResult } from '../../okrs/key-results/key-result.entity.js';
 import { Objective } from '../../okrs/objectives/objective.entity.js';
 import { checkInSince, OkrReadModel } from '../../okrs/okr-read-model.js';
 import type { CollectedReason } from '../health-rules.js';
+import { dayInWords } from './day-words.js';
 import type {
   CollectContext,
   CollectedSection,
@@ -63,7 +64,7 @@ export class CheckInsCollector implements ReportSectionCollector<'checkIns'> {
       data: { status: 'available', overdue },
       reasons: overdue.map((checkIn): CollectedReason => ({
         code: 'check-in-overdue',
-        message: `Key result "${checkIn.title}" has had no check-in since ${checkIn.lastCheckInDate ?? 'it started'}; one was due on ${checkIn.dueSince}.`,
+        message: `Key result "${checkIn.title}" has had no check-in since ${checkIn.lastCheckInDate === null ? 'it started' : dayInWords(checkIn.lastCheckInDate)}; one was due on ${dayInWords(checkIn.dueSince)}.`,
         ref: { type: 'key-result', id: checkIn.keyResultId },
       })),
     };

@@ -9,7 +9,7 @@ import {
 import { ProgramDependency } from '../../programs/dependencies/program-dependency.entity.js';
 import { LinkedRecords } from '../../programs/linked-records.js';
 import type { CollectedReason } from '../health-rules.js';
-import { dayCount } from './day-words.js';
+import { dayCount, dayInWords } from './day-words.js';
 import {
   type CollectContext,
   type CollectedSection,
@@ -71,7 +71,7 @@ export class DependenciesCollector implements ReportSectionCollector<'dependenci
       },
       reasons: overdue.map((dependency): CollectedReason => ({
         code: 'dependency-overdue',
-        message: `Dependency "${dependency.description}" (${partyName(dependency.from)} needs it from ${partyName(dependency.to)}) was needed by ${dependency.needBy}: ${dayCount(dependency.daysOverdue)} overdue.`,
+        message: `Dependency "${dependency.description}" (${partyName(dependency.from)} needs it from ${partyName(dependency.to)}) was needed by ${dayInWords(dependency.needBy)}: ${dayCount(dependency.daysOverdue)} overdue.`,
         ref: { type: 'dependency', id: dependency.dependencyId },
       })),
     };

@@ -73,7 +73,7 @@ export class GuardrailsCollector implements ReportSectionCollector<'guardrails'>
         return [
           {
             code: item.status === 'breached' ? 'guardrail-breached' : 'guardrail-warning',
-            message: `Guardrail on "${item.metricName}" (${item.metricKey}) is ${item.status === 'breached' ? 'breached' : 'in warning'}.`,
+            message: `Guardrail on "${item.metricName}" is ${item.status === 'breached' ? 'breached' : 'in warning'}.`,
             ref: { type: 'guardrail', id: item.guardrailId },
           },
         ];

@@ -1,23 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import type { MilestoneMove, MilestoneSnapshot } from '@bearing/contracts';
-import { milestoneSlipSignal } from '@bearing/metrics';
+import { milestoneMovedDays, milestoneSlipSignal } from '@bearing/metrics';
 import { loadDateChanges } from '../../programs/milestones/milestone-history.js';
 import { slipDaysOf } from '../../programs/milestones/milestone.mapper.js';
 import { Milestone } from '../../programs/milestones/milestone.entity.js';
 import type { CollectedReason } from '../health-rules.js';
 import { isDayInWeek, isInstantInWeek } from '../report-week.js';
-import { slipWords } from './day-words.js';
+import { dayInWords, slipWords } from './day-words.js';
 import {
   type CollectContext,
   type CollectedSection,
-  previousSection,
   type ReportSectionCollector,
 } from './report-section-collector.js';
 
 /**
- * Every milestone with its slip against the baseline (and how that slip changed since the
- * compared report), the milestones moved this week — from which date, to which, why — and those
- * completed this week. Open milestones late against their baseline are health reasons.
+ * Every milestone with its slip against the baseline and how far its date moved during the
+ * report's week (the week's moves in its date-change history), the milestones moved this week —
+ * from which date, to which, why — and those completed this week. Open milestones late against
+ * their baseline are health reasons.
  */
 @Injectable()
 export class MilestonesCollector implements ReportSectionCollector<'milestones'> {
@@ -27,7 +27,6 @@ export class MilestonesCollector implements ReportSectionCollector<'milestones'>
     manager,
     program,
     week,
-    previous,
   }: CollectContext): Promise<CollectedSection<'milestones'>> {
     const milestones = await manager.getRepository(Milestone).find({
       where: { workspaceId: program.workspaceId, programId: program.id },
@@ -37,29 +36,23 @@ export class MilestonesCollector implements ReportSectionCollector<'milestones'>
       manager,
       milestones.map(({ id }) => id),
     );
-    const compared = previousSection(previous, 'milestones');
-    const comparedSlips = new Map(
-      compared?.items.map(({ milestoneId, slipDays }) => [milestoneId, slipDays]),
-    );
+    // The week's own moves: a report written late, or compared with one written after a move,
+    // still shows what moved during its week (and nothing moved after it).
+    const movesInWeek = (milestone: Milestone) =>
+      (history.get(milestone.id) ?? []).filter(({ changedAt }) => isInstantInWeek(week, changedAt));
 
-    const snapshotOf = (milestone: Milestone): MilestoneSnapshot => {
-      const slipDays = slipDaysOf(milestone);
-      const comparedSlip = comparedSlips.get(milestone.id);
-      return {
-        milestoneId: milestone.id,
-        name: milestone.name,
-        baselineDate: milestone.baselineDate,
-        currentDate: milestone.currentDate,
-        completedAt: milestone.completedAt,
-        slipDays,
-        slipDaysChange: comparedSlip === undefined ? null : slipDays - comparedSlip,
-      };
-    };
+    const snapshotOf = (milestone: Milestone): MilestoneSnapshot => ({
+      milestoneId: milestone.id,
+      name: milestone.name,
+      baselineDate: milestone.baselineDate,
+      currentDate: milestone.currentDate,
+      completedAt: milestone.completedAt,
+      slipDays: slipDaysOf(milestone),
+      slipDaysChange: milestoneMovedDays(movesInWeek(milestone)),
+    });
 
     const movedThisWeek = milestones.flatMap((milestone): MilestoneMove[] => {
-      const moves = (history.get(milestone.id) ?? []).filter(({ changedAt }) =>
-        isInstantInWeek(week, changedAt),
-      );
+      const moves = movesInWeek(milestone);
       const first = moves[0];
       if (!first) return [];
       return [
@@ -85,7 +78,7 @@ export class MilestonesCollector implements ReportSectionCollector<'milestones'>
       return [
         {
           code,
-          message: `Milestone "${milestone.name}" is ${slipWords(slipDays)} against its baseline (planned ${milestone.baselineDate}, now ${milestone.currentDate}).`,
+          message: `Milestone "${milestone.name}" is ${slipWords(slipDays)} against its baseline (planned for ${dayInWords(milestone.baselineDate)}; now ${dayInWords(milestone.currentDate)}).`,
           ref: { type: 'milestone', id: milestone.id },
         },
       ];

@@ -1,5 +1,5 @@
 import type { Milestone } from '@bearing/contracts';
-import { Badge, Button, Collapse, Group, Modal, Paper, Stack, Table, Text } from '@mantine/core';
+import { Button, Collapse, Group, Modal, Paper, Stack, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useMilestones, useUpdateMilestone } from '../../api/milestones';
@@ -12,7 +12,7 @@ import { MilestoneTimelineChart, TIMELINE_MARKS } from './charts/milestone-timel
 import { milestoneTimelineRows } from './charts/milestone-timeline-data';
 import { ProgramChartFrame } from './charts/program-chart-frame';
 import { ChangeMilestoneDateForm, NewMilestoneForm } from './milestone-forms';
-import { describeMove, describeSlip } from './slip';
+import { describeMilestoneDates, describeMove } from './slip';
 
 type Dialog = { kind: 'new' } | { kind: 'move'; milestone: Milestone };
 
@@ -165,17 +165,9 @@ function MilestoneItem({ workspace, programId, milestone, editor, onMove }: Mile
       <Stack gap={6}>
         <Group justify="space-between" wrap="wrap" gap="sm">
           <Stack gap={2}>
-            <Group gap="xs">
-              <Text fw={600}>{milestone.name}</Text>
-              {completed && (
-                <Badge variant="light" color="indigo" tt="none">
-                  Completed {formatDay(milestone.completedAt ?? '')}
-                </Badge>
-              )}
-            </Group>
+            <Text fw={600}>{milestone.name}</Text>
             <Text size="sm" c={milestone.slipDays > 0 ? 'red.8' : 'dimmed'}>
-              {describeSlip(milestone.slipDays)} · baseline {formatDay(milestone.baselineDate)} ·
-              current {formatDay(milestone.currentDate)}
+              {describeMilestoneDates(milestone)}
             </Text>
           </Stack>
           <Group gap="xs" data-print="hide">

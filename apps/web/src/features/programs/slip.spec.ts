@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { describeMove, describeSlip, formatDuration } from './slip';
+import { describeMilestoneDates, describeMove, describeSlip, formatDuration } from './slip';
 
 describe('formatDuration', () => {
   it.each([
@@ -32,5 +32,30 @@ describe('describeMove', () => {
     expect(describeMove('2026-03-02', '2026-03-16')).toBe('+2 weeks');
     expect(describeMove('2026-03-16', '2026-03-13')).toBe('−3 days');
     expect(describeMove('2026-03-16', '2026-03-16')).toBe('no change');
+  });
+});
+
+describe('describeMilestoneDates', () => {
+  const base = { baselineDate: '2026-08-08', currentDate: '2026-08-08', completedAt: null };
+  it('says an open milestone against the original plan, with its current date', () => {
+    expect(describeMilestoneDates({ ...base, currentDate: '2026-08-29', slipDays: 21 })).toBe(
+      '3 weeks late against the original plan · baseline Aug 8, 2026 · current Aug 29, 2026',
+    );
+  });
+  it('leads a completed one with its completion day, which decides late or early', () => {
+    expect(describeMilestoneDates({ ...base, completedAt: '2026-08-10', slipDays: 2 })).toBe(
+      'Completed Aug 10, 2026 · 2 days late · baseline Aug 8, 2026',
+    );
+    expect(
+      describeMilestoneDates({
+        ...base,
+        currentDate: '2026-08-22',
+        completedAt: '2026-08-05',
+        slipDays: -3,
+      }),
+    ).toBe('Completed Aug 5, 2026 · 3 days early · baseline Aug 8, 2026');
+    expect(describeMilestoneDates({ ...base, completedAt: '2026-08-08', slipDays: 0 })).toBe(
+      'Completed Aug 8, 2026 · on time · baseline Aug 8, 2026',
+    );
   });
 });

@@ -1,3 +1,6 @@
+import type { Milestone } from '@bearing/contracts';
+import { formatDay } from '../../components/format';
+
 /**
  * How a milestone's slip against its baseline is said on screen. The slip itself (`slipDays`)
  * comes computed from the API; this only words it.
@@ -21,6 +24,30 @@ export function formatDuration(days: number): string {
 export function describeSlip(slipDays: number): string {
   if (slipDays === 0) return 'On the original plan';
   return `${formatDuration(slipDays)} ${slipDays > 0 ? 'late' : 'early'} against the original plan`;
+}
+
+/**
+ * A milestone's dates in one line that never contradicts itself. Open: "3 weeks late against the
+ * original plan · baseline Sep 7, 2026 · current Sep 28, 2026". Completed: the completion day
+ * decides the slip, so the line leads with it and leaves out the current date it was left at —
+ * "Completed Aug 10, 2026 · 2 days late · baseline Aug 8, 2026".
+ */
+export function describeMilestoneDates(
+  milestone: Pick<Milestone, 'baselineDate' | 'currentDate' | 'completedAt' | 'slipDays'>,
+): string {
+  const baseline = `baseline ${formatDay(milestone.baselineDate)}`;
+  if (milestone.completedAt === null) {
+    return [
+      describeSlip(milestone.slipDays),
+      baseline,
+      `current ${formatDay(milestone.currentDate)}`,
+    ].join(' · ');
+  }
+  const slip =
+    milestone.slipDays === 0
+      ? 'on time'
+      : `${formatDuration(milestone.slipDays)} ${milestone.slipDays > 0 ? 'late' : 'early'}`;
+  return [`Completed ${formatDay(milestone.completedAt)}`, slip, baseline].join(' · ');
 }
 
 /** A move of a milestone's date, signed: "+2 weeks" later, "−3 days" earlier. */

@@ -139,9 +139,9 @@ export function ReportNumbers({ snapshot }: { snapshot: ReportSnapshot }) {
                 <List size="sm" spacing={2}>
                   {movedThisWeek.map((move) => (
                     <List.Item key={move.milestoneId}>
-                      {move.name}: {formatDay(move.dateBeforeWeek)} → {formatDay(move.currentDate)}{' '}
-                      (original plan {formatDay(move.baselineDate)};{' '}
-                      {describeSlip(move.slipDays).toLowerCase()})
+                      {move.name}: {formatDay(move.dateBeforeWeek)} →{' '}
+                      {formatDay(move.moves.at(-1)?.toDate ?? move.currentDate)} (original plan{' '}
+                      {formatDay(move.baselineDate)}; {describeSlip(move.slipDays).toLowerCase()})
                       {move.moves.map((entry) => ` — ${entry.reason}`).join('')}
                     </List.Item>
                   ))}
