@@ -13,6 +13,21 @@ export type ScoreBand = 'low' | 'medium' | 'high';
  */
 export const MEDIUM_SCORE_FROM = 5;
 
+/** Which RAID items the heat map and the list under it count: the open ones, or all. */
+export type RaidScope = 'open' | 'all';
+
+/**
+ * The items a scope counts. "Open" is the status `open`, as everywhere else in Bearing (the
+ * portfolio's open risks, the status report's RAID counts): an item handled per ROAM —
+ * resolved, owned, accepted or mitigated — no longer weighs on the matrix unless "All" is asked.
+ */
+export function raidItemsInScope<Item extends Pick<RaidItem, 'status'>>(
+  items: readonly Item[],
+  scope: RaidScope,
+): Item[] {
+  return scope === 'all' ? [...items] : items.filter(({ status }) => status === 'open');
+}
+
 export interface HeatMapCell {
   probability: number;
   impact: number;

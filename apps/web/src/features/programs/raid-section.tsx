@@ -4,6 +4,7 @@ import {
   Group,
   Modal,
   Paper,
+  SegmentedControl,
   Stack,
   Table,
   Text,
@@ -21,7 +22,7 @@ import { type CellFilter, RaidHeatMap } from './charts/raid-heat-map';
 import { RAID_KIND_LABELS, RAID_STATUS_LABELS } from './program-labels';
 import { RaidForm } from './raid-form';
 import { RaidHistory } from './raid-history';
-import { heatMapRows } from './raid-heat-map-cells';
+import { heatMapRows, type RaidScope, raidItemsInScope } from './raid-heat-map-cells';
 import {
   DEFAULT_RAID_SORT,
   nextSort,
@@ -49,19 +50,29 @@ export interface RaidSectionProps {
   editor: boolean;
 }
 
-/** The RAID log: a probability × impact heat map whose cells filter the sortable list under it. */
+const SCOPE_OPTIONS: { value: RaidScope; label: string }[] = [
+  { value: 'open', label: 'Open only' },
+  { value: 'all', label: 'All' },
+];
+
+/**
+ * The RAID log: a probability × impact heat map whose cells filter the sortable list under it.
+ * Both count open items unless "All" is picked, so a cell's count is the rows it lists.
+ */
 export function RaidSection({ workspace, programId, editor }: RaidSectionProps) {
   const raid = useRaidItems(workspace, programId);
+  const [scope, setScope] = useState<RaidScope>('open');
   const [cell, setCell] = useState<CellFilter | null>(null);
   const [sort, setSort] = useState<RaidSort>(DEFAULT_RAID_SORT);
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const rows = useMemo(() => heatMapRows(raid.data ?? []), [raid.data]);
+  const inScope = useMemo(() => raidItemsInScope(raid.data ?? [], scope), [raid.data, scope]);
+  const rows = useMemo(() => heatMapRows(inScope), [inScope]);
   const shown = useMemo(() => {
-    const filtered = (raid.data ?? []).filter(
+    const filtered = inScope.filter(
       (item) => !cell || (item.probability === cell.probability && item.impact === cell.impact),
     );
     return sortRaidItems(filtered, sort);
-  }, [raid.data, cell, sort]);
+  }, [inScope, cell, sort]);
   const close = () => setDialog(null);
   const addButton = editor && (
     <Button size="xs" onClick={() => setDialog({ kind: 'new' })}>
@@ -92,7 +103,22 @@ export function RaidSection({ workspace, programId, editor }: RaidSectionProps) 
           actions={addButton}
           chart={<RaidHeatMap rows={rows} selected={cell} onSelect={setCell} />}
           table={<HeatMapTable rows={rows} />}
-        />
+        >
+          <Group gap="sm">
+            <SegmentedControl
+              size="xs"
+              aria-label="RAID items counted"
+              value={scope}
+              onChange={(value) => setScope(value === 'all' ? 'all' : 'open')}
+              data={SCOPE_OPTIONS}
+            />
+            <Text size="xs" c="dimmed">
+              {scope === 'open'
+                ? `${inScope.length} open of ${raid.data.length} items`
+                : `${raid.data.length} items, open and handled`}
+            </Text>
+          </Group>
+        </ProgramChartFrame>
       )}
       {raid.data && raid.data.length > 0 && (
         <Paper withBorder radius="md" p="md">
@@ -101,7 +127,9 @@ export function RaidSection({ workspace, programId, editor }: RaidSectionProps) 
               <Title order={3} size="h5">
                 {cell
                   ? `Items rated probability ${cell.probability}, impact ${cell.impact}`
-                  : 'All items'}
+                  : scope === 'open'
+                    ? 'Open items'
+                    : 'All items'}
               </Title>
               {cell && (
                 <Button size="compact-sm" variant="subtle" onClick={() => setCell(null)}>
@@ -150,7 +178,7 @@ export function RaidSection({ workspace, programId, editor }: RaidSectionProps) 
                     <Table.Tr>
                       <Table.Td colSpan={COLUMNS.length + (editor ? 1 : 0)}>
                         <Text size="sm" c="dimmed">
-                          No item is rated so.
+                          {cell ? 'No item is rated so.' : 'No open item.'}
                         </Text>
                       </Table.Td>
                     </Table.Tr>

@@ -18,7 +18,7 @@ export const PROGRAM_CHART_DEFINITIONS = {
   },
   raidHeatMap: {
     summary:
-      'Open and handled RAID items counted by probability (1–5) and impact (1–5); the score is their product.',
+      'RAID items counted by probability (1–5) and impact (1–5), open ones only unless “All” is picked; the score is their product.',
     detail:
       'Score = probability × impact, 1–25. Scores of 15 and above are high (the band status reports list as open high-score risks), 5–14 medium, 1–4 low. Pick a cell to list its items.',
   },
