@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { guardrailSchema } from './guardrails.js';
 import { metricDirectionSchema, metricKeySchema, xmrRuleSchema } from './kpis.js';
 import { objectiveStatusSchema, paceSchema } from './okrs.js';
-import { programHealthSchema } from './programs.js';
+import { healthSuggestionSchema, programHealthSchema } from './programs.js';
 import { raidKindSchema, raidStatusSchema } from './raid.js';
 
 /** How many weeks of published health a program card shows as its trend. */
@@ -19,8 +19,11 @@ const day = z.iso.date();
 export const portfolioProgramSchema = z.object({
   id: z.uuid(),
   name: z.string(),
+  /** As the program's: see `programSchema` for `health`, `watermelon` and `healthSuggestion`. */
   health: programHealthSchema,
   healthReason: z.string().nullable(),
+  watermelon: z.boolean().default(false),
+  healthSuggestion: healthSuggestionSchema.nullable().default(null),
   /** Published reports of the last `PORTFOLIO_TREND_WEEKS` weeks, oldest first. */
   trend: z.array(
     z.object({

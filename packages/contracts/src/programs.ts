@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageQuerySchema, pageSchema } from './pagination.js';
 import type { ProblemFieldError } from './problem.js';
+import { healthReasonField, programHealthSchema } from './program-health.js';
 import {
   linkedIds,
   programDay,
@@ -9,19 +10,26 @@ import {
   programText,
   versionField,
 } from './program-fields.js';
+import { healthReasonSchema } from './status-reports.js';
 
 /**
  * Programs (issue 7): what a TPM runs — owner, dates, teams, the objectives and guardrails it
  * answers for, and its health with a reason. Routes under `/api/workspaces/:workspace/programs`.
  */
 
-/** A program's (and a status report's) health. */
-export const programHealthSchema = z.enum(['on-track', 'at-risk', 'off-track']);
+export { healthReasonField, programHealthSchema };
 
-/** Why the health is what it is; required whenever it is not on-track. */
-export const healthReasonField = programText(2000)
-  .trim()
-  .min(1, { error: 'must not be empty: say why, or send null' });
+/**
+ * What a program's data suggests while no status report of it is published: the health and the
+ * reasons a report draft of this week would give (`suggestedHealth` of `@bearing/metrics`),
+ * at-risk reasons first. Clients show it labelled as a suggestion; it is nobody's judgement yet.
+ */
+export const healthSuggestionSchema = z.object({
+  health: programHealthSchema,
+  reasons: z.array(healthReasonSchema),
+  /** The day the data was read. */
+  asOf: z.iso.date(),
+});
 
 /**
  * `POST /api/workspaces/:workspace/programs` (editor) → `programSchema`, 201. `ownerId` must be a
@@ -75,8 +83,20 @@ export const programSchema = z.object({
   teamIds: z.array(z.uuid()),
   objectiveIds: z.array(z.uuid()),
   guardrailIds: z.array(z.uuid()),
+  /**
+   * The health stored on the program: the latest published report's, or what an editor set. Before
+   * the first report it is only the default (on-track) unless an editor gave it with a reason —
+   * show `healthSuggestion` then.
+   */
   health: programHealthSchema,
   healthReason: z.string().nullable(),
+  /**
+   * `health` is the on-track of the latest published report while that report's own snapshot
+   * held an off-track key result or a breached guardrail ("green outside, red inside").
+   */
+  watermelon: z.boolean().default(false),
+  /** While no status report of the program is published; `null` from the first one on. */
+  healthSuggestion: healthSuggestionSchema.nullable().default(null),
   createdAt: programInstant,
   updatedAt: programInstant,
   version: z.number().int(),
@@ -110,6 +130,7 @@ export function programRuleViolations(program: ProgramShape): ProblemFieldError[
 }
 
 export type ProgramHealth = z.infer<typeof programHealthSchema>;
+export type HealthSuggestion = z.infer<typeof healthSuggestionSchema>;
 export type CreateProgramRequest = z.output<typeof createProgramRequestSchema>;
 export type UpdateProgramRequest = z.output<typeof updateProgramRequestSchema>;
 export type ProgramListQuery = z.output<typeof programListQuerySchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQuerySchema, pageSchema } from './pagination.js';
-import { programHealthSchema } from './programs.js';
+import { healthSuggestionSchema, programHealthSchema } from './programs.js';
 import { reportWeekSchema } from './status-reports.js';
 
 /**
@@ -40,8 +40,11 @@ export const programReviewSchema = z.object({
     id: z.uuid(),
     name: z.string(),
     ownerId: z.uuid(),
+    /** As the program's: see `programSchema` for `health`, `watermelon` and `healthSuggestion`. */
     health: programHealthSchema,
     healthReason: z.string().nullable(),
+    watermelon: z.boolean().default(false),
+    healthSuggestion: healthSuggestionSchema.nullable().default(null),
   }),
   state: reviewReportStateSchema,
   /** The week's report, if there is one. */

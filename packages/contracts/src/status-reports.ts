@@ -8,7 +8,7 @@ import {
   programText,
   versionField,
 } from './program-fields.js';
-import { healthReasonField, programHealthSchema } from './programs.js';
+import { healthReasonField, programHealthSchema } from './program-health.js';
 import { raidKindSchema, raidStatusSchema } from './raid.js';
 
 /**

@@ -6,6 +6,7 @@ import { ClockService } from '../common/clock/clock.service.js';
 import { Guardrail } from '../guardrails/guardrail.entity.js';
 import { GuardrailsService } from '../guardrails/guardrails.service.js';
 import { OkrReadModel } from '../okrs/okr-read-model.js';
+import { ProgramHealthReadModel } from '../status-reports/program-health-read-model.js';
 import { loadKpiTiles } from './kpi-tiles.js';
 import { loadProgramSummaries } from './program-summaries.js';
 
@@ -18,6 +19,7 @@ export class PortfolioService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly okrReadModel: OkrReadModel,
+    private readonly programHealth: ProgramHealthReadModel,
     private readonly guardrails: GuardrailsService,
     private readonly clock: ClockService,
   ) {}
@@ -27,7 +29,12 @@ export class PortfolioService {
     const today = this.clock.today();
     // Independent reads, each on its own pooled connection, so their round trips overlap.
     const [{ programs, topRisks }, guardrails, kpis] = await Promise.all([
-      loadProgramSummaries(manager, this.okrReadModel, workspaceId, today),
+      loadProgramSummaries(
+        manager,
+        { okrs: this.okrReadModel, health: this.programHealth },
+        workspaceId,
+        today,
+      ),
       this.guardrailsOutOfBounds(workspaceId),
       loadKpiTiles(manager, workspaceId),
     ]);

@@ -16,18 +16,26 @@ import { loadProgramLinks } from '../programs/program-links.js';
 import { Program } from '../programs/program.entity.js';
 import { RaidItem } from '../programs/raid/raid-item.entity.js';
 import { isWatermelon } from '../status-reports/health-rules.js';
+import type { ProgramHealthReadModel } from '../status-reports/program-health-read-model.js';
 import { StatusReport } from '../status-reports/status-report.entity.js';
 
 export type ProgramSummaries = { programs: PortfolioProgram[]; topRisks: PortfolioRisk[] };
 
+/** The read models a portfolio card is built with, besides its own queries. */
+export type ProgramSummaryReadModels = {
+  okrs: OkrReadModel;
+  health: ProgramHealthReadModel;
+};
+
 /**
  * Every program of the workspace as a portfolio card, plus the workspace's top open risks. One
  * query per kind of record for all programs together (never one per program), so the page
- * costs the same with three programs or thirty.
+ * costs the same with three programs or thirty — except a program without any published report,
+ * whose suggested health is taken as a report draft takes it, section by section.
  */
 export async function loadProgramSummaries(
   manager: EntityManager,
-  okrReadModel: OkrReadModel,
+  readModels: ProgramSummaryReadModels,
   workspaceId: string,
   today: Day,
 ): Promise<ProgramSummaries> {
@@ -41,7 +49,7 @@ export async function loadProgramSummaries(
 
   // Independent reads outside any transaction: each takes its own pooled connection, so their
   // round trips overlap instead of adding up.
-  const [links, reports, milestones, openRaid, dependencies] = await Promise.all([
+  const [links, reports, milestones, openRaid, dependencies, health] = await Promise.all([
     loadProgramLinks(manager, programIds),
     manager.getRepository(StatusReport).find({
       where: {
@@ -54,6 +62,7 @@ export async function loadProgramSummaries(
     manager.getRepository(Milestone).find({ where: { ...inPrograms, completedAt: IsNull() } }),
     manager.getRepository(RaidItem).find({ where: { ...inPrograms, status: 'open' } }),
     manager.getRepository(ProgramDependency).find({ where: inPrograms }),
+    readModels.health.of(manager, workspaceId, programs),
   ]);
   const objectiveIds = [...new Set([...links.values()].flatMap((link) => link.objectiveIds))];
   const objectives =
@@ -65,7 +74,10 @@ export async function loadProgramSummaries(
           order: { createdAt: 'ASC', id: 'ASC' },
         });
   const objectiveResponses = new Map(
-    (await okrReadModel.objectives(manager, objectives)).map((response) => [response.id, response]),
+    (await readModels.okrs.objectives(manager, objectives)).map((response) => [
+      response.id,
+      response,
+    ]),
   );
 
   const cards = programs.map((program): PortfolioProgram => {
@@ -77,6 +89,8 @@ export async function loadProgramSummaries(
       name: program.name,
       health: program.health,
       healthReason: program.healthReason,
+      watermelon: health.get(program.id)?.watermelon ?? false,
+      healthSuggestion: health.get(program.id)?.healthSuggestion ?? null,
       trend: ofProgram(reports).map((report) => ({
         reportId: report.id,
         week: report.week,

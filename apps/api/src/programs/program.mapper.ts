@@ -1,9 +1,14 @@
 import type { Program as ProgramResponse } from '@bearing/contracts';
+import type { ProgramHealthFacts } from '../status-reports/program-health-read-model.js';
 import type { Program } from './program.entity.js';
 import type { ProgramLinks } from './program-links.js';
 
 /** For a program loaded with its owner. */
-export function toProgramResponse(program: Program, links: ProgramLinks): ProgramResponse {
+export function toProgramResponse(
+  program: Program,
+  links: ProgramLinks,
+  health: ProgramHealthFacts,
+): ProgramResponse {
   if (!program.owner) throw new Error(`program ${program.id} loaded without its owner`);
   return {
     id: program.id,
@@ -16,6 +21,8 @@ export function toProgramResponse(program: Program, links: ProgramLinks): Progra
     ...links,
     health: program.health,
     healthReason: program.healthReason,
+    watermelon: health.watermelon,
+    healthSuggestion: health.healthSuggestion,
     createdAt: program.createdAt.toISOString(),
     updatedAt: program.updatedAt.toISOString(),
     version: program.version,

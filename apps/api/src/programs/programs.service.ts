@@ -13,6 +13,10 @@ import type { Actor } from '../access/caller.js';
 import { recordAuditEvent } from '../audit/audit-log.js';
 import { createdAtIdPosition, decodeCursor, toPage } from '../common/pagination/cursor.js';
 import { ProblemException } from '../common/problem/problem.js';
+import {
+  type ProgramHealthFacts,
+  ProgramHealthReadModel,
+} from '../status-reports/program-health-read-model.js';
 import { assertLinkable, LinkedRecords } from './linked-records.js';
 import { toProgramResponse } from './program.mapper.js';
 import { Program } from './program.entity.js';
@@ -32,12 +36,26 @@ export class ProgramsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly linkedRecords: LinkedRecords,
+    private readonly health: ProgramHealthReadModel,
   ) {}
 
-  /** Oldest first, keyset-paged on (created_at, id). */
-  async list(workspaceId: string, { limit, cursor }: ProgramListQuery): Promise<ProgramPage> {
+  /**
+   * Oldest first, keyset-paged on (created_at, id). Read in one repeatable-read transaction, like
+   * a report draft, so the suggested healths agree with the rows listed.
+   */
+  async list(workspaceId: string, query: ProgramListQuery): Promise<ProgramPage> {
+    return this.dataSource.transaction('REPEATABLE READ', (manager) =>
+      this.listIn(manager, workspaceId, query),
+    );
+  }
+
+  private async listIn(
+    manager: EntityManager,
+    workspaceId: string,
+    { limit, cursor }: ProgramListQuery,
+  ): Promise<ProgramPage> {
     const after = decodeCursor(cursor, createdAtIdPosition);
-    const query = this.dataSource
+    const query = manager
       .getRepository(Program)
       .createQueryBuilder('program')
       .innerJoinAndSelect('program.owner', 'owner')
@@ -52,22 +70,24 @@ export class ProgramsService {
       });
     }
     const programs = await query.getMany();
+    const shown = programs.slice(0, limit);
     const links = await loadProgramLinks(
-      this.dataSource.manager,
-      programs.slice(0, limit).map(({ id }) => id),
+      manager,
+      shown.map(({ id }) => id),
     );
+    const health = await this.health.of(manager, workspaceId, shown);
     return toPage(
       programs,
       limit,
-      (program) => toProgramResponse(program, linksOf(links, program.id)),
+      (program) =>
+        toProgramResponse(program, linksOf(links, program.id), healthOf(health, program.id)),
       (program) => [program.createdAt.toISOString(), program.id],
     );
   }
 
   async get(workspaceId: string, id: string): Promise<ProgramResponse> {
-    return responseFor(
-      this.dataSource.manager,
-      await findProgram(this.dataSource.manager, workspaceId, id),
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) =>
+      this.responseFor(manager, await findProgram(manager, workspaceId, id)),
     );
   }
 
@@ -102,7 +122,7 @@ export class ProgramsService {
         target: { type: 'program', id: program.id },
         details: { name: program.name, health: program.health },
       });
-      return responseFor(manager, await findProgram(manager, workspaceId, program.id));
+      return this.responseFor(manager, await findProgram(manager, workspaceId, program.id));
     });
   }
 
@@ -145,7 +165,9 @@ export class ProgramsService {
         .filter(([field, value]) => program[field as keyof typeof merged] !== value)
         .map(([field]) => field);
       const linksChanged = LINK_FIELDS.filter((field) => changes[field] !== undefined);
-      if (changed.length === 0 && linksChanged.length === 0) return responseFor(manager, program);
+      if (changed.length === 0 && linksChanged.length === 0) {
+        return this.responseFor(manager, program);
+      }
       // `update` rather than `save`: the loaded owner relation would win over a new owner id.
       await manager.getRepository(Program).update({ id, workspaceId }, merged);
       await replaceProgramLinks(manager, id, changes);
@@ -156,8 +178,14 @@ export class ProgramsService {
         target: { type: 'program', id },
         details: { name: merged.name, changed: [...changed, ...linksChanged] },
       });
-      return responseFor(manager, await findProgram(manager, workspaceId, id));
+      return this.responseFor(manager, await findProgram(manager, workspaceId, id));
     });
+  }
+
+  private async responseFor(manager: EntityManager, program: Program): Promise<ProgramResponse> {
+    const links = await loadProgramLinks(manager, [program.id]);
+    const health = await this.health.of(manager, program.workspaceId, [program]);
+    return toProgramResponse(program, linksOf(links, program.id), healthOf(health, program.id));
   }
 
   private async assertLinks(
@@ -181,11 +209,12 @@ export class ProgramsService {
   }
 }
 
-async function responseFor(manager: EntityManager, program: Program): Promise<ProgramResponse> {
-  const links = await loadProgramLinks(manager, [program.id]);
-  return toProgramResponse(program, linksOf(links, program.id));
-}
-
 function linksOf(links: Map<string, ProgramLinks>, programId: string): ProgramLinks {
   return links.get(programId) ?? { teamIds: [], objectiveIds: [], guardrailIds: [] };
+}
+
+function healthOf(health: Map<string, ProgramHealthFacts>, programId: string): ProgramHealthFacts {
+  const facts = health.get(programId);
+  if (!facts) throw new Error(`no health facts read for program ${programId}`);
+  return facts;
 }

@@ -18,6 +18,10 @@ import { ProblemException } from '../common/problem/problem.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
 import { Program } from '../programs/program.entity.js';
 import { isWatermelon } from '../status-reports/health-rules.js';
+import {
+  type ProgramHealthFacts,
+  ProgramHealthReadModel,
+} from '../status-reports/program-health-read-model.js';
 import { reportWeek } from '../status-reports/report-week.js';
 import { StatusReport } from '../status-reports/status-report.entity.js';
 import { ReviewSetting } from './review-setting.entity.js';
@@ -28,6 +32,7 @@ export class ReviewsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: ClockService,
+    private readonly programHealth: ProgramHealthReadModel,
   ) {}
 
   async settings(workspaceId: string): Promise<ReviewSettings> {
@@ -112,10 +117,11 @@ export class ReviewsService {
             },
           });
     const reportOf = new Map(reports.map((report) => [report.programId, report]));
+    const health = await this.programHealth.of(this.dataSource.manager, workspaceId, pagePrograms);
     const page = toPage(
       programs,
       limit,
-      (program) => toProgramReview(program, reportOf.get(program.id)),
+      (program) => toProgramReview(program, health.get(program.id), reportOf.get(program.id)),
       (program) => [program.createdAt.toISOString(), program.id],
     );
     return {
@@ -129,7 +135,11 @@ export class ReviewsService {
   }
 }
 
-function toProgramReview(program: Program, report: StatusReport | undefined): ProgramReview {
+function toProgramReview(
+  program: Program,
+  health: ProgramHealthFacts | undefined,
+  report: StatusReport | undefined,
+): ProgramReview {
   return {
     program: {
       id: program.id,
@@ -137,6 +147,8 @@ function toProgramReview(program: Program, report: StatusReport | undefined): Pr
       ownerId: program.ownerUserId,
       health: program.health,
       healthReason: program.healthReason,
+      watermelon: health?.watermelon ?? false,
+      healthSuggestion: health?.healthSuggestion ?? null,
     },
     state: report?.state ?? 'missing',
     report: report

@@ -20,8 +20,11 @@ const PORTFOLIO: Portfolio = {
     {
       id: ADS,
       name: 'Podcast ads expansion',
-      health: 'at-risk',
-      healthReason: 'Fill rate behind plan; latency guardrail breached.',
+      // Reported on track while its own snapshot held an off-track key result.
+      health: 'on-track',
+      healthReason: 'Fill rate should catch up once the new markets open.',
+      watermelon: true,
+      healthSuggestion: null,
       trend: [{ reportId: REPORT, week: '2026-11-16', health: 'on-track', watermelon: true }],
       objectives: [
         {
@@ -100,7 +103,7 @@ describe('PortfolioPage', () => {
     expect(inCard.getByRole('link', { name: 'Podcast ads expansion' }).getAttribute('href')).toBe(
       `/w/demo/programs/${ADS}`,
     );
-    expect(inCard.getByText('At risk')).toBeTruthy();
+    expect(inCard.getByText('On track')).toBeTruthy();
     expect(inCard.getByText('Watermelon')).toBeTruthy();
     expect(
       inCard
@@ -109,6 +112,45 @@ describe('PortfolioPage', () => {
     ).toBe(`/w/demo/programs/${ADS}/reports/${REPORT}`);
     expect(inCard.getByText('Grow podcast ad revenue')).toBeTruthy();
     expect(inCard.getByText('Worst: Ad server GA, 3 weeks late')).toBeTruthy();
+  });
+
+  it('shows a program without a published report by its suggested health and reasons', async () => {
+    const [reported] = PORTFOLIO.programs;
+    if (!reported) throw new Error('the fixture has a program');
+    const message = 'Key result "Podcast ad revenue" is off track: 5 of 100, 40 expected by now.';
+    routes({
+      ...PORTFOLIO,
+      programs: [
+        {
+          ...reported,
+          health: 'on-track',
+          healthReason: null,
+          watermelon: false,
+          trend: [],
+          healthSuggestion: {
+            health: 'at-risk',
+            asOf: '2026-11-26',
+            reasons: [
+              {
+                code: 'key-result-off-track',
+                severity: 'at-risk',
+                section: 'keyResults',
+                message,
+                ref: null,
+              },
+            ],
+          },
+        },
+      ],
+    });
+    renderApp('/w/demo/portfolio');
+
+    const card = within(
+      await screen.findByRole('article', { name: 'Podcast ads expansion' }, { timeout: 10_000 }),
+    );
+    expect(card.getByText('Suggested: At risk')).toBeTruthy();
+    expect(card.getByText(message)).toBeTruthy();
+    expect(card.queryByText('On track')).toBeNull();
   });
 
   it('shows KPI tiles with their signal, guardrails out of bounds, top risks and slips', async () => {

@@ -3,8 +3,8 @@ import { Anchor, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatScore } from '../../components/format';
 import { PaceBadge } from '../okrs/pace-badge';
-import { HealthBadge, WatermelonBadge } from '../programs/health-badge';
 import { HealthTrend } from '../programs/health-trend';
+import { ProgramHealthBadges, ProgramHealthReasons } from '../programs/program-health-summary';
 import { programPagePath } from '../programs/report-links';
 import { slipInWords } from './slip-words';
 
@@ -17,7 +17,6 @@ export function ProgramCard({
   program: PortfolioProgram;
 }) {
   const worstSlip = program.slippingMilestones[0];
-  const latest = program.trend.at(-1);
   return (
     <Card withBorder padding="md" component="article" aria-labelledby={`program-${program.id}`}>
       <Stack gap="sm">
@@ -27,16 +26,9 @@ export function ProgramCard({
               {program.name}
             </Anchor>
           </Title>
-          <Group gap={4} wrap="nowrap">
-            {latest?.watermelon && <WatermelonBadge size="xs" />}
-            <HealthBadge health={program.health} />
-          </Group>
+          <ProgramHealthBadges program={program} />
         </Group>
-        {program.healthReason && (
-          <Text size="sm" c="dimmed" lineClamp={2}>
-            {program.healthReason}
-          </Text>
-        )}
+        <ProgramHealthReasons program={program} compact />
         <HealthTrend
           workspace={workspace}
           programId={program.id}

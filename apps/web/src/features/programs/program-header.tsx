@@ -6,8 +6,8 @@ import { useHealthTimeline } from '../../api/status-reports';
 import { workspacePath } from '../../app/layout/navigation-items';
 import { formatDay } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
-import { HealthBadge } from './health-badge';
 import { HealthTrend } from './health-trend';
+import { ProgramHealthBadges, ProgramHealthReasons } from './program-health-summary';
 
 export interface ProgramHeaderProps {
   workspace: string;
@@ -15,7 +15,10 @@ export interface ProgramHeaderProps {
   onEdit?: (() => void) | undefined;
 }
 
-/** Name, owner, dates and teams; the health with its reason and the trend of published weeks. */
+/**
+ * Name, owner, dates and teams; the health with its watermelon flag and reason (or, before the
+ * first published report, the suggested health with its reasons) and the trend of published weeks.
+ */
 export function ProgramHeader({ workspace, program, onEdit }: ProgramHeaderProps) {
   const timeline = useHealthTimeline(workspace, program.id);
   const teams = useTeamOptions(workspace);
@@ -46,10 +49,8 @@ export function ProgramHeader({ workspace, program, onEdit }: ProgramHeaderProps
       <Paper withBorder radius="md" p="md">
         <Group justify="space-between" align="flex-start" gap="lg" wrap="wrap">
           <Stack gap={6} maw={560}>
-            <Group gap="sm">
-              <HealthBadge health={program.health} size="lg" />
-            </Group>
-            <Text size="sm">{program.healthReason ?? 'No reason given.'}</Text>
+            <ProgramHealthBadges program={program} size="lg" />
+            <ProgramHealthReasons program={program} />
             <Text size="xs" c="dimmed">
               Owner {program.ownerName} · {formatDay(program.start)} –{' '}
               {program.end ? formatDay(program.end) : 'open-ended'}

@@ -1,4 +1,5 @@
 import type {
+  HealthReason,
   ProgramDependencyStatus,
   ProgramHealth,
   RaidKind,
@@ -18,6 +19,12 @@ export const HEALTH_OPTIONS: readonly { value: ProgramHealth; label: string }[] 
   { value: 'at-risk', label: 'At risk' },
   { value: 'off-track', label: 'Off track' },
 ];
+
+/** Whether a health reason raised the suggested health or is only listed to watch. */
+export const HEALTH_REASON_SEVERITY_STYLES: Record<HealthReason['severity'], StatusStyle> = {
+  'at-risk': { label: 'Raises health', color: 'red', shape: 'square' },
+  watch: { label: 'Watch', color: 'yellow', shape: 'triangle' },
+};
 
 /** Green outside, red inside: said in words, with its own shape. */
 export const WATERMELON_STYLE: StatusStyle = {

@@ -1,5 +1,5 @@
 import type { Program } from '@bearing/contracts';
-import { Anchor, Button, Modal, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Modal, Stack, Table } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { usePrograms } from '../../api/programs';
@@ -13,8 +13,8 @@ import { PageHeader } from '../../components/page-header';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { canEdit } from '../workspaces/roles';
 import { useWorkspace } from '../workspaces/use-workspace';
-import { HealthBadge } from './health-badge';
 import { ProgramForm } from './program-form';
+import { ProgramHealthBadges, ProgramHealthReasons } from './program-health-summary';
 
 /** `/w/:workspace/programs`: every program with its owner, dates and health with the reason. */
 export function ProgramsPage() {
@@ -101,12 +101,8 @@ function ProgramsTable({ workspace, programs }: { workspace: string; programs: P
               </Table.Td>
               <Table.Td>
                 <Stack gap={4} align="flex-start">
-                  <HealthBadge health={program.health} />
-                  {program.healthReason && (
-                    <Text size="xs" c="dimmed" lineClamp={2}>
-                      {program.healthReason}
-                    </Text>
-                  )}
+                  <ProgramHealthBadges program={program} />
+                  <ProgramHealthReasons program={program} compact />
                 </Stack>
               </Table.Td>
             </Table.Tr>

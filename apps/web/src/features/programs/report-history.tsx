@@ -1,10 +1,10 @@
-import { Anchor, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useStatusReports } from '../../api/status-reports';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDay } from '../../components/format';
 import { LoadingRows } from '../../components/loading-rows';
-import { HealthBadge, WatermelonBadge } from './health-badge';
+import { HealthBadgeWithWatermelon } from './health-badge';
 import { reportPath } from './report-links';
 
 /** Every published report of the program, newest week first, each a link to the report. */
@@ -46,10 +46,10 @@ export function ReportHistory({ workspace, programId }: { workspace: string; pro
                     </Anchor>
                   </Table.Td>
                   <Table.Td>
-                    <Group gap="xs">
-                      <HealthBadge health={report.health} />
-                      {report.watermelon && <WatermelonBadge />}
-                    </Group>
+                    <HealthBadgeWithWatermelon
+                      health={report.health}
+                      watermelon={report.watermelon}
+                    />
                   </Table.Td>
                   <Table.Td>
                     {report.publishedAt ? formatDay(report.publishedAt) : '—'}

@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/page-header';
 import { StatusBadge } from '../../components/status-badge';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { HealthBadge, WatermelonBadge } from '../programs/health-badge';
+import { ProgramHealthBadges } from '../programs/program-health-summary';
 import { programPagePath, reportPath } from '../programs/report-links';
 import { canEdit, isAdmin } from '../workspaces/roles';
 import { useWorkspace } from '../workspaces/use-workspace';
@@ -107,7 +108,7 @@ function ReviewRow({ workspace, review, week, editor }: ReviewRowProps) {
         </Anchor>
       </Table.Td>
       <Table.Td>
-        <HealthBadge health={program.health} />
+        <ProgramHealthBadges program={program} />
       </Table.Td>
       <Table.Td>
         <Group gap="xs">
