@@ -24,6 +24,7 @@ import { SprintsModule } from './sprints/sprints.module.js';
 import { TeamsModule } from './teams/teams.module.js';
 import { WorkItemsModule } from './work-items/work-items.module.js';
 import { PortfolioModule } from './portfolio/portfolio.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
 
 export type ExtraImports = NonNullable<ModuleMetadata['imports']>;
 
@@ -56,6 +57,7 @@ export class AppModule {
         TokensModule,
         AuditModule,
         ClockModule,
+        JobsModule.forRoot({ connectionString: connectionStringOf(dataSource), role: config.role }),
         MetricsModule,
         OkrsModule,
         GuardrailsModule,
@@ -72,4 +74,11 @@ export class AppModule {
       ],
     };
   }
+}
+
+/** The URL the data source was opened with: the job queue opens its own small pool on it. */
+function connectionStringOf(dataSource: DataSource): string {
+  const url = (dataSource.options as { url?: string }).url;
+  if (!url) throw new Error('the data source was opened without a connection URL');
+  return url;
 }

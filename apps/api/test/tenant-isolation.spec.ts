@@ -38,6 +38,8 @@ import {
   insertRaidItem,
   programRecordVersions,
 } from './support/program-factories.js';
+import { HOUSEKEEPING } from '../src/jobs/housekeeping.js';
+import { JobQueue } from '../src/jobs/job-queue.js';
 import { fillPath, type RegisteredRoute, registeredRoutes, request } from './support/routes.js';
 import {
   countDeliveryRows,
@@ -140,6 +142,7 @@ describe('tenant isolation', () => {
   let programRecordsOfA: Record<string, string>;
   /** A's team with a member, a sprint, work items and an import job. */
   let deliveryOfA: DeliveryRecords;
+  let jobOfA: string;
 
   beforeAll(async () => {
     testApp = await createTestApp();
@@ -179,6 +182,9 @@ describe('tenant isolation', () => {
     };
 
     deliveryOfA = await createDeliveryRecords(testApp, workspaceA, await signIn(testApp, adminOfA));
+    // Any job of A will do: the sweep only needs an id that exists in A's jobs.
+    jobOfA =
+      (await testApp.app.get(JobQueue).enqueue(HOUSEKEEPING, { workspaceId: workspaceA.id })) ?? '';
 
     const adminOfB = await createUser(testApp);
     workspaceB = await createWorkspace(testApp, adminOfB);
@@ -208,6 +214,7 @@ describe('tenant isolation', () => {
     if (okrRecord && okrRecordsOfA[okrRecord]) return okrRecordsOfA[okrRecord];
     if (okrRecord && programRecordsOfA[okrRecord]) return programRecordsOfA[okrRecord];
     if (okrRecord === 'imports') return deliveryOfA.importJob;
+    if (okrRecord === 'jobs') return jobOfA;
     throw new Error(`the sweep has no id from workspace A for ${path}: add one to recordIdOfA`);
   };
   const label = ({ method, path }: RegisteredRoute) => `${method} ${path}`;

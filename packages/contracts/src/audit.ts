@@ -34,6 +34,7 @@ export const auditActionSchema = z.enum([
   'sprint.deleted',
   'sprint.availability-updated',
   'work-items.imported',
+  'job.retried',
   'program.created',
   'program.updated',
   'milestone.created',

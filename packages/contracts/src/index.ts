@@ -22,3 +22,4 @@ export * from './program-dependencies.js';
 export * from './status-reports.js';
 export * from './reviews.js';
 export * from './portfolio.js';
+export * from './jobs.js';

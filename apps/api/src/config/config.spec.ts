@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       dataDir: '/srv/bearing/.bearing',
       demo: true,
       logLevel: 'info',
+      role: 'all',
     });
   });
 
@@ -26,6 +27,7 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL', /DATABASE_URL: must be a postgres/],
     [{ BEARING_DEMO: 'maybe' }, 'BEARING_DEMO', /BEARING_DEMO: must be one of/],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', /LOG_LEVEL/],
+    [{ BEARING_ROLE: 'boss' }, 'BEARING_ROLE', /BEARING_ROLE: must be one of all, web, worker/],
     [{ BEARING_ADMIN_EMAIL: 'nobody' }, 'BEARING_ADMIN_EMAIL', /BEARING_ADMIN_EMAIL/],
   ])('rejects %j naming the variable', (environment, variable, message) => {
     let thrown: unknown;
@@ -37,6 +39,15 @@ describe('loadConfig', () => {
     expect(thrown).toBeInstanceOf(ConfigError);
     expect((thrown as ConfigError).variable).toBe(variable);
     expect((thrown as ConfigError).message).toMatch(message);
+  });
+
+  it('runs web and worker processes only on a shared external database', () => {
+    const external = { DATABASE_URL: 'postgres://u:p@db:5432/bearing' };
+    expect(loadConfig({ ...external, BEARING_ROLE: 'worker' }).role).toBe('worker');
+    expect(loadConfig({ ...external, BEARING_ROLE: 'web' }).role).toBe('web');
+    expect(() => loadConfig({ BEARING_ROLE: 'web' })).toThrow(
+      /BEARING_ROLE: web processes share one PostgreSQL with the others: set DATABASE_URL/,
+    );
   });
 
   it('never echoes a secret back', () => {

@@ -15,7 +15,12 @@ export type AppConfig = {
   /** Seed the demo workspace; defaults to on with the embedded database, off otherwise. */
   demo: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** What this process does: `web` serves HTTP, `worker` runs jobs, `all` (default) both. */
+  role: ProcessRole;
 };
+
+export const PROCESS_ROLES = ['all', 'web', 'worker'] as const;
+export type ProcessRole = (typeof PROCESS_ROLES)[number];
 
 export class ConfigError extends Error {
   constructor(
@@ -68,6 +73,7 @@ const environmentSchema = z.object({
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
     })
     .default('info'),
+  BEARING_ROLE: z.enum(PROCESS_ROLES, { error: 'must be one of all, web, worker' }).default('all'),
 });
 
 /** Empty strings count as unset, as they do in most shells' `VAR= command`. */
@@ -96,6 +102,13 @@ export function loadConfig(
     throw new ConfigError(variable, `${issue?.message ?? 'is invalid'}${received}`);
   }
   const env = parsed.data;
+  if (env.BEARING_ROLE !== 'all' && env.DATABASE_URL === undefined) {
+    // Processes of different roles must share one database; each would start its own embedded one.
+    throw new ConfigError(
+      'BEARING_ROLE',
+      `${env.BEARING_ROLE} processes share one PostgreSQL with the others: set DATABASE_URL`,
+    );
+  }
   return {
     port: env.PORT,
     databaseUrl: env.DATABASE_URL,
@@ -104,5 +117,6 @@ export function loadConfig(
     adminPassword: env.BEARING_ADMIN_PASSWORD,
     demo: env.BEARING_DEMO ?? env.DATABASE_URL === undefined,
     logLevel: env.LOG_LEVEL,
+    role: env.BEARING_ROLE,
   };
 }

@@ -25,6 +25,7 @@ export const testConfig: AppConfig = {
   adminPassword: undefined,
   demo: false,
   logLevel: 'silent',
+  role: 'all',
 };
 
 /**

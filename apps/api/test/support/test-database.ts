@@ -1,19 +1,23 @@
 import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { getConstructionPlans, PgBoss } from 'pg-boss';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source-options.js';
 import { migrations } from '../../src/database/migrations/index.js';
 import { runMigrationsWithLock } from '../../src/database/run-migrations.js';
+import { JOB_SCHEMA } from '../../src/jobs/job-queue.js';
 
 const SERVER_URL_VARIABLE = 'BEARING_TEST_SERVER_URL';
 const TEMPLATE_LOCK_KEY = 7_366_504_712;
 
 /**
- * The template's name carries a hash of the migration list, so a changed migration set gets a
- * fresh template instead of a stale one left by an earlier run against the same server.
+ * The template's name carries a hash of the migration list and of the job queue's schema, so a
+ * changed migration set (or queue version) gets a fresh template instead of a stale one left by
+ * an earlier run against the same server.
  */
 const templateDatabase = `bearing_template_${createHash('sha256')
   .update(migrations.map((migration) => migration.name).join(','))
+  .update(getConstructionPlans(JOB_SCHEMA))
   .digest('hex')
   .slice(0, 12)}`;
 
@@ -71,12 +75,26 @@ async function ensureTemplate(serverUrl: string): Promise<void> {
       } finally {
         await dataSource.destroy();
       }
+      await installJobQueue(databaseUrl(serverUrl, building));
       // Renamed only once complete, so a crash mid-build never leaves a half-migrated template.
       await admin.query(`ALTER DATABASE ${building} RENAME TO ${templateDatabase}`);
     } finally {
       await admin.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK_KEY]);
     }
   });
+}
+
+/** The job queue installs its own schema on start; done once here, every clone has it. */
+async function installJobQueue(url: string): Promise<void> {
+  const boss = new PgBoss({
+    connectionString: url,
+    schema: JOB_SCHEMA,
+    supervise: false,
+    schedule: false,
+  });
+  boss.on('error', () => undefined);
+  await boss.start();
+  await boss.stop({ graceful: false });
 }
 
 async function withAdmin<T>(serverUrl: string, work: (admin: pg.Client) => Promise<T>): Promise<T> {

@@ -1,0 +1,54 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { JobQueue } from './job-queue.js';
+
+export const HOUSEKEEPING = 'housekeeping';
+
+/**
+ * Rate-limit windows are at most an hour (token creation); a counter older than that would be
+ * reset by its next hit anyway, so deleting it changes no decision.
+ */
+const LONGEST_RATE_LIMIT_WINDOW_SECONDS = 60 * 60;
+
+export type HousekeepingResult = { sessions: number; rateLimits: number };
+
+/**
+ * Every minute, once per cluster: deletes ended sessions (expired, idle too long or signed
+ * out) and rate-limit counters whose window is over. The rows only ever grow otherwise.
+ */
+@Injectable()
+export class Housekeeping implements OnModuleInit {
+  private readonly logger = new Logger(Housekeeping.name);
+
+  constructor(
+    private readonly queue: JobQueue,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  onModuleInit(): void {
+    this.queue.register(HOUSEKEEPING, () => this.run().then(() => undefined), {
+      cron: '* * * * *',
+      retries: 0,
+      timeoutSeconds: 55,
+    });
+  }
+
+  async run(): Promise<HousekeepingResult> {
+    // A DELETE answers [rows, count] through TypeORM's query().
+    const [, sessions] = await this.dataSource.query<[unknown, number]>(
+      `DELETE FROM session
+        WHERE expires_at <= now() OR idle_expires_at <= now() OR revoked_at IS NOT NULL`,
+    );
+    const [, rateLimits] = await this.dataSource.query<[unknown, number]>(
+      `DELETE FROM rate_limit WHERE window_started_at <= now() - make_interval(secs => $1)`,
+      [LONGEST_RATE_LIMIT_WINDOW_SECONDS],
+    );
+    if (sessions + rateLimits > 0) {
+      this.logger.log(
+        `Housekeeping removed ${sessions} ended session(s), ${rateLimits} counter(s).`,
+      );
+    }
+    return { sessions, rateLimits };
+  }
+}

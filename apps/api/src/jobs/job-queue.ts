@@ -1,0 +1,175 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type BeforeApplicationShutdown,
+} from '@nestjs/common';
+import { PgBoss } from 'pg-boss';
+import type { ProcessRole } from '../config/config.js';
+
+/** Where the queue lives and what this process does with it; provided by `JobsModule`. */
+export const JOBS_OPTIONS = Symbol('JOBS_OPTIONS');
+export type JobsOptions = {
+  /** The database the queue shares with the application (its own schema, `pgboss`). */
+  connectionString: string;
+  role: ProcessRole;
+};
+
+/** The payload every job carries: the workspace it belongs to, if any (for the jobs page). */
+export type JobPayload = { workspaceId?: string };
+
+export type JobHandler<Payload extends JobPayload> = (
+  payload: Payload,
+  job: { id: string; signal: AbortSignal },
+) => Promise<void>;
+
+/** How a kind of job is retried and supervised; the defaults suit short idempotent work. */
+export type JobKindOptions = {
+  /** Attempts after the first; backoff doubles from `retryDelaySeconds`. */
+  retries?: number;
+  retryDelaySeconds?: number;
+  /** The longest one attempt may run before it counts as failed and is retried. */
+  timeoutSeconds?: number;
+  /**
+   * Jobs that run longer than a few seconds beat every `heartbeatSeconds / 2`; a worker that
+   * dies stops beating, and the job is retried elsewhere once the heartbeat is this old.
+   */
+  heartbeatSeconds?: number;
+  /** Parallel jobs of this kind per worker process. */
+  concurrency?: number;
+};
+
+export type EnqueueOptions = {
+  /** At most one queued-or-running job per key (e.g. one import per team). */
+  singletonKey?: string;
+  runAt?: Date;
+};
+
+type Registration = {
+  handler: JobHandler<JobPayload>;
+  options: JobKindOptions;
+  cron?: string;
+};
+
+export const JOB_SCHEMA = 'pgboss';
+
+/**
+ * The one job queue (pg-boss on Bearing's own PostgreSQL): features register a handler per
+ * kind of job (`register`), optionally on a cron schedule that fires once per cluster however
+ * many processes run, and `enqueue` work. Every process can enqueue; only `worker` and `all`
+ * processes run handlers and keep the schedules. Jobs are retried with exponential backoff
+ * and a failed job keeps its error; see docs/architecture.md for why pg-boss.
+ */
+@Injectable()
+export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(JobQueue.name);
+  private readonly kinds = new Map<string, Registration>();
+  private boss: PgBoss | undefined;
+  private started: Promise<void> | undefined;
+
+  constructor(@Inject(JOBS_OPTIONS) private readonly options: JobsOptions) {}
+
+  /** Called by feature services in their constructor or `onModuleInit`, before the queue starts. */
+  register<Payload extends JobPayload>(
+    kind: string,
+    handler: JobHandler<Payload>,
+    options: JobKindOptions & { cron?: string } = {},
+  ): void {
+    if (this.started) throw new Error(`job kind ${kind} registered after the queue started`);
+    if (this.kinds.has(kind)) throw new Error(`job kind ${kind} is registered twice`);
+    const { cron, ...kindOptions } = options;
+    this.kinds.set(kind, {
+      handler: handler as JobHandler<JobPayload>,
+      options: kindOptions,
+      ...(cron ? { cron } : {}),
+    });
+  }
+
+  get runsJobs(): boolean {
+    return this.options.role !== 'web';
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.started ??= this.start();
+    await this.started;
+  }
+
+  /** Enqueues a job; resolves its id, or `null` when a job with the same singleton key waits. */
+  async enqueue<Payload extends JobPayload>(
+    kind: string,
+    payload: Payload,
+    options: EnqueueOptions = {},
+  ): Promise<string | null> {
+    if (!this.kinds.has(kind)) throw new Error(`unknown job kind ${kind}`);
+    return this.queue().send(kind, payload, {
+      ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+      ...(options.runAt ? { startAfter: options.runAt } : {}),
+    });
+  }
+
+  /** Sends a failed job back to the queue (pg-boss ignores a job that is not failed). */
+  async retry(kind: string, id: string): Promise<void> {
+    await this.queue().retry(kind, id);
+  }
+
+  /** Stops taking jobs, lets running ones finish (up to `timeoutMs`), closes its pool. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+
+  async stop(timeoutMs = 5000): Promise<void> {
+    const boss = this.boss;
+    this.boss = undefined;
+    if (boss) await boss.stop({ graceful: true, timeout: timeoutMs });
+  }
+
+  private queue(): PgBoss {
+    if (!this.boss) throw new Error('the job queue is not running');
+    return this.boss;
+  }
+
+  private async start(): Promise<void> {
+    const runsJobs = this.runsJobs;
+    const boss = new PgBoss({
+      connectionString: this.options.connectionString,
+      schema: JOB_SCHEMA,
+      application_name: `bearing-${this.options.role}`,
+      max: runsJobs ? 6 : 2,
+      // Only processes that run jobs supervise them: expire, retry, and fire the schedules.
+      supervise: runsJobs,
+      schedule: runsJobs,
+      // A dead worker's heartbeat is noticed within seconds, not at the default minute.
+      monitorIntervalSeconds: 5,
+      superviseIntervalSeconds: 5,
+    });
+    boss.on('error', (error: Error) => this.logger.error(`job queue: ${error.message}`));
+    await boss.start();
+    this.boss = boss;
+    for (const [kind, registration] of this.kinds) {
+      const { retries = 3, retryDelaySeconds = 5, timeoutSeconds = 300 } = registration.options;
+      await boss.createQueue(kind, {
+        retryLimit: retries,
+        retryDelay: retryDelaySeconds,
+        retryBackoff: true,
+        expireInSeconds: timeoutSeconds,
+        ...(registration.options.heartbeatSeconds
+          ? { heartbeatSeconds: registration.options.heartbeatSeconds }
+          : {}),
+      });
+      if (!runsJobs) continue;
+      if (registration.cron) await boss.schedule(kind, registration.cron, {}, { tz: 'UTC' });
+      await boss.work<JobPayload>(
+        kind,
+        {
+          localConcurrency: registration.options.concurrency ?? 1,
+          pollingIntervalSeconds: 1,
+        },
+        async ([job]) => {
+          if (!job) return;
+          await registration.handler(job.data, { id: job.id, signal: job.signal });
+        },
+      );
+    }
+  }
+}

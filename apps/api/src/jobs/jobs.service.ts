@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Job, JobListQuery, JobPage, JobState } from '@bearing/contracts';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../access/caller.js';
+import { recordAuditEvent } from '../audit/audit-log.js';
+import { createdAtIdPosition, decodeCursor, toPage } from '../common/pagination/cursor.js';
+import { ProblemException } from '../common/problem/problem.js';
+import { JOB_SCHEMA, JobQueue } from './job-queue.js';
+
+/** pg-boss's states in the four words of the API. */
+const STATES_OF: Record<JobState, string[]> = {
+  queued: ['created', 'retry'],
+  running: ['active'],
+  completed: ['completed'],
+  failed: ['failed', 'cancelled'],
+};
+
+type JobRow = {
+  id: string;
+  name: string;
+  state: string;
+  retry_count: number;
+  output: unknown;
+  created_on: Date;
+  started_on: Date | null;
+  completed_on: Date | null;
+};
+
+/**
+ * The jobs page of a workspace: its background jobs read straight from the queue's table
+ * (jobs carry their workspace in their payload), newest first, and a retry of a failed one.
+ */
+@Injectable()
+export class JobsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queue: JobQueue,
+  ) {}
+
+  async list(workspaceId: string, query: JobListQuery): Promise<JobPage> {
+    const after = decodeCursor(query.cursor, createdAtIdPosition);
+    const conditions = [`data->>'workspaceId' = $1`];
+    const values: unknown[] = [workspaceId];
+    if (query.state) {
+      values.push(STATES_OF[query.state]);
+      conditions.push(`state::text = ANY($${values.length}::text[])`);
+    }
+    if (query.kind) {
+      values.push(query.kind);
+      conditions.push(`name = $${values.length}`);
+    }
+    if (after) {
+      values.push(after[0], after[1]);
+      conditions.push(
+        `(created_on, id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`,
+      );
+    }
+    values.push(query.limit + 1);
+    const rows: JobRow[] = await this.dataSource.query(
+      `SELECT id, name, state::text AS state, retry_count, output, created_on, started_on, completed_on
+         FROM ${JOB_SCHEMA}.job
+        WHERE ${conditions.join(' AND ')}
+        ORDER BY created_on DESC, id DESC
+        LIMIT $${values.length}`,
+      values,
+    );
+    return toPage(rows, query.limit, toJob, (row) => [row.created_on.toISOString(), row.id]);
+  }
+
+  /** Sends a failed job of the workspace back to the queue (audited); 409 unless it failed. */
+  async retry(workspaceId: string, actor: Actor, id: string): Promise<Job> {
+    const row = await this.find(workspaceId, id);
+    if (toJob(row).state !== 'failed') {
+      throw ProblemException.conflict(
+        'job-not-failed',
+        `Only a failed job can be retried; this one is ${toJob(row).state}.`,
+      );
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await recordAuditEvent(manager, {
+        workspaceId,
+        actor,
+        action: 'job.retried',
+        target: { type: 'job', id },
+        details: { kind: row.name, attempts: toJob(row).attempts },
+      });
+    });
+    await this.queue.retry(row.name, id);
+    return toJob(await this.find(workspaceId, id));
+  }
+
+  private async find(workspaceId: string, id: string): Promise<JobRow> {
+    const rows: JobRow[] = await this.dataSource.query(
+      `SELECT id, name, state::text AS state, retry_count, output, created_on, started_on, completed_on
+         FROM ${JOB_SCHEMA}.job WHERE id = $1 AND data->>'workspaceId' = $2`,
+      [id, workspaceId],
+    );
+    const row = rows[0];
+    if (!row) throw ProblemException.notFound('No such job in this workspace.');
+    return row;
+  }
+}
+
+function toJob(row: JobRow): Job {
+  const state = (Object.keys(STATES_OF) as JobState[]).find((candidate) =>
+    STATES_OF[candidate].includes(row.state),
+  );
+  const finished = state === 'completed' || state === 'failed';
+  const started = row.started_on !== null;
+  return {
+    id: row.id,
+    kind: row.name,
+    state: state ?? 'queued',
+    attempts: row.retry_count + (started && state !== 'queued' ? 1 : 0),
+    error: state === 'failed' ? errorMessageOf(row.output) : null,
+    createdAt: row.created_on.toISOString(),
+    startedAt: row.started_on?.toISOString() ?? null,
+    finishedAt: finished ? (row.completed_on?.toISOString() ?? null) : null,
+    durationMs:
+      finished && row.started_on && row.completed_on
+        ? Math.max(0, row.completed_on.getTime() - row.started_on.getTime())
+        : null,
+  };
+}
+
+/** pg-boss keeps a failed attempt's serialised error as the job's output: its message only. */
+function errorMessageOf(output: unknown): string | null {
+  if (output && typeof output === 'object') {
+    const message = (output as { message?: unknown }).message;
+    if (typeof message === 'string' && message.length > 0) return message.slice(0, 2000);
+  }
+  return output === null || output === undefined ? null : 'the job failed';
+}
