@@ -1,9 +1,10 @@
 // Runs before `npm start` and `npm test` on any checkout, fresh or not: installs dependencies
-// when they are missing or older than the lockfile, then rebuilds each workspace whose inputs
-// changed since its last build, in dependency order. Dependency-free on purpose — it runs
-// before anything is installed.
+// when they are missing, older than the lockfile or installed by a Node.js with another native
+// module ABI (native addons are built for the Node that installs them), then rebuilds each
+// workspace whose inputs changed since its last build, in dependency order. Dependency-free on
+// purpose — it runs before anything is installed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -56,17 +57,29 @@ function newestInput(directory) {
   return newest;
 }
 
+/** Which Node.js runtime the installed native addons are built for. */
+const NODE_ABI = `${process.versions.modules}-${process.platform}-${process.arch}`;
+
 function installIfNeeded() {
   const installed = path.join(root, 'node_modules', '.package-lock.json');
   const lockfile = path.join(root, 'package-lock.json');
-  if (existsSync(installed) && mtime(installed) >= mtime(lockfile)) return;
-  process.stdout.write('Installing dependencies (first run only)…\n');
+  const abiStamp = path.join(root, 'node_modules', '.node-abi');
+  const installedAbi = existsSync(abiStamp) ? readFileSync(abiStamp, 'utf8').trim() : undefined;
+  if (existsSync(installed) && mtime(installed) >= mtime(lockfile)) {
+    if (installedAbi === NODE_ABI) return;
+    process.stdout.write(
+      `Reinstalling dependencies for Node.js ${process.versions.node} (installed by another Node.js)…\n`,
+    );
+  } else {
+    process.stdout.write('Installing dependencies (first run only)…\n');
+  }
   run(
     'npm',
     existsSync(lockfile)
       ? ['ci', '--no-audit', '--no-fund']
       : ['install', '--no-audit', '--no-fund'],
   );
+  writeFileSync(abiStamp, `${NODE_ABI}\n`);
 }
 
 function buildStale() {
