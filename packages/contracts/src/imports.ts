@@ -129,7 +129,7 @@ export const importResultSchema = z.object({
   }),
 });
 
-export const importJobStatusSchema = z.enum(['running', 'completed', 'failed']);
+export const importJobStatusSchema = z.enum(['queued', 'running', 'completed', 'failed']);
 
 /**
  * An import as a job. `progress` runs 0 → 1 while `running`; `result` is set once it ended —

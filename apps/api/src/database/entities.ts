@@ -15,6 +15,7 @@ import { ApiToken } from '../tokens/api-token.entity.js';
 import { Membership } from '../workspaces/membership.entity.js';
 import { Workspace } from '../workspaces/workspace.entity.js';
 import { ImportJob } from '../imports/import-job.entity.js';
+import { ImportUpload } from '../imports/import-upload.entity.js';
 import { SprintAvailability } from '../sprints/sprint-availability.entity.js';
 import { Sprint } from '../sprints/sprint.entity.js';
 import { TeamMember } from '../teams/team-member.entity.js';
@@ -69,6 +70,7 @@ export const entities = [
   WorkItemEstimateChange,
   WorkItemSprint,
   ImportJob,
+  ImportUpload,
   Program,
   ProgramTeam,
   ProgramObjective,

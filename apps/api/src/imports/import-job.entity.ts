@@ -20,7 +20,7 @@ import { Workspace } from '../workspaces/workspace.entity.js';
 @Entity({ name: 'import_job' })
 @Index('IDX_import_job_team_id_created_at_id', ['teamId', 'createdAt', 'id'])
 @Index('IDX_import_job_workspace_id', ['workspaceId'])
-@Check('CHK_import_job_status', `"status" IN ('running', 'completed', 'failed')`)
+@Check('CHK_import_job_status', `"status" IN ('queued', 'running', 'completed', 'failed')`)
 @Check('CHK_import_job_format', `"format" IN ('jira-json', 'jira-csv')`)
 export class ImportJob {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_import_job' })

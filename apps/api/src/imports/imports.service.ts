@@ -1,8 +1,13 @@
+import { randomUUID } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import {
   type BeforeApplicationShutdown,
   Injectable,
   Logger,
   type OnApplicationBootstrap,
+  type OnModuleInit,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -19,11 +24,13 @@ import type { Actor } from '../access/caller.js';
 import { recordAuditEvent } from '../audit/audit-log.js';
 import { PROBLEM_TYPE_BASE, ProblemException } from '../common/problem/problem.js';
 import { ZodPipe } from '../common/validation/zod.pipe.js';
+import { JobQueue } from '../jobs/job-queue.js';
 import { findTeam } from '../teams/team-lookup.js';
 import { Team } from '../teams/team.entity.js';
 import { type ImportFile, ImportFileError } from './import-file.js';
 import { beat, failStaleImportJobs, HEARTBEAT_INTERVAL_MS } from './import-job-heartbeat.js';
 import { ImportJob } from './import-job.entity.js';
+import { ImportUpload } from './import-upload.entity.js';
 import { toImportJobResponse } from './import-job.mapper.js';
 import { planImport } from './import-plan.js';
 import { failedResult, resultOf, workflowWithMapping } from './import-result.js';
@@ -33,28 +40,55 @@ import { readJiraJson } from './jira/jira-json-reader.js';
 import { cleanText } from './jira/text-limits.js';
 import { removeUpload, type StoredUpload } from './upload-storage.js';
 
-export type ImportUpload = { file: StoredUpload | undefined; fields: unknown };
+export type UploadedImport = { file: StoredUpload | undefined; fields: unknown };
 
 const fieldsPipe = new ZodPipe(importUploadFieldsSchema);
 
+/** The queue job that runs one import, on whichever worker process takes it. */
+export const JIRA_IMPORT_JOB = 'jira.import';
+type ImportJobPayload = {
+  workspaceId: string;
+  importJobId: string;
+  fields: ImportUploadFields;
+  actor: Actor;
+};
+
 /**
  * Jira imports. The file is read (and checked) while the request waits, so an unreadable file
- * is a 400; a dry run then compares and answers. A real import records a job, answers 202 and
- * writes in the background — in ONE transaction, so any failure stores nothing — while the job
- * row, written outside that transaction, shows progress and survives a failure.
+ * is a 400; a dry run then compares and answers. A real import records a job `queued` with its
+ * upload kept in the database, answers 202, and a queue worker writes it — in ONE transaction,
+ * so any failure stores nothing — while the job row, written outside that transaction, shows
+ * progress and survives a failure. A worker that dies mid-import stops its queue heartbeat; the
+ * queue hands the job to another worker, which finds the upload and starts it again.
  */
 @Injectable()
-export class ImportsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class ImportsService
+  implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown
+{
   private readonly logger = new Logger(ImportsService.name);
   private readonly running = new Set<Promise<void>>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queue: JobQueue,
+  ) {}
+
+  onModuleInit(): void {
+    this.queue.register<ImportJobPayload>(JIRA_IMPORT_JOB, (payload) => this.runQueued(payload), {
+      // Imports of different teams run side by side; one team's imports queue behind its lock.
+      concurrency: 3,
+      // A worker that stops beating for 10 s is presumed dead and its import is retried.
+      heartbeatSeconds: 10,
+      timeoutSeconds: 60 * 60,
+      retries: 2,
+    });
+  }
 
   async start(
     workspaceId: string,
     actor: Actor,
     teamRef: string,
-    upload: ImportUpload,
+    upload: UploadedImport,
   ): Promise<ImportPreview | ImportJobResponse> {
     try {
       // The team first: a caller who may not see it learns nothing about the upload's validity.
@@ -75,36 +109,112 @@ export class ImportsService implements OnApplicationBootstrap, BeforeApplication
         const plan = await planImport(this.dataSource.manager, team.id, contents);
         return { dryRun: true, ...described, result: resultOf(contents, plan, workflow) };
       }
-      const job = await this.dataSource.getRepository(ImportJob).save({
-        workspaceId,
-        teamId: team.id,
-        createdByUserId: actor.userId,
-        ...described,
-        status: 'running',
-        progress: 0,
-        result: null,
-        finishedAt: null,
+      // Read and checked now, so an unreadable file is refused here and never queued; the
+      // refusal still shows in the team's import history, with its problems.
+      const refusal = await readUpload(file, fields, team).then(
+        () => undefined,
+        (error: unknown) => {
+          if (error instanceof ImportFileError) return error;
+          throw error;
+        },
+      );
+      if (refusal) {
+        await this.dataSource.getRepository(ImportJob).save({
+          workspaceId,
+          teamId: team.id,
+          createdByUserId: actor.userId,
+          ...described,
+          status: 'failed',
+          progress: 0,
+          result: failedResult(refusal.problems),
+          finishedAt: new Date(),
+        });
+        throw unreadableFile(refusal);
+      }
+      const content = await readFile(file.path);
+      const job = await this.dataSource.transaction(async (manager) => {
+        const saved = await manager.getRepository(ImportJob).save({
+          workspaceId,
+          teamId: team.id,
+          createdByUserId: actor.userId,
+          ...described,
+          status: 'queued',
+          progress: 0,
+          result: null,
+          finishedAt: null,
+        });
+        await manager.getRepository(ImportUpload).insert({ importJobId: saved.id, content });
+        return saved;
       });
+      try {
+        await this.queue.enqueue<ImportJobPayload>(JIRA_IMPORT_JOB, {
+          workspaceId,
+          importJobId: job.id,
+          fields,
+          actor,
+        });
+      } catch (error) {
+        await this.finish(
+          job.id,
+          'failed',
+          failedResult([{ message: 'the import could not be queued; nothing was stored' }]),
+        );
+        throw error;
+      }
+      return toImportJobResponse(job);
+    } finally {
+      await removeUpload(upload.file);
+    }
+  }
+
+  /**
+   * The queue job: runs the import of `importJobId` from its stored upload. Idempotent — an
+   * import that already ended is left alone, and a retried one starts over (the earlier
+   * attempt's transaction died with its worker, so nothing of it was stored).
+   */
+  private async runQueued({ workspaceId, importJobId, fields, actor }: ImportJobPayload) {
+    const jobs = this.dataSource.getRepository(ImportJob);
+    const job = await jobs.findOneBy({ id: importJobId, workspaceId });
+    if (!job || job.status === 'completed' || job.status === 'failed') return;
+    const upload = await this.dataSource
+      .getRepository(ImportUpload)
+      .findOneBy({ importJobId: job.id });
+    if (!upload) {
+      await this.finish(
+        job.id,
+        'failed',
+        failedResult([{ message: 'the uploaded file is gone; nothing was stored' }]),
+      );
+      return;
+    }
+    await this.dataSource.query(
+      `UPDATE import_job SET status = 'running', progress = 0, heartbeat_at = now() WHERE id = $1`,
+      [job.id],
+    );
+    const team = await this.dataSource.getRepository(Team).findOneByOrFail({ id: job.teamId });
+    const file = path.join(tmpdir(), `bearing-import-${randomUUID()}`);
+    try {
+      await writeFile(file, upload.content, { mode: 0o600 });
       let contents: ImportFile;
       try {
-        contents = await readUpload(file, fields, team);
+        contents = await readUpload({ path: file }, fields, team);
       } catch (error) {
-        const unreadable = error instanceof ImportFileError;
         await this.finish(
           job.id,
           'failed',
           failedResult(
-            unreadable
+            error instanceof ImportFileError
               ? error.problems
               : [{ message: 'the file could not be read; nothing was stored' }],
           ),
         );
-        throw unreadable ? unreadableFile(error) : error;
+        return;
       }
-      this.track(this.run(job, { workspaceId, teamId: team.id }, contents, fields.mapping, actor));
-      return toImportJobResponse(job);
+      const run = this.run(job, { workspaceId, teamId: team.id }, contents, fields.mapping, actor);
+      this.track(run);
+      await run;
     } finally {
-      await removeUpload(upload.file);
+      await removeUpload({ path: file });
     }
   }
 
@@ -200,18 +310,22 @@ export class ImportsService implements OnApplicationBootstrap, BeforeApplication
     }
   }
 
+  /** Records the outcome and lets go of the upload: an ended import never runs again. */
   private async finish(id: string, status: 'completed' | 'failed', result: ImportResult) {
-    await this.dataSource.getRepository(ImportJob).update(id, {
-      status,
-      result,
-      progress: status === 'completed' ? 1 : 0,
-      finishedAt: new Date(),
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(ImportJob).update(id, {
+        status,
+        result,
+        progress: status === 'completed' ? 1 : 0,
+        finishedAt: new Date(),
+      });
+      await manager.getRepository(ImportUpload).delete({ importJobId: id });
     });
   }
 }
 
 async function readUpload(
-  file: StoredUpload,
+  file: { path: string },
   fields: ImportUploadFields,
   team: Team,
 ): Promise<ImportFile> {

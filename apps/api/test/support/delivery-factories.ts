@@ -80,19 +80,21 @@ export function uploadImport(
   return request;
 }
 
-/** Polls `GET …/imports/:id` until the job is no longer running. */
+/** Polls `GET …/imports/:id` until the job has ended (no longer queued or running). */
 export async function waitForImport(
   agent: Browser,
   workspace: TestWorkspace,
   id: string,
 ): Promise<ImportJob> {
-  for (let attempt = 0; attempt < 400; attempt++) {
+  // Generous: a queue worker picks the job up within a second or two, slower on a loaded machine.
+  const deadline = Date.now() + 90_000;
+  for (;;) {
     const response = await agent.get(`/api/workspaces/${workspace.slug}/imports/${id}`).expect(200);
     const job = importJobSchema.parse(response.body);
-    if (job.status !== 'running') return job;
-    await new Promise((resolve) => setTimeout(resolve, 25));
+    if (job.status !== 'queued' && job.status !== 'running') return job;
+    if (Date.now() > deadline) throw new Error(`import ${id} still ${job.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`import ${id} still running`);
 }
 
 /** Uploads, expects 202 and waits for the job to end. */

@@ -1,5 +1,6 @@
 import {
   type ImportFormat,
+  type ImportJob,
   importJobPageSchema,
   importJobSchema,
   type ImportMapping,
@@ -71,16 +72,14 @@ export function useImportJob(workspace: string, teamId: string, id: string | nul
         importJobSchema,
         { signal },
       );
-      if (job.status !== 'running') {
+      if (importEnded(job)) {
         void queryClient.invalidateQueries({ queryKey: teamKeys.all(workspace) });
       }
       return job;
     },
     enabled: id !== null,
     refetchInterval: (query) =>
-      query.state.data?.status === 'running' || query.state.data === undefined
-        ? IMPORT_POLL_MS
-        : false,
+      query.state.data === undefined || !importEnded(query.state.data) ? IMPORT_POLL_MS : false,
   });
 }
 
@@ -91,4 +90,9 @@ export function useImportHistory(workspace: string, teamId: string) {
     `${teamPath(workspace, teamId)}/imports`,
     importJobPageSchema,
   );
+}
+
+/** Whether an import has ended: it is neither waiting for a worker nor running. */
+export function importEnded(job: Pick<ImportJob, 'status'>): boolean {
+  return job.status === 'completed' || job.status === 'failed';
 }

@@ -7,12 +7,14 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingRows } from '../../../components/loading-rows';
 
 const STATUS_BADGES: Record<ImportJobStatus, { label: string; color: string }> = {
+  queued: { label: '… Waiting', color: 'gray' },
   running: { label: '… Running', color: 'blue' },
   completed: { label: '✓ Completed', color: 'teal' },
   failed: { label: '✗ Failed', color: 'red' },
 };
 
 function Outcome({ job }: { job: ImportJob }) {
+  if (job.status === 'queued') return <Text size="sm">Waiting for a worker</Text>;
   if (job.status === 'running') return <Text size="sm">{Math.round(job.progress * 100)} %</Text>;
   if (job.status === 'failed') {
     return (

@@ -15,8 +15,12 @@ export function ImportProgress({
   return (
     <Stack gap="xs">
       <Text size="sm">
-        {job?.status === 'completed' ? 'Imported' : 'Importing'} <strong>{fileName}</strong> —{' '}
-        {formatPercent(progress)}
+        {job?.status === 'completed'
+          ? 'Imported'
+          : job?.status === 'queued'
+            ? 'Waiting to import'
+            : 'Importing'}{' '}
+        <strong>{fileName}</strong> — {formatPercent(progress)}
       </Text>
       <Progress.Root size="lg">
         <Progress.Section

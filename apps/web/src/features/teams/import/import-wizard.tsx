@@ -8,7 +8,7 @@ import {
 } from '@bearing/contracts';
 import { Button, Group, Paper, Stack, Stepper } from '@mantine/core';
 import { useState } from 'react';
-import { useImportJob, useStartImport } from '../../../api/imports';
+import { importEnded, useImportJob, useStartImport } from '../../../api/imports';
 import { ImportOutcome } from './import-outcome';
 import { ImportProgress } from './import-progress';
 import { ImportSummary } from './import-summary';
@@ -58,7 +58,7 @@ export function ImportWizard({ workspace, team }: ImportWizardProps) {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const job = useImportJob(workspace, team.id, jobId);
-  const ended = job.data !== undefined && job.data.status !== 'running';
+  const ended = job.data !== undefined && importEnded(job.data);
 
   const reset = () => {
     start.reset();
