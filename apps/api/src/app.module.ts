@@ -25,6 +25,8 @@ import { TeamsModule } from './teams/teams.module.js';
 import { WorkItemsModule } from './work-items/work-items.module.js';
 import { PortfolioModule } from './portfolio/portfolio.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import type { SecretKey } from './common/secrets/secret-key.js';
+import { SecretsModule } from './common/secrets/secrets.module.js';
 
 export type ExtraImports = NonNullable<ModuleMetadata['imports']>;
 
@@ -38,6 +40,7 @@ export class AppModule {
   static forRoot(
     config: AppConfig,
     dataSource: DataSource,
+    secretKey: SecretKey,
     extraImports: ExtraImports = [],
   ): DynamicModule {
     return {
@@ -57,6 +60,7 @@ export class AppModule {
         TokensModule,
         AuditModule,
         ClockModule,
+        SecretsModule.forRoot(secretKey),
         JobsModule.forRoot({ connectionString: connectionStringOf(dataSource), role: config.role }),
         MetricsModule,
         OkrsModule,

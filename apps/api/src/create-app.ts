@@ -9,6 +9,7 @@ import { AppModule, type ExtraImports } from './app.module.js';
 import { ProblemFilter } from './common/problem/problem.filter.js';
 import type { AppConfig } from './config/config.js';
 import { APP_VERSION } from './config/version.js';
+import { resolveSecretKey } from './common/secrets/secret-key.js';
 import {
   POINTS_UPLOAD_PATHS,
   pointsUploadBodyParsers,
@@ -24,8 +25,9 @@ export async function createApp(
   dataSource: DataSource,
   extraImports: ExtraImports = [],
 ): Promise<NestExpressApplication> {
+  const secretKey = await resolveSecretKey(config);
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot(config, dataSource, extraImports),
+    AppModule.forRoot(config, dataSource, secretKey, extraImports),
     {
       bufferLogs: true,
       bodyParser: false,

@@ -94,11 +94,21 @@ describe('starting and stopping the server', () => {
       await database.drop();
     });
 
+    it('refuses it without a shared secrets key, naming BEARING_SECRET_KEY', async () => {
+      const started = start({ DATABASE_URL: database.url, PORT: String(await findFreePort()) });
+      expect(await started.exit).toBe(1);
+      expect(started.output()).toMatch(
+        /Configuration error — BEARING_SECRET_KEY: is required with DATABASE_URL/,
+      );
+    });
+
     it('uses that Postgres, starts nothing embedded, and exits 0 on SIGTERM', async () => {
       const port = await findFreePort();
       const dataDir = path.join(workDir, 'external');
       const started = start({
         DATABASE_URL: database.url,
+        // With an external database every process must share the secrets key from the environment.
+        BEARING_SECRET_KEY: Buffer.alloc(32, 3).toString('base64'),
         PORT: String(port),
         BEARING_DATA_DIR: dataDir,
       });

@@ -11,6 +11,8 @@ describe('loadConfig', () => {
       demo: true,
       logLevel: 'info',
       role: 'all',
+      publicUrl: 'http://localhost:3000',
+      secretKey: undefined,
     });
   });
 
@@ -47,6 +49,26 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...external, BEARING_ROLE: 'web' }).role).toBe('web');
     expect(() => loadConfig({ BEARING_ROLE: 'web' })).toThrow(
       /BEARING_ROLE: web processes share one PostgreSQL with the others: set DATABASE_URL/,
+    );
+  });
+
+  it('reads the public address and a secrets key in hex or base64', () => {
+    expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ BEARING_PUBLIC_URL: 'https://bearing.example.com/' }).publicUrl).toBe(
+      'https://bearing.example.com',
+    );
+    expect(() => loadConfig({ BEARING_PUBLIC_URL: 'bearing.example.com' })).toThrow(
+      /^BEARING_PUBLIC_URL: must be an http/,
+    );
+    const hex = loadConfig({ BEARING_SECRET_KEY: 'ab'.repeat(32) }).secretKey;
+    const base64 = loadConfig({ BEARING_SECRET_KEY: Buffer.alloc(32, 0xab).toString('base64') });
+    expect(hex).toEqual(Buffer.alloc(32, 0xab));
+    expect(base64.secretKey).toEqual(hex);
+    expect(() => loadConfig({ BEARING_SECRET_KEY: 'too-short-to-be-a-key' })).toThrow(
+      /^BEARING_SECRET_KEY: must be 32 random bytes/,
+    );
+    expect(() => loadConfig({ BEARING_SECRET_KEY: 'too-short-to-be-a-key' })).not.toThrow(
+      /too-short/,
     );
   });
 

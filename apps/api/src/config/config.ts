@@ -17,6 +17,13 @@ export type AppConfig = {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** What this process does: `web` serves HTTP, `worker` runs jobs, `all` (default) both. */
   role: ProcessRole;
+  /** The address users reach Bearing at, without a trailing slash: links in messages use it. */
+  publicUrl: string;
+  /**
+   * The 32-byte key secrets at rest are sealed with (`BEARING_SECRET_KEY`); `undefined` → a key
+   * file in the data directory, allowed only for a single embedded-database process.
+   */
+  secretKey: Buffer | undefined;
 };
 
 export const PROCESS_ROLES = ['all', 'web', 'worker'] as const;
@@ -73,6 +80,26 @@ const environmentSchema = z.object({
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
     })
     .default('info'),
+  BEARING_PUBLIC_URL: z
+    .string()
+    .trim()
+    .refine((value) => {
+      try {
+        return ['http:', 'https:'].includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, 'must be an http:// or https:// address, e.g. https://bearing.example.com')
+    .optional(),
+  BEARING_SECRET_KEY: z
+    .string()
+    .trim()
+    .transform((value) => decodeSecretKey(value))
+    .refine((key) => key !== undefined, {
+      message:
+        'must be 32 random bytes as 64 hex digits or 44 base64 characters (openssl rand -base64 32)',
+    })
+    .optional(),
   BEARING_ROLE: z.enum(PROCESS_ROLES, { error: 'must be one of all, web, worker' }).default('all'),
 });
 
@@ -97,7 +124,9 @@ export function loadConfig(
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = String(issue?.path[0] ?? 'environment');
-    const secret = variable === 'BEARING_ADMIN_PASSWORD' || variable === 'DATABASE_URL';
+    const secret = ['BEARING_ADMIN_PASSWORD', 'DATABASE_URL', 'BEARING_SECRET_KEY'].includes(
+      variable,
+    );
     const received = secret ? '' : ` (got "${String(environment[variable])}")`;
     throw new ConfigError(variable, `${issue?.message ?? 'is invalid'}${received}`);
   }
@@ -118,5 +147,17 @@ export function loadConfig(
     demo: env.BEARING_DEMO ?? env.DATABASE_URL === undefined,
     logLevel: env.LOG_LEVEL,
     role: env.BEARING_ROLE,
+    publicUrl: (env.BEARING_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    secretKey: env.BEARING_SECRET_KEY,
   };
+}
+
+/** A 32-byte key written as 64 hex digits or as base64 (44 characters); else `undefined`. */
+function decodeSecretKey(text: string): Buffer | undefined {
+  const key = /^[0-9a-fA-F]{64}$/.test(text)
+    ? Buffer.from(text, 'hex')
+    : /^[A-Za-z0-9+/_-]{43}=?$/.test(text)
+      ? Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64')
+      : undefined;
+  return key?.length === 32 ? key : undefined;
 }

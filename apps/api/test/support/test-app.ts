@@ -26,6 +26,9 @@ export const testConfig: AppConfig = {
   demo: false,
   logLevel: 'silent',
   role: 'all',
+  publicUrl: 'http://bearing.test',
+  // A fixed key: tests never write a key file, and sealed values stay readable across apps.
+  secretKey: Buffer.alloc(32, 1),
 };
 
 /**

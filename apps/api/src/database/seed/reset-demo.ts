@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../../app.module.js';
+import { resolveSecretKey } from '../../common/secrets/secret-key.js';
 import { ConfigError, loadConfig } from '../../config/config.js';
 import { resetDemoWorkspace } from '../../demo/demo-workspace.js';
 import { connectDatabase } from '../connect-database.js';
@@ -39,7 +40,7 @@ try {
   const dataSource = await connectDatabase(url, config.databaseUrl !== undefined);
   await runMigrationsWithLock(dataSource);
   const app = await NestFactory.createApplicationContext(
-    AppModule.forRoot({ ...config, logLevel: 'warn' }, dataSource),
+    AppModule.forRoot({ ...config, logLevel: 'warn' }, dataSource, await resolveSecretKey(config)),
     { logger: ['error', 'warn'] },
   );
   try {
