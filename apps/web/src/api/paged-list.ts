@@ -1,5 +1,10 @@
 import type { Page } from '@bearing/contracts';
-import { useInfiniteQuery, type QueryKey } from '@tanstack/react-query';
+import {
+  type InfiniteData,
+  useInfiniteQuery,
+  type QueryKey,
+  type UseInfiniteQueryResult,
+} from '@tanstack/react-query';
 import { apiGet, pagePath, type ResponseSchema } from './client';
 
 export interface PagedList<Item> {
@@ -33,6 +38,13 @@ export function usePagedList<Item>(
     getNextPageParam: (lastPage) => lastPage.nextCursor,
     enabled,
   });
+  return pagedListOf(query);
+}
+
+/** The pages of an infinite list query as one list, for hooks that need more query options. */
+export function pagedListOf<Item>(
+  query: UseInfiniteQueryResult<InfiniteData<Page<Item>>>,
+): PagedList<Item> {
   return {
     items: query.data?.pages.flatMap((page) => page.items) ?? [],
     isPending: query.isPending,

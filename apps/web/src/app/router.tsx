@@ -25,6 +25,7 @@ const ProgramsPage = lazyPage(() => import('../features/programs/programs-page')
 const ReportPage = lazyPage(() => import('../features/reviews/report/report-page'), 'ReportPage');
 const ReviewsPage = lazyPage(() => import('../features/reviews/reviews-page'), 'ReviewsPage');
 const AuditPanel = lazyPage(() => import('../features/settings/audit/audit-panel'), 'AuditPanel');
+const JobsPanel = lazyPage(() => import('../features/settings/jobs/jobs-panel'), 'JobsPanel');
 const MembersPanel = lazyPage(
   () => import('../features/settings/members/members-panel'),
   'MembersPanel',
@@ -76,6 +77,7 @@ export const routes: RouteObject[] = [
                       { path: 'members', element: <MembersPanel /> },
                       { path: 'tokens', element: <TokensPanel /> },
                       { path: 'audit', element: <AuditPanel /> },
+                      { path: 'jobs', element: <JobsPanel /> },
                       { path: '*', element: <NotFoundPage /> },
                     ],
                   },

@@ -1,9 +1,6 @@
 import { Text } from '@mantine/core';
+import { formatDateTime } from './format';
 
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-});
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 export interface DateTimeProps {
@@ -18,7 +15,7 @@ export function DateTime({ value, dateOnly = false }: DateTimeProps) {
   const date = new Date(value);
   return (
     <Text component="time" dateTime={value} title={date.toISOString()} inherit>
-      {(dateOnly ? dateFormat : dateTimeFormat).format(date)}
+      {dateOnly ? dateFormat.format(date) : formatDateTime(value)}
     </Text>
   );
 }

@@ -16,6 +16,11 @@ const scoreFormat = new Intl.NumberFormat(undefined, {
   minimumFractionDigits: 1,
   maximumFractionDigits: 1,
 });
+const secondsFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+});
 const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 const shortDayFormat = new Intl.DateTimeFormat(undefined, {
   month: 'short',
@@ -46,6 +51,28 @@ export function formatValue(value: number | null, unit: string): string {
 /** An OKR score on Google's 0.0–1.0 scale, always with one decimal. */
 export function formatScore(score: number | null): string {
   return score === null ? '—' : scoreFormat.format(score);
+}
+
+/** An instant in the reader's locale and time zone: "Dec 7, 2026, 10:00 AM". */
+export function formatDateTime(instant: string | number): string {
+  return dateTimeFormat.format(new Date(instant));
+}
+
+/**
+ * How long something took, to the precision a person cares about at that length: "350 ms",
+ * "1.2 s", "42 s", "3 min", "1 h 5 min"; `null` (not finished) as an em dash.
+ */
+export function formatDuration(milliseconds: number | null): string {
+  if (milliseconds === null) return '—';
+  if (milliseconds < 1_000) return `${Math.round(milliseconds)} ms`;
+  const seconds = milliseconds / 1_000;
+  if (seconds < 10) return `${secondsFormat.format(seconds)} s`;
+  if (Math.round(seconds) < 60) return `${Math.round(seconds)} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }
 
 /** A calendar day (`2026-11-26`) or an instant, as the day it falls on in UTC. */

@@ -13,10 +13,12 @@ export interface StatusBadgeProps {
   /** Read before the label by screen readers, e.g. "Pace:". */
   prefix?: string;
   title?: string;
+  /** Never cut the label short, e.g. in a table column that would otherwise squeeze it. */
+  whole?: boolean;
 }
 
 /** A status in words, colour and shape, so that it reads without colour too. */
-export function StatusBadge({ status, size = 'sm', prefix, title }: StatusBadgeProps) {
+export function StatusBadge({ status, size = 'sm', prefix, title, whole }: StatusBadgeProps) {
   return (
     <Badge
       size={size}
@@ -24,6 +26,7 @@ export function StatusBadge({ status, size = 'sm', prefix, title }: StatusBadgeP
       color={status.color}
       tt="none"
       title={title}
+      miw={whole ? 'max-content' : undefined}
       leftSection={<ShapeIcon shape={status.shape} size={size === 'xs' ? 7 : 9} />}
     >
       {prefix && <VisuallyHidden>{`${prefix} `}</VisuallyHidden>}

@@ -16,9 +16,13 @@ const SETTINGS_TABS: readonly SettingsTab[] = [
   { segment: 'members', label: 'Members', adminOnly: false },
   { segment: 'tokens', label: 'API tokens', adminOnly: false },
   { segment: 'audit', label: 'Audit log', adminOnly: true },
+  { segment: 'jobs', label: 'Jobs', adminOnly: true },
 ];
 
-/** `/w/:workspace/settings/<tab>`: members, API tokens and (for admins) the audit log. */
+/**
+ * `/w/:workspace/settings/<tab>`: members, API tokens and (for admins) the audit log and the
+ * background jobs.
+ */
 export function SettingsPage() {
   const workspace = useWorkspace();
   const navigate = useNavigate();

@@ -39,6 +39,11 @@ describe('describeAuditEvent', () => {
       'CI of bo@x.test',
     ],
     [
+      event('job.retried', { kind: 'jira.import', attempts: 3 }),
+      'Retried a failed job',
+      'Jira import (after 3 attempts)',
+    ],
+    [
       event('workspace.created', { name: 'Demo', slug: 'demo' }),
       'Created the workspace',
       'Demo (/w/demo)',

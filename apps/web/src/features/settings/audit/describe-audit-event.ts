@@ -1,4 +1,5 @@
 import type { AuditAction, AuditEvent } from '@bearing/contracts';
+import { jobKindLabel } from '../jobs/job-labels';
 
 export interface AuditEventDescription {
   /** What was done, e.g. "Changed a role". */
@@ -63,6 +64,17 @@ const DESCRIBERS: Partial<Record<AuditAction, Describer>> = {
     action: 'Revoked an API token',
     target: joined(detail('name'), detail('owner') && `of ${detail('owner')}`),
   }),
+  'job.retried': (detail) => {
+    const kind = detail('kind');
+    const attempts = detail('attempts');
+    return {
+      action: 'Retried a failed job',
+      target: joined(
+        kind && jobKindLabel(kind),
+        attempts && `(after ${attempts} attempt${attempts === '1' ? '' : 's'})`,
+      ),
+    };
+  },
 };
 
 /**
