@@ -142,6 +142,8 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
       // A dead worker's heartbeat is noticed within seconds, not at the default minute.
       monitorIntervalSeconds: 5,
       superviseIntervalSeconds: 5,
+      // Cron schedules are evaluated every 10 s (default 30), so a minute tick fires near its minute.
+      cronMonitorIntervalSeconds: 10,
     });
     boss.on('error', (error: Error) => this.logger.error(`job queue: ${error.message}`));
     await boss.start();
