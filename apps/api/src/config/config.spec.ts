@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       role: 'all',
       publicUrl: 'http://localhost:3000',
       secretKey: undefined,
+      trustProxy: ['loopback'],
     });
   });
 
@@ -69,6 +70,16 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ BEARING_SECRET_KEY: 'too-short-to-be-a-key' })).not.toThrow(
       /too-short/,
+    );
+  });
+
+  it('trusts the forwarding proxies it is told to', () => {
+    expect(loadConfig({ BEARING_TRUST_PROXY: 'loopback, uniquelocal' }).trustProxy).toEqual([
+      'loopback',
+      'uniquelocal',
+    ]);
+    expect(() => loadConfig({ BEARING_TRUST_PROXY: 'all of them!' })).toThrow(
+      /^BEARING_TRUST_PROXY: must be a comma-separated list/,
     );
   });
 

@@ -24,6 +24,12 @@ export type AppConfig = {
    * file in the data directory, allowed only for a single embedded-database process.
    */
   secretKey: Buffer | undefined;
+  /**
+   * Which proxies' `X-Forwarded-For` to believe (Express's `trust proxy`): `loopback` by
+   * default; a reverse proxy on a private network (Docker Compose) needs `uniquelocal`, or
+   * rate limits would count every user as the proxy's one address.
+   */
+  trustProxy: string[];
 };
 
 export const PROCESS_ROLES = ['all', 'web', 'worker'] as const;
@@ -100,6 +106,14 @@ const environmentSchema = z.object({
         'must be 32 random bytes as 64 hex digits or 44 base64 characters (openssl rand -base64 32)',
     })
     .optional(),
+  BEARING_TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(
+      /^[\w.:/-]+(\s*,\s*[\w.:/-]+)*$/,
+      'must be a comma-separated list of loopback, linklocal, uniquelocal or addresses/CIDRs',
+    )
+    .default('loopback'),
   BEARING_ROLE: z.enum(PROCESS_ROLES, { error: 'must be one of all, web, worker' }).default('all'),
 });
 
@@ -149,6 +163,7 @@ export function loadConfig(
     role: env.BEARING_ROLE,
     publicUrl: (env.BEARING_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     secretKey: env.BEARING_SECRET_KEY,
+    trustProxy: env.BEARING_TRUST_PROXY.split(',').map((entry) => entry.trim()),
   };
 }
 

@@ -29,6 +29,7 @@ export const testConfig: AppConfig = {
   publicUrl: 'http://bearing.test',
   // A fixed key: tests never write a key file, and sealed values stay readable across apps.
   secretKey: Buffer.alloc(32, 1),
+  trustProxy: ['loopback'],
 };
 
 /**
