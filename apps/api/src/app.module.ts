@@ -27,6 +27,7 @@ import { PortfolioModule } from './portfolio/portfolio.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import type { SecretKey } from './common/secrets/secret-key.js';
 import { SecretsModule } from './common/secrets/secrets.module.js';
+import { WorkerPoolModule } from './common/worker-pool/worker-pool.module.js';
 
 export type ExtraImports = NonNullable<ModuleMetadata['imports']>;
 
@@ -60,6 +61,7 @@ export class AppModule {
         TokensModule,
         AuditModule,
         ClockModule,
+        WorkerPoolModule,
         SecretsModule.forRoot(secretKey),
         JobsModule.forRoot({ connectionString: connectionStringOf(dataSource), role: config.role }),
         MetricsModule,

@@ -14,30 +14,38 @@ import {
   addDays,
   capacityPlan,
   epochMsToDay,
-  monteCarloHowMany,
-  monteCarloWhen,
   sprintSummary,
   type TeamMember as CapacityMember,
   throughput,
 } from '@bearing/metrics';
 import { DataSource } from 'typeorm';
 import { ClockService } from '../common/clock/clock.service.js';
+import { WorkerPool, workerTask } from '../common/worker-pool/worker-pool.js';
 import { availabilityOf } from '../sprints/availability.service.js';
 import { findTeamSprint } from '../sprints/sprint-lookup.js';
 import type { Sprint } from '../sprints/sprint.entity.js';
 import { findTeam } from '../teams/team-lookup.js';
 import type { Team } from '../teams/team.entity.js';
+import type { forecastHowMany, forecastWhen } from './forecast.worker.js';
 import { loadSprintEvents, sprintWindowOf } from './sprint-events.js';
 import { lastClosedSprints } from './sprint-reports.service.js';
 import { calendarOf, sampleRange, todayOf } from './team-days.js';
 import { doneStatuses, loadFlowItems } from './team-history.js';
 
-/** Capacity planning and Monte Carlo forecasts, computed by `@bearing/metrics`. */
+const FORECAST_WORKER = new URL('./forecast.worker.js', import.meta.url);
+const whenTask = workerTask<typeof forecastWhen>(FORECAST_WORKER, 'forecastWhen');
+const howManyTask = workerTask<typeof forecastHowMany>(FORECAST_WORKER, 'forecastHowMany');
+
+/**
+ * Capacity planning and Monte Carlo forecasts, computed by `@bearing/metrics` — the forecasts on
+ * the worker pool, as their trials are CPU-heavy.
+ */
 @Injectable()
 export class PlanningService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: ClockService,
+    private readonly workers: WorkerPool,
   ) {}
 
   /**
@@ -110,7 +118,7 @@ export class PlanningService {
     const { team, samples, sample } = await this.samples(workspaceId, teamRef, query);
     if (samples.every((count) => count === 0)) return insufficientHistory(sample);
     const seed = seedOf(team.id, 'when', query.remaining, sample.from, sample.to, query.trials);
-    const result = monteCarloWhen({
+    const result = await this.workers.run(whenTask, {
       samples,
       remaining: query.remaining,
       trials: query.trials,
@@ -144,7 +152,12 @@ export class PlanningService {
     const { team, samples, sample } = await this.samples(workspaceId, teamRef, query);
     if (samples.every((count) => count === 0)) return insufficientHistory(sample);
     const seed = seedOf(team.id, 'how-many', query.days, sample.from, sample.to, query.trials);
-    const result = monteCarloHowMany({ samples, days: query.days, trials: query.trials, seed });
+    const result = await this.workers.run(howManyTask, {
+      samples,
+      days: query.days,
+      trials: query.trials,
+      seed,
+    });
     return {
       insufficientHistory: false,
       sampleFrom: sample.from,
