@@ -2,8 +2,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import {
   keyResultPageSchema,
   keyResultSchema,
+  objectivePageSchema,
   objectiveSchema,
+  portfolioSchema,
   problemSchema,
+  programSchema,
+  statusReportSchema,
 } from '@bearing/contracts';
 import { randomUUID } from 'node:crypto';
 import {
@@ -184,6 +188,206 @@ describe('key results', () => {
         (await editorBrowser.get(url(`objectives/${objective.id}`)).expect(200)).body,
       );
       expect(objectiveRead).toMatchObject({ progress: 0.2, pace: 'off-track' });
+    });
+  });
+
+  describe('a closed period: numbers as of its last day', () => {
+    // 2024 Q3 runs 91 days, 2024-07-01 … 2024-09-30; today is 2024-11-04, 34 days into Q4.
+    beforeEach(() => {
+      clock.restore();
+      clock = pinToday(testApp, '2024-11-04');
+    });
+
+    /**
+     * "Podcast ad fill rate to 64 %" from 60 % in Q3, bound to the fill-rate metric: 62.9 % by
+     * mid-September, then the rate rose after the quarter — 65.1 % from its first instant, 68 %
+     * by November.
+     */
+    async function closedFillRateQuarter() {
+      const q3 = await createPeriod(testApp, workspace, {
+        name: '2024 Q3',
+        start: '2024-07-01',
+        end: '2024-09-30',
+      });
+      const objective = await createObjective(testApp, workspace, editor, q3, {
+        title: 'Grow podcast ad revenue',
+      });
+      const fillRate = await createMetric(testApp, workspace);
+      await insertPoints(testApp, fillRate, [
+        { timestamp: '2024-09-02T00:00:00Z', value: 61.5 },
+        { timestamp: '2024-09-16T00:00:00Z', value: 62.9 },
+        { timestamp: '2024-10-01T00:00:00Z', value: 65.1 },
+        { timestamp: '2024-11-01T00:00:00Z', value: 68 },
+      ]);
+      const keyResult = await createKeyResult(testApp, objective, {
+        baseline: 60,
+        target: 64,
+        metric: fillRate,
+      });
+      return { objective, fillRate, keyResult };
+    }
+
+    const readKeyResult = async (id: string) =>
+      keyResultSchema.parse((await editorBrowser.get(url(`key-results/${id}`)).expect(200)).body);
+    const readObjective = async (id: string) =>
+      objectiveSchema.parse((await editorBrowser.get(url(`objectives/${id}`)).expect(200)).body);
+
+    it("scores a metric-bound key result by the metric's last point of the quarter, counting one that arrived late", async () => {
+      const { objective, fillRate, keyResult } = await closedFillRateQuarter();
+      // 62.9 % of the 16th, not today's 68 %: (62.9 − 60) / (64 − 60) = 0.725 against the whole
+      // quarter elapsed — gap 0.275, at risk; score 0.7.
+      const atQuarterEnd = await readKeyResult(keyResult.id);
+      expect(atQuarterEnd).toMatchObject({
+        current: 62.9,
+        expectedProgress: 1,
+        pace: 'at-risk',
+        score: 0.7,
+      });
+      expect(atQuarterEnd.progress).toBeCloseTo(0.725, 12);
+      const listed = keyResultPageSchema.parse(
+        (await editorBrowser.get(url(`key-results?objective=${objective.id}`)).expect(200)).body,
+      );
+      expect(listed.items).toEqual([atQuarterEnd]);
+      const objectiveAtEnd = await readObjective(objective.id);
+      expect(objectiveAtEnd).toMatchObject({ expectedProgress: 1, pace: 'at-risk', score: 0.7 });
+      expect(objectiveAtEnd.progress).toBeCloseTo(0.725, 12);
+
+      // Uploaded in November, dated the quarter's last evening: it is the quarter's last value.
+      await insertPoints(testApp, fillRate, [{ timestamp: '2024-09-30T23:30:00Z', value: 63.6 }]);
+      // (63.6 − 60) / 4 = 0.9: gap 0.1, on track; score 0.9.
+      const withLatePoint = await readKeyResult(keyResult.id);
+      expect(withLatePoint).toMatchObject({
+        current: 63.6,
+        expectedProgress: 1,
+        pace: 'on-track',
+        score: 0.9,
+      });
+      expect(withLatePoint.progress).toBeCloseTo(0.9, 12);
+      const objectiveWithLatePoint = await readObjective(objective.id);
+      expect(objectiveWithLatePoint).toMatchObject({ pace: 'on-track', score: 0.9 });
+      expect(objectiveWithLatePoint.progress).toBeCloseTo(0.9, 12);
+    });
+
+    it('scores a check-in key result by its last check-in on or before the end', async () => {
+      const q3 = await createPeriod(testApp, workspace, {
+        start: '2024-07-01',
+        end: '2024-09-30',
+      });
+      const objective = await createObjective(testApp, workspace, editor, q3);
+      const keyResult = await createKeyResult(testApp, objective, { baseline: 0, target: 10 });
+      const checkIn = (value: number, date: string) =>
+        editorBrowser
+          .post(url(`key-results/${keyResult.id}/check-ins`))
+          .send({ value, confidence: 'at-risk', date })
+          .expect(201);
+      await checkIn(4, '2024-08-15');
+      await checkIn(6, '2024-09-25');
+      await checkIn(9, '2024-10-03'); // after the quarter: it does not change its grade
+
+      // 6 / 10 = 0.6 against 1: gap 0.4, off track.
+      expect(await readKeyResult(keyResult.id)).toMatchObject({
+        current: 6,
+        progress: 0.6,
+        expectedProgress: 1,
+        pace: 'off-track',
+        score: 0.6,
+        lastCheckIn: { value: 6, date: '2024-09-25' },
+        checkInDue: null,
+      });
+      expect(await readObjective(objective.id)).toMatchObject({
+        progress: 0.6,
+        expectedProgress: 1,
+        pace: 'off-track',
+        score: 0.6,
+      });
+    });
+
+    it('keeps an open quarter on today while a closed one on the same metric stays at its end', async () => {
+      const closed = await closedFillRateQuarter();
+      const q4 = await createPeriod(testApp, workspace, {
+        start: '2024-10-01',
+        end: '2024-12-31',
+      });
+      const objective = await createObjective(testApp, workspace, editor, q4);
+      const keyResult = await createKeyResult(testApp, objective, {
+        baseline: 60,
+        target: 70,
+        metric: closed.fillRate,
+      });
+      // A point dated tomorrow is not yet today's value.
+      await insertPoints(testApp, closed.fillRate, [
+        { timestamp: '2024-11-05T00:00:00Z', value: 71 },
+      ]);
+      // Today's 68 %: (68 − 60) / 10 = 0.8 against 34 of 91 days elapsed.
+      const open = await readKeyResult(keyResult.id);
+      expect(open).toMatchObject({ current: 68, pace: 'on-track', score: 0.8 });
+      expect(open.progress).toBeCloseTo(0.8, 12);
+      expect(open.expectedProgress).toBeCloseTo(34 / 91, 12);
+      expect((await readObjective(objective.id)).expectedProgress).toBeCloseTo(34 / 91, 12);
+      expect(await readKeyResult(closed.keyResult.id)).toMatchObject({
+        current: 62.9,
+        pace: 'at-risk',
+      });
+    });
+
+    it("shows the closed quarter's numbers on the program, its portfolio card and its report", async () => {
+      const closed = await closedFillRateQuarter();
+      const q4 = await createPeriod(testApp, workspace, {
+        start: '2024-10-01',
+        end: '2024-12-31',
+      });
+      const open = await createObjective(testApp, workspace, editor, q4);
+      await createKeyResult(testApp, open, { baseline: 60, target: 70, metric: closed.fillRate });
+      const program = programSchema.parse(
+        (
+          await editorBrowser
+            .post(url('programs'))
+            .send({
+              name: `Podcast ads expansion ${randomUUID()}`,
+              ownerId: editor.id,
+              start: '2024-07-01',
+              objectiveIds: [closed.objective.id, open.id],
+            })
+            .expect(201)
+        ).body,
+      );
+      const closedNumbers = { pace: 'at-risk', score: 0.7 };
+
+      const onProgramPage = objectivePageSchema.parse(
+        (await editorBrowser.get(url(`objectives?program=${program.id}`)).expect(200)).body,
+      ).items;
+      const closedOnPage = onProgramPage.find(({ id }) => id === closed.objective.id);
+      expect(closedOnPage).toMatchObject({ ...closedNumbers, expectedProgress: 1 });
+      expect(closedOnPage?.progress).toBeCloseTo(0.725, 12);
+      // One request reads the metric as of both quarters' days: the open one is at today's 68 %.
+      expect(onProgramPage.find(({ id }) => id === open.id)?.progress).toBeCloseTo(0.8, 12);
+
+      const card = portfolioSchema
+        .parse((await editorBrowser.get(url('portfolio')).expect(200)).body)
+        .programs.find(({ id }) => id === program.id);
+      const closedOnCard = card?.objectives.find(({ id }) => id === closed.objective.id);
+      expect(closedOnCard).toMatchObject(closedNumbers);
+      expect(closedOnCard?.progress).toBeCloseTo(0.725, 12);
+      expect(card?.healthSuggestion?.reasons).toContainEqual(
+        expect.objectContaining({
+          code: 'key-result-at-risk',
+          ref: { type: 'key-result', id: closed.keyResult.id },
+        }),
+      );
+
+      const report = statusReportSchema.parse(
+        (
+          await editorBrowser
+            .post(url(`programs/${program.id}/reports`))
+            .send({ week: '2024-11-04' })
+            .expect(201)
+        ).body,
+      );
+      const section = report.snapshot.sections.keyResults;
+      if (section.status !== 'available') throw new Error('key results unavailable');
+      const item = section.items.find(({ keyResultId }) => keyResultId === closed.keyResult.id);
+      expect(item).toMatchObject({ current: 62.9, expectedProgress: 1, pace: 'at-risk' });
+      expect(item?.progress).toBeCloseTo(0.725, 12);
     });
   });
 

@@ -8,7 +8,8 @@ import type { ProblemFieldError } from './problem.js';
 /**
  * Objectives and key results: periods, objectives (an alignment tree), key results with their
  * numbers, and check-ins. Every number in a response (`progress`, `expectedProgress`, `pace`,
- * `score`) comes from `@bearing/metrics`; "today" is the server's UTC date.
+ * `score`) comes from `@bearing/metrics`, as of `okrAsOf` of the period: today (the server's
+ * UTC date) while it runs, its last day once it is over — values read as of the same day.
  */
 
 /** Optimistic concurrency: every edit sends the `version` it was based on; a stale one is a 409. */
@@ -122,7 +123,7 @@ export const objectiveSchema = z.object({
   status: objectiveStatusSchema,
   /** `objectiveProgress` of its key results (each clamped to 0–1, weighted); `null` if none measured. */
   progress: z.number().nullable(),
-  /** `expectedProgress` of its period today: the share of the period elapsed, 0–1. */
+  /** `expectedProgress` of its period as of today (its end once over): share elapsed, 0–1. */
   expectedProgress: z.number(),
   /** `paceStatus(progress, expectedProgress)`; `null` while `progress` is. */
   pace: paceSchema.nullable(),
@@ -312,15 +313,21 @@ export const keyResultSchema = z.object({
   weight: z.number(),
   cadence: checkInCadenceSchema,
   metricKey: metricKeySchema.nullable(),
-  /** The linked metric's latest point, else the latest check-in's value; `null` before either. */
+  /**
+   * The linked metric's latest point, else the latest check-in's value — dated on or before
+   * today, or the period's end once it is over; `null` before either.
+   */
   current: z.number().nullable(),
   /** `keyResultProgress`: 1 = target met; not clamped (1.25 = 125 %). */
   progress: z.number().nullable(),
-  /** `expectedProgress` of the objective's period today, 0–1. */
+  /** `expectedProgress` of the objective's period as of today (its end once over), 0–1. */
   expectedProgress: z.number(),
   pace: paceSchema.nullable(),
   score: z.number().nullable(),
-  /** The latest check-in (by date, then by when it was made), or `null`. */
+  /**
+   * The latest check-in (by date, then by when it was made) dated on or before today, or the
+   * period's end once it is over — the one `current` is read from when no metric is linked.
+   */
   lastCheckIn: checkInSchema.nullable(),
   /**
    * For an active objective within its period: `'due'` once one cadence interval has passed

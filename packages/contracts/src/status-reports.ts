@@ -120,7 +120,7 @@ export const keyResultSnapshotSchema = z.object({
   target: z.number(),
   /** `keyResultProgress` (1 = 100 %, not clamped). */
   progress: z.number().nullable(),
-  /** `expectedProgress` of the period as of the snapshot day. */
+  /** `expectedProgress` of the period as of the snapshot day, or its end once it is over. */
   expectedProgress: z.number().nullable(),
   pace: paceOrConfidence.nullable(),
   /** `progress` minus its value in the compared report; `null` when either is missing. */

@@ -1,3 +1,4 @@
+import type { Day } from '@bearing/metrics';
 import type { EntityManager } from 'typeorm';
 import { ProblemException } from '../common/problem/problem.js';
 import { Metric } from './metric.entity.js';
@@ -53,5 +54,37 @@ export async function latestPointsOf(
     [[...new Set(metricIds)]],
   );
   for (const row of rows) latest.set(row.metric_id, { timestamp: row.timestamp, value: row.value });
+  return latest;
+}
+
+/**
+ * For each request, its metric's latest point dated on or before `day` — by the point's own
+ * timestamp (its UTC day), however late it was stored; one index probe per request. Keyed by
+ * the request's `key`, so one metric can be read as of several days at once.
+ */
+export async function latestPointsOnOrBefore<Key extends string>(
+  manager: EntityManager,
+  requests: readonly { key: Key; metricId: string; day: Day }[],
+): Promise<Map<Key, LatestPoint>> {
+  const latest = new Map<Key, LatestPoint>();
+  if (requests.length === 0) return latest;
+  const rows: { key: Key; timestamp: Date; value: number }[] = await manager.query(
+    `SELECT "request"."key", "point"."timestamp", "point"."value"
+       FROM unnest($1::text[], $2::uuid[], $3::date[]) AS "request" ("key", "metric_id", "day")
+      CROSS JOIN LATERAL (
+            SELECT "timestamp", "value"
+              FROM "metric_point"
+             WHERE "metric_id" = "request"."metric_id"
+               AND "timestamp" < ("request"."day" + 1)::timestamp AT TIME ZONE 'UTC'
+             ORDER BY "timestamp" DESC
+             LIMIT 1
+          ) AS "point"`,
+    [
+      requests.map(({ key }) => key),
+      requests.map(({ metricId }) => metricId),
+      requests.map(({ day }) => day),
+    ],
+  );
+  for (const row of rows) latest.set(row.key, { timestamp: row.timestamp, value: row.value });
   return latest;
 }

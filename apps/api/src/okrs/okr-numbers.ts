@@ -19,14 +19,16 @@ export type OkrNumbers = {
 type PeriodDays = { start: Day; end: Day };
 
 /**
- * A key result's numbers today. `stay-above` / `stay-below` may have no baseline, which their
- * progress does not use (`keyResultProgress` ignores it for those kinds), so the target stands in.
+ * A key result's numbers as of `asOf` (`okrAsOf` of its period: today, or the period's end once
+ * it is over), from `current` read as of the same day. `stay-above` / `stay-below` may have no
+ * baseline, which their progress does not use (`keyResultProgress` ignores it for those kinds),
+ * so the target stands in.
  */
 export function keyResultNumbers(
   keyResult: { kind: KeyResultKind; baseline: number | null; target: number },
   current: number | null,
   period: PeriodDays,
-  today: Day,
+  asOf: Day,
 ): OkrNumbers {
   const progress = keyResultProgress({
     kind: keyResult.kind,
@@ -34,16 +36,16 @@ export function keyResultNumbers(
     target: keyResult.target,
     current,
   });
-  return withPace(progress, expectedProgress(period, today));
+  return withPace(progress, expectedProgress(period, asOf));
 }
 
-/** An objective's numbers today from its key results' progress and weights. */
+/** An objective's numbers as of `asOf` from its key results' progress (as of it) and weights. */
 export function objectiveNumbers(
   keyResults: readonly { progress: number | null; weight: number }[],
   period: PeriodDays,
-  today: Day,
+  asOf: Day,
 ): OkrNumbers {
-  return withPace(objectiveProgress(keyResults), expectedProgress(period, today));
+  return withPace(objectiveProgress(keyResults), expectedProgress(period, asOf));
 }
 
 function withPace(progress: number | null, expected: number): OkrNumbers {

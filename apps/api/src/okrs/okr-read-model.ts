@@ -4,10 +4,10 @@ import type {
   KeyResult as KeyResultResponse,
   Objective as ObjectiveResponse,
 } from '@bearing/contracts';
-import type { Day } from '@bearing/metrics';
+import { type Day, okrAsOf } from '@bearing/metrics';
 import { type EntityManager, In } from 'typeorm';
 import { ClockService } from '../common/clock/clock.service.js';
-import { latestPointsOf } from '../metrics/metric-lookup.js';
+import { latestPointsOnOrBefore } from '../metrics/metric-lookup.js';
 import { programIdsOfRecords } from '../programs/program-links.js';
 import { checkInDue } from './check-ins/check-in-due.js';
 import { CheckIn } from './check-ins/check-in.entity.js';
@@ -19,9 +19,12 @@ import { keyResultNumbers, objectiveNumbers } from './okr-numbers.js';
 import type { Period } from './periods/period.entity.js';
 
 /**
- * Turns objectives and key results into responses with their numbers as of today: loads, in a
- * few batched queries, what the numbers need (current values, last check-ins, periods) and has
- * `@bearing/metrics` compute them.
+ * Turns objectives and key results into responses with their numbers: loads, in a few batched
+ * queries, what the numbers need (current values, last check-ins, periods) and has
+ * `@bearing/metrics` compute them. Every number is as of `okrAsOf(period, today)` — today while
+ * the period runs, its last day once it is over — and so is the reading it comes from, so a
+ * closed quarter keeps the grade it ended with. Every view of OKR numbers (OKR endpoints,
+ * programs, the portfolio, status reports) goes through here, so they all agree.
  */
 @Injectable()
 export class OkrReadModel {
@@ -37,14 +40,12 @@ export class OkrReadModel {
       where: { id: In([...new Set(keyResults.map(({ objectiveId }) => objectiveId))]) },
       relations: { period: true },
     });
-    const objectivesById = new Map(objectives.map((objective) => [objective.id, objective]));
-    const readings = await readingsOf(manager, keyResults);
     const today = this.clock.today();
-    return keyResults.map((keyResult) => {
-      const objective = objectivesById.get(keyResult.objectiveId);
-      if (!objective?.period) throw new Error(`key result ${keyResult.id} without its objective`);
-      return keyResultResponse(keyResult, objective, objective.period, readings, today);
-    });
+    const measured = measuredIn(keyResults, objectives);
+    const readings = await readingsOf(manager, measured, today);
+    return measured.map(({ keyResult, objective, period }) =>
+      keyResultResponse(keyResult, objective, period, readings, today),
+    );
   }
 
   /** For objectives loaded with their owner and period. */
@@ -57,21 +58,22 @@ export class OkrReadModel {
       where: { objectiveId: In(objectives.map(({ id }) => id)) },
       relations: { metric: true },
     });
-    const readings = await readingsOf(manager, keyResults);
-    const programIds = await programIdsOfRecords(manager, 'objective', objectives);
     const today = this.clock.today();
+    const measured = measuredIn(keyResults, objectives);
+    const readings = await readingsOf(manager, measured, today);
+    const programIds = await programIdsOfRecords(manager, 'objective', objectives);
     return objectives.map((objective) => {
       const period = objective.period;
       if (!period) throw new Error(`objective ${objective.id} loaded without its period`);
-      const measured = keyResults
-        .filter(({ objectiveId }) => objectiveId === objective.id)
-        .map((keyResult) => ({
+      const progresses = measured
+        .filter((measuredKeyResult) => measuredKeyResult.objective === objective)
+        .map(({ keyResult }) => ({
           progress: keyResultResponse(keyResult, objective, period, readings, today).progress,
           weight: keyResult.weight,
         }));
       return toObjectiveResponse(
         objective,
-        objectiveNumbers(measured, period, today),
+        objectiveNumbers(progresses, period, okrAsOf(period, today)),
         programIds.get(objective.id) ?? [],
       );
     });
@@ -89,7 +91,7 @@ function keyResultResponse(
   return toKeyResultResponse(
     keyResult,
     reading,
-    keyResultNumbers(keyResult, reading.current, period, today),
+    keyResultNumbers(keyResult, reading.current, period, okrAsOf(period, today)),
     dueness(keyResult, objective, period, reading, today),
   );
 }
@@ -124,40 +126,75 @@ export function checkInSince(
   return since > period.start ? since : period.start;
 }
 
+/** A key result with the objective and period it is measured in. */
+type MeasuredKeyResult = { keyResult: KeyResult; objective: Objective; period: Period };
+
+/** Pairs each key result with its objective, among `objectives` loaded with their period. */
+function measuredIn(
+  keyResults: readonly KeyResult[],
+  objectives: readonly Objective[],
+): MeasuredKeyResult[] {
+  const objectivesById = new Map(objectives.map((objective) => [objective.id, objective]));
+  return keyResults.map((keyResult) => {
+    const objective = objectivesById.get(keyResult.objectiveId);
+    if (!objective?.period) throw new Error(`key result ${keyResult.id} without its period`);
+    return { keyResult, objective, period: objective.period };
+  });
+}
+
 /**
- * Current value and last check-in of each key result: the linked metric's latest point, or
- * else the value of the latest check-in (latest date, then latest made — a correction wins).
+ * Current value and last check-in of each key result as of `okrAsOf(period, today)`: the
+ * linked metric's latest point dated on or before that day (by the point's timestamp, so a late
+ * upload of a point inside the period counts), or else the value of the latest check-in dated
+ * on or before it (latest date, then latest made — a correction wins).
  */
 async function readingsOf(
   manager: EntityManager,
-  keyResults: readonly KeyResult[],
+  measured: readonly MeasuredKeyResult[],
+  today: Day,
 ): Promise<Map<string, KeyResultReading>> {
   const readings = new Map<string, KeyResultReading>();
-  if (keyResults.length === 0) return readings;
-  const lastCheckIns = await manager
-    .getRepository(CheckIn)
-    .createQueryBuilder('checkIn')
-    .innerJoinAndSelect('checkIn.author', 'author')
-    .distinctOn(['checkIn.keyResultId'])
-    .where('checkIn.keyResultId IN (:...ids)', { ids: keyResults.map(({ id }) => id) })
-    .orderBy('checkIn.keyResultId')
-    .addOrderBy('checkIn.date', 'DESC')
-    .addOrderBy('checkIn.createdAt', 'DESC')
-    .addOrderBy('checkIn.id', 'DESC')
-    .getMany();
-  const checkInsByKeyResult = new Map(
-    lastCheckIns.map((checkIn) => [checkIn.keyResultId, checkIn]),
-  );
-  const latestPoints = await latestPointsOf(
+  if (measured.length === 0) return readings;
+  const asOf = measured.map(({ keyResult, period }) => ({
+    keyResult,
+    day: okrAsOf(period, today),
+  }));
+  const lastCheckIns = await lastCheckInsOnOrBefore(manager, asOf);
+  const points = await latestPointsOnOrBefore(
     manager,
-    keyResults.flatMap(({ metricId }) => (metricId ? [metricId] : [])),
+    asOf.flatMap(({ keyResult, day }) =>
+      keyResult.metricId ? [{ key: keyResult.id, metricId: keyResult.metricId, day }] : [],
+    ),
   );
-  for (const keyResult of keyResults) {
-    const lastCheckIn = checkInsByKeyResult.get(keyResult.id) ?? null;
+  for (const { keyResult } of asOf) {
+    const lastCheckIn = lastCheckIns.get(keyResult.id) ?? null;
     const current = keyResult.metricId
-      ? (latestPoints.get(keyResult.metricId)?.value ?? null)
+      ? (points.get(keyResult.id)?.value ?? null)
       : (lastCheckIn?.value ?? null);
     readings.set(keyResult.id, { current, lastCheckIn });
   }
   return readings;
+}
+
+/** Each key result's latest check-in dated on or before its day, with its author. */
+async function lastCheckInsOnOrBefore(
+  manager: EntityManager,
+  asOf: readonly { keyResult: KeyResult; day: Day }[],
+): Promise<Map<string, CheckIn>> {
+  const rows: { id: string }[] = await manager.query(
+    `SELECT DISTINCT ON ("check_in"."key_result_id") "check_in"."id"
+       FROM "check_in"
+       JOIN unnest($1::uuid[], $2::date[]) AS "as_of" ("key_result_id", "day")
+         ON "as_of"."key_result_id" = "check_in"."key_result_id"
+      WHERE "check_in"."date" <= "as_of"."day"
+      ORDER BY "check_in"."key_result_id", "check_in"."date" DESC,
+               "check_in"."created_at" DESC, "check_in"."id" DESC`,
+    [asOf.map(({ keyResult }) => keyResult.id), asOf.map(({ day }) => day)],
+  );
+  if (rows.length === 0) return new Map();
+  const checkIns = await manager.getRepository(CheckIn).find({
+    where: { id: In(rows.map(({ id }) => id)) },
+    relations: { author: true },
+  });
+  return new Map(checkIns.map((checkIn) => [checkIn.keyResultId, checkIn]));
 }
