@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const packageJson = JSON.parse(
@@ -18,7 +19,16 @@ export default defineConfig({
   root: webRoot,
   // The API serves the built app at `/` with an SPA fallback, so asset URLs must be absolute.
   base: '/',
-  plugins: [react()],
+  // Brotli and gzip copies of every text asset beside it: the API sends them as they are.
+  plugins: [
+    react(),
+    compression({
+      algorithms: ['brotliCompress', 'gzip'],
+      include: /\.(js|mjs|css|svg|json)$/,
+      threshold: 1024,
+      logLevel: 'silent',
+    }),
+  ],
   define: {
     __BEARING_VERSION__: JSON.stringify(packageJson.version),
   },

@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -51,6 +52,15 @@ export async function createApp(
         },
       },
       referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    }),
+  );
+  // JSON answers and the page itself, compressed on the fly (brotli or gzip as the browser
+  // accepts); hashed assets were compressed at build time and are skipped here.
+  app.use(
+    compression({
+      threshold: 1024,
+      filter: (request, response) =>
+        !request.path.startsWith('/assets/') && compression.filter(request, response),
     }),
   );
   // Unsigned: the session cookie is a random secret looked up server-side, not data to trust.

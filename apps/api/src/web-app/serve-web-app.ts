@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 
 /** The built single-page app (`apps/web/dist`), found relative to this file in src/ or dist/. */
 export const WEB_APP_DIR = path.resolve(
@@ -17,12 +18,14 @@ export const WEB_APP_DIR = path.resolve(
 export function serveWebApp(app: NestExpressApplication, webAppDir = WEB_APP_DIR): void {
   const indexFile = path.join(webAppDir, 'index.html');
   if (!existsSync(indexFile)) return;
+  // Hashed assets never change under their name: cached for a year, and sent as the brotli or
+  // gzip file the build wrote beside each (vite-plugin-compression2), whichever the browser takes.
   app.use(
     '/assets',
-    express.static(path.join(webAppDir, 'assets'), {
-      immutable: true,
-      maxAge: '1y',
-      fallthrough: false,
+    expressStaticGzip(path.join(webAppDir, 'assets'), {
+      enableBrotli: true,
+      orderPreference: ['br', 'gz'],
+      serveStatic: { immutable: true, maxAge: '1y', fallthrough: false },
     }),
   );
   const serveFile = express.static(webAppDir, { index: false, maxAge: '1h' });
