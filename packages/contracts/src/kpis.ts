@@ -98,8 +98,11 @@ export const metricPointSchema = z.strictObject({
  * One value per metric and timestamp: a timestamp sent again replaces its value, so re-sending
  * a file changes nothing. Any bad point or line refuses the whole upload and nothing is stored:
  * a 400 whose `errors` name each problem — `line.<n>[.<column>]` for CSV (the header is line 1),
- * `<index>.<field>` for JSON — at most 1000 of them, the `detail` giving the count of bad
- * lines. An upload (JSON or CSV) holds at least one point. Unknown metric key → 404.
+ * `<index>.<field>` for JSON — in file order; reading stops at problem
+ * `PROBLEMS_MAX_LISTED + 1`, so at most 100 are listed, with `truncated: true` when there were
+ * more. An upload (JSON or CSV) holds at least one point and at most
+ * `METRIC_POINTS_MAX_PER_UPLOAD` rows (row 200,001 → 413), in at most 20 MB (→ 413). Whichever
+ * of these caps is reached first answers. Unknown metric key → 404.
  */
 export const metricPointsRequestSchema = z
   .array(metricPointSchema)

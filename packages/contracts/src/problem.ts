@@ -7,6 +7,12 @@ export const problemFieldErrorSchema = z.object({
 });
 
 /**
+ * A refused upload lists at most this many problems: reading stops at the next one, and the
+ * problem says `truncated: true`.
+ */
+export const PROBLEMS_MAX_LISTED = 100;
+
+/**
  * Every API error body: RFC 9457 "Problem Details for HTTP APIs", served as
  * `application/problem+json`.
  */
@@ -18,6 +24,8 @@ export const problemSchema = z.object({
   instance: z.string().optional(),
   requestId: z.string().optional(),
   errors: z.array(problemFieldErrorSchema).optional(),
+  /** True when `errors` stops at `PROBLEMS_MAX_LISTED` and the input has more problems. */
+  truncated: z.boolean().optional(),
 });
 
 export type Problem = z.infer<typeof problemSchema>;

@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createGuardrailRequestSchema, createMetricRequestSchema } from '@bearing/contracts';
 import { addDays, weekdayOf } from '@bearing/metrics';
 import { GuardrailsService } from '../guardrails/guardrails.service.js';
@@ -89,11 +93,18 @@ async function uploadPoints(
       .map(([day, value]) => ({ metric, timestamp: day, value })),
   );
   if (body.length === 0) return;
-  await demoStep(`points (${what})`, () =>
-    context.app
-      .get(PointsService)
-      .importForMetrics(context.workspaceId, context.actor, { format: 'json', body }),
-  );
+  // Uploaded as the route receives a body: a file the service reads on a worker thread.
+  const file = path.join(tmpdir(), `bearing-demo-points-${randomUUID()}.json`);
+  await writeFile(file, JSON.stringify(body), { mode: 0o600 });
+  try {
+    await demoStep(`points (${what})`, () =>
+      context.app
+        .get(PointsService)
+        .importForMetrics(context.workspaceId, context.actor, { format: 'json', path: file }),
+    );
+  } finally {
+    await rm(file, { force: true });
+  }
 }
 
 /** One value a day, oldest first, ending today. */

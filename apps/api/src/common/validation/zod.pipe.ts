@@ -1,7 +1,7 @@
 import { Body, type PipeTransform, Param, Query } from '@nestjs/common';
-import type { ProblemFieldError } from '@bearing/contracts';
 import type { z } from 'zod';
 import { ProblemException } from '../problem/problem.js';
+import { fieldErrorsOf } from './field-errors.js';
 
 /**
  * Validates (and normalises) one request part against a zod schema from `@bearing/contracts`.
@@ -26,23 +26,3 @@ export const ZodQuery = (schema: z.ZodType) => Query(new ZodPipe(schema));
 
 /** `@ZodParam('id', z.uuid()) id: string` — one path parameter, validated. */
 export const ZodParam = (name: string, schema: z.ZodType) => Param(name, new ZodPipe(schema));
-
-/**
- * One `{ path, message }` per problem, the path dotted like `members.0.role`. An unknown field
- * is reported at its own path (zod reports it at the parent), so a form can point at it.
- */
-export function fieldErrorsOf(error: z.ZodError): ProblemFieldError[] {
-  return error.issues.flatMap((issue) => {
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({
-        path: dotted([...issue.path, key]),
-        message: 'is not an allowed field',
-      }));
-    }
-    return [{ path: dotted(issue.path), message: issue.message }];
-  });
-}
-
-function dotted(path: readonly PropertyKey[]): string {
-  return path.map((segment) => String(segment)).join('.');
-}

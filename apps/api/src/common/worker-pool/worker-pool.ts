@@ -64,12 +64,23 @@ export function workerTask<Run extends (input: never) => unknown>(
 @Injectable()
 export class WorkerPool implements OnApplicationShutdown {
   private pool: Piscina | undefined;
+  private inFlight = 0;
+
+  /** Tasks running or queued now. */
+  get tasksInFlight(): number {
+    return this.inFlight;
+  }
 
   /** Runs `task` on a worker thread; a full queue is a 503 with `Retry-After`. */
-  run<Input, Output>(task: WorkerTask<Input, Output>, input: Input): Promise<Output> {
+  async run<Input, Output>(task: WorkerTask<Input, Output>, input: Input): Promise<Output> {
     const pool = (this.pool ??= createPool());
-    if (pool.queueSize >= MAX_QUEUED_TASKS) return Promise.reject(busy());
-    return pool.run(input, { filename: task.filename, name: task.name }) as Promise<Output>;
+    if (pool.queueSize >= MAX_QUEUED_TASKS) throw busy();
+    this.inFlight++;
+    try {
+      return (await pool.run(input, { filename: task.filename, name: task.name })) as Output;
+    } finally {
+      this.inFlight--;
+    }
   }
 
   /** Last in Nest's shutdown, after services (imports) have let their work finish. */

@@ -1,34 +1,32 @@
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Writable } from 'node:stream';
 import { instantOrDaySchema, metricKeySchema, type ProblemFieldError } from '@bearing/contracts';
-import { parse } from 'csv-parse/sync';
-
-/** A CSV data row that passed every check; `line` is its line number in the file. */
-export type CsvPointRow = {
-  line: number;
-  metric: string | undefined;
-  timestamp: string;
-  value: number;
-};
+import { type CsvError, parse } from 'csv-parse';
+import { type PointsCollector, StopReading } from './points-reading.js';
 
 export type CsvColumns =
   readonly ['timestamp', 'value'] | readonly ['metric', 'timestamp', 'value'];
-
-export type ParsedPointsCsv = { rows: CsvPointRow[]; errors: ProblemFieldError[] };
 
 /** A plain decimal number: no thousands separators, no `NaN`/`Infinity`, nothing empty. */
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
- * Reads a points CSV (RFC 4180, via csv-parse): a header naming exactly `columns` (any order,
- * any case), then one point per line. Every bad line is reported — its number (the header is
- * line 1), the column and why — as `{ path: 'line.<n>[.<column>]', message }`, so a whole file
- * can be fixed in one go. Blank lines are skipped; a byte-order mark and spaces around fields
- * are ignored. Metric keys are only checked for their form here: whether they exist is the
- * caller's business.
+ * Reads a points CSV (RFC 4180, via csv-parse) from `source`, record by record, into
+ * `collector`: a header naming exactly `columns` (any order, any case), then one point per
+ * line. Every bad line is reported in file order — its number (the header is line 1; a record's
+ * line is where it ends), the column and why — as `{ path: 'line.<n>[.<column>]', message }`,
+ * so a file can be fixed in one go, until the collector's caps end reading. Blank lines are
+ * skipped; a byte-order mark and spaces around fields are ignored. Metric keys are only checked
+ * for their form here: whether they exist is the collector's business.
  */
-export function parsePointsCsv(text: string, columns: CsvColumns): ParsedPointsCsv {
-  const errors: ProblemFieldError[] = [];
-  const lines: number[] = [];
-  const records = parse(text, {
+export async function readPointsCsv(
+  source: Readable,
+  columns: CsvColumns,
+  collector: PointsCollector,
+): Promise<void> {
+  const rows = new CsvRowReader(columns, collector);
+  const parser = parse({
     bom: true,
     trim: true,
     skip_empty_lines: true,
@@ -36,60 +34,74 @@ export function parsePointsCsv(text: string, columns: CsvColumns): ParsedPointsC
     record_delimiter: ['\r\n', '\n', '\r'],
     // A malformed record (a stray quote) is reported and parsing goes on with the next one.
     skip_records_with_error: true,
-    on_skip: (error) => {
-      // csv-parse puts the line it was reading on the error; the type leaves it `unknown`.
-      const line = typeof error?.lines === 'number' ? error.lines : lines.length + 1;
-      if (error) errors.push({ path: `line.${line}`, message: csvErrorMessage(error) });
+    // Both callbacks run in file order as the parser meets each record; throwing StopReading
+    // from either ends parsing. The parser then passes no record on.
+    on_skip: (error: CsvError | undefined) => {
+      if (error) rows.malformed(error);
       return undefined;
     },
-    // The line (where the record ends) of each record kept, in step with `records`.
-    on_record: (record, context) => {
-      lines.push(context.lines);
-      return record;
+    on_record: (record: string[], context) => {
+      rows.record(record, context.lines);
+      return null;
     },
   });
-  const [header, ...data] = records;
-  if (!header) {
-    return { rows: [], errors: [...errors, { path: 'line.1', message: headerMessage(columns) }] };
+  const nothing = new Writable({ objectMode: true, write: (_record, _encoding, done) => done() });
+  try {
+    await pipeline(source, parser, nothing);
+    rows.end();
+  } catch (error) {
+    if (!(error instanceof StopReading)) throw error;
   }
-  const positions = columnPositions(header, columns);
-  if (!positions) {
-    return {
-      rows: [],
-      errors: [{ path: `line.${lines[0] ?? 1}`, message: headerMessage(columns) }, ...errors],
-    };
+}
+
+class CsvRowReader {
+  private positions: Partial<Record<CsvColumns[number], number>> | undefined;
+  private headerLine = 0;
+
+  constructor(
+    private readonly columns: CsvColumns,
+    private readonly collector: PointsCollector,
+  ) {}
+
+  malformed(error: CsvError): void {
+    if (this.positions) this.collector.row();
+    // csv-parse puts the line it was reading on the error; the type leaves it `unknown`.
+    const line = typeof error.lines === 'number' ? error.lines : this.collector.rowCount + 1;
+    this.collector.problem({
+      path: `line.${line}`,
+      message: `is not valid CSV (${error.message.replace(/ at line \d+.*$/, '')})`,
+    });
   }
-  if (data.length === 0 && errors.length === 0) {
-    // As a JSON upload must hold a point, so must a file: an empty export is more likely a
-    // broken job than a deliberate no-op.
-    const line = (lines[0] ?? 1) + 1;
-    return {
-      rows: [],
-      errors: [{ path: `line.${line}`, message: 'has no points after the header' }],
-    };
-  }
-  const rows: CsvPointRow[] = [];
-  for (const [index, record] of data.entries()) {
-    const line = lines[index + 1] ?? 0;
+
+  record(record: string[], line: number): void {
+    if (!this.positions) {
+      this.headerLine = line;
+      this.positions = columnPositions(record, this.columns);
+      if (!this.positions) this.collector.fatal({ path: `line.${line}`, message: this.header() });
+      return;
+    }
+    this.collector.row();
+    const { columns, collector } = this;
     if (record.length !== columns.length) {
-      errors.push({
+      collector.problem({
         path: `line.${line}`,
         message: `has ${record.length} fields; expected ${columns.length} (${columns.join(',')})`,
       });
-      continue;
+      return;
     }
+    const positions = this.positions;
     const field = (column: CsvColumns[number]) => record[positions[column] ?? -1] ?? '';
-    const rowErrors: ProblemFieldError[] = [];
+    const problems: ProblemFieldError[] = [];
     const metric = positions.metric === undefined ? undefined : field('metric');
     if (metric !== undefined && !metricKeySchema.safeParse(metric).success) {
-      rowErrors.push({
+      problems.push({
         path: `line.${line}.metric`,
         message: metric === '' ? 'is empty' : `is not a metric key: "${clip(metric)}"`,
       });
     }
     const timestamp = field('timestamp');
     if (!instantOrDaySchema.safeParse(timestamp).success) {
-      rowErrors.push({
+      problems.push({
         path: `line.${line}.timestamp`,
         message:
           timestamp === ''
@@ -99,16 +111,33 @@ export function parsePointsCsv(text: string, columns: CsvColumns): ParsedPointsC
     }
     const value = field('value');
     if (!NUMBER.test(value) || !Number.isFinite(Number(value))) {
-      rowErrors.push({
+      problems.push({
         path: `line.${line}.value`,
         message: value === '' ? 'is empty' : `is not a number: "${clip(value)}"`,
       });
     }
-    if (rowErrors.length > 0) errors.push(...rowErrors);
-    else rows.push({ line, metric, timestamp, value: Number(value) });
+    for (const problem of problems) collector.problem(problem);
+    if (problems.length === 0) {
+      collector.point({ where: `line.${line}`, metric, timestamp, value: Number(value) });
+    }
   }
-  errors.sort((first, second) => lineOf(first) - lineOf(second));
-  return { rows, errors };
+
+  /** After the last record: a file must have its header and, as a JSON upload must, a point. */
+  end(): void {
+    if (!this.positions) {
+      this.collector.fatal({ path: 'line.1', message: this.header() });
+    } else if (this.collector.rowCount === 0 && this.collector.problemCount === 0) {
+      // An empty export is more likely a broken job than a deliberate no-op.
+      this.collector.fatal({
+        path: `line.${this.headerLine + 1}`,
+        message: 'has no points after the header',
+      });
+    }
+  }
+
+  private header(): string {
+    return `must be the header ${this.columns.join(',')}`;
+  }
 }
 
 function columnPositions(
@@ -124,18 +153,6 @@ function columnPositions(
     positions[column] = position;
   }
   return positions;
-}
-
-function headerMessage(columns: CsvColumns): string {
-  return `must be the header ${columns.join(',')}`;
-}
-
-function csvErrorMessage(error: { code: string; message: string }): string {
-  return `is not valid CSV (${error.message.replace(/ at line \d+.*$/, '')})`;
-}
-
-function lineOf(error: ProblemFieldError): number {
-  return Number(error.path.split('.')[1]);
 }
 
 /** Echoes at most 40 characters of a bad field, so a huge cell cannot bloat the response. */

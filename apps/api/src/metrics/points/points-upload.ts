@@ -1,24 +1,20 @@
 import { createParamDecorator, type ExecutionContext, HttpStatus } from '@nestjs/common';
 import type { Request } from 'express';
 import { PROBLEM_TYPE_BASE, ProblemException } from '../../common/problem/problem.js';
+import { type StoredPointsUpload, storedPointsUpload } from './points-body-parser.js';
 
-/** A points upload as it arrived: CSV text, or a parsed JSON body still to be validated. */
-export type PointsUpload = { format: 'csv'; text: string } | { format: 'json'; body: unknown };
-
-const JSON_TYPES = ['application/json', 'application/*+json'];
+/** A points upload as it arrived: CSV or JSON, in a temporary file still to be read. */
+export type PointsUpload = StoredPointsUpload;
 
 /**
  * `@PointsUploadBody() upload: PointsUpload` — the body of a points route, which takes JSON or
- * `text/csv` (read by the route's own body parsers, see points-body-parser.ts). Any other media
- * type is a 415.
+ * `text/csv` (stored to a file by the route's own body parser, see points-body-parser.ts). Any
+ * other media type is a 415.
  */
 export const PointsUploadBody = createParamDecorator(
   (_: unknown, context: ExecutionContext): PointsUpload => {
-    const request = context.switchToHttp().getRequest<Request>();
-    if (request.is('text/csv')) {
-      return { format: 'csv', text: typeof request.body === 'string' ? request.body : '' };
-    }
-    if (request.is(JSON_TYPES)) return { format: 'json', body: request.body as unknown };
+    const upload = storedPointsUpload(context.switchToHttp().getRequest<Request>());
+    if (upload) return upload;
     throw new ProblemException({
       type: `${PROBLEM_TYPE_BASE}unsupported-media-type`,
       title: 'Unsupported Media Type',

@@ -1,37 +1,41 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type MetricPointsImport,
-  metricPointsRequestSchema,
-  multiMetricPointsRequestSchema,
+  PROBLEMS_MAX_LISTED,
   type ProblemFieldError,
 } from '@bearing/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { z } from 'zod';
 import type { Actor } from '../../access/caller.js';
 import { recordAuditEvent } from '../../audit/audit-log.js';
-import { ProblemException } from '../../common/problem/problem.js';
-import { fieldErrorsOf } from '../../common/validation/zod.pipe.js';
+import { PROBLEM_TYPE_BASE, ProblemException } from '../../common/problem/problem.js';
+import { WorkerPool, workerTask } from '../../common/worker-pool/worker-pool.js';
 import { reevaluateGuardrailsOf } from '../../guardrails/guardrail-evaluation.js';
 import { findMetricByKey, lockMetrics } from '../metric-lookup.js';
 import { Metric } from '../metric.entity.js';
-import { parsePointsCsv } from './points-csv.js';
+import type { readPointsUpload } from './points-parse.worker.js';
+import type { PointsReadOutcome, ReadPoint } from './points-reading.js';
 import type { PointsUpload } from './points-upload.js';
 import { type PointToStore, upsertPoints } from './upsert-points.js';
 
-/** A refused upload lists at most this many problems (the detail gives the total). */
-const MAX_LISTED_ERRORS = 1000;
-
-type ValidPoint = { metric: string | undefined; timestamp: string; value: number };
+const readTask = workerTask<typeof readPointsUpload>(
+  new URL('./points-parse.worker.js', import.meta.url),
+  'readPointsUpload',
+);
 
 /**
- * Stores uploaded points: everything is checked first, and a single bad line or point refuses
- * the whole upload (400 listing each) before anything is written. Valid uploads are upserted in
- * one transaction, with the re-evaluation of the metrics' guardrails and the audit event.
+ * Stores uploaded points. The upload is read and checked on the worker pool, from the file the
+ * route streamed it to: a single bad line or point refuses the whole upload (400 listing each,
+ * up to the first 100) and more than 200,000 rows is a 413, before anything is written. Valid
+ * uploads are upserted in one transaction, with the re-evaluation of the metrics' guardrails and
+ * the audit event.
  */
 @Injectable()
 export class PointsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly workers: WorkerPool,
+  ) {}
 
   /** Points of one metric: JSON `[{ timestamp, value }]` or CSV `timestamp,value`. */
   async importForMetric(
@@ -41,13 +45,9 @@ export class PointsService {
     upload: PointsUpload,
   ): Promise<MetricPointsImport> {
     const metric = await findMetricByKey(this.dataSource.manager, workspaceId, key);
-    const points =
-      upload.format === 'csv'
-        ? fromCsv(parsePointsCsv(upload.text, ['timestamp', 'value']))
-        : fromJson(upload.body, metricPointsRequestSchema).map((point) => ({
-            ...point,
-            metric: undefined,
-          }));
+    const points = pointsOf(
+      await this.workers.run(readTask, { path: upload.path, format: upload.format }),
+    );
     return this.store(workspaceId, actor, [metric], upload.format, points, () => metric.id);
   }
 
@@ -57,43 +57,21 @@ export class PointsService {
     actor: Actor,
     upload: PointsUpload,
   ): Promise<MetricPointsImport> {
-    let points: (ValidPoint & { where: string })[];
-    let errors: ProblemFieldError[] = [];
-    if (upload.format === 'csv') {
-      const parsed = parsePointsCsv(upload.text, ['metric', 'timestamp', 'value']);
-      errors = parsed.errors;
-      points = parsed.rows.map((row) => ({ ...row, where: `line.${row.line}` }));
-    } else {
-      points = fromJson(upload.body, multiMetricPointsRequestSchema).map((point, index) => ({
-        ...point,
-        where: String(index),
-      }));
-    }
-    const keys = [...new Set(points.map(({ metric }) => metric ?? ''))];
-    const metrics =
-      keys.length === 0
-        ? []
-        : await this.dataSource
-            .getRepository(Metric)
-            .createQueryBuilder('metric')
-            .where('metric.workspaceId = :workspaceId', { workspaceId })
-            .andWhere('metric.key IN (:...keys)', { keys })
-            .getMany();
-    const idByKey = new Map(metrics.map((metric) => [metric.key, metric.id]));
-    // Rows naming a metric this workspace lacks are bad rows too, listed with the others.
-    for (const { where, metric } of points) {
-      if (!idByKey.has(metric ?? '')) {
-        errors.push({
-          path: `${where}.metric`,
-          message: `is not a metric of this workspace: "${metric ?? ''}"`,
-        });
-      }
-    }
-    if (errors.length > 0) throw badUpload(errors.sort(byPosition));
+    // Rows naming a metric this workspace lacks are bad rows too, found while reading.
+    const known = await this.dataSource.getRepository(Metric).findBy({ workspaceId });
+    const points = pointsOf(
+      await this.workers.run(readTask, {
+        path: upload.path,
+        format: upload.format,
+        knownMetrics: known.map(({ key }) => key),
+      }),
+    );
+    const idByKey = new Map(known.map((metric) => [metric.key, metric.id]));
+    const keys = new Set(points.map(({ metric }) => metric ?? ''));
     return this.store(
       workspaceId,
       actor,
-      metrics,
+      known.filter(({ key }) => keys.has(key)),
       upload.format,
       points,
       ({ metric }) => idByKey.get(metric ?? '') ?? '',
@@ -105,8 +83,8 @@ export class PointsService {
     actor: Actor,
     metrics: Metric[],
     format: PointsUpload['format'],
-    points: ValidPoint[],
-    metricIdOf: (point: ValidPoint) => string,
+    points: ReadPoint[],
+    metricIdOf: (point: ReadPoint) => string,
   ): Promise<MetricPointsImport> {
     const toStore: PointToStore[] = points.map((point) => ({
       metricId: metricIdOf(point),
@@ -147,32 +125,38 @@ export class PointsService {
   }
 }
 
-function fromCsv(parsed: ReturnType<typeof parsePointsCsv>): ValidPoint[] {
-  if (parsed.errors.length > 0) throw badUpload(parsed.errors);
-  return parsed.rows;
+/** The points of an upload that was read in full and is good; otherwise the 413 or the 400. */
+function pointsOf(read: PointsReadOutcome): ReadPoint[] {
+  switch (read.outcome) {
+    case 'read':
+      return read.points;
+    case 'too-many-rows':
+      throw new ProblemException({
+        type: `${PROBLEM_TYPE_BASE}too-many-rows`,
+        title: 'Content Too Large',
+        status: HttpStatus.PAYLOAD_TOO_LARGE,
+        detail: `The upload holds more than ${read.limit.toLocaleString('en-US')} rows, the most one points upload may hold: send the points in several uploads. Nothing was stored.`,
+      });
+    case 'invalid':
+      throw badUpload(read.problems, read.truncated);
+  }
 }
 
-function fromJson<Output>(body: unknown, schema: z.ZodType<Output>): Output {
-  const result = schema.safeParse(body);
-  if (!result.success) throw badUpload(fieldErrorsOf(result.error));
-  return result.data;
-}
-
-/** Orders problems by line (CSV) or index (JSON), as the upload had them. */
-function byPosition(first: ProblemFieldError, second: ProblemFieldError): number {
-  const position = ({ path }: ProblemFieldError) =>
-    Number(path.replace(/^line\./, '').split('.')[0]);
-  return position(first) - position(second);
-}
-
-function badUpload(errors: ProblemFieldError[]): ProblemException {
-  const listed = errors.slice(0, MAX_LISTED_ERRORS);
-  const lines = new Set(errors.map(({ path }) => path.split('.').slice(0, 2).join('.'))).size;
-  return ProblemException.validation(
-    listed,
-    `${lines} ${lines === 1 ? 'entry is' : 'entries are'} bad, so nothing was stored` +
-      (listed.length < errors.length
-        ? ` (the first ${listed.length} of ${errors.length} problems are listed).`
-        : '.'),
+/** 400 listing the problems; `truncated` when reading stopped at the cap of listed problems. */
+function badUpload(problems: ProblemFieldError[], truncated: boolean): ProblemException {
+  const entries = entriesOf(problems);
+  const { problem } = ProblemException.validation(
+    problems,
+    truncated
+      ? `Reading stopped at problem ${PROBLEMS_MAX_LISTED + 1}, so only the first ${PROBLEMS_MAX_LISTED} are listed; nothing was stored.`
+      : `${entries} ${entries === 1 ? 'entry is' : 'entries are'} bad, so nothing was stored.`,
   );
+  return new ProblemException(truncated ? { ...problem, truncated } : problem);
+}
+
+/** Bad entries: CSV lines (`line.7.value` → `line.7`) or JSON elements (`3.value` → `3`). */
+function entriesOf(problems: ProblemFieldError[]): number {
+  const entry = (path: string) =>
+    path.startsWith('line.') ? path.split('.', 2).join('.') : path.split('.')[0];
+  return new Set(problems.map(({ path }) => entry(path))).size;
 }
