@@ -12,6 +12,9 @@ export const importFormatSchema = z.enum(['jira-json', 'jira-csv']);
 /** Largest upload `POST …/imports` accepts. */
 export const IMPORT_MAX_FILE_BYTES = 60 * 1024 * 1024;
 
+/** Most issues one import file may hold (413 beyond): a larger history is imported in parts. */
+export const IMPORT_MAX_ISSUES = 100_000;
+
 /** Jira's CSV default date format, in date-fns `parse` tokens (`21/Nov/15 7:03 AM`). */
 export const JIRA_CSV_DEFAULT_DATE_FORMAT = 'dd/MMM/yy h:mm a';
 

@@ -1,4 +1,9 @@
-import type { ImportFormat, ImportProblem, SprintState } from '@bearing/contracts';
+import {
+  type ImportFormat,
+  type ImportProblem,
+  PROBLEMS_MAX_LISTED,
+  type SprintState,
+} from '@bearing/contracts';
 
 /**
  * What a reader makes of an export, before anything is compared or written: the same shape
@@ -59,12 +64,24 @@ export const sprintNameRef = (name: string) => `name:${name}`;
 
 /**
  * Where the file cannot be read at all, or holds data that would make its numbers wrong (an
- * unparseable date, an issue without a key). Nothing of such a file is stored: the caller
- * answers 400 listing every `problems` entry.
+ * unparseable date, an issue without a key), or holds more issues than one import may. Nothing
+ * of such a file is stored: the caller answers 400 listing every `problems` entry (413 for
+ * `too-many-issues`). `truncated`: reading stopped at the problem after the last one listed.
  */
 export class ImportFileError extends Error {
-  constructor(readonly problems: ImportProblem[]) {
+  readonly reason: 'unreadable' | 'too-many-issues';
+  readonly truncated: boolean;
+
+  constructor(
+    readonly problems: ImportProblem[],
+    {
+      reason = 'unreadable',
+      truncated = false,
+    }: { reason?: ImportFileError['reason']; truncated?: boolean } = {},
+  ) {
     super(describeProblem(problems[0] ?? { message: 'the file cannot be read' }));
+    this.reason = reason;
+    this.truncated = truncated;
   }
 }
 
@@ -77,34 +94,48 @@ export function describeProblem(problem: ImportProblem): string {
   return where ? `${where}: ${problem.message}` : problem.message;
 }
 
-/** At most this many problems are listed; a file of garbage would otherwise list millions. */
-export const MAX_PROBLEMS = 500;
+/**
+ * Ends reading at issue `maxIssues + 1` of the file (`position` counts from 1): a file that
+ * large is refused before it is read to the end. The readers take `maxIssues` (default
+ * `IMPORT_MAX_ISSUES`, what the importer always uses) so their tests can use a small cap.
+ */
+export function checkIssueCount(position: number, maxIssues: number): void {
+  if (position <= maxIssues) return;
+  throw new ImportFileError(
+    [
+      {
+        message: `the file holds more than ${maxIssues.toLocaleString('en-US')} issues, the most one import may hold: export and import the history in parts`,
+      },
+    ],
+    { reason: 'too-many-issues' },
+  );
+}
 
-/** Collects problems: `errors` stop the import, `warnings` are reported with the result. */
+/**
+ * Collects problems: `errors` stop the import, `warnings` are reported with the result. At most
+ * `PROBLEMS_MAX_LISTED` of each are listed: the next error ends reading (a file of garbage
+ * would otherwise be read to its end only to list millions), further warnings are counted.
+ */
 export class ProblemLog {
   readonly errors: ImportProblem[] = [];
   readonly warnings: ImportProblem[] = [];
-  private omittedErrors = 0;
   private omittedWarnings = 0;
 
   error(problem: ImportProblem): void {
-    if (this.errors.length < MAX_PROBLEMS) this.errors.push(problem);
-    else this.omittedErrors++;
+    if (this.errors.length >= PROBLEMS_MAX_LISTED) {
+      throw new ImportFileError([...this.errors], { truncated: true });
+    }
+    this.errors.push(problem);
   }
 
   warn(problem: ImportProblem): void {
-    if (this.warnings.length < MAX_PROBLEMS) this.warnings.push(problem);
+    if (this.warnings.length < PROBLEMS_MAX_LISTED) this.warnings.push(problem);
     else this.omittedWarnings++;
   }
 
   /** Throws `ImportFileError` listing every error, if there was one. */
   throwIfErrors(): void {
-    if (this.errors.length === 0) return;
-    const problems = [...this.errors];
-    if (this.omittedErrors > 0) {
-      problems.push({ message: `…and ${this.omittedErrors} more problems of the same kinds` });
-    }
-    throw new ImportFileError(problems);
+    if (this.errors.length > 0) throw new ImportFileError([...this.errors]);
   }
 
   warningsWithTail(): ImportProblem[] {

@@ -11,9 +11,11 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  IMPORT_MAX_ISSUES,
   type ImportJob as ImportJobResponse,
   type ImportMapping,
   type ImportPreview,
+  type ImportProblem,
   type ImportResult,
   type ImportUploadFields,
   importUploadFieldsSchema,
@@ -24,6 +26,7 @@ import type { Actor } from '../access/caller.js';
 import { recordAuditEvent } from '../audit/audit-log.js';
 import { PROBLEM_TYPE_BASE, ProblemException } from '../common/problem/problem.js';
 import { ZodPipe } from '../common/validation/zod.pipe.js';
+import { WorkerPool, workerTask } from '../common/worker-pool/worker-pool.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { findTeam } from '../teams/team-lookup.js';
 import { Team } from '../teams/team.entity.js';
@@ -33,16 +36,20 @@ import { ImportJob } from './import-job.entity.js';
 import { ImportUpload } from './import-upload.entity.js';
 import { toImportJobResponse } from './import-job.mapper.js';
 import { planImport } from './import-plan.js';
+import type { readImportUpload } from './import-read.worker.js';
 import { failedResult, resultOf, workflowWithMapping } from './import-result.js';
 import { writePlan } from './import-writer.js';
-import { readJiraCsv } from './jira/jira-csv-reader.js';
-import { readJiraJson } from './jira/jira-json-reader.js';
 import { cleanText } from './jira/text-limits.js';
 import { removeUpload, type StoredUpload } from './upload-storage.js';
 
 export type UploadedImport = { file: StoredUpload | undefined; fields: unknown };
 
 const fieldsPipe = new ZodPipe(importUploadFieldsSchema);
+
+const readTask = workerTask<typeof readImportUpload>(
+  new URL('./import-read.worker.js', import.meta.url),
+  'readImportUpload',
+);
 
 /** The queue job that runs one import, on whichever worker process takes it. */
 export const JIRA_IMPORT_JOB = 'jira.import';
@@ -54,8 +61,8 @@ type ImportJobPayload = {
 };
 
 /**
- * Jira imports. The file is read (and checked) while the request waits, so an unreadable file
- * is a 400; a dry run then compares and answers. A real import records a job `queued` with its
+ * Jira imports. The file is read (and checked) on the worker pool while the request waits, so
+ * an unreadable file is a 400 (a 413 beyond 100,000 issues); a dry run then compares and answers. A real import records a job `queued` with its
  * upload kept in the database, answers 202, and a queue worker writes it — in ONE transaction,
  * so any failure stores nothing — while the job row, written outside that transaction, shows
  * progress and survives a failure. A worker that dies mid-import stops its queue heartbeat; the
@@ -71,6 +78,7 @@ export class ImportsService
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queue: JobQueue,
+    private readonly workers: WorkerPool,
   ) {}
 
   onModuleInit(): void {
@@ -103,7 +111,7 @@ export class ImportsService
       const workflow = workflowWithMapping(team.workflow, fields.mapping);
       const described = { format: fields.format, fileName: fileNameOf(file), fileSize: file.size };
       if (fields.dryRun) {
-        const contents = await readUpload(file, fields, team).catch((error: unknown) => {
+        const contents = await this.readUpload(file, fields, team).catch((error: unknown) => {
           throw error instanceof ImportFileError ? unreadableFile(error) : error;
         });
         const plan = await planImport(this.dataSource.manager, team.id, contents);
@@ -111,7 +119,7 @@ export class ImportsService
       }
       // Read and checked now, so an unreadable file is refused here and never queued; the
       // refusal still shows in the team's import history, with its problems.
-      const refusal = await readUpload(file, fields, team).then(
+      const refusal = await this.readUpload(file, fields, team).then(
         () => undefined,
         (error: unknown) => {
           if (error instanceof ImportFileError) return error;
@@ -126,7 +134,7 @@ export class ImportsService
           ...described,
           status: 'failed',
           progress: 0,
-          result: failedResult(refusal.problems),
+          result: failedResult(listedProblems(refusal)),
           finishedAt: new Date(),
         });
         throw unreadableFile(refusal);
@@ -197,14 +205,14 @@ export class ImportsService
       await writeFile(file, upload.content, { mode: 0o600 });
       let contents: ImportFile;
       try {
-        contents = await readUpload({ path: file }, fields, team);
+        contents = await this.readUpload({ path: file }, fields, team);
       } catch (error) {
         await this.finish(
           job.id,
           'failed',
           failedResult(
             error instanceof ImportFileError
-              ? error.problems
+              ? listedProblems(error)
               : [{ message: 'the file could not be read; nothing was stored' }],
           ),
         );
@@ -232,6 +240,24 @@ export class ImportsService
   /** Lets running imports finish (or fail) before the database pool closes. */
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.allSettled([...this.running]);
+  }
+
+  /** Reads the upload on the worker pool; a refused file throws its `ImportFileError`. */
+  private async readUpload(
+    file: { path: string },
+    fields: ImportUploadFields,
+    team: Team,
+  ): Promise<ImportFile> {
+    const read = await this.workers.run(readTask, {
+      path: file.path,
+      format: fields.format,
+      mapping: fields.mapping,
+      teamTimeZone: team.timeZone,
+    });
+    if (read.outcome === 'refused') {
+      throw new ImportFileError(read.problems, { reason: read.reason, truncated: read.truncated });
+    }
+    return { ...read.file, sprints: new Map(read.file.sprints) };
   }
 
   private track(run: Promise<void>): void {
@@ -324,18 +350,32 @@ export class ImportsService
   }
 }
 
-async function readUpload(
-  file: { path: string },
-  fields: ImportUploadFields,
-  team: Team,
-): Promise<ImportFile> {
-  return fields.format === 'jira-json'
-    ? readJiraJson(file.path, fields.mapping)
-    : readJiraCsv(file.path, fields.mapping, team.timeZone);
+/** The problems a refused file shows in the import history, with a word when the list stops early. */
+function listedProblems(error: ImportFileError): ImportProblem[] {
+  return error.truncated
+    ? [
+        ...error.problems,
+        {
+          message: `…reading stopped here: only the first ${error.problems.length} problems are listed`,
+        },
+      ]
+    : error.problems;
 }
 
-/** 400 with every problem: `path` is the issue key or `line N`, `detail` the first problem. */
+/**
+ * 400 with every problem (`path` is the issue key or `line N`, `detail` the first problem, and
+ * `truncated` when reading stopped at the cap of listed problems), or 413 for a file with more
+ * issues than one import may hold.
+ */
 function unreadableFile(error: ImportFileError): ProblemException {
+  if (error.reason === 'too-many-issues') {
+    return new ProblemException({
+      type: `${PROBLEM_TYPE_BASE}too-many-issues`,
+      title: 'Content Too Large',
+      status: 413,
+      detail: `The file holds more than ${IMPORT_MAX_ISSUES.toLocaleString('en-US')} issues, the most one import may hold: export and import the history in parts. Nothing was stored.`,
+    });
+  }
   return new ProblemException({
     type: `${PROBLEM_TYPE_BASE}unreadable-import`,
     title: 'Unreadable import file',
@@ -348,6 +388,7 @@ function unreadableFile(error: ImportFileError): ProblemException {
           ? `line ${problem.line}: ${problem.message}`
           : problem.message,
     })),
+    ...(error.truncated ? { truncated: true } : {}),
   });
 }
 

@@ -1,8 +1,9 @@
 import { createReadStream } from 'node:fs';
-import type { ImportMapping } from '@bearing/contracts';
+import { IMPORT_MAX_ISSUES, type ImportMapping } from '@bearing/contracts';
 import {
   type ImportedItem,
   type ImportedSprint,
+  checkIssueCount,
   type ImportFile,
   ImportFileError,
   ProblemLog,
@@ -37,7 +38,11 @@ const EMPTY_ISSUE: RawIssue = {
  * and `/rest/api/2/search` have the same issue shape) into an `ImportFile`, streaming the file
  * from disk. Throws `ImportFileError` listing every problem that makes the file unusable.
  */
-export async function readJiraJson(path: string, mapping: ImportMapping): Promise<ImportFile> {
+export async function readJiraJson(
+  path: string,
+  mapping: ImportMapping,
+  maxIssues = IMPORT_MAX_ISSUES,
+): Promise<ImportFile> {
   const log = new ProblemLog();
   const fields = new FieldDirectory();
   const issues = new Map<string, RawIssue>();
@@ -55,6 +60,7 @@ export async function readJiraJson(path: string, mapping: ImportMapping): Promis
     },
     issue: (value) => {
       position++;
+      checkIssueCount(position, maxIssues);
       const issue = readRawIssue(value, position, log);
       if (!issue) return;
       for (const history of issue.histories)
