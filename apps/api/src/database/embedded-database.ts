@@ -113,3 +113,32 @@ export async function findFreePort(): Promise<number> {
     if (port !== 5432 && port !== 0) return port;
   }
 }
+
+/** Whether `dataDir` already holds an embedded cluster (the first start creates it). */
+export function hasEmbeddedDatabase(dataDir: string): boolean {
+  return isInitialised(path.join(dataDir, CLUSTER_DIRECTORY));
+}
+
+/**
+ * The embedded database's URL while a Bearing process runs it, from the cluster's
+ * `postmaster.pid` (pid, …, port, …, status): a second command — a backup — connects beside
+ * it, where starting the cluster again would stop the running server.
+ */
+export async function runningEmbeddedDatabaseUrl(dataDir: string): Promise<string | undefined> {
+  const pidFile = path.join(dataDir, CLUSTER_DIRECTORY, 'postmaster.pid');
+  if (!existsSync(pidFile) || !existsSync(path.join(dataDir, CREDENTIALS_FILE))) return undefined;
+  const [pid, , , port, , , , status] = (await readFile(pidFile, 'utf8')).split('\n');
+  if (status?.trim() !== 'ready' || !isRunning(Number(pid))) return undefined;
+  const { user, password } = await loadOrCreateCredentials(dataDir);
+  return `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${Number(port)}/${DATABASE_NAME}`;
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

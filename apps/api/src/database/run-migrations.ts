@@ -2,9 +2,10 @@ import type { DataSource } from 'typeorm';
 
 /**
  * Any constant works as long as every Bearing process uses the same one: it names the
- * advisory lock that serialises migrations when several API processes start at once.
+ * advisory lock that serialises migrations when several API processes start at once (a restore
+ * holds it too while it fills the database, see backup/restore-backup.ts).
  */
-const MIGRATION_LOCK_KEY = 7_366_504_711;
+export const MIGRATION_LOCK_KEY = 7_366_504_711;
 
 /**
  * Runs pending migrations while holding a session-level Postgres advisory lock, so that of

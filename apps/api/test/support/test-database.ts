@@ -23,13 +23,16 @@ const templateDatabase = `bearing_template_${createHash('sha256')
 
 export type TestDatabase = { url: string; drop(): Promise<void> };
 
-/** A fresh database for one test file, cloned from the migrated template in milliseconds. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * A fresh database for one test file, cloned from the migrated template in milliseconds —
+ * or, with `empty`, one without any table (no migration run), as a restore needs.
+ */
+export async function createTestDatabase({ empty = false } = {}): Promise<TestDatabase> {
   const serverUrl = testServerUrl();
-  await ensureTemplate(serverUrl);
+  if (!empty) await ensureTemplate(serverUrl);
   const name = `bearing_test_${randomUUID().replaceAll('-', '')}`;
   await withAdmin(serverUrl, (admin) =>
-    admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateDatabase}`),
+    admin.query(`CREATE DATABASE ${name} TEMPLATE ${empty ? 'template0' : templateDatabase}`),
   );
   return {
     url: databaseUrl(serverUrl, name),
