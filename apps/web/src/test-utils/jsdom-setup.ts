@@ -6,9 +6,10 @@ import { format, TextDecoder, TextEncoder } from 'node:util';
 // React Router encodes URLs with TextEncoder when its module loads.
 Object.assign(globalThis, { TextEncoder, TextDecoder });
 
-// `findBy…` waits 1 s by default; a page that renders after two mocked requests can take longer
-// when every project runs at once on a small machine.
-configure({ asyncUtilTimeout: 5000 });
+// `findBy…` waits 1 s by default; a page that renders after two mocked requests (and loads its
+// lazy page module) can take far longer when every project runs at once on a small, shared
+// machine — 5 s was seen to fail. Waiting longer costs nothing when the state arrives sooner.
+configure({ asyncUtilTimeout: 20_000 });
 
 // Mantine (see mantine.dev/guides/jest):
 
