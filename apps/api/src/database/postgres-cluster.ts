@@ -24,9 +24,22 @@ export type ClusterOptions = {
   /** Extra `-c name=value` settings. */
   settings?: Record<string, string>;
   log?: (message: string) => void;
+  /**
+   * Refuse to run initdb: a restart must find the cluster it had, never create an empty one in
+   * its place.
+   */
+  mustExist?: boolean;
 };
 
-export type RunningCluster = { pid: number; stop(): Promise<void> };
+/** How the server process ended: its exit code, or the signal that ended it. */
+export type ClusterExit = { code: number | null; signal: NodeJS.Signals | null };
+
+export type RunningCluster = {
+  pid: number;
+  stop(): Promise<void>;
+  /** Settles when the server process ends, whether through `stop()` or not. */
+  exited: Promise<ClusterExit>;
+};
 
 type Binaries = { initdb: string; postgres: string };
 type Account = { uid: number; gid: number } | undefined;
@@ -44,7 +57,11 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
   const binaries = await reachableBinaries(account, log);
   await assertReachable(path.dirname(options.directory), account);
   await stopLeftoverServer(options.directory, log);
-  if (!isInitialised(options.directory)) await initialise(binaries, options, account);
+  if (!isInitialised(options.directory)) {
+    if (options.mustExist)
+      throw new Error(`no PostgreSQL cluster in ${options.directory} any more`);
+    await initialise(binaries, options, account);
+  }
   return launch(binaries, options, account);
 }
 
@@ -197,6 +214,9 @@ function launch(
   });
   const stopOnExit = () => child.exitCode === null && child.kill('SIGINT');
   process.on('exit', stopOnExit);
+  const exited = new Promise<ClusterExit>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
 
   return new Promise((resolve, reject) => {
     let output = '';
@@ -205,7 +225,7 @@ function launch(
       if (output.includes('database system is ready to accept connections')) {
         child.stderr?.off('data', onData);
         child.stderr?.resume();
-        resolve({ pid: child.pid ?? 0, stop: () => stop(child, stopOnExit) });
+        resolve({ pid: child.pid ?? 0, stop: () => stop(child, stopOnExit), exited });
       }
     };
     child.stderr?.on('data', onData);

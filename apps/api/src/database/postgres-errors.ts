@@ -7,3 +7,64 @@ export function isUniqueViolation(error: unknown): boolean {
     (error.driverError as { code?: unknown } | undefined)?.code === '23505'
   );
 }
+
+/**
+ * SQLSTATEs of a server that is going away or not back yet: 57P01 admin_shutdown, 57P02
+ * crash_shutdown, 57P03 cannot_connect_now ("the database system is starting up" / "… is
+ * shutting down"), and class 08 connection exceptions.
+ */
+const UNAVAILABLE_SQLSTATES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
+
+/** Socket errors of a server that is down or unreachable. */
+const UNAVAILABLE_SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
+
+/** What `pg` and `pg-pool` say, without a code, when a connection dies or cannot be made. */
+const UNAVAILABLE_MESSAGES = [
+  'Connection terminated unexpectedly',
+  'Connection terminated due to connection timeout',
+  'timeout exceeded when trying to connect',
+  'Client has encountered a connection error and is not queryable',
+];
+
+/**
+ * Whether `error` means "the database cannot be reached right now" rather than "this request
+ * is wrong": PostgreSQL restarting, down or unreachable. Such a failure is worth retrying, so it
+ * is answered with 503 and `Retry-After` instead of 500. Looks through TypeORM's
+ * `QueryFailedError.driverError`, an `Error.cause` and the attempts of an `AggregateError`
+ * (a host name with several addresses).
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 3) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string') {
+    if (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code)) return true;
+  }
+  if (
+    typeof message === 'string' &&
+    UNAVAILABLE_MESSAGES.some((known) => message.includes(known))
+  ) {
+    return true;
+  }
+  const nested = [
+    (error as { driverError?: unknown }).driverError,
+    (error as { cause?: unknown }).cause,
+    ...(error instanceof AggregateError ? (error.errors as unknown[]) : []),
+  ];
+  return nested.some((inner) => isDatabaseUnavailable(inner, depth + 1));
+}

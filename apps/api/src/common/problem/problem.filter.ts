@@ -8,22 +8,28 @@ import {
 import { PROBLEM_CONTENT_TYPE, type Problem } from '@bearing/contracts';
 import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
+import { isDatabaseUnavailable } from '../../database/postgres-errors.js';
 import { PROBLEM_TYPE_BASE, ProblemException } from './problem.js';
 
 /**
- * Turns every error into `application/problem+json` (RFC 9457). Unexpected errors are logged
- * with their stack and answered with a bare 500 — no stack trace or message leaves the server.
+ * Turns every error into `application/problem+json` (RFC 9457). A database that cannot be
+ * reached (restarting, down) is a 503 with `Retry-After`, logged as one warning line. Other
+ * unexpected errors are logged with their stack and answered with a bare 500 — no stack trace
+ * or message leaves the server.
  */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
     const context = host.switchToHttp();
     const request = context.getRequest<Request>();
     const response = context.getResponse<Response>();
+    const unavailable = !(thrown instanceof HttpException) && isDatabaseUnavailable(thrown);
+    if (unavailable) this.logger.warn(`Database unavailable: ${describe(thrown)}`);
+    const exception = unavailable ? ProblemException.databaseUnavailable() : thrown;
     const problem = this.toProblem(exception, request);
-    if (problem.status >= 500) {
+    if (problem.status >= 500 && !unavailable) {
       this.logger.error(
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );
@@ -62,6 +68,12 @@ export class ProblemFilter implements ExceptionFilter {
     }
     return { type: problemType(500), title: 'Internal Server Error', status: 500, ...base };
   }
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? `${code} ${error.message}` : error.message;
 }
 
 function problemType(status: number): string {

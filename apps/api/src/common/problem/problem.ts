@@ -4,6 +4,9 @@ import type { Problem, ProblemFieldError } from '@bearing/contracts';
 /** Problem type URIs are stable identifiers under Bearing's docs, one per kind of failure. */
 export const PROBLEM_TYPE_BASE = 'https://bearing.dev/problems/';
 
+/** An embedded PostgreSQL restarts within a few seconds; see database/cluster-supervisor.ts. */
+const DATABASE_RETRY_AFTER_SECONDS = 2;
+
 type ProblemInit = Omit<Problem, 'type'> & { type?: string };
 
 /**
@@ -68,6 +71,22 @@ export class ProblemException extends HttpException {
       status: HttpStatus.CONFLICT,
       detail,
     });
+  }
+
+  /**
+   * The database cannot be reached right now (restarting, down, starting up): worth retrying
+   * shortly, unlike a 500.
+   */
+  static databaseUnavailable() {
+    return new ProblemException(
+      {
+        type: `${PROBLEM_TYPE_BASE}database-unavailable`,
+        title: 'Service Unavailable',
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        detail: 'The database is not reachable right now; try again in a few seconds.',
+      },
+      { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
+    );
   }
 
   static tooManyRequests(retryAfterSeconds: number, detail: string) {
