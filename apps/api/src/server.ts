@@ -6,15 +6,20 @@ import { connectDatabase } from './database/connect-database.js';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './database/embedded-database.js';
 import { runMigrationsWithLock } from './database/run-migrations.js';
 import { createApp } from './create-app.js';
+import { drainable, type HttpDrain } from './common/shutdown/http-drain.js';
 import { ensureDemoSeeded } from './demo/demo-workspace.js';
 
 const SHUTDOWN_DEADLINE_MS = 9000;
+/** In-flight requests get this long to finish on shutdown before their connections are cut. */
+const DRAIN_DEADLINE_MS = 4000;
 
 /** What a start has brought up so far; shutdown releases exactly these, in reverse order. */
 type Resources = {
   embedded?: EmbeddedDatabase;
   dataSource?: DataSource;
   app?: NestExpressApplication;
+  /** The listening HTTP server's connections, drained first on shutdown. */
+  http?: HttpDrain;
 };
 
 /** Messages for the person at the terminal, outside the structured request log. */
@@ -103,7 +108,7 @@ async function start(
   resources.app = await createApp(config, resources.dataSource);
   if (config.demo) await seedDemo(resources.app, resources.dataSource, stopRequested);
   if (stopRequested()) return;
-  await listen(resources.app, config.port);
+  resources.http = await listen(resources.app, config.port);
   say(`Bearing is running at http://localhost:${config.port}`);
 }
 
@@ -131,16 +136,28 @@ async function seedDemo(
   }
 }
 
-async function releaseAll({ app, dataSource, embedded }: Resources): Promise<void> {
-  // app.close() stops accepting connections, lets in-flight requests finish and closes the pool.
+/**
+ * The shutdown order: 1. stop accepting and drain HTTP, 2. stop background work (the job
+ * queue), 3. close the pool, 4. stop the embedded database — each step still has what it needs.
+ */
+async function releaseAll({ app, http, dataSource, embedded }: Resources): Promise<void> {
+  if (http) {
+    const { cutOff } = await http.drain(DRAIN_DEADLINE_MS);
+    if (cutOff > 0)
+      say(`${cutOff} connection(s) still busy after ${DRAIN_DEADLINE_MS} ms were closed.`);
+  }
+  // Step 2 — stop background work that uses the pool (the job queue) here, before it closes.
+  // app.close() runs the modules' shutdown hooks and closes the pool.
   if (app) await app.close();
   else if (dataSource?.isInitialized) await dataSource.destroy();
   if (embedded) await embedded.stop();
 }
 
-async function listen(app: NestExpressApplication, port: number): Promise<void> {
+async function listen(app: NestExpressApplication, port: number): Promise<HttpDrain> {
+  const http = drainable(app.getHttpServer());
   try {
     await app.listen(port);
+    return http;
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'EADDRINUSE') throw new ConfigError('PORT', `port ${port} is already in use`);
