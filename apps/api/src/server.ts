@@ -106,10 +106,17 @@ async function start(
   for (const line of describeBootstrap(bootstrap)) say(line);
   if (stopRequested()) return;
   resources.app = await createApp(config, resources.dataSource);
+  if (config.role === 'worker') {
+    // A worker serves no HTTP: the queue started with the application and runs its jobs.
+    say('Bearing worker is running jobs.');
+    return;
+  }
   if (config.demo) await seedDemo(resources.app, resources.dataSource, stopRequested);
   if (stopRequested()) return;
   resources.http = await listen(resources.app, config.port);
-  say(`Bearing is running at http://localhost:${config.port}`);
+  say(
+    `Bearing is running at http://localhost:${config.port}${config.role === 'web' ? ' (web only: jobs run in worker processes)' : ''}`,
+  );
 }
 
 /**
