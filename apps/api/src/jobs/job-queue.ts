@@ -118,7 +118,12 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
     await this.stop();
   }
 
-  async stop(timeoutMs = 5000): Promise<void> {
+  /**
+   * Gives running jobs up to `timeoutMs` (inside the 10 s shutdown after the HTTP drain); a job
+   * still running then is left to the queue, which retries it elsewhere once its heartbeat or
+   * timeout lapses.
+   */
+  async stop(timeoutMs = 3000): Promise<void> {
     const boss = this.boss;
     this.boss = undefined;
     if (boss) await boss.stop({ graceful: true, timeout: timeoutMs });
