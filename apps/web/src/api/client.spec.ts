@@ -2,7 +2,7 @@ import { healthResponseSchema } from '@bearing/contracts';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { fakeResponse, mockFetch } from '../test-utils/fake-fetch';
 import { ApiError, UnexpectedResponseError } from './api-error';
-import { apiGet } from './client';
+import { apiGet, apiSend } from './client';
 
 const realFetch = globalThis.fetch;
 afterEach(() => {
@@ -60,5 +60,18 @@ describe('apiGet', () => {
     await expect(apiGet('/api/health', healthResponseSchema)).rejects.toBeInstanceOf(
       UnexpectedResponseError,
     );
+  });
+});
+
+describe('apiSend', () => {
+  it('sends a Blob as it is, with its own media type', async () => {
+    const fetchMock = mockFetch({ 'POST /api/upload': () => fakeResponse(200, {}) });
+    const file = new Blob(['timestamp,value\n2026-11-02,1\n'], { type: 'text/csv' });
+
+    await apiSend('POST', '/api/upload', file);
+
+    const init = fetchMock.mock.calls[0]?.[1];
+    expect(init?.body).toBe(file);
+    expect(init?.headers).toEqual(expect.objectContaining({ 'Content-Type': 'text/csv' }));
   });
 });

@@ -53,12 +53,15 @@ export async function apiSend<T>(
 ): Promise<T | void> {
   const response = await send(path, {
     method,
-    // A FormData body (a file upload) goes as multipart; the browser sets its boundary.
+    // A FormData body (a file upload) goes as multipart; the browser sets its boundary. A Blob
+    // (a file sent as it is, such as a points CSV) goes with its own media type.
     ...(body === undefined
       ? {}
       : body instanceof FormData
         ? { body }
-        : { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }),
+        : body instanceof Blob
+          ? { body, headers: { 'Content-Type': body.type } }
+          : { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }),
   });
   if (schema) return parseBody(path, response, schema);
 }
@@ -74,7 +77,7 @@ async function send(
   path: string,
   init: {
     method: string;
-    body?: string | FormData;
+    body?: string | FormData | Blob;
     headers?: Record<string, string>;
     signal?: AbortSignal;
   },

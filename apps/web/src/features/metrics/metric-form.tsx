@@ -17,6 +17,7 @@ import {
 } from '../../components/field-errors';
 import { FormErrorAlert } from '../../components/form-error-alert';
 import { blankFieldErrors } from '../../components/required-fields';
+import { slugFromName } from '../workspaces/slug-from-name';
 import { CATEGORY_LABELS, DIRECTION_LABELS } from './metric-labels';
 
 const FIELDS = ['key', 'name', 'unit', 'category', 'direction', 'description'] as const;
@@ -27,10 +28,14 @@ export interface MetricFormProps {
   onCancel: () => void;
 }
 
-/** A new KPI: the key pushers send values under, its name, unit, category and good direction. */
+/**
+ * A new KPI: its name, the key pushers send values under (suggested from the name until edited,
+ * as a team's slug is), unit, category and good direction.
+ */
 export function MetricForm({ workspace, onCreated, onCancel }: MetricFormProps) {
   const createMetric = useCreateMetric(workspace);
   const [key, setKey] = useState('');
+  const [keyEdited, setKeyEdited] = useState(false);
   const [name, setName] = useState('');
   const [unit, setUnit] = useState('');
   const [category, setCategory] = useState<MetricCategory>('usage');
@@ -79,16 +84,23 @@ export function MetricForm({ workspace, onCreated, onCancel }: MetricFormProps) 
             required
             data-autofocus
             value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
+            onChange={(event) => {
+              const next = event.currentTarget.value;
+              setName(next);
+              if (!keyEdited) setKey(slugFromName(next));
+            }}
             error={fieldErrors.name}
           />
           <TextInput
             label="Key"
-            description="What scripts push values under; never changes."
-            placeholder="e.g. podcast_ad_fill_rate"
+            description="What scripts send values under; never changes. Up to 64 lower-case letters, digits, dots, hyphens or underscores, starting with a letter or digit."
+            placeholder="e.g. podcast-ad-fill-rate"
             required
             value={key}
-            onChange={(event) => setKey(event.currentTarget.value)}
+            onChange={(event) => {
+              setKey(event.currentTarget.value);
+              setKeyEdited(true);
+            }}
             error={fieldErrors.key}
             styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           />

@@ -19,6 +19,7 @@ import { GuardrailsSection } from './guardrails/guardrails-section';
 import { CATEGORY_LABELS, DIRECTION_LABELS } from './metric-labels';
 import { PushPointsHelp } from './push-points-help';
 import { useDateRange } from './use-date-range';
+import { MetricValueActions } from './values/metric-value-actions';
 import { XmrPanel } from './xmr-panel';
 
 /** `/w/:workspace/metrics/:key?range=|from=&to=`: a KPI's XmR charts, signals and guardrails. */
@@ -84,7 +85,12 @@ function MetricView({ workspace, editor, metric, back }: MetricViewProps) {
     guardrails.data?.find((guardrail) => guardrail.evaluation)?.evaluation?.limit ?? null;
   return (
     <Stack gap="lg">
-      <PageHeader above={back} title={metric.name} description={metric.description || undefined} />
+      <PageHeader
+        above={back}
+        title={metric.name}
+        description={metric.description || undefined}
+        actions={editor && <MetricValueActions workspace={workspace} metric={metric} />}
+      />
       <Group gap="xs" wrap="wrap">
         <Code>{metric.key}</Code>
         <Badge variant="default" tt="none" fw={500}>

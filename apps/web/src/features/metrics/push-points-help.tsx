@@ -13,8 +13,8 @@ export function PushPointsHelp({ workspace, metricKey }: PushPointsHelpProps) {
   return (
     <Stack gap="xs">
       <Text size="sm">
-        Values arrive from warehouses, CI jobs or scripts with an API token that has the write scope
-        (
+        Add a value or upload a CSV file with the buttons above. Warehouses, CI jobs and scripts
+        send values with an API token that has the write scope (
         <Anchor component={Link} to={workspacePath(workspace, 'settings/tokens')} size="sm">
           create one in Settings
         </Anchor>
