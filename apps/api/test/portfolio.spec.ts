@@ -187,14 +187,39 @@ describe('GET /portfolio: the executive view', () => {
       ['playback.latency_p95', 'breached'],
     ]);
     const latency = portfolio.kpis.find(({ key }) => key === 'playback.latency_p95');
-    expect(latency?.sparkline).toHaveLength(30);
+    expect(latency?.trend.sparkline).toHaveLength(30);
     expect(latency?.latest).toEqual({ timestamp: '2026-03-24T00:00:00.000Z', value: 262 });
-    expect(latency?.signal).toEqual({
-      rule: 'beyond-limits',
-      index: 29,
-      timestamp: '2026-03-24T00:00:00.000Z',
+    expect(latency?.trend.sparklineSignals).toEqual([29]);
+    expect(latency?.trend.status).toMatchObject({
+      state: 'signal',
+      signal: {
+        timestamp: '2026-03-24T00:00:00.000Z',
+        value: 262,
+        rules: ['beyond-limits', 'range-beyond-limit'],
+      },
+      // Limits from the first 20 of the 30 values, so the jump does not widen them.
+      limits: {
+        window: {
+          from: '2026-02-23T00:00:00.000Z',
+          to: '2026-03-14T00:00:00.000Z',
+          count: 20,
+          provisional: false,
+        },
+      },
+      shift: null,
     });
     const fill = portfolio.kpis.find(({ key }) => key === 'ads.fill_rate');
-    expect(fill).toMatchObject({ latest: null, sparkline: [], signal: null });
+    expect(fill).toEqual({
+      key: 'ads.fill_rate',
+      name: fill?.name,
+      unit: fill?.unit,
+      direction: fill?.direction,
+      latest: null,
+      trend: {
+        sparkline: [],
+        sparklineSignals: [],
+        status: { state: 'too-few-values', signal: null, limits: null, shift: null },
+      },
+    });
   });
 });

@@ -8,6 +8,7 @@ export * from './tokens.js';
 export * from './audit.js';
 export * from './days.js';
 export * from './kpis.js';
+export * from './metric-xmr.js';
 export * from './okrs.js';
 export * from './guardrails.js';
 export * from './teams.js';

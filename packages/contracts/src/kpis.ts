@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { instantOrDaySchema } from './days.js';
+import { metricTrendSchema, xmrAnalysisSchema, xmrStatusSchema } from './metric-xmr.js';
 import { pageQuerySchema, pageSchema } from './pagination.js';
 
 /**
@@ -78,7 +79,10 @@ export const metricSchema = z.object({
   updatedAt: z.iso.datetime(),
 });
 
-export const metricPageSchema = pageSchema(metricSchema);
+/** A metric in `GET …/metrics`: with its trend and XmR status, as its portfolio tile shows them. */
+export const metricListItemSchema = metricSchema.extend({ trend: metricTrendSchema });
+
+export const metricPageSchema = pageSchema(metricListItemSchema);
 
 // ---------------------------------------------------------------------------------------------
 // Points
@@ -198,29 +202,13 @@ export const seriesPointSchema = z.object({
   count: z.number().int(),
 });
 
-export const xmrRuleSchema = z.enum([
-  'beyond-limits',
-  'three-of-four',
-  'run-of-eight',
-  'range-beyond-limit',
-]);
-
-/** `xmr` of `@bearing/metrics` over the response's `points` (signals index into them). */
-export const xmrAnalysisSchema = z.object({
-  mean: z.number(),
-  averageMovingRange: z.number(),
-  upperLimit: z.number(),
-  lowerLimit: z.number().nullable(),
-  upperRangeLimit: z.number(),
-  movingRanges: z.array(z.number()),
-  signals: z.array(z.object({ index: z.number().int(), rule: xmrRuleSchema })),
-});
-
 export const seriesResponseSchema = z.object({
   bucket: seriesBucketSchema,
   points: z.array(seriesPointSchema),
-  /** `null` with fewer than two points. */
+  /** The XmR chart of `points`; `null` with fewer than two points. */
   xmr: xmrAnalysisSchema.nullable(),
+  /** The metric's XmR status — of its latest values, whatever the range — as its tile shows it. */
+  status: xmrStatusSchema,
 });
 
 export type MetricCategory = z.infer<typeof metricCategorySchema>;
@@ -230,6 +218,7 @@ export type UpdateMetricRequest = z.infer<typeof updateMetricRequestSchema>;
 export type MetricListQuery = z.output<typeof metricListQuerySchema>;
 export type StoredMetricPoint = z.infer<typeof storedMetricPointSchema>;
 export type Metric = z.infer<typeof metricSchema>;
+export type MetricListItem = z.infer<typeof metricListItemSchema>;
 export type MetricPage = z.infer<typeof metricPageSchema>;
 export type MetricPoint = z.infer<typeof metricPointSchema>;
 export type MultiMetricPoint = z.infer<typeof multiMetricPointSchema>;
@@ -237,5 +226,4 @@ export type MetricPointsImport = z.infer<typeof metricPointsImportSchema>;
 export type SeriesBucket = z.infer<typeof seriesBucketSchema>;
 export type SeriesQuery = z.infer<typeof seriesQuerySchema>;
 export type SeriesPoint = z.infer<typeof seriesPointSchema>;
-export type XmrAnalysis = z.infer<typeof xmrAnalysisSchema>;
 export type SeriesResponse = z.infer<typeof seriesResponseSchema>;

@@ -1,16 +1,13 @@
 import { z } from 'zod';
 import { guardrailSchema } from './guardrails.js';
-import { metricDirectionSchema, metricKeySchema, xmrRuleSchema } from './kpis.js';
+import { metricDirectionSchema, metricKeySchema } from './kpis.js';
+import { metricTrendSchema } from './metric-xmr.js';
 import { objectiveStatusSchema, paceSchema } from './okrs.js';
 import { healthSuggestionSchema, programHealthSchema } from './programs.js';
 import { raidKindSchema, raidStatusSchema } from './raid.js';
 
 /** How many weeks of published health a program card shows as its trend. */
 export const PORTFOLIO_TREND_WEEKS = 8;
-/** How many of a KPI's latest points its tile's sparkline (and XmR signal) looks at. */
-export const PORTFOLIO_SPARKLINE_POINTS = 30;
-/** A signal on one of a KPI's last this-many points counts as current on its tile. */
-export const PORTFOLIO_RECENT_SIGNAL_POINTS = 7;
 /** How many open risks the portfolio lists, highest score first. */
 export const PORTFOLIO_TOP_RISKS = 5;
 
@@ -81,20 +78,8 @@ export const kpiTileSchema = z.object({
   direction: metricDirectionSchema,
   /** The newest point, or `null` for a metric without points. */
   latest: z.object({ timestamp: z.iso.datetime(), value: z.number() }).nullable(),
-  /** The last `PORTFOLIO_SPARKLINE_POINTS` values, oldest first. */
-  sparkline: z.array(z.number()),
-  /**
-   * The newest XmR signal (`xmr` of `@bearing/metrics` over the sparkline's points) if it falls
-   * on one of the last `PORTFOLIO_RECENT_SIGNAL_POINTS` points; `null` when nothing is going on.
-   */
-  signal: z
-    .object({
-      rule: xmrRuleSchema,
-      /** The signalled point, as an index into `sparkline`. */
-      index: z.number().int(),
-      timestamp: z.iso.datetime(),
-    })
-    .nullable(),
+  /** Its sparkline and XmR status: the same as its row in the metrics list and its page. */
+  trend: metricTrendSchema,
 });
 
 /** `GET /api/workspaces/:workspace/portfolio` — the executive view in one request. */

@@ -29,7 +29,7 @@ export class MetricsController {
     private readonly seriesService: SeriesService,
   ) {}
 
-  /** `metricListQuerySchema` → `metricPageSchema`, by key. */
+  /** `metricListQuerySchema` → `metricPageSchema`, by key; each with its trend and XmR status. */
   @Get()
   @Access({ workspaceRole: 'viewer' })
   list(
@@ -72,7 +72,10 @@ export class MetricsController {
     return this.metrics.update(workspace.id, actor, key, body);
   }
 
-  /** `seriesQuerySchema` → `seriesResponseSchema`: points (bucketed when long) and XmR. */
+  /**
+   * `seriesQuerySchema` → `seriesResponseSchema`: points (bucketed when long), their XmR chart
+   * and the metric's XmR status.
+   */
   @Get(':key/series')
   @Access({ workspaceRole: 'viewer' })
   series(

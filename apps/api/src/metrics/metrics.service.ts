@@ -18,6 +18,8 @@ import { reevaluateGuardrailsOf } from '../guardrails/guardrail-evaluation.js';
 import { findMetricByKey, latestPointsOf } from './metric-lookup.js';
 import { toMetricResponse } from './metric.mapper.js';
 import { Metric } from './metric.entity.js';
+import { loadMetricXmr } from './xmr/load-metric-xmr.js';
+import { metricTrend } from './xmr/metric-xmr.js';
 
 const keyPosition = z.tuple([z.string()]);
 
@@ -26,7 +28,10 @@ const keyPosition = z.tuple([z.string()]);
 export class MetricsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Metrics by key, each with its latest point. */
+  /**
+   * Metrics by key, each with its latest point and its trend: the XmR analysis of its latest
+   * values (`loadMetricXmr`), as its page and portfolio tile show it.
+   */
   async list(
     workspaceId: string,
     { limit, cursor, category }: MetricListQuery,
@@ -41,14 +46,20 @@ export class MetricsService {
     if (category) query.andWhere('metric.category = :category', { category });
     if (after) query.andWhere('metric.key > :key', { key: after[0] });
     const metrics = await query.getMany();
-    const latest = await latestPointsOf(
+    const analyses = await loadMetricXmr(
       this.dataSource.manager,
       metrics.slice(0, limit).map(({ id }) => id),
     );
     return toPage(
       metrics,
       limit,
-      (metric) => toMetricResponse(metric, latest.get(metric.id)),
+      (metric) => {
+        const analysis = analyses.get(metric.id)!;
+        return {
+          ...toMetricResponse(metric, analysis.points.at(-1)),
+          trend: metricTrend(analysis),
+        };
+      },
       (metric) => [metric.key],
     );
   }

@@ -17,11 +17,12 @@ export interface MetricDefinition {
 export const METRIC_DEFINITIONS = {
   xChart: {
     summary:
-      'Each value against its natural process limits: a point outside them, or a sustained run, is a signal; anything inside is routine variation.',
+      'Each value against its natural process limits: a point outside them, or a sustained run, is a signal; anything inside is routine variation. After a sustained shift the limits are recomputed for the new level.',
     formula:
-      'Limits = mean ± 2.66 × average moving range. Signals: a value beyond a limit; 3 of 4 consecutive values beyond mean ± 1.33 × average moving range on one side; 8 consecutive values on one side of the mean.',
-    source: 'Donald J. Wheeler, Understanding Variation (2nd ed., 2000), detection rules 1–3.',
-    readmeSection: 'Process behaviour (XmR) charts › xmr',
+      'Limits = mean ± 2.66 × average moving range of the first 20 values (provisional with fewer). Signals: a value beyond a limit; 3 of 4 consecutive values beyond mean ± 1.33 × average moving range on one side; 8 consecutive values on one side of the mean — a shift: new limits start with the first of the 8. Status: a signal among the last 7 values.',
+    source:
+      'Donald J. Wheeler, Understanding Variation (2nd ed., 2000), detection rules 1–3; Wheeler, “When Do I Recalculate My Limits?” (Quality Digest).',
+    readmeSection: 'Process behaviour (XmR) charts › xmrWithRecalculation',
   },
   movingRange: {
     summary:
@@ -29,7 +30,7 @@ export const METRIC_DEFINITIONS = {
     formula:
       'Moving range mRᵢ = |xᵢ − xᵢ₋₁|. Upper range limit = 3.268 × average moving range (D₄ for ranges of two).',
     source: 'Donald J. Wheeler, Understanding Variation (2nd ed., 2000).',
-    readmeSection: 'Process behaviour (XmR) charts › xmr',
+    readmeSection: 'Process behaviour (XmR) charts › xmrWithRecalculation',
   },
   keyResultProgress: {
     summary:

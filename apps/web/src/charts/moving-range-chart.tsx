@@ -1,4 +1,5 @@
 import { Box } from '@mantine/core';
+import { Fragment } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCompact, formatValue } from '../components/format';
 import { ChartLegend } from './chart-legend';
@@ -6,7 +7,7 @@ import { AXIS_TICK, CHART_COLORS } from './chart-theme';
 import { ChartTooltipCard, hoveredRow, type HoverProps } from './chart-tooltip';
 import { SignalDot } from './signal-dot';
 import { describeBucket, timeTickFormatter, timeTicks } from './time-axis';
-import type { XmrChartData, XmrRow } from './xmr-chart-data';
+import { currentSegment, type XmrChartData, type XmrRow } from './xmr-chart-data';
 
 const LIMIT_DASH = '6 4';
 const HEIGHT = 180;
@@ -16,11 +17,15 @@ export interface MovingRangeChartProps {
   label: string;
 }
 
-/** Moving range (mR) chart: how far each value moved from the previous one, with its limit. */
+/**
+ * Moving range (mR) chart: how far each value moved from the previous one, with the average and
+ * upper range limit of each segment of the X chart.
+ */
 export function MovingRangeChart({ data, label }: MovingRangeChartProps) {
   const rows = data.rows.filter((row) => row.movingRange !== null);
   const first = data.rows[0]?.time ?? 0;
   const last = data.rows[data.rows.length - 1]?.time ?? 0;
+  const current = currentSegment(data);
   return (
     <Box role="figure" aria-label={`Moving range chart of ${label}`}>
       <LineChart
@@ -29,7 +34,7 @@ export function MovingRangeChart({ data, label }: MovingRangeChartProps) {
         data={rows}
         margin={{ top: 16, right: 24, bottom: 4, left: 4 }}
         title={`Moving range chart of ${label}`}
-        desc={`${rows.length} moving ranges, average ${formatValue(data.averageMovingRange, data.unit)}.`}
+        desc={`${rows.length} moving ranges, current average ${formatValue(current.averageMovingRange, data.unit)}.`}
       >
         <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
         <XAxis
@@ -43,23 +48,37 @@ export function MovingRangeChart({ data, label }: MovingRangeChartProps) {
           minTickGap={24}
         />
         <YAxis tick={AXIS_TICK} tickFormatter={formatCompact} width={56} />
-        <ReferenceLine
-          y={data.averageMovingRange}
-          stroke={CHART_COLORS.mean}
-          ifOverflow="extendDomain"
-        />
-        <ReferenceLine
-          y={data.upperRangeLimit}
-          stroke={CHART_COLORS.limit}
-          strokeDasharray={LIMIT_DASH}
-          ifOverflow="extendDomain"
-          label={{
-            value: 'Upper range limit',
-            position: 'insideTopLeft',
-            fontSize: 11,
-            fill: CHART_COLORS.limit,
-          }}
-        />
+        {data.segments.map((segment, position) => (
+          <Fragment key={segment.firstTime}>
+            <ReferenceLine
+              segment={[
+                { x: segment.firstTime, y: segment.averageMovingRange },
+                { x: segment.lastTime, y: segment.averageMovingRange },
+              ]}
+              stroke={CHART_COLORS.mean}
+              ifOverflow="extendDomain"
+            />
+            <ReferenceLine
+              segment={[
+                { x: segment.firstTime, y: segment.upperRangeLimit },
+                { x: segment.lastTime, y: segment.upperRangeLimit },
+              ]}
+              stroke={CHART_COLORS.limit}
+              strokeDasharray={LIMIT_DASH}
+              ifOverflow="extendDomain"
+              label={
+                position === data.segments.length - 1
+                  ? {
+                      value: 'Upper range limit',
+                      position: 'insideTopLeft',
+                      fontSize: 11,
+                      fill: CHART_COLORS.limit,
+                    }
+                  : undefined
+              }
+            />
+          </Fragment>
+        ))}
         <Tooltip
           content={({ active, payload }) => (
             <RangeTooltip active={active} payload={payload} data={data} />
@@ -93,11 +112,11 @@ export function MovingRangeChart({ data, label }: MovingRangeChartProps) {
             mark: { kind: 'shape', shape: 'diamond', color: CHART_COLORS.signal },
           },
           {
-            label: `Average ${formatValue(data.averageMovingRange, data.unit)}`,
+            label: `${data.segments.length > 1 ? 'Current average' : 'Average'} ${formatValue(current.averageMovingRange, data.unit)}`,
             mark: { kind: 'line', color: CHART_COLORS.mean },
           },
           {
-            label: `Upper range limit ${formatValue(data.upperRangeLimit, data.unit)}`,
+            label: `Upper range limit ${formatValue(current.upperRangeLimit, data.unit)}`,
             mark: { kind: 'line', color: CHART_COLORS.limit, dash: LIMIT_DASH },
           },
         ]}

@@ -4,6 +4,8 @@ import type {
   KeyResult,
   Member,
   Metric,
+  MetricListItem,
+  MetricTrend,
   Objective,
   Period,
   SeriesResponse,
@@ -134,8 +136,53 @@ export function metric(fields: Partial<Metric> = {}): Metric {
   };
 }
 
+/** A metric in the list: `metric(fields)` with its trend (`trend()` unless given). */
+export function metricListItem(
+  fields: Partial<Metric> = {},
+  metricTrend: MetricTrend = trend(),
+): MetricListItem {
+  return { ...metric(fields), trend: metricTrend };
+}
+
+/** The XmR status of `series()`: a signal on its last value, provisional limits from all four. */
+export function xmrStatus(): SeriesResponse['status'] {
+  return {
+    state: 'signal',
+    signal: {
+      timestamp: '2026-11-26T00:00:00.000Z',
+      value: 262,
+      rules: ['beyond-limits', 'range-beyond-limit'],
+    },
+    limits: {
+      mean: 216,
+      upperLimit: 279.84,
+      lowerLimit: 152.16,
+      window: {
+        from: '2026-11-23T00:00:00.000Z',
+        to: '2026-11-26T00:00:00.000Z',
+        count: 4,
+        provisional: true,
+      },
+    },
+    shift: null,
+  };
+}
+
+/** The trend of `series()`'s metric, as the list and the portfolio send it. */
+export function trend(): MetricTrend {
+  return { sparkline: [200, 204, 198, 262], sparklineSignals: [3], status: xmrStatus() };
+}
+
+/** A metric with no values: no trend, too few values for limits. */
+export const NO_TREND: MetricTrend = {
+  sparkline: [],
+  sparklineSignals: [],
+  status: { state: 'too-few-values', signal: null, limits: null, shift: null },
+};
+
 /** Four daily values, the last a jump the API flagged beyond the limits and in range. */
 export function series(): SeriesResponse {
+  const status = xmrStatus();
   return {
     bucket: 'none',
     points: [
@@ -145,16 +192,83 @@ export function series(): SeriesResponse {
       { timestamp: '2026-11-26T00:00:00.000Z', value: 262, count: 1 },
     ],
     xmr: {
-      mean: 216,
-      averageMovingRange: 24,
-      upperLimit: 279.84,
-      lowerLimit: 152.16,
-      upperRangeLimit: 78.432,
+      basis: 'metric',
+      segments: [
+        {
+          first: 0,
+          last: 3,
+          mean: 216,
+          averageMovingRange: 24,
+          upperLimit: 279.84,
+          lowerLimit: 152.16,
+          upperRangeLimit: 78.432,
+          window: status.limits!.window,
+          shift: null,
+        },
+      ],
       movingRanges: [4, 6, 64],
       signals: [
         { index: 3, rule: 'beyond-limits' },
         { index: 3, rule: 'range-beyond-limit' },
       ],
+    },
+    status,
+  };
+}
+
+/**
+ * 24 daily values from Nov 3: 12 around 200, then 12 around 240 — a shift up that the API
+ * reported at Nov 22 (the run's 8th value), with new provisional limits from Nov 15.
+ */
+export function shiftedSeries(): SeriesResponse {
+  const day = (index: number) => `2026-11-${String(index + 3).padStart(2, '0')}T00:00:00.000Z`;
+  const values = Array.from({ length: 24 }, (_, index) =>
+    index < 12 ? (index % 2 ? 202 : 198) : index % 2 ? 242 : 238,
+  );
+  const shift = { direction: 'up' as const, startedAt: day(12), detectedAt: day(19) };
+  const window = (first: number, count: number) => ({
+    from: day(first),
+    to: day(first + count - 1),
+    count,
+    provisional: true,
+  });
+  return {
+    bucket: 'none',
+    points: values.map((value, index) => ({ timestamp: day(index), value, count: 1 })),
+    xmr: {
+      basis: 'metric',
+      segments: [
+        {
+          first: 0,
+          last: 11,
+          mean: 200,
+          averageMovingRange: 4,
+          upperLimit: 210.64,
+          lowerLimit: 189.36,
+          upperRangeLimit: 13.072,
+          window: window(0, 12),
+          shift: null,
+        },
+        {
+          first: 12,
+          last: 23,
+          mean: 240,
+          averageMovingRange: 4,
+          upperLimit: 250.64,
+          lowerLimit: 229.36,
+          upperRangeLimit: 13.072,
+          window: window(12, 12),
+          shift,
+        },
+      ],
+      movingRanges: values.slice(1).map((value, index) => Math.abs(value - values[index]!)),
+      signals: [{ index: 19, rule: 'run-of-eight' }],
+    },
+    status: {
+      state: 'signal',
+      signal: { timestamp: day(19), value: 242, rules: ['run-of-eight'] },
+      limits: { mean: 240, upperLimit: 250.64, lowerLimit: 229.36, window: window(12, 12) },
+      shift,
     },
   };
 }

@@ -6,12 +6,17 @@ import {
   type SeriesResponse,
   seriesRangeOf,
 } from '@bearing/contracts';
-import { xmr } from '@bearing/metrics';
 import { DataSource } from 'typeorm';
 import { findMetricByKey } from '../metric-lookup.js';
+import { loadMetricXmr } from '../xmr/load-metric-xmr.js';
+import { xmrStatus } from '../xmr/metric-xmr.js';
 import { bucketPoints, chooseBucket, type StoredPoint } from './series-buckets.js';
+import { seriesXmr } from './series-xmr.js';
 
-/** A metric's points over a range, bucketed when long, with their XmR analysis. */
+/**
+ * A metric's points over a range, bucketed when long, with their XmR chart and the metric's XmR
+ * status — the analysis of its latest values that its list row and portfolio tile show too.
+ */
 @Injectable()
 export class SeriesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -19,35 +24,33 @@ export class SeriesService {
   async series(workspaceId: string, key: string, query: SeriesQuery): Promise<SeriesResponse> {
     const metric = await findMetricByKey(this.dataSource.manager, workspaceId, key);
     const { from, to } = seriesRangeOf(query);
-    // Raw rows rather than entities: a long range can hold many thousands of points.
-    const stored: StoredPoint[] = await this.dataSource.query(
-      `SELECT "timestamp", "value" FROM "metric_point"
-        WHERE "metric_id" = $1
-          AND ($2::timestamptz IS NULL OR "timestamp" >= $2)
-          AND ($3::timestamptz IS NULL OR "timestamp" <= $3)
-        ORDER BY "timestamp"`,
-      [
-        metric.id,
-        from === undefined ? null : new Date(from).toISOString(),
-        to === undefined ? null : new Date(to).toISOString(),
-      ],
+    // One snapshot for both reads, so the range and the analysed values agree under uploads.
+    const { stored, analysis } = await this.dataSource.transaction(
+      'REPEATABLE READ',
+      async (manager) => ({
+        // Raw rows rather than entities: a long range can hold many thousands of points.
+        stored: await manager.query<StoredPoint[]>(
+          `SELECT "timestamp", "value" FROM "metric_point"
+            WHERE "metric_id" = $1
+              AND ($2::timestamptz IS NULL OR "timestamp" >= $2)
+              AND ($3::timestamptz IS NULL OR "timestamp" <= $3)
+            ORDER BY "timestamp"`,
+          [
+            metric.id,
+            from === undefined ? null : new Date(from).toISOString(),
+            to === undefined ? null : new Date(to).toISOString(),
+          ],
+        ),
+        analysis: (await loadMetricXmr(manager, [metric.id])).get(metric.id)!,
+      }),
     );
     const bucket = chooseBucket(stored, SERIES_MAX_POINTS);
     const points = bucketPoints(stored, bucket);
-    // Limits and signals of what is shown: the (bucketed) values, oldest first.
-    const chart = xmr(points.map(({ value }) => value));
     return {
       bucket,
       points,
-      xmr: chart && {
-        mean: chart.mean,
-        averageMovingRange: chart.averageMovingRange,
-        upperLimit: chart.upperLimit,
-        lowerLimit: chart.lowerLimit,
-        upperRangeLimit: chart.upperRangeLimit,
-        movingRanges: chart.movingRanges,
-        signals: chart.signals,
-      },
+      xmr: seriesXmr(points, bucket, analysis),
+      status: xmrStatus(analysis),
     };
   }
 }

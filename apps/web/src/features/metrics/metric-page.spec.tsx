@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeResponse, mockFetch } from '../../test-utils/fake-fetch';
-import { guardrail, metric, page, requestedUrls, series } from '../../test-utils/okr-fixtures';
+import {
+  guardrail,
+  metric,
+  NO_TREND,
+  page,
+  requestedUrls,
+  series,
+  shiftedSeries,
+} from '../../test-utils/okr-fixtures';
 import { renderApp } from '../../test-utils/render-app';
 import { emptyPage, shellRoutes, signedInAs } from '../../test-utils/session-fixtures';
 
@@ -30,6 +38,11 @@ describe('MetricPage', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: LATENCY.name })).toBeTruthy();
     const xChart = await screen.findByRole('region', { name: 'Individuals (X) chart' });
+    // The status its list row and portfolio tile show, with the window of its limits.
+    expect(screen.getByText('Signal: beyond the limits')).toBeTruthy();
+    expect(
+      screen.getAllByText('Provisional limits from the 4 values from Nov 23 to Nov 26'),
+    ).toHaveLength(1);
     expect(within(xChart).getByRole('figure', { name: `X chart of ${LATENCY.name}` })).toBeTruthy();
     expect(within(xChart).getByText('Guardrail limit 220 ms')).toBeTruthy();
     expect(within(xChart).getByText('Limits 152.16 ms – 279.84 ms')).toBeTruthy();
@@ -44,6 +57,53 @@ describe('MetricPage', () => {
     const signals = screen.getByRole('region', { name: 'Signals' });
     expect(within(signals).getByText(/262 ms: beyond the limits/)).toBeTruthy();
     expect(document.title).toBe(`${LATENCY.name} · Metrics · Bearing`);
+  });
+
+  it('draws new limits after a shift, and says where they begin and why', async () => {
+    routes('viewer', { [`${PATH}/series`]: () => fakeResponse(200, shiftedSeries()) });
+    renderApp(`/w/demo/metrics/${LATENCY.key}`);
+
+    const xChart = await screen.findByRole('region', { name: 'Individuals (X) chart' });
+    expect(screen.getByText('Signal: 8 in a row on one side')).toBeTruthy();
+    expect(
+      screen.getByText(
+        'Provisional limits from the 12 values from Nov 15 to Nov 26, after a shift up',
+      ),
+    ).toBeTruthy();
+    expect(within(xChart).getByText('Current limits 229.36 ms – 250.64 ms')).toBeTruthy();
+
+    fireEvent.click(within(xChart).getByRole('radio', { name: 'Table' }));
+    const table = within(xChart).getByRole('table');
+    const caption = table.querySelector('caption')?.textContent;
+    expect(caption).toContain(
+      'Provisional limits from the 12 values from Nov 3 to Nov 14: mean 200 ms',
+    );
+    expect(caption).toContain(
+      '; Provisional limits from the 12 values from Nov 15 to Nov 26, after a shift up: mean 240 ms',
+    );
+    const rows = within(table).getAllByRole('row');
+    expect(rows[1]?.textContent).toContain('229.36 ms – 250.64 ms');
+    expect(rows[rows.length - 1]?.textContent).toContain('189.36 ms – 210.64 ms');
+
+    const signals = screen.getByRole('region', { name: 'Signals' });
+    expect(
+      within(signals).getByText(/8 in a row on one side — a shift up: new limits from Nov 15/),
+    ).toBeTruthy();
+  });
+
+  it('says when the chart of an old range is not the metric’s own analysis', async () => {
+    const old = series();
+    routes('viewer', {
+      [`${PATH}/series`]: () => fakeResponse(200, { ...old, xmr: { ...old.xmr!, basis: 'range' } }),
+    });
+    renderApp(`/w/demo/metrics/${LATENCY.key}?from=2024-01-01&to=2024-01-31`);
+
+    expect(
+      await screen.findByText(
+        /reaches back before the metric’s latest 500 values, which its status/,
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText('Signal: beyond the limits')).toBeTruthy();
   });
 
   it('keeps the date range in the URL and asks the API for it', async () => {
@@ -61,7 +121,8 @@ describe('MetricPage', () => {
   it('tells an editor how values get in when there are none', async () => {
     routes('editor', {
       [PATH]: () => fakeResponse(200, { ...LATENCY, latest: null }),
-      [`${PATH}/series`]: () => fakeResponse(200, { bucket: 'none', points: [], xmr: null }),
+      [`${PATH}/series`]: () =>
+        fakeResponse(200, { bucket: 'none', points: [], xmr: null, status: NO_TREND.status }),
       '/api/workspaces/demo/guardrails': emptyPage,
     });
     renderApp(`/w/demo/metrics/${LATENCY.key}`);

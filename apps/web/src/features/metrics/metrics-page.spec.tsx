@@ -3,10 +3,10 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeResponse, mockFetch, sentBody } from '../../test-utils/fake-fetch';
 import {
   guardrail,
-  metric,
+  metricListItem,
+  NO_TREND,
   page,
   requestedUrls,
-  series,
   validationProblem,
 } from '../../test-utils/okr-fixtures';
 import { renderApp } from '../../test-utils/render-app';
@@ -17,42 +17,47 @@ afterEach(() => {
   globalThis.fetch = realFetch;
 });
 
-const LATENCY = metric();
-const FILL_RATE = metric({
-  id: '00000000-0000-4000-8000-000000000501',
-  key: 'ad_fill_rate',
-  name: 'Ad fill rate',
-  unit: '%',
-  category: 'business-impact',
-  direction: 'increase-is-good',
-  latest: null,
-});
+const LATENCY = metricListItem();
+const FILL_RATE = metricListItem(
+  {
+    id: '00000000-0000-4000-8000-000000000501',
+    key: 'ad_fill_rate',
+    name: 'Ad fill rate',
+    unit: '%',
+    category: 'business-impact',
+    direction: 'increase-is-good',
+    latest: null,
+  },
+  NO_TREND,
+);
 
 function routes(role: 'viewer' | 'editor', extra: Parameters<typeof mockFetch>[0] = {}) {
   return mockFetch({
     ...shellRoutes(signedInAs(role)),
     '/api/workspaces/demo/metrics': page([FILL_RATE, LATENCY]),
-    [`/api/workspaces/demo/metrics/${LATENCY.key}/series`]: () => fakeResponse(200, series()),
-    [`/api/workspaces/demo/metrics/${FILL_RATE.key}/series`]: () =>
-      fakeResponse(200, { bucket: 'none', points: [], xmr: null }),
     '/api/workspaces/demo/guardrails': page([guardrail()]),
     ...extra,
   });
 }
 
 describe('MetricsPage', () => {
-  it('lists metrics with their trend, latest value and XmR signal, read-only for a viewer', async () => {
-    routes('viewer');
+  it('lists metrics with their trend, latest value and XmR status, read-only for a viewer', async () => {
+    const fetchMock = routes('viewer');
     renderApp('/w/demo/metrics');
 
     const table = await screen.findByRole('table');
     const latencyRow = within(table)
       .getByRole('link', { name: LATENCY.name })
       .closest('tr') as HTMLElement;
-    expect(await within(latencyRow).findByText('1 signal')).toBeTruthy();
+    // The status and window the portfolio tile shows too, from the list response alone.
+    expect(await within(latencyRow).findByText('Signal: beyond the limits')).toBeTruthy();
+    expect(
+      within(latencyRow).getByText('Provisional limits from the 4 values from Nov 23 to Nov 26'),
+    ).toBeTruthy();
     expect(
       within(latencyRow).getByRole('img', { name: /4 values, latest 262 ms, 1 with a signal/ }),
     ).toBeTruthy();
+    expect(requestedUrls(fetchMock).some((url) => url.includes('/series'))).toBe(false);
     expect(within(latencyRow).getByText('262 ms')).toBeTruthy();
     const fillRow = within(table)
       .getByRole('link', { name: FILL_RATE.name })

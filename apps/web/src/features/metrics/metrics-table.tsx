@@ -1,4 +1,4 @@
-import type { Metric } from '@bearing/contracts';
+import type { MetricListItem } from '@bearing/contracts';
 import { Anchor, Badge, Code, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { workspacePath } from '../../app/layout/navigation-items';
@@ -7,13 +7,13 @@ import { formatValue } from '../../components/format';
 import { CATEGORY_LABELS, DIRECTION_LABELS } from './metric-labels';
 import { MetricTrend } from './metric-trend';
 
-/** The workspace's metrics: each with its trend, latest value and whether XmR sees a signal. */
+/** The workspace's metrics: each with its trend, latest value and XmR status. */
 export function MetricsTable({
   workspace,
   metrics,
 }: {
   workspace: string;
-  metrics: readonly Metric[];
+  metrics: readonly MetricListItem[];
 }) {
   return (
     <Table.ScrollContainer minWidth={760}>
@@ -50,7 +50,7 @@ export function MetricsTable({
                 </Badge>
               </Table.Td>
               <Table.Td>
-                <MetricTrend workspace={workspace} metric={metric} />
+                <MetricTrend metric={metric} />
               </Table.Td>
               <Table.Td ta="right">
                 {metric.latest ? (

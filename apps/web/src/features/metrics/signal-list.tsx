@@ -1,10 +1,15 @@
 import { List, Text } from '@mantine/core';
 import { describeBucket } from '../../charts/time-axis';
-import { signalRows, type XmrChartData, XMR_RULE_LABELS } from '../../charts/xmr-chart-data';
-import { formatValue } from '../../components/format';
+import {
+  signalRows,
+  type XmrChartData,
+  type XmrRow,
+  XMR_RULE_LABELS,
+} from '../../charts/xmr-chart-data';
+import { formatShortDay, formatValue } from '../../components/format';
 import { ShapeIcon } from '../../components/shape-icon';
 
-/** The signals in the range shown, latest first, in words. */
+/** The signals in the range shown, latest first, in words; a shift says where new limits begin. */
 export function SignalList({ data }: { data: XmrChartData }) {
   const rows = signalRows(data);
   if (rows.length === 0) {
@@ -31,6 +36,7 @@ export function SignalList({ data }: { data: XmrChartData }) {
             ...row.valueSignals.map((rule) => XMR_RULE_LABELS[rule]),
             ...(row.rangeSignal ? [XMR_RULE_LABELS['range-beyond-limit']] : []),
           ].join('; ')}
+          {shiftNote(data, row)}
         </List.Item>
       ))}
       {rows.length > 12 && (
@@ -40,4 +46,14 @@ export function SignalList({ data }: { data: XmrChartData }) {
       )}
     </List>
   );
+}
+
+/** For the value where a shift became evident: " — a shift up: new limits from Mar 3". */
+function shiftNote(data: XmrChartData, row: XmrRow): string {
+  const shift = data.segments.find(
+    ({ shiftInView }) => shiftInView && Date.parse(shiftInView.detectedAt) === row.time,
+  )?.shiftInView;
+  return shift
+    ? ` — a shift ${shift.direction}: new limits from ${formatShortDay(shift.startedAt)}`
+    : '';
 }

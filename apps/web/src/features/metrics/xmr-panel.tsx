@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Metric } from '@bearing/contracts';
+import { type Metric, XMR_ANALYSIS_POINTS } from '@bearing/contracts';
 import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { type SeriesRange, useMetricSeries } from '../../api/metrics';
@@ -11,6 +11,7 @@ import { XmrTable } from '../../charts/xmr-table';
 import { ErrorAlert } from '../../components/error-alert';
 import { LoadingRows } from '../../components/loading-rows';
 import { SignalList } from './signal-list';
+import { XmrStatusSummary } from './xmr-status-summary';
 
 const BUCKET_NOTES = {
   hour: 'hourly means',
@@ -31,7 +32,10 @@ export interface XmrPanelProps {
   noValues: ReactNode;
 }
 
-/** The container of a metric's X and mR charts: loads the series, handles its states. */
+/**
+ * The container of a metric's X and mR charts: loads the series, handles its states, and shows
+ * the metric's XmR status — the one its list row and portfolio tile show.
+ */
 export function XmrPanel({ workspace, metric, range, guardrailLimit, noValues }: XmrPanelProps) {
   const series = useMetricSeries(workspace, metric.key, range);
   const data = useMemo(
@@ -49,32 +53,47 @@ export function XmrPanel({ workspace, metric, range, guardrailLimit, noValues }:
       />
     );
   }
+  if (series.data.points.length === 0 && metric.latest === null) return noValues;
+  const status = <XmrStatusSummary status={series.data.status} unit={metric.unit} />;
   if (series.data.points.length === 0) {
-    return metric.latest === null ? (
-      noValues
-    ) : (
-      <Paper withBorder radius="md" p="lg" bg="var(--mantine-color-gray-0)">
-        <Text size="sm" c="dimmed" ta="center">
-          No values in this date range. Widen it to see the metric’s history.
-        </Text>
-      </Paper>
+    return (
+      <Stack gap="lg">
+        {status}
+        <Paper withBorder radius="md" p="lg" bg="var(--mantine-color-gray-0)">
+          <Text size="sm" c="dimmed" ta="center">
+            No values in this date range. Widen it to see the metric’s history.
+          </Text>
+        </Paper>
+      </Stack>
     );
   }
   if (!data) {
     return (
-      <Alert color="gray" title="Too few values for limits">
-        Process-behaviour limits need at least two values in the range; this one has{' '}
-        {series.data.points.length}.
-      </Alert>
+      <Stack gap="lg">
+        {status}
+        <Alert color="gray" title="Too few values for limits">
+          Process-behaviour limits need at least two values in the range; this one has{' '}
+          {series.data.points.length}.
+        </Alert>
+      </Stack>
     );
   }
   return (
     <Stack gap="lg">
-      {series.data.bucket !== 'none' && (
+      {status}
+      {series.data.bucket !== 'none' ? (
         <Text size="sm" c="dimmed">
           This range holds many values, so each point is one of the{' '}
-          {BUCKET_NOTES[series.data.bucket]}, and the limits are those of the means.
+          {BUCKET_NOTES[series.data.bucket]}, and the limits below are those of the means; the
+          status above judges the metric’s latest {XMR_ANALYSIS_POINTS} values themselves.
         </Text>
+      ) : (
+        data.basis === 'range' && (
+          <Text size="sm" c="dimmed">
+            This range reaches back before the metric’s latest {XMR_ANALYSIS_POINTS} values, which
+            its status judges, so the limits below are computed from the values shown.
+          </Text>
+        )
       )}
       <ChartFrame
         title="Individuals (X) chart"

@@ -4,7 +4,7 @@ import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { workspacePath } from '../../app/layout/navigation-items';
 import { formatShortDay, formatValue } from '../../components/format';
-import { StatusBadge } from '../../components/status-badge';
+import { XmrStatusSummary } from '../metrics/xmr-status-summary';
 
 // Recharts is most of the charts' weight: the tiles' numbers and badges show first, the
 // sparklines follow, so the executive landing page stays light.
@@ -12,27 +12,21 @@ const Sparkline = lazy(async () => ({
   default: (await import('../../charts/sparkline')).Sparkline,
 }));
 
-const RULE_WORDS: Record<NonNullable<KpiTileData['signal']>['rule'], string> = {
-  'beyond-limits': 'beyond the limits',
-  'three-of-four': '3 of 4 near a limit',
-  'run-of-eight': 'run of 8 on one side',
-  'range-beyond-limit': 'jump beyond the range limit',
-};
-
-/** A KPI: latest value, its last points, and whether XmR says something real changed lately. */
+/**
+ * A KPI: latest value, its last points, and whether XmR says something real changed lately —
+ * the metric's one XmR status, the same as on its page and in the metrics list, with the window
+ * its limits come from.
+ */
 export function KpiTile({ workspace, tile }: { workspace: string; tile: KpiTileData }) {
-  const data = tile.sparkline.map((value, index) => ({
-    value,
-    signal: tile.signal?.index === index,
-  }));
+  const { sparkline, sparklineSignals, status } = tile.trend;
+  const signalled = new Set(sparklineSignals);
+  const data = sparkline.map((value, index) => ({ value, signal: signalled.has(index) }));
   const latest = tile.latest;
   const label = latest
-    ? `${tile.sparkline.length} values, latest ${formatValue(latest.value, tile.unit)}${
-        tile.signal ? ', with a signal' : ''
-      }`
+    ? `${sparkline.length} values, latest ${formatValue(latest.value, tile.unit)}, ${signalled.size} with a signal`
     : 'No values yet';
   return (
-    <Card withBorder padding="sm" component="article">
+    <Card withBorder padding="sm" component="article" aria-label={tile.name}>
       <Stack gap={4}>
         <Anchor
           component={Link}
@@ -58,24 +52,7 @@ export function KpiTile({ workspace, tile }: { workspace: string; tile: KpiTileD
             </Suspense>
           )}
         </Group>
-        {tile.signal ? (
-          <StatusBadge
-            status={{
-              label: `Signal: ${RULE_WORDS[tile.signal.rule]}`,
-              color: 'orange',
-              shape: 'diamond',
-            }}
-            prefix="XmR:"
-            size="xs"
-            title={`On ${formatShortDay(tile.signal.timestamp)}: a real change, not noise`}
-          />
-        ) : (
-          <StatusBadge
-            status={{ label: 'Routine variation', color: 'gray', shape: 'circle' }}
-            prefix="XmR:"
-            size="xs"
-          />
-        )}
+        <XmrStatusSummary status={status} unit={tile.unit} size="xs" />
       </Stack>
     </Card>
   );

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import type { Portfolio } from '@bearing/contracts';
 import { screen, within } from '@testing-library/react';
 import { fakeResponse, mockFetch } from '../../test-utils/fake-fetch';
-import { guardrail } from '../../test-utils/okr-fixtures';
+import { guardrail, NO_TREND, trend } from '../../test-utils/okr-fixtures';
 import { renderApp } from '../../test-utils/render-app';
 import { shellRoutes, signedInAs } from '../../test-utils/session-fixtures';
 
@@ -70,9 +70,39 @@ const PORTFOLIO: Portfolio = {
       name: 'Playback start latency p95',
       unit: 'ms',
       direction: 'decrease-is-good',
-      latest: { timestamp: '2026-11-25T00:00:00.000Z', value: 262 },
-      sparkline: [200, 203, 199, 262],
-      signal: { rule: 'beyond-limits', index: 3, timestamp: '2026-11-25T00:00:00.000Z' },
+      latest: { timestamp: '2026-11-26T00:00:00.000Z', value: 262 },
+      trend: trend(),
+    },
+    {
+      key: 'podcast.ad_revenue',
+      name: 'Podcast ad revenue',
+      unit: 'k€',
+      direction: 'increase-is-good',
+      latest: { timestamp: '2026-11-26T00:00:00.000Z', value: 54 },
+      trend: {
+        sparkline: [52, 55, 53, 54],
+        sparklineSignals: [],
+        status: {
+          state: 'routine',
+          signal: null,
+          limits: {
+            mean: 53.5,
+            upperLimit: 60,
+            lowerLimit: 47,
+            window: {
+              from: '2026-10-13T00:00:00.000Z',
+              to: '2026-11-01T00:00:00.000Z',
+              count: 20,
+              provisional: false,
+            },
+          },
+          shift: {
+            direction: 'up',
+            startedAt: '2026-10-13T00:00:00.000Z',
+            detectedAt: '2026-10-20T00:00:00.000Z',
+          },
+        },
+      },
     },
     {
       key: 'ads.fill_rate',
@@ -80,8 +110,7 @@ const PORTFOLIO: Portfolio = {
       unit: '%',
       direction: 'increase-is-good',
       latest: null,
-      sparkline: [],
-      signal: null,
+      trend: NO_TREND,
     },
   ],
 };
@@ -158,9 +187,19 @@ describe('PortfolioPage', () => {
     renderApp('/w/demo/portfolio');
 
     const kpis = await screen.findByRole('region', { name: 'KPIs' });
-    expect(within(kpis).getByText('Signal: beyond the limits')).toBeTruthy();
-    expect(within(kpis).getByText('Routine variation')).toBeTruthy();
-    expect(within(kpis).getByText('no data yet')).toBeTruthy();
+    const latency = within(kpis).getByRole('article', { name: 'Playback start latency p95' });
+    expect(within(latency).getByText('Signal: beyond the limits')).toBeTruthy();
+    expect(
+      within(latency).getByText('Provisional limits from the 4 values from Nov 23 to Nov 26'),
+    ).toBeTruthy();
+    const revenue = within(kpis).getByRole('article', { name: 'Podcast ad revenue' });
+    expect(within(revenue).getByText('Routine variation')).toBeTruthy();
+    expect(
+      within(revenue).getByText('Limits from the 20 values from Oct 13 to Nov 1, after a shift up'),
+    ).toBeTruthy();
+    const fill = within(kpis).getByRole('article', { name: 'Ad fill rate' });
+    expect(within(fill).getByText('no data yet')).toBeTruthy();
+    expect(within(fill).getByText('Too few values')).toBeTruthy();
 
     const guardrails = screen.getByRole('table', { name: 'Guardrails out of bounds' });
     expect(within(guardrails).getByText('Breached')).toBeTruthy();

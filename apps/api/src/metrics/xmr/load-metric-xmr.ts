@@ -1,0 +1,35 @@
+import { XMR_ANALYSIS_POINTS } from '@bearing/contracts';
+import type { EntityManager } from 'typeorm';
+import { analyseValues, type MetricXmr, type TimedValue } from './metric-xmr.js';
+
+/**
+ * Each metric's XmR analysis, from its latest `XMR_ANALYSIS_POINTS` points read in ONE query
+ * (one index scan per metric, newest first, on the `(metric_id, timestamp)` key). Every metric
+ * asked for is in the map; one without points has an empty analysis.
+ */
+export async function loadMetricXmr(
+  manager: EntityManager,
+  metricIds: readonly string[],
+): Promise<Map<string, MetricXmr>> {
+  const ids = [...new Set(metricIds)];
+  const points = new Map<string, TimedValue[]>(ids.map((id) => [id, []]));
+  if (ids.length > 0) {
+    const rows: { metric_id: string; timestamp: Date; value: number }[] = await manager.query(
+      `SELECT "metric"."id" AS "metric_id", "point"."timestamp", "point"."value"
+         FROM unnest($1::uuid[]) AS "metric" ("id")
+        CROSS JOIN LATERAL (
+              SELECT "timestamp", "value"
+                FROM "metric_point"
+               WHERE "metric_id" = "metric"."id"
+               ORDER BY "timestamp" DESC
+               LIMIT $2
+            ) AS "point"
+        ORDER BY "metric"."id", "point"."timestamp"`,
+      [ids, XMR_ANALYSIS_POINTS],
+    );
+    for (const row of rows) {
+      points.get(row.metric_id)?.push({ timestamp: row.timestamp, value: Number(row.value) });
+    }
+  }
+  return new Map([...points].map(([id, values]) => [id, analyseValues(values)]));
+}
