@@ -13,10 +13,11 @@ import { useWorkspace } from '../workspaces/use-workspace';
 import { TeamDashboard } from './dashboard/team-dashboard';
 import { ImportTab } from './import/import-tab';
 import { TeamSettingsTab } from './settings/team-settings-tab';
+import { SprintsTab } from './sprints/sprints-tab';
 import { TEAM_TABS, type TeamTab, teamTabOf } from './team-tabs';
 import { WorkItemsTab } from './work-items/work-items-tab';
 
-/** `/w/:workspace/teams/:id?tab=`: one team (by id or slug) — delivery, work items, import, settings. */
+/** `/w/:workspace/teams/:id?tab=`: one team (by id or slug) — delivery, work items, sprints, import, settings. */
 export function TeamPage() {
   const workspace = useWorkspace();
   const { id = '' } = useParams();
@@ -99,6 +100,9 @@ function TeamView({ workspace, editor, team }: TeamViewProps) {
         </Tabs.Panel>
         <Tabs.Panel value="work-items" pt="lg">
           <WorkItemsTab workspace={workspace} team={team} />
+        </Tabs.Panel>
+        <Tabs.Panel value="sprints" pt="lg">
+          <SprintsTab workspace={workspace} team={team} editor={editor} />
         </Tabs.Panel>
         <Tabs.Panel value="import" pt="lg">
           <ImportTab workspace={workspace} team={team} editor={editor} />

@@ -2,6 +2,7 @@
 export const TEAM_TABS = [
   { value: 'delivery', label: 'Delivery' },
   { value: 'work-items', label: 'Work items' },
+  { value: 'sprints', label: 'Sprints' },
   { value: 'import', label: 'Import' },
   { value: 'settings', label: 'Settings' },
 ] as const;

@@ -1,13 +1,14 @@
 import type { Sprint, SprintAvailability, Team } from '@bearing/contracts';
-import { Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useId, useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { useCapacity } from '../../../api/delivery';
 import { usePutSprintAvailability, useSprintAvailability } from '../../../api/sprints';
 import { MetricDefinition } from '../../../charts/metric-definition';
 import { EmptyPanel } from '../../../components/empty-panel';
 import { ErrorAlert } from '../../../components/error-alert';
-import { formatDay } from '../../../components/format';
 import { LoadingRows } from '../../../components/loading-rows';
+import { formatSprintDays } from '../sprints/sprint-dates';
 import { AvailabilityEditor } from './availability-editor';
 import {
   availabilityChanged,
@@ -49,7 +50,22 @@ export function CapacityPlanner({ workspace, team, sprints, editor }: CapacityPl
         {sprint === null ? (
           <EmptyPanel
             title="No future sprint to plan"
-            description="Create the next sprint with its start and end dates (or import it from Jira) to plan its capacity."
+            description={
+              editor
+                ? 'Create the next sprint with its start and end dates, or import it from Jira, to plan its capacity. A future sprint without dates needs them first: edit it on the Sprints tab.'
+                : 'Once an editor creates the next sprint with its dates (or imports it from Jira), its capacity is planned here.'
+            }
+            action={
+              editor ? (
+                <Button component={Link} to="?tab=sprints&new=1">
+                  Create the next sprint
+                </Button>
+              ) : (
+                <Anchor component={Link} to="?tab=sprints" size="sm">
+                  See the team’s sprints
+                </Anchor>
+              )
+            }
           />
         ) : (
           <>
@@ -66,7 +82,7 @@ export function CapacityPlanner({ workspace, team, sprints, editor }: CapacityPl
                 }))}
               />
               <Text size="sm" c="dimmed">
-                {sprint.start && formatDay(sprint.start)} – {sprint.end && formatDay(sprint.end)}
+                {formatSprintDays(sprint, team.timeZone)}
               </Text>
             </Group>
             <SprintPlan

@@ -6,9 +6,9 @@ import { BurndownChart } from '../../../charts/delivery/burndown-chart';
 import { BurnupChart } from '../../../charts/delivery/burnup-chart';
 import { sprintDayRows } from '../../../charts/delivery/sprint-chart-data';
 import { SprintDaysTable } from '../../../charts/delivery/sprint-days-table';
-import { formatDay } from '../../../components/format';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingRows } from '../../../components/loading-rows';
+import { formatSprintDays } from '../sprints/sprint-dates';
 import { DeliveryChart } from './delivery-chart';
 import { SprintSummaryNumbers } from './sprint-summary-numbers';
 
@@ -21,6 +21,8 @@ export interface SprintSectionProps {
   onSelect: (sprintId: string) => void;
   /** The team's today: later sprint days show only the guideline. */
   today: string;
+  /** The team's time zone, in whose days the sprint's dates are written. */
+  timeZone: string;
 }
 
 const STATE_LABELS = { active: 'active', closed: 'closed', future: 'not started' } as const;
@@ -33,6 +35,7 @@ export function SprintSection({
   selected,
   onSelect,
   today,
+  timeZone,
 }: SprintSectionProps) {
   const burndown = useSprintBurndown(workspace, teamId, selected.id);
   const summary = useSprintSummary(workspace, teamId, selected.id);
@@ -73,7 +76,7 @@ export function SprintSection({
           }))}
         />
         <Text size="sm" c="dimmed">
-          {selected.start && formatDay(selected.start)} – {selected.end && formatDay(selected.end)}
+          {formatSprintDays(selected, timeZone)}
           {selected.goal && ` · Goal: ${selected.goal}`}
         </Text>
       </Group>

@@ -61,6 +61,7 @@ export function TeamDashboard({ workspace, team }: TeamDashboardProps) {
             selected={selected}
             onSelect={params.setSprint}
             today={todayIn(team.timeZone)}
+            timeZone={team.timeZone}
           />
         )}
         <VelocityPanel workspace={workspace} teamId={team.id} />
