@@ -1,6 +1,7 @@
 // Runs on a thread of the worker pool (common/worker-pool): reading a Jira export — up to
 // 100,000 issues, JSON or CSV — takes seconds of CPU the HTTP thread cannot spare.
 import type { ImportFormat, ImportMapping, ImportProblem } from '@bearing/contracts';
+import { poolTask } from '../common/worker-pool/pool-task.js';
 import { type ImportedSprint, type ImportFile, ImportFileError } from './import-file.js';
 import { readJiraCsv } from './jira/jira-csv-reader.js';
 import { readJiraJson } from './jira/jira-json-reader.js';
@@ -12,6 +13,8 @@ export type ImportUploadToRead = {
   mapping: ImportMapping;
   /** Zone of a CSV's dates unless the mapping names one. */
   teamTimeZone: string;
+  /** Only check the file (a real import, before it is queued): the file itself is not sent back. */
+  checkOnly?: boolean;
 };
 
 /** An `ImportFile` as plain data: its sprints as `[reference, sprint]` entries. */
@@ -22,6 +25,7 @@ export type PlainImportFile = Omit<ImportFile, 'sprints'> & {
 /** What reading an export came to: the file, or why it is refused (an `ImportFileError`'s data). */
 export type ImportReadOutcome =
   | { outcome: 'read'; file: PlainImportFile }
+  | { outcome: 'checked' }
   | {
       outcome: 'refused';
       reason: ImportFileError['reason'];
@@ -30,12 +34,15 @@ export type ImportReadOutcome =
     };
 
 /** Reads a Jira export from its file, streamed, as `readJiraJson` / `readJiraCsv` do. */
-export async function readImportUpload(upload: ImportUploadToRead): Promise<ImportReadOutcome> {
+export const readImportUpload = poolTask(async function readImportUpload(
+  upload: ImportUploadToRead,
+): Promise<ImportReadOutcome> {
   try {
     const file =
       upload.format === 'jira-json'
         ? await readJiraJson(upload.path, upload.mapping)
         : await readJiraCsv(upload.path, upload.mapping, upload.teamTimeZone);
+    if (upload.checkOnly) return { outcome: 'checked' };
     return { outcome: 'read', file: { ...file, sprints: [...file.sprints] } };
   } catch (error) {
     if (!(error instanceof ImportFileError)) throw error;
@@ -46,4 +53,4 @@ export async function readImportUpload(upload: ImportUploadToRead): Promise<Impo
       truncated: error.truncated,
     };
   }
-}
+});

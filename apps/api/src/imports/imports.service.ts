@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -36,11 +35,12 @@ import { ImportJob } from './import-job.entity.js';
 import { ImportUpload } from './import-upload.entity.js';
 import { toImportJobResponse } from './import-job.mapper.js';
 import { planImport } from './import-plan.js';
-import type { readImportUpload } from './import-read.worker.js';
+import type { ImportReadOutcome, readImportUpload } from './import-read.worker.js';
 import { failedResult, resultOf, workflowWithMapping } from './import-result.js';
 import { writePlan } from './import-writer.js';
 import { cleanText } from './jira/text-limits.js';
 import { removeUpload, type StoredUpload } from './upload-storage.js';
+import { restoreUpload, storeUpload } from './upload-store.js';
 
 export type UploadedImport = { file: StoredUpload | undefined; fields: unknown };
 
@@ -119,7 +119,7 @@ export class ImportsService
       }
       // Read and checked now, so an unreadable file is refused here and never queued; the
       // refusal still shows in the team's import history, with its problems.
-      const refusal = await this.readUpload(file, fields, team).then(
+      const refusal = await this.checkUpload(file, fields, team).then(
         () => undefined,
         (error: unknown) => {
           if (error instanceof ImportFileError) return error;
@@ -139,7 +139,6 @@ export class ImportsService
         });
         throw unreadableFile(refusal);
       }
-      const content = await readFile(file.path);
       const job = await this.dataSource.transaction(async (manager) => {
         const saved = await manager.getRepository(ImportJob).save({
           workspaceId,
@@ -151,7 +150,7 @@ export class ImportsService
           result: null,
           finishedAt: null,
         });
-        await manager.getRepository(ImportUpload).insert({ importJobId: saved.id, content });
+        await storeUpload(manager, saved.id, file.path);
         return saved;
       });
       try {
@@ -184,25 +183,21 @@ export class ImportsService
     const jobs = this.dataSource.getRepository(ImportJob);
     const job = await jobs.findOneBy({ id: importJobId, workspaceId });
     if (!job || job.status === 'completed' || job.status === 'failed') return;
-    const upload = await this.dataSource
-      .getRepository(ImportUpload)
-      .findOneBy({ importJobId: job.id });
-    if (!upload) {
-      await this.finish(
-        job.id,
-        'failed',
-        failedResult([{ message: 'the uploaded file is gone; nothing was stored' }]),
-      );
-      return;
-    }
-    await this.dataSource.query(
-      `UPDATE import_job SET status = 'running', progress = 0, heartbeat_at = now() WHERE id = $1`,
-      [job.id],
-    );
-    const team = await this.dataSource.getRepository(Team).findOneByOrFail({ id: job.teamId });
     const file = path.join(tmpdir(), `bearing-import-${randomUUID()}`);
     try {
-      await writeFile(file, upload.content, { mode: 0o600 });
+      if (!(await restoreUpload(this.dataSource, job.id, file))) {
+        await this.finish(
+          job.id,
+          'failed',
+          failedResult([{ message: 'the uploaded file is gone; nothing was stored' }]),
+        );
+        return;
+      }
+      await this.dataSource.query(
+        `UPDATE import_job SET status = 'running', progress = 0, heartbeat_at = now() WHERE id = $1`,
+        [job.id],
+      );
+      const team = await this.dataSource.getRepository(Team).findOneByOrFail({ id: job.teamId });
       let contents: ImportFile;
       try {
         contents = await this.readUpload({ path: file }, fields, team);
@@ -248,16 +243,37 @@ export class ImportsService
     fields: ImportUploadFields,
     team: Team,
   ): Promise<ImportFile> {
+    const read = await this.read(file, fields, team, false);
+    if (read.outcome !== 'read') throw new Error('the worker read no file');
+    return { ...read.file, sprints: new Map(read.file.sprints) };
+  }
+
+  /** Reads the upload on the worker pool only to check it: a refused file throws. */
+  private async checkUpload(
+    file: { path: string },
+    fields: ImportUploadFields,
+    team: Team,
+  ): Promise<void> {
+    await this.read(file, fields, team, true);
+  }
+
+  private async read(
+    file: { path: string },
+    fields: ImportUploadFields,
+    team: Team,
+    checkOnly: boolean,
+  ): Promise<Exclude<ImportReadOutcome, { outcome: 'refused' }>> {
     const read = await this.workers.run(readTask, {
       path: file.path,
       format: fields.format,
       mapping: fields.mapping,
       teamTimeZone: team.timeZone,
+      checkOnly,
     });
     if (read.outcome === 'refused') {
       throw new ImportFileError(read.problems, { reason: read.reason, truncated: read.truncated });
     }
-    return { ...read.file, sprints: new Map(read.file.sprints) };
+    return read;
   }
 
   private track(run: Promise<void>): void {

@@ -4,10 +4,13 @@ import { Piscina } from 'piscina';
 import { PROBLEM_TYPE_BASE, ProblemException } from '../problem/problem.js';
 
 /**
- * Threads of the pool: the cores left once the HTTP thread has one, at least one and at most 4
- * (CPU-heavy requests are rare; a bigger pool would only hold more memory).
+ * Threads of the pool: the cores left once the HTTP thread has one, at most 4 (CPU-heavy
+ * requests are rare; a bigger pool would only hold more memory) — but at least 2, so that a
+ * long task (reading a big Jira export takes seconds) never makes a small one, such as a bad
+ * CSV to refuse or a forecast, wait behind it. The threads run niced, so on a 2-core machine
+ * they still leave the HTTP thread its core.
  */
-export const WORKER_THREADS = Math.min(4, Math.max(1, availableParallelism() - 1));
+export const WORKER_THREADS = Math.min(4, Math.max(2, availableParallelism() - 1));
 
 /** Tasks waiting for a thread beyond this are refused with a 503 rather than queued forever. */
 export const MAX_QUEUED_TASKS = 32;
@@ -20,6 +23,15 @@ const NICE_INCREMENT = 10;
 
 /** Idle threads above one are ended after this long, giving back their memory. */
 const IDLE_TIMEOUT_MS = 30_000;
+
+/**
+ * Heap limits of a thread. A small young generation makes V8 collect the garbage of parsing
+ * (a Jira export is parsed issue by issue) early instead of letting a thread's heap swell by
+ * hundreds of MB; the old generation holds what a task keeps — the `ImportFile` of the 55 MB
+ * export of `bench/import.bench.mjs` is 32 MB, and uploads are capped at 60 MB. A task that
+ * needs more fails alone (ERR_WORKER_OUT_OF_MEMORY), and the server lives on.
+ */
+const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 384 };
 
 /**
  * When this module runs from its TypeScript sources (under Jest, which compiles them with swc
@@ -98,6 +110,7 @@ function createPool(): Piscina {
     maxQueue: MAX_QUEUED_TASKS,
     idleTimeout: IDLE_TIMEOUT_MS,
     niceIncrement: NICE_INCREMENT,
+    resourceLimits: RESOURCE_LIMITS,
     // Tasks read files with streams: a thread waiting for its next task keeps its event loop.
     atomics: 'disabled',
     ...(RUNS_FROM_SOURCES

@@ -7,6 +7,7 @@ import {
   multiMetricPointSchema,
   PROBLEMS_MAX_LISTED,
 } from '@bearing/contracts';
+import { poolTask } from '../../common/worker-pool/pool-task.js';
 import { readPointsCsv } from './points-csv.js';
 import { readPointsJson } from './points-json.js';
 import { PointsCollector, type PointsReadOutcome } from './points-reading.js';
@@ -26,7 +27,9 @@ export type PointsUploadToRead = {
  * Reads a points upload from its file, streamed, and checks every row — stopping at row
  * 200,001 or at the 101st problem, whichever comes first.
  */
-export async function readPointsUpload(upload: PointsUploadToRead): Promise<PointsReadOutcome> {
+export const readPointsUpload = poolTask(async function readPointsUpload(
+  upload: PointsUploadToRead,
+): Promise<PointsReadOutcome> {
   const collector = new PointsCollector(
     { rows: METRIC_POINTS_MAX_PER_UPLOAD, problems: PROBLEMS_MAX_LISTED },
     upload.knownMetrics && new Set(upload.knownMetrics),
@@ -46,4 +49,4 @@ export async function readPointsUpload(upload: PointsUploadToRead): Promise<Poin
     );
   }
   return collector.outcome();
-}
+});
