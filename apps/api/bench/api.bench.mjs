@@ -77,6 +77,11 @@ try {
     adminPassword: 'a bench password that is long',
     demo: true,
     logLevel: 'silent',
+    // One process on the embedded database: jobs run here, the secrets key is a file in `work`.
+    role: 'all',
+    publicUrl: 'http://localhost',
+    secretKey: undefined,
+    trustProxy: ['loopback'],
   };
   await bootstrapAccounts(dataSource, config);
   app = await createApp(config, dataSource);

@@ -89,6 +89,11 @@ try {
       adminPassword: undefined,
       demo: false,
       logLevel: 'silent',
+      // One process on the embedded database: jobs run here, the secrets key is a file in `work`.
+      role: 'all',
+      publicUrl: 'http://localhost',
+      secretKey: undefined,
+      trustProxy: ['loopback'],
     },
     dataSource,
   );
