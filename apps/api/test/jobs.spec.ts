@@ -13,6 +13,7 @@ import {
   signIn,
   type TestWorkspace,
 } from './support/factories.js';
+import { createTeam } from './support/delivery-factories.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -163,7 +164,7 @@ describe('background jobs', () => {
     expect(seen).toEqual(['2026-12-07T09:00:00.000Z']);
   });
 
-  it('housekeeping deletes ended sessions and old rate-limit counters, nothing live', async () => {
+  it('housekeeping deletes ended sessions, old rate-limit counters and ended imports’ uploads, nothing live', async () => {
     const { dataSource } = testApp;
     const user = await createUser(testApp);
     const insertSession = (hash: string, expires: string, idle: string, revoked: string | null) =>
@@ -181,7 +182,30 @@ describe('background jobs', () => {
        VALUES ('old', now() - interval '2 hours', 3), ('live', now(), 1)`,
     );
 
+    const team = await createTeam(testApp, workspace);
+    const importOf = async (status: string) => {
+      const [row]: { id: string }[] = await dataSource.query(
+        `INSERT INTO import_job (workspace_id, team_id, format, file_name, file_size, status, progress)
+         VALUES ($1, $2, 'jira-json', 'export.json', 2, $3, 0) RETURNING id`,
+        [workspace.id, team.id, status],
+      );
+      await dataSource.query(
+        `INSERT INTO import_upload (import_job_id, content) VALUES ($1, '\\x7b7d')`,
+        [row?.id],
+      );
+      return row?.id ?? '';
+    };
+    const ended = await importOf('failed');
+    const waiting = await importOf('queued');
+
     const removed = await testApp.app.get(Housekeeping).run();
+
+    const uploads: { import_job_id: string }[] = await dataSource.query(
+      `SELECT import_job_id FROM import_upload`,
+    );
+    expect(uploads.map((row) => row.import_job_id)).toEqual([waiting]);
+    expect(uploads.map((row) => row.import_job_id)).not.toContain(ended);
+    expect(removed.uploads).toBe(1);
 
     expect(removed.sessions).toBeGreaterThanOrEqual(3);
     const sessions: { token_hash: string }[] = await dataSource.query(

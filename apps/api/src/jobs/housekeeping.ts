@@ -11,11 +11,13 @@ export const HOUSEKEEPING = 'housekeeping';
  */
 const LONGEST_RATE_LIMIT_WINDOW_SECONDS = 60 * 60;
 
-export type HousekeepingResult = { sessions: number; rateLimits: number };
+export type HousekeepingResult = { sessions: number; rateLimits: number; uploads: number };
 
 /**
  * Every minute, once per cluster: deletes ended sessions (expired, idle too long or signed
- * out) and rate-limit counters whose window is over. The rows only ever grow otherwise.
+ * out), rate-limit counters whose window is over, and the uploads of imports that have ended
+ * without taking theirs along (one failed as stale after its worker died). The rows only ever
+ * grow otherwise.
  */
 @Injectable()
 export class Housekeeping implements OnModuleInit {
@@ -44,11 +46,15 @@ export class Housekeeping implements OnModuleInit {
       `DELETE FROM rate_limit WHERE window_started_at <= now() - make_interval(secs => $1)`,
       [LONGEST_RATE_LIMIT_WINDOW_SECONDS],
     );
-    if (sessions + rateLimits > 0) {
+    const [, uploads] = await this.dataSource.query<[unknown, number]>(
+      `DELETE FROM import_upload upload USING import_job job
+        WHERE job.id = upload.import_job_id AND job.status IN ('completed', 'failed')`,
+    );
+    if (sessions + rateLimits + uploads > 0) {
       this.logger.log(
-        `Housekeeping removed ${sessions} ended session(s), ${rateLimits} counter(s).`,
+        `Housekeeping removed ${sessions} ended session(s), ${rateLimits} counter(s), ${uploads} upload(s) of ended imports.`,
       );
     }
-    return { sessions, rateLimits };
+    return { sessions, rateLimits, uploads };
   }
 }
