@@ -40,7 +40,7 @@ import { failedResult, resultOf, workflowWithMapping } from './import-result.js'
 import { writePlan } from './import-writer.js';
 import { cleanText } from './jira/text-limits.js';
 import { removeUpload, type StoredUpload } from './upload-storage.js';
-import { restoreUpload, storeUpload } from './upload-store.js';
+import { restoreUpload, storeUpload } from './import-upload.repository.js';
 
 export type UploadedImport = { file: StoredUpload | undefined; fields: unknown };
 

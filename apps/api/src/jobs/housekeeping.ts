@@ -1,6 +1,9 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { deleteEndedSessions } from '../auth/sessions.repository.js';
+import { deleteUploadsOfEndedImports } from '../imports/import-upload.repository.js';
+import { deleteCountersOlderThan } from '../rate-limit/rate-limit.repository.js';
 import { JobQueue } from './job-queue.js';
 
 export const HOUSEKEEPING = 'housekeeping';
@@ -37,19 +40,10 @@ export class Housekeeping implements OnModuleInit {
   }
 
   async run(): Promise<HousekeepingResult> {
-    // A DELETE answers [rows, count] through TypeORM's query().
-    const [, sessions] = await this.dataSource.query<[unknown, number]>(
-      `DELETE FROM session
-        WHERE expires_at <= now() OR idle_expires_at <= now() OR revoked_at IS NOT NULL`,
-    );
-    const [, rateLimits] = await this.dataSource.query<[unknown, number]>(
-      `DELETE FROM rate_limit WHERE window_started_at <= now() - make_interval(secs => $1)`,
-      [LONGEST_RATE_LIMIT_WINDOW_SECONDS],
-    );
-    const [, uploads] = await this.dataSource.query<[unknown, number]>(
-      `DELETE FROM import_upload upload USING import_job job
-        WHERE job.id = upload.import_job_id AND job.status IN ('completed', 'failed')`,
-    );
+    const manager = this.dataSource.manager;
+    const sessions = await deleteEndedSessions(manager);
+    const rateLimits = await deleteCountersOlderThan(manager, LONGEST_RATE_LIMIT_WINDOW_SECONDS);
+    const uploads = await deleteUploadsOfEndedImports(manager);
     if (sessions + rateLimits + uploads > 0) {
       this.logger.log(
         `Housekeeping removed ${sessions} ended session(s), ${rateLimits} counter(s), ${uploads} upload(s) of ended imports.`,

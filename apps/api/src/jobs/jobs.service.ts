@@ -6,7 +6,8 @@ import type { Actor } from '../access/caller.js';
 import { recordAuditEvent } from '../audit/audit-log.js';
 import { createdAtIdPosition, decodeCursor, toPage } from '../common/pagination/cursor.js';
 import { ProblemException } from '../common/problem/problem.js';
-import { JOB_SCHEMA, JobQueue } from './job-queue.js';
+import { JobQueue } from './job-queue.js';
+import { findWorkspaceJob, type JobRow, selectWorkspaceJobs } from './jobs.repository.js';
 
 /** pg-boss's states in the four words of the API. */
 const STATES_OF: Record<JobState, string[]> = {
@@ -14,17 +15,6 @@ const STATES_OF: Record<JobState, string[]> = {
   running: ['active'],
   completed: ['completed'],
   failed: ['failed', 'cancelled'],
-};
-
-type JobRow = {
-  id: string;
-  name: string;
-  state: string;
-  retry_count: number;
-  output: unknown;
-  created_on: Date;
-  started_on: Date | null;
-  completed_on: Date | null;
 };
 
 /**
@@ -40,41 +30,23 @@ export class JobsService {
 
   async list(workspaceId: string, query: JobListQuery): Promise<JobPage> {
     const after = decodeCursor(query.cursor, createdAtIdPosition);
-    const conditions = [`data->>'workspaceId' = $1`];
-    const values: unknown[] = [workspaceId];
-    if (query.state) {
-      values.push(STATES_OF[query.state]);
-      conditions.push(`state::text = ANY($${values.length}::text[])`);
-    }
-    if (query.kind) {
-      values.push(query.kind);
-      conditions.push(`name = $${values.length}`);
-    }
-    if (after) {
-      values.push(after[0], after[1]);
-      conditions.push(
-        `(created_on, id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`,
-      );
-    }
-    values.push(query.limit + 1);
-    const rows: JobRow[] = await this.dataSource.query(
-      `SELECT id, name, state::text AS state, retry_count, output, created_on, started_on, completed_on
-         FROM ${JOB_SCHEMA}.job
-        WHERE ${conditions.join(' AND ')}
-        ORDER BY created_on DESC, id DESC
-        LIMIT $${values.length}`,
-      values,
-    );
+    const rows = await selectWorkspaceJobs(this.dataSource.manager, workspaceId, {
+      ...(query.state ? { states: STATES_OF[query.state] } : {}),
+      ...(query.kind ? { kind: query.kind } : {}),
+      ...(after ? { after: { createdAt: after[0], id: after[1] } } : {}),
+      limit: query.limit + 1,
+    });
     return toPage(rows, query.limit, toJob, (row) => [row.created_on.toISOString(), row.id]);
   }
 
   /** Sends a failed job of the workspace back to the queue (audited); 409 unless it failed. */
   async retry(workspaceId: string, actor: Actor, id: string): Promise<Job> {
     const row = await this.find(workspaceId, id);
-    if (toJob(row).state !== 'failed') {
+    const job = toJob(row);
+    if (job.state !== 'failed') {
       throw ProblemException.conflict(
         'job-not-failed',
-        `Only a failed job can be retried; this one is ${toJob(row).state}.`,
+        `Only a failed job can be retried; this one is ${job.state}.`,
       );
     }
     await this.dataSource.transaction(async (manager) => {
@@ -83,7 +55,7 @@ export class JobsService {
         actor,
         action: 'job.retried',
         target: { type: 'job', id },
-        details: { kind: row.name, attempts: toJob(row).attempts },
+        details: { kind: row.name, attempts: job.attempts },
       });
     });
     await this.queue.retry(row.name, id);
@@ -91,12 +63,7 @@ export class JobsService {
   }
 
   private async find(workspaceId: string, id: string): Promise<JobRow> {
-    const rows: JobRow[] = await this.dataSource.query(
-      `SELECT id, name, state::text AS state, retry_count, output, created_on, started_on, completed_on
-         FROM ${JOB_SCHEMA}.job WHERE id = $1 AND data->>'workspaceId' = $2`,
-      [id, workspaceId],
-    );
-    const row = rows[0];
+    const row = await findWorkspaceJob(this.dataSource.manager, workspaceId, id);
     if (!row) throw ProblemException.notFound('No such job in this workspace.');
     return row;
   }

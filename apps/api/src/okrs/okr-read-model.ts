@@ -10,7 +10,7 @@ import { ClockService } from '../common/clock/clock.service.js';
 import { latestPointsOnOrBefore } from '../metrics/metric-lookup.js';
 import { programIdsOfRecords } from '../programs/program-links.js';
 import { checkInDue } from './check-ins/check-in-due.js';
-import { CheckIn } from './check-ins/check-in.entity.js';
+import { lastCheckInsOnOrBefore } from './check-ins/check-in.repository.js';
 import { type KeyResultReading, toKeyResultResponse } from './key-results/key-result.mapper.js';
 import { KeyResult } from './key-results/key-result.entity.js';
 import { toObjectiveResponse } from './objectives/objective.mapper.js';
@@ -174,27 +174,4 @@ async function readingsOf(
     readings.set(keyResult.id, { current, lastCheckIn });
   }
   return readings;
-}
-
-/** Each key result's latest check-in dated on or before its day, with its author. */
-async function lastCheckInsOnOrBefore(
-  manager: EntityManager,
-  asOf: readonly { keyResult: KeyResult; day: Day }[],
-): Promise<Map<string, CheckIn>> {
-  const rows: { id: string }[] = await manager.query(
-    `SELECT DISTINCT ON ("check_in"."key_result_id") "check_in"."id"
-       FROM "check_in"
-       JOIN unnest($1::uuid[], $2::date[]) AS "as_of" ("key_result_id", "day")
-         ON "as_of"."key_result_id" = "check_in"."key_result_id"
-      WHERE "check_in"."date" <= "as_of"."day"
-      ORDER BY "check_in"."key_result_id", "check_in"."date" DESC,
-               "check_in"."created_at" DESC, "check_in"."id" DESC`,
-    [asOf.map(({ keyResult }) => keyResult.id), asOf.map(({ day }) => day)],
-  );
-  if (rows.length === 0) return new Map();
-  const checkIns = await manager.getRepository(CheckIn).find({
-    where: { id: In(rows.map(({ id }) => id)) },
-    relations: { author: true },
-  });
-  return new Map(checkIns.map((checkIn) => [checkIn.keyResultId, checkIn]));
 }

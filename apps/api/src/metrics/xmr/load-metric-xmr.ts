@@ -1,6 +1,7 @@
 import { XMR_ANALYSIS_POINTS } from '@bearing/contracts';
 import type { EntityManager } from 'typeorm';
 import { analyseValues, type MetricXmr, type TimedValue } from './metric-xmr.js';
+import { latestPointsPerMetric } from './metric-points.repository.js';
 
 /**
  * Each metric's XmR analysis, from its latest `XMR_ANALYSIS_POINTS` points read in ONE query
@@ -14,19 +15,7 @@ export async function loadMetricXmr(
   const ids = [...new Set(metricIds)];
   const points = new Map<string, TimedValue[]>(ids.map((id) => [id, []]));
   if (ids.length > 0) {
-    const rows: { metric_id: string; timestamp: Date; value: number }[] = await manager.query(
-      `SELECT "metric"."id" AS "metric_id", "point"."timestamp", "point"."value"
-         FROM unnest($1::uuid[]) AS "metric" ("id")
-        CROSS JOIN LATERAL (
-              SELECT "timestamp", "value"
-                FROM "metric_point"
-               WHERE "metric_id" = "metric"."id"
-               ORDER BY "timestamp" DESC
-               LIMIT $2
-            ) AS "point"
-        ORDER BY "metric"."id", "point"."timestamp"`,
-      [ids, XMR_ANALYSIS_POINTS],
-    );
+    const rows = await latestPointsPerMetric(manager, ids, XMR_ANALYSIS_POINTS);
     for (const row of rows) {
       points.get(row.metric_id)?.push({ timestamp: row.timestamp, value: Number(row.value) });
     }

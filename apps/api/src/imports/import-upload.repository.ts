@@ -132,3 +132,12 @@ class FirstFieldOfCopy extends Transform {
     done();
   }
 }
+
+/** Deletes the uploads of imports that have ended without taking theirs along. */
+export async function deleteUploadsOfEndedImports(manager: EntityManager): Promise<number> {
+  const [, deleted] = await manager.query<[unknown, number]>(
+    `DELETE FROM import_upload upload USING import_job job
+      WHERE job.id = upload.import_job_id AND job.status IN ('completed', 'failed')`,
+  );
+  return deleted;
+}

@@ -1,0 +1,62 @@
+import type { EntityManager } from 'typeorm';
+import { JOB_SCHEMA } from './job-queue.js';
+
+/** A row of the queue's job table, as the jobs page reads it. */
+export type JobRow = {
+  id: string;
+  name: string;
+  state: string;
+  retry_count: number;
+  output: unknown;
+  created_on: Date;
+  started_on: Date | null;
+  completed_on: Date | null;
+};
+
+const COLUMNS = `id, name, state::text AS state, retry_count, output, created_on, started_on, completed_on`;
+
+/**
+ * A workspace's jobs (jobs carry their workspace in their payload), newest first, keyset-paged
+ * on (created_on, id); `states` are the queue's own state names.
+ */
+export async function selectWorkspaceJobs(
+  manager: EntityManager,
+  workspaceId: string,
+  filter: {
+    states?: readonly string[];
+    kind?: string;
+    after?: { createdAt: string; id: string };
+    limit: number;
+  },
+): Promise<JobRow[]> {
+  const conditions = [`data->>'workspaceId' = $1`];
+  const values: unknown[] = [workspaceId];
+  const parameter = (value: unknown) => `$${values.push(value)}`;
+  if (filter.states) conditions.push(`state::text = ANY(${parameter(filter.states)}::text[])`);
+  if (filter.kind) conditions.push(`name = ${parameter(filter.kind)}`);
+  if (filter.after) {
+    conditions.push(
+      `(created_on, id) < (${parameter(filter.after.createdAt)}::timestamptz, ${parameter(filter.after.id)}::uuid)`,
+    );
+  }
+  return manager.query(
+    `SELECT ${COLUMNS}
+       FROM ${JOB_SCHEMA}.job
+      WHERE ${conditions.join(' AND ')}
+      ORDER BY created_on DESC, id DESC
+      LIMIT ${parameter(filter.limit)}`,
+    values,
+  );
+}
+
+export async function findWorkspaceJob(
+  manager: EntityManager,
+  workspaceId: string,
+  id: string,
+): Promise<JobRow | undefined> {
+  const rows: JobRow[] = await manager.query(
+    `SELECT ${COLUMNS} FROM ${JOB_SCHEMA}.job WHERE id = $1 AND data->>'workspaceId' = $2`,
+    [id, workspaceId],
+  );
+  return rows[0];
+}
