@@ -15,6 +15,7 @@ import {
   TEST_PASSWORD,
   type TestUser,
 } from './support/factories.js';
+import { createPeriod } from './support/okr-factories.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('audit log', () => {
@@ -120,6 +121,67 @@ describe('audit log', () => {
     const everything = JSON.stringify(events);
     expect(everything).not.toContain(TEST_PASSWORD);
     expect(everything).not.toContain(token.token);
+  });
+
+  it('labels each target as it was named when the event was recorded', async () => {
+    const workspaceId = (
+      await testApp.dataSource.query(`SELECT id FROM workspace WHERE slug = $1`, [slug])
+    )[0].id as string;
+    const period = await createPeriod(
+      testApp,
+      { id: workspaceId, slug, name: 'Audited' },
+      {
+        name: 'H2 2026',
+        start: '2026-07-01',
+        end: '2026-12-31',
+      },
+    );
+    const api = (path: string) => `/api/workspaces/${slug}/${path}`;
+    await adminBrowser
+      .post(api('teams'))
+      .set('X-Request-Id', 'req-label-team')
+      .send({ name: 'Platform', slug: 'platform' })
+      .expect(201);
+    await adminBrowser
+      .patch(api('teams/platform'))
+      .set('X-Request-Id', 'req-label-rename')
+      .send({ name: 'Platform Core', version: 1 })
+      .expect(200);
+    await adminBrowser
+      .post(api('objectives'))
+      .set('X-Request-Id', 'req-label-objective')
+      .send({ title: 'Grow podcast revenue', ownerId: admin.id, periodId: period.id })
+      .expect(201);
+    const program = await adminBrowser
+      .post(api('programs'))
+      .set('X-Request-Id', 'req-label-program')
+      .send({ name: 'Checkout revamp', ownerId: admin.id, start: '2026-07-01' })
+      .expect(201);
+    await adminBrowser
+      .post(api('members'))
+      .set('X-Request-Id', 'req-label-member')
+      .send({ email: 'ada@example.com', role: 'viewer', password: TEST_PASSWORD })
+      .expect(201);
+    await adminBrowser
+      .delete(api('teams/platform'))
+      .set('X-Request-Id', 'req-label-delete')
+      .expect(204);
+
+    const events = await allEvents();
+    const labelOf = (requestId: string) => byRequest(events, requestId)[0]?.targetLabel;
+    expect(labelOf('req-create-workspace')).toBe('Workspace · Audited');
+    expect(labelOf('req-label-team')).toBe('Team · Platform');
+    // A rename is recorded under the new name; the earlier event keeps the name it had.
+    expect(labelOf('req-label-rename')).toBe('Team · Platform Core');
+    expect(labelOf('req-label-objective')).toBe('Objective · Grow podcast revenue');
+    expect(byRequest(events, 'req-label-program')[0]).toMatchObject({
+      targetId: program.body.id,
+      targetLabel: 'Program · Checkout revamp',
+    });
+    expect(labelOf('req-label-member')).toBe('Member · ada');
+    // The team is gone when its deletion is recorded: the label comes from what the event knew.
+    expect(labelOf('req-label-delete')).toBe('Team · Platform Core');
+    expect(labelOf('req-token')).toBe('API token · ci');
   });
 
   it('records invitations and who accepted them', async () => {

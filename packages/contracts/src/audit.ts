@@ -57,6 +57,11 @@ export const auditEventSchema = z.object({
   action: auditActionSchema,
   targetType: z.string(),
   targetId: z.uuid().nullable(),
+  /**
+   * The target in words as it was named at the time of the event, e.g. "Objective · Grow
+   * podcast revenue"; null for old events whose target was gone when labels were introduced.
+   */
+  targetLabel: z.string().nullable(),
   actor: z.object({ userId: z.uuid(), email: z.string(), displayName: z.string() }),
   /** Set when the write came through an API token rather than a signed-in session. */
   actorTokenId: z.uuid().nullable(),

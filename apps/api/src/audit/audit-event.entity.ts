@@ -49,6 +49,13 @@ export class AuditEvent {
   @Column({ name: 'target_id', type: 'uuid', nullable: true })
   targetId!: string | null;
 
+  /**
+   * The target in words as it was named when the event was recorded, e.g. "Team · Platform".
+   * Null for events recorded before labels existed whose target could not be found any more.
+   */
+  @Column({ name: 'target_label', type: 'varchar', length: 300, nullable: true })
+  targetLabel!: string | null;
+
   @Column({ name: 'request_id', type: 'varchar', length: 100, nullable: true })
   requestId!: string | null;
 

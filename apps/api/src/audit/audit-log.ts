@@ -2,12 +2,14 @@ import type { AuditAction } from '@bearing/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../access/caller.js';
 import { AuditEvent } from './audit-event.entity.js';
+import { auditTargetLabel, type AuditTargetType, nameFromDetails } from './audit-target.js';
+import { nameOfAuditTarget } from './audit-target.repository.js';
 
 export type AuditRecord = {
   workspaceId: string;
   actor: Actor;
   action: AuditAction;
-  target: { type: string; id: string | null };
+  target: { type: AuditTargetType; id: string | null };
   /** What changed; never a secret, password or token. */
   details?: Record<string, unknown>;
 };
@@ -15,10 +17,15 @@ export type AuditRecord = {
 /**
  * Records one write. It takes the writer's transaction manager, so the event commits or rolls
  * back together with the write it describes — the log never claims a write that did not happen
- * nor misses one that did.
+ * nor misses one that did. The target's label is read in the same transaction, so it shows the
+ * target as it was named right after the write, even after a later rename or delete.
  */
 export async function recordAuditEvent(manager: EntityManager, record: AuditRecord): Promise<void> {
   const events = manager.getRepository(AuditEvent);
+  const details = record.details ?? {};
+  const name =
+    (await nameOfAuditTarget(manager, record.workspaceId, record.target)) ??
+    nameFromDetails(details);
   await events.save(
     events.create({
       workspaceId: record.workspaceId,
@@ -28,7 +35,8 @@ export async function recordAuditEvent(manager: EntityManager, record: AuditReco
       action: record.action,
       targetType: record.target.type,
       targetId: record.target.id,
-      details: record.details ?? {},
+      targetLabel: auditTargetLabel(record.target.type, name),
+      details,
     }),
   );
 }

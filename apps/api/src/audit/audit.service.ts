@@ -40,6 +40,7 @@ function toAuditEventResponse(event: AuditEvent): AuditEventPage['items'][number
     action: event.action,
     targetType: event.targetType,
     targetId: event.targetId,
+    targetLabel: event.targetLabel,
     actor: {
       userId: event.actorUserId,
       email: event.actorUser?.email ?? '',

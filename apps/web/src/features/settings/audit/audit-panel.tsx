@@ -44,7 +44,7 @@ function AuditLog({ workspace }: { workspace: string }) {
         </EmptyTable>
       ) : (
         <>
-          <AuditTable events={events.items} />
+          <AuditTable events={events.items} workspace={workspace} />
           <LoadMore
             shown={events.items.length}
             noun="event"

@@ -1,10 +1,12 @@
 import type { AuditEvent } from '@bearing/contracts';
-import { Badge, Code, Group, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Code, Group, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { DateTime } from '../../../components/date-time';
+import { auditTargetHref } from './audit-target-link';
 import { describeAuditEvent } from './describe-audit-event';
 
 /** Audit events newest first: when, who (and whether through a token), what, to what, request. */
-export function AuditTable({ events }: { events: AuditEvent[] }) {
+export function AuditTable({ events, workspace }: { events: AuditEvent[]; workspace: string }) {
   return (
     <Table.ScrollContainer minWidth={860}>
       <Table verticalSpacing="sm" highlightOnHover>
@@ -49,7 +51,7 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{target || '—'}</Text>
+                  <AuditTarget event={event} workspace={workspace} described={target} />
                 </Table.Td>
                 <Table.Td>
                   {event.requestId ? (
@@ -66,5 +68,41 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/**
+ * The target as it was named at the time ("Team · Platform"), linked to its page when there is
+ * one, over what the details add (e.g. "ana@example.com: viewer → editor"). Old events recorded
+ * before labels existed fall back to the details alone.
+ */
+function AuditTarget({
+  event,
+  workspace,
+  described,
+}: {
+  event: AuditEvent;
+  workspace: string;
+  described: string;
+}) {
+  const label = event.targetLabel;
+  if (!label) return <Text size="sm">{described || '—'}</Text>;
+  const href = auditTargetHref(workspace, event);
+  const more = described && !label.endsWith(` · ${described}`) ? described : '';
+  return (
+    <>
+      {href ? (
+        <Anchor component={Link} to={href} size="sm">
+          {label}
+        </Anchor>
+      ) : (
+        <Text size="sm">{label}</Text>
+      )}
+      {more && (
+        <Text size="xs" c="dimmed">
+          {more}
+        </Text>
+      )}
+    </>
   );
 }

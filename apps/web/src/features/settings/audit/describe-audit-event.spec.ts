@@ -8,6 +8,7 @@ function event(action: AuditEvent['action'], details: AuditEvent['details']): Au
     action,
     targetType: 'user',
     targetId: null,
+    targetLabel: null,
     actor: { userId: '00000000-0000-4000-8000-000000000002', email: 'a@x.test', displayName: 'A' },
     actorTokenId: null,
     requestId: 'req-1',
