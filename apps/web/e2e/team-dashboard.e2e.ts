@@ -366,9 +366,9 @@ describe('the team delivery dashboard in a real browser', () => {
     await expectChartDrawn(page, 'Cumulative flow', 'path.recharts-area-area');
     await expectChartDrawn(page, 'Aging work in progress', '.recharts-scatter circle');
 
-    // The percentile lines are labelled on the chart itself.
+    // The percentile lines are named, with their value, in the chart's legend.
     await chartSection(page, 'Cycle time')
-      .getByText(/^p85 \d+ d$/)
+      .getByText(/^p85: \d+ days?$/)
       .first()
       .waitFor();
 

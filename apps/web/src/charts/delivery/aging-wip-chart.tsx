@@ -2,6 +2,7 @@ import { Box } from '@mantine/core';
 import { CartesianGrid, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartLegend } from '../chart-legend';
 import { AXIS_TICK, CHART_COLORS, CHART_HEIGHT } from '../chart-theme';
+import { formatDays } from '../figures';
 import { ChartTooltipCard, hoveredRow, type HoverProps } from '../chart-tooltip';
 import type { AgingPoint, AgingWipChartData } from './aging-wip-data';
 import { percentileLegend } from './cycle-time-scatter';
@@ -29,7 +30,7 @@ export function AgingWipChart({
       <ScatterChart
         responsive
         style={{ width: '100%', height: CHART_HEIGHT + 40 }}
-        margin={{ top: 16, right: 72, bottom: 4, left: 4 }}
+        margin={{ top: 16, right: 24, bottom: 4, left: 4 }}
         title="Age of the items in progress by stage"
         desc={`${points.length} items in progress across ${stages.length} stages.`}
       >
@@ -71,7 +72,7 @@ function AgingTooltip({ active, payload }: HoverProps) {
   return (
     <ChartTooltipCard
       heading={`${point.key} · ${point.title}`}
-      lines={[`In ${point.stage}`, `Age ${point.ageDays} ${point.ageDays === 1 ? 'day' : 'days'}`]}
+      lines={[`In ${point.stage}`, `Age ${formatDays(point.ageDays)}`]}
     />
   );
 }

@@ -1,4 +1,5 @@
 import { Table } from '@mantine/core';
+import { formatDays } from '../figures';
 import type { AgingWipChartData } from './aging-wip-data';
 import type { PercentileLine } from './percentile-lines';
 
@@ -16,7 +17,7 @@ export function AgingWipTable({
       <Table striped stickyHeader verticalSpacing={6}>
         <Table.Caption>
           {points.length} items in progress. Cycle-time{' '}
-          {lines.map((line) => `${line.label}: ${line.days} days`).join(', ') ||
+          {lines.map((line) => `${line.label}: ${formatDays(line.days)}`).join(', ') ||
             'percentiles: none yet'}
           .
         </Table.Caption>

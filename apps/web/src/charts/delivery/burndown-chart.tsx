@@ -1,6 +1,7 @@
 import { Box } from '@mantine/core';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatDay, formatNumber } from '../../components/format';
+import { formatDay } from '../../components/format';
+import { formatPoints } from '../figures';
 import { ChartLegend } from '../chart-legend';
 import { AXIS_TICK, CHART_COLORS, CHART_HEIGHT } from '../chart-theme';
 import { ChartTooltipCard, hoveredRow, type HoverProps } from '../chart-tooltip';
@@ -27,7 +28,7 @@ export function BurndownChart({ rows, unit, sprintName }: BurndownChartProps) {
         data={rows}
         margin={{ top: 16, right: 24, bottom: 4, left: 4 }}
         title={`Burndown of ${sprintName}`}
-        desc={`${rows.length} days; ${formatNumber(lastKnownDay(rows)?.remaining ?? null)} ${unitLabel(unit)} remaining on the last day shown; scope changed on ${changes} days.`}
+        desc={`${rows.length} days; ${formatPoints(lastKnownDay(rows)?.remaining ?? null)} ${unitLabel(unit)} remaining on the last day shown; scope changed on ${changes} days.`}
       >
         <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
         <XAxis {...sprintDayAxis(rows)} tick={AXIS_TICK} />
@@ -92,8 +93,8 @@ export function SprintDayTooltip({ active, payload, unit }: HoverProps & { unit:
     <ChartTooltipCard
       heading={formatDay(row.day)}
       lines={[
-        `Remaining ${formatNumber(row.remaining)} ${label} (guideline ${formatNumber(row.ideal)})`,
-        `Done so far ${formatNumber(row.doneSoFar)} of ${formatNumber(row.scope)} in scope`,
+        `Remaining ${formatPoints(row.remaining)} ${label} (guideline ${formatPoints(row.ideal)})`,
+        `Done so far ${formatPoints(row.doneSoFar)} of ${formatPoints(row.scope)} in scope`,
         ...scopeChangeLines(row, label),
       ]}
     />

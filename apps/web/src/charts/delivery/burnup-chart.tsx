@@ -1,6 +1,6 @@
 import { Box } from '@mantine/core';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatNumber } from '../../components/format';
+import { formatPoints } from '../figures';
 import { ChartLegend } from '../chart-legend';
 import { AXIS_TICK, CHART_COLORS, CHART_HEIGHT } from '../chart-theme';
 import { SprintDayTooltip } from './burndown-chart';
@@ -27,7 +27,7 @@ export function BurnupChart({ rows, unit, sprintName }: BurnupChartProps) {
         data={rows}
         margin={{ top: 16, right: 24, bottom: 4, left: 4 }}
         title={`Burnup of ${sprintName}`}
-        desc={`${formatNumber(last?.doneSoFar ?? null)} of ${formatNumber(last?.scope ?? null)} ${unitLabel(unit)} done by the last day shown.`}
+        desc={`${formatPoints(last?.doneSoFar ?? null)} of ${formatPoints(last?.scope ?? null)} ${unitLabel(unit)} done by the last day shown.`}
       >
         <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
         <XAxis {...sprintDayAxis(rows)} tick={AXIS_TICK} />

@@ -4,6 +4,7 @@ import { formatDay, formatShortDay } from '../../components/format';
 import { ChartLegend, type LegendItem } from '../chart-legend';
 import { AXIS_TICK, CHART_COLORS, CHART_HEIGHT } from '../chart-theme';
 import { ChartTooltipCard, hoveredRow, type HoverProps } from '../chart-tooltip';
+import { formatDays } from '../figures';
 import { timeTicks } from '../time-axis';
 import type { CycleTimePoint } from './cycle-time-data';
 import { DELIVERY_COLORS } from './delivery-colors';
@@ -33,7 +34,7 @@ export function CycleTimeScatter({ points, lines, from, to }: CycleTimeScatterPr
       <ScatterChart
         responsive
         style={{ width: '100%', height: CHART_HEIGHT + 40 }}
-        margin={{ top: 16, right: 72, bottom: 4, left: 4 }}
+        margin={{ top: 16, right: 24, bottom: 4, left: 4 }}
         title="Cycle time of each finished item"
         desc={`${points.length} items finished between ${formatDay(from)} and ${formatDay(to)}.`}
       >
@@ -73,7 +74,7 @@ export function percentileLegend(lines: PercentileLine[]): LegendItem[] {
   return [
     { label: 'Item', mark: { kind: 'shape', shape: 'circle', color: DELIVERY_COLORS.point } },
     ...lines.map((line) => ({
-      label: `${line.label}: ${line.days} days`,
+      label: `${line.label}: ${formatDays(line.days)}`,
       mark: { kind: 'line' as const, color: DELIVERY_COLORS.percentile, dash: line.dash },
     })),
   ];
@@ -85,10 +86,7 @@ function CycleTimeTooltip({ active, payload }: HoverProps) {
   return (
     <ChartTooltipCard
       heading={`${point.key} · ${point.title}`}
-      lines={[
-        `Done ${formatDay(point.doneDay)}`,
-        `Cycle time ${point.cycleTime} ${point.cycleTime === 1 ? 'day' : 'days'}`,
-      ]}
+      lines={[`Done ${formatDay(point.doneDay)}`, `Cycle time ${formatDays(point.cycleTime)}`]}
     />
   );
 }

@@ -1,5 +1,6 @@
 import { Table } from '@mantine/core';
 import { formatDay } from '../../components/format';
+import { formatDays } from '../figures';
 import type { CycleTimePoint } from './cycle-time-data';
 import type { PercentileLine } from './percentile-lines';
 
@@ -16,7 +17,7 @@ export function CycleTimeTable({
       <Table striped stickyHeader verticalSpacing={6}>
         <Table.Caption>
           {points.length} items.{' '}
-          {lines.map((line) => `${line.label}: ${line.days} days`).join(', ')}
+          {lines.map((line) => `${line.label}: ${formatDays(line.days)}`).join(', ')}
         </Table.Caption>
         <Table.Thead>
           <Table.Tr>

@@ -1,24 +1,29 @@
 import { Box } from '@mantine/core';
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatDay, formatPercent, formatShortDay } from '../../components/format';
-import { ChartLegend } from '../chart-legend';
+import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatDay, formatShortDay } from '../../components/format';
+import { ChartLegend, type LegendItem } from '../chart-legend';
 import { AXIS_TICK, CHART_COLORS, CHART_HEIGHT } from '../chart-theme';
 import { ChartTooltipCard, hoveredRow, type HoverProps } from '../chart-tooltip';
+import { formatDays, formatPercent, percentTicks } from '../figures';
 import { DELIVERY_COLORS } from './delivery-colors';
 import type { ForecastBar } from './forecast-chart-data';
+import { PERCENTILE_DASHES } from './percentile-lines';
 
 /**
- * How often each finish day came up in the simulation; the bars where p50, p85 and p95 fall
- * are darker and labelled with their names.
+ * How often each finish day came up in the simulation. The bars where p50, p85 and p95 fall
+ * are darker and crossed by a dashed line per percentile; the lines are named, with their day,
+ * in the legend under the chart — labels above the bars ran into taller neighbours.
  */
 export function ForecastHistogram({ bars, remaining }: { bars: ForecastBar[]; remaining: number }) {
+  const yTicks = percentTicks(Math.max(0, ...bars.map((bar) => bar.probability)));
+  const marked = percentileBars(bars);
   return (
     <Box role="figure" aria-label={`When ${remaining} items could be done`}>
       <BarChart
         responsive
         style={{ width: '100%', height: CHART_HEIGHT }}
         data={bars}
-        margin={{ top: 24, right: 24, bottom: 4, left: 4 }}
+        margin={{ top: 16, right: 24, bottom: 4, left: 4 }}
         title={`When ${remaining} items could be done`}
         desc={`${bars.length} possible finish days.`}
       >
@@ -27,6 +32,9 @@ export function ForecastHistogram({ bars, remaining }: { bars: ForecastBar[]; re
         <YAxis
           tick={AXIS_TICK}
           width={48}
+          domain={[0, yTicks[yTicks.length - 1] ?? 0.01]}
+          ticks={yTicks}
+          interval={0}
           tickFormatter={(share: number) => formatPercent(share)}
         />
         <Tooltip
@@ -39,13 +47,16 @@ export function ForecastHistogram({ bars, remaining }: { bars: ForecastBar[]; re
               fill={bar.marks.length > 0 ? DELIVERY_COLORS.forecastMark : DELIVERY_COLORS.forecast}
             />
           ))}
-          <LabelList
-            dataKey={(bar: ForecastBar) => bar.marks.join(' ')}
-            position="top"
-            fontSize={11}
-            fill={DELIVERY_COLORS.forecastMark}
-          />
         </Bar>
+        {marked.map(({ label, bar }) => (
+          <ReferenceLine
+            key={label}
+            x={bar.day}
+            stroke={DELIVERY_COLORS.percentile}
+            strokeDasharray={PERCENTILE_DASHES[label]}
+            strokeWidth={1.5}
+          />
+        ))}
       </BarChart>
       <ChartLegend
         items={[
@@ -53,10 +64,14 @@ export function ForecastHistogram({ bars, remaining }: { bars: ForecastBar[]; re
             label: 'Share of trials finishing that day',
             mark: { kind: 'shape', shape: 'square', color: DELIVERY_COLORS.forecast },
           },
-          {
-            label: 'Day of p50 / p85 / p95 (labelled)',
-            mark: { kind: 'shape', shape: 'square', color: DELIVERY_COLORS.forecastMark },
-          },
+          ...marked.map(({ label, bar }): LegendItem => ({
+            label: `${label}: ${formatDay(bar.day)} (${formatDays(bar.days)})`,
+            mark: {
+              kind: 'line',
+              color: DELIVERY_COLORS.percentile,
+              dash: PERCENTILE_DASHES[label],
+            },
+          })),
         ]}
       />
     </Box>
@@ -70,9 +85,17 @@ function ForecastTooltip({ active, payload }: HoverProps) {
     <ChartTooltipCard
       heading={formatDay(bar.day)}
       lines={[
-        `${formatPercent(bar.probability)} of trials finished after ${bar.days} days`,
+        `${formatPercent(bar.probability)} of trials finished after ${formatDays(bar.days)}`,
         ...bar.marks.map((mark) => `◆ ${mark}`),
       ]}
     />
   );
+}
+
+/** The bar each percentile falls on, p50 first; several percentiles may share one bar. */
+function percentileBars(bars: ForecastBar[]) {
+  return (['p50', 'p85', 'p95'] as const).flatMap((label) => {
+    const bar = bars.find((candidate) => candidate.marks.includes(label));
+    return bar ? [{ label, bar }] : [];
+  });
 }

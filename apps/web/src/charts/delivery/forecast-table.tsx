@@ -1,5 +1,6 @@
 import { Table } from '@mantine/core';
-import { formatDay, formatPercent } from '../../components/format';
+import { formatDay } from '../../components/format';
+import { formatPercent } from '../figures';
 import type { ForecastBar } from './forecast-chart-data';
 
 /** The "when" distribution as rows: each finish day and the share of trials that ended on it. */

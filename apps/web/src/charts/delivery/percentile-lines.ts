@@ -12,12 +12,13 @@ export interface PercentileLine {
   dash: string;
 }
 
-const DASHES = { p50: '2 3', p85: '6 4', p95: '10 3 2 3' } as const;
+/** Each percentile's dash pattern, the same on every chart that draws them. */
+export const PERCENTILE_DASHES = { p50: '2 3', p85: '6 4', p95: '10 3 2 3' } as const;
 
 /** One reference line per known percentile, smallest first; unknown percentiles are left out. */
 export function percentileLines(percentiles: Percentiles): PercentileLine[] {
   return (['p50', 'p85', 'p95'] as const).flatMap((label) => {
     const days = percentiles[label];
-    return days === null ? [] : [{ label, days, dash: DASHES[label] }];
+    return days === null ? [] : [{ label, days, dash: PERCENTILE_DASHES[label] }];
   });
 }

@@ -1,5 +1,6 @@
 import { Table } from '@mantine/core';
-import { formatDay, formatNumber } from '../../components/format';
+import { formatDay } from '../../components/format';
+import { formatPoints } from '../figures';
 import type { SprintDayRow } from './sprint-chart-data';
 import { type SprintUnit, scopeChangeLines, unitLabel } from './sprint-unit';
 
@@ -34,10 +35,10 @@ export function SprintDaysTable({
           {rows.map((row) => (
             <Table.Tr key={row.day}>
               <Table.Td>{formatDay(row.day)}</Table.Td>
-              <Table.Td ta="right">{formatNumber(row.remaining)}</Table.Td>
-              <Table.Td ta="right">{formatNumber(row.ideal)}</Table.Td>
-              <Table.Td ta="right">{formatNumber(row.doneSoFar)}</Table.Td>
-              <Table.Td ta="right">{formatNumber(row.scope)}</Table.Td>
+              <Table.Td ta="right">{formatPoints(row.remaining)}</Table.Td>
+              <Table.Td ta="right">{formatPoints(row.ideal)}</Table.Td>
+              <Table.Td ta="right">{formatPoints(row.doneSoFar)}</Table.Td>
+              <Table.Td ta="right">{formatPoints(row.scope)}</Table.Td>
               <Table.Td>{scopeChangeLines(row, label).join('; ') || '—'}</Table.Td>
             </Table.Tr>
           ))}

@@ -1,5 +1,5 @@
 import type { SprintBurndownResponse } from '@bearing/contracts';
-import { formatNumber } from '../../components/format';
+import { formatPoints } from '../figures';
 
 export type SprintUnit = SprintBurndownResponse['unit'];
 
@@ -11,7 +11,7 @@ export function unitLabel(unit: SprintUnit): string {
 /** "▲ Added 5 points", "▲ Removed 2 points" for a day whose scope changed. */
 export function scopeChangeLines(row: { added: number; removed: number }, label: string): string[] {
   const lines: string[] = [];
-  if (row.added !== 0) lines.push(`▲ Added ${formatNumber(row.added)} ${label}`);
-  if (row.removed !== 0) lines.push(`▲ Removed ${formatNumber(row.removed)} ${label}`);
+  if (row.added !== 0) lines.push(`▲ Added ${formatPoints(row.added)} ${label}`);
+  if (row.removed !== 0) lines.push(`▲ Removed ${formatPoints(row.removed)} ${label}`);
   return lines;
 }

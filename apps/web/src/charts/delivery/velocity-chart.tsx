@@ -1,17 +1,8 @@
 import { Box } from '@mantine/core';
-import {
-  Bar,
-  CartesianGrid,
-  ComposedChart,
-  LabelList,
-  ReferenceLine,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import { formatNumber, formatPercent } from '../../components/format';
+import { Bar, CartesianGrid, ComposedChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartLegend } from '../chart-legend';
 import { AXIS_TICK, CHART_COLORS, CHART_HEIGHT } from '../chart-theme';
+import { formatPercent, formatPoints, integerTicks } from '../figures';
 import { ChartTooltipCard, hoveredRow, type HoverProps } from '../chart-tooltip';
 import { DASHES, DELIVERY_COLORS } from './delivery-colors';
 import { unitLabel } from './sprint-unit';
@@ -19,21 +10,28 @@ import type { VelocityChartData, VelocityRow } from './velocity-chart-data';
 
 const COMMITTED_PATTERN = 'velocity-committed-hatch';
 
+/** Up to this many sprints every one is named on the axis; beyond, Recharts thins them. */
+const EVERY_TICK_UP_TO = 12;
+
 /**
  * Committed (hatched) and completed (solid) bars per sprint, the average completed as a line
- * and each sprint's say/do ratio written above its bars. One team only, by design.
+ * and each sprint's say/do ratio written under its name on the axis — below the plot, where
+ * neither the bars nor the average line can run through it. One team only, by design.
  */
 export function VelocityChart({ data }: { data: VelocityChartData }) {
   const label = unitLabel(data.unit);
+  const yTicks = integerTicks(
+    Math.max(data.average ?? 0, ...data.rows.map((row) => Math.max(row.committed, row.completed))),
+  );
   return (
     <Box role="figure" aria-label="Velocity of the team’s recent sprints">
       <ComposedChart
         responsive
         style={{ width: '100%', height: CHART_HEIGHT }}
         data={data.rows}
-        margin={{ top: 24, right: 24, bottom: 4, left: 4 }}
+        margin={{ top: 16, right: 24, bottom: 4, left: 4 }}
         title="Velocity of the team’s recent sprints"
-        desc={`${data.rows.length} sprints, average completed ${formatNumber(data.average)} ${label}.`}
+        desc={`${data.rows.length} sprints, average completed ${formatPoints(data.average)} ${label}.`}
       >
         <defs>
           <pattern
@@ -48,8 +46,20 @@ export function VelocityChart({ data }: { data: VelocityChartData }) {
           </pattern>
         </defs>
         <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
-        <XAxis dataKey="name" tick={AXIS_TICK} interval="preserveStartEnd" />
-        <YAxis tick={AXIS_TICK} width={48} allowDecimals={false} />
+        <XAxis
+          dataKey="name"
+          height={40}
+          tick={(props: SprintTickProps) => <SprintTick {...props} rows={data.rows} />}
+          interval={data.rows.length <= EVERY_TICK_UP_TO ? 0 : 'preserveStartEnd'}
+        />
+        <YAxis
+          tick={AXIS_TICK}
+          width={48}
+          allowDecimals={false}
+          domain={[0, yTicks[yTicks.length - 1] ?? 1]}
+          ticks={yTicks}
+          interval={0}
+        />
         <Tooltip
           content={({ active, payload }) => (
             <VelocityTooltip active={active} payload={payload} unit={label} />
@@ -67,17 +77,7 @@ export function VelocityChart({ data }: { data: VelocityChartData }) {
           name="Completed"
           fill={DELIVERY_COLORS.completed}
           isAnimationActive={false}
-        >
-          <LabelList
-            dataKey="sayDoRatio"
-            position="top"
-            fontSize={11}
-            fill={CHART_COLORS.axis}
-            formatter={(value: unknown) =>
-              typeof value === 'number' ? `say/do ${formatPercent(value)}` : ''
-            }
-          />
-        </Bar>
+        />
         {data.average !== null && (
           <ReferenceLine
             y={data.average}
@@ -99,7 +99,7 @@ export function VelocityChart({ data }: { data: VelocityChartData }) {
             mark: { kind: 'shape', shape: 'square', color: DELIVERY_COLORS.completed },
           },
           {
-            label: `Average completed ${formatNumber(data.average)}`,
+            label: `Average completed ${formatPoints(data.average)}`,
             mark: { kind: 'line', color: DELIVERY_COLORS.average, dash: DASHES.average },
           },
         ]}
@@ -115,10 +115,33 @@ function VelocityTooltip({ active, payload, unit }: HoverProps & { unit: string 
     <ChartTooltipCard
       heading={row.name}
       lines={[
-        `Committed ${formatNumber(row.committed)} ${unit}`,
-        `Completed ${formatNumber(row.completed)} ${unit}`,
+        `Committed ${formatPoints(row.committed)} ${unit}`,
+        `Completed ${formatPoints(row.completed)} ${unit}`,
         `Say/do ${formatPercent(row.sayDoRatio)}`,
       ]}
     />
+  );
+}
+
+interface SprintTickProps {
+  x?: number | string;
+  y?: number | string;
+  payload?: { value?: unknown; index?: number };
+}
+
+/** A sprint's name on the axis, and its say/do ratio on a second line under it. */
+function SprintTick({ x, y, payload, rows }: SprintTickProps & { rows: VelocityRow[] }) {
+  const row = payload?.index === undefined ? undefined : rows[payload.index];
+  return (
+    <text x={Number(x)} y={Number(y)} textAnchor="middle" fontSize={AXIS_TICK.fontSize}>
+      <tspan x={Number(x)} dy="0.71em" fill={AXIS_TICK.fill}>
+        {typeof payload?.value === 'string' ? payload.value : ''}
+      </tspan>
+      {row && row.sayDoRatio !== null && (
+        <tspan x={Number(x)} dy="1.3em" fill={CHART_COLORS.axis} fontSize={11}>
+          say/do {formatPercent(row.sayDoRatio)}
+        </tspan>
+      )}
+    </text>
   );
 }

@@ -1,5 +1,5 @@
 import { Table } from '@mantine/core';
-import { formatNumber, formatPercent } from '../../components/format';
+import { formatPercent, formatPoints } from '../figures';
 import { unitLabel } from './sprint-unit';
 import type { VelocityChartData } from './velocity-chart-data';
 
@@ -10,7 +10,7 @@ export function VelocityTable({ data }: { data: VelocityChartData }) {
     <Table.ScrollContainer minWidth={480}>
       <Table striped verticalSpacing={6}>
         <Table.Caption>
-          Average completed: {formatNumber(data.average)} {label} per sprint.
+          Average completed: {formatPoints(data.average)} {label} per sprint.
         </Table.Caption>
         <Table.Thead>
           <Table.Tr>
@@ -24,8 +24,8 @@ export function VelocityTable({ data }: { data: VelocityChartData }) {
           {data.rows.map((row) => (
             <Table.Tr key={row.sprintId}>
               <Table.Td>{row.name}</Table.Td>
-              <Table.Td ta="right">{formatNumber(row.committed)}</Table.Td>
-              <Table.Td ta="right">{formatNumber(row.completed)}</Table.Td>
+              <Table.Td ta="right">{formatPoints(row.committed)}</Table.Td>
+              <Table.Td ta="right">{formatPoints(row.completed)}</Table.Td>
               <Table.Td ta="right">{formatPercent(row.sayDoRatio)}</Table.Td>
             </Table.Tr>
           ))}

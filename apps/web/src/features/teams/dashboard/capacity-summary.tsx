@@ -1,6 +1,6 @@
 import type { CapacityResponse } from '@bearing/contracts';
 import { Alert, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-import { formatNumber } from '../../../components/format';
+import { formatPersonDays, formatPoints } from '../../../charts/figures';
 
 /**
  * The recommended commitment range for the sprint and what it rests on: the team's
@@ -18,10 +18,10 @@ export function CapacitySummary({ capacity }: { capacity: CapacityResponse }) {
           {forecast ? (
             <>
               <Text size="xl" fw={700}>
-                {formatNumber(forecast.low)} – {formatNumber(forecast.high)} points
+                {formatPoints(forecast.low)} – {formatPoints(forecast.high)} points
               </Text>
               <Text size="xs" c="dimmed">
-                expected {formatNumber(forecast.expected)} points
+                expected {formatPoints(forecast.expected)} points
               </Text>
             </>
           ) : (
@@ -33,7 +33,7 @@ export function CapacitySummary({ capacity }: { capacity: CapacityResponse }) {
             Available person-days
           </Text>
           <Text size="xl" fw={700} data-testid="available-person-days">
-            {formatNumber(capacity.availablePersonDays)}
+            {formatPersonDays(capacity.availablePersonDays)}
           </Text>
           <Text size="xs" c="dimmed">
             over {capacity.workingDays} working days
@@ -44,7 +44,7 @@ export function CapacitySummary({ capacity }: { capacity: CapacityResponse }) {
             Team rate
           </Text>
           <Text size="xl" fw={700}>
-            {formatNumber(capacity.pointsPerPersonDay)}
+            {formatPoints(capacity.pointsPerPersonDay)}
           </Text>
           <Text size="xs" c="dimmed">
             points per person-day in the sprints below
@@ -70,8 +70,8 @@ export function CapacitySummary({ capacity }: { capacity: CapacityResponse }) {
               {capacity.history.map((sprint) => (
                 <Table.Tr key={sprint.sprintId}>
                   <Table.Td>{sprint.name}</Table.Td>
-                  <Table.Td ta="right">{formatNumber(sprint.completed)}</Table.Td>
-                  <Table.Td ta="right">{formatNumber(sprint.availablePersonDays)}</Table.Td>
+                  <Table.Td ta="right">{formatPoints(sprint.completed)}</Table.Td>
+                  <Table.Td ta="right">{formatPersonDays(sprint.availablePersonDays)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -5,7 +5,8 @@ import { type SampleWindow, useForecastWhen } from '../../../api/delivery';
 import { forecastBars } from '../../../charts/delivery/forecast-chart-data';
 import { ForecastHistogram } from '../../../charts/delivery/forecast-histogram';
 import { ForecastTable } from '../../../charts/delivery/forecast-table';
-import { formatDay, formatPercent } from '../../../components/format';
+import { formatDays, formatPercent } from '../../../charts/figures';
+import { formatDay } from '../../../components/format';
 import { DeliveryChart } from './delivery-chart';
 import { insufficientHistoryNotice } from './insufficient-history';
 import { PercentileFigure } from './percentile-figure';
@@ -77,7 +78,7 @@ export function ForecastWhen({ workspace, teamId, sample, enabled }: ForecastWhe
                     ? 'not within 10 years'
                     : formatDay(result.dates[label])
                 }
-                note={result[label] === null ? '' : `in ${result[label]} days or fewer`}
+                note={result[label] === null ? '' : `in ${formatDays(result[label])} or fewer`}
               />
             ))}
           </SimpleGrid>

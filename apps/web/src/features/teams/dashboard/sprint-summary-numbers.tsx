@@ -1,21 +1,21 @@
 import type { SprintSummaryResponse } from '@bearing/contracts';
 import { Box, Paper, SimpleGrid, Text } from '@mantine/core';
-import { formatNumber, formatPercent } from '../../../components/format';
+import { formatPercent, formatPoints } from '../../../charts/figures';
 import { unitLabel } from '../../../charts/delivery/sprint-unit';
 
 /** The sprint report's figures as numbers, each with its name: what the charts summarise. */
 export function SprintSummaryNumbers({ summary }: { summary: SprintSummaryResponse }) {
   const unit = unitLabel(summary.unit);
   const figures = [
-    { label: 'Committed', value: formatNumber(summary.committed), note: `${unit} at the start` },
-    { label: 'Completed', value: formatNumber(summary.completed), note: `${unit} done in scope` },
-    { label: 'Added', value: formatNumber(summary.added), note: `${unit} after the start` },
-    { label: 'Removed', value: formatNumber(summary.removed), note: `${unit} taken out` },
-    { label: 'Carry-over', value: formatNumber(summary.carriedOver), note: `${unit} not done` },
+    { label: 'Committed', value: formatPoints(summary.committed), note: `${unit} at the start` },
+    { label: 'Completed', value: formatPoints(summary.completed), note: `${unit} done in scope` },
+    { label: 'Added', value: formatPoints(summary.added), note: `${unit} after the start` },
+    { label: 'Removed', value: formatPoints(summary.removed), note: `${unit} taken out` },
+    { label: 'Carry-over', value: formatPoints(summary.carriedOver), note: `${unit} not done` },
     {
       label: 'Say/do',
       value: formatPercent(summary.sayDoRatio),
-      note: `${formatNumber(summary.completedFromCommitment)} of the commitment done`,
+      note: `${formatPoints(summary.completedFromCommitment)} of the commitment done`,
     },
   ];
   return (
