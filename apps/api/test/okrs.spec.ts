@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import {
+  keyResultPageSchema,
   objectivePageSchema,
   objectiveSchema,
   periodPageSchema,
@@ -23,6 +24,7 @@ import {
   pinToday,
 } from './support/okr-factories.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+import type { Objective } from '../src/okrs/objectives/objective.entity.js';
 
 /** The problem's field errors, for asserting which field a 400 names. */
 function fieldErrors(body: unknown) {
@@ -277,6 +279,110 @@ describe('periods and objectives', () => {
       expect(second.nextCursor).toBeNull();
       await editorBrowser.get(url('objectives?period=not-a-uuid')).expect(400);
       await editorBrowser.get(url('objectives?colour=red')).expect(400);
+    });
+  });
+
+  describe('objective roll-up', () => {
+    it('rolls a parent up from its aligned objectives instead of calling it not measured', async () => {
+      const period = await createPeriod(testApp, workspace, {
+        start: '2024-01-01',
+        end: '2024-03-31',
+      });
+      const parent = await createObjective(testApp, workspace, editor, period, {
+        title: 'Parent',
+      });
+      const child = (title: string) =>
+        createObjective(testApp, workspace, editor, period, { title, parentId: parent.id });
+      const [first, second, third] = [
+        await child('First'),
+        await child('Second'),
+        await child('Third'),
+      ];
+      // Neither of these counts: one is cancelled, the other has nothing measured.
+      const cancelled = await child('Cancelled');
+      await child('Not measured');
+      const grandchild = await createObjective(testApp, workspace, editor, period, {
+        parentId: first.id,
+      });
+      const checkIn = async (
+        objective: Objective,
+        value: number,
+        date: string,
+        confidence: 'on-track' | 'at-risk' | 'off-track' = 'on-track',
+      ) => {
+        const keyResult = await createKeyResult(testApp, objective);
+        await editorBrowser
+          .post(url(`key-results/${keyResult.id}/check-ins`))
+          .send({ value, confidence, date })
+          .expect(201);
+        return keyResult;
+      };
+      await checkIn(first, 80, '2024-02-14');
+      await checkIn(grandchild, 20, '2024-02-14'); // first rolls up to (0.8 + 0.2) / 2 = 0.5
+      await checkIn(second, 40, '2024-02-01', 'at-risk');
+      await checkIn(third, 30, '2024-02-14', 'off-track');
+      await checkIn(cancelled, 100, '2024-02-14');
+      await editorBrowser
+        .patch(url(`objectives/${cancelled.id}`))
+        .send({ status: 'cancelled', version: 1 })
+        .expect(200);
+
+      // (0.5 + 0.4 + 0.3) / 3 = 0.4 against 0.5 expected: a gap of 0.1 is on track.
+      const expected = {
+        progress: expect.closeTo(0.4, 12),
+        rolledUpFrom: { keyResults: 0, objectives: 3 },
+        expectedProgress: 0.5,
+        pace: 'on-track',
+        score: 0.4,
+      };
+      const detail = objectiveSchema.parse(
+        (await editorBrowser.get(url(`objectives/${parent.id}`)).expect(200)).body,
+      );
+      expect(detail).toMatchObject(expected);
+      const list = objectivePageSchema.parse(
+        (await editorBrowser.get(url(`objectives?period=${period.id}`)).expect(200)).body,
+      );
+      const byId = new Map(list.items.map((item) => [item.id, item]));
+      expect(byId.get(parent.id)).toMatchObject(expected);
+      expect(byId.get(first.id)).toMatchObject({
+        progress: expect.closeTo(0.5, 12),
+        rolledUpFrom: { keyResults: 1, objectives: 1 },
+      });
+      expect(byId.get(second.id)).toMatchObject({
+        progress: expect.closeTo(0.4, 12),
+        rolledUpFrom: { keyResults: 1, objectives: 0 },
+      });
+    });
+
+    it('carries each key result row its last check-in confidence and date, and whether it is overdue', async () => {
+      const period = await createPeriod(testApp, workspace, {
+        start: '2024-01-01',
+        end: '2024-03-31',
+      });
+      const objective = await createObjective(testApp, workspace, editor, period);
+      const fresh = await createKeyResult(testApp, objective);
+      const lapsed = await createKeyResult(testApp, objective);
+      const check = (id: string, date: string, confidence: string) =>
+        editorBrowser
+          .post(url(`key-results/${id}/check-ins`))
+          .send({ value: 10, confidence, date })
+          .expect(201);
+      await check(fresh.id, '2024-02-12', 'at-risk');
+      // Weekly: due a week after 02-01, overdue two weeks after it — on 02-15, today.
+      await check(lapsed.id, '2024-02-01', 'off-track');
+      const page = keyResultPageSchema.parse(
+        (await editorBrowser.get(url(`key-results?objective=${objective.id}`)).expect(200)).body,
+      );
+      const rows = page.items.map(({ id, lastCheckIn, checkInDue }) => ({
+        id,
+        confidence: lastCheckIn?.confidence,
+        date: lastCheckIn?.date,
+        checkInDue,
+      }));
+      expect(rows).toEqual([
+        { id: fresh.id, confidence: 'at-risk', date: '2024-02-12', checkInDue: null },
+        { id: lapsed.id, confidence: 'off-track', date: '2024-02-01', checkInDue: 'overdue' },
+      ]);
     });
   });
 

@@ -121,8 +121,20 @@ export const objectiveSchema = z.object({
   /** The objective this one aligns to (any period), or `null` at the root of the tree. */
   parentId: z.uuid().nullable(),
   status: objectiveStatusSchema,
-  /** `objectiveProgress` of its key results (each clamped to 0–1, weighted); `null` if none measured. */
+  /**
+   * `objectiveRollup`: its own key results (each clamped to 0–1, weighted) and the objectives
+   * aligned below it that are not cancelled (each with its own roll-up, weighing like a key
+   * result of weight 1), recursively; `null` when none of them is measured.
+   */
   progress: z.number().nullable(),
+  /**
+   * What `progress` was rolled up from: how many of its own key results and of its directly
+   * aligned objectives were measured and counted (both 0 while `progress` is `null`).
+   */
+  rolledUpFrom: z.object({
+    keyResults: z.number().int().min(0),
+    objectives: z.number().int().min(0),
+  }),
   /** `expectedProgress` of its period as of today (its end once over): share elapsed, 0–1. */
   expectedProgress: z.number(),
   /** `paceStatus(progress, expectedProgress)`; `null` while `progress` is. */

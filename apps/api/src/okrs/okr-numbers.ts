@@ -3,7 +3,8 @@ import {
   type Day,
   expectedProgress,
   keyResultProgress,
-  objectiveProgress,
+  objectiveRollup,
+  type ObjectiveRollupNode,
   okrScore,
   paceStatus,
 } from '@bearing/metrics';
@@ -39,13 +40,24 @@ export function keyResultNumbers(
   return withPace(progress, expectedProgress(period, asOf));
 }
 
-/** An objective's numbers as of `asOf` from its key results' progress (as of it) and weights. */
+/** What an objective's progress was rolled up from: the measured inputs that counted in it. */
+export type RolledUpFrom = { keyResults: number; objectives: number };
+
+/**
+ * An objective's numbers as of `asOf`, its progress rolled up (`objectiveRollup`) from its own
+ * key results and the objectives aligned below it — each read as of its own period's `okrAsOf`
+ * — and its expected progress and pace those of its own period.
+ */
 export function objectiveNumbers(
-  keyResults: readonly { progress: number | null; weight: number }[],
+  objective: ObjectiveRollupNode,
   period: PeriodDays,
   asOf: Day,
-): OkrNumbers {
-  return withPace(objectiveProgress(keyResults), expectedProgress(period, asOf));
+): OkrNumbers & { rolledUpFrom: RolledUpFrom } {
+  const { progress, keyResults, objectives } = objectiveRollup(objective);
+  return {
+    ...withPace(progress, expectedProgress(period, asOf)),
+    rolledUpFrom: { keyResults, objectives },
+  };
 }
 
 function withPace(progress: number | null, expected: number): OkrNumbers {

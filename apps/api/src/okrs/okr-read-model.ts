@@ -4,7 +4,12 @@ import type {
   KeyResult as KeyResultResponse,
   Objective as ObjectiveResponse,
 } from '@bearing/contracts';
-import { type Day, okrAsOf } from '@bearing/metrics';
+import {
+  type Day,
+  type ObjectiveRollupNode,
+  okrAsOf,
+  type WeightedProgress,
+} from '@bearing/metrics';
 import { type EntityManager, In } from 'typeorm';
 import { ClockService } from '../common/clock/clock.service.js';
 import { latestPointsOnOrBefore } from '../metrics/metric-lookup.js';
@@ -13,6 +18,10 @@ import { checkInDue } from './check-ins/check-in-due.js';
 import { lastCheckInsOnOrBefore } from './check-ins/check-in.repository.js';
 import { type KeyResultReading, toKeyResultResponse } from './key-results/key-result.mapper.js';
 import { KeyResult } from './key-results/key-result.entity.js';
+import {
+  descendantIdsOf,
+  ROLLUP_MAX_DEPTH,
+} from './objectives/objective-descendants.repository.js';
 import { toObjectiveResponse } from './objectives/objective.mapper.js';
 import { Objective } from './objectives/objective.entity.js';
 import { keyResultNumbers, objectiveNumbers } from './okr-numbers.js';
@@ -48,36 +57,92 @@ export class OkrReadModel {
     );
   }
 
-  /** For objectives loaded with their owner and period. */
+  /**
+   * For objectives loaded with their owner and period. Each one's progress is rolled up from its
+   * own key results and the objectives aligned below it (`objectiveRollup`), so those are
+   * loaded too; cancelled aligned objectives do not count.
+   */
   async objectives(
     manager: EntityManager,
     objectives: readonly Objective[],
   ): Promise<ObjectiveResponse[]> {
     if (objectives.length === 0) return [];
+    const alignedBelow = await alignedObjectivesBelow(manager, objectives);
+    const inTree = [...objectives, ...alignedBelow];
     const keyResults = await manager.getRepository(KeyResult).find({
-      where: { objectiveId: In(objectives.map(({ id }) => id)) },
+      where: { objectiveId: In([...new Set(inTree.map(({ id }) => id))]) },
       relations: { metric: true },
     });
     const today = this.clock.today();
-    const measured = measuredIn(keyResults, objectives);
+    const measured = measuredIn(keyResults, inTree);
     const readings = await readingsOf(manager, measured, today);
     const programIds = await programIdsOfRecords(manager, 'objective', objectives);
+    const progresses = new Map<string, WeightedProgress[]>();
+    for (const { keyResult, objective, period } of measured) {
+      const reading = readings.get(keyResult.id);
+      const { progress } = keyResultNumbers(
+        keyResult,
+        reading?.current ?? null,
+        period,
+        okrAsOf(period, today),
+      );
+      const list = progresses.get(objective.id) ?? [];
+      list.push({ progress, weight: keyResult.weight });
+      progresses.set(objective.id, list);
+    }
+    const tree = rollupTree(inTree, progresses);
     return objectives.map((objective) => {
       const period = objective.period;
       if (!period) throw new Error(`objective ${objective.id} loaded without its period`);
-      const progresses = measured
-        .filter((measuredKeyResult) => measuredKeyResult.objective === objective)
-        .map(({ keyResult }) => ({
-          progress: keyResultResponse(keyResult, objective, period, readings, today).progress,
-          weight: keyResult.weight,
-        }));
       return toObjectiveResponse(
         objective,
-        objectiveNumbers(progresses, period, okrAsOf(period, today)),
+        objectiveNumbers(tree(objective.id), period, okrAsOf(period, today)),
         programIds.get(objective.id) ?? [],
       );
     });
   }
+}
+
+/** Every objective aligned (directly or not) below `objectives`, loaded with its period. */
+async function alignedObjectivesBelow(
+  manager: EntityManager,
+  objectives: readonly Objective[],
+): Promise<Objective[]> {
+  const ids = await descendantIdsOf(
+    manager,
+    objectives.map(({ id }) => id),
+  );
+  if (ids.length === 0) return [];
+  return manager.getRepository(Objective).find({
+    where: { id: In(ids) },
+    relations: { period: true },
+  });
+}
+
+/**
+ * The roll-up input of an objective among `objectives`: its key results' progress and, under
+ * it, the objectives aligned to it that are not cancelled — `ROLLUP_MAX_DEPTH` levels deep at
+ * most, so a tree of any shape (or a cycle, which the API never lets in) stays bounded.
+ */
+function rollupTree(
+  objectives: readonly Objective[],
+  progresses: ReadonlyMap<string, readonly WeightedProgress[]>,
+): (objectiveId: string) => ObjectiveRollupNode {
+  const childrenOf = new Map<string, Objective[]>();
+  for (const objective of new Map(objectives.map((each) => [each.id, each])).values()) {
+    if (objective.parentId === null || objective.status === 'cancelled') continue;
+    const siblings = childrenOf.get(objective.parentId) ?? [];
+    siblings.push(objective);
+    childrenOf.set(objective.parentId, siblings);
+  }
+  const node = (objectiveId: string, depth: number): ObjectiveRollupNode => ({
+    keyResults: progresses.get(objectiveId) ?? [],
+    children:
+      depth >= ROLLUP_MAX_DEPTH
+        ? []
+        : (childrenOf.get(objectiveId) ?? []).map((child) => node(child.id, depth + 1)),
+  });
+  return (objectiveId) => node(objectiveId, 0);
 }
 
 function keyResultResponse(

@@ -68,6 +68,7 @@ export function objective(fields: Partial<Objective> = {}): Objective {
     parentId: null,
     status: 'active',
     progress: 0.4,
+    rolledUpFrom: { keyResults: 1, objectives: 0 },
     expectedProgress: 0.62,
     pace: 'at-risk',
     score: 0.4,

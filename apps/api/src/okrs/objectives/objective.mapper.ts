@@ -1,11 +1,11 @@
 import type { Objective as ObjectiveResponse } from '@bearing/contracts';
-import type { OkrNumbers } from '../okr-numbers.js';
+import type { OkrNumbers, RolledUpFrom } from '../okr-numbers.js';
 import type { Objective } from './objective.entity.js';
 
 /** For an objective loaded with its owner; `programIds` are the programs that link it. */
 export function toObjectiveResponse(
   objective: Objective,
-  numbers: OkrNumbers,
+  numbers: OkrNumbers & { rolledUpFrom: RolledUpFrom },
   programIds: string[],
 ): ObjectiveResponse {
   if (!objective.owner) throw new Error('objective loaded without its owner');
