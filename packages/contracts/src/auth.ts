@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { workspaceSchema } from './workspaces.js';
+import { text } from './text.js';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
@@ -13,7 +14,7 @@ export const passwordSchema = z
   .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`);
 
-export const displayNameSchema = z.string().trim().min(1).max(100);
+export const displayNameSchema = text().min(1).max(100);
 
 /** `POST /api/auth/sign-in` — sets the session cookie and answers with `meResponseSchema`. */
 export const signInRequestSchema = z.strictObject({

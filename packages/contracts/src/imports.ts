@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageSchema } from './pagination.js';
 import { stageNameSchema, statusNameSchema, timeZoneSchema } from './teams.js';
+import { text, untrimmedText } from './text.js';
 
 /**
  * `jira-json`: pages of Jira's issue search with `expand=changelog` — `/rest/api/3/search/jql`
@@ -27,11 +28,11 @@ export const importMappingSchema = z.strictObject({
    * JSON: field id (`customfield_10016`) or name (`Story Points`); CSV: column header
    * (`Custom field (Story Points)`). Default: `Story Points`, then `Story point estimate`.
    */
-  storyPointsField: z.string().trim().min(1).max(200).optional(),
+  storyPointsField: text().min(1).max(200).optional(),
   /** JSON only: the sprint field's id, e.g. `customfield_10020`. Default: the field named Sprint. */
-  sprintField: z.string().trim().min(1).max(200).optional(),
+  sprintField: text().min(1).max(200).optional(),
   /** CSV only: date-fns `parse` pattern of the date columns. */
-  dateFormat: z.string().min(1).max(64).default(JIRA_CSV_DEFAULT_DATE_FORMAT),
+  dateFormat: untrimmedText().min(1).max(64).default(JIRA_CSV_DEFAULT_DATE_FORMAT),
   /** CSV only: zone the export's dates were written in; default the team's time zone. */
   timeZone: timeZoneSchema.optional(),
   /**

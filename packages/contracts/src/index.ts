@@ -1,4 +1,5 @@
 export * from './problem.js';
+export * from './text.js';
 export * from './health.js';
 export * from './pagination.js';
 export * from './workspaces.js';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { instantOrDaySchema } from './days.js';
 import { metricTrendSchema, xmrAnalysisSchema, xmrStatusSchema } from './metric-xmr.js';
 import { pageQuerySchema, pageSchema } from './pagination.js';
+import { text } from './text.js';
 
 /**
  * Metrics (KPIs), their points and their series. A metric is addressed by its `key`, unique in
@@ -26,9 +27,9 @@ export const metricCategorySchema = z.enum([
 
 export const metricDirectionSchema = z.enum(['increase-is-good', 'decrease-is-good']);
 
-const metricNameSchema = z.string().trim().min(1).max(200);
-const metricUnitSchema = z.string().trim().max(32);
-const metricDescriptionSchema = z.string().trim().max(5000);
+const metricNameSchema = text().min(1).max(200);
+const metricUnitSchema = text().max(32);
+const metricDescriptionSchema = text().max(5000);
 
 /** `POST /api/workspaces/:workspace/metrics` (editor) → `metricSchema`; a taken `key` is a 409. */
 export const createMetricRequestSchema = z.strictObject({

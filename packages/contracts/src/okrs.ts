@@ -4,6 +4,7 @@ import { isoDaySchema } from './days.js';
 import { metricKeySchema } from './kpis.js';
 import { pageQuerySchema, pageSchema } from './pagination.js';
 import type { ProblemFieldError } from './problem.js';
+import { text } from './text.js';
 
 /**
  * Objectives and key results: periods, objectives (an alignment tree), key results with their
@@ -18,7 +19,7 @@ const versionSchema = z.number().int().min(1);
 // ---------------------------------------------------------------------------------------------
 // Periods
 
-export const periodNameSchema = z.string().trim().min(1).max(100);
+export const periodNameSchema = text().min(1).max(100);
 
 /** `start ≤ end`, reported at `end` so a form can point at the field to fix. */
 function endNotBeforeStart(
@@ -71,8 +72,8 @@ export const objectiveStatusSchema = z.enum(['active', 'closed', 'cancelled']);
 /** How progress keeps up with time elapsed in the period (`paceStatus` of `@bearing/metrics`). */
 export const paceSchema = z.enum(['on-track', 'at-risk', 'off-track']);
 
-const objectiveTitleSchema = z.string().trim().min(1).max(200);
-const descriptionSchema = z.string().trim().max(5000);
+const objectiveTitleSchema = text().min(1).max(200);
+const descriptionSchema = text().max(5000);
 
 /**
  * `POST /api/workspaces/:workspace/objectives` (editor) → `objectiveSchema`. `ownerId` must be a
@@ -230,8 +231,8 @@ export function keyResultRuleViolations(keyResult: KeyResultShape): ProblemField
   return violations;
 }
 
-const keyResultTitleSchema = z.string().trim().min(1).max(200);
-const unitSchema = z.string().trim().max(32);
+const keyResultTitleSchema = text().min(1).max(200);
+const unitSchema = text().max(32);
 const weightSchema = z.number().positive('must be greater than 0');
 
 /**
@@ -295,7 +296,7 @@ export const confidenceSchema = z.enum(['on-track', 'at-risk', 'off-track']);
 export const createCheckInRequestSchema = z.strictObject({
   value: z.number(),
   confidence: confidenceSchema,
-  note: z.string().trim().max(5000).default(''),
+  note: text().max(5000).default(''),
   date: isoDaySchema.optional(),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text, untrimmedText } from './text.js';
 
 /**
  * Field schemas shared by the program, milestone, RAID, dependency and status-report contracts.
@@ -15,15 +16,13 @@ export const programDay = z.iso.date({ error: requiredOr('must be a calendar dat
 export const programInstant = z.iso.datetime({ offset: true });
 
 /** Names and titles: trimmed, 1–200 characters. */
-export const programName = z
-  .string({ error: requiredOr('must be text') })
-  .trim()
+export const programName = text({ error: requiredOr('must be text') })
   .min(1, { error: 'must not be empty' })
   .max(200, { error: 'must be at most 200 characters' });
 
-/** Longer free text (descriptions, mitigations, summaries). */
+/** Longer free text (descriptions, mitigations, summaries), kept as typed: not trimmed. */
 export const programText = (max: number) =>
-  z.string().max(max, { error: `must be at most ${max} characters` });
+  untrimmedText().max(max, { error: `must be at most ${max} characters` });
 
 /** Ids of linked records: at most 50, none repeated. */
 export const linkedIds = z

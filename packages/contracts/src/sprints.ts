@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageSchema } from './pagination.js';
 import { allocationSchema, daySchema, instantSchema } from './teams.js';
+import { text, untrimmedText } from './text.js';
 
 export const sprintStateSchema = z.enum(['future', 'active', 'closed']);
 
@@ -30,10 +31,10 @@ export const sprintSchema = z.object({
 export const sprintPageSchema = pageSchema(sprintSchema);
 
 const sprintFields = {
-  name: z.string().trim().min(1).max(255),
+  name: text().min(1).max(255),
   start: instantSchema.nullable(),
   end: instantSchema.nullable(),
-  goal: z.string().max(2000),
+  goal: untrimmedText().max(2000),
   state: sprintStateSchema,
   completedAt: instantSchema.nullable(),
 };

@@ -10,6 +10,7 @@ import {
 } from './program-fields.js';
 import { healthReasonField, programHealthSchema } from './program-health.js';
 import { raidKindSchema, raidStatusSchema } from './raid.js';
+import { text } from './text.js';
 
 /**
  * Weekly status reports (`/api/workspaces/:workspace/programs/:program/reports`). `POST {week}`
@@ -324,7 +325,7 @@ export const reportWeekSchema = programDay.refine(isMonday, {
 export const createStatusReportRequestSchema = z.strictObject({ week: reportWeekSchema });
 
 const reportItems = z
-  .array(z.string().trim().min(1, { error: 'must not be empty' }).max(1000))
+  .array(text().min(1, { error: 'must not be empty' }).max(1000))
   .max(30, { error: 'must list at most 30 items' });
 
 /**

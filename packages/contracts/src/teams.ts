@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageSchema } from './pagination.js';
 import { workspaceSlugSchema } from './workspaces.js';
+import { text } from './text.js';
 
 /** A calendar date, `YYYY-MM-DD`. */
 export const daySchema = z.iso.date();
@@ -25,8 +26,8 @@ function isKnownTimeZone(timeZone: string): boolean {
 }
 
 /** A tracker status as Jira names it, e.g. `In Progress`. */
-export const statusNameSchema = z.string().trim().min(1).max(255);
-export const stageNameSchema = z.string().trim().min(1).max(100);
+export const statusNameSchema = text().min(1).max(255);
+export const stageNameSchema = text().min(1).max(100);
 
 /** Weekdays 0 = Sunday … 6 = Saturday; `holidays` are whole days off for the whole team. */
 export const calendarSchema = z.strictObject({
@@ -116,7 +117,7 @@ export const DEFAULT_TEAM_WORKFLOW = {
   doneStage: 'Done',
 };
 
-export const teamNameSchema = z.string().trim().min(1).max(200);
+export const teamNameSchema = text().min(1).max(200);
 
 /**
  * The `:team` path parameter of every team route: the team's id or its slug (unique within
@@ -185,14 +186,14 @@ export const allocationSchema = z.number().min(0).max(1);
 
 /** `POST /api/workspaces/:workspace/teams/:team/members` (editor) → `teamMemberSchema`. */
 export const createTeamMemberRequestSchema = z.strictObject({
-  displayName: z.string().trim().min(1).max(200),
+  displayName: text().min(1).max(200),
   /** Default share of time for this team, 0–1; default 1 (full time). */
   allocation: allocationSchema.default(1),
 });
 
 /** `PATCH /api/workspaces/:workspace/teams/:team/members/:member` (editor). */
 export const updateTeamMemberRequestSchema = z.strictObject({
-  displayName: z.string().trim().min(1).max(200).optional(),
+  displayName: text().min(1).max(200).optional(),
   allocation: allocationSchema.optional(),
   version: z.number().int().min(1),
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { userSchema } from './auth.js';
 import { pageSchema } from './pagination.js';
 import { workspaceSlugSchema } from './workspaces.js';
+import { text } from './text.js';
 
 /**
  * What an API token may do in its workspace: `read` acts as a viewer, `write` as an editor —
@@ -13,7 +14,7 @@ export const TOKEN_MAX_DAYS = 365;
 
 /** `POST /api/me/tokens` — answers with `createdTokenResponseSchema`, the only time `token` shows. */
 export const createTokenRequestSchema = z.strictObject({
-  name: z.string().trim().min(1).max(100),
+  name: text().min(1).max(100),
   workspace: workspaceSlugSchema,
   scope: tokenScopeSchema,
   expiresInDays: z.number().int().min(1).max(TOKEN_MAX_DAYS),

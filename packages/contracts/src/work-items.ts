@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuerySchema, pageSchema } from './pagination.js';
+import { untrimmedText } from './text.js';
 
 /**
  * A tracker item as the team's history knows it. No assignee or reporter: Bearing does not
@@ -29,8 +30,8 @@ export const workItemPageSchema = pageSchema(workItemSchema);
 
 /** Filters of the work-item list; `sprint` matches items that were ever in that sprint. */
 export const workItemQuerySchema = pageQuerySchema.extend({
-  type: z.string().min(1).max(100).optional(),
-  status: z.string().min(1).max(255).optional(),
+  type: untrimmedText().min(1).max(100).optional(),
+  status: untrimmedText().min(1).max(255).optional(),
   sprint: z.uuid().optional(),
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageSchema } from './pagination.js';
+import { text } from './text.js';
 
 /** Roles in a workspace, weakest first: viewers read, editors change data, admins manage. */
 export const workspaceRoleSchema = z.enum(['viewer', 'editor', 'admin']);
@@ -12,7 +13,7 @@ export const workspaceSlugSchema = z
     'must be 1–63 lowercase letters, digits or hyphens, and not start or end with a hyphen',
   );
 
-export const workspaceNameSchema = z.string().trim().min(1).max(200);
+export const workspaceNameSchema = text().min(1).max(200);
 
 /** `POST /api/workspaces` — the caller becomes the new workspace's admin. */
 export const createWorkspaceRequestSchema = z.strictObject({
