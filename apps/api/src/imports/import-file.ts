@@ -20,6 +20,8 @@ export type ImportFile = {
   sprintField: string | null;
   /** Whether the file carries change history (JSON with changelog) or only current state (CSV). */
   hasHistory: boolean;
+  /** The Jira site the issues' `self` links name (JSON); a CSV export names none. */
+  jiraSite?: string | null;
 };
 
 export type ImportedSprint = {

@@ -29,6 +29,7 @@ import { WorkerPool, workerTask } from '../common/worker-pool/worker-pool.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { findTeam } from '../teams/team-lookup.js';
 import { Team } from '../teams/team.entity.js';
+import { rememberJiraSite } from '../work-items/jira-site.repository.js';
 import { type ImportFile, ImportFileError } from './import-file.js';
 import { beat, failStaleImportJobs, HEARTBEAT_INTERVAL_MS } from './import-job-heartbeat.js';
 import { ImportJob } from './import-job.entity.js';
@@ -318,6 +319,7 @@ export class ImportsService
           team.workflow = workflow;
           await manager.getRepository(Team).save(team);
         }
+        await rememberJiraSite(manager, team.id, file.jiraSite);
         const result = resultOf(file, plan, workflow);
         await recordAuditEvent(manager, {
           workspaceId: target.workspaceId,

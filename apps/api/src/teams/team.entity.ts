@@ -46,6 +46,13 @@ export class Team {
   @Column({ type: 'jsonb' })
   workflow!: TeamWorkflow;
 
+  /**
+   * The Jira site its latest JSON import came from (e.g. `https://acme.atlassian.net`), for
+   * links to the items' issues; null until one names it.
+   */
+  @Column({ name: 'jira_site', type: 'varchar', length: 2048, nullable: true })
+  jiraSite!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,10 +1,16 @@
 import type { WorkItem as WorkItemResponse, WorkItemDetail } from '@bearing/contracts';
+import { jiraBrowseUrl } from './jira-site.js';
 import type { WorkItemEstimateChange } from './work-item-estimate-change.entity.js';
 import type { WorkItemSprintChange } from './work-item-sprint-change.entity.js';
 import type { WorkItemStatusChange } from './work-item-status-change.entity.js';
 import type { WorkItem } from './work-item.entity.js';
 
-export function toWorkItemResponse(item: WorkItem, sprintIds: string[]): WorkItemResponse {
+/** `jiraSite`: the team's Jira site, when known, for the link to the item's issue. */
+export function toWorkItemResponse(
+  item: WorkItem,
+  sprintIds: string[],
+  jiraSite: string | null,
+): WorkItemResponse {
   return {
     id: item.id,
     key: item.key,
@@ -18,12 +24,14 @@ export function toWorkItemResponse(item: WorkItem, sprintIds: string[]): WorkIte
     parentKey: item.parentKey,
     hasHistory: item.hasHistory,
     sprintIds,
+    url: jiraBrowseUrl(jiraSite, item.key),
   };
 }
 
 export function toWorkItemDetail(
   item: WorkItem,
   sprintIds: string[],
+  jiraSite: string | null,
   history: {
     statusChanges: WorkItemStatusChange[];
     sprintChanges: WorkItemSprintChange[];
@@ -31,7 +39,7 @@ export function toWorkItemDetail(
   },
 ): WorkItemDetail {
   return {
-    ...toWorkItemResponse(item, sprintIds),
+    ...toWorkItemResponse(item, sprintIds, jiraSite),
     initialStatus: item.initialStatus,
     initialPoints: item.initialPoints,
     statusChanges: history.statusChanges.map((change) => ({

@@ -6,6 +6,7 @@ import {
   type WorkItemPage,
   type WorkItemQuery,
   workItemQuerySchema,
+  type WorkItemTypes,
 } from '@bearing/contracts';
 import { z } from 'zod';
 import { Access } from '../access/access.decorator.js';
@@ -19,7 +20,7 @@ import { WorkItemsService } from './work-items.service.js';
 export class WorkItemsController {
   constructor(private readonly workItems: WorkItemsService) {}
 
-  /** `workItemQuerySchema` → `workItemPageSchema`, newest first. */
+  /** `workItemQuerySchema` → `workItemPageSchema`, newest first unless sorted. */
   @Get()
   @Access({ workspaceRole: 'viewer' })
   list(
@@ -28,6 +29,16 @@ export class WorkItemsController {
     @ZodQuery(workItemQuerySchema) query: WorkItemQuery,
   ): Promise<WorkItemPage> {
     return this.workItems.list(workspace.id, team, query);
+  }
+
+  /** → `workItemTypesSchema`: the choices of the list's type filter. Before `:workItem`. */
+  @Get('types')
+  @Access({ workspaceRole: 'viewer' })
+  types(
+    @CurrentWorkspace() workspace: WorkspaceContext,
+    @ZodParam('team', teamRefSchema) team: string,
+  ): Promise<WorkItemTypes> {
+    return this.workItems.types(workspace.id, team);
   }
 
   /** → `workItemDetailSchema`: the item with its status, sprint and estimate history. */

@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { WorkItemDetail, WorkItemPage, WorkItemQuery } from '@bearing/contracts';
+import type {
+  WorkItemDetail,
+  WorkItemPage,
+  WorkItemQuery,
+  WorkItemTypes,
+} from '@bearing/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { createdAtIdPosition, decodeCursor, toPage } from '../common/pagination/cursor.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { findTeam } from '../teams/team-lookup.js';
 import { WorkItemEstimateChange } from './work-item-estimate-change.entity.js';
@@ -10,55 +14,35 @@ import { WorkItemSprintChange } from './work-item-sprint-change.entity.js';
 import { WorkItemStatusChange } from './work-item-status-change.entity.js';
 import { toWorkItemDetail, toWorkItemResponse } from './work-item.mapper.js';
 import { WorkItem } from './work-item.entity.js';
+import { listWorkItems, typesOfTeam } from './work-item-list.repository.js';
 
 /** A team's work items, as imported; read-only (imports write them). */
 @Injectable()
 export class WorkItemsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Newest first, optionally only one type, status or sprint. */
+  /** Filtered by type, status, sprint or text and ordered as asked; newest first by default. */
   async list(workspaceId: string, teamRef: string, query: WorkItemQuery): Promise<WorkItemPage> {
     const manager = this.dataSource.manager;
     const team = await findTeam(manager, workspaceId, teamRef);
-    const after = decodeCursor(query.cursor, createdAtIdPosition);
-    const builder = manager
-      .getRepository(WorkItem)
-      .createQueryBuilder('item')
-      .where('item.teamId = :teamId', { teamId: team.id })
-      .andWhere('item.workspaceId = :workspaceId', { workspaceId })
-      .orderBy('item.createdAt', 'DESC')
-      .addOrderBy('item.id', 'DESC')
-      .limit(query.limit + 1);
-    if (query.type !== undefined) builder.andWhere('item.type = :type', { type: query.type });
-    if (query.status !== undefined) {
-      builder.andWhere('item.status = :status', { status: query.status });
-    }
-    if (query.sprint !== undefined) {
-      builder.andWhere(
-        `(EXISTS (SELECT 1 FROM work_item_sprint_change change
-                   WHERE change.work_item_id = item.id AND change.sprint_id = :sprint)
-          OR EXISTS (SELECT 1 FROM work_item_sprint membership
-                      WHERE membership.work_item_id = item.id AND membership.sprint_id = :sprint))`,
-        { sprint: query.sprint },
-      );
-    }
-    if (after) {
-      builder.andWhere('(item.createdAt, item.id) < (:createdAt, :id)', {
-        createdAt: after[0],
-        id: after[1],
-      });
-    }
-    const items = await builder.getMany();
+    const page = await listWorkItems(manager, { workspaceId, teamId: team.id }, query);
     const sprints = await sprintIdsOf(
       manager,
-      items.slice(0, query.limit).map((item) => item.id),
+      page.items.map((item) => item.id),
     );
-    return toPage(
-      items,
-      query.limit,
-      (item) => toWorkItemResponse(item, sprints.get(item.id) ?? []),
-      (item) => [item.createdAt.toISOString(), item.id],
-    );
+    return {
+      items: page.items.map((item) =>
+        toWorkItemResponse(item, sprints.get(item.id) ?? [], team.jiraSite),
+      ),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /** The types of the team's items, A–Z. */
+  async types(workspaceId: string, teamRef: string): Promise<WorkItemTypes> {
+    const manager = this.dataSource.manager;
+    const team = await findTeam(manager, workspaceId, teamRef);
+    return { types: await typesOfTeam(manager, { workspaceId, teamId: team.id }) };
   }
 
   /** One item with its whole history. */
@@ -77,7 +61,7 @@ export class WorkItemsService {
       manager.getRepository(WorkItemEstimateChange).find({ where, order }),
       sprintIdsOf(manager, [item.id]),
     ]);
-    return toWorkItemDetail(item, sprints.get(item.id) ?? [], {
+    return toWorkItemDetail(item, sprints.get(item.id) ?? [], team.jiraSite, {
       statusChanges,
       sprintChanges,
       estimateChanges,

@@ -1,4 +1,9 @@
-import { workItemDetailSchema, workItemPageSchema } from '@bearing/contracts';
+import {
+  type WorkItemSort,
+  workItemDetailSchema,
+  workItemPageSchema,
+  workItemTypesSchema,
+} from '@bearing/contracts';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { withQuery } from './all-pages';
 import { apiGet } from './client';
@@ -10,6 +15,10 @@ export interface WorkItemFilter {
   type?: string | undefined;
   status?: string | undefined;
   sprint?: string | undefined;
+  /** Text the key or summary contains. */
+  q?: string | undefined;
+  sort?: WorkItemSort | undefined;
+  order?: 'asc' | 'desc' | undefined;
 }
 
 export const workItemKeys = {
@@ -19,11 +28,14 @@ export const workItemKeys = {
     [...workItemKeys.all(workspace, teamId), 'list', filter] as const,
   detail: (workspace: string, teamId: string, id: string) =>
     [...workItemKeys.all(workspace, teamId), 'detail', id] as const,
+  types: (workspace: string, teamId: string) =>
+    [...workItemKeys.all(workspace, teamId), 'types'] as const,
 };
 
 /**
- * `GET …/teams/:team/work-items?type=&status=&sprint=`, newest first, page by page: the first
- * page loads at once and `loadMore` follows `nextCursor` (like `usePagedList`, with filters).
+ * `GET …/teams/:team/work-items?type=&status=&sprint=&q=&sort=&order=`, newest first unless
+ * sorted, page by page: the first page loads at once and `loadMore` follows `nextCursor` (like
+ * `usePagedList`, with filters).
  */
 export function useWorkItems(workspace: string, teamId: string, filter: WorkItemFilter) {
   const query = useInfiniteQuery({
@@ -34,6 +46,9 @@ export function useWorkItems(workspace: string, teamId: string, filter: WorkItem
           type: filter.type,
           status: filter.status,
           sprint: filter.sprint,
+          q: filter.q,
+          sort: filter.sort,
+          order: filter.order,
           limit: String(WORK_ITEMS_PAGE_SIZE),
           cursor: pageParam,
         }),
@@ -66,5 +81,14 @@ export function useWorkItem(workspace: string, teamId: string, id: string | null
         { signal },
       ),
     enabled: id !== null,
+  });
+}
+
+/** `GET …/teams/:team/work-items/types`: the types of the team's items, the type filter's choices. */
+export function useWorkItemTypes(workspace: string, teamId: string) {
+  return useQuery({
+    queryKey: workItemKeys.types(workspace, teamId),
+    queryFn: ({ signal }) =>
+      apiGet(`${teamPath(workspace, teamId)}/work-items/types`, workItemTypesSchema, { signal }),
   });
 }

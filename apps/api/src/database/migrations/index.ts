@@ -22,6 +22,7 @@ import { AddUserAudience1764650000000 } from './1764650000000-add-user-audience.
 import { AddProgramLinkForeignKeys1764700000000 } from './1764700000000-add-program-link-foreign-keys.js';
 import { AddImportJobHeartbeat1764700100000 } from './1764700100000-add-import-job-heartbeat.js';
 import { AddAuditTargetLabel1764900000000 } from './1764900000000-add-audit-target-label.js';
+import { AddTeamJiraSite1764900100000 } from './1764900100000-add-team-jira-site.js';
 import { ImportUploadsOnQueue1764800000000 } from './1764800000000-import-uploads-on-queue.js';
 
 /** Every migration in the order it runs. New migrations are appended, never edited. */
@@ -51,4 +52,5 @@ export const migrations = [
   AddImportJobHeartbeat1764700100000,
   ImportUploadsOnQueue1764800000000,
   AddAuditTargetLabel1764900000000,
+  AddTeamJiraSite1764900100000,
 ];

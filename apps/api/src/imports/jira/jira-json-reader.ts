@@ -15,7 +15,8 @@ import { JsonPageScanner, JsonShapeError } from './json-page-scanner.js';
 import { type RawChange, type RawIssue, readRawIssue } from './raw-issue.js';
 import type { SprintFieldEntry } from './sprint-field.js';
 import { cleanText, LIMITS } from './text-limits.js';
-import { parsePoints, quoted } from './values.js';
+import { asObject, parsePoints, quoted } from './values.js';
+import { jiraSiteOf } from '../../work-items/jira-site.js';
 
 const NOT_A_SEARCH_RESPONSE = 'not a Jira search response';
 
@@ -48,6 +49,7 @@ export async function readJiraJson(
   const issues = new Map<string, RawIssue>();
   const pages = { total: 0, sawTotal: false, lastIsLast: undefined as boolean | undefined };
   let position = 0;
+  let jiraSite: string | null = null;
   const scanner = new JsonPageScanner({
     pageStart: () => undefined,
     pageField: (key, value) => {
@@ -61,6 +63,7 @@ export async function readJiraJson(
     issue: (value) => {
       position++;
       checkIssueCount(position, maxIssues);
+      jiraSite ??= jiraSiteOf(asObject(value)?.self);
       const issue = readRawIssue(value, position, log);
       if (!issue) return;
       for (const history of issue.histories)
@@ -94,7 +97,7 @@ export async function readJiraJson(
       message: 'the last page says more pages follow (isLast: false): export every page',
     });
   }
-  return buildFile([...issues.values()], fields, mapping, log);
+  return { ...buildFile([...issues.values()], fields, mapping, log), jiraSite };
 }
 
 function buildFile(

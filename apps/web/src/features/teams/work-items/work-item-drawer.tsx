@@ -1,11 +1,23 @@
 import type { Team } from '@bearing/contracts';
-import { Badge, Code, Drawer, Group, Stack, Table, Text, Timeline } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Code,
+  Drawer,
+  Group,
+  Stack,
+  Table,
+  Text,
+  Timeline,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useSprints } from '../../../api/sprints';
 import { useWorkItem } from '../../../api/work-items';
 import { DateTime } from '../../../components/date-time';
 import { ErrorAlert } from '../../../components/error-alert';
 import { formatNumber } from '../../../components/format';
 import { LoadingRows } from '../../../components/loading-rows';
+import { pointsPhrase } from '../../../components/points-phrase';
 import { timelineOf } from './work-item-timeline';
 
 const KIND_LABELS = { status: 'Status', sprint: 'Sprint', estimate: 'Estimate' } as const;
@@ -73,6 +85,17 @@ export function WorkItemDrawer({ workspace, team, id, onClose }: WorkItemDrawerP
                 <Table.Th>Source</Table.Th>
                 <Table.Td>{item.data.source}</Table.Td>
               </Table.Tr>
+              {item.data.url && (
+                <Table.Tr>
+                  <Table.Th>In Jira</Table.Th>
+                  <Table.Td>
+                    <Anchor href={item.data.url} target="_blank" rel="noopener noreferrer">
+                      Open {item.data.key} in Jira
+                      <VisuallyHidden> (opens in a new tab)</VisuallyHidden>
+                    </Anchor>
+                  </Table.Td>
+                </Table.Tr>
+              )}
             </Table.Tbody>
           </Table>
           <Stack gap="sm" component="section" aria-label="History">
@@ -86,10 +109,7 @@ export function WorkItemDrawer({ workspace, team, id, onClose }: WorkItemDrawerP
               <>
                 <Text size="sm" c="dimmed">
                   Created in {item.data.initialStatus ?? 'an unknown status'},{' '}
-                  {item.data.initialPoints === null
-                    ? 'unestimated'
-                    : `${formatNumber(item.data.initialPoints)} points`}
-                  .
+                  {pointsPhrase(item.data.initialPoints)}.
                 </Text>
                 <Timeline bulletSize={14} lineWidth={2}>
                   {timelineOf(item.data).map((entry, index) => (

@@ -17,6 +17,7 @@ const ITEM: WorkItemDetail = {
   parentKey: null,
   hasHistory: true,
   sprintIds: [SPRINT],
+  url: null,
   initialStatus: 'To Do',
   initialPoints: 3,
   statusChanges: [

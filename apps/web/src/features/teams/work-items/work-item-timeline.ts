@@ -1,4 +1,5 @@
 import type { WorkItemDetail } from '@bearing/contracts';
+import { pointsPhrase } from '../../../components/points-phrase';
 
 /** One line of an item's history, of whichever kind. */
 export interface TimelineEntry {
@@ -8,10 +9,6 @@ export interface TimelineEntry {
   text: string;
   /** For sprint changes: the sprint, so the drawer can name it. */
   sprintId?: string;
-}
-
-function points(value: number | null): string {
-  return value === null ? 'unestimated' : `${value} point${value === 1 ? '' : 's'}`;
 }
 
 /**
@@ -37,7 +34,7 @@ export function timelineOf(item: WorkItemDetail): TimelineEntry[] {
     entries.push({
       at: change.at,
       kind: 'estimate',
-      text: `${points(previous)} → ${points(change.points)}`,
+      text: `${pointsPhrase(previous)} → ${pointsPhrase(change.points)}`,
     });
     previous = change.points;
   }

@@ -2,13 +2,14 @@ import type { Team } from '@bearing/contracts';
 import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useSprints } from '../../../api/sprints';
-import { useWorkItems } from '../../../api/work-items';
+import { useWorkItems, useWorkItemTypes } from '../../../api/work-items';
 import { EmptyPanel } from '../../../components/empty-panel';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingRows } from '../../../components/loading-rows';
 import { LoadMore } from '../../settings/load-more';
 import { useWorkItemFilter } from './use-work-item-filter';
 import { WorkItemDrawer } from './work-item-drawer';
+import { orderValueOf, WORK_ITEM_ORDERS } from './work-item-orders';
 import { WorkItemsTable } from './work-items-table';
 
 export interface WorkItemsTabProps {
@@ -16,28 +17,45 @@ export interface WorkItemsTabProps {
   team: Team;
 }
 
-/** Every item the team's imports brought in, filterable by type, status and sprint. */
+/** Every item the team's imports brought in: searchable, filterable by type, status and sprint, sortable. */
 export function WorkItemsTab({ workspace, team }: WorkItemsTabProps) {
-  const { filter, openItem, set, clear } = useWorkItemFilter();
+  const { filter, openItem, set, setOrder, clear } = useWorkItemFilter();
   const items = useWorkItems(workspace, team.id, filter);
   const sprints = useSprints(workspace, team.id);
-  // Types are free text in Jira; typed, then applied on Enter or leaving the field.
-  const [type, setType] = useState(filter.type ?? '');
+  const types = useWorkItemTypes(workspace, team.id);
+  // Searched on Enter or on leaving the field, not on every keystroke.
+  const [search, setSearch] = useState(filter.q ?? '');
   const statuses = team.workflow.stages.flatMap((stage) => stage.statuses);
-  const filtered = Boolean(filter.type ?? filter.status ?? filter.sprint);
+  const typeChoices = types.data?.types ?? [];
+  const filtered = Boolean(filter.type ?? filter.status ?? filter.sprint ?? filter.q);
+  const applySearch = () => set('q', search.trim() || null);
 
   return (
     <Stack gap="md">
       <Group align="flex-end" gap="sm" wrap="wrap">
         <TextInput
-          label="Type"
-          placeholder="e.g. Story"
-          value={type}
-          onChange={(event) => setType(event.currentTarget.value)}
-          onBlur={() => set('type', type.trim() || null)}
+          label="Search"
+          placeholder="Key or summary"
+          type="search"
+          value={search}
+          onChange={(event) => setSearch(event.currentTarget.value)}
+          onBlur={applySearch}
           onKeyDown={(event) => {
-            if (event.key === 'Enter') set('type', type.trim() || null);
+            if (event.key === 'Enter') applySearch();
           }}
+          w={220}
+        />
+        <NativeSelect
+          label="Type"
+          data={[
+            { value: '', label: 'Any type' },
+            ...typeChoices.map((type) => ({ value: type, label: type })),
+            ...(filter.type && !typeChoices.includes(filter.type)
+              ? [{ value: filter.type, label: filter.type }]
+              : []),
+          ]}
+          value={filter.type ?? ''}
+          onChange={(event) => set('type', event.currentTarget.value || null)}
           w={160}
         />
         <NativeSelect
@@ -63,11 +81,21 @@ export function WorkItemsTab({ workspace, team }: WorkItemsTabProps) {
           onChange={(event) => set('sprint', event.currentTarget.value || null)}
           w={220}
         />
+        <NativeSelect
+          label="Sort by"
+          data={WORK_ITEM_ORDERS.map(({ value, label }) => ({ value, label }))}
+          value={orderValueOf(filter)}
+          onChange={(event) => {
+            const chosen = event.currentTarget.value;
+            setOrder(WORK_ITEM_ORDERS.find(({ value }) => value === chosen)?.order);
+          }}
+          w={220}
+        />
         {filtered && (
           <Button
             variant="default"
             onClick={() => {
-              setType('');
+              setSearch('');
               clear();
             }}
           >

@@ -8,7 +8,7 @@ export interface WorkItemsTableProps {
   onOpen: (item: WorkItem) => void;
 }
 
-/** Work items, newest first; the key opens the item's history. */
+/** Work items in the list's order; the key opens the item's history. */
 export function WorkItemsTable({ items, onOpen }: WorkItemsTableProps) {
   return (
     <Table.ScrollContainer minWidth={900}>
