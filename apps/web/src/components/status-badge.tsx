@@ -5,6 +5,11 @@ export interface StatusStyle {
   label: string;
   color: MantineColor;
   shape: Shape;
+  /**
+   * `light` (the default) for a status of the work (health, pace, guardrails); `outline` for the
+   * state of a document (a report's draft or published), so the two never look alike.
+   */
+  variant?: 'light' | 'outline';
 }
 
 export interface StatusBadgeProps {
@@ -13,20 +18,21 @@ export interface StatusBadgeProps {
   /** Read before the label by screen readers, e.g. "Pace:". */
   prefix?: string;
   title?: string;
-  /** Never cut the label short, e.g. in a table column that would otherwise squeeze it. */
-  whole?: boolean;
 }
 
-/** A status in words, colour and shape, so that it reads without colour too. */
-export function StatusBadge({ status, size = 'sm', prefix, title, whole }: StatusBadgeProps) {
+/**
+ * A status in words, colour and shape, so that it reads without colour too. Never cut short:
+ * the theme keeps every badge as wide as its words (a squeezed column or card wraps around it).
+ */
+export function StatusBadge({ status, size = 'sm', prefix, title }: StatusBadgeProps) {
   return (
     <Badge
       size={size}
-      variant="light"
+      variant={status.variant ?? 'light'}
       color={status.color}
       tt="none"
       title={title}
-      miw={whole ? 'max-content' : undefined}
+      data-status-badge
       leftSection={<ShapeIcon shape={status.shape} size={size === 'xs' ? 7 : 9} />}
     >
       {prefix && <VisuallyHidden>{`${prefix} `}</VisuallyHidden>}

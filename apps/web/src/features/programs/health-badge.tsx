@@ -35,7 +35,7 @@ export function HealthBadgeWithWatermelon({
   size?: BadgeSize;
 }) {
   return (
-    <Group gap={4} wrap="nowrap">
+    <Group gap={4} wrap="wrap">
       {watermelon && <WatermelonBadge size={size === 'lg' ? 'md' : size} />}
       <HealthBadge health={health} size={size} />
     </Group>

@@ -49,7 +49,7 @@ export function JobsTable({ jobs, onRetry, retrying }: JobsTableProps) {
                   )}
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <StatusBadge status={JOB_STATE_STYLES[job.state]} whole />
+                  <StatusBadge status={JOB_STATE_STYLES[job.state]} />
                 </Table.Td>
                 <Table.Td ta="right">
                   <Text size="sm">{job.attempts}</Text>

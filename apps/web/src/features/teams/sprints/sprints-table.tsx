@@ -49,7 +49,7 @@ export function SprintsTable({ sprints, timeZone, labelledBy, actions }: Sprints
                 <Text size="sm">{formatSprintDays(sprint, timeZone)}</Text>
               </Table.Td>
               <Table.Td>
-                <StatusBadge status={SPRINT_STATE_STYLES[sprint.state]} whole />
+                <StatusBadge status={SPRINT_STATE_STYLES[sprint.state]} />
               </Table.Td>
               <Table.Td>
                 <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
