@@ -2,7 +2,9 @@ import type { KeyResult } from '@bearing/contracts';
 import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { workspacePath } from '../../app/layout/navigation-items';
+import { formatDay } from '../../components/format';
 import { StatusBadge } from '../../components/status-badge';
+import { ConfidenceBadge } from './confidence-badge';
 import { describeCurrent, describeTarget } from './key-result-summary';
 import classes from './key-result-row.module.css';
 import { CHECK_IN_DUE_STYLES } from './okr-labels';
@@ -20,13 +22,17 @@ export interface KeyResultRowProps {
   acceptsCheckIns: boolean;
 }
 
-/** One key result under its objective: what it asks, where it stands, and whether it is due. */
+/**
+ * One key result under its objective: what it asks, where it stands — the computed pace beside
+ * the owner's confidence at the last check-in, and when that was — and whether one is due.
+ */
 export function KeyResultRow({
   workspace,
   keyResult,
   actions,
   acceptsCheckIns,
 }: KeyResultRowProps) {
+  const { lastCheckIn } = keyResult;
   return (
     <li className={classes.row} data-due={keyResult.checkInDue ?? undefined}>
       <Stack gap={2} miw={0}>
@@ -43,6 +49,16 @@ export function KeyResultRow({
           {keyResult.metricKey && ` · follows ${keyResult.metricKey}`}
           {keyResult.weight !== 1 && ` · weight ${keyResult.weight}`}
         </Text>
+        <Group gap="xs" wrap="wrap" mt={2}>
+          <PaceBadge pace={keyResult.pace} labelled />
+          {lastCheckIn && <ConfidenceBadge confidence={lastCheckIn.confidence} />}
+          <Text size="xs" c="dimmed">
+            {lastCheckIn ? `Checked in ${formatDay(lastCheckIn.date)}` : 'No check-in yet'}
+          </Text>
+          {keyResult.checkInDue && (
+            <StatusBadge status={CHECK_IN_DUE_STYLES[keyResult.checkInDue]} size="sm" />
+          )}
+        </Group>
       </Stack>
       <PaceProgress
         progress={keyResult.progress}
@@ -52,10 +68,6 @@ export function KeyResultRow({
         size="sm"
       />
       <Group gap="xs" justify="flex-end" wrap="nowrap">
-        {keyResult.checkInDue && (
-          <StatusBadge status={CHECK_IN_DUE_STYLES[keyResult.checkInDue]} size="sm" />
-        )}
-        <PaceBadge pace={keyResult.pace} />
         <ScoreLabel score={keyResult.score} />
         {actions && acceptsCheckIns && (
           <Button

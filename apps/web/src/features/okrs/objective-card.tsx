@@ -8,6 +8,7 @@ import { OBJECTIVE_STATUS_LABELS } from './okr-labels';
 import type { OkrActions } from './okr-actions';
 import { PaceBadge } from './pace-badge';
 import { PaceProgress } from './pace-progress';
+import { describeRolledUpFrom } from './rolled-up-from';
 import { ScoreLabel } from './score-label';
 
 export interface ObjectiveCardProps {
@@ -19,7 +20,10 @@ export interface ObjectiveCardProps {
   actions?: OkrActions | undefined;
 }
 
-/** An objective with its numbers from the API and its key results underneath. */
+/**
+ * An objective with its numbers from the API — rolled up from its aligned objectives too, and
+ * then saying so — and its key results underneath.
+ */
 export function ObjectiveCard({
   workspace,
   objective,
@@ -29,6 +33,7 @@ export function ObjectiveCard({
 }: ObjectiveCardProps) {
   const titleId = useId();
   const active = objective.status === 'active';
+  const rolledUpFrom = describeRolledUpFrom(objective);
   return (
     <Paper
       withBorder
@@ -69,12 +74,19 @@ export function ObjectiveCard({
             {objective.description}
           </Text>
         )}
-        <PaceProgress
-          progress={objective.progress}
-          expected={objective.expectedProgress}
-          pace={objective.pace}
-          label={`Progress of ${objective.title}`}
-        />
+        <Stack gap={2}>
+          <PaceProgress
+            progress={objective.progress}
+            expected={objective.expectedProgress}
+            pace={objective.pace}
+            label={`Progress of ${objective.title}`}
+          />
+          {rolledUpFrom && (
+            <Text size="xs" c="dimmed">
+              {rolledUpFrom}
+            </Text>
+          )}
+        </Stack>
         {actions && (
           <Group gap="xs">
             <Button
@@ -117,7 +129,9 @@ export function ObjectiveCard({
         </ul>
       ) : (
         <Text size="sm" c="dimmed" className={classes.noKeyResults}>
-          No key results yet: progress shows once one is added and checked in.
+          {rolledUpFrom
+            ? 'No key results of its own: its progress comes from its aligned objectives.'
+            : 'No key results yet: progress shows once one is added and checked in.'}
         </Text>
       )}
     </Paper>

@@ -4,6 +4,7 @@ import { type FakeRoute, fakeResponse, mockFetch, sentBody } from '../../test-ut
 import {
   BO,
   BO_ID,
+  checkIn,
   keyResult,
   MEMBERS,
   objective,
@@ -84,6 +85,67 @@ describe('OkrsPage', () => {
     }
     expect(screen.queryByRole('button', { name: /^Check in on/ })).toBeNull();
     expect(screen.queryByRole('button', { name: /^Edit / })).toBeNull();
+  });
+
+  it('shows a parent rolled up from its aligned objectives, and each row’s pace beside the last confidence', async () => {
+    const parent = objective({
+      id: uuid(210),
+      title: 'Become the place people listen',
+      progress: 0.45,
+      rolledUpFrom: { keyResults: 0, objectives: 3 },
+      pace: 'at-risk',
+      score: 0.5,
+    });
+    const children = [211, 212, 213].map((n) =>
+      objective({ id: uuid(n), title: `Aligned ${n}`, parentId: parent.id }),
+    );
+    const lapsed = keyResult({
+      id: uuid(310),
+      objectiveId: uuid(211),
+      title: 'Daily listeners',
+      pace: 'off-track',
+      checkInDue: 'overdue',
+      lastCheckIn: checkIn({ keyResultId: uuid(310), date: '2026-11-30', confidence: 'at-risk' }),
+    });
+    const fresh = keyResult({
+      id: uuid(311),
+      objectiveId: uuid(212),
+      title: 'Shows launched',
+      pace: 'on-track',
+      lastCheckIn: null,
+    });
+    mockFetch(
+      okrRoutes('viewer', {
+        '/api/workspaces/demo/objectives': page([parent, ...children]),
+        '/api/workspaces/demo/key-results': page([lapsed, fresh]),
+      }),
+    );
+    renderApp(`/w/demo/okrs?period=${Q4.id}`);
+
+    const card = await screen.findByRole('article', { name: parent.title });
+    const bar = within(card).getAllByRole('progressbar', {
+      name: `Progress of ${parent.title}`,
+    })[0];
+    expect(bar?.getAttribute('aria-valuenow')).toBe('45');
+    expect(within(card).getByText('Rolled up from 3 aligned objectives')).toBeTruthy();
+    expect(
+      within(card).getByText(
+        'No key results of its own: its progress comes from its aligned objectives.',
+      ),
+    ).toBeTruthy();
+
+    // The computed pace and the owner's own confidence, side by side, with the day and whether
+    // a check-in is overdue.
+    const row = screen.getByRole('link', { name: lapsed.title }).closest('li') as HTMLElement;
+    expect(within(row).getByText('Pace: Off track')).toBeTruthy();
+    expect(within(row).getByText('Confidence: At risk')).toBeTruthy();
+    expect(within(row).getByText('Checked in Nov 30, 2026')).toBeTruthy();
+    expect(within(row).getByText('Check-in overdue')).toBeTruthy();
+    const freshRow = screen.getByRole('link', { name: fresh.title }).closest('li') as HTMLElement;
+    expect(within(freshRow).getByText('Pace: On track')).toBeTruthy();
+    expect(within(freshRow).queryByText(/^Confidence:/)).toBeNull();
+    expect(within(freshRow).getByText('No check-in yet')).toBeTruthy();
+    expect(within(freshRow).queryByText(/^Check-in (due|overdue)$/)).toBeNull();
   });
 
   it('opens the period running today when the URL names none, and keeps it in the URL', async () => {
