@@ -156,6 +156,23 @@ export const wipSchema = z.object({
   days: z.array(z.object({ day: z.string(), count: z.number().int() })),
 });
 
+/**
+ * `GET …/teams/:team/flow/span` — which days the team's work items cover, in the team's time
+ * zone, so the flow charts can open on a range that has data and say what is missing when a
+ * range has none. `first` is the day the earliest item was created; `last` the latest day an
+ * item was created, changed status or was resolved; both `null` without items.
+ */
+export const flowSpanSchema = z.object({
+  timeZone: z.string(),
+  /** Today in the team's time zone. */
+  today: z.string(),
+  items: z.number().int(),
+  /** Items whose status history is known (Jira JSON); the CFD, cycle time and aging need it. */
+  itemsWithHistory: z.number().int(),
+  first: z.string().nullable(),
+  last: z.string().nullable(),
+});
+
 export const agingQuerySchema = z.strictObject({ asOf: daySchema.optional() });
 
 /** `GET …/teams/:team/flow/aging?asOf=` — `agingWip`, oldest first; `asOf` defaults to today. */
@@ -308,6 +325,7 @@ export type ThroughputQuery = z.output<typeof throughputQuerySchema>;
 export type ThroughputResponse = z.infer<typeof throughputSchema>;
 export type CumulativeFlowResponse = z.infer<typeof cumulativeFlowSchema>;
 export type WipResponse = z.infer<typeof wipSchema>;
+export type FlowSpanResponse = z.infer<typeof flowSpanSchema>;
 export type AgingQuery = z.output<typeof agingQuerySchema>;
 export type AgingWipResponse = z.infer<typeof agingWipSchema>;
 export type CapacityQuery = z.output<typeof capacityQuerySchema>;

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { FlowSpanController } from './flow-span.controller.js';
+import { FlowSpanService } from './flow-span.service.js';
 import { FlowController } from './flow.controller.js';
 import { FlowService } from './flow.service.js';
 import { PlanningController } from './planning.controller.js';
@@ -8,7 +10,7 @@ import { SprintReportsService } from './sprint-reports.service.js';
 
 /** Read models of a team's delivery: sprint reports, flow metrics, capacity and forecasts. */
 @Module({
-  controllers: [SprintReportsController, FlowController, PlanningController],
-  providers: [SprintReportsService, FlowService, PlanningService],
+  controllers: [SprintReportsController, FlowController, FlowSpanController, PlanningController],
+  providers: [SprintReportsService, FlowService, FlowSpanService, PlanningService],
 })
 export class DeliveryModule {}

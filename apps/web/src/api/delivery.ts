@@ -3,6 +3,7 @@ import {
   capacitySchema,
   cumulativeFlowSchema,
   cycleTimesSchema,
+  flowSpanSchema,
   forecastHowManySchema,
   forecastWhenSchema,
   sprintBurndownSchema,
@@ -108,6 +109,11 @@ export function useWeeklyThroughput(workspace: string, team: string, range: DayR
 /** `GET …/flow/cfd?from&to`: items that reached each stage, day by day, in workflow order. */
 export function useCumulativeFlow(workspace: string, team: string, range: DayRange) {
   return useDeliveryRead(workspace, team, 'flow/cfd', cumulativeFlowSchema, { ...range });
+}
+
+/** `GET …/flow/span`: the days the team's items cover, to open the flow charts where data is. */
+export function useFlowSpan(workspace: string, team: string) {
+  return useDeliveryRead(workspace, team, 'flow/span', flowSpanSchema);
 }
 
 /** `GET …/flow/aging?asOf=`: items in progress with their age, oldest first. */

@@ -20,7 +20,8 @@ export interface DeliveryChartProps {
   query: ChartQueryState;
   /** `null` while there is nothing to draw: the empty state shows instead. */
   content: { chart: ReactNode; table: ReactNode } | null;
-  empty: { title: string; description: ReactNode };
+  /** The empty state: what is missing, and (`action`) the way to change that. */
+  empty: { title: string; description: ReactNode; action?: ReactNode };
   /** Filters or a note under the title. */
   children?: ReactNode;
   headingOrder?: 2 | 3;
@@ -60,7 +61,9 @@ export function DeliveryChart({
     );
     body = { chart: alert, table: alert };
   } else if (content === null) {
-    const panel = <EmptyPanel title={empty.title} description={empty.description} />;
+    const panel = (
+      <EmptyPanel title={empty.title} description={empty.description} action={empty.action} />
+    );
     body = { chart: panel, table: panel };
   } else {
     body = content;

@@ -1,7 +1,7 @@
+import type { FlowSpanResponse } from '@bearing/contracts';
 import { SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import {
-  type DayRange,
   useAgingWip,
   useCumulativeFlow,
   useCycleTimes,
@@ -19,22 +19,27 @@ import { CycleTimeTable } from '../../../charts/delivery/cycle-time-table';
 import { percentileLines } from '../../../charts/delivery/percentile-lines';
 import { ThroughputChart } from '../../../charts/delivery/throughput-chart';
 import { ThroughputTable } from '../../../charts/delivery/throughput-table';
+import { formatDay } from '../../../components/format';
 import { DeliveryChart } from './delivery-chart';
+import { flowEmptyStates } from './flow-empty-states';
+import type { FlowRange } from './flow-range';
 
 export interface FlowSectionProps {
   workspace: string;
   teamId: string;
-  range: Required<DayRange>;
+  range: FlowRange;
+  /** The days the team's items cover; `null` if they could not be read. */
+  span: FlowSpanResponse | null;
+  /** Shows other days (an empty chart's "show the team's data"). */
+  onShowDays: (from: string, to: string) => void;
 }
 
-const NO_HISTORY =
-  'Flow charts need each item’s status history: import the team’s items from Jira JSON (a CSV export has no history).';
-
 /** How work flows: cycle times, weekly throughput, the CFD and the age of the work in progress. */
-export function FlowSection({ workspace, teamId, range }: FlowSectionProps) {
-  const cycleTimes = useCycleTimes(workspace, teamId, range);
-  const throughput = useWeeklyThroughput(workspace, teamId, range);
-  const cfd = useCumulativeFlow(workspace, teamId, range);
+export function FlowSection({ workspace, teamId, range, span, onShowDays }: FlowSectionProps) {
+  const days = { from: range.from, to: range.to };
+  const cycleTimes = useCycleTimes(workspace, teamId, days);
+  const throughput = useWeeklyThroughput(workspace, teamId, days);
+  const cfd = useCumulativeFlow(workspace, teamId, days);
   const aging = useAgingWip(workspace, teamId);
 
   const scatter = useMemo(
@@ -51,9 +56,16 @@ export function FlowSection({ workspace, teamId, range }: FlowSectionProps) {
     [aging.data],
   );
   const finished = throughput.data?.buckets.some((bucket) => bucket.count > 0) ?? false;
+  const empty = flowEmptyStates({ range, span, onShowDays });
 
   return (
     <Stack gap="md">
+      {range.preset === 'data' && (
+        <Text size="sm" c="dimmed" data-testid="flow-range-note">
+          Nothing changed in the last 90 days: showing the team’s latest data,{' '}
+          {formatDay(range.from)} – {formatDay(range.to)}.
+        </Text>
+      )}
       <DeliveryChart
         title="Cycle time"
         definition="cycleTime"
@@ -65,15 +77,15 @@ export function FlowSection({ workspace, teamId, range }: FlowSectionProps) {
                   <CycleTimeScatter
                     points={scatter.points}
                     lines={lines}
-                    from={range.from}
-                    to={range.to}
+                    from={days.from}
+                    to={days.to}
                   />
                 ),
                 table: <CycleTimeTable points={scatter.points} lines={lines} />,
               }
             : null
         }
-        empty={{ title: 'No item finished in this range', description: NO_HISTORY }}
+        empty={empty.cycleTime}
       >
         {scatter && scatter.withoutCycleTime > 0 && (
           <Text size="xs" c="dimmed">
@@ -95,10 +107,7 @@ export function FlowSection({ workspace, teamId, range }: FlowSectionProps) {
                 }
               : null
           }
-          empty={{
-            title: 'No item finished in this range',
-            description: 'Throughput counts items reaching the done stage.',
-          }}
+          empty={empty.throughput}
         />
         <DeliveryChart
           title="Aging work in progress"
@@ -112,10 +121,7 @@ export function FlowSection({ workspace, teamId, range }: FlowSectionProps) {
                 }
               : null
           }
-          empty={{
-            title: 'Nothing in progress',
-            description: 'Items appear here once they enter the committed stage.',
-          }}
+          empty={empty.aging}
         />
       </SimpleGrid>
       <DeliveryChart
@@ -130,7 +136,7 @@ export function FlowSection({ workspace, teamId, range }: FlowSectionProps) {
               }
             : null
         }
-        empty={{ title: 'No work items yet', description: NO_HISTORY }}
+        empty={empty.cumulativeFlow}
       />
     </Stack>
   );

@@ -2,6 +2,7 @@ import type { Team } from '@bearing/contracts';
 import { Stack } from '@mantine/core';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { useFlowSpan } from '../../../api/delivery';
 import { useSprints } from '../../../api/sprints';
 import { EmptyPanel } from '../../../components/empty-panel';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -27,7 +28,8 @@ export interface TeamDashboardProps {
 /** The team's delivery view: sprint, flow, capacity and forecast charts. */
 export function TeamDashboard({ workspace, team }: TeamDashboardProps) {
   const editor = canEdit(useWorkspace().role);
-  const params = useDashboardParams(team.timeZone);
+  const span = useFlowSpan(workspace, team.id);
+  const params = useDashboardParams(team.timeZone, span.data ?? null);
   const [searchParams] = useSearchParams();
   const sprints = useSprints(workspace, team.id);
   const started = useMemo(() => reportableSprints(sprints.data ?? []), [sprints.data]);
@@ -84,11 +86,18 @@ export function TeamDashboard({ workspace, team }: TeamDashboardProps) {
           />
         }
       >
-        <FlowSection
-          workspace={workspace}
-          teamId={team.id}
-          range={{ from: params.flow.from, to: params.flow.to }}
-        />
+        {span.isPending ? (
+          // The range depends on where the team's data lies: wait for it rather than ask twice.
+          <LoadingRows label="Loading the flow charts" rows={2} height={160} />
+        ) : (
+          <FlowSection
+            workspace={workspace}
+            teamId={team.id}
+            range={params.flow}
+            span={span.data ?? null}
+            onShowDays={params.setFlowDays}
+          />
+        )}
       </DashboardSection>
 
       <DashboardSection

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { type FlowPreset, type FlowRange, flowRange } from './flow-range';
+import { type DataSpan, type FlowPreset, type FlowRange, flowRange } from './flow-range';
 import { todayIn } from './forecast-inputs';
 
 export interface DashboardParams {
@@ -15,17 +15,23 @@ export interface DashboardParams {
 
 /**
  * The dashboard's filters, kept in the URL so that a shared link shows the same charts. The
- * team page's own `tab` parameter is left alone.
+ * team page's own `tab` parameter is left alone. `span` (the days the team's data covers) fits
+ * the flow range to the data when none was chosen.
  */
-export function useDashboardParams(timeZone: string): DashboardParams {
+export function useDashboardParams(
+  timeZone: string,
+  span: DataSpan | null = null,
+): DashboardParams {
   const [searchParams, setSearchParams] = useSearchParams();
   const today = todayIn(timeZone);
   const flowParam = searchParams.get('flow');
   const fromParam = searchParams.get('from');
   const toParam = searchParams.get('to');
+  const first = span?.first ?? null;
+  const last = span?.last ?? null;
   const flow = useMemo(
-    () => flowRange({ flow: flowParam, from: fromParam, to: toParam }, today),
-    [flowParam, fromParam, toParam, today],
+    () => flowRange({ flow: flowParam, from: fromParam, to: toParam }, today, { first, last }),
+    [flowParam, fromParam, toParam, today, first, last],
   );
 
   const update = useCallback(
