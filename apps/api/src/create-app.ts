@@ -1,15 +1,15 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { AppModule, type ExtraImports } from './app.module.js';
+import { openApiDocumentOf } from './common/openapi/openapi-document.js';
 import { ProblemFilter } from './common/problem/problem.filter.js';
 import type { AppConfig } from './config/config.js';
-import { APP_VERSION } from './config/version.js';
 import { resolveSecretKey } from './common/secrets/secret-key.js';
 import {
   POINTS_UPLOAD_PATHS,
@@ -72,17 +72,9 @@ export async function createApp(
   app.useGlobalFilters(new ProblemFilter());
   serveWebApp(app);
 
-  const document = () =>
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Bearing API')
-        .setDescription(
-          'Objectives, KPIs, guardrails, sprints and flow for technical program managers.',
-        )
-        .setVersion(APP_VERSION)
-        .build(),
-    );
+  // Built from the routes' own zod schemas and response decorators (common/openapi), the same
+  // document `npm run openapi` writes to docs/openapi.json; swagger-ui only serves it.
+  const document = () => openApiDocumentOf(app).document as unknown as OpenAPIObject;
   SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: 'api/openapi.json',
     yamlDocumentUrl: 'api/openapi.yaml',

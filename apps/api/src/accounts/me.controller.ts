@@ -1,11 +1,17 @@
 import { Controller, Get, Patch } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { type MeResponse, type UpdateMeRequest, updateMeRequestSchema } from '@bearing/contracts';
+import {
+  type MeResponse,
+  meResponseSchema,
+  type UpdateMeRequest,
+  updateMeRequestSchema,
+} from '@bearing/contracts';
 import { Access } from '../access/access.decorator.js';
 import type { CallerUser } from '../access/caller.js';
 import { CurrentUser } from '../access/current.decorators.js';
 import { ZodBody } from '../common/validation/zod.pipe.js';
 import { AccountsService } from './accounts.service.js';
+import { Returns } from '../common/openapi/openapi.decorators.js';
 
 @ApiTags('account')
 @Controller('me')
@@ -15,6 +21,7 @@ export class MeController {
   /** The signed-in user, their preferences and workspaces with roles (`meResponseSchema`). */
   @Get()
   @Access('signed-in')
+  @Returns(meResponseSchema)
   me(@CurrentUser() user: CallerUser): Promise<MeResponse> {
     return this.accounts.me(user.id);
   }
@@ -25,6 +32,7 @@ export class MeController {
    */
   @Patch()
   @Access('signed-in')
+  @Returns(meResponseSchema)
   update(
     @CurrentUser() user: CallerUser,
     @ZodBody(updateMeRequestSchema) body: UpdateMeRequest,

@@ -4,7 +4,9 @@ import {
   type AcceptInviteRequest,
   acceptInviteRequestSchema,
   type MeResponse,
+  meResponseSchema,
   type SessionResponse,
+  sessionResponseSchema,
   type SignInRequest,
   signInRequestSchema,
 } from '@bearing/contracts';
@@ -15,6 +17,7 @@ import { CurrentCaller } from '../access/current.decorators.js';
 import { ZodBody } from '../common/validation/zod.pipe.js';
 import { AuthService, type Client } from './auth.service.js';
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from './session-cookie.js';
+import { Fails, Returns, ReturnsNothing } from '../common/openapi/openapi.decorators.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -25,6 +28,9 @@ export class AuthController {
   @Post('sign-in')
   @HttpCode(HttpStatus.OK)
   @Access('public')
+  @Returns(meResponseSchema, { description: 'Signed in: the session cookie is set.' })
+  @Fails(401, 'unauthorized')
+  @Fails(429, 'rate-limited')
   async signIn(
     @ZodBody(signInRequestSchema) body: SignInRequest,
     @Req() request: Request,
@@ -42,6 +48,7 @@ export class AuthController {
    */
   @Get('session')
   @Access('public')
+  @Returns(sessionResponseSchema)
   async session(
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
@@ -54,6 +61,7 @@ export class AuthController {
   @Post('sign-out')
   @HttpCode(HttpStatus.NO_CONTENT)
   @Access('signed-in')
+  @ReturnsNothing()
   async signOut(
     @CurrentCaller() caller: Caller,
     @Req() request: Request,
@@ -67,6 +75,11 @@ export class AuthController {
   @Post('accept-invite')
   @HttpCode(HttpStatus.OK)
   @Access('public')
+  @Returns(meResponseSchema, {
+    description: 'Account created and signed in: the session cookie is set.',
+  })
+  @Fails(404, 'not-found')
+  @Fails(409, 'account-exists')
   async acceptInvite(
     @ZodBody(acceptInviteRequestSchema) body: AcceptInviteRequest,
     @Req() request: Request,

@@ -4,21 +4,27 @@ import {
   type AgingQuery,
   agingQuerySchema,
   type AgingWipResponse,
+  agingWipSchema,
   type CumulativeFlowResponse,
+  cumulativeFlowSchema,
   type CycleTimesResponse,
+  cycleTimesSchema,
   type DayRangeQuery,
   dayRangeQuerySchema,
   teamRefSchema,
   type ThroughputQuery,
   throughputQuerySchema,
   type ThroughputResponse,
+  throughputSchema,
   type WipResponse,
+  wipSchema,
 } from '@bearing/contracts';
 import { Access } from '../access/access.decorator.js';
 import type { WorkspaceContext } from '../access/caller.js';
 import { CurrentWorkspace } from '../access/current.decorators.js';
 import { ZodParam, ZodQuery } from '../common/validation/zod.pipe.js';
 import { FlowService } from './flow.service.js';
+import { Returns } from '../common/openapi/openapi.decorators.js';
 
 /** Flow metrics of a team (packages/metrics: cycle time, throughput, CFD, WIP, aging WIP). */
 @ApiTags('flow')
@@ -29,6 +35,7 @@ export class FlowController {
   /** `dayRangeQuerySchema` → `cycleTimesSchema`. */
   @Get('cycle-times')
   @Access({ workspaceRole: 'viewer' })
+  @Returns(cycleTimesSchema)
   cycleTimes(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('team', teamRefSchema) team: string,
@@ -40,6 +47,7 @@ export class FlowController {
   /** `throughputQuerySchema` → `throughputSchema`. */
   @Get('throughput')
   @Access({ workspaceRole: 'viewer' })
+  @Returns(throughputSchema)
   throughput(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('team', teamRefSchema) team: string,
@@ -51,6 +59,7 @@ export class FlowController {
   /** `dayRangeQuerySchema` → `cumulativeFlowSchema`. */
   @Get('cfd')
   @Access({ workspaceRole: 'viewer' })
+  @Returns(cumulativeFlowSchema)
   cumulativeFlow(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('team', teamRefSchema) team: string,
@@ -62,6 +71,7 @@ export class FlowController {
   /** `dayRangeQuerySchema` → `wipSchema`. */
   @Get('wip')
   @Access({ workspaceRole: 'viewer' })
+  @Returns(wipSchema)
   wip(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('team', teamRefSchema) team: string,
@@ -73,6 +83,7 @@ export class FlowController {
   /** `agingQuerySchema` → `agingWipSchema`. */
   @Get('aging')
   @Access({ workspaceRole: 'viewer' })
+  @Returns(agingWipSchema)
   aging(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('team', teamRefSchema) team: string,

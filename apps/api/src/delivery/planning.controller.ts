@@ -4,12 +4,15 @@ import {
   type CapacityQuery,
   capacityQuerySchema,
   type CapacityResponse,
+  capacitySchema,
   type ForecastHowManyQuery,
   forecastHowManyQuerySchema,
   type ForecastHowManyResponse,
+  forecastHowManySchema,
   type ForecastWhenQuery,
   forecastWhenQuerySchema,
   type ForecastWhenResponse,
+  forecastWhenSchema,
   teamRefSchema,
 } from '@bearing/contracts';
 import { Access } from '../access/access.decorator.js';
@@ -17,6 +20,7 @@ import type { WorkspaceContext } from '../access/caller.js';
 import { CurrentWorkspace } from '../access/current.decorators.js';
 import { ZodParam, ZodQuery } from '../common/validation/zod.pipe.js';
 import { PlanningService } from './planning.service.js';
+import { Fails, Returns } from '../common/openapi/openapi.decorators.js';
 
 /** Capacity planning and forecasts of a team (packages/metrics). */
 @ApiTags('planning')
@@ -27,6 +31,8 @@ export class PlanningController {
   /** `capacityQuerySchema` → `capacitySchema`. */
   @Get('capacity')
   @Access({ workspaceRole: 'viewer' })
+  @Returns(capacitySchema)
+  @Fails(409, 'sprint-dates')
   capacity(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('team', teamRefSchema) team: string,
@@ -38,6 +44,9 @@ export class PlanningController {
   /** `forecastWhenQuerySchema` → `forecastWhenSchema`. */
   @Get('forecast/when')
   @Access({ workspaceRole: 'viewer' })
+  @Returns(forecastWhenSchema)
+  @Fails(409, 'sprint-dates')
+  @Fails(503, 'busy')
   when(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('team', teamRefSchema) team: string,
@@ -49,6 +58,9 @@ export class PlanningController {
   /** `forecastHowManyQuerySchema` → `forecastHowManySchema`. */
   @Get('forecast/how-many')
   @Access({ workspaceRole: 'viewer' })
+  @Returns(forecastHowManySchema)
+  @Fails(409, 'sprint-dates')
+  @Fails(503, 'busy')
   howMany(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('team', teamRefSchema) team: string,

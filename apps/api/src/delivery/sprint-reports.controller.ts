@@ -2,13 +2,16 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   type SprintBurndownResponse,
+  sprintBurndownSchema,
   type SprintReportQuery,
   sprintReportQuerySchema,
   type SprintSummaryResponse,
+  sprintSummarySchema,
   teamRefSchema,
   type VelocityQuery,
   velocityQuerySchema,
   type VelocityResponse,
+  velocitySchema,
 } from '@bearing/contracts';
 import { z } from 'zod';
 import { Access } from '../access/access.decorator.js';
@@ -16,6 +19,7 @@ import type { WorkspaceContext } from '../access/caller.js';
 import { CurrentWorkspace } from '../access/current.decorators.js';
 import { ZodParam, ZodQuery } from '../common/validation/zod.pipe.js';
 import { SprintReportsService } from './sprint-reports.service.js';
+import { Fails, Returns } from '../common/openapi/openapi.decorators.js';
 
 /** Sprint metrics of a team (packages/metrics: burndown, sprint summary, velocity). */
 @ApiTags('sprints')
@@ -26,6 +30,8 @@ export class SprintReportsController {
   /** `sprintReportQuerySchema` → `sprintBurndownSchema`; a sprint without dates is a 409. */
   @Get('sprints/:sprint/burndown')
   @Access({ workspaceRole: 'viewer' })
+  @Returns(sprintBurndownSchema)
+  @Fails(409, 'sprint-undated', 'sprint-dates')
   burndown(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('team', teamRefSchema) team: string,
@@ -38,6 +44,8 @@ export class SprintReportsController {
   /** `sprintReportQuerySchema` → `sprintSummarySchema`. */
   @Get('sprints/:sprint/summary')
   @Access({ workspaceRole: 'viewer' })
+  @Returns(sprintSummarySchema)
+  @Fails(409, 'sprint-undated', 'sprint-dates')
   summary(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('team', teamRefSchema) team: string,
@@ -50,6 +58,8 @@ export class SprintReportsController {
   /** `velocityQuerySchema` → `velocitySchema`. */
   @Get('velocity')
   @Access({ workspaceRole: 'viewer' })
+  @Returns(velocitySchema)
+  @Fails(409, 'sprint-dates')
   velocity(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('team', teamRefSchema) team: string,

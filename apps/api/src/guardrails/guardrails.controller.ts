@@ -7,7 +7,10 @@ import {
   type GuardrailListQuery,
   guardrailListQuerySchema,
   type GuardrailPage,
+  guardrailPageSchema,
+  guardrailSchema,
   type GuardrailStatusChangePage,
+  guardrailStatusChangePageSchema,
   type PageQuery,
   pageQuerySchema,
   type UpdateGuardrailRequest,
@@ -19,6 +22,7 @@ import type { Actor, WorkspaceContext } from '../access/caller.js';
 import { CurrentActor, CurrentWorkspace } from '../access/current.decorators.js';
 import { ZodBody, ZodParam, ZodQuery } from '../common/validation/zod.pipe.js';
 import { GuardrailsService } from './guardrails.service.js';
+import { Fails, Returns } from '../common/openapi/openapi.decorators.js';
 
 @ApiTags('guardrails')
 @Controller('workspaces/:workspace/guardrails')
@@ -28,6 +32,7 @@ export class GuardrailsController {
   /** `guardrailListQuerySchema` → `guardrailPageSchema`, oldest first. */
   @Get()
   @Access({ workspaceRole: 'viewer' })
+  @Returns(guardrailPageSchema)
   list(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodQuery(guardrailListQuerySchema) query: GuardrailListQuery,
@@ -38,6 +43,7 @@ export class GuardrailsController {
   /** `createGuardrailRequestSchema` → `guardrailSchema`. */
   @Post()
   @Access({ workspaceRole: 'editor' })
+  @Returns(guardrailSchema)
   create(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,
@@ -49,6 +55,7 @@ export class GuardrailsController {
   /** → `guardrailSchema`. */
   @Get(':id')
   @Access({ workspaceRole: 'viewer' })
+  @Returns(guardrailSchema)
   get(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('id', z.uuid()) id: string,
@@ -59,6 +66,8 @@ export class GuardrailsController {
   /** `updateGuardrailRequestSchema` → `guardrailSchema`; a stale `version` is a 409. */
   @Patch(':id')
   @Access({ workspaceRole: 'editor' })
+  @Returns(guardrailSchema)
+  @Fails(409, 'stale-version')
   update(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,
@@ -71,6 +80,7 @@ export class GuardrailsController {
   /** `pageQuerySchema` → `guardrailStatusChangePageSchema`, newest first. */
   @Get(':id/history')
   @Access({ workspaceRole: 'viewer' })
+  @Returns(guardrailStatusChangePageSchema)
   history(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('id', z.uuid()) id: string,

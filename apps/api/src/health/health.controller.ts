@@ -1,8 +1,14 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { HealthResponse, ReadinessResponse } from '@bearing/contracts';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  type HealthResponse,
+  healthResponseSchema,
+  type ReadinessResponse,
+  readinessResponseSchema,
+} from '@bearing/contracts';
 import { Access } from '../access/access.decorator.js';
 import { HealthService } from './health.service.js';
+import { Fails, Returns } from '../common/openapi/openapi.decorators.js';
 
 @ApiTags('health')
 @Controller()
@@ -12,7 +18,7 @@ export class HealthController {
   /** Liveness: the process is up. Public so load balancers can probe it. */
   @Get('health')
   @Access('public')
-  @ApiOkResponse({ description: 'The process answers.' })
+  @Returns(healthResponseSchema, { description: 'The process answers.' })
   liveness(): HealthResponse {
     return this.health.liveness();
   }
@@ -20,8 +26,8 @@ export class HealthController {
   /** Readiness: the database answers and every migration is applied; 503 otherwise. */
   @Get('ready')
   @Access('public')
-  @ApiOkResponse({ description: 'Database reachable and migrations applied.' })
-  @ApiServiceUnavailableResponse({ description: 'Database unreachable or migrations pending.' })
+  @Returns(readinessResponseSchema, { description: 'Database reachable and migrations applied.' })
+  @Fails(503, 'not-ready')
   readiness(): Promise<ReadinessResponse> {
     return this.health.readiness();
   }

@@ -1,9 +1,13 @@
 import { Body, Controller, Get, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import {
   type ImportJobPage,
+  importJobPageSchema,
   type ImportStartResponse,
+  importJobSchema,
+  importPreviewSchema,
+  importUploadFieldsSchema,
   type PageQuery,
   pageQuerySchema,
   teamRefSchema,
@@ -16,6 +20,7 @@ import { ZodParam, ZodQuery } from '../common/validation/zod.pipe.js';
 import { ImportJobsService } from './import-jobs.service.js';
 import { ImportsService } from './imports.service.js';
 import { IMPORT_UPLOAD_OPTIONS, type StoredUpload } from './upload-storage.js';
+import { AcceptsUpload, Fails, Returns } from '../common/openapi/openapi.decorators.js';
 
 @ApiTags('imports')
 @Controller('workspaces/:workspace/teams/:team/imports')
@@ -32,7 +37,12 @@ export class ImportsController {
    */
   @Post()
   @Access({ workspaceRole: 'editor' })
-  @ApiConsumes('multipart/form-data')
+  @AcceptsUpload(importUploadFieldsSchema, 'The export file (at most 60 MB).')
+  @Returns(importPreviewSchema, { status: 200, description: 'Dry run: what the import would do.' })
+  @Returns(importJobSchema, { status: 202, description: 'The import job, running; poll it.' })
+  @Fails(400, 'unreadable-import')
+  @Fails(413, 'too-many-issues', 'http-413')
+  @Fails(503, 'busy')
   @UseInterceptors(FileInterceptor('file', IMPORT_UPLOAD_OPTIONS))
   async start(
     @CurrentWorkspace() workspace: WorkspaceContext,
@@ -53,6 +63,7 @@ export class ImportsController {
   /** `pageQuerySchema` → `importJobPageSchema`: the team's import history, newest first. */
   @Get()
   @Access({ workspaceRole: 'viewer' })
+  @Returns(importJobPageSchema)
   list(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('team', teamRefSchema) team: string,

@@ -1,12 +1,20 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { type Job, type JobListQuery, jobListQuerySchema, type JobPage } from '@bearing/contracts';
+import {
+  type Job,
+  type JobListQuery,
+  jobListQuerySchema,
+  type JobPage,
+  jobPageSchema,
+  jobSchema,
+} from '@bearing/contracts';
 import { z } from 'zod';
 import { Access } from '../access/access.decorator.js';
 import type { Actor, WorkspaceContext } from '../access/caller.js';
 import { CurrentActor, CurrentWorkspace } from '../access/current.decorators.js';
 import { ZodParam, ZodQuery } from '../common/validation/zod.pipe.js';
 import { JobsService } from './jobs.service.js';
+import { Fails, Returns } from '../common/openapi/openapi.decorators.js';
 
 /** Settings → Jobs: the workspace's background jobs, for its admins. */
 @ApiTags('jobs')
@@ -17,6 +25,7 @@ export class JobsController {
   /** `jobListQuerySchema` → `jobPageSchema`, newest first. */
   @Get()
   @Access({ workspaceRole: 'admin' })
+  @Returns(jobPageSchema)
   list(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodQuery(jobListQuerySchema) query: JobListQuery,
@@ -28,6 +37,8 @@ export class JobsController {
   @Post(':id/retry')
   @HttpCode(202)
   @Access({ workspaceRole: 'admin' })
+  @Returns(jobSchema, { description: 'The job, queued again.' })
+  @Fails(409, 'job-not-failed')
   retry(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,

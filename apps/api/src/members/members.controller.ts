@@ -4,8 +4,11 @@ import {
   type AddMemberRequest,
   addMemberRequestSchema,
   type AddMemberResponse,
+  addMemberResponseSchema,
   type Member,
   type MemberPage,
+  memberPageSchema,
+  memberSchema,
   type PageQuery,
   pageQuerySchema,
   type UpdateMemberRequest,
@@ -17,6 +20,7 @@ import type { Actor, WorkspaceContext } from '../access/caller.js';
 import { CurrentActor, CurrentWorkspace } from '../access/current.decorators.js';
 import { ZodBody, ZodParam, ZodQuery } from '../common/validation/zod.pipe.js';
 import { MembersService } from './members.service.js';
+import { Fails, Returns, ReturnsNothing } from '../common/openapi/openapi.decorators.js';
 
 @ApiTags('members')
 @Controller('workspaces/:workspace/members')
@@ -26,6 +30,7 @@ export class MembersController {
   /** `pageQuerySchema` → `memberPageSchema`, by email. */
   @Get()
   @Access({ workspaceRole: 'viewer' })
+  @Returns(memberPageSchema)
   list(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodQuery(pageQuerySchema) page: PageQuery,
@@ -36,6 +41,8 @@ export class MembersController {
   /** `addMemberRequestSchema` → `addMemberResponseSchema`. */
   @Post()
   @Access({ workspaceRole: 'admin' })
+  @Returns(addMemberResponseSchema)
+  @Fails(409, 'member-exists')
   add(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,
@@ -47,6 +54,8 @@ export class MembersController {
   /** `updateMemberRequestSchema` → `memberSchema`; a stale `version` is a 409. */
   @Patch(':userId')
   @Access({ workspaceRole: 'admin' })
+  @Returns(memberSchema)
+  @Fails(409, 'stale-version', 'last-admin')
   changeRole(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,
@@ -60,6 +69,8 @@ export class MembersController {
   @Delete(':userId')
   @HttpCode(HttpStatus.NO_CONTENT)
   @Access({ workspaceRole: 'admin' })
+  @ReturnsNothing()
+  @Fails(409, 'last-admin')
   remove(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,

@@ -4,13 +4,16 @@ import {
   type CreateMetricRequest,
   createMetricRequestSchema,
   type Metric,
-  type MetricListQuery,
   metricKeySchema,
+  type MetricListQuery,
   metricListQuerySchema,
   type MetricPage,
+  metricPageSchema,
+  metricSchema,
   type SeriesQuery,
   seriesQuerySchema,
   type SeriesResponse,
+  seriesResponseSchema,
   type UpdateMetricRequest,
   updateMetricRequestSchema,
 } from '@bearing/contracts';
@@ -20,6 +23,7 @@ import { CurrentActor, CurrentWorkspace } from '../access/current.decorators.js'
 import { ZodBody, ZodParam, ZodQuery } from '../common/validation/zod.pipe.js';
 import { MetricsService } from './metrics.service.js';
 import { SeriesService } from './series/series.service.js';
+import { Fails, Returns } from '../common/openapi/openapi.decorators.js';
 
 @ApiTags('metrics')
 @Controller('workspaces/:workspace/metrics')
@@ -32,6 +36,7 @@ export class MetricsController {
   /** `metricListQuerySchema` → `metricPageSchema`, by key; each with its trend and XmR status. */
   @Get()
   @Access({ workspaceRole: 'viewer' })
+  @Returns(metricPageSchema)
   list(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodQuery(metricListQuerySchema) query: MetricListQuery,
@@ -42,6 +47,8 @@ export class MetricsController {
   /** `createMetricRequestSchema` → `metricSchema`; a taken key is a 409. */
   @Post()
   @Access({ workspaceRole: 'editor' })
+  @Returns(metricSchema)
+  @Fails(409, 'metric-key-taken')
   create(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,
@@ -53,6 +60,7 @@ export class MetricsController {
   /** → `metricSchema`. */
   @Get(':key')
   @Access({ workspaceRole: 'viewer' })
+  @Returns(metricSchema)
   get(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('key', metricKeySchema) key: string,
@@ -63,6 +71,8 @@ export class MetricsController {
   /** `updateMetricRequestSchema` → `metricSchema`; a stale `version` is a 409. */
   @Patch(':key')
   @Access({ workspaceRole: 'editor' })
+  @Returns(metricSchema)
+  @Fails(409, 'stale-version')
   update(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,
@@ -78,6 +88,7 @@ export class MetricsController {
    */
   @Get(':key/series')
   @Access({ workspaceRole: 'viewer' })
+  @Returns(seriesResponseSchema)
   series(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('key', metricKeySchema) key: string,

@@ -7,6 +7,8 @@ import {
   type ProgramListQuery,
   programListQuerySchema,
   type ProgramPage,
+  programPageSchema,
+  programSchema,
   type UpdateProgramRequest,
   updateProgramRequestSchema,
 } from '@bearing/contracts';
@@ -16,6 +18,7 @@ import type { Actor, WorkspaceContext } from '../access/caller.js';
 import { CurrentActor, CurrentWorkspace } from '../access/current.decorators.js';
 import { ZodBody, ZodParam, ZodQuery } from '../common/validation/zod.pipe.js';
 import { ProgramsService } from './programs.service.js';
+import { Fails, Returns } from '../common/openapi/openapi.decorators.js';
 
 @ApiTags('programs')
 @Controller('workspaces/:workspace/programs')
@@ -25,6 +28,7 @@ export class ProgramsController {
   /** `programListQuerySchema` → `programPageSchema`, oldest first. */
   @Get()
   @Access({ workspaceRole: 'viewer' })
+  @Returns(programPageSchema)
   list(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodQuery(programListQuerySchema) query: ProgramListQuery,
@@ -35,6 +39,7 @@ export class ProgramsController {
   /** `createProgramRequestSchema` → `programSchema`. */
   @Post()
   @Access({ workspaceRole: 'editor' })
+  @Returns(programSchema)
   create(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,
@@ -46,6 +51,7 @@ export class ProgramsController {
   /** → `programSchema`. */
   @Get(':id')
   @Access({ workspaceRole: 'viewer' })
+  @Returns(programSchema)
   get(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('id', z.uuid()) id: string,
@@ -56,6 +62,8 @@ export class ProgramsController {
   /** `updateProgramRequestSchema` → `programSchema`; a stale `version` is a 409. */
   @Patch(':id')
   @Access({ workspaceRole: 'editor' })
+  @Returns(programSchema)
+  @Fails(409, 'stale-version')
   update(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,

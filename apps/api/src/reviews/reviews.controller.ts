@@ -4,7 +4,9 @@ import {
   type ReviewListQuery,
   reviewListQuerySchema,
   type ReviewOverview,
+  reviewOverviewSchema,
   type ReviewSettings,
+  reviewSettingsSchema,
   type UpdateReviewSettingsRequest,
   updateReviewSettingsRequestSchema,
 } from '@bearing/contracts';
@@ -13,6 +15,7 @@ import type { Actor, WorkspaceContext } from '../access/caller.js';
 import { CurrentActor, CurrentWorkspace } from '../access/current.decorators.js';
 import { ZodBody, ZodQuery } from '../common/validation/zod.pipe.js';
 import { ReviewsService } from './reviews.service.js';
+import { Fails, Returns } from '../common/openapi/openapi.decorators.js';
 
 @ApiTags('reviews')
 @Controller('workspaces/:workspace/reviews')
@@ -22,6 +25,7 @@ export class ReviewsController {
   /** `reviewListQuerySchema` → `reviewOverviewSchema`: the week's programs and report states. */
   @Get()
   @Access({ workspaceRole: 'viewer' })
+  @Returns(reviewOverviewSchema)
   overview(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodQuery(reviewListQuerySchema) query: ReviewListQuery,
@@ -32,6 +36,7 @@ export class ReviewsController {
   /** → `reviewSettingsSchema`. */
   @Get('settings')
   @Access({ workspaceRole: 'viewer' })
+  @Returns(reviewSettingsSchema)
   settings(@CurrentWorkspace() workspace: WorkspaceContext): Promise<ReviewSettings> {
     return this.reviews.settings(workspace.id);
   }
@@ -39,6 +44,8 @@ export class ReviewsController {
   /** `updateReviewSettingsRequestSchema` → `reviewSettingsSchema`; a stale `version` is a 409. */
   @Put('settings')
   @Access({ workspaceRole: 'admin' })
+  @Returns(reviewSettingsSchema)
+  @Fails(409, 'stale-version')
   updateSettings(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,

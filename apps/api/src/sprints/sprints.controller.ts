@@ -9,7 +9,10 @@ import {
   putSprintAvailabilityRequestSchema,
   type Sprint,
   type SprintAvailability,
+  sprintAvailabilitySchema,
   type SprintPage,
+  sprintPageSchema,
+  sprintSchema,
   teamRefSchema,
   type UpdateSprintRequest,
   updateSprintRequestSchema,
@@ -21,6 +24,7 @@ import { CurrentActor, CurrentWorkspace } from '../access/current.decorators.js'
 import { ZodBody, ZodParam, ZodQuery } from '../common/validation/zod.pipe.js';
 import { AvailabilityService } from './availability.service.js';
 import { SprintsService } from './sprints.service.js';
+import { Fails, Returns, ReturnsNothing } from '../common/openapi/openapi.decorators.js';
 
 @ApiTags('sprints')
 @Controller('workspaces/:workspace/teams/:team/sprints')
@@ -33,6 +37,7 @@ export class SprintsController {
   /** `pageQuerySchema` → `sprintPageSchema`, latest start first. */
   @Get()
   @Access({ workspaceRole: 'viewer' })
+  @Returns(sprintPageSchema)
   list(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('team', teamRefSchema) team: string,
@@ -44,6 +49,7 @@ export class SprintsController {
   /** `createSprintRequestSchema` → `sprintSchema`. */
   @Post()
   @Access({ workspaceRole: 'editor' })
+  @Returns(sprintSchema)
   create(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,
@@ -55,6 +61,7 @@ export class SprintsController {
 
   @Get(':sprint')
   @Access({ workspaceRole: 'viewer' })
+  @Returns(sprintSchema)
   get(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('team', teamRefSchema) team: string,
@@ -66,6 +73,8 @@ export class SprintsController {
   /** `updateSprintRequestSchema` → `sprintSchema`; a stale `version` is a 409. */
   @Patch(':sprint')
   @Access({ workspaceRole: 'editor' })
+  @Returns(sprintSchema)
+  @Fails(409, 'stale-version')
   update(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,
@@ -79,6 +88,7 @@ export class SprintsController {
   @Delete(':sprint')
   @HttpCode(HttpStatus.NO_CONTENT)
   @Access({ workspaceRole: 'editor' })
+  @ReturnsNothing()
   remove(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,
@@ -91,6 +101,7 @@ export class SprintsController {
   /** → `sprintAvailabilitySchema`: every member, with defaults where nothing was entered. */
   @Get(':sprint/availability')
   @Access({ workspaceRole: 'viewer' })
+  @Returns(sprintAvailabilitySchema)
   getAvailability(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('team', teamRefSchema) team: string,
@@ -102,6 +113,7 @@ export class SprintsController {
   /** `putSprintAvailabilityRequestSchema` → `sprintAvailabilitySchema`. */
   @Put(':sprint/availability')
   @Access({ workspaceRole: 'editor' })
+  @Returns(sprintAvailabilitySchema)
   putAvailability(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,

@@ -4,6 +4,7 @@ import {
   type CreateStatusReportRequest,
   createStatusReportRequestSchema,
   type HealthTimeline,
+  healthTimelineSchema,
   type PublishStatusReportRequest,
   publishStatusReportRequestSchema,
   regenerateStatusReportRequestSchema,
@@ -13,6 +14,8 @@ import {
   type StatusReportListQuery,
   statusReportListQuerySchema,
   type StatusReportPage,
+  statusReportPageSchema,
+  statusReportSchema,
   type UpdateStatusReportRequest,
   updateStatusReportRequestSchema,
 } from '@bearing/contracts';
@@ -23,6 +26,7 @@ import type { Actor, WorkspaceContext } from '../access/caller.js';
 import { CurrentActor, CurrentWorkspace } from '../access/current.decorators.js';
 import { ZodBody, ZodParam, ZodQuery } from '../common/validation/zod.pipe.js';
 import { StatusReportsService } from './status-reports.service.js';
+import { Fails, Returns, ReturnsContent } from '../common/openapi/openapi.decorators.js';
 
 @ApiTags('status-reports')
 @Controller('workspaces/:workspace/programs/:program')
@@ -32,6 +36,7 @@ export class StatusReportsController {
   /** `statusReportListQuerySchema` → `statusReportPageSchema`, newest week first. */
   @Get('reports')
   @Access({ workspaceRole: 'viewer' })
+  @Returns(statusReportPageSchema)
   list(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('program', z.uuid()) programId: string,
@@ -43,6 +48,8 @@ export class StatusReportsController {
   /** `createStatusReportRequestSchema` → `statusReportSchema`: a generated draft. */
   @Post('reports')
   @Access({ workspaceRole: 'editor' })
+  @Returns(statusReportSchema)
+  @Fails(409, 'report-exists')
   create(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,
@@ -59,6 +66,7 @@ export class StatusReportsController {
   @Get('reports/:id.md')
   @Access({ workspaceRole: 'viewer' })
   @Header('Content-Type', 'text/markdown; charset=utf-8')
+  @ReturnsContent('text/markdown', 'The report as Markdown, for the chosen audience.')
   async markdown(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('program', z.uuid()) programId: string,
@@ -78,6 +86,7 @@ export class StatusReportsController {
   /** → `statusReportSchema`, with its snapshot. */
   @Get('reports/:id')
   @Access({ workspaceRole: 'viewer' })
+  @Returns(statusReportSchema)
   get(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('program', z.uuid()) programId: string,
@@ -89,6 +98,8 @@ export class StatusReportsController {
   /** `updateStatusReportRequestSchema` → `statusReportSchema`; published → 409. */
   @Patch('reports/:id')
   @Access({ workspaceRole: 'editor' })
+  @Returns(statusReportSchema)
+  @Fails(409, 'report-published', 'stale-version')
   update(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,
@@ -102,6 +113,8 @@ export class StatusReportsController {
   /** `regenerateStatusReportRequestSchema` → `statusReportSchema`; drafts only. */
   @Post('reports/:id/regenerate')
   @Access({ workspaceRole: 'editor' })
+  @Returns(statusReportSchema)
+  @Fails(409, 'report-published', 'stale-version')
   regenerate(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,
@@ -115,6 +128,8 @@ export class StatusReportsController {
   /** `publishStatusReportRequestSchema` → `statusReportSchema`; published already → 409. */
   @Post('reports/:id/publish')
   @Access({ workspaceRole: 'editor' })
+  @Returns(statusReportSchema)
+  @Fails(409, 'report-published', 'stale-version')
   publish(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,
@@ -128,6 +143,7 @@ export class StatusReportsController {
   /** → `healthTimelineSchema`: every published report's health, oldest week first. */
   @Get('health-timeline')
   @Access({ workspaceRole: 'viewer' })
+  @Returns(healthTimelineSchema)
   timeline(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('program', z.uuid()) programId: string,

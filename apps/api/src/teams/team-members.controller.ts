@@ -7,6 +7,8 @@ import {
   pageQuerySchema,
   type TeamMember,
   type TeamMemberPage,
+  teamMemberPageSchema,
+  teamMemberSchema,
   teamRefSchema,
   type UpdateTeamMemberRequest,
   updateTeamMemberRequestSchema,
@@ -17,6 +19,7 @@ import type { Actor, WorkspaceContext } from '../access/caller.js';
 import { CurrentActor, CurrentWorkspace } from '../access/current.decorators.js';
 import { ZodBody, ZodParam, ZodQuery } from '../common/validation/zod.pipe.js';
 import { TeamMembersService } from './team-members.service.js';
+import { Fails, Returns, ReturnsNothing } from '../common/openapi/openapi.decorators.js';
 
 /** A team's members as capacity (name and default allocation), not as performers. */
 @ApiTags('teams')
@@ -27,6 +30,7 @@ export class TeamMembersController {
   /** `pageQuerySchema` → `teamMemberPageSchema`, by display name. */
   @Get()
   @Access({ workspaceRole: 'viewer' })
+  @Returns(teamMemberPageSchema)
   list(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('team', teamRefSchema) team: string,
@@ -38,6 +42,7 @@ export class TeamMembersController {
   /** `createTeamMemberRequestSchema` → `teamMemberSchema`. */
   @Post()
   @Access({ workspaceRole: 'editor' })
+  @Returns(teamMemberSchema)
   add(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,
@@ -50,6 +55,8 @@ export class TeamMembersController {
   /** `updateTeamMemberRequestSchema` → `teamMemberSchema`; a stale `version` is a 409. */
   @Patch(':member')
   @Access({ workspaceRole: 'editor' })
+  @Returns(teamMemberSchema)
+  @Fails(409, 'stale-version')
   update(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,
@@ -63,6 +70,7 @@ export class TeamMembersController {
   @Delete(':member')
   @HttpCode(HttpStatus.NO_CONTENT)
   @Access({ workspaceRole: 'editor' })
+  @ReturnsNothing()
   remove(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,

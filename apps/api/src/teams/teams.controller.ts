@@ -7,7 +7,9 @@ import {
   pageQuerySchema,
   type Team,
   type TeamPage,
+  teamPageSchema,
   teamRefSchema,
+  teamSchema,
   type UpdateTeamRequest,
   updateTeamRequestSchema,
 } from '@bearing/contracts';
@@ -16,6 +18,7 @@ import type { Actor, WorkspaceContext } from '../access/caller.js';
 import { CurrentActor, CurrentWorkspace } from '../access/current.decorators.js';
 import { ZodBody, ZodParam, ZodQuery } from '../common/validation/zod.pipe.js';
 import { TeamsService } from './teams.service.js';
+import { Fails, Returns, ReturnsNothing } from '../common/openapi/openapi.decorators.js';
 
 @ApiTags('teams')
 @Controller('workspaces/:workspace/teams')
@@ -25,6 +28,7 @@ export class TeamsController {
   /** `pageQuerySchema` → `teamPageSchema`, by slug. */
   @Get()
   @Access({ workspaceRole: 'viewer' })
+  @Returns(teamPageSchema)
   list(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodQuery(pageQuerySchema) page: PageQuery,
@@ -35,6 +39,8 @@ export class TeamsController {
   /** `createTeamRequestSchema` → `teamSchema`; a taken slug is a 409. */
   @Post()
   @Access({ workspaceRole: 'editor' })
+  @Returns(teamSchema)
+  @Fails(409, 'slug-taken')
   create(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,
@@ -46,6 +52,7 @@ export class TeamsController {
   /** → `teamSchema`; `:team` is the id or the slug. */
   @Get(':team')
   @Access({ workspaceRole: 'viewer' })
+  @Returns(teamSchema)
   get(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('team', teamRefSchema) team: string,
@@ -56,6 +63,8 @@ export class TeamsController {
   /** `updateTeamRequestSchema` → `teamSchema`; a stale `version` is a 409. */
   @Patch(':team')
   @Access({ workspaceRole: 'editor' })
+  @Returns(teamSchema)
+  @Fails(409, 'stale-version', 'slug-taken')
   update(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,
@@ -69,6 +78,7 @@ export class TeamsController {
   @Delete(':team')
   @HttpCode(HttpStatus.NO_CONTENT)
   @Access({ workspaceRole: 'admin' })
+  @ReturnsNothing()
   remove(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,

@@ -2,7 +2,9 @@ import { Controller, Delete, Get, HttpCode, HttpStatus, Post } from '@nestjs/com
 import { ApiTags } from '@nestjs/swagger';
 import {
   type ApiTokenPage,
+  apiTokenPageSchema,
   type CreatedTokenResponse,
+  createdTokenResponseSchema,
   type CreateTokenRequest,
   createTokenRequestSchema,
   type PageQuery,
@@ -14,6 +16,7 @@ import type { Actor, CallerUser } from '../access/caller.js';
 import { CurrentActor, CurrentUser } from '../access/current.decorators.js';
 import { ZodBody, ZodParam, ZodQuery } from '../common/validation/zod.pipe.js';
 import { TokensService } from './tokens.service.js';
+import { Fails, Returns, ReturnsNothing } from '../common/openapi/openapi.decorators.js';
 
 /** The caller's own API tokens, across their workspaces. */
 @ApiTags('tokens')
@@ -24,6 +27,11 @@ export class MyTokensController {
   /** `createTokenRequestSchema` → `createdTokenResponseSchema` (the secret, this once). */
   @Post()
   @Access('signed-in')
+  @Returns(createdTokenResponseSchema, {
+    description: 'The token, with its secret shown this once.',
+  })
+  @Fails(404, 'not-found')
+  @Fails(429, 'rate-limited')
   create(
     @CurrentActor() actor: Actor,
     @ZodBody(createTokenRequestSchema) body: CreateTokenRequest,
@@ -34,6 +42,7 @@ export class MyTokensController {
   /** `pageQuerySchema` → `apiTokenPageSchema`: unrevoked, newest first, with last use. */
   @Get()
   @Access('signed-in')
+  @Returns(apiTokenPageSchema)
   list(
     @CurrentUser() user: CallerUser,
     @ZodQuery(pageQuerySchema) page: PageQuery,
@@ -44,6 +53,7 @@ export class MyTokensController {
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @Access('signed-in')
+  @ReturnsNothing()
   revoke(@CurrentActor() actor: Actor, @ZodParam('id', z.uuid()) id: string): Promise<void> {
     return this.tokens.revokeMine(actor, id);
   }

@@ -3,10 +3,13 @@ import { ApiTags } from '@nestjs/swagger';
 import {
   teamRefSchema,
   type WorkItemDetail,
+  workItemDetailSchema,
   type WorkItemPage,
+  workItemPageSchema,
   type WorkItemQuery,
   workItemQuerySchema,
   type WorkItemTypes,
+  workItemTypesSchema,
 } from '@bearing/contracts';
 import { z } from 'zod';
 import { Access } from '../access/access.decorator.js';
@@ -14,6 +17,7 @@ import type { WorkspaceContext } from '../access/caller.js';
 import { CurrentWorkspace } from '../access/current.decorators.js';
 import { ZodParam, ZodQuery } from '../common/validation/zod.pipe.js';
 import { WorkItemsService } from './work-items.service.js';
+import { Returns } from '../common/openapi/openapi.decorators.js';
 
 @ApiTags('work items')
 @Controller('workspaces/:workspace/teams/:team/work-items')
@@ -23,6 +27,7 @@ export class WorkItemsController {
   /** `workItemQuerySchema` → `workItemPageSchema`, newest first unless sorted. */
   @Get()
   @Access({ workspaceRole: 'viewer' })
+  @Returns(workItemPageSchema)
   list(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('team', teamRefSchema) team: string,
@@ -34,6 +39,7 @@ export class WorkItemsController {
   /** → `workItemTypesSchema`: the choices of the list's type filter. Before `:workItem`. */
   @Get('types')
   @Access({ workspaceRole: 'viewer' })
+  @Returns(workItemTypesSchema)
   types(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('team', teamRefSchema) team: string,
@@ -44,6 +50,7 @@ export class WorkItemsController {
   /** → `workItemDetailSchema`: the item with its status, sprint and estimate history. */
   @Get(':workItem')
   @Access({ workspaceRole: 'viewer' })
+  @Returns(workItemDetailSchema)
   get(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('team', teamRefSchema) team: string,

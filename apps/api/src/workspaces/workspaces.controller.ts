@@ -7,12 +7,15 @@ import {
   pageQuerySchema,
   type Workspace,
   type WorkspacePage,
+  workspacePageSchema,
+  workspaceSchema,
 } from '@bearing/contracts';
 import { Access } from '../access/access.decorator.js';
 import type { Actor, CallerUser } from '../access/caller.js';
 import { CurrentActor, CurrentUser } from '../access/current.decorators.js';
 import { ZodBody, ZodQuery } from '../common/validation/zod.pipe.js';
 import { WorkspacesService } from './workspaces.service.js';
+import { Fails, Returns } from '../common/openapi/openapi.decorators.js';
 
 @ApiTags('workspaces')
 @Controller('workspaces')
@@ -22,6 +25,8 @@ export class WorkspacesController {
   /** `createWorkspaceRequestSchema` → `workspaceSchema`; the caller becomes its admin. */
   @Post()
   @Access('signed-in')
+  @Returns(workspaceSchema)
+  @Fails(409, 'slug-taken')
   create(
     @CurrentActor() actor: Actor,
     @ZodBody(createWorkspaceRequestSchema) body: CreateWorkspaceRequest,
@@ -32,6 +37,7 @@ export class WorkspacesController {
   /** `pageQuerySchema` → `workspacePageSchema`: the caller's workspaces. */
   @Get()
   @Access('signed-in')
+  @Returns(workspacePageSchema)
   listMine(
     @CurrentUser() user: CallerUser,
     @ZodQuery(pageQuerySchema) page: PageQuery,

@@ -1,12 +1,19 @@
 import { Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { type MetricPointsImport, metricKeySchema } from '@bearing/contracts';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  metricKeySchema,
+  type MetricPointsImport,
+  metricPointsImportSchema,
+  metricPointsRequestSchema,
+  multiMetricPointsRequestSchema,
+} from '@bearing/contracts';
 import { Access } from '../../access/access.decorator.js';
 import type { Actor, WorkspaceContext } from '../../access/caller.js';
 import { CurrentActor, CurrentWorkspace } from '../../access/current.decorators.js';
 import { ZodParam } from '../../common/validation/zod.pipe.js';
 import { type PointsUpload, PointsUploadBody } from './points-upload.js';
 import { PointsService } from './points.service.js';
+import { Accepts, Fails, Returns } from '../../common/openapi/openapi.decorators.js';
 
 /**
  * Where warehouses, CI jobs and people push metric values. Editors — and API tokens with the
@@ -20,8 +27,13 @@ export class PointsController {
   /** `metricPointsRequestSchema` or CSV `timestamp,value` → `metricPointsImportSchema`. */
   @Post('metrics/:key/points')
   @HttpCode(HttpStatus.OK)
-  @ApiConsumes('application/json', 'text/csv')
   @Access({ workspaceRole: 'editor' })
+  @Accepts('application/json', metricPointsRequestSchema, 'The points, as JSON.')
+  @Accepts('text/csv', 'Lines of `timestamp,value`, after a header line.')
+  @Returns(metricPointsImportSchema)
+  @Fails(413, 'upload-too-large', 'too-many-rows')
+  @Fails(415, 'unsupported-media-type')
+  @Fails(503, 'busy')
   importForMetric(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,
@@ -34,8 +46,17 @@ export class PointsController {
   /** `multiMetricPointsRequestSchema` or CSV `metric,timestamp,value` → `metricPointsImportSchema`. */
   @Post('metric-points')
   @HttpCode(HttpStatus.OK)
-  @ApiConsumes('application/json', 'text/csv')
   @Access({ workspaceRole: 'editor' })
+  @Accepts(
+    'application/json',
+    multiMetricPointsRequestSchema,
+    'The points of several metrics, as JSON.',
+  )
+  @Accepts('text/csv', 'Lines of `metric,timestamp,value`, after a header line.')
+  @Returns(metricPointsImportSchema)
+  @Fails(413, 'upload-too-large', 'too-many-rows')
+  @Fails(415, 'unsupported-media-type')
+  @Fails(503, 'busy')
   importForMetrics(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,

@@ -3,6 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import {
   type CheckIn,
   type CheckInPage,
+  checkInPageSchema,
+  checkInSchema,
   type CreateCheckInRequest,
   createCheckInRequestSchema,
   type PageQuery,
@@ -14,6 +16,7 @@ import type { Actor, WorkspaceContext } from '../../access/caller.js';
 import { CurrentActor, CurrentWorkspace } from '../../access/current.decorators.js';
 import { ZodBody, ZodParam, ZodQuery } from '../../common/validation/zod.pipe.js';
 import { CheckInsService } from './check-ins.service.js';
+import { Returns } from '../../common/openapi/openapi.decorators.js';
 
 /** A key result's check-ins: added, listed, never changed. */
 @ApiTags('okrs')
@@ -24,6 +27,7 @@ export class CheckInsController {
   /** `pageQuerySchema` → `checkInPageSchema`, latest first. */
   @Get()
   @Access({ workspaceRole: 'viewer' })
+  @Returns(checkInPageSchema)
   list(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('id', z.uuid()) keyResultId: string,
@@ -35,6 +39,7 @@ export class CheckInsController {
   /** `createCheckInRequestSchema` → `checkInSchema`. */
   @Post()
   @Access({ workspaceRole: 'editor' })
+  @Returns(checkInSchema)
   create(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,

@@ -7,6 +7,8 @@ import {
   type KeyResultListQuery,
   keyResultListQuerySchema,
   type KeyResultPage,
+  keyResultPageSchema,
+  keyResultSchema,
   type UpdateKeyResultRequest,
   updateKeyResultRequestSchema,
 } from '@bearing/contracts';
@@ -16,6 +18,7 @@ import type { Actor, WorkspaceContext } from '../../access/caller.js';
 import { CurrentActor, CurrentWorkspace } from '../../access/current.decorators.js';
 import { ZodBody, ZodParam, ZodQuery } from '../../common/validation/zod.pipe.js';
 import { KeyResultsService } from './key-results.service.js';
+import { Fails, Returns } from '../../common/openapi/openapi.decorators.js';
 
 @ApiTags('okrs')
 @Controller('workspaces/:workspace/key-results')
@@ -25,6 +28,7 @@ export class KeyResultsController {
   /** `keyResultListQuerySchema` → `keyResultPageSchema`, oldest first. */
   @Get()
   @Access({ workspaceRole: 'viewer' })
+  @Returns(keyResultPageSchema)
   list(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodQuery(keyResultListQuerySchema) query: KeyResultListQuery,
@@ -35,6 +39,7 @@ export class KeyResultsController {
   /** `createKeyResultRequestSchema` → `keyResultSchema`. */
   @Post()
   @Access({ workspaceRole: 'editor' })
+  @Returns(keyResultSchema)
   create(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,
@@ -46,6 +51,7 @@ export class KeyResultsController {
   /** → `keyResultSchema`. */
   @Get(':id')
   @Access({ workspaceRole: 'viewer' })
+  @Returns(keyResultSchema)
   get(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('id', z.uuid()) id: string,
@@ -56,6 +62,8 @@ export class KeyResultsController {
   /** `updateKeyResultRequestSchema` → `keyResultSchema`; a stale `version` is a 409. */
   @Patch(':id')
   @Access({ workspaceRole: 'editor' })
+  @Returns(keyResultSchema)
+  @Fails(409, 'stale-version')
   update(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,

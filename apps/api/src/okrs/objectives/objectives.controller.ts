@@ -7,6 +7,8 @@ import {
   type ObjectiveListQuery,
   objectiveListQuerySchema,
   type ObjectivePage,
+  objectivePageSchema,
+  objectiveSchema,
   type UpdateObjectiveRequest,
   updateObjectiveRequestSchema,
 } from '@bearing/contracts';
@@ -16,6 +18,7 @@ import type { Actor, WorkspaceContext } from '../../access/caller.js';
 import { CurrentActor, CurrentWorkspace } from '../../access/current.decorators.js';
 import { ZodBody, ZodParam, ZodQuery } from '../../common/validation/zod.pipe.js';
 import { ObjectivesService } from './objectives.service.js';
+import { Fails, Returns } from '../../common/openapi/openapi.decorators.js';
 
 @ApiTags('okrs')
 @Controller('workspaces/:workspace/objectives')
@@ -25,6 +28,7 @@ export class ObjectivesController {
   /** `objectiveListQuerySchema` → `objectivePageSchema`, oldest first. */
   @Get()
   @Access({ workspaceRole: 'viewer' })
+  @Returns(objectivePageSchema)
   list(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodQuery(objectiveListQuerySchema) query: ObjectiveListQuery,
@@ -35,6 +39,7 @@ export class ObjectivesController {
   /** `createObjectiveRequestSchema` → `objectiveSchema`. */
   @Post()
   @Access({ workspaceRole: 'editor' })
+  @Returns(objectiveSchema)
   create(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,
@@ -46,6 +51,7 @@ export class ObjectivesController {
   /** → `objectiveSchema`. */
   @Get(':id')
   @Access({ workspaceRole: 'viewer' })
+  @Returns(objectiveSchema)
   get(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('id', z.uuid()) id: string,
@@ -56,6 +62,8 @@ export class ObjectivesController {
   /** `updateObjectiveRequestSchema` → `objectiveSchema`; a stale `version` is a 409. */
   @Patch(':id')
   @Access({ workspaceRole: 'editor' })
+  @Returns(objectiveSchema)
+  @Fails(409, 'stale-version')
   update(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,

@@ -7,6 +7,8 @@ import {
   pageQuerySchema,
   type Period,
   type PeriodPage,
+  periodPageSchema,
+  periodSchema,
   type UpdatePeriodRequest,
   updatePeriodRequestSchema,
 } from '@bearing/contracts';
@@ -16,6 +18,7 @@ import type { Actor, WorkspaceContext } from '../../access/caller.js';
 import { CurrentActor, CurrentWorkspace } from '../../access/current.decorators.js';
 import { ZodBody, ZodParam, ZodQuery } from '../../common/validation/zod.pipe.js';
 import { PeriodsService } from './periods.service.js';
+import { Fails, Returns } from '../../common/openapi/openapi.decorators.js';
 
 @ApiTags('okrs')
 @Controller('workspaces/:workspace/periods')
@@ -25,6 +28,7 @@ export class PeriodsController {
   /** `pageQuerySchema` → `periodPageSchema`, latest start first. */
   @Get()
   @Access({ workspaceRole: 'viewer' })
+  @Returns(periodPageSchema)
   list(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodQuery(pageQuerySchema) page: PageQuery,
@@ -35,6 +39,7 @@ export class PeriodsController {
   /** `createPeriodRequestSchema` → `periodSchema`. */
   @Post()
   @Access({ workspaceRole: 'editor' })
+  @Returns(periodSchema)
   create(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,
@@ -46,6 +51,7 @@ export class PeriodsController {
   /** → `periodSchema`. */
   @Get(':id')
   @Access({ workspaceRole: 'viewer' })
+  @Returns(periodSchema)
   get(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('id', z.uuid()) id: string,
@@ -56,6 +62,8 @@ export class PeriodsController {
   /** `updatePeriodRequestSchema` → `periodSchema`; a stale `version` is a 409. */
   @Patch(':id')
   @Access({ workspaceRole: 'editor' })
+  @Returns(periodSchema)
+  @Fails(409, 'stale-version')
   update(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,

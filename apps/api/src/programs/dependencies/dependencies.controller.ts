@@ -7,6 +7,8 @@ import {
   type ProgramDependencyListQuery,
   programDependencyListQuerySchema,
   type ProgramDependencyPage,
+  programDependencyPageSchema,
+  programDependencySchema,
   type UpdateProgramDependencyRequest,
   updateProgramDependencyRequestSchema,
 } from '@bearing/contracts';
@@ -16,6 +18,7 @@ import type { Actor, WorkspaceContext } from '../../access/caller.js';
 import { CurrentActor, CurrentWorkspace } from '../../access/current.decorators.js';
 import { ZodBody, ZodParam, ZodQuery } from '../../common/validation/zod.pipe.js';
 import { DependenciesService } from './dependencies.service.js';
+import { Fails, Returns } from '../../common/openapi/openapi.decorators.js';
 
 @ApiTags('dependencies')
 @Controller('workspaces/:workspace/programs/:program/dependencies')
@@ -25,6 +28,7 @@ export class DependenciesController {
   /** `programDependencyListQuerySchema` → `programDependencyPageSchema`, by need-by date. */
   @Get()
   @Access({ workspaceRole: 'viewer' })
+  @Returns(programDependencyPageSchema)
   list(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('program', z.uuid()) programId: string,
@@ -36,6 +40,7 @@ export class DependenciesController {
   /** `createProgramDependencyRequestSchema` → `programDependencySchema`. */
   @Post()
   @Access({ workspaceRole: 'editor' })
+  @Returns(programDependencySchema)
   create(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,
@@ -48,6 +53,7 @@ export class DependenciesController {
   /** → `programDependencySchema`. */
   @Get(':id')
   @Access({ workspaceRole: 'viewer' })
+  @Returns(programDependencySchema)
   get(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('program', z.uuid()) programId: string,
@@ -59,6 +65,8 @@ export class DependenciesController {
   /** `updateProgramDependencyRequestSchema` → `programDependencySchema`; stale `version` → 409. */
   @Patch(':id')
   @Access({ workspaceRole: 'editor' })
+  @Returns(programDependencySchema)
+  @Fails(409, 'stale-version')
   update(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,

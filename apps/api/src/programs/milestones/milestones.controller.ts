@@ -7,6 +7,8 @@ import {
   type MilestoneListQuery,
   milestoneListQuerySchema,
   type MilestonePage,
+  milestonePageSchema,
+  milestoneSchema,
   type UpdateMilestoneRequest,
   updateMilestoneRequestSchema,
 } from '@bearing/contracts';
@@ -16,6 +18,7 @@ import type { Actor, WorkspaceContext } from '../../access/caller.js';
 import { CurrentActor, CurrentWorkspace } from '../../access/current.decorators.js';
 import { ZodBody, ZodParam, ZodQuery } from '../../common/validation/zod.pipe.js';
 import { MilestonesService } from './milestones.service.js';
+import { Fails, Returns } from '../../common/openapi/openapi.decorators.js';
 
 @ApiTags('milestones')
 @Controller('workspaces/:workspace/programs/:program/milestones')
@@ -25,6 +28,7 @@ export class MilestonesController {
   /** `milestoneListQuerySchema` → `milestonePageSchema`, by baseline date. */
   @Get()
   @Access({ workspaceRole: 'viewer' })
+  @Returns(milestonePageSchema)
   list(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('program', z.uuid()) programId: string,
@@ -36,6 +40,7 @@ export class MilestonesController {
   /** `createMilestoneRequestSchema` → `milestoneSchema`. */
   @Post()
   @Access({ workspaceRole: 'editor' })
+  @Returns(milestoneSchema)
   create(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,
@@ -48,6 +53,7 @@ export class MilestonesController {
   /** → `milestoneSchema`, with its history. */
   @Get(':id')
   @Access({ workspaceRole: 'viewer' })
+  @Returns(milestoneSchema)
   get(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('program', z.uuid()) programId: string,
@@ -59,6 +65,8 @@ export class MilestonesController {
   /** `updateMilestoneRequestSchema` → `milestoneSchema`; a stale `version` is a 409. */
   @Patch(':id')
   @Access({ workspaceRole: 'editor' })
+  @Returns(milestoneSchema)
+  @Fails(409, 'stale-version')
   update(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,

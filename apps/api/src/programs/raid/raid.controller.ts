@@ -4,7 +4,9 @@ import {
   type CreateRaidItemRequest,
   createRaidItemRequestSchema,
   type RaidItemDetail,
+  raidItemDetailSchema,
   type RaidItemPage,
+  raidItemPageSchema,
   type RaidListQuery,
   raidListQuerySchema,
   type UpdateRaidItemRequest,
@@ -16,6 +18,7 @@ import type { Actor, WorkspaceContext } from '../../access/caller.js';
 import { CurrentActor, CurrentWorkspace } from '../../access/current.decorators.js';
 import { ZodBody, ZodParam, ZodQuery } from '../../common/validation/zod.pipe.js';
 import { RaidService } from './raid.service.js';
+import { Fails, Returns } from '../../common/openapi/openapi.decorators.js';
 
 @ApiTags('raid')
 @Controller('workspaces/:workspace/programs/:program/raid')
@@ -25,6 +28,7 @@ export class RaidController {
   /** `raidListQuerySchema` → `raidItemPageSchema`, oldest first. */
   @Get()
   @Access({ workspaceRole: 'viewer' })
+  @Returns(raidItemPageSchema)
   list(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('program', z.uuid()) programId: string,
@@ -36,6 +40,7 @@ export class RaidController {
   /** `createRaidItemRequestSchema` → `raidItemDetailSchema`. */
   @Post()
   @Access({ workspaceRole: 'editor' })
+  @Returns(raidItemDetailSchema)
   create(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,
@@ -48,6 +53,7 @@ export class RaidController {
   /** → `raidItemDetailSchema`: the item and its history. */
   @Get(':id')
   @Access({ workspaceRole: 'viewer' })
+  @Returns(raidItemDetailSchema)
   get(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('program', z.uuid()) programId: string,
@@ -59,6 +65,8 @@ export class RaidController {
   /** `updateRaidItemRequestSchema` → `raidItemDetailSchema`; a stale `version` is a 409. */
   @Patch(':id')
   @Access({ workspaceRole: 'editor' })
+  @Returns(raidItemDetailSchema)
+  @Fails(409, 'stale-version')
   update(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,
