@@ -182,7 +182,7 @@ describe('work items', () => {
       'In Progress',
       'To Do',
     ]);
-    for (const query of [
+    const orders: Record<string, string>[] = [
       {},
       { sort: 'key' },
       { sort: 'key', order: 'desc' },
@@ -192,7 +192,8 @@ describe('work items', () => {
       { sort: 'estimate', order: 'desc' },
       { sort: 'status', order: 'desc' },
       { sort: 'key', q: 'pay' },
-    ]) {
+    ];
+    for (const query of orders) {
       expect(await pagedKeys(query)).toEqual(await keys(query));
     }
   });
