@@ -43,6 +43,31 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    // SQL has one home per table: the owning feature's `*.repository.ts`. Anywhere else in the
+    // API, a `.query(…)` call (raw SQL on an EntityManager, DataSource, QueryRunner or pg client)
+    // is an error. The named exceptions, each one module: migrations (and their runner), backup
+    // and restore, and creating the embedded cluster's database. TypeORM's query builders and
+    // repository methods are not matched here (see docs/architecture.md, "Repositories").
+    files: ['apps/api/src/**/*.ts'],
+    ignores: [
+      'apps/api/src/**/*.repository.ts',
+      'apps/api/src/database/migrations/**',
+      'apps/api/src/database/run-migrations.ts',
+      'apps/api/src/database/backup/**',
+      'apps/api/src/database/embedded-database.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='query']",
+          message:
+            "Raw SQL belongs in the owning feature's *.repository.ts; call that repository (or the owning service) instead.",
+        },
+      ],
+    },
+  },
+  {
     // Tests may use loosely typed response bodies from supertest.
     files: ['**/*.spec.{ts,tsx}', '**/test/**/*.ts', '**/e2e/**/*.ts'],
     rules: {

@@ -17,9 +17,9 @@ import {
   insertProgram,
   pinClock,
   programPath,
-  stubLinkedRecords,
   type TestProgram,
 } from './support/program-factories.js';
+import { createTeam } from './support/delivery-factories.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('dependencies', () => {
@@ -85,10 +85,8 @@ describe('dependencies', () => {
 
   it('names teams through LinkedRecords and refuses a team of another workspace', async () => {
     const elsewhere = await createWorkspace(testApp, admin);
-    const [adsTeam, foreignTeam] = stubLinkedRecords(testApp, [
-      { workspace, kind: 'team', name: 'Ads Platform' },
-      { workspace: elsewhere, kind: 'team', name: 'Not ours' },
-    ]);
+    const adsTeam = await createTeam(testApp, workspace, { name: 'Ads Platform' });
+    const foreignTeam = await createTeam(testApp, elsewhere, { name: 'Not ours' });
     const body = (team: string | undefined) => ({
       from: { kind: 'team', id: team },
       to: { kind: 'program', id: catalog.id },
@@ -96,10 +94,10 @@ describe('dependencies', () => {
       needBy: '2026-05-01',
     });
     const created = programDependencySchema.parse(
-      (await editor.post(dependencies()).send(body(adsTeam?.id)).expect(201)).body,
+      (await editor.post(dependencies()).send(body(adsTeam.id)).expect(201)).body,
     );
-    expect(created.from).toEqual({ kind: 'team', id: adsTeam?.id, name: 'Ads Platform' });
-    const refused = await editor.post(dependencies()).send(body(foreignTeam?.id)).expect(400);
+    expect(created.from).toEqual({ kind: 'team', id: adsTeam.id, name: 'Ads Platform' });
+    const refused = await editor.post(dependencies()).send(body(foreignTeam.id)).expect(400);
     expect(problemSchema.parse(refused.body).errors).toEqual([
       { path: 'from.id', message: 'is not a team of this workspace' },
     ]);

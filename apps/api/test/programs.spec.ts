@@ -14,15 +14,15 @@ import {
   type TestUser,
   type TestWorkspace,
 } from './support/factories.js';
-import {
-  countProgramRows,
-  insertObjectiveRow,
-  programsPath,
-  stubLinkedRecords,
-} from './support/program-factories.js';
+import { countProgramRows, programsPath } from './support/program-factories.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 import { createTeam } from './support/delivery-factories.js';
-import { createGuardrail, createMetric } from './support/okr-factories.js';
+import {
+  createGuardrail,
+  createMetric,
+  createObjective,
+  createPeriod,
+} from './support/okr-factories.js';
 
 describe('programs', () => {
   let testApp: TestApp;
@@ -37,6 +37,14 @@ describe('programs', () => {
     end: '2026-06-26',
     ...overrides,
   });
+  /** An objective of the workspace, as the OKR feature stores it. */
+  const objectiveIn = async (inWorkspace: TestWorkspace) => {
+    const period = await createPeriod(testApp, inWorkspace, {
+      start: '2026-01-01',
+      end: '2026-03-31',
+    });
+    return (await createObjective(testApp, inWorkspace, admin, period)).id;
+  };
 
   beforeAll(async () => {
     testApp = await createTestApp();
@@ -139,7 +147,7 @@ describe('programs', () => {
     it('keeps the ids of records of this workspace', async () => {
       // Real rows: the link tables have foreign keys to them.
       const team = await createTeam(testApp, workspace);
-      const objective = { id: await insertObjectiveRow(testApp, workspace, admin) };
+      const objective = { id: await objectiveIn(workspace) };
       const guardrail = await createGuardrail(testApp, await createMetric(testApp, workspace));
       const program = await create({
         teamIds: [team?.id],
@@ -164,14 +172,11 @@ describe('programs', () => {
 
     it('refuses, naming the entry, an id that is a record of another workspace', async () => {
       const elsewhere = await createWorkspace(testApp, admin);
-      const [, foreignTeam] = stubLinkedRecords(testApp, [
-        { workspace, kind: 'team', name: 'Ads Platform' },
-        { workspace: elsewhere, kind: 'team', name: 'Not ours' },
-      ]);
+      const foreignTeam = await createTeam(testApp, elsewhere, { name: 'Not ours' });
       const before = await countProgramRows(testApp);
       const response = await editor
         .post(programs())
-        .send(newProgram({ teamIds: [foreignTeam?.id] }))
+        .send(newProgram({ teamIds: [foreignTeam.id] }))
         .expect(400);
       expect(problemSchema.parse(response.body).errors).toEqual([
         { path: 'teamIds.0', message: 'is not a team of this workspace' },
@@ -179,10 +184,10 @@ describe('programs', () => {
       expect(await countProgramRows(testApp)).toEqual(before);
     });
 
-    it("checks objectives against the OKR feature's own table, by workspace", async () => {
-      const ours = await insertObjectiveRow(testApp, workspace, admin);
+    it('checks objectives through the OKR feature, by workspace', async () => {
+      const ours = await objectiveIn(workspace);
       const elsewhere = await createWorkspace(testApp, admin);
-      const theirs = await insertObjectiveRow(testApp, elsewhere, admin);
+      const theirs = await objectiveIn(elsewhere);
       const program = await create({ objectiveIds: [ours] });
       expect(program.objectiveIds).toEqual([ours]);
       await expectInvalid(newProgram({ objectiveIds: [ours, theirs] }), 'objectiveIds.1');

@@ -13,8 +13,8 @@ import {
 import { healthReasonSchema } from './status-reports.js';
 
 /**
- * Programs (issue 7): what a TPM runs — owner, dates, teams, the objectives and guardrails it
- * answers for, and its health with a reason. Routes under `/api/workspaces/:workspace/programs`.
+ * Programs: what a TPM runs — owner, dates, teams, the objectives and guardrails it answers
+ * for, and its health with a reason. Routes under `/api/workspaces/:workspace/programs`.
  */
 
 export { healthReasonField, programHealthSchema };

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import type { CallerUser } from '../access/caller.js';
 import { hashSecret, newSecret } from '../common/secrets/secret-token.js';
 import { Session } from './session.entity.js';
+import { touchSession } from './sessions.repository.js';
 
 /** Signed out after this long without a request. */
 export const SESSION_IDLE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
@@ -61,13 +62,7 @@ export class SessionsService {
       .getOne();
     if (!session?.user) return undefined;
     if (Date.now() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-      await this.dataSource.query(
-        `UPDATE session
-            SET last_seen_at = now(),
-                idle_expires_at = LEAST(now() + make_interval(secs => $2), expires_at)
-          WHERE id = $1`,
-        [session.id, SESSION_IDLE_TIMEOUT_MS / 1000],
-      );
+      await touchSession(this.dataSource.manager, session.id, SESSION_IDLE_TIMEOUT_MS / 1000);
     }
     const { id, email, displayName } = session.user;
     return { sessionId: session.id, user: { id, email, displayName } };

@@ -23,7 +23,7 @@ import {
 } from '@bearing/metrics';
 import { DataSource } from 'typeorm';
 import { ClockService } from '../common/clock/clock.service.js';
-import { findTeam } from '../teams/team-lookup.js';
+import { findTeam } from '../teams/team.repository.js';
 import type { Team } from '../teams/team.entity.js';
 import { dayRange, todayOf } from './team-days.js';
 import { type FlowItem, loadFlowItems } from './team-history.js';

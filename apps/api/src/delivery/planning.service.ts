@@ -22,9 +22,9 @@ import { DataSource } from 'typeorm';
 import { ClockService } from '../common/clock/clock.service.js';
 import { WorkerPool, workerTask } from '../common/worker-pool/worker-pool.js';
 import { availabilityOf } from '../sprints/availability.service.js';
-import { findTeamSprint } from '../sprints/sprint-lookup.js';
+import { findTeamSprint } from '../sprints/sprint.repository.js';
 import type { Sprint } from '../sprints/sprint.entity.js';
-import { findTeam } from '../teams/team-lookup.js';
+import { findTeam } from '../teams/team.repository.js';
 import type { Team } from '../teams/team.entity.js';
 import type { forecastHowMany, forecastWhen } from './forecast.worker.js';
 import { loadSprintEvents, sprintWindowOf } from './sprint-events.js';
@@ -72,7 +72,7 @@ export class PlanningService {
       sprint.startsAt ?? undefined,
     )) {
       if (past.id === sprint.id) continue;
-      const events = await loadSprintEvents(manager, past.id, done);
+      const events = await loadSprintEvents(manager, { workspaceId, sprintId: past.id }, done);
       const { completed } = sprintSummary(sprintWindowOf(past), events);
       const { availablePersonDays } = capacityPlan({
         sprint: sprintDays(team, past),

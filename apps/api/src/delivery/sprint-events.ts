@@ -2,6 +2,12 @@ import type { SprintEvent, SprintWindow } from '@bearing/metrics';
 import type { EntityManager } from 'typeorm';
 import { ProblemException } from '../common/problem/problem.js';
 import type { Sprint } from '../sprints/sprint.entity.js';
+import {
+  estimateChangesOf,
+  itemsEverInSprint,
+  sprintChangesOf,
+  statusChangesOf,
+} from '../work-items/work-item-history.repository.js';
 
 /**
  * The metrics spec's `SprintEvent` stream of one sprint, from the history of the items that
@@ -12,50 +18,21 @@ import type { Sprint } from '../sprints/sprint.entity.js';
  *   scope);
  * - `completed` when the item moves into a done status from one that is not, `reopened` the
  *   other way round (an item created in a done status is completed at creation).
- * Items without history (CSV imports) have no membership changes and so no events.
+ * Items without history (CSV imports) have no membership changes and so no events. Only items
+ * of the workspace count, whatever the sprint id.
  */
 export async function loadSprintEvents(
   manager: EntityManager,
-  sprintId: string,
+  { workspaceId, sprintId }: { workspaceId: string; sprintId: string },
   done: ReadonlySet<string>,
 ): Promise<SprintEvent[]> {
-  const items: {
-    id: string;
-    created_at: Date;
-    initial_status: string | null;
-    status: string;
-    initial_points: number | null;
-  }[] = await manager.query(
-    `SELECT item.id, item.created_at, item.initial_status, item.status, item.initial_points
-       FROM work_item item
-      WHERE item.has_history
-        AND item.id IN (SELECT work_item_id FROM work_item_sprint_change WHERE sprint_id = $1)`,
-    [sprintId],
-  );
+  const items = await itemsEverInSprint(manager, workspaceId, sprintId);
   if (items.length === 0) return [];
-  const ids = items.map((item) => item.id);
+  const scope = { workspaceId, itemIds: items.map((item) => item.id) };
   const [memberships, estimates, statuses] = await inOrderIfTransaction(manager, [
-    () =>
-      historyRows<{ at: Date; change: 'added' | 'removed' }>(
-        manager,
-        `SELECT work_item_id, at, change FROM work_item_sprint_change
-            WHERE work_item_id = ANY($1::uuid[]) AND sprint_id = $2 ORDER BY work_item_id, seq`,
-        [ids, sprintId],
-      ),
-    () =>
-      historyRows<{ at: Date; points: number | null }>(
-        manager,
-        `SELECT work_item_id, at, points FROM work_item_estimate_change
-            WHERE work_item_id = ANY($1::uuid[]) ORDER BY work_item_id, seq`,
-        [ids],
-      ),
-    () =>
-      historyRows<{ at: Date; to_status: string }>(
-        manager,
-        `SELECT work_item_id, at, to_status FROM work_item_status_change
-            WHERE work_item_id = ANY($1::uuid[]) ORDER BY work_item_id, seq`,
-        [ids],
-      ),
+    async () => byItem(await sprintChangesOf(manager, scope, sprintId)),
+    async () => byItem(await estimateChangesOf(manager, scope)),
+    async () => byItem(await statusChangesOf(manager, scope)),
   ] as const);
   const events: SprintEvent[] = [];
   for (const item of items) {
@@ -114,19 +91,15 @@ async function inOrderIfTransaction<const Reads extends readonly (() => Promise<
   return results as Results;
 }
 
-async function historyRows<Row>(
-  manager: EntityManager,
-  sql: string,
-  parameters: unknown[],
-): Promise<Map<string, Row[]>> {
-  const rows: (Row & { work_item_id: string })[] = await manager.query(sql, parameters);
-  const byItem = new Map<string, Row[]>();
+/** Rows grouped by their item, each item's in the order read. */
+function byItem<Row extends { work_item_id: string }>(rows: readonly Row[]): Map<string, Row[]> {
+  const grouped = new Map<string, Row[]>();
   for (const row of rows) {
-    const list = byItem.get(row.work_item_id) ?? [];
+    const list = grouped.get(row.work_item_id) ?? [];
     list.push(row);
-    byItem.set(row.work_item_id, list);
+    grouped.set(row.work_item_id, list);
   }
-  return byItem;
+  return grouped;
 }
 
 /** The sprint's time box for the metrics; a sprint without dates has no report yet (409). */

@@ -9,9 +9,9 @@ import type {
 } from '@bearing/contracts';
 import { sprintBurndown, sprintSummary, velocity } from '@bearing/metrics';
 import { DataSource, type EntityManager } from 'typeorm';
-import { findTeamSprint } from '../sprints/sprint-lookup.js';
+import { findTeamSprint } from '../sprints/sprint.repository.js';
 import { Sprint } from '../sprints/sprint.entity.js';
-import { findTeam } from '../teams/team-lookup.js';
+import { findTeam } from '../teams/team.repository.js';
 import { loadSprintEvents, sprintWindowOf } from './sprint-events.js';
 import { calendarOf } from './team-days.js';
 import { doneStatuses } from './team-history.js';
@@ -30,7 +30,11 @@ export class SprintReportsService {
     const manager = this.dataSource.manager;
     const { team, sprint } = await findTeamSprint(manager, workspaceId, teamRef, sprintId);
     const window = sprintWindowOf(sprint);
-    const events = await loadSprintEvents(manager, sprint.id, doneStatuses(team.workflow));
+    const events = await loadSprintEvents(
+      manager,
+      { workspaceId, sprintId: sprint.id },
+      doneStatuses(team.workflow),
+    );
     const burndown = sprintBurndown(window, events, {
       calendar: calendarOf(team),
       timeZone: team.timeZone,
@@ -48,7 +52,11 @@ export class SprintReportsService {
     const manager = this.dataSource.manager;
     const { team, sprint } = await findTeamSprint(manager, workspaceId, teamRef, sprintId);
     const window = sprintWindowOf(sprint);
-    const events = await loadSprintEvents(manager, sprint.id, doneStatuses(team.workflow));
+    const events = await loadSprintEvents(
+      manager,
+      { workspaceId, sprintId: sprint.id },
+      doneStatuses(team.workflow),
+    );
     return { sprintId: sprint.id, unit, ...sprintSummary(window, events, { unit }) };
   }
 
@@ -64,7 +72,7 @@ export class SprintReportsService {
     const done = doneStatuses(team.workflow);
     const outcomes = [];
     for (const sprint of sprints) {
-      const events = await loadSprintEvents(manager, sprint.id, done);
+      const events = await loadSprintEvents(manager, { workspaceId, sprintId: sprint.id }, done);
       const summary = sprintSummary(sprintWindowOf(sprint), events, { unit });
       outcomes.push({
         sprintId: sprint.id,

@@ -1,20 +1,10 @@
 import type { TeamWorkflow } from '@bearing/contracts';
 import type { WorkItemHistory } from '@bearing/metrics';
 import type { EntityManager } from 'typeorm';
+import { teamItems, teamStatusChanges } from '../work-items/work-item-history.repository.js';
 
 /** A work item as the flow metrics see it, with what the read models show next to it. */
 export type FlowItem = WorkItemHistory & { key: string; title: string; hasHistory: boolean };
-
-type ItemRow = {
-  id: string;
-  key: string;
-  title: string;
-  created_at: Date;
-  status: string;
-  initial_status: string | null;
-  resolved_at: Date | null;
-  has_history: boolean;
-};
 
 /**
  * Every work item of a team as a `WorkItemHistory` (the metrics spec's input), in creation
@@ -31,20 +21,8 @@ export async function loadFlowItems(
   teamId: string,
   workflow: TeamWorkflow,
 ): Promise<FlowItem[]> {
-  const rows: ItemRow[] = await manager.query(
-    `SELECT id, key, title, created_at, status, initial_status, resolved_at, has_history
-       FROM work_item WHERE workspace_id = $1 AND team_id = $2
-      ORDER BY created_at, id`,
-    [workspaceId, teamId],
-  );
-  const changes: { work_item_id: string; at: Date; to_status: string }[] = await manager.query(
-    `SELECT change.work_item_id, change.at, change.to_status
-       FROM work_item_status_change change
-       JOIN work_item item ON item.id = change.work_item_id
-      WHERE item.workspace_id = $1 AND item.team_id = $2
-      ORDER BY change.work_item_id, change.seq`,
-    [workspaceId, teamId],
-  );
+  const rows = await teamItems(manager, workspaceId, teamId);
+  const changes = await teamStatusChanges(manager, workspaceId, teamId);
   const changesOf = new Map<string, { at: string; to: string }[]>();
   for (const change of changes) {
     const list = changesOf.get(change.work_item_id) ?? [];

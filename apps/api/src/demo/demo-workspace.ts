@@ -7,6 +7,8 @@ import { Workspace } from '../workspaces/workspace.entity.js';
 import { insertWorkspaceWithAdmin } from '../workspaces/workspaces.service.js';
 import { DemoSeedingStopped } from './demo-context.js';
 import { isDemoSeeded, seedDemoWorkspace, type SeedDemoOptions } from './seed-demo-workspace.js';
+import { tryLockForSession, unlockForSession } from '../database/advisory-lock.repository.js';
+import { hasDemoContent } from './demo-workspace.repository.js';
 
 /** Held (session-scoped) while one process seeds, so parallel starts do not seed twice. */
 const DEMO_SEED_LOCK_KEY = 7_366_504_714;
@@ -38,7 +40,7 @@ export async function ensureDemoSeeded(
   return withSeedLock(dataSource, async () => {
     // Another process may have finished while this one waited for the database.
     if (await isDemoSeeded(dataSource, workspace.id)) return 'already-seeded';
-    const target = (await hasContent(dataSource, workspace.id))
+    const target = (await hasDemoContent(dataSource.manager, workspace.id))
       ? await dataSource.transaction((manager) => recreateDemoWorkspace(manager))
       : workspace;
     return seedInto(app, dataSource, target, options);
@@ -115,18 +117,6 @@ async function recreateDemoWorkspace(manager: EntityManager): Promise<Workspace>
   return workspace;
 }
 
-/** Anything the generator writes early: a half-seeded workspace has some of it. */
-async function hasContent(dataSource: DataSource, workspaceId: string): Promise<boolean> {
-  const [row]: { found: boolean }[] = await dataSource.query(
-    `SELECT EXISTS (SELECT 1 FROM team WHERE workspace_id = $1)
-         OR EXISTS (SELECT 1 FROM metric WHERE workspace_id = $1)
-         OR EXISTS (SELECT 1 FROM period WHERE workspace_id = $1)
-         OR EXISTS (SELECT 1 FROM program WHERE workspace_id = $1) AS found`,
-    [workspaceId],
-  );
-  return row?.found === true;
-}
-
 /** Runs `work` holding the seeding lock; `'seeding-elsewhere'` when another process holds it. */
 async function withSeedLock(
   dataSource: DataSource,
@@ -135,14 +125,11 @@ async function withSeedLock(
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    const [lock] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [
-      DEMO_SEED_LOCK_KEY,
-    ])) as { locked: boolean }[];
-    if (!lock?.locked) return 'seeding-elsewhere';
+    if (!(await tryLockForSession(runner, DEMO_SEED_LOCK_KEY))) return 'seeding-elsewhere';
     try {
       return await work();
     } finally {
-      await runner.query('SELECT pg_advisory_unlock($1)', [DEMO_SEED_LOCK_KEY]);
+      await unlockForSession(runner, DEMO_SEED_LOCK_KEY);
     }
   } finally {
     await runner.release();

@@ -1,10 +1,11 @@
 import type { GuardrailChangeCause } from '@bearing/contracts';
 import { evaluateGuardrail, type GuardrailResult } from '@bearing/metrics';
 import type { EntityManager } from 'typeorm';
-import { latestPointsOf, type LatestPoint } from '../metrics/metric-lookup.js';
+import { latestPointsOf, type LatestPoint } from '../metrics/metric.repository.js';
 import type { Metric } from '../metrics/metric.entity.js';
 import { GuardrailStatusChange } from './guardrail-status-change.entity.js';
 import { Guardrail } from './guardrail.entity.js';
+import { storeGuardrailStatus } from './guardrail.repository.js';
 
 /** `evaluateGuardrail` of `@bearing/metrics` on one point; `null` when there is no point yet. */
 export function evaluate(
@@ -36,11 +37,7 @@ export async function recordStatus(
 ): Promise<void> {
   const evaluation = evaluate(guardrail, metric, latest);
   if (!evaluation || !latest || evaluation.status === guardrail.status) return;
-  // A status change is not an edit: the version a user holds stays valid.
-  await manager.query(`UPDATE "guardrail" SET "status" = $1 WHERE "id" = $2`, [
-    evaluation.status,
-    guardrail.id,
-  ]);
+  await storeGuardrailStatus(manager, guardrail.id, evaluation.status);
   await manager.getRepository(GuardrailStatusChange).insert({
     guardrailId: guardrail.id,
     fromStatus: guardrail.status,

@@ -2,7 +2,7 @@ import type {
   Guardrail as GuardrailResponse,
   GuardrailStatusChange as GuardrailStatusChangeResponse,
 } from '@bearing/contracts';
-import type { LatestPoint } from '../metrics/metric-lookup.js';
+import type { LatestPoint } from '../metrics/metric.repository.js';
 import type { Metric } from '../metrics/metric.entity.js';
 import { evaluate } from './guardrail-evaluation.js';
 import type { GuardrailStatusChange } from './guardrail-status-change.entity.js';

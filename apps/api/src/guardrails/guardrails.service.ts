@@ -13,15 +13,26 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../access/caller.js';
 import { recordAuditEvent } from '../audit/audit-log.js';
-import { createdAtIdPosition, decodeCursor, toPage } from '../common/pagination/cursor.js';
+import { createdAtIdPosition } from '../common/pagination/cursor.js';
 import { ProblemException } from '../common/problem/problem.js';
-import { latestPointsOf, lockMetrics } from '../metrics/metric-lookup.js';
+import { latestPointsOf, lockMetrics } from '../metrics/metric.repository.js';
 import { Metric } from '../metrics/metric.entity.js';
-import { linkedToProgramCondition, programIdsOfRecords } from '../programs/program-links.js';
+import {
+  linkedToProgramCondition,
+  programIdsOfRecords,
+} from '../programs/program-links.repository.js';
 import { recordStatus } from './guardrail-evaluation.js';
 import { toGuardrailResponse, toStatusChangeResponse } from './guardrail.mapper.js';
 import { GuardrailStatusChange } from './guardrail-status-change.entity.js';
 import { Guardrail } from './guardrail.entity.js';
+import { assertVersion } from '../common/problem/stale-version.js';
+import { findInWorkspaceOr404 } from '../common/database/workspace-record.repository.js';
+import {
+  createdAtIdOrder,
+  keysetItems,
+  keysetPage,
+  type KeysetOrder,
+} from '../common/pagination/keyset-page.js';
 
 /** Guardrails of one workspace; every query filters by the workspace id. */
 @Injectable()
@@ -33,32 +44,24 @@ export class GuardrailsService {
     workspaceId: string,
     { limit, cursor, metric, status, program }: GuardrailListQuery,
   ): Promise<GuardrailPage> {
-    const after = decodeCursor(cursor, createdAtIdPosition);
     const query = this.dataSource
       .getRepository(Guardrail)
       .createQueryBuilder('guardrail')
       .innerJoinAndSelect('guardrail.metric', 'metric')
-      .where('guardrail.workspaceId = :workspaceId', { workspaceId })
-      .orderBy('guardrail.createdAt', 'ASC')
-      .addOrderBy('guardrail.id', 'ASC')
-      .limit(limit + 1);
+      .where('guardrail.workspaceId = :workspaceId', { workspaceId });
     if (metric) query.andWhere('metric.key = :metric', { metric });
     if (status) query.andWhere('guardrail.status = :status', { status });
     if (program) query.andWhere(linkedToProgramCondition('guardrail', 'guardrail'), { program });
-    if (after) {
-      query.andWhere('(guardrail.createdAt, guardrail.id) > (:createdAt, :id)', {
-        createdAt: after[0],
-        id: after[1],
-      });
-    }
-    const guardrails = await query.getMany();
-    const responses = await this.responsesFor(this.dataSource.manager, guardrails.slice(0, limit));
-    return toPage(
-      guardrails,
-      limit,
-      (guardrail) => responses.get(guardrail.id) as GuardrailResponse,
-      (guardrail) => [guardrail.createdAt.toISOString(), guardrail.id],
+    const { rows, nextCursor } = await keysetPage(
+      query,
+      { cursor, limit },
+      createdAtIdOrder('guardrail', 'ASC'),
     );
+    const responses = await this.responsesFor(this.dataSource.manager, rows);
+    return {
+      items: rows.map((guardrail) => responses.get(guardrail.id) as GuardrailResponse),
+      nextCursor,
+    };
   }
 
   async get(workspaceId: string, id: string): Promise<GuardrailResponse> {
@@ -73,24 +76,19 @@ export class GuardrailsService {
     { limit, cursor }: PageQuery,
   ): Promise<GuardrailStatusChangePage> {
     const guardrail = await findGuardrail(this.dataSource.manager, workspaceId, id);
-    const after = decodeCursor(cursor, createdAtIdPosition);
     const query = this.dataSource
       .getRepository(GuardrailStatusChange)
       .createQueryBuilder('change')
-      .where('change.guardrailId = :guardrailId', { guardrailId: guardrail.id })
-      .orderBy('change.changedAt', 'DESC')
-      .addOrderBy('change.id', 'DESC')
-      .limit(limit + 1);
-    if (after) {
-      query.andWhere('(change.changedAt, change.id) < (:changedAt, :id)', {
-        changedAt: after[0],
-        id: after[1],
-      });
-    }
-    return toPage(await query.getMany(), limit, toStatusChangeResponse, (change) => [
-      change.changedAt.toISOString(),
-      change.id,
-    ]);
+      .where('change.guardrailId = :guardrailId', { guardrailId: guardrail.id });
+    const order: KeysetOrder<GuardrailStatusChange> = {
+      keys: [
+        { sort: 'change.changedAt', valueOf: (change) => change.changedAt.toISOString() },
+        { sort: 'change.id', valueOf: (change) => change.id },
+      ],
+      direction: 'DESC',
+      shape: createdAtIdPosition,
+    };
+    return keysetItems(query, { cursor, limit }, order, toStatusChangeResponse);
   }
 
   /** Creates a guardrail and records its first status when the metric has points. */
@@ -152,12 +150,7 @@ export class GuardrailsService {
       const found = await findGuardrail(manager, workspaceId, id);
       await lockMetrics(manager, [found.metricId]);
       const guardrail = await findGuardrail(manager, workspaceId, id);
-      if (guardrail.version !== version) {
-        throw ProblemException.conflict(
-          'stale-version',
-          `This guardrail changed since you loaded it (version ${guardrail.version}, not ${version}); reload and try again.`,
-        );
-      }
+      assertVersion('guardrail', guardrail.version, version);
       if (changes.baseline !== undefined) guardrail.baseline = changes.baseline;
       if (changes.threshold !== undefined) {
         guardrail.thresholdType = changes.threshold.type;
@@ -230,11 +223,12 @@ async function findGuardrail(
   workspaceId: string,
   id: string,
 ): Promise<Guardrail> {
-  const guardrail = await manager
-    .getRepository(Guardrail)
-    .findOne({ where: { workspaceId, id }, relations: { metric: true } });
-  if (!guardrail) throw ProblemException.notFound('There is no such guardrail here.');
-  return guardrail;
+  return findInWorkspaceOr404(
+    manager,
+    Guardrail,
+    { workspaceId, where: { id }, relations: { metric: true } },
+    'There is no such guardrail here.',
+  );
 }
 
 function metricOf(guardrail: Guardrail): Metric {

@@ -71,7 +71,7 @@ export class ImportJob {
 
   /**
    * Last sign of life of a running import (database clock), written every few seconds outside
-   * the import's transaction; see import-job-heartbeat.ts. `null` on rows from before it existed.
+   * the import's transaction; see import-job.repository.ts. `null` on rows from before it existed.
    */
   @Column({ name: 'heartbeat_at', type: 'timestamptz', nullable: true })
   heartbeatAt!: Date | null;

@@ -56,3 +56,23 @@ export async function beat(manager: EntityManager, jobId: string): Promise<void>
     [jobId],
   );
 }
+
+/** A queued job starts running: progress 0, its first heartbeat now. */
+export async function markRunning(manager: EntityManager, jobId: string): Promise<void> {
+  await manager.query(
+    `UPDATE import_job SET status = 'running', progress = 0, heartbeat_at = now() WHERE id = $1`,
+    [jobId],
+  );
+}
+
+/** Records a running job's progress (0–1), which is a heartbeat too. */
+export async function recordProgress(
+  manager: EntityManager,
+  jobId: string,
+  progress: number,
+): Promise<void> {
+  await manager.query(`UPDATE import_job SET progress = $2, heartbeat_at = now() WHERE id = $1`, [
+    jobId,
+    progress,
+  ]);
+}

@@ -2,21 +2,11 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { ImportedItem, ImportedSprint, ImportFile } from './import-file.js';
 import { timeOrderedId } from './time-ordered-id.js';
+import { type StoredSprint, teamSprints } from '../sprints/sprint.repository.js';
+import { storedItemDigests } from '../work-items/work-item-writes.repository.js';
 
 /** Every Jira import writes items of this source; JSON and CSV of one project meet on the key. */
 export const JIRA_SOURCE = 'jira';
-
-export type StoredSprint = {
-  id: string;
-  name: string;
-  startsAt: Date | null;
-  endsAt: Date | null;
-  goal: string;
-  state: string;
-  completedAt: Date | null;
-  source: string;
-  externalId: string | null;
-};
 
 export type PlannedSprint = { id: string; sprint: ImportedSprint };
 
@@ -42,21 +32,11 @@ export type ImportPlan = {
 
 export async function planImport(
   manager: EntityManager,
-  teamId: string,
+  target: { workspaceId: string; teamId: string },
   file: ImportFile,
 ): Promise<ImportPlan> {
-  const sprintPlan = await planSprints(manager, teamId, file.sprints);
-  const stored: {
-    id: string;
-    key: string;
-    fields_digest: string;
-    history_digest: string | null;
-    has_history: boolean;
-  }[] = await manager.query(
-    `SELECT id, key, fields_digest, history_digest, has_history
-         FROM work_item WHERE team_id = $1 AND source = $2`,
-    [teamId, JIRA_SOURCE],
-  );
+  const sprintPlan = await planSprints(manager, target, file.sprints);
+  const stored = await storedItemDigests(manager, { ...target, source: JIRA_SOURCE });
   const storedByKey = new Map(stored.map((row) => [row.key, row]));
   const items: ImportPlan['items'] = { insert: [], update: [], unchanged: 0 };
   for (const item of file.items) {
@@ -88,15 +68,10 @@ export async function planImport(
 
 async function planSprints(
   manager: EntityManager,
-  teamId: string,
+  { workspaceId, teamId }: { workspaceId: string; teamId: string },
   sprints: Map<string, ImportedSprint>,
 ): Promise<Pick<ImportPlan, 'sprintIdOf' | 'sprints'>> {
-  const rows: StoredSprint[] = await manager.query(
-    `SELECT id, name, starts_at AS "startsAt", ends_at AS "endsAt", goal, state,
-            completed_at AS "completedAt", source, external_id AS "externalId"
-       FROM sprint WHERE team_id = $1`,
-    [teamId],
-  );
+  const rows = await teamSprints(manager, workspaceId, teamId);
   const byExternalId = new Map(
     rows
       .filter((row) => row.source === JIRA_SOURCE && row.externalId !== null)

@@ -27,11 +27,17 @@ import { PROBLEM_TYPE_BASE, ProblemException } from '../common/problem/problem.j
 import { ZodPipe } from '../common/validation/zod.pipe.js';
 import { WorkerPool, workerTask } from '../common/worker-pool/worker-pool.js';
 import { JobQueue } from '../jobs/job-queue.js';
-import { findTeam } from '../teams/team-lookup.js';
+import { findTeam, lockTeamForImport } from '../teams/team.repository.js';
 import { Team } from '../teams/team.entity.js';
 import { rememberJiraSite } from '../work-items/jira-site.repository.js';
 import { type ImportFile, ImportFileError } from './import-file.js';
-import { beat, failStaleImportJobs, HEARTBEAT_INTERVAL_MS } from './import-job-heartbeat.js';
+import {
+  beat,
+  failStaleImportJobs,
+  HEARTBEAT_INTERVAL_MS,
+  markRunning,
+  recordProgress,
+} from './import-job.repository.js';
 import { ImportJob } from './import-job.entity.js';
 import { ImportUpload } from './import-upload.entity.js';
 import { toImportJobResponse } from './import-job.mapper.js';
@@ -115,7 +121,11 @@ export class ImportsService
         const contents = await this.readUpload(file, fields, team).catch((error: unknown) => {
           throw error instanceof ImportFileError ? unreadableFile(error) : error;
         });
-        const plan = await planImport(this.dataSource.manager, team.id, contents);
+        const plan = await planImport(
+          this.dataSource.manager,
+          { workspaceId, teamId: team.id },
+          contents,
+        );
         return { dryRun: true, ...described, result: resultOf(contents, plan, workflow) };
       }
       // Read and checked now, so an unreadable file is refused here and never queued; the
@@ -194,10 +204,7 @@ export class ImportsService
         );
         return;
       }
-      await this.dataSource.query(
-        `UPDATE import_job SET status = 'running', progress = 0, heartbeat_at = now() WHERE id = $1`,
-        [job.id],
-      );
+      await markRunning(this.dataSource.manager, job.id);
       const team = await this.dataSource.getRepository(Team).findOneByOrFail({ id: job.teamId });
       let contents: ImportFile;
       try {
@@ -299,21 +306,17 @@ export class ImportsService
     heartbeat.unref();
     try {
       const result = await this.dataSource.transaction(async (manager) => {
-        // One import per team at a time; NO KEY UPDATE leaves rows that merely reference the
-        // team (a sprint added meanwhile) unblocked.
-        await manager.query(`SELECT 1 FROM team WHERE id = $1 FOR NO KEY UPDATE`, [target.teamId]);
+        // One import per team at a time.
+        await lockTeamForImport(manager, target.teamId);
         const team = await manager.getRepository(Team).findOneByOrFail({ id: target.teamId });
         const workflow = workflowWithMapping(team.workflow, mapping);
-        const plan = await planImport(manager, team.id, file);
+        const plan = await planImport(manager, target, file);
         let lastReported = 0;
         await writePlan(manager, target, plan, async (written, total) => {
           const progress = total === 0 ? 1 : Math.min(0.99, written / total);
           if (progress - lastReported < 0.01) return;
           lastReported = progress;
-          await this.dataSource.query(
-            `UPDATE import_job SET progress = $2, heartbeat_at = now() WHERE id = $1`,
-            [job.id, progress],
-          );
+          await recordProgress(this.dataSource.manager, job.id, progress);
         });
         if (!sameWorkflow(team.workflow, workflow)) {
           team.workflow = workflow;

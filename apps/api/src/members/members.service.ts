@@ -16,14 +16,16 @@ import { hashPassword } from '../accounts/password.js';
 import type { User } from '../accounts/user.entity.js';
 import { displayNameFromEmail, findUserByEmail, insertUser } from '../accounts/users.js';
 import { recordAuditEvent } from '../audit/audit-log.js';
-import { decodeCursor, toPage } from '../common/pagination/cursor.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
 import { ApiToken } from '../tokens/api-token.entity.js';
 import { Membership } from '../workspaces/membership.entity.js';
 import { InvitationsService } from './invitations.service.js';
 import { toMemberResponse } from './member.mapper.js';
-import { assertAnotherAdminRemains, lockWorkspaceMemberships } from './membership-lock.js';
+import { assertAnotherAdminRemains, lockWorkspaceMemberships } from './membership.repository.js';
+import { assertVersion } from '../common/problem/stale-version.js';
+import { findInWorkspaceOr404 } from '../common/database/workspace-record.repository.js';
+import { keysetPage } from '../common/pagination/keyset-page.js';
 
 const emailPosition = z.tuple([z.string()]);
 
@@ -37,24 +39,27 @@ export class MembersService {
 
   /** Members by email. */
   async list(workspaceId: string, { limit, cursor }: PageQuery): Promise<MemberPage> {
-    const after = decodeCursor(cursor, emailPosition);
     const query = this.dataSource
       .getRepository(Membership)
       .createQueryBuilder('membership')
       .innerJoinAndSelect('membership.user', 'user')
-      .where('membership.workspaceId = :workspaceId', { workspaceId })
-      .orderBy('user.email', 'ASC')
-      .limit(limit + 1);
-    if (after) query.andWhere('user.email > :email', { email: after[0] });
-    const memberships = await query.getMany();
-    return toPage(
-      memberships.flatMap((membership) =>
-        membership.user ? [{ membership, user: membership.user }] : [],
-      ),
-      limit,
-      ({ membership, user }) => toMemberResponse(membership, user),
-      ({ user }) => [user.email],
+      .where('membership.workspaceId = :workspaceId', { workspaceId });
+    const { rows, nextCursor } = await keysetPage(
+      query,
+      { cursor, limit },
+      {
+        // The inner join loads every membership's user.
+        keys: [{ sort: 'user.email', valueOf: (membership) => membership.user!.email }],
+        direction: 'ASC',
+        shape: emailPosition,
+      },
     );
+    return {
+      items: rows.flatMap((membership) =>
+        membership.user ? [toMemberResponse(membership, membership.user)] : [],
+      ),
+      nextCursor,
+    };
   }
 
   /**
@@ -120,12 +125,7 @@ export class MembersService {
     return this.dataSource.transaction(async (manager) => {
       await lockWorkspaceMemberships(manager, workspaceId);
       const membership = await findMembership(manager, workspaceId, userId);
-      if (membership.version !== version) {
-        throw ProblemException.conflict(
-          'stale-version',
-          `This member changed since you loaded it (version ${membership.version}, not ${version}); reload and try again.`,
-        );
-      }
+      assertVersion('member', membership.version, version);
       if (membership.role === role) return toMemberResponse(membership, userOf(membership));
       if (membership.role === 'admin') {
         await assertAnotherAdminRemains(manager, workspaceId, userId, 'demote');
@@ -207,11 +207,12 @@ async function findMembership(
   workspaceId: string,
   userId: string,
 ): Promise<Membership> {
-  const membership = await manager
-    .getRepository(Membership)
-    .findOne({ where: { workspaceId, userId }, relations: { user: true } });
-  if (!membership?.user) throw ProblemException.notFound('There is no such member here.');
-  return membership;
+  return findInWorkspaceOr404(
+    manager,
+    Membership,
+    { workspaceId, where: { userId }, relations: { user: true } },
+    'There is no such member here.',
+  );
 }
 
 function userOf(membership: Membership): User {

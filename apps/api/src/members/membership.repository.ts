@@ -1,17 +1,17 @@
 import type { EntityManager } from 'typeorm';
 import { ProblemException } from '../common/problem/problem.js';
 import { Membership } from '../workspaces/membership.entity.js';
+import { lockWorkspace } from '../workspaces/workspace.repository.js';
 
 /**
  * Serialises membership changes within one workspace for the rest of the transaction, so two
  * admins demoting each other at once cannot both pass the "another admin remains" check.
- * `FOR NO KEY UPDATE` leaves inserts that merely reference the workspace unblocked.
  */
 export async function lockWorkspaceMemberships(
   manager: EntityManager,
   workspaceId: string,
 ): Promise<void> {
-  await manager.query(`SELECT 1 FROM workspace WHERE id = $1 FOR NO KEY UPDATE`, [workspaceId]);
+  await lockWorkspace(manager, workspaceId);
 }
 
 /** Refuses, with a 409 naming why, a change that would leave the workspace without an admin. */

@@ -1,5 +1,5 @@
 import type { Metric as MetricResponse } from '@bearing/contracts';
-import type { LatestPoint } from './metric-lookup.js';
+import type { LatestPoint } from './metric.repository.js';
 import type { Metric } from './metric.entity.js';
 
 export function toMetricResponse(metric: Metric, latest: LatestPoint | undefined): MetricResponse {

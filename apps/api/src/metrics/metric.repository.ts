@@ -1,3 +1,4 @@
+import type { MetricDirection } from '@bearing/contracts';
 import type { Day } from '@bearing/metrics';
 import type { EntityManager } from 'typeorm';
 import { ProblemException } from '../common/problem/problem.js';
@@ -87,4 +88,25 @@ export async function latestPointsOnOrBefore<Key extends string>(
   );
   for (const row of rows) latest.set(row.key, { timestamp: row.timestamp, value: row.value });
   return latest;
+}
+
+/** What a list of the workspace's metrics shows of each, ordered by key. */
+export type MetricSummary = {
+  id: string;
+  key: string;
+  name: string;
+  unit: string;
+  direction: MetricDirection;
+};
+
+export async function metricSummaries(
+  manager: EntityManager,
+  workspaceId: string,
+): Promise<MetricSummary[]> {
+  return manager.query(
+    `SELECT "id", "key", "name", "unit", "direction" FROM "metric"
+      WHERE "workspace_id" = $1
+      ORDER BY "key"`,
+    [workspaceId],
+  );
 }

@@ -11,15 +11,16 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { Actor } from '../access/caller.js';
 import { recordAuditEvent } from '../audit/audit-log.js';
-import { decodeCursor, toPage } from '../common/pagination/cursor.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
 import { reevaluateGuardrailsOf } from '../guardrails/guardrail-evaluation.js';
-import { findMetricByKey, latestPointsOf } from './metric-lookup.js';
+import { findMetricByKey, latestPointsOf } from './metric.repository.js';
 import { toMetricResponse } from './metric.mapper.js';
 import { Metric } from './metric.entity.js';
 import { loadMetricXmr } from './xmr/load-metric-xmr.js';
 import { metricTrend } from './xmr/metric-xmr.js';
+import { assertVersion } from '../common/problem/stale-version.js';
+import { keysetPage } from '../common/pagination/keyset-page.js';
 
 const keyPosition = z.tuple([z.string()]);
 
@@ -36,32 +37,34 @@ export class MetricsService {
     workspaceId: string,
     { limit, cursor, category }: MetricListQuery,
   ): Promise<MetricPage> {
-    const after = decodeCursor(cursor, keyPosition);
     const query = this.dataSource
       .getRepository(Metric)
       .createQueryBuilder('metric')
-      .where('metric.workspaceId = :workspaceId', { workspaceId })
-      .orderBy('metric.key', 'ASC')
-      .limit(limit + 1);
+      .where('metric.workspaceId = :workspaceId', { workspaceId });
     if (category) query.andWhere('metric.category = :category', { category });
-    if (after) query.andWhere('metric.key > :key', { key: after[0] });
-    const metrics = await query.getMany();
+    const { rows, nextCursor } = await keysetPage(
+      query,
+      { cursor, limit },
+      {
+        keys: [{ sort: 'metric.key', valueOf: (metric) => metric.key }],
+        direction: 'ASC',
+        shape: keyPosition,
+      },
+    );
     const analyses = await loadMetricXmr(
       this.dataSource.manager,
-      metrics.slice(0, limit).map(({ id }) => id),
+      rows.map(({ id }) => id),
     );
-    return toPage(
-      metrics,
-      limit,
-      (metric) => {
+    return {
+      items: rows.map((metric) => {
         const analysis = analyses.get(metric.id)!;
         return {
           ...toMetricResponse(metric, analysis.points.at(-1)),
           trend: metricTrend(analysis),
         };
-      },
-      (metric) => [metric.key],
-    );
+      }),
+      nextCursor,
+    };
   }
 
   async get(workspaceId: string, key: string): Promise<MetricResponse> {
@@ -108,12 +111,7 @@ export class MetricsService {
   ): Promise<MetricResponse> {
     return this.dataSource.transaction(async (manager) => {
       const metric = await findMetricByKey(manager, workspaceId, key, { lock: true });
-      if (metric.version !== version) {
-        throw ProblemException.conflict(
-          'stale-version',
-          `This metric changed since you loaded it (version ${metric.version}, not ${version}); reload and try again.`,
-        );
-      }
+      assertVersion('metric', metric.version, version);
       const directionChanged =
         changes.direction !== undefined && changes.direction !== metric.direction;
       const saved = await manager.getRepository(Metric).save(Object.assign(metric, changes));

@@ -12,8 +12,8 @@ import {
 } from '@bearing/metrics';
 import { type EntityManager, In } from 'typeorm';
 import { ClockService } from '../common/clock/clock.service.js';
-import { latestPointsOnOrBefore } from '../metrics/metric-lookup.js';
-import { programIdsOfRecords } from '../programs/program-links.js';
+import { latestPointsOnOrBefore } from '../metrics/metric.repository.js';
+import { programIdsOfRecords } from '../programs/program-links.repository.js';
 import { checkInDue } from './check-ins/check-in-due.js';
 import { lastCheckInsOnOrBefore } from './check-ins/check-in.repository.js';
 import { type KeyResultReading, toKeyResultResponse } from './key-results/key-result.mapper.js';

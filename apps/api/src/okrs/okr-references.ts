@@ -5,6 +5,10 @@ import { Membership } from '../workspaces/membership.entity.js';
 import { KeyResult } from './key-results/key-result.entity.js';
 import { Objective } from './objectives/objective.entity.js';
 import { Period } from './periods/period.entity.js';
+import {
+  findInWorkspaceOr404,
+  lockInWorkspaceOr404,
+} from '../common/database/workspace-record.repository.js';
 
 /**
  * Lookups of OKR records in *one* workspace. A record in the path that is not here is a 404 (an
@@ -23,9 +27,7 @@ export async function findPeriod(
   workspaceId: string,
   id: string,
 ): Promise<Period> {
-  const period = await manager.getRepository(Period).findOneBy({ workspaceId, id });
-  if (!period) throw ProblemException.notFound(NOT_FOUND.period);
-  return period;
+  return findInWorkspaceOr404(manager, Period, { workspaceId, where: { id } }, NOT_FOUND.period);
 }
 
 export async function findObjective(
@@ -33,11 +35,12 @@ export async function findObjective(
   workspaceId: string,
   id: string,
 ): Promise<Objective> {
-  const objective = await manager
-    .getRepository(Objective)
-    .findOne({ where: { workspaceId, id }, relations: { owner: true, period: true } });
-  if (!objective) throw ProblemException.notFound(NOT_FOUND.objective);
-  return objective;
+  return findInWorkspaceOr404(
+    manager,
+    Objective,
+    { workspaceId, where: { id }, relations: { owner: true, period: true } },
+    NOT_FOUND.objective,
+  );
 }
 
 export async function findKeyResult(
@@ -45,11 +48,12 @@ export async function findKeyResult(
   workspaceId: string,
   id: string,
 ): Promise<KeyResult> {
-  const keyResult = await manager
-    .getRepository(KeyResult)
-    .findOne({ where: { workspaceId, id }, relations: { metric: true } });
-  if (!keyResult) throw ProblemException.notFound(NOT_FOUND.key_result);
-  return keyResult;
+  return findInWorkspaceOr404(
+    manager,
+    KeyResult,
+    { workspaceId, where: { id }, relations: { metric: true } },
+    NOT_FOUND.key_result,
+  );
 }
 
 export async function referencedPeriod(
@@ -104,20 +108,9 @@ export async function lockForEdit(
   workspaceId: string,
   id: string,
 ): Promise<void> {
-  const rows: unknown[] = await manager.query(
-    `SELECT 1 FROM "${table}" WHERE "id" = $1 AND "workspace_id" = $2 FOR UPDATE`,
-    [id, workspaceId],
-  );
-  if (rows.length === 0) throw ProblemException.notFound(NOT_FOUND[table]);
+  await lockInWorkspaceOr404(manager, table, { workspaceId, id }, NOT_FOUND[table]);
 }
 
 export function invalid(path: string, message: string): ProblemException {
   return ProblemException.validation([{ path, message }]);
-}
-
-export function staleVersion(record: string, current: number, sent: number): ProblemException {
-  return ProblemException.conflict(
-    'stale-version',
-    `This ${record} changed since you loaded it (version ${current}, not ${sent}); reload and try again.`,
-  );
 }

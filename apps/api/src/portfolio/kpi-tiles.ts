@@ -2,14 +2,7 @@ import type { KpiTile } from '@bearing/contracts';
 import type { EntityManager } from 'typeorm';
 import { loadMetricXmr } from '../metrics/xmr/load-metric-xmr.js';
 import { metricTrend } from '../metrics/xmr/metric-xmr.js';
-
-type TileMetricRow = {
-  id: string;
-  key: string;
-  name: string;
-  unit: string;
-  direction: KpiTile['direction'];
-};
+import { metricSummaries } from '../metrics/metric.repository.js';
 
 /**
  * Every metric of the workspace as a tile: its latest value and its trend — the sparkline and
@@ -20,12 +13,7 @@ export async function loadKpiTiles(
   manager: EntityManager,
   workspaceId: string,
 ): Promise<KpiTile[]> {
-  const metrics: TileMetricRow[] = await manager.query(
-    `SELECT "id", "key", "name", "unit", "direction" FROM "metric"
-      WHERE "workspace_id" = $1
-      ORDER BY "key"`,
-    [workspaceId],
-  );
+  const metrics = await metricSummaries(manager, workspaceId);
   const analyses = await loadMetricXmr(
     manager,
     metrics.map(({ id }) => id),

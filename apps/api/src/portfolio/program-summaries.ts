@@ -12,7 +12,7 @@ import { daysOverdue } from '../programs/dependencies/dependency.mapper.js';
 import { ProgramDependency } from '../programs/dependencies/program-dependency.entity.js';
 import { slipDaysOf } from '../programs/milestones/milestone.mapper.js';
 import { Milestone } from '../programs/milestones/milestone.entity.js';
-import { loadProgramLinks } from '../programs/program-links.js';
+import { loadProgramLinks } from '../programs/program-links.repository.js';
 import { Program } from '../programs/program.entity.js';
 import { RaidItem } from '../programs/raid/raid-item.entity.js';
 import { isWatermelon } from '../status-reports/health-rules.js';

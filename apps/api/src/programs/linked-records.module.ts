@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { LinkedRecords } from './linked-records.js';
-import { TableLinkedRecords } from './table-linked-records.js';
 
 /**
  * The one `LinkedRecords` of the application, in a module of its own: programs check links with
@@ -8,7 +7,7 @@ import { TableLinkedRecords } from './table-linked-records.js';
  * programs use for their suggested health) must not import the programs module back.
  */
 @Module({
-  providers: [{ provide: LinkedRecords, useClass: TableLinkedRecords }],
+  providers: [LinkedRecords],
   exports: [LinkedRecords],
 })
 export class LinkedRecordsModule {}

@@ -1,42 +1,50 @@
+import { Injectable } from '@nestjs/common';
 import type { ProblemFieldError } from '@bearing/contracts';
 import type { EntityManager } from 'typeorm';
 import { ProblemException } from '../common/problem/problem.js';
+import { guardrailNames } from '../guardrails/guardrail.repository.js';
+import { objectiveTitles } from '../okrs/objectives/objective.repository.js';
+import { teamNames } from '../teams/team.repository.js';
 
 /** Records of other features that programs link to by id. */
 export type LinkedRecordKind = 'team' | 'objective' | 'guardrail';
 
+const NAMES_OF: Record<
+  LinkedRecordKind,
+  (
+    manager: EntityManager,
+    workspaceId: string,
+    ids: readonly string[],
+  ) => Promise<Map<string, string>>
+> = { team: teamNames, objective: objectiveTitles, guardrail: guardrailNames };
+
 /**
- * The port through which programs reach records they link to but do not own: teams (issue 6),
- * objectives and guardrails (issue 5). Programs only need to know whether an id is a record of
- * the workspace, and what to call it. Nest injects an implementation under this class; tests may
- * spy on it.
+ * How programs reach the records they link to but do not own — teams, objectives, guardrails:
+ * through the owning features' repositories, always within one workspace. Programs only need to
+ * know whether an id is a record of the workspace, and what to call it.
  */
-export abstract class LinkedRecords {
-  /**
-   * Of `ids`, those that are records of `kind` in the workspace — or `null` when records of that
-   * kind cannot be reached (their feature is not installed), so nothing can be linked.
-   */
-  abstract existing(
+@Injectable()
+export class LinkedRecords {
+  /** Of `ids`, those that are records of `kind` in the workspace. */
+  async existing(
     manager: EntityManager,
     workspaceId: string,
     kind: LinkedRecordKind,
     ids: readonly string[],
-  ): Promise<ReadonlySet<string> | null>;
+  ): Promise<ReadonlySet<string>> {
+    return new Set((await this.names(manager, workspaceId, kind, ids)).keys());
+  }
 
   /** Display names of those `ids` that are records of `kind` in the workspace. */
-  abstract names(
+  async names(
     manager: EntityManager,
     workspaceId: string,
     kind: LinkedRecordKind,
     ids: readonly string[],
-  ): Promise<ReadonlyMap<string, string>>;
+  ): Promise<ReadonlyMap<string, string>> {
+    return NAMES_OF[kind](manager, workspaceId, ids);
+  }
 }
-
-const PLURAL: Record<LinkedRecordKind, string> = {
-  team: 'teams',
-  objective: 'objectives',
-  guardrail: 'guardrails',
-};
 
 /**
  * Refuses, with a 400 naming each offending entry (`teamIds.1`), ids that are not records of
@@ -52,11 +60,6 @@ export async function assertLinkable(
 ): Promise<void> {
   if (ids.length === 0) return;
   const existing = await linkedRecords.existing(manager, workspaceId, kind, ids);
-  if (existing === null) {
-    throw ProblemException.validation([
-      { path, message: `cannot link ${PLURAL[kind]} yet: that feature is not installed` },
-    ]);
-  }
   const errors: ProblemFieldError[] = ids.flatMap((id, index) =>
     existing.has(id)
       ? []

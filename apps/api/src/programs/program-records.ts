@@ -2,6 +2,10 @@ import type { EntityManager } from 'typeorm';
 import { ProblemException } from '../common/problem/problem.js';
 import { Membership } from '../workspaces/membership.entity.js';
 import { Program } from './program.entity.js';
+import {
+  findInWorkspaceOr404,
+  lockInWorkspaceOr404,
+} from '../common/database/workspace-record.repository.js';
 
 /**
  * Lookups of program records in *one* workspace. A record named in the path that is not here is
@@ -24,11 +28,12 @@ export async function findProgram(
   workspaceId: string,
   id: string,
 ): Promise<Program> {
-  const program = await manager
-    .getRepository(Program)
-    .findOne({ where: { workspaceId, id }, relations: { owner: true } });
-  if (!program) throw ProblemException.notFound(NOT_FOUND.program);
-  return program;
+  return findInWorkspaceOr404(
+    manager,
+    Program,
+    { workspaceId, where: { id }, relations: { owner: true } },
+    NOT_FOUND.program,
+  );
 }
 
 /**
@@ -40,11 +45,7 @@ export async function lockProgram(
   workspaceId: string,
   id: string,
 ): Promise<void> {
-  const rows: unknown[] = await manager.query(
-    `SELECT 1 FROM "program" WHERE "id" = $1 AND "workspace_id" = $2 FOR UPDATE`,
-    [id, workspaceId],
-  );
-  if (rows.length === 0) throw ProblemException.notFound(NOT_FOUND.program);
+  await lockInWorkspaceOr404(manager, 'program', { workspaceId, id }, NOT_FOUND.program);
 }
 
 /** The same for a record of a program (milestone, RAID item, …): 404 unless it is in both. */
@@ -53,11 +54,12 @@ export async function lockProgramRecord(
   table: ProgramRecordTable,
   { workspaceId, programId, id }: { workspaceId: string; programId: string; id: string },
 ): Promise<void> {
-  const rows: unknown[] = await manager.query(
-    `SELECT 1 FROM "${table}" WHERE "id" = $1 AND "workspace_id" = $2 AND "program_id" = $3 FOR UPDATE`,
-    [id, workspaceId, programId],
+  await lockInWorkspaceOr404(
+    manager,
+    table,
+    { workspaceId, id, also: { program_id: programId } },
+    NOT_FOUND[table],
   );
-  if (rows.length === 0) throw ProblemException.notFound(NOT_FOUND[table]);
 }
 
 export function recordNotFound(table: ProgramRecordTable): ProblemException {
@@ -78,11 +80,4 @@ export async function assertMember(
 
 export function invalid(path: string, message: string): ProblemException {
   return ProblemException.validation([{ path, message }]);
-}
-
-export function staleVersion(record: string, current: number, sent: number): ProblemException {
-  return ProblemException.conflict(
-    'stale-version',
-    `This ${record} changed since you loaded it (version ${current}, not ${sent}); reload and try again.`,
-  );
 }

@@ -1,7 +1,7 @@
 import type { Program as ProgramResponse } from '@bearing/contracts';
 import type { ProgramHealthFacts } from '../status-reports/program-health-read-model.js';
 import type { Program } from './program.entity.js';
-import type { ProgramLinks } from './program-links.js';
+import type { ProgramLinks } from './program-links.repository.js';
 
 /** For a program loaded with its owner. */
 export function toProgramResponse(

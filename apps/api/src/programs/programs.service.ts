@@ -11,7 +11,6 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../access/caller.js';
 import { recordAuditEvent } from '../audit/audit-log.js';
-import { createdAtIdPosition, decodeCursor, toPage } from '../common/pagination/cursor.js';
 import { ProblemException } from '../common/problem/problem.js';
 import {
   type ProgramHealthFacts,
@@ -20,8 +19,14 @@ import {
 import { assertLinkable, LinkedRecords } from './linked-records.js';
 import { toProgramResponse } from './program.mapper.js';
 import { Program } from './program.entity.js';
-import { loadProgramLinks, type ProgramLinks, replaceProgramLinks } from './program-links.js';
-import { assertMember, findProgram, lockProgram, staleVersion } from './program-records.js';
+import {
+  loadProgramLinks,
+  type ProgramLinks,
+  replaceProgramLinks,
+} from './program-links.repository.js';
+import { assertMember, findProgram, lockProgram } from './program-records.js';
+import { staleVersion } from '../common/problem/stale-version.js';
+import { createdAtIdOrder, keysetPage } from '../common/pagination/keyset-page.js';
 
 const LINK_FIELDS = ['teamIds', 'objectiveIds', 'guardrailIds'] as const;
 const LINK_KIND = {
@@ -54,35 +59,27 @@ export class ProgramsService {
     workspaceId: string,
     { limit, cursor }: ProgramListQuery,
   ): Promise<ProgramPage> {
-    const after = decodeCursor(cursor, createdAtIdPosition);
     const query = manager
       .getRepository(Program)
       .createQueryBuilder('program')
       .innerJoinAndSelect('program.owner', 'owner')
-      .where('program.workspaceId = :workspaceId', { workspaceId })
-      .orderBy('program.createdAt', 'ASC')
-      .addOrderBy('program.id', 'ASC')
-      .limit(limit + 1);
-    if (after) {
-      query.andWhere('(program.createdAt, program.id) > (:createdAt, :id)', {
-        createdAt: after[0],
-        id: after[1],
-      });
-    }
-    const programs = await query.getMany();
-    const shown = programs.slice(0, limit);
+      .where('program.workspaceId = :workspaceId', { workspaceId });
+    const { rows: shown, nextCursor } = await keysetPage(
+      query,
+      { cursor, limit },
+      createdAtIdOrder('program', 'ASC'),
+    );
     const links = await loadProgramLinks(
       manager,
       shown.map(({ id }) => id),
     );
     const health = await this.health.of(manager, workspaceId, shown);
-    return toPage(
-      programs,
-      limit,
-      (program) =>
+    return {
+      items: shown.map((program) =>
         toProgramResponse(program, linksOf(links, program.id), healthOf(health, program.id)),
-      (program) => [program.createdAt.toISOString(), program.id],
-    );
+      ),
+      nextCursor,
+    };
   }
 
   async get(workspaceId: string, id: string): Promise<ProgramResponse> {

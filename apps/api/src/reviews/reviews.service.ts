@@ -13,8 +13,6 @@ import { DataSource, In } from 'typeorm';
 import type { Actor } from '../access/caller.js';
 import { recordAuditEvent } from '../audit/audit-log.js';
 import { ClockService } from '../common/clock/clock.service.js';
-import { createdAtIdPosition, decodeCursor, toPage } from '../common/pagination/cursor.js';
-import { ProblemException } from '../common/problem/problem.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
 import { Program } from '../programs/program.entity.js';
 import { isWatermelon } from '../status-reports/health-rules.js';
@@ -25,6 +23,8 @@ import {
 import { reportWeek } from '../status-reports/report-week.js';
 import { StatusReport } from '../status-reports/status-report.entity.js';
 import { ReviewSetting } from './review-setting.entity.js';
+import { staleVersion } from '../common/problem/stale-version.js';
+import { createdAtIdOrder, keysetPage } from '../common/pagination/keyset-page.js';
 
 /** The weekly review of one workspace: its weekday, and which programs have their report. */
 @Injectable()
@@ -57,7 +57,8 @@ export class ReviewsService {
           .where('setting.workspaceId = :workspaceId', { workspaceId })
           .getOne();
         const currentVersion = current?.version ?? 0;
-        if (currentVersion !== version) throw staleSettings(currentVersion, version);
+        if (currentVersion !== version)
+          throw staleVersion('review settings', currentVersion, version);
         const from = current?.reviewWeekday ?? DEFAULT_REVIEW_WEEKDAY;
         if (current) await settings.update({ workspaceId }, { reviewWeekday });
         else await settings.insert({ workspaceId, reviewWeekday });
@@ -73,7 +74,7 @@ export class ReviewsService {
       });
     } catch (error) {
       // Two admins saving the first settings at once: one wins, the other is told to reload.
-      if (isUniqueViolation(error)) throw staleSettings(1, version);
+      if (isUniqueViolation(error)) throw staleVersion('review settings', 1, version);
       throw error;
     }
   }
@@ -88,24 +89,17 @@ export class ReviewsService {
   ): Promise<ReviewOverview> {
     const week = reportWeek(requestedWeek ?? mondayOnOrBefore(this.clock.today()));
     const { reviewWeekday } = await this.settings(workspaceId);
-    const after = decodeCursor(cursor, createdAtIdPosition);
     const query = this.dataSource
       .getRepository(Program)
       .createQueryBuilder('program')
       .where('program.workspaceId = :workspaceId', { workspaceId })
       .andWhere('program.start <= :weekEnd', { weekEnd: week.end })
-      .andWhere('(program.end IS NULL OR program.end >= :weekStart)', { weekStart: week.start })
-      .orderBy('program.createdAt', 'ASC')
-      .addOrderBy('program.id', 'ASC')
-      .limit(limit + 1);
-    if (after) {
-      query.andWhere('(program.createdAt, program.id) > (:createdAt, :id)', {
-        createdAt: after[0],
-        id: after[1],
-      });
-    }
-    const programs = await query.getMany();
-    const pagePrograms = programs.slice(0, limit);
+      .andWhere('(program.end IS NULL OR program.end >= :weekStart)', { weekStart: week.start });
+    const { rows: pagePrograms, nextCursor } = await keysetPage(
+      query,
+      { cursor, limit },
+      createdAtIdOrder('program', 'ASC'),
+    );
     const reports =
       pagePrograms.length === 0
         ? []
@@ -118,14 +112,11 @@ export class ReviewsService {
           });
     const reportOf = new Map(reports.map((report) => [report.programId, report]));
     const health = await this.programHealth.of(this.dataSource.manager, workspaceId, pagePrograms);
-    const page = toPage(
-      programs,
-      limit,
-      (program) => toProgramReview(program, health.get(program.id), reportOf.get(program.id)),
-      (program) => [program.createdAt.toISOString(), program.id],
-    );
     return {
-      ...page,
+      items: pagePrograms.map((program) =>
+        toProgramReview(program, health.get(program.id), reportOf.get(program.id)),
+      ),
+      nextCursor,
       week: week.start,
       weekEnd: week.end,
       reviewWeekday,
@@ -160,11 +151,4 @@ function toProgramReview(
         }
       : null,
   };
-}
-
-function staleSettings(current: number, sent: number): ProblemException {
-  return ProblemException.conflict(
-    'stale-version',
-    `The review settings changed since you loaded them (version ${current}, not ${sent}); reload and try again.`,
-  );
 }

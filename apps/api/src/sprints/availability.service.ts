@@ -9,7 +9,7 @@ import type { Actor } from '../access/caller.js';
 import { recordAuditEvent } from '../audit/audit-log.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { TeamMember } from '../teams/team-member.entity.js';
-import { findTeamSprint } from './sprint-lookup.js';
+import { findTeamSprint } from './sprint.repository.js';
 import { SprintAvailability } from './sprint-availability.entity.js';
 
 /** Per-member days off and allocation for one sprint: the input of capacity planning. */

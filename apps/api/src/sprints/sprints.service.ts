@@ -11,12 +11,14 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { Actor } from '../access/caller.js';
 import { recordAuditEvent } from '../audit/audit-log.js';
-import { decodeCursor, toPage } from '../common/pagination/cursor.js';
 import { ProblemException } from '../common/problem/problem.js';
-import { assertVersion, findTeam } from '../teams/team-lookup.js';
-import { findTeamSprint } from './sprint-lookup.js';
+import { findTeam, lockTeamForImport } from '../teams/team.repository.js';
+import { findTeamSprint } from './sprint.repository.js';
 import { toSprintResponse } from './sprint.mapper.js';
 import { Sprint } from './sprint.entity.js';
+import { assertVersion } from '../common/problem/stale-version.js';
+import { deleteSprintChangesOf } from '../work-items/work-item-history.repository.js';
+import { keysetItems, type KeysetOrder } from '../common/pagination/keyset-page.js';
 
 /** Unplanned sprints (no start) sort as if they started at the end of time: first. */
 const startPosition = z.tuple([z.union([z.iso.datetime(), z.literal('infinity')]), z.uuid()]);
@@ -29,24 +31,23 @@ export class SprintsService {
   /** A team's sprints, latest start first. */
   async list(workspaceId: string, teamRef: string, page: PageQuery): Promise<SprintPage> {
     const team = await findTeam(this.dataSource.manager, workspaceId, teamRef);
-    const after = decodeCursor(page.cursor, startPosition);
     const query = this.dataSource
       .getRepository(Sprint)
       .createQueryBuilder('sprint')
-      .where('sprint.teamId = :teamId', { teamId: team.id })
-      .orderBy(SORT_START, 'DESC')
-      .addOrderBy('sprint.id', 'DESC')
-      .limit(page.limit + 1);
-    if (after) {
-      query.andWhere(`(${SORT_START}, sprint.id) < (CAST(:start AS timestamptz), :id)`, {
-        start: after[0],
-        id: after[1],
-      });
-    }
-    return toPage(await query.getMany(), page.limit, toSprintResponse, (sprint) => [
-      sprint.startsAt?.toISOString() ?? 'infinity',
-      sprint.id,
-    ]);
+      .where('sprint.teamId = :teamId', { teamId: team.id });
+    const order: KeysetOrder<Sprint> = {
+      keys: [
+        {
+          sort: SORT_START,
+          cast: 'timestamptz',
+          valueOf: (sprint) => sprint.startsAt?.toISOString() ?? 'infinity',
+        },
+        { sort: 'sprint.id', valueOf: (sprint) => sprint.id },
+      ],
+      direction: 'DESC',
+      shape: startPosition,
+    };
+    return keysetItems(query, page, order, toSprintResponse);
   }
 
   async get(workspaceId: string, teamRef: string, sprintId: string): Promise<SprintResponse> {
@@ -127,9 +128,8 @@ export class SprintsService {
     await this.dataSource.transaction(async (manager) => {
       const { sprint } = await findTeamSprint(manager, workspaceId, teamRef, sprintId, true);
       // Waits for a running import of the team, which may be writing this sprint's changes.
-      await manager.query(`SELECT 1 FROM team WHERE id = $1 FOR NO KEY UPDATE`, [sprint.teamId]);
-      // Sprint changes have no foreign key (see WorkItemSprintChange): removed here.
-      await manager.query(`DELETE FROM work_item_sprint_change WHERE sprint_id = $1`, [sprint.id]);
+      await lockTeamForImport(manager, sprint.teamId);
+      await deleteSprintChangesOf(manager, workspaceId, sprint.id);
       await manager.getRepository(Sprint).delete({ id: sprint.id, teamId: sprint.teamId });
       await recordAuditEvent(manager, {
         workspaceId,

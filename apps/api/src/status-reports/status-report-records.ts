@@ -2,7 +2,7 @@ import { type EntityManager, LessThan } from 'typeorm';
 import { ProblemException } from '../common/problem/problem.js';
 import type { ProgramFacts } from './collectors/report-section-collector.js';
 import type { Program } from '../programs/program.entity.js';
-import { loadProgramLinks } from '../programs/program-links.js';
+import { loadProgramLinks } from '../programs/program-links.repository.js';
 import { recordNotFound } from '../programs/program-records.js';
 import { StatusReport } from './status-report.entity.js';
 

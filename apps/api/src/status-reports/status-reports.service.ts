@@ -16,16 +16,10 @@ import { z } from 'zod';
 import type { Actor } from '../access/caller.js';
 import { recordAuditEvent } from '../audit/audit-log.js';
 import { ClockService } from '../common/clock/clock.service.js';
-import { decodeCursor, toPage } from '../common/pagination/cursor.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
 import { Program } from '../programs/program.entity.js';
-import {
-  findProgram,
-  invalid,
-  lockProgramRecord,
-  staleVersion,
-} from '../programs/program-records.js';
+import { findProgram, invalid, lockProgramRecord } from '../programs/program-records.js';
 import { draftWords } from './draft-words.js';
 import { isWatermelon } from './health-rules.js';
 import { ReportGenerator } from './report-generator.js';
@@ -41,6 +35,8 @@ import {
   type ProgramScope,
   programFacts,
 } from './status-report-records.js';
+import { staleVersion } from '../common/problem/stale-version.js';
+import { keysetItems, type KeysetOrder } from '../common/pagination/keyset-page.js';
 
 const weekIdPosition = z.tuple([z.iso.date(), z.uuid()]);
 
@@ -63,22 +59,22 @@ export class StatusReportsService {
   ): Promise<StatusReportPage> {
     const manager = this.dataSource.manager;
     await findProgram(manager, workspaceId, programId);
-    const after = decodeCursor(cursor, weekIdPosition);
     const query = manager
       .getRepository(StatusReport)
       .createQueryBuilder('report')
       .leftJoinAndSelect('report.publishedBy', 'publishedBy')
       .where('report.workspaceId = :workspaceId', { workspaceId })
-      .andWhere('report.programId = :programId', { programId })
-      .orderBy('report.week', 'DESC')
-      .addOrderBy('report.id', 'DESC')
-      .limit(limit + 1);
+      .andWhere('report.programId = :programId', { programId });
     if (state) query.andWhere('report.state = :state', { state });
-    if (after) {
-      query.andWhere('(report.week, report.id) < (:week, :id)', { week: after[0], id: after[1] });
-    }
-    const reports = await query.getMany();
-    return toPage(reports, limit, toReportListItem, (report) => [report.week, report.id]);
+    const order: KeysetOrder<StatusReport> = {
+      keys: [
+        { sort: 'report.week', valueOf: (report) => report.week },
+        { sort: 'report.id', valueOf: (report) => report.id },
+      ],
+      direction: 'DESC',
+      shape: weekIdPosition,
+    };
+    return keysetItems(query, { cursor, limit }, order, toReportListItem);
   }
 
   async get(scope: ProgramScope, id: string): Promise<StatusReportResponse> {

@@ -11,11 +11,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import type { Actor } from '../access/caller.js';
 import { recordAuditEvent } from '../audit/audit-log.js';
-import { decodeCursor, toPage } from '../common/pagination/cursor.js';
 import { ProblemException } from '../common/problem/problem.js';
-import { assertVersion, findTeam } from './team-lookup.js';
+import { findTeam } from './team.repository.js';
 import { TeamMember } from './team-member.entity.js';
 import { toTeamMemberResponse } from './team.mapper.js';
+import { assertVersion } from '../common/problem/stale-version.js';
+import { keysetItems, type KeysetOrder } from '../common/pagination/keyset-page.js';
 
 const namePosition = z.tuple([z.string(), z.uuid()]);
 
@@ -27,24 +28,19 @@ export class TeamMembersService {
   /** Members by display name. */
   async list(workspaceId: string, teamRef: string, page: PageQuery): Promise<TeamMemberPage> {
     const team = await findTeam(this.dataSource.manager, workspaceId, teamRef);
-    const after = decodeCursor(page.cursor, namePosition);
     const query = this.dataSource
       .getRepository(TeamMember)
       .createQueryBuilder('member')
-      .where('member.teamId = :teamId', { teamId: team.id })
-      .orderBy('member.displayName', 'ASC')
-      .addOrderBy('member.id', 'ASC')
-      .limit(page.limit + 1);
-    if (after) {
-      query.andWhere('(member.displayName, member.id) > (:name, :id)', {
-        name: after[0],
-        id: after[1],
-      });
-    }
-    return toPage(await query.getMany(), page.limit, toTeamMemberResponse, (member) => [
-      member.displayName,
-      member.id,
-    ]);
+      .where('member.teamId = :teamId', { teamId: team.id });
+    const order: KeysetOrder<TeamMember> = {
+      keys: [
+        { sort: 'member.displayName', valueOf: (member) => member.displayName },
+        { sort: 'member.id', valueOf: (member) => member.id },
+      ],
+      direction: 'ASC',
+      shape: namePosition,
+    };
+    return keysetItems(query, page, order, toTeamMemberResponse);
   }
 
   async add(

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import { ProblemException } from '../common/problem/problem.js';
 import { Team } from './team.entity.js';
 
@@ -25,12 +25,25 @@ export async function findTeam(
   return team;
 }
 
-/** 409 unless the caller edited the version that is stored (optimistic concurrency). */
-export function assertVersion(what: string, stored: number, sent: number): void {
-  if (stored !== sent) {
-    throw ProblemException.conflict(
-      'stale-version',
-      `This ${what} changed since you loaded it (version ${stored}, not ${sent}); reload and try again.`,
-    );
-  }
+/**
+ * Holds the team row for the rest of the transaction: one import per team at a time, and a
+ * sprint deletion waits for a running import that may be writing that sprint's changes.
+ * `FOR NO KEY UPDATE` leaves rows that merely reference the team (a sprint added meanwhile)
+ * unblocked.
+ */
+export async function lockTeamForImport(manager: EntityManager, teamId: string): Promise<void> {
+  await manager.query(`SELECT 1 FROM team WHERE id = $1 FOR NO KEY UPDATE`, [teamId]);
+}
+
+/** Names of those `ids` that are teams of the workspace. */
+export async function teamNames(
+  manager: EntityManager,
+  workspaceId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const teams = await manager
+    .getRepository(Team)
+    .find({ select: { id: true, name: true }, where: { workspaceId, id: In([...ids]) } });
+  return new Map(teams.map(({ id, name }) => [id, name]));
 }

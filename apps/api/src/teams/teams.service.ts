@@ -11,12 +11,13 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { Actor } from '../access/caller.js';
 import { recordAuditEvent } from '../audit/audit-log.js';
-import { decodeCursor, toPage } from '../common/pagination/cursor.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
-import { assertVersion, findTeam } from './team-lookup.js';
+import { findTeam } from './team.repository.js';
 import { toTeamResponse } from './team.mapper.js';
 import { Team } from './team.entity.js';
+import { assertVersion } from '../common/problem/stale-version.js';
+import { keysetItems } from '../common/pagination/keyset-page.js';
 
 const slugPosition = z.tuple([z.string()]);
 
@@ -27,15 +28,20 @@ export class TeamsService {
 
   /** Teams by slug. */
   async list(workspaceId: string, { limit, cursor }: PageQuery): Promise<TeamPage> {
-    const after = decodeCursor(cursor, slugPosition);
     const query = this.dataSource
       .getRepository(Team)
       .createQueryBuilder('team')
-      .where('team.workspaceId = :workspaceId', { workspaceId })
-      .orderBy('team.slug', 'ASC')
-      .limit(limit + 1);
-    if (after) query.andWhere('team.slug > :slug', { slug: after[0] });
-    return toPage(await query.getMany(), limit, toTeamResponse, (team) => [team.slug]);
+      .where('team.workspaceId = :workspaceId', { workspaceId });
+    return keysetItems(
+      query,
+      { cursor, limit },
+      {
+        keys: [{ sort: 'team.slug', valueOf: (team) => team.slug }],
+        direction: 'ASC',
+        shape: slugPosition,
+      },
+      toTeamResponse,
+    );
   }
 
   async get(workspaceId: string, ref: string): Promise<TeamResponse> {

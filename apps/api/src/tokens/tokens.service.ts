@@ -10,7 +10,6 @@ import { DataSource, type FindOptionsWhere, IsNull } from 'typeorm';
 import type { Actor } from '../access/caller.js';
 import { hasAtLeast } from '../access/roles.js';
 import { recordAuditEvent } from '../audit/audit-log.js';
-import { createdAtIdPosition, decodeCursor, toPage } from '../common/pagination/cursor.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { hashSecret, newSecret } from '../common/secrets/secret-token.js';
 import { type RateLimit, RateLimitService } from '../rate-limit/rate-limit.service.js';
@@ -18,6 +17,7 @@ import { WorkspaceAccessService } from '../workspaces/workspace-access.service.j
 import { ApiToken } from './api-token.entity.js';
 import { toApiTokenResponse } from './api-token.mapper.js';
 import { TOKEN_PREFIX } from './token-authenticator.js';
+import { createdAtIdOrder, keysetItems } from '../common/pagination/keyset-page.js';
 
 /** Tokens a user may create per hour: plenty for people, a brake on a runaway script. */
 export const TOKEN_CREATION_LIMIT: RateLimit = { limit: 20, windowSeconds: 60 * 60 };
@@ -98,28 +98,20 @@ export class TokensService {
     scope: { userId: string } | { workspaceId: string },
     { limit, cursor }: PageQuery,
   ): Promise<ApiTokenPage> {
-    const after = decodeCursor(cursor, createdAtIdPosition);
     const query = this.dataSource
       .getRepository(ApiToken)
       .createQueryBuilder('token')
       .innerJoinAndSelect('token.user', 'user')
       .innerJoinAndSelect('token.workspace', 'workspace')
-      .where('token.revokedAt IS NULL')
-      .orderBy('token.createdAt', 'DESC')
-      .addOrderBy('token.id', 'DESC')
-      .limit(limit + 1);
+      .where('token.revokedAt IS NULL');
     if ('userId' in scope) query.andWhere('token.userId = :userId', scope);
     else query.andWhere('token.workspaceId = :workspaceId', scope);
-    if (after) {
-      query.andWhere('(token.createdAt, token.id) < (:createdAt, :id)', {
-        createdAt: after[0],
-        id: after[1],
-      });
-    }
-    return toPage(await query.getMany(), limit, toApiTokenResponse, (token) => [
-      token.createdAt.toISOString(),
-      token.id,
-    ]);
+    return keysetItems(
+      query,
+      { cursor, limit },
+      createdAtIdOrder('token', 'DESC'),
+      toApiTokenResponse,
+    );
   }
 
   /** Revokes the one unrevoked token matching `where`, or answers 404. */

@@ -8,13 +8,14 @@ import type {
 } from '@bearing/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ProblemException } from '../common/problem/problem.js';
-import { findTeam } from '../teams/team-lookup.js';
+import { findTeam } from '../teams/team.repository.js';
 import { WorkItemEstimateChange } from './work-item-estimate-change.entity.js';
 import { WorkItemSprintChange } from './work-item-sprint-change.entity.js';
 import { WorkItemStatusChange } from './work-item-status-change.entity.js';
 import { toWorkItemDetail, toWorkItemResponse } from './work-item.mapper.js';
 import { WorkItem } from './work-item.entity.js';
 import { listWorkItems, typesOfTeam } from './work-item-list.repository.js';
+import { sprintsEverOf } from './work-item-history.repository.js';
 
 /** A team's work items, as imported; read-only (imports write them). */
 @Injectable()
@@ -28,6 +29,7 @@ export class WorkItemsService {
     const page = await listWorkItems(manager, { workspaceId, teamId: team.id }, query);
     const sprints = await sprintIdsOf(
       manager,
+      workspaceId,
       page.items.map((item) => item.id),
     );
     return {
@@ -59,7 +61,7 @@ export class WorkItemsService {
       manager.getRepository(WorkItemStatusChange).find({ where, order }),
       manager.getRepository(WorkItemSprintChange).find({ where, order }),
       manager.getRepository(WorkItemEstimateChange).find({ where, order }),
-      sprintIdsOf(manager, [item.id]),
+      sprintIdsOf(manager, workspaceId, [item.id]),
     ]);
     return toWorkItemDetail(item, sprints.get(item.id) ?? [], team.jiraSite, {
       statusChanges,
@@ -72,22 +74,12 @@ export class WorkItemsService {
 /** Every sprint each item was ever in, oldest sprint first. */
 async function sprintIdsOf(
   manager: EntityManager,
+  workspaceId: string,
   itemIds: string[],
 ): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>();
   if (itemIds.length === 0) return result;
-  // Items with history were in the sprints they were added to; items without (CSV) list them.
-  const rows: { work_item_id: string; sprint_id: string }[] = await manager.query(
-    `SELECT DISTINCT ever.work_item_id, ever.sprint_id, sprint.starts_at, sprint.name
-       FROM (SELECT work_item_id, sprint_id FROM work_item_sprint_change
-              WHERE work_item_id = ANY($1::uuid[]) AND change = 'added'
-             UNION
-             SELECT work_item_id, sprint_id FROM work_item_sprint
-              WHERE work_item_id = ANY($1::uuid[])) ever
-       JOIN sprint ON sprint.id = ever.sprint_id
-      ORDER BY sprint.starts_at ASC NULLS LAST, sprint.name ASC`,
-    [itemIds],
-  );
+  const rows = await sprintsEverOf(manager, workspaceId, itemIds);
   for (const row of rows) {
     const list = result.get(row.work_item_id) ?? [];
     list.push(row.sprint_id);

@@ -10,12 +10,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import type { Actor } from '../access/caller.js';
 import { recordAuditEvent } from '../audit/audit-log.js';
-import { decodeCursor, toPage } from '../common/pagination/cursor.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
 import { Membership } from './membership.entity.js';
 import { Workspace } from './workspace.entity.js';
 import { toWorkspaceResponse } from './workspace.mapper.js';
+import { keysetPage } from '../common/pagination/keyset-page.js';
 
 const slugPosition = z.tuple([z.string()]);
 
@@ -43,22 +43,27 @@ export class WorkspacesService {
 
   /** The caller's workspaces, by slug. */
   async listMine(userId: string, { limit, cursor }: PageQuery): Promise<WorkspacePage> {
-    const after = decodeCursor(cursor, slugPosition);
     const query = this.dataSource
       .getRepository(Membership)
       .createQueryBuilder('membership')
       .innerJoinAndSelect('membership.workspace', 'workspace')
-      .where('membership.userId = :userId', { userId })
-      .orderBy('workspace.slug', 'ASC')
-      .limit(limit + 1);
-    if (after) query.andWhere('workspace.slug > :slug', { slug: after[0] });
-    const memberships = await query.getMany();
-    return toPage(
-      memberships.flatMap(({ workspace, role }) => (workspace ? [{ workspace, role }] : [])),
-      limit,
-      ({ workspace, role }) => toWorkspaceResponse(workspace, role),
-      ({ workspace }) => [workspace.slug],
+      .where('membership.userId = :userId', { userId });
+    const { rows, nextCursor } = await keysetPage(
+      query,
+      { cursor, limit },
+      {
+        // The inner join loads every membership's workspace.
+        keys: [{ sort: 'workspace.slug', valueOf: (membership) => membership.workspace!.slug }],
+        direction: 'ASC',
+        shape: slugPosition,
+      },
     );
+    return {
+      items: rows.flatMap(({ workspace, role }) =>
+        workspace ? [toWorkspaceResponse(workspace, role)] : [],
+      ),
+      nextCursor,
+    };
   }
 }
 

@@ -16,7 +16,7 @@ import type { TestApp } from './test-app.js';
 
 /** Builders for teams and imports; what a test is about goes through HTTP. */
 
-export type TestTeam = { id: string; slug: string; timeZone: string };
+export type TestTeam = { id: string; slug: string; name: string; timeZone: string };
 
 /** Backlog → In Progress → Review → Done, the shape of the fixtures' Jira workflow. */
 export const FIXTURE_WORKFLOW: TeamWorkflow = {
@@ -33,18 +33,23 @@ export const FIXTURE_WORKFLOW: TeamWorkflow = {
 export async function createTeam(
   { dataSource }: TestApp,
   workspace: TestWorkspace,
-  overrides: { timeZone?: string; calendar?: TeamCalendar; workflow?: TeamWorkflow } = {},
+  overrides: {
+    name?: string;
+    timeZone?: string;
+    calendar?: TeamCalendar;
+    workflow?: TeamWorkflow;
+  } = {},
 ): Promise<TestTeam> {
   const slug = `team-${randomUUID().slice(0, 8)}`;
   const team = await dataSource.getRepository(Team).save({
     workspaceId: workspace.id,
-    name: `Team ${slug}`,
+    name: overrides.name ?? `Team ${slug}`,
     slug,
     timeZone: overrides.timeZone ?? 'UTC',
     calendar: overrides.calendar ?? DEFAULT_TEAM_CALENDAR,
     workflow: overrides.workflow ?? FIXTURE_WORKFLOW,
   });
-  return { id: team.id, slug: team.slug, timeZone: team.timeZone };
+  return { id: team.id, slug: team.slug, name: team.name, timeZone: team.timeZone };
 }
 
 export function fixture(name: string): Buffer {

@@ -1,8 +1,6 @@
 import { jest } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
 import { ClockService } from '../../src/common/clock/clock.service.js';
 import { ProgramDependency } from '../../src/programs/dependencies/program-dependency.entity.js';
-import { type LinkedRecordKind, LinkedRecords } from '../../src/programs/linked-records.js';
 import { Milestone } from '../../src/programs/milestones/milestone.entity.js';
 import { Program } from '../../src/programs/program.entity.js';
 import { RaidItem } from '../../src/programs/raid/raid-item.entity.js';
@@ -166,57 +164,6 @@ export function pinClock(testApp: TestApp, instant: string): { set(instant: stri
       now = new Date(next);
     },
   };
-}
-
-export type StubRecord = { workspace: TestWorkspace; kind: LinkedRecordKind; name: string };
-export type StubbedRecord = StubRecord & { id: string };
-
-/**
- * Stands in for the teams, objectives and guardrails of other features: `LinkedRecords` then
- * knows exactly these records, each in its workspace.
- */
-export function stubLinkedRecords(testApp: TestApp, records: StubRecord[]): StubbedRecord[] {
-  const known = records.map((record) => ({ ...record, id: randomUUID() }));
-  const port = testApp.app.get(LinkedRecords);
-  const matching = (workspaceId: string, kind: LinkedRecordKind, ids: readonly string[]) =>
-    known.filter(
-      (record) =>
-        record.workspace.id === workspaceId && record.kind === kind && ids.includes(record.id),
-    );
-  jest
-    .spyOn(port, 'existing')
-    .mockImplementation((_manager, workspaceId, kind, ids) =>
-      Promise.resolve(new Set(matching(workspaceId, kind, ids).map(({ id }) => id))),
-    );
-  jest
-    .spyOn(port, 'names')
-    .mockImplementation((_manager, workspaceId, kind, ids) =>
-      Promise.resolve(new Map(matching(workspaceId, kind, ids).map(({ id, name }) => [id, name]))),
-    );
-  return known;
-}
-
-/**
- * An objective row as the OKR feature (issue 5) stores it, for tests of the table-reading
- * `LinkedRecords`. Written in SQL on purpose: it is another feature's table.
- */
-export async function insertObjectiveRow(
-  { dataSource }: TestApp,
-  workspace: TestWorkspace,
-  owner: TestUser,
-): Promise<string> {
-  const [period]: { id: string }[] = await dataSource.query(
-    `INSERT INTO "period" ("workspace_id", "name", "start", "end", "version")
-     VALUES ($1, 'Q1', '2026-01-01', '2026-03-31', 1) RETURNING "id"`,
-    [workspace.id],
-  );
-  const [objective]: { id: string }[] = await dataSource.query(
-    `INSERT INTO "objective" ("workspace_id", "period_id", "owner_user_id", "title", "status", "version")
-     VALUES ($1, $2, $3, 'Grow podcast ad revenue', 'active', 1) RETURNING "id"`,
-    [workspace.id, period?.id, owner.id],
-  );
-  if (!objective) throw new Error('objective not inserted');
-  return objective.id;
 }
 
 /** Row counts of the tables programs and status reports write. */

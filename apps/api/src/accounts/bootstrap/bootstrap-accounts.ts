@@ -5,6 +5,7 @@ import { insertWorkspaceWithAdmin } from '../../workspaces/workspaces.service.js
 import { generatePassword, hashPassword } from '../password.js';
 import { User } from '../user.entity.js';
 import { findUserByEmail, insertUser } from '../users.js';
+import { lockForTransaction } from '../../database/advisory-lock.repository.js';
 
 /** Any constant works as long as every Bearing process uses the same one (see migrations'). */
 const BOOTSTRAP_LOCK_KEY = 7_366_504_713;
@@ -31,7 +32,7 @@ export async function bootstrapAccounts(
 ): Promise<BootstrapResult> {
   const adminEmail = (config.adminEmail ?? DEFAULT_ADMIN_EMAIL).trim().toLowerCase();
   return dataSource.transaction(async (manager) => {
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK_KEY]);
+    await lockForTransaction(manager, BOOTSTRAP_LOCK_KEY);
     const result: BootstrapResult = { demoWorkspaceCreated: false };
 
     if (!(await manager.getRepository(User).exists())) {

@@ -2,9 +2,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Programs and their links to teams, objectives and guardrails. The link tables have no foreign
- * key to `team`, `objective` or `guardrail` on purpose: those features (issues 5 and 6) were
- * built at the same time, so the API checks each id against the workspace instead. A later
- * migration adds the three foreign keys (ON DELETE CASCADE) once both have landed.
+ * key to `team`, `objective` or `guardrail` on purpose: those features were built at the same
+ * time, so the API checks each id against the workspace instead. A later migration adds the
+ * three foreign keys (ON DELETE CASCADE) once they had landed.
  */
 export class CreatePrograms1764500000000 implements MigrationInterface {
   name = 'CreatePrograms1764500000000';

@@ -11,7 +11,7 @@ import { recordAuditEvent } from '../../audit/audit-log.js';
 import { PROBLEM_TYPE_BASE, ProblemException } from '../../common/problem/problem.js';
 import { WorkerPool, workerTask } from '../../common/worker-pool/worker-pool.js';
 import { reevaluateGuardrailsOf } from '../../guardrails/guardrail-evaluation.js';
-import { findMetricByKey, lockMetrics } from '../metric-lookup.js';
+import { findMetricByKey, lockMetrics } from '../metric.repository.js';
 import { Metric } from '../metric.entity.js';
 import type { readPointsUpload } from './points-parse.worker.js';
 import type { PointsReadOutcome, ReadPoint } from './points-reading.js';

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { upsertPointRows } from '../metric-point.repository.js';
 
 export type PointToStore = { metricId: string; timestamp: string; value: number };
 
@@ -33,19 +34,7 @@ export async function upsertPoints(
   };
   for (let start = 0; start < distinct.length; start += CHUNK) {
     const chunk = distinct.slice(start, start + CHUNK);
-    // `xmax = 0` tells a freshly inserted row from an updated one; unchanged rows return nothing.
-    const rows: { metric_id: string; created: boolean }[] = await manager.query(
-      `INSERT INTO "metric_point" ("metric_id", "timestamp", "value")
-       SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::double precision[])
-       ON CONFLICT ("metric_id", "timestamp") DO UPDATE SET "value" = EXCLUDED."value"
-         WHERE "metric_point"."value" IS DISTINCT FROM EXCLUDED."value"
-       RETURNING "metric_id", (xmax = 0) AS "created"`,
-      [
-        chunk.map(({ metricId }) => metricId),
-        chunk.map(({ timestamp }) => timestamp),
-        chunk.map(({ value }) => value),
-      ],
-    );
+    const rows = await upsertPointRows(manager, chunk);
     for (const row of rows) {
       if (row.created) result.created += 1;
       else result.updated += 1;

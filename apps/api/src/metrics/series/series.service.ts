@@ -7,11 +7,12 @@ import {
   seriesRangeOf,
 } from '@bearing/contracts';
 import { DataSource } from 'typeorm';
-import { findMetricByKey } from '../metric-lookup.js';
+import { findMetricByKey } from '../metric.repository.js';
 import { loadMetricXmr } from '../xmr/load-metric-xmr.js';
 import { xmrStatus } from '../xmr/metric-xmr.js';
-import { bucketPoints, chooseBucket, type StoredPoint } from './series-buckets.js';
+import { bucketPoints, chooseBucket } from './series-buckets.js';
 import { seriesXmr } from './series-xmr.js';
+import { pointsInRange } from '../metric-point.repository.js';
 
 /**
  * A metric's points over a range, bucketed when long, with their XmR chart and the metric's XmR
@@ -28,18 +29,13 @@ export class SeriesService {
     const { stored, analysis } = await this.dataSource.transaction(
       'REPEATABLE READ',
       async (manager) => ({
-        // Raw rows rather than entities: a long range can hold many thousands of points.
-        stored: await manager.query<StoredPoint[]>(
-          `SELECT "timestamp", "value" FROM "metric_point"
-            WHERE "metric_id" = $1
-              AND ($2::timestamptz IS NULL OR "timestamp" >= $2)
-              AND ($3::timestamptz IS NULL OR "timestamp" <= $3)
-            ORDER BY "timestamp"`,
-          [
-            metric.id,
-            from === undefined ? null : new Date(from).toISOString(),
-            to === undefined ? null : new Date(to).toISOString(),
-          ],
+        stored: await pointsInRange(
+          manager,
+          { workspaceId, metricId: metric.id },
+          {
+            from: from === undefined ? null : new Date(from).toISOString(),
+            to: to === undefined ? null : new Date(to).toISOString(),
+          },
         ),
         analysis: (await loadMetricXmr(manager, [metric.id])).get(metric.id)!,
       }),

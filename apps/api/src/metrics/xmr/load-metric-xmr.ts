@@ -1,7 +1,7 @@
 import { XMR_ANALYSIS_POINTS } from '@bearing/contracts';
 import type { EntityManager } from 'typeorm';
 import { analyseValues, type MetricXmr, type TimedValue } from './metric-xmr.js';
-import { latestPointsPerMetric } from './metric-points.repository.js';
+import { latestPointsPerMetric } from '../metric-point.repository.js';
 
 /**
  * Each metric's XmR analysis, from its latest `XMR_ANALYSIS_POINTS` points read in ONE query

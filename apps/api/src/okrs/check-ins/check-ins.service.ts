@@ -15,6 +15,7 @@ import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
 import { findKeyResult, invalid } from '../okr-references.js';
 import { toCheckInResponse } from './check-in.mapper.js';
 import { CheckIn } from './check-in.entity.js';
+import { shareLockedStatus } from '../objectives/objective.repository.js';
 
 const dateCreatedAtIdPosition = z.tuple([z.iso.date(), z.iso.datetime(), z.uuid()]);
 
@@ -65,14 +66,11 @@ export class CheckInsService {
   ): Promise<CheckInResponse> {
     return this.dataSource.transaction(async (manager) => {
       const keyResult = await findKeyResult(manager, workspaceId, keyResultId);
-      const [objective]: { status: string }[] = await manager.query(
-        `SELECT "status" FROM "objective" WHERE "id" = $1 FOR SHARE`,
-        [keyResult.objectiveId],
-      );
-      if (objective?.status !== 'active') {
+      const status = await shareLockedStatus(manager, workspaceId, keyResult.objectiveId);
+      if (status !== 'active') {
         throw invalid(
           'objective.status',
-          `is ${objective?.status ?? 'unknown'}: only key results of active objectives take check-ins`,
+          `is ${status ?? 'unknown'}: only key results of active objectives take check-ins`,
         );
       }
       if (keyResult.kind === 'milestone' && request.value !== 0 && request.value !== 1) {

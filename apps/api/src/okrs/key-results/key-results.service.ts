@@ -20,10 +20,10 @@ import {
   lockForEdit,
   referencedMetric,
   referencedObjective,
-  staleVersion,
 } from '../okr-references.js';
 import { OkrReadModel } from '../okr-read-model.js';
 import { KeyResult } from './key-result.entity.js';
+import { staleVersion } from '../../common/problem/stale-version.js';
 
 /** A milestone runs from 0 (not done) to 1 (done). */
 const MILESTONE = { baseline: 0, target: 1 } as const;

@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { invalid } from '../okr-references.js';
+import { lockNameForTransaction } from '../../database/advisory-lock.repository.js';
+import { isAmongAncestors } from './objective.repository.js';
 
 /**
  * Serialises changes of parents within one workspace for the rest of the transaction: two
@@ -9,9 +11,7 @@ export async function lockObjectiveTree(
   manager: EntityManager,
   workspaceId: string,
 ): Promise<void> {
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
-    `objective-tree:${workspaceId}`,
-  ]);
+  await lockNameForTransaction(manager, `objective-tree:${workspaceId}`);
 }
 
 /**
@@ -25,18 +25,7 @@ export async function assertNoCycle(
   parentId: string,
 ): Promise<void> {
   if (parentId === objectiveId) throw invalid('parentId', 'cannot be the objective itself');
-  const [row]: { cycle: boolean }[] = await manager.query(
-    `WITH RECURSIVE "ancestor" ("id", "parent_id") AS (
-       SELECT "id", "parent_id" FROM "objective" WHERE "id" = $1 AND "workspace_id" = $2
-       UNION
-       SELECT "objective"."id", "objective"."parent_id"
-         FROM "objective" JOIN "ancestor" ON "objective"."id" = "ancestor"."parent_id"
-        WHERE "objective"."workspace_id" = $2
-     )
-     SELECT EXISTS (SELECT 1 FROM "ancestor" WHERE "id" = $3) AS "cycle"`,
-    [parentId, workspaceId, objectiveId],
-  );
-  if (row?.cycle) {
+  if (await isAmongAncestors(manager, workspaceId, { objectiveId, parentId })) {
     throw invalid(
       'parentId',
       'would make a cycle: that objective is aligned (directly or not) below this one',

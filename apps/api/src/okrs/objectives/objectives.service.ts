@@ -11,18 +11,18 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../access/caller.js';
 import { recordAuditEvent } from '../../audit/audit-log.js';
 import { createdAtIdPosition, decodeCursor, toPage } from '../../common/pagination/cursor.js';
-import { linkedToProgramCondition } from '../../programs/program-links.js';
+import { linkedToProgramCondition } from '../../programs/program-links.repository.js';
 import {
   assertMember,
   findObjective,
   lockForEdit,
   referencedObjective,
   referencedPeriod,
-  staleVersion,
 } from '../okr-references.js';
 import { OkrReadModel } from '../okr-read-model.js';
 import { assertNoCycle, lockObjectiveTree } from './objective-tree.js';
 import { Objective } from './objective.entity.js';
+import { staleVersion } from '../../common/problem/stale-version.js';
 
 /** Objectives of one workspace; every query filters by the workspace id. */
 @Injectable()

@@ -12,9 +12,10 @@ import { z } from 'zod';
 import type { Actor } from '../../access/caller.js';
 import { recordAuditEvent } from '../../audit/audit-log.js';
 import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
-import { findPeriod, invalid, lockForEdit, staleVersion } from '../okr-references.js';
+import { findPeriod, invalid, lockForEdit } from '../okr-references.js';
 import { toPeriodResponse } from './period.mapper.js';
 import { Period } from './period.entity.js';
+import { staleVersion } from '../../common/problem/stale-version.js';
 
 const startIdPosition = z.tuple([z.iso.date(), z.uuid()]);
 

@@ -13,18 +13,13 @@ import { z } from 'zod';
 import type { Actor } from '../../access/caller.js';
 import { recordAuditEvent } from '../../audit/audit-log.js';
 import { ClockService } from '../../common/clock/clock.service.js';
-import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
 import { LinkedRecords } from '../linked-records.js';
-import {
-  findProgram,
-  invalid,
-  lockProgramRecord,
-  recordNotFound,
-  staleVersion,
-} from '../program-records.js';
+import { findProgram, invalid, lockProgramRecord, recordNotFound } from '../program-records.js';
 import { assertParty, describeParties } from './dependency-parties.js';
 import { partiesOf, toDependencyResponse } from './dependency.mapper.js';
 import { ProgramDependency } from './program-dependency.entity.js';
+import { staleVersion } from '../../common/problem/stale-version.js';
+import { keysetPage } from '../../common/pagination/keyset-page.js';
 
 const needByIdPosition = z.tuple([z.iso.date(), z.uuid()]);
 
@@ -49,35 +44,34 @@ export class DependenciesService {
   ): Promise<ProgramDependencyPage> {
     const manager = this.dataSource.manager;
     await findProgram(manager, workspaceId, programId);
-    const after = decodeCursor(cursor, needByIdPosition);
     const query = manager
       .getRepository(ProgramDependency)
       .createQueryBuilder('dependency')
       .where('dependency.workspaceId = :workspaceId', { workspaceId })
-      .andWhere('dependency.programId = :programId', { programId })
-      .orderBy('dependency.needBy', 'ASC')
-      .addOrderBy('dependency.id', 'ASC')
-      .limit(limit + 1);
-    if (after) {
-      query.andWhere('(dependency.needBy, dependency.id) > (:needBy, :id)', {
-        needBy: after[0],
-        id: after[1],
-      });
-    }
-    const dependencies = await query.getMany();
+      .andWhere('dependency.programId = :programId', { programId });
+    const { rows, nextCursor } = await keysetPage(
+      query,
+      { cursor, limit },
+      {
+        keys: [
+          { sort: 'dependency.needBy', valueOf: (dependency) => dependency.needBy },
+          { sort: 'dependency.id', valueOf: (dependency) => dependency.id },
+        ],
+        direction: 'ASC',
+        shape: needByIdPosition,
+      },
+    );
     const describe = await describeParties(
       manager,
       this.linkedRecords,
       workspaceId,
-      dependencies.slice(0, limit).flatMap(partiesOf),
+      rows.flatMap(partiesOf),
     );
     const today = this.clock.today();
-    return toPage(
-      dependencies,
-      limit,
-      (dependency) => toDependencyResponse(dependency, describe, today),
-      (dependency) => [dependency.needBy, dependency.id],
-    );
+    return {
+      items: rows.map((dependency) => toDependencyResponse(dependency, describe, today)),
+      nextCursor,
+    };
   }
 
   async get(scope: ProgramScope, id: string): Promise<ProgramDependencyResponse> {

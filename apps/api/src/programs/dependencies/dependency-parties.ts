@@ -14,9 +14,6 @@ export async function assertParty(
 ): Promise<void> {
   if (party.kind === 'team') {
     const existing = await linkedRecords.existing(manager, workspaceId, 'team', [party.id]);
-    if (existing === null) {
-      throw invalid(`${path}.kind`, 'cannot name teams yet: the teams feature is not installed');
-    }
     if (!existing.has(party.id)) throw invalid(`${path}.id`, 'is not a team of this workspace');
     return;
   }

@@ -18,8 +18,8 @@ export type DependencyPartyKind = 'team' | 'program';
 
 /**
  * `from` needs something from `to` by `needBy`. Each side is a team or a program, by kind and id:
- * no foreign key, as a side may be either (and teams belong to issue 6); the service checks that
- * both are records of the workspace.
+ * no foreign key, as a side may be either; the service checks that both are records of the
+ * workspace.
  */
 @Entity({ name: 'program_dependency' })
 @Index('IDX_program_dependency_program_id_need_by_id', ['programId', 'needBy', 'id'])

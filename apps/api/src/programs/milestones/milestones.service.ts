@@ -12,19 +12,14 @@ import { z } from 'zod';
 import type { Actor } from '../../access/caller.js';
 import { recordAuditEvent } from '../../audit/audit-log.js';
 import { ClockService } from '../../common/clock/clock.service.js';
-import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
 import { changeInstant } from '../change-instant.js';
-import {
-  findProgram,
-  invalid,
-  lockProgramRecord,
-  recordNotFound,
-  staleVersion,
-} from '../program-records.js';
+import { findProgram, invalid, lockProgramRecord, recordNotFound } from '../program-records.js';
 import { MilestoneDateChange } from './milestone-date-change.entity.js';
 import { loadDateChanges } from './milestone-history.js';
 import { toMilestoneResponse } from './milestone.mapper.js';
 import { Milestone } from './milestone.entity.js';
+import { staleVersion } from '../../common/problem/stale-version.js';
+import { keysetPage } from '../../common/pagination/keyset-page.js';
 
 /** Lists page by (baseline_date, id): the baseline never changes, so pages stay stable. */
 const baselineIdPosition = z.tuple([z.iso.date(), z.uuid()]);
@@ -45,32 +40,33 @@ export class MilestonesService {
   ): Promise<MilestonePage> {
     const manager = this.dataSource.manager;
     await findProgram(manager, workspaceId, programId);
-    const after = decodeCursor(cursor, baselineIdPosition);
     const query = manager
       .getRepository(Milestone)
       .createQueryBuilder('milestone')
       .where('milestone.workspaceId = :workspaceId', { workspaceId })
-      .andWhere('milestone.programId = :programId', { programId })
-      .orderBy('milestone.baselineDate', 'ASC')
-      .addOrderBy('milestone.id', 'ASC')
-      .limit(limit + 1);
-    if (after) {
-      query.andWhere('(milestone.baselineDate, milestone.id) > (:baselineDate, :id)', {
-        baselineDate: after[0],
-        id: after[1],
-      });
-    }
-    const milestones = await query.getMany();
+      .andWhere('milestone.programId = :programId', { programId });
+    const { rows, nextCursor } = await keysetPage(
+      query,
+      { cursor, limit },
+      {
+        keys: [
+          { sort: 'milestone.baselineDate', valueOf: (milestone) => milestone.baselineDate },
+          { sort: 'milestone.id', valueOf: (milestone) => milestone.id },
+        ],
+        direction: 'ASC',
+        shape: baselineIdPosition,
+      },
+    );
     const history = await loadDateChanges(
       manager,
-      milestones.slice(0, limit).map(({ id }) => id),
+      rows.map(({ id }) => id),
     );
-    return toPage(
-      milestones,
-      limit,
-      (milestone) => toMilestoneResponse(milestone, history.get(milestone.id) ?? []),
-      (milestone) => [milestone.baselineDate, milestone.id],
-    );
+    return {
+      items: rows.map((milestone) =>
+        toMilestoneResponse(milestone, history.get(milestone.id) ?? []),
+      ),
+      nextCursor,
+    };
   }
 
   async get(scope: ProgramScope, id: string): Promise<MilestoneResponse> {

@@ -11,19 +11,19 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../access/caller.js';
 import { recordAuditEvent } from '../../audit/audit-log.js';
 import { ClockService } from '../../common/clock/clock.service.js';
-import { createdAtIdPosition, decodeCursor, toPage } from '../../common/pagination/cursor.js';
 import { changeInstant } from '../change-instant.js';
 import {
   assertMember,
   findProgram,
   lockProgramRecord,
   recordNotFound,
-  staleVersion,
 } from '../program-records.js';
 import { diffRaidState, type RaidState, raidStateOf } from './raid-history.js';
 import { RaidItemChange } from './raid-item-change.entity.js';
 import { toRaidItemDetail, toRaidItemResponse } from './raid-item.mapper.js';
 import { RaidItem } from './raid-item.entity.js';
+import { staleVersion } from '../../common/problem/stale-version.js';
+import { createdAtIdOrder, keysetItems } from '../../common/pagination/keyset-page.js';
 
 type ProgramScope = { workspaceId: string; programId: string };
 
@@ -42,29 +42,20 @@ export class RaidService {
   ): Promise<RaidItemPage> {
     const manager = this.dataSource.manager;
     await findProgram(manager, workspaceId, programId);
-    const after = decodeCursor(cursor, createdAtIdPosition);
     const query = manager
       .getRepository(RaidItem)
       .createQueryBuilder('item')
       .leftJoinAndSelect('item.owner', 'owner')
       .where('item.workspaceId = :workspaceId', { workspaceId })
-      .andWhere('item.programId = :programId', { programId })
-      .orderBy('item.createdAt', 'ASC')
-      .addOrderBy('item.id', 'ASC')
-      .limit(limit + 1);
+      .andWhere('item.programId = :programId', { programId });
     if (kind) query.andWhere('item.kind = :kind', { kind });
     if (status) query.andWhere('item.status = :status', { status });
-    if (after) {
-      query.andWhere('(item.createdAt, item.id) > (:createdAt, :id)', {
-        createdAt: after[0],
-        id: after[1],
-      });
-    }
-    const items = await query.getMany();
-    return toPage(items, limit, toRaidItemResponse, (item) => [
-      item.createdAt.toISOString(),
-      item.id,
-    ]);
+    return keysetItems(
+      query,
+      { cursor, limit },
+      createdAtIdOrder('item', 'ASC'),
+      toRaidItemResponse,
+    );
   }
 
   async get(scope: ProgramScope, id: string): Promise<RaidItemDetail> {

@@ -41,7 +41,11 @@ export class SayDoCollector implements ReportSectionCollector<'sayDo'> {
         withoutSprint.push({ teamId: team.id, teamName: team.name });
         continue;
       }
-      const events = await loadSprintEvents(manager, sprint.id, doneStatuses(team.workflow));
+      const events = await loadSprintEvents(
+        manager,
+        { workspaceId: program.workspaceId, sprintId: sprint.id },
+        doneStatuses(team.workflow),
+      );
       const summary = sprintSummary(sprintWindowOf(sprint), events, { unit: 'points' });
       withSprint.push({
         teamId: team.id,

@@ -1,0 +1,165 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * SQL on work items and their history tables (`work_item`, `work_item_status_change`,
+ * `work_item_sprint_change`, `work_item_estimate_change`, `work_item_sprint`): the reads of the
+ * delivery read models and the bulk writes of imports. History rows carry no workspace of their
+ * own, so every read joins their item and filters on its workspace.
+ */
+
+/** An item with history that was ever in a sprint, as the sprint's event stream needs it. */
+export type SprintHistoryItem = {
+  id: string;
+  created_at: Date;
+  initial_status: string | null;
+  status: string;
+  initial_points: number | null;
+};
+
+/** Items of the workspace with history that were ever added to or removed from the sprint. */
+export async function itemsEverInSprint(
+  manager: EntityManager,
+  workspaceId: string,
+  sprintId: string,
+): Promise<SprintHistoryItem[]> {
+  return manager.query(
+    `SELECT item.id, item.created_at, item.initial_status, item.status, item.initial_points
+       FROM work_item item
+      WHERE item.workspace_id = $2
+        AND item.has_history
+        AND item.id IN (SELECT work_item_id FROM work_item_sprint_change WHERE sprint_id = $1)`,
+    [sprintId, workspaceId],
+  );
+}
+
+type HistoryScope = { workspaceId: string; itemIds: readonly string[] };
+
+/** The items' membership changes of one sprint, by item, in order. */
+export async function sprintChangesOf(
+  manager: EntityManager,
+  { workspaceId, itemIds }: HistoryScope,
+  sprintId: string,
+): Promise<{ work_item_id: string; at: Date; change: 'added' | 'removed' }[]> {
+  return manager.query(
+    `SELECT change.work_item_id, change.at, change.change
+       FROM work_item_sprint_change change
+       JOIN work_item item ON item.id = change.work_item_id
+      WHERE change.work_item_id = ANY($1::uuid[]) AND change.sprint_id = $2
+        AND item.workspace_id = $3
+      ORDER BY change.work_item_id, change.seq`,
+    [itemIds, sprintId, workspaceId],
+  );
+}
+
+/** The items' estimate changes, by item, in order. */
+export async function estimateChangesOf(
+  manager: EntityManager,
+  { workspaceId, itemIds }: HistoryScope,
+): Promise<{ work_item_id: string; at: Date; points: number | null }[]> {
+  return manager.query(
+    `SELECT change.work_item_id, change.at, change.points
+       FROM work_item_estimate_change change
+       JOIN work_item item ON item.id = change.work_item_id
+      WHERE change.work_item_id = ANY($1::uuid[]) AND item.workspace_id = $2
+      ORDER BY change.work_item_id, change.seq`,
+    [itemIds, workspaceId],
+  );
+}
+
+/** The items' status changes, by item, in order. */
+export async function statusChangesOf(
+  manager: EntityManager,
+  { workspaceId, itemIds }: HistoryScope,
+): Promise<{ work_item_id: string; at: Date; to_status: string }[]> {
+  return manager.query(
+    `SELECT change.work_item_id, change.at, change.to_status
+       FROM work_item_status_change change
+       JOIN work_item item ON item.id = change.work_item_id
+      WHERE change.work_item_id = ANY($1::uuid[]) AND item.workspace_id = $2
+      ORDER BY change.work_item_id, change.seq`,
+    [itemIds, workspaceId],
+  );
+}
+
+/** A team's item as the flow read models read it. */
+export type TeamItemRow = {
+  id: string;
+  key: string;
+  title: string;
+  created_at: Date;
+  status: string;
+  initial_status: string | null;
+  resolved_at: Date | null;
+  has_history: boolean;
+};
+
+/** Every item of the team, in creation order. */
+export async function teamItems(
+  manager: EntityManager,
+  workspaceId: string,
+  teamId: string,
+): Promise<TeamItemRow[]> {
+  return manager.query(
+    `SELECT id, key, title, created_at, status, initial_status, resolved_at, has_history
+       FROM work_item WHERE workspace_id = $1 AND team_id = $2
+      ORDER BY created_at, id`,
+    [workspaceId, teamId],
+  );
+}
+
+/** Every status change of the team's items, by item, in order. */
+export async function teamStatusChanges(
+  manager: EntityManager,
+  workspaceId: string,
+  teamId: string,
+): Promise<{ work_item_id: string; at: Date; to_status: string }[]> {
+  return manager.query(
+    `SELECT change.work_item_id, change.at, change.to_status
+       FROM work_item_status_change change
+       JOIN work_item item ON item.id = change.work_item_id
+      WHERE item.workspace_id = $1 AND item.team_id = $2
+      ORDER BY change.work_item_id, change.seq`,
+    [workspaceId, teamId],
+  );
+}
+
+/**
+ * Deletes every item's membership changes of a sprint that is being deleted: sprint changes
+ * have no foreign key to the sprint (see WorkItemSprintChange). Only items of the workspace.
+ */
+export async function deleteSprintChangesOf(
+  manager: EntityManager,
+  workspaceId: string,
+  sprintId: string,
+): Promise<void> {
+  await manager.query(
+    `DELETE FROM work_item_sprint_change change
+      USING work_item item
+      WHERE item.id = change.work_item_id AND change.sprint_id = $1 AND item.workspace_id = $2`,
+    [sprintId, workspaceId],
+  );
+}
+
+/**
+ * Every sprint each item was ever in, oldest sprint first: items with history were in the
+ * sprints they were added to; items without (CSV) list them.
+ */
+export async function sprintsEverOf(
+  manager: EntityManager,
+  workspaceId: string,
+  itemIds: readonly string[],
+): Promise<{ work_item_id: string; sprint_id: string }[]> {
+  return manager.query(
+    `SELECT DISTINCT ever.work_item_id, ever.sprint_id, sprint.starts_at, sprint.name
+       FROM (SELECT work_item_id, sprint_id FROM work_item_sprint_change
+              WHERE work_item_id = ANY($1::uuid[]) AND change = 'added'
+             UNION
+             SELECT work_item_id, sprint_id FROM work_item_sprint
+              WHERE work_item_id = ANY($1::uuid[])) ever
+       JOIN work_item item ON item.id = ever.work_item_id
+       JOIN sprint ON sprint.id = ever.sprint_id
+      WHERE item.workspace_id = $2
+      ORDER BY sprint.starts_at ASC NULLS LAST, sprint.name ASC`,
+    [itemIds, workspaceId],
+  );
+}
