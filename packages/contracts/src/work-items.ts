@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuerySchema, pageSchema } from './pagination.js';
+import { text, untrimmedText } from './text.js';
 
 /**
  * A tracker item as the team's history knows it. No assignee or reporter: Bearing does not
@@ -45,10 +46,10 @@ export const workItemSortSchema = z.enum(['created', 'finished', 'key', 'status'
  * list is newest first (`created`, `desc`); with `sort` alone it is ascending.
  */
 export const workItemQuerySchema = pageQuerySchema.extend({
-  type: z.string().min(1).max(100).optional(),
-  status: z.string().min(1).max(255).optional(),
+  type: untrimmedText().min(1).max(100).optional(),
+  status: untrimmedText().min(1).max(255).optional(),
   sprint: z.uuid().optional(),
-  q: z.string().trim().min(1, { error: 'must not be empty' }).max(200).optional(),
+  q: text().min(1, { error: 'must not be empty' }).max(200).optional(),
   sort: workItemSortSchema.optional(),
   order: z.enum(['asc', 'desc']).optional(),
 });
