@@ -10,5 +10,6 @@ export default jestProject({
     globalSetup: '<rootDir>/../api/test/support/global-setup.mjs',
     globalTeardown: '<rootDir>/../api/test/support/global-teardown.mjs',
     testTimeout: 60000,
+    setupFilesAfterEnv: ['<rootDir>/e2e/jest-setup.ts'],
   },
 });

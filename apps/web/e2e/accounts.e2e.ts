@@ -7,6 +7,7 @@ import {
   type TestUser,
 } from '../../api/test/support/factories.js';
 import { createTestApp, type TestApp } from '../../api/test/support/test-app.js';
+import { expectNoSeriousA11yViolations } from './accessibility.js';
 import { collectPageErrors, launchBrowser, screenshot } from './browser.js';
 import { signInThroughPage } from './sign-in.js';
 
@@ -89,13 +90,15 @@ describe('accounts, workspaces and tokens in a real browser', () => {
     await guest.getByRole('button', { name: 'Create account and join' }).click();
     await guest.waitForURL(`${baseUrl}/w/demo`);
     await guest.getByRole('button', { name: 'Account: Cy Diaz' }).waitFor();
+    await guest.getByRole('heading', { level: 1 }).first().waitFor();
+    await expectNoSeriousA11yViolations(guest, 'accounts-guest-landing');
     await guest.close();
     expect(guestErrors).toEqual([]);
     expect(errors).toEqual([]);
   });
 
   it('switches workspace, keeping the area', async () => {
-    await page.getByRole('button', { name: 'Switch workspace' }).click();
+    await page.getByRole('button', { name: /^Workspace / }).click();
     await page.getByRole('menuitem', { name: /Workspace payments/ }).waitFor();
     await settle(page);
     await screenshot(page, 'accounts-switcher');
@@ -106,6 +109,7 @@ describe('accounts, workspaces and tokens in a real browser', () => {
     // An editor there: no admin controls, no audit log.
     expect(await page.getByRole('button', { name: 'Add member' }).count()).toBe(0);
     expect(await page.getByRole('tab', { name: 'Audit log' }).count()).toBe(0);
+    await expectNoSeriousA11yViolations(page, 'accounts-members-as-editor');
     expect(errors).toEqual([]);
   });
 
@@ -113,6 +117,7 @@ describe('accounts, workspaces and tokens in a real browser', () => {
     await page.getByRole('tab', { name: 'API tokens' }).click();
     await page.waitForURL(`${baseUrl}/w/payments/settings/tokens`);
     await page.getByText('You have no API tokens for this workspace yet.').waitFor();
+    await expectNoSeriousA11yViolations(page, 'accounts-no-tokens');
     await page.getByLabel('Name').fill('Warehouse sync');
     await page.getByLabel('Scope').selectOption('read');
     await page.getByRole('button', { name: 'Create token' }).click();
@@ -138,7 +143,7 @@ describe('accounts, workspaces and tokens in a real browser', () => {
   });
 
   it("shows an admin the workspace's audit log", async () => {
-    await page.getByRole('button', { name: 'Switch workspace' }).click();
+    await page.getByRole('button', { name: /^Workspace / }).click();
     await page.getByRole('menuitem', { name: /Workspace demo/ }).click();
     await page.waitForURL(`${baseUrl}/w/demo/settings/tokens`);
     await page.getByRole('tab', { name: 'Audit log' }).click();

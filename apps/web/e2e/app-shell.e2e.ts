@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { createUser, createWorkspace } from '../../api/test/support/factories.js';
 import { createTestApp, type TestApp } from '../../api/test/support/test-app.js';
+import { expectNoSeriousA11yViolations } from './accessibility.js';
 import { collectPageErrors, launchBrowser, screenshot } from './browser.js';
 import { signInThroughPage } from './sign-in.js';
 
@@ -50,6 +51,8 @@ describe('the app shell in a real browser', () => {
       await page.getByRole('navigation').getByRole('link', { name: area }).click();
       // Waits for the area's own heading: the previous page's stays until the route changes.
       await page.getByRole('heading', { level: 1, name: new RegExp(area, 'i') }).waitFor();
+      // Each area as an empty workspace shows it.
+      await expectNoSeriousA11yViolations(page, `shell-${area}`);
     }
     await page.reload();
     await page.getByRole('heading', { level: 1 }).first().waitFor();

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { expectNoSeriousA11yViolations } from './accessibility.js';
 
 /** Debian's chromium package; browser downloads are not possible (or wanted) here. */
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -52,7 +53,12 @@ export function collectPageErrors(page: Page, baseUrl: string): string[] {
   return errors;
 }
 
+/**
+ * Checks the page with axe (no serious or critical violation, see accessibility.ts), then saves
+ * a full-page screenshot: every page a test shows is also a page it checks for accessibility.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  await expectNoSeriousA11yViolations(page, name);
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }

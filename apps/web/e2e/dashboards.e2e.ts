@@ -7,6 +7,7 @@ import { ensureDemoSeeded } from '../../api/src/demo/demo-workspace.js';
 import { TEST_PASSWORD, type TestUser } from '../../api/test/support/factories.js';
 import { pinToday } from '../../api/test/support/okr-factories.js';
 import { createTestApp, type TestApp } from '../../api/test/support/test-app.js';
+import { expectNoSeriousA11yViolations } from './accessibility.js';
 import {
   collectPageErrors,
   launchBrowser,
@@ -14,6 +15,7 @@ import {
   screenshot,
   SCREENSHOT_DIR,
 } from './browser.js';
+import { expectNoTruncatedBadges } from './layout.js';
 import { signInThroughPage } from './sign-in.js';
 
 /**
@@ -166,8 +168,10 @@ describe('the audience dashboards of the demo workspace in a real browser', () =
     ).toBeGreaterThan(0);
 
     await pageShot(page, 'dashboards-portfolio-1280');
+    await expectNoTruncatedBadges(page, 'portfolio at 1280');
     await page.setViewportSize(LARGE);
     await pageShot(page, 'dashboards-portfolio-1920');
+    await expectNoTruncatedBadges(page, 'portfolio at 1920');
     await readmeShot(page, 'portfolio');
     await page.setViewportSize(SMALL);
     expect(errors).toEqual([]);
@@ -188,7 +192,7 @@ describe('the audience dashboards of the demo workspace in a real browser', () =
     const heatMap = page.getByRole('group', { name: 'RAID heat map' });
     await heatMap.waitFor();
     expect(
-      await heatMap.getByRole('button', { name: /: [1-9]\d* items?/ }).count(),
+      await heatMap.getByRole('button', { name: /, items: [1-9]\d*,/ }).count(),
     ).toBeGreaterThan(0);
     expect(
       await page.getByRole('table', { name: 'Dependencies' }).locator('tbody tr').count(),
@@ -198,6 +202,7 @@ describe('the audience dashboards of the demo workspace in a real browser', () =
     expect(await reports.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
 
     await pageShot(page, 'dashboards-program-1280');
+    await expectNoTruncatedBadges(page, 'program at 1280');
     await page.setViewportSize(LARGE);
     await timeline.locator('svg').first().waitFor();
     // The charts of the program page (its header and objectives are above them).
@@ -209,6 +214,7 @@ describe('the audience dashboards of the demo workspace in a real browser', () =
   it('opens a team: every delivery chart drawn with data, at both sizes', async () => {
     await page.getByRole('link', { name: 'Teams', exact: true }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Teams' }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'dashboards-teams');
     await page.getByRole('link', { name: TEAM, exact: true }).click();
     await page.getByRole('tab', { name: 'Delivery', selected: true }).waitFor();
     expect(await page.getByRole('combobox', { name: 'Sprint', exact: true }).inputValue()).toMatch(
@@ -305,6 +311,7 @@ describe('the audience dashboards of the demo workspace in a real browser', () =
 
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Teams' }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'dashboards-teams-after-reload');
     expect(
       await page
         .getByRole('radiogroup', { name: 'Audience' })

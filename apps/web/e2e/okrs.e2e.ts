@@ -10,6 +10,7 @@ import {
 } from '../../api/test/support/factories.js';
 import { pinToday } from '../../api/test/support/okr-factories.js';
 import { createTestApp, type TestApp } from '../../api/test/support/test-app.js';
+import { expectNoSeriousA11yViolations } from './accessibility.js';
 import { collectPageErrors, launchBrowser, pinBrowserClock, screenshot } from './browser.js';
 import { signInThroughPage } from './sign-in.js';
 
@@ -211,6 +212,7 @@ describe('OKRs and metrics in a real browser', () => {
     await page.getByLabel('Owner').selectOption({ label: 'Dana Admin' });
     await page.getByText(`↳ Aligned to ${OBJECTIVE}`).waitFor();
     expect(new URL(page.url()).searchParams.get('owner')).toMatch(/^[0-9a-f-]{36}$/);
+    await expectNoSeriousA11yViolations(page, 'okrs-filtered-by-owner');
     expect(await page.getByRole('heading', { level: 3, name: OBJECTIVE }).count()).toBe(0);
     await page.getByLabel('Owner').selectOption({ label: 'Everyone' });
     await page.getByRole('heading', { level: 3, name: OBJECTIVE }).waitFor();
@@ -242,6 +244,7 @@ describe('OKRs and metrics in a real browser', () => {
   it('creates a metric, takes values pushed with a token, and draws its XmR charts', async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Metrics' }).click();
     await page.getByText('No metrics yet').waitFor();
+    await expectNoSeriousA11yViolations(page, 'metrics-empty');
     await page.getByRole('button', { name: 'Create a metric' }).click();
     const metricDialog = page.getByRole('dialog', { name: 'New metric' });
     await metricDialog.getByLabel('Name').fill(METRIC_NAME);
@@ -284,6 +287,7 @@ describe('OKRs and metrics in a real browser', () => {
     await xChart.getByText('Table', { exact: true }).click();
     await xChart.getByRole('table').waitFor();
     expect(await xChart.getByRole('table').textContent()).toContain('beyond the limits');
+    await expectNoSeriousA11yViolations(page, 'metric-xmr-table');
 
     await page.getByRole('link', { name: 'Metrics', exact: true }).first().click();
     await page.getByRole('img', { name: new RegExp(`^${METRIC_NAME}: 30 values`) }).waitFor();

@@ -137,7 +137,7 @@ describe('Programs and the weekly review in a real browser', () => {
       .waitFor();
 
     const highCell = page.getByRole('button', {
-      name: 'Probability 4, impact 5: 1 item, score 20 (high)',
+      name: 'Probability 4, impact 5, items: 1, high · 20',
     });
     await highCell.waitFor();
     const dependencies = page.getByRole('table', { name: 'Dependencies' });
@@ -161,7 +161,7 @@ describe('Programs and the weekly review in a real browser', () => {
     await raidDialog.getByLabel('Status').selectOption('owned');
     await raidDialog.getByRole('button', { name: 'Save item' }).click();
     await raidDialog.waitFor({ state: 'hidden' });
-    await page.getByRole('button', { name: /^Probability 4, impact 5: 0 items/ }).waitFor();
+    await page.getByRole('button', { name: /^Probability 4, impact 5, items: 0,/ }).waitFor();
     await page
       .getByRole('radiogroup', { name: 'RAID items counted' })
       .getByText('All', { exact: true })

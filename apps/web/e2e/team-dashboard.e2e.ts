@@ -16,6 +16,7 @@ import {
 } from '../../api/test/support/factories.js';
 import { pinToday } from '../../api/test/support/okr-factories.js';
 import { createTestApp, type TestApp } from '../../api/test/support/test-app.js';
+import { expectNoSeriousA11yViolations } from './accessibility.js';
 import { collectPageErrors, launchBrowser, pinBrowserClock, screenshot } from './browser.js';
 import { signInThroughPage } from './sign-in.js';
 
@@ -403,6 +404,7 @@ describe('the team delivery dashboard in a real browser', () => {
     expect(figures).not.toBe(activeFigures);
     expect(figures).toMatch(/committed\s+\d+[\s\S]*say\/do\s+\d+%/i);
     await expectChartDrawn(page, 'Burndown', 'path.recharts-curve');
+    await expectNoSeriousA11yViolations(page, 'team-dashboard-closed-sprint');
     expect(errors).toEqual([]);
   });
 
@@ -433,6 +435,7 @@ describe('the team delivery dashboard in a real browser', () => {
     // 10 working days: Ana 10 − 2, Ben 10 × 0.5, Cy 10 × 0.5 → 18 of the 25 before.
     expect(personDaysBefore).toBe('25');
     expect(await planner.getByTestId('available-person-days').innerText()).toBe('18');
+    await expectNoSeriousA11yViolations(page, 'team-dashboard-availability-saved');
     expect(errors).toEqual([]);
   });
 
@@ -468,6 +471,7 @@ describe('the team delivery dashboard in a real browser', () => {
     expect(await scatter.locator('.recharts-scatter circle').count()).toBe(5000);
     await scatter.locator('.recharts-scatter circle').nth(2500).hover();
     await page.getByText(/^BULK-\d+ · Bulk item \d+$/).waitFor();
+    await expectNoSeriousA11yViolations(page, 'team-dashboard-5000-items');
     expect(errors).toEqual([]);
   });
 

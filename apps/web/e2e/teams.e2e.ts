@@ -8,6 +8,7 @@ import {
   type TestUser,
 } from '../../api/test/support/factories.js';
 import { createTestApp, type TestApp } from '../../api/test/support/test-app.js';
+import { expectNoSeriousA11yViolations } from './accessibility.js';
 import { collectPageErrors, launchBrowser, screenshot } from './browser.js';
 import { signInThroughPage } from './sign-in.js';
 
@@ -182,6 +183,7 @@ describe('Teams, settings and the Jira import in a real browser', () => {
     await table.getByRole('button', { name: 'CHK-1: show history' }).waitFor({ state: 'detached' });
     await table.getByRole('button', { name: 'CHK-2: show history' }).waitFor();
     expect(await table.getByRole('row').count()).toBe(2);
+    await expectNoSeriousA11yViolations(page, 'teams-work-items-filtered');
     expect(errors).toEqual([]);
   });
 
@@ -193,10 +195,12 @@ describe('Teams, settings and the Jira import in a real browser', () => {
     await signInThroughPage(viewerPage, viewer);
     await viewerPage.getByRole('table', { name: 'Import history' }).waitFor();
     expect(await viewerPage.getByRole('button', { name: 'Read the file' }).count()).toBe(0);
+    await expectNoSeriousA11yViolations(viewerPage, 'teams-import-as-viewer');
     await viewerPage.getByRole('tab', { name: 'Settings' }).click();
     await viewerPage.getByLabel('Stage 1 name').waitFor();
     expect(await viewerPage.getByRole('button', { name: 'Save settings' }).count()).toBe(0);
     expect(await viewerPage.getByRole('button', { name: 'Add member' }).count()).toBe(0);
+    await expectNoSeriousA11yViolations(viewerPage, 'teams-settings-as-viewer');
     await context.close();
     expect(viewerErrors).toEqual([]);
   });

@@ -1,4 +1,7 @@
-import { Badge, createTheme } from '@mantine/core';
+import { Badge, createTheme, Drawer, Modal, TableScrollContainer } from '@mantine/core';
+
+/** Every dialog's × button says what it does (Mantine leaves it unnamed). */
+const CLOSE_BUTTON_PROPS = { 'aria-label': 'Close' };
 
 // System fonts only: the app makes no request to any host but its own.
 export const theme = createTheme({
@@ -12,6 +15,18 @@ export const theme = createTheme({
       styles: {
         root: { overflow: 'visible', flexShrink: 0, maxWidth: 'none' },
         label: { overflow: 'visible', textOverflow: 'clip' },
+      },
+    }),
+    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: CLOSE_BUTTON_PROPS } }),
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: CLOSE_BUTTON_PROPS } }),
+    // A wide table scrolls sideways inside its box on a small screen. The browser's own
+    // scrolling (touch, trackpad, keyboard) and a tab stop, so that keyboard users can scroll it
+    // too; a maximum height, where a table asks for one, scrolls the same box.
+    TableScrollContainer: TableScrollContainer.extend({
+      defaultProps: { type: 'native', tabIndex: 0 },
+      styles: {
+        scrollContainer: { maxHeight: 'var(--table-max-height)', overflowY: 'auto' },
+        scrollContainerInner: { maxHeight: 'none' },
       },
     }),
   },

@@ -47,7 +47,7 @@ export function XmrTable({ data, label }: { data: XmrChartData; label: string })
                       —
                     </Text>
                   ) : (
-                    <Text size="sm" fw={600} c="orange.9">
+                    <Text size="sm" fw={600} c="orange">
                       ◆ {rules.join('; ')}
                     </Text>
                   )}

@@ -11,7 +11,7 @@ export function LoadingRows({
   height?: number;
 }) {
   return (
-    <Stack gap="sm" aria-busy="true" aria-label={label}>
+    <Stack gap="sm" role="progressbar" aria-busy="true" aria-label={label}>
       {Array.from({ length: rows }, (_, row) => (
         <Skeleton key={row} height={height} radius="md" />
       ))}

@@ -16,7 +16,7 @@ describe('the header menus', () => {
     mockFetch({ ...shellRoutes(signedInAs('admin')), '/api/me/tokens': emptyPage });
     renderApp('/w/demo/settings/tokens');
 
-    fireEvent.click(await screen.findByRole('button', { name: 'Switch workspace' }));
+    fireEvent.click(await screen.findByRole('button', { name: /^Workspace / }));
     const acme = await screen.findByRole('menuitem', { name: /Acme/ });
     expect(acme.textContent).toContain('Viewer');
     fireEvent.click(acme);
@@ -58,7 +58,7 @@ describe('the header menus', () => {
     });
     renderApp('/w/demo');
 
-    fireEvent.click(await screen.findByRole('button', { name: 'Switch workspace' }));
+    fireEvent.click(await screen.findByRole('button', { name: /^Workspace / }));
     fireEvent.click(await screen.findByRole('menuitem', { name: 'Create workspace…' }));
     fireEvent.change(await screen.findByLabelText(/^Name/), { target: { value: 'Acme' } });
     expect(screen.getByLabelText<HTMLInputElement>(/^Slug/).value).toBe('acme');

@@ -7,14 +7,6 @@ import { ErrorAlert } from '../../components/error-alert';
 import { useSignOut } from '../auth/session';
 import { useSignedIn } from '../auth/signed-in-context';
 
-function initialsOf(name: string): string {
-  const words = name.trim().split(/\s+/);
-  return words
-    .slice(0, 2)
-    .map((word) => word.charAt(0).toUpperCase())
-    .join('');
-}
-
 /** Who is signed in, and "Sign out". */
 export function UserMenu() {
   const { user } = useSignedIn();
@@ -42,11 +34,11 @@ export function UserMenu() {
     <>
       <Menu position="bottom-end" width={240} shadow="md">
         <Menu.Target>
+          {/* The name holds the words shown (the person's name, from md up), so the avatar
+              is a picture rather than initials that the name would not contain. */}
           <UnstyledButton aria-label={`Account: ${user.displayName}`}>
             <Group gap={8} wrap="nowrap">
-              <Avatar size={32} radius="xl" color="indigo" variant="light">
-                {initialsOf(user.displayName)}
-              </Avatar>
+              <Avatar size={32} radius="xl" color="indigo" variant="light" alt="" />
               <Text size="sm" fw={500} visibleFrom="md" truncate="end" maw={160}>
                 {user.displayName}
               </Text>

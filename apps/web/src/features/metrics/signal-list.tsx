@@ -20,31 +20,34 @@ export function SignalList({ data }: { data: XmrChartData }) {
     );
   }
   return (
-    <List
-      spacing={4}
-      size="sm"
-      icon={<ShapeIcon shape="diamond" size={10} color="var(--mantine-color-orange-7)" />}
-      aria-label="Signals, latest first"
-    >
-      {rows.slice(0, 12).map((row) => (
-        <List.Item key={row.timestamp}>
-          <Text span fw={600} size="sm">
-            {describeBucket(data.bucket, row.timestamp)}
-          </Text>{' '}
-          — {formatValue(row.value, data.unit)}:{' '}
-          {[
-            ...row.valueSignals.map((rule) => XMR_RULE_LABELS[rule]),
-            ...(row.rangeSignal ? [XMR_RULE_LABELS['range-beyond-limit']] : []),
-          ].join('; ')}
-          {shiftNote(data, row)}
-        </List.Item>
-      ))}
+    <>
+      <List
+        spacing={4}
+        size="sm"
+        icon={<ShapeIcon shape="diamond" size={10} color="var(--mantine-color-orange-7)" />}
+        aria-label="Signals, latest first"
+      >
+        {rows.slice(0, 12).map((row) => (
+          <List.Item key={row.timestamp}>
+            <Text span fw={600} size="sm">
+              {describeBucket(data.bucket, row.timestamp)}
+            </Text>{' '}
+            — {formatValue(row.value, data.unit)}:{' '}
+            {[
+              ...row.valueSignals.map((rule) => XMR_RULE_LABELS[rule]),
+              ...(row.rangeSignal ? [XMR_RULE_LABELS['range-beyond-limit']] : []),
+            ].join('; ')}
+            {shiftNote(data, row)}
+          </List.Item>
+        ))}
+      </List>
+      {/* After the list, not in it: a list holds only its items. */}
       {rows.length > 12 && (
         <Text size="xs" c="dimmed" mt={4}>
           and {rows.length - 12} earlier; the table view lists them all.
         </Text>
       )}
-    </List>
+    </>
   );
 }
 

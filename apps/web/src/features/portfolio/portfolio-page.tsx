@@ -102,7 +102,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 function PortfolioSkeleton() {
   return (
-    <Stack gap="lg" aria-busy="true" aria-label="Loading the portfolio">
+    <Stack gap="lg" role="progressbar" aria-busy="true" aria-label="Loading the portfolio">
       <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
         {[0, 1, 2].map((index) => (
           <Card key={index} withBorder padding="md">

@@ -166,7 +166,7 @@ function MilestoneItem({ workspace, programId, milestone, editor, onMove }: Mile
         <Group justify="space-between" wrap="wrap" gap="sm">
           <Stack gap={2}>
             <Text fw={600}>{milestone.name}</Text>
-            <Text size="sm" c={milestone.slipDays > 0 ? 'red.8' : 'dimmed'}>
+            <Text size="sm" c={milestone.slipDays > 0 ? 'red' : 'dimmed'}>
               {describeMilestoneDates(milestone)}
             </Text>
           </Stack>
@@ -187,7 +187,7 @@ function MilestoneItem({ workspace, programId, milestone, editor, onMove }: Mile
                 size="compact-sm"
                 variant="light"
                 onClick={onMove}
-                aria-label={`Change the date of ${milestone.name}`}
+                aria-label={`Change date: ${milestone.name}`}
               >
                 Change date
               </Button>

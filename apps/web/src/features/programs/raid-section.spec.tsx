@@ -43,7 +43,7 @@ const ITEMS: RaidItem[] = [
 
 function cell(probability: number, impact: number): HTMLElement {
   return screen.getByRole('button', {
-    name: new RegExp(`^Probability ${probability}, impact ${impact}: `),
+    name: new RegExp(`^Probability ${probability}, impact ${impact}, `),
   });
 }
 
@@ -56,9 +56,9 @@ describe('RaidSection', () => {
     renderWithProviders(<RaidSection workspace="demo" programId={PROGRAM} editor={false} />);
     await screen.findByRole('group', { name: 'RAID heat map' }, { timeout: 10_000 });
 
-    expect(cell(4, 5).getAttribute('aria-label')).toContain(': 1 item,');
-    expect(cell(2, 3).getAttribute('aria-label')).toContain(': 0 items,');
-    expect(cell(1, 1).getAttribute('aria-label')).toContain(': 0 items,');
+    expect(cell(4, 5).getAttribute('aria-label')).toContain('items: 1,');
+    expect(cell(2, 3).getAttribute('aria-label')).toContain('items: 0,');
+    expect(cell(1, 1).getAttribute('aria-label')).toContain('items: 0,');
     const list = () => within(screen.getByRole('table', { name: 'RAID items' }));
     expect(list().getByText('Vendor misses the PCI audit')).toBeTruthy();
     expect(list().queryByText('Card vault outage')).toBeNull();
@@ -66,9 +66,9 @@ describe('RaidSection', () => {
     const shown = within(screen.getByRole('radiogroup', { name: 'RAID items counted' }));
     fireEvent.click(shown.getByLabelText('All'));
 
-    expect(cell(4, 5).getAttribute('aria-label')).toContain(': 2 items,');
-    expect(cell(2, 3).getAttribute('aria-label')).toContain(': 1 item,');
-    expect(cell(1, 1).getAttribute('aria-label')).toContain(': 1 item,');
+    expect(cell(4, 5).getAttribute('aria-label')).toContain('items: 2,');
+    expect(cell(2, 3).getAttribute('aria-label')).toContain('items: 1,');
+    expect(cell(1, 1).getAttribute('aria-label')).toContain('items: 1,');
     expect(list().getByText('Card vault outage')).toBeTruthy();
   });
 });

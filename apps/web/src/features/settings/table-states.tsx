@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 /** While a table's first page loads: a few grey bars where the rows will be. */
 export function TableSkeleton({ label }: { label: string }) {
   return (
-    <Stack gap="xs" aria-busy="true" aria-label={label}>
+    <Stack gap="xs" role="progressbar" aria-busy="true" aria-label={label}>
       {[0, 1, 2].map((row) => (
         <Skeleton key={row} height={36} radius="sm" />
       ))}

@@ -22,7 +22,8 @@ export function WorkspaceSwitcher() {
     <>
       <Menu position="bottom-start" width={280} shadow="md">
         <Menu.Target>
-          <UnstyledButton className={classes.target} aria-label="Switch workspace">
+          {/* Named by what it shows ("Workspace Acme"), as speech input users say it. */}
+          <UnstyledButton className={classes.target}>
             <Text size="xs" c="dimmed" lh={1.1}>
               Workspace
             </Text>

@@ -47,9 +47,11 @@ export function RaidHeatMap({ rows, selected, onSelect }: RaidHeatMapProps) {
                   data-band={cell.band}
                   data-empty={cell.count === 0 || undefined}
                   aria-pressed={pressed}
-                  aria-label={`Probability ${cell.probability}, impact ${cell.impact}: ${cell.count} ${
-                    cell.count === 1 ? 'item' : 'items'
-                  }, score ${cell.score} (${BAND_LABELS[cell.band]})`}
+                  // Holds the cell's visible words in their order (count, band · score), as a
+                  // name must for speech input to find the button by what it shows.
+                  aria-label={`Probability ${cell.probability}, impact ${cell.impact}, items: ${
+                    cell.count
+                  }, ${BAND_LABELS[cell.band]} · ${cell.score}`}
                   onClick={() =>
                     onSelect(
                       pressed ? null : { probability: cell.probability, impact: cell.impact },

@@ -94,7 +94,7 @@ export function AudiencePreview({ workspace, report }: AudiencePreviewProps) {
           <Button variant="default" size="xs" onClick={() => window.print()}>
             Print or save as PDF
           </Button>
-          <Text size="xs" c={copied === 'failed' ? 'red.8' : 'dimmed'} role="status">
+          <Text size="xs" c={copied === 'failed' ? 'red' : 'dimmed'} role="status">
             {copied === 'copied'
               ? 'Copied to the clipboard.'
               : copied === 'failed'

@@ -68,7 +68,7 @@ export function JobsTable({ jobs, onRetry, retrying }: JobsTableProps) {
                   {job.error ? (
                     <Text
                       size="sm"
-                      c="red.8"
+                      c="red"
                       style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
                     >
                       {job.error}

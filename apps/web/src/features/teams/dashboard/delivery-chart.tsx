@@ -46,6 +46,7 @@ export function DeliveryChart({
       <Skeleton
         height={CHART_HEIGHT}
         radius="md"
+        role="progressbar"
         aria-busy="true"
         aria-label={`Loading ${title}`}
       />

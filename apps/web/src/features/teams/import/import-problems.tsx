@@ -21,7 +21,11 @@ export function ImportProblems({
 }) {
   if (problems.length === 0) return null;
   return (
-    <ScrollArea.Autosize mah={240} type="auto">
+    <ScrollArea.Autosize
+      mah={240}
+      type="auto"
+      viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': label }}
+    >
       <List size="sm" spacing={4} aria-label={label}>
         {problems.map((problem, index) => {
           const place = problemPlace(problem);

@@ -125,7 +125,7 @@ export function TeamSettingsForm({ workspace, team, editor, onReload }: TeamSett
         {editor && (
           <Group justify="flex-end" gap="sm">
             {saved && (
-              <Text size="sm" c="teal.8" role="status">
+              <Text size="sm" c="teal" role="status">
                 ✓ Saved
               </Text>
             )}
