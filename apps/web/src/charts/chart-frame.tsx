@@ -1,18 +1,19 @@
 import { Group, Paper, SegmentedControl, Stack, Title } from '@mantine/core';
 import { type ReactNode, useId, useState } from 'react';
-import { MetricDefinition } from './metric-definition';
-import type { MetricDefinitionName } from './metric-definitions';
+import { type ChartDefinition, ChartDefinitionText } from './chart-definition';
 
 export interface ChartFrameProps {
   title: string;
-  /** What the chart measures, with its formula on request. */
-  definition: MetricDefinitionName;
+  /** What the chart shows, with its formula or rule on request (e.g. `METRIC_DEFINITIONS.velocity`). */
+  definition: ChartDefinition;
   /** The chart itself: a pure chart component. */
   chart: ReactNode;
   /** The same data as a table, for screen readers and for reading exact values. */
   table: ReactNode;
-  /** Extra content under the title row (a legend, a note). */
+  /** Extra content under the title row (a legend, a filter, a note). */
   children?: ReactNode;
+  /** Buttons next to the chart/table switch (e.g. "Add milestone"). */
+  actions?: ReactNode;
   headingOrder?: 2 | 3;
 }
 
@@ -26,6 +27,7 @@ export function ChartFrame({
   chart,
   table,
   children,
+  actions,
   headingOrder = 2,
 }: ChartFrameProps) {
   const [view, setView] = useState<'chart' | 'table'>('chart');
@@ -33,23 +35,27 @@ export function ChartFrame({
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby={titleId}>
       <Stack gap="sm">
-        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
-          <Stack gap={4} style={{ flex: 1 }}>
+        {/* The actions drop below the title on a narrow screen rather than squeeze its text. */}
+        <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
+          <Stack gap={4} style={{ flex: '1 1 16rem' }}>
             <Title order={headingOrder} size="h4" id={titleId}>
               {title}
             </Title>
-            <MetricDefinition name={definition} />
+            <ChartDefinitionText definition={definition} />
           </Stack>
-          <SegmentedControl
-            size="xs"
-            aria-label={`Show ${title} as`}
-            value={view}
-            onChange={(value) => setView(value === 'table' ? 'table' : 'chart')}
-            data={[
-              { value: 'chart', label: 'Chart' },
-              { value: 'table', label: 'Table' },
-            ]}
-          />
+          <Group gap="sm" wrap="nowrap" data-print="hide">
+            {actions}
+            <SegmentedControl
+              size="xs"
+              aria-label={`Show ${title} as`}
+              value={view}
+              onChange={(value) => setView(value === 'table' ? 'table' : 'chart')}
+              data={[
+                { value: 'chart', label: 'Chart' },
+                { value: 'table', label: 'Table' },
+              ]}
+            />
+          </Group>
         </Group>
         {children}
         {view === 'chart' ? chart : table}

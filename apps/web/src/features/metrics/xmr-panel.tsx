@@ -4,6 +4,7 @@ import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { type SeriesRange, useMetricSeries } from '../../api/metrics';
 import { ChartFrame } from '../../charts/chart-frame';
+import { METRIC_DEFINITIONS } from '../../charts/metric-definitions';
 import { MovingRangeChart } from '../../charts/moving-range-chart';
 import { XChart } from '../../charts/x-chart';
 import { xmrChartData } from '../../charts/xmr-chart-data';
@@ -97,13 +98,13 @@ export function XmrPanel({ workspace, metric, range, guardrailLimit, noValues }:
       )}
       <ChartFrame
         title="Individuals (X) chart"
-        definition="xChart"
+        definition={METRIC_DEFINITIONS.xChart}
         chart={<XChart data={data} label={metric.name} />}
         table={<XmrTable data={data} label={metric.name} />}
       />
       <ChartFrame
         title="Moving range (mR) chart"
-        definition="movingRange"
+        definition={METRIC_DEFINITIONS.movingRange}
         chart={<MovingRangeChart data={data} label={metric.name} />}
         table={<XmrTable data={data} label={metric.name} />}
       />

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useCheckIns } from '../../api/okrs';
 import { CheckInChart, type CheckInChartData } from '../../charts/check-in-chart';
 import { ChartFrame } from '../../charts/chart-frame';
+import { METRIC_DEFINITIONS } from '../../charts/metric-definitions';
 import { ErrorAlert } from '../../components/error-alert';
 import { todayUtc } from '../../components/format';
 import { LoadingRows } from '../../components/loading-rows';
@@ -61,7 +62,7 @@ export function CheckInHistoryPanel({ workspace, keyResult, period }: CheckInHis
       {chartData && (
         <ChartFrame
           title="Check-ins over the period"
-          definition="keyResultProgress"
+          definition={METRIC_DEFINITIONS.keyResultProgress}
           chart={<CheckInChart data={chartData} label={keyResult.title} />}
           table={<CheckInTable keyResult={keyResult} checkIns={checkIns.data} />}
         />

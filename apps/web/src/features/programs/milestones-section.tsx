@@ -3,6 +3,7 @@ import { Button, Collapse, Group, Modal, Paper, Stack, Table, Text } from '@mant
 import { useDisclosure } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useMilestones, useUpdateMilestone } from '../../api/milestones';
+import { ChartFrame } from '../../charts/chart-frame';
 import { ChartLegend } from '../../charts/chart-legend';
 import { EmptyPanel } from '../../components/empty-panel';
 import { ErrorAlert } from '../../components/error-alert';
@@ -10,7 +11,7 @@ import { formatDay, todayUtc } from '../../components/format';
 import { LoadingRows } from '../../components/loading-rows';
 import { MilestoneTimelineChart, TIMELINE_MARKS } from './charts/milestone-timeline-chart';
 import { milestoneTimelineRows } from './charts/milestone-timeline-data';
-import { ProgramChartFrame } from './charts/program-chart-frame';
+import { PROGRAM_CHART_DEFINITIONS } from './charts/program-chart-definitions';
 import { ChangeMilestoneDateForm, NewMilestoneForm } from './milestone-forms';
 import { describeMilestoneDates, describeMove } from './slip';
 
@@ -52,9 +53,9 @@ export function MilestonesSection({ workspace, programId, editor }: MilestonesSe
           action={addButton}
         />
       ) : (
-        <ProgramChartFrame
+        <ChartFrame
           title="Milestones"
-          definition="milestoneTimeline"
+          definition={PROGRAM_CHART_DEFINITIONS.milestoneTimeline}
           actions={addButton}
           chart={<MilestoneTimelineChart rows={rows} />}
           table={<MilestoneTable milestones={milestones.data} />}
@@ -65,7 +66,7 @@ export function MilestonesSection({ workspace, programId, editor }: MilestonesSe
               mark: { kind: 'shape', shape: mark.symbol, color: mark.color },
             }))}
           />
-        </ProgramChartFrame>
+        </ChartFrame>
       )}
       {milestones.data && milestones.data.length > 0 && (
         <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>

@@ -13,11 +13,12 @@ import {
 } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useRaidItems } from '../../api/raid';
+import { ChartFrame } from '../../charts/chart-frame';
 import { EmptyPanel } from '../../components/empty-panel';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDay } from '../../components/format';
 import { LoadingRows } from '../../components/loading-rows';
-import { ProgramChartFrame } from './charts/program-chart-frame';
+import { PROGRAM_CHART_DEFINITIONS } from './charts/program-chart-definitions';
 import { type CellFilter, RaidHeatMap } from './charts/raid-heat-map';
 import { RAID_KIND_LABELS, RAID_STATUS_LABELS } from './program-labels';
 import { RaidForm } from './raid-form';
@@ -97,9 +98,9 @@ export function RaidSection({ workspace, programId, editor }: RaidSectionProps) 
           action={addButton}
         />
       ) : (
-        <ProgramChartFrame
+        <ChartFrame
           title="RAID log"
-          definition="raidHeatMap"
+          definition={PROGRAM_CHART_DEFINITIONS.raidHeatMap}
           actions={addButton}
           chart={<RaidHeatMap rows={rows} selected={cell} onSelect={setCell} />}
           table={<HeatMapTable rows={rows} />}
@@ -118,7 +119,7 @@ export function RaidSection({ workspace, programId, editor }: RaidSectionProps) 
                 : `${raid.data.length} items, open and handled`}
             </Text>
           </Group>
-        </ProgramChartFrame>
+        </ChartFrame>
       )}
       {raid.data && raid.data.length > 0 && (
         <Paper withBorder radius="md" p="md">

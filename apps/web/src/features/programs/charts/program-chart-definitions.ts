@@ -1,13 +1,10 @@
+import type { ChartDefinition } from '../../../charts/chart-definition';
+
 /**
- * What the program page's charts show. Kept beside them (the shared `charts/metric-definitions`
- * names the `@bearing/metrics` formulas); these count and place records, they compute nothing.
+ * What the program page's charts show, for the shared `ChartFrame`. Kept beside them (the
+ * shared `charts/metric-definitions` names the `@bearing/metrics` formulas); these count and
+ * place records, they compute nothing, so they name no formula source.
  */
-export interface ProgramChartDefinition {
-  /** One line under the chart's title. */
-  summary: string;
-  /** The rule behind the picture, for "How is this drawn?". */
-  detail: string;
-}
 
 export const PROGRAM_CHART_DEFINITIONS = {
   milestoneTimeline: {
@@ -22,6 +19,6 @@ export const PROGRAM_CHART_DEFINITIONS = {
     detail:
       'Score = probability × impact, 1–25. Scores of 15 and above are high (the band status reports list as open high-score risks), 5–14 medium, 1–4 low. Pick a cell to list its items.',
   },
-} satisfies Record<string, ProgramChartDefinition>;
+} satisfies Record<string, ChartDefinition>;
 
 export type ProgramChartName = keyof typeof PROGRAM_CHART_DEFINITIONS;

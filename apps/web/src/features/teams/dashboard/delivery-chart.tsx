@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Skeleton } from '@mantine/core';
 import { ChartFrame } from '../../../charts/chart-frame';
-import type { MetricDefinitionName } from '../../../charts/metric-definitions';
+import { METRIC_DEFINITIONS, type MetricDefinitionName } from '../../../charts/metric-definitions';
 import { CHART_HEIGHT } from '../../../charts/chart-theme';
 import { EmptyPanel } from '../../../components/empty-panel';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -72,7 +72,7 @@ export function DeliveryChart({
   return (
     <ChartFrame
       title={title}
-      definition={definition}
+      definition={METRIC_DEFINITIONS[definition]}
       chart={body.chart}
       table={body.table}
       headingOrder={headingOrder}
