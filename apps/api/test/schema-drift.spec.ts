@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
+import { migrations } from '../src/database/migrations/index.js';
 import { createTestDatabase } from './support/test-database.js';
 
 /**
@@ -36,5 +37,11 @@ describe('entities and migrations', () => {
     await dataSource.runMigrations();
     const pending = await dataSource.driver.createSchemaBuilder().log();
     expect(pending.upQueries).toEqual([]);
+  });
+
+  it('are listed in the order they run: by the timestamp that ends each name', () => {
+    const timestamps = migrations.map(({ name }) => Number(/\d{13}$/.exec(name)?.[0]));
+    expect(timestamps.every(Number.isFinite)).toBe(true);
+    expect(timestamps).toEqual([...timestamps].sort((a, b) => a - b));
   });
 });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditEventPage, PageQuery } from '@bearing/contracts';
 import { DataSource } from 'typeorm';
-import { createdAtIdPosition, decodeCursor, toPage } from '../common/pagination/cursor.js';
+import { createdAtIdOrder, keysetItems } from '../common/pagination/keyset-page.js';
 import { AuditEvent } from './audit-event.entity.js';
 
 @Injectable()
@@ -11,26 +11,17 @@ export class AuditService {
 
   /** The workspace's audit log, newest first, keyset-paged on (created_at, id). */
   async list(workspaceId: string, { limit, cursor }: PageQuery): Promise<AuditEventPage> {
-    const after = decodeCursor(cursor, createdAtIdPosition);
     const query = this.dataSource
       .getRepository(AuditEvent)
       .createQueryBuilder('event')
       .innerJoinAndSelect('event.actorUser', 'actor')
-      .where('event.workspaceId = :workspaceId', { workspaceId })
-      .orderBy('event.createdAt', 'DESC')
-      .addOrderBy('event.id', 'DESC')
-      .limit(limit + 1);
-    if (after) {
-      query.andWhere('(event.createdAt, event.id) < (:createdAt, :id)', {
-        createdAt: after[0],
-        id: after[1],
-      });
-    }
-    const events = await query.getMany();
-    return toPage(events, limit, toAuditEventResponse, (event) => [
-      event.createdAt.toISOString(),
-      event.id,
-    ]);
+      .where('event.workspaceId = :workspaceId', { workspaceId });
+    return keysetItems(
+      query,
+      { cursor, limit },
+      createdAtIdOrder('event', 'DESC'),
+      toAuditEventResponse,
+    );
   }
 }
 

@@ -9,23 +9,27 @@ import { CreateRateLimit1764200600000 } from './1764200600000-create-rate-limit.
 import { CreateMetric1764300000000 } from './1764300000000-create-metric.js';
 import { CreateOkrs1764300100000 } from './1764300100000-create-okrs.js';
 import { CreateGuardrail1764300200000 } from './1764300200000-create-guardrail.js';
+import { CreateTeam1764400000000 } from './1764400000000-create-team.js';
+import { CreateSprint1764400100000 } from './1764400100000-create-sprint.js';
+import { CreateWorkItem1764400200000 } from './1764400200000-create-work-item.js';
+import { CreateImportJob1764400300000 } from './1764400300000-create-import-job.js';
 import { CreatePrograms1764500000000 } from './1764500000000-create-programs.js';
 import { CreateMilestones1764500100000 } from './1764500100000-create-milestones.js';
 import { CreateRaid1764500200000 } from './1764500200000-create-raid.js';
 import { CreateProgramDependencies1764500300000 } from './1764500300000-create-program-dependencies.js';
 import { CreateStatusReports1764500400000 } from './1764500400000-create-status-reports.js';
-import { CreateTeam1764400000000 } from './1764400000000-create-team.js';
-import { CreateSprint1764400100000 } from './1764400100000-create-sprint.js';
-import { CreateWorkItem1764400200000 } from './1764400200000-create-work-item.js';
-import { CreateImportJob1764400300000 } from './1764400300000-create-import-job.js';
 import { AddUserAudience1764650000000 } from './1764650000000-add-user-audience.js';
 import { AddProgramLinkForeignKeys1764700000000 } from './1764700000000-add-program-link-foreign-keys.js';
 import { AddImportJobHeartbeat1764700100000 } from './1764700100000-add-import-job-heartbeat.js';
+import { ImportUploadsOnQueue1764800000000 } from './1764800000000-import-uploads-on-queue.js';
 import { AddAuditTargetLabel1764900000000 } from './1764900000000-add-audit-target-label.js';
 import { AddTeamJiraSite1764900100000 } from './1764900100000-add-team-jira-site.js';
-import { ImportUploadsOnQueue1764800000000 } from './1764800000000-import-uploads-on-queue.js';
 
-/** Every migration in the order it runs. New migrations are appended, never edited. */
+/**
+ * Every migration, in the order it runs: TypeORM sorts migrations by the timestamp that ends
+ * each class name, whatever the order of this list, so the list keeps that order too. A new
+ * migration gets a later timestamp than every one here and goes last; none is ever edited.
+ */
 export const migrations = [
   CreateWorkspace1764136800000,
   CreateUser1764200000000,
@@ -38,15 +42,15 @@ export const migrations = [
   CreateMetric1764300000000,
   CreateOkrs1764300100000,
   CreateGuardrail1764300200000,
+  CreateTeam1764400000000,
+  CreateSprint1764400100000,
+  CreateWorkItem1764400200000,
+  CreateImportJob1764400300000,
   CreatePrograms1764500000000,
   CreateMilestones1764500100000,
   CreateRaid1764500200000,
   CreateProgramDependencies1764500300000,
   CreateStatusReports1764500400000,
-  CreateTeam1764400000000,
-  CreateSprint1764400100000,
-  CreateWorkItem1764400200000,
-  CreateImportJob1764400300000,
   AddUserAudience1764650000000,
   AddProgramLinkForeignKeys1764700000000,
   AddImportJobHeartbeat1764700100000,

@@ -11,11 +11,11 @@ import { z } from 'zod';
 import type { Actor } from '../../access/caller.js';
 import { recordAuditEvent } from '../../audit/audit-log.js';
 import { ClockService } from '../../common/clock/clock.service.js';
-import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
 import { findKeyResult, invalid } from '../okr-references.js';
 import { toCheckInResponse } from './check-in.mapper.js';
 import { CheckIn } from './check-in.entity.js';
 import { shareLockedStatus } from '../objectives/objective.repository.js';
+import { keysetItems, type KeysetOrder } from '../../common/pagination/keyset-page.js';
 
 const dateCreatedAtIdPosition = z.tuple([z.iso.date(), z.iso.datetime(), z.uuid()]);
 
@@ -30,28 +30,21 @@ export class CheckInsService {
   /** Latest first (by date, then by when made), keyset-paged on (date, created_at, id). */
   async list(workspaceId: string, keyResultId: string, page: PageQuery): Promise<CheckInPage> {
     const keyResult = await findKeyResult(this.dataSource.manager, workspaceId, keyResultId);
-    const after = decodeCursor(page.cursor, dateCreatedAtIdPosition);
     const query = this.dataSource
       .getRepository(CheckIn)
       .createQueryBuilder('checkIn')
       .innerJoinAndSelect('checkIn.author', 'author')
-      .where('checkIn.keyResultId = :keyResultId', { keyResultId: keyResult.id })
-      .orderBy('checkIn.date', 'DESC')
-      .addOrderBy('checkIn.createdAt', 'DESC')
-      .addOrderBy('checkIn.id', 'DESC')
-      .limit(page.limit + 1);
-    if (after) {
-      query.andWhere('(checkIn.date, checkIn.createdAt, checkIn.id) < (:date, :createdAt, :id)', {
-        date: after[0],
-        createdAt: after[1],
-        id: after[2],
-      });
-    }
-    return toPage(await query.getMany(), page.limit, toCheckInResponse, (checkIn) => [
-      checkIn.date,
-      checkIn.createdAt.toISOString(),
-      checkIn.id,
-    ]);
+      .where('checkIn.keyResultId = :keyResultId', { keyResultId: keyResult.id });
+    const order: KeysetOrder<CheckIn> = {
+      keys: [
+        { sort: 'checkIn.date', valueOf: (checkIn) => checkIn.date },
+        { sort: 'checkIn.createdAt', valueOf: (checkIn) => checkIn.createdAt.toISOString() },
+        { sort: 'checkIn.id', valueOf: (checkIn) => checkIn.id },
+      ],
+      direction: 'DESC',
+      shape: dateCreatedAtIdPosition,
+    };
+    return keysetItems(query, page, order, toCheckInResponse);
   }
 
   /**

@@ -11,7 +11,6 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../access/caller.js';
 import { recordAuditEvent } from '../../audit/audit-log.js';
-import { createdAtIdPosition, decodeCursor, toPage } from '../../common/pagination/cursor.js';
 import { ProblemException } from '../../common/problem/problem.js';
 import { CheckIn } from '../check-ins/check-in.entity.js';
 import {
@@ -24,6 +23,7 @@ import {
 import { OkrReadModel } from '../okr-read-model.js';
 import { KeyResult } from './key-result.entity.js';
 import { staleVersion } from '../../common/problem/stale-version.js';
+import { createdAtIdOrder, keysetPage } from '../../common/pagination/keyset-page.js';
 
 /** A milestone runs from 0 (not done) to 1 (done). */
 const MILESTONE = { baseline: 0, target: 1 } as const;
@@ -41,39 +41,28 @@ export class KeyResultsService {
     workspaceId: string,
     { limit, cursor, objective, period }: KeyResultListQuery,
   ): Promise<KeyResultPage> {
-    const after = decodeCursor(cursor, createdAtIdPosition);
     const query = this.dataSource
       .getRepository(KeyResult)
       .createQueryBuilder('keyResult')
       .leftJoinAndSelect('keyResult.metric', 'metric')
-      .where('keyResult.workspaceId = :workspaceId', { workspaceId })
-      .orderBy('keyResult.createdAt', 'ASC')
-      .addOrderBy('keyResult.id', 'ASC')
-      .limit(limit + 1);
+      .where('keyResult.workspaceId = :workspaceId', { workspaceId });
     if (objective) query.andWhere('keyResult.objectiveId = :objective', { objective });
     if (period) {
       query
         .innerJoin('keyResult.objective', 'objective')
         .andWhere('objective.periodId = :period', { period });
     }
-    if (after) {
-      query.andWhere('(keyResult.createdAt, keyResult.id) > (:createdAt, :id)', {
-        createdAt: after[0],
-        id: after[1],
-      });
-    }
-    const keyResults = await query.getMany();
-    const responses = await this.readModel.keyResults(
-      this.dataSource.manager,
-      keyResults.slice(0, limit),
+    const { rows, nextCursor } = await keysetPage(
+      query,
+      { cursor, limit },
+      createdAtIdOrder('keyResult', 'ASC'),
     );
+    const responses = await this.readModel.keyResults(this.dataSource.manager, rows);
     const byId = new Map(responses.map((response) => [response.id, response]));
-    return toPage(
-      keyResults,
-      limit,
-      (keyResult) => byId.get(keyResult.id) as KeyResultResponse,
-      (keyResult) => [keyResult.createdAt.toISOString(), keyResult.id],
-    );
+    return {
+      items: rows.map((keyResult) => byId.get(keyResult.id) as KeyResultResponse),
+      nextCursor,
+    };
   }
 
   async get(workspaceId: string, id: string): Promise<KeyResultResponse> {

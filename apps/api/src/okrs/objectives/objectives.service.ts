@@ -10,7 +10,6 @@ import type {
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../access/caller.js';
 import { recordAuditEvent } from '../../audit/audit-log.js';
-import { createdAtIdPosition, decodeCursor, toPage } from '../../common/pagination/cursor.js';
 import { linkedToProgramCondition } from '../../programs/program-links.repository.js';
 import {
   assertMember,
@@ -23,6 +22,7 @@ import { OkrReadModel } from '../okr-read-model.js';
 import { assertNoCycle, lockObjectiveTree } from './objective-tree.js';
 import { Objective } from './objective.entity.js';
 import { staleVersion } from '../../common/problem/stale-version.js';
+import { createdAtIdOrder, keysetPage } from '../../common/pagination/keyset-page.js';
 
 /** Objectives of one workspace; every query filters by the workspace id. */
 @Injectable()
@@ -37,38 +37,27 @@ export class ObjectivesService {
     workspaceId: string,
     { limit, cursor, period, owner, status, program }: ObjectiveListQuery,
   ): Promise<ObjectivePage> {
-    const after = decodeCursor(cursor, createdAtIdPosition);
     const query = this.dataSource
       .getRepository(Objective)
       .createQueryBuilder('objective')
       .innerJoinAndSelect('objective.owner', 'owner')
       .innerJoinAndSelect('objective.period', 'period')
-      .where('objective.workspaceId = :workspaceId', { workspaceId })
-      .orderBy('objective.createdAt', 'ASC')
-      .addOrderBy('objective.id', 'ASC')
-      .limit(limit + 1);
+      .where('objective.workspaceId = :workspaceId', { workspaceId });
     if (period) query.andWhere('objective.periodId = :period', { period });
     if (owner) query.andWhere('objective.ownerUserId = :owner', { owner });
     if (status) query.andWhere('objective.status = :status', { status });
     if (program) query.andWhere(linkedToProgramCondition('objective', 'objective'), { program });
-    if (after) {
-      query.andWhere('(objective.createdAt, objective.id) > (:createdAt, :id)', {
-        createdAt: after[0],
-        id: after[1],
-      });
-    }
-    const objectives = await query.getMany();
-    const responses = await this.readModel.objectives(
-      this.dataSource.manager,
-      objectives.slice(0, limit),
+    const { rows, nextCursor } = await keysetPage(
+      query,
+      { cursor, limit },
+      createdAtIdOrder('objective', 'ASC'),
     );
+    const responses = await this.readModel.objectives(this.dataSource.manager, rows);
     const byId = new Map(responses.map((response) => [response.id, response]));
-    return toPage(
-      objectives,
-      limit,
-      (objective) => byId.get(objective.id) as ObjectiveResponse,
-      (objective) => [objective.createdAt.toISOString(), objective.id],
-    );
+    return {
+      items: rows.map((objective) => byId.get(objective.id) as ObjectiveResponse),
+      nextCursor,
+    };
   }
 
   async get(workspaceId: string, id: string): Promise<ObjectiveResponse> {

@@ -11,11 +11,11 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { Actor } from '../../access/caller.js';
 import { recordAuditEvent } from '../../audit/audit-log.js';
-import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
 import { findPeriod, invalid, lockForEdit } from '../okr-references.js';
 import { toPeriodResponse } from './period.mapper.js';
 import { Period } from './period.entity.js';
 import { staleVersion } from '../../common/problem/stale-version.js';
+import { keysetItems, type KeysetOrder } from '../../common/pagination/keyset-page.js';
 
 const startIdPosition = z.tuple([z.iso.date(), z.uuid()]);
 
@@ -26,24 +26,19 @@ export class PeriodsService {
 
   /** Latest start first, keyset-paged on (start, id). */
   async list(workspaceId: string, { limit, cursor }: PageQuery): Promise<PeriodPage> {
-    const after = decodeCursor(cursor, startIdPosition);
     const query = this.dataSource
       .getRepository(Period)
       .createQueryBuilder('period')
-      .where('period.workspaceId = :workspaceId', { workspaceId })
-      .orderBy('period.start', 'DESC')
-      .addOrderBy('period.id', 'DESC')
-      .limit(limit + 1);
-    if (after) {
-      query.andWhere('(period.start, period.id) < (:start, :id)', {
-        start: after[0],
-        id: after[1],
-      });
-    }
-    return toPage(await query.getMany(), limit, toPeriodResponse, (period) => [
-      period.start,
-      period.id,
-    ]);
+      .where('period.workspaceId = :workspaceId', { workspaceId });
+    const order: KeysetOrder<Period> = {
+      keys: [
+        { sort: 'period.start', valueOf: (period) => period.start },
+        { sort: 'period.id', valueOf: (period) => period.id },
+      ],
+      direction: 'DESC',
+      shape: startIdPosition,
+    };
+    return keysetItems(query, { cursor, limit }, order, toPeriodResponse);
   }
 
   async get(workspaceId: string, id: string): Promise<PeriodResponse> {
