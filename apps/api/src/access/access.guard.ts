@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { WorkspaceRole } from '@bearing/contracts';
+import { type WorkspaceRole, workspaceSlugSchema } from '@bearing/contracts';
 import type { Request } from 'express';
 import { ProblemException } from '../common/problem/problem.js';
 import { WorkspaceAccessService } from '../workspaces/workspace-access.service.js';
@@ -9,6 +9,9 @@ import { CallerResolver } from './caller-resolver.js';
 import { type Caller, setCaller, setWorkspaceContext } from './caller.js';
 import { hasAtLeast, TOKEN_SCOPE_CEILING, weakerOf } from './roles.js';
 import { assertSameOrigin } from './same-origin.js';
+
+/** The answer to a workspace slug that no workspace can have; the slug is not echoed back. */
+export const NO_SUCH_WORKSPACE = 'There is no such workspace you are a member of.';
 
 /**
  * The one global guard (APP_GUARD). Deny by default: a route without an `@Access` rule is
@@ -54,6 +57,11 @@ export class AccessGuard implements CanActivate {
     const slug = request.params.workspace;
     if (typeof slug !== 'string') {
       throw new Error(`${request.path} names a workspace role but has no :workspace parameter`);
+    }
+    // A slug no workspace can have (NUL, a broken character, too long) is simply not found: it
+    // never reaches the database, and is not echoed back.
+    if (!workspaceSlugSchema.safeParse(slug).success) {
+      throw ProblemException.notFound(NO_SUCH_WORKSPACE);
     }
     const membership = await this.workspaceAccess.membershipOf(slug, caller.user.id);
     if (!membership || (caller.kind === 'token' && caller.workspaceId !== membership.id)) {

@@ -9,13 +9,16 @@ import { PROBLEM_CONTENT_TYPE, type Problem } from '@bearing/contracts';
 import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
 import { isDatabaseUnavailable } from '../../database/postgres-errors.js';
+import { isUnstorableTextError } from '../validation/unstorable-text-error.js';
+import { NO_SUCH_WORKSPACE } from '../../access/access.guard.js';
 import { PROBLEM_TYPE_BASE, ProblemException } from './problem.js';
 
 /**
  * Turns every error into `application/problem+json` (RFC 9457). A database that cannot be
  * reached (restarting, down) is a 503 with `Retry-After`, logged as one warning line. Other
  * unexpected errors are logged with their stack and answered with a bare 500 — no stack trace
- * or message leaves the server.
+ * or message leaves the server. Text the database cannot store (NUL, a lone surrogate) that got
+ * past validation is the client's fault, not the server's: a 400, logged as one warning line.
  */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -27,7 +30,17 @@ export class ProblemFilter implements ExceptionFilter {
     const response = context.getResponse<Response>();
     const unavailable = !(thrown instanceof HttpException) && isDatabaseUnavailable(thrown);
     if (unavailable) this.logger.warn(`Database unavailable: ${describe(thrown)}`);
-    const exception = unavailable ? ProblemException.databaseUnavailable() : thrown;
+    const unstorable = !(thrown instanceof HttpException) && isUnstorableTextError(thrown);
+    if (unstorable) {
+      this.logger.warn(`Unstorable text reached the database: ${describe(thrown)}`);
+    }
+    const exception = unavailable
+      ? ProblemException.databaseUnavailable()
+      : unstorable
+        ? unstorableText()
+        : undecodableWorkspace(thrown, request)
+          ? ProblemException.notFound(NO_SUCH_WORKSPACE)
+          : thrown;
     const problem = this.toProblem(exception, request);
     if (problem.status >= 500 && !unavailable) {
       this.logger.error(
@@ -67,6 +80,33 @@ export class ProblemFilter implements ExceptionFilter {
       };
     }
     return { type: problemType(500), title: 'Internal Server Error', status: 500, ...base };
+  }
+}
+
+const unstorableText = () =>
+  new ProblemException({
+    type: `${PROBLEM_TYPE_BASE}unstorable-text`,
+    title: 'Invalid request',
+    status: 400,
+    detail: 'The request contains text that cannot be stored: a NUL character or a lone surrogate.',
+  });
+
+/**
+ * A path parameter that is not valid percent-encoded UTF-8 (`%ED%A0%BD`, a lone surrogate;
+ * `%F0%9F`, a cut character) cannot be decoded, which Nest answers with a 400 before any guard
+ * runs. In the workspace's place that is a workspace nobody can have: not found, as the access
+ * guard answers any other impossible slug. (Other parameters keep their 400.)
+ */
+function undecodableWorkspace(exception: unknown, request: Request): boolean {
+  if (!(exception instanceof HttpException) || exception.getStatus() !== 400) return false;
+  if (!exception.message.startsWith('Failed to decode param')) return false;
+  const segment = /^\/api\/workspaces\/([^/]+)/.exec(request.path)?.[1];
+  if (segment === undefined) return false;
+  try {
+    decodeURIComponent(segment);
+    return false;
+  } catch {
+    return true;
   }
 }
 

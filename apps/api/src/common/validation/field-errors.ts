@@ -17,6 +17,6 @@ export function fieldErrorsOf(error: z.ZodError): ProblemFieldError[] {
   });
 }
 
-function dotted(path: readonly PropertyKey[]): string {
+export function dotted(path: readonly PropertyKey[]): string {
   return path.map((segment) => String(segment)).join('.');
 }

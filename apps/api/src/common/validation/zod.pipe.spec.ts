@@ -47,6 +47,18 @@ describe('ZodPipe', () => {
     ]);
   });
 
+  it('refuses NUL or a lone surrogate that a field’s own schema let through, naming the field', () => {
+    const loose = z.strictObject({ password: z.string(), tags: z.record(z.string(), z.number()) });
+    const problem = problemOf(() =>
+      new ZodPipe(loose).transform({ password: 'pass\u0000word', tags: { 'a\ud83d': 1 } }),
+    );
+    expect(problem.getStatus()).toBe(400);
+    expect(problem.problem.errors).toEqual([
+      { path: 'password', message: expect.stringMatching(/NUL/) },
+      { path: 'tags.a\ud83d', message: expect.stringMatching(/lone surrogate/) },
+    ]);
+  });
+
   it('reports a missing body at the root path', () => {
     const problem = problemOf(() => new ZodPipe(schema).transform(undefined));
     expect(problem.problem.errors).toEqual([{ path: '', message: expect.any(String) }]);
