@@ -10,6 +10,9 @@ export type RegisteredRoute = {
   /** Express syntax, e.g. `/api/workspaces/:workspace/members/:userId`. */
   path: string;
   rule: AccessRule | undefined;
+  /** The controller class and handler name, to read the handler's own metadata (its pipes). */
+  controller: object;
+  handlerName: string;
 };
 
 const GLOBAL_PREFIX = 'api';
@@ -39,6 +42,8 @@ export function registeredRoutes(app: NestExpressApplication): RegisteredRoute[]
               method,
               path: joinPath(GLOBAL_PREFIX, controllerPath, methodPath),
               rule: reflector.get(Access, handler),
+              controller: metatype,
+              handlerName: name,
             });
           }
         }
