@@ -130,4 +130,58 @@ describe('renderReportMarkdown', () => {
     expect(text.endsWith('_\n')).toBe(true);
     expect(text).not.toMatch(/\n{3,}/);
   });
+
+  it("escapes user text — HTML, non-http(s) links, formulas — but not the export's own figures", () => {
+    const hostile = report({
+      summary: '<script>alert(1)</script>\n\n=HYPERLINK("http://evil")',
+      healthReason: '[call us](javascript:alert(1))',
+      highlights: ['@SUM(A1)', 'shipped <b>v2</b>'],
+      lowlights: ['-5 % churn'],
+      asks: ['+1 engineer', 'read [the plan](https://example.com/plan)'],
+    });
+    const stakeholder = renderReportMarkdown(hostile, 'stakeholder');
+    expect(stakeholder).toContain(
+      "## Summary\n\n&lt;script&gt;alert(1)&lt;/script&gt;\n\n'=HYPERLINK(",
+    );
+    expect(stakeholder).not.toContain('<script>');
+    expect(stakeholder).toContain(' — \\[call us\\](javascript:alert(1))');
+    expect(stakeholder).toContain("## Highlights\n\n- '@SUM(A1)\n- shipped &lt;b&gt;v2&lt;/b&gt;");
+    expect(stakeholder).toContain("## Lowlights\n\n- '-5 % churn");
+    expect(stakeholder).toContain(
+      "## Asks\n\n- '+1 engineer\n- read [the plan](https://example.com/plan)",
+    );
+    // The export's own signed figure is left alone.
+    expect(stakeholder).toContain('| +5 pts |');
+    expect(renderReportMarkdown(hostile, 'executive')).toContain(
+      "## Top items\n\n- '+1 engineer\n- read [the plan](https://example.com/plan)\n- '-5 % churn",
+    );
+  });
+
+  it('escapes names in tables, milestones and say/do', () => {
+    const base = report();
+    const text = renderReportMarkdown(
+      report({
+        snapshot: {
+          ...base.snapshot,
+          program: { ...base.snapshot.program, name: '=cmd|<i>x</i>' },
+          sections: {
+            ...base.snapshot.sections,
+            keyResults: {
+              status: 'available',
+              items:
+                base.snapshot.sections.keyResults.status === 'available'
+                  ? base.snapshot.sections.keyResults.items.map((item) => ({
+                      ...item,
+                      title: '-Fill <u>rate</u>',
+                    }))
+                  : [],
+            },
+          },
+        },
+      }),
+      'stakeholder',
+    );
+    expect(text).toContain("# '=cmd|&lt;i&gt;x&lt;/i&gt; — status report");
+    expect(text).toContain("| Grow ad revenue | '-Fill &lt;u&gt;rate&lt;/u&gt; | 40 % |");
+  });
 });

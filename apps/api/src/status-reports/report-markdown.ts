@@ -6,6 +6,7 @@ import type {
   UnavailableSection,
 } from '@bearing/contracts';
 import { slipWords } from './collectors/day-words.js';
+import { embeddedUserText, userText as user } from './markdown-user-text.js';
 
 /**
  * A status report as Markdown, for one audience — rendered from the report's own frozen fields
@@ -14,22 +15,24 @@ import { slipWords } from './collectors/day-words.js';
  *   lowlights, then highlights);
  * - stakeholder: everything;
  * - team: health, summary, milestones, dependencies, RAID, say/do and asks.
+ * Everything users wrote (names, titles, summary, items, reasons…) passes through `user()`:
+ * HTML escaped, only http(s) links, no spreadsheet formulas (markdown-user-text.ts).
  */
 export function renderReportMarkdown(report: StatusReport, audience: ReportAudience): string {
   const blocks = [...header(report, audience)];
   switch (audience) {
     case 'executive':
-      blocks.push(section('Summary', firstParagraph(report.summary) || '_No summary._'));
+      blocks.push(section('Summary', user(firstParagraph(report.summary)) || '_No summary._'));
       blocks.push(section('Top items', bullets(topItems(report)) || '_Nothing to raise._'));
       break;
     case 'stakeholder':
-      blocks.push(section('Summary', report.summary || '_No summary._'));
+      blocks.push(section('Summary', user(report.summary) || '_No summary._'));
       blocks.push(...words(report, ['highlights', 'lowlights', 'asks']));
       blocks.push(reasons(report));
       blocks.push(...numbers(report.snapshot.sections, 'stakeholder'));
       break;
     case 'team':
-      blocks.push(section('Summary', report.summary || '_No summary._'));
+      blocks.push(section('Summary', user(report.summary) || '_No summary._'));
       blocks.push(...numbers(report.snapshot.sections, 'team'));
       blocks.push(...words(report, ['asks']));
       break;
@@ -50,15 +53,15 @@ function header(report: StatusReport, audience: ReportAudience): string[] {
   const { snapshot } = report;
   const state =
     report.state === 'published' && report.publishedAt
-      ? `Published ${report.publishedAt.slice(0, 10)}${report.publishedBy ? ` by ${report.publishedBy.displayName}` : ''}`
+      ? `Published ${report.publishedAt.slice(0, 10)}${report.publishedBy ? ` by ${user(report.publishedBy.displayName)}` : ''}`
       : 'Draft — not published';
   const health = [
     `**Health: ${HEALTH[report.health]}**`,
     report.healthOverridden ? ` (the data suggested ${HEALTH[report.suggestedHealth]})` : '',
-    report.healthReason ? ` — ${inline(report.healthReason)}` : '',
+    report.healthReason ? ` — ${inline(user(report.healthReason))}` : '',
   ].join('');
   return [
-    `# ${inline(snapshot.program.name)} — status report, week of ${report.week}`,
+    `# ${inline(user(snapshot.program.name))} — status report, week of ${report.week}`,
     `_${state} · ${audienceLabel(audience)} view · week ${snapshot.week.start} to ${snapshot.week.end}_`,
     health,
     report.watermelon
@@ -80,16 +83,17 @@ function footer(report: StatusReport): string {
 }
 
 function topItems(report: StatusReport): string[] {
-  return [...report.asks, ...report.lowlights, ...report.highlights].slice(0, 3);
+  return [...report.asks, ...report.lowlights, ...report.highlights].slice(0, 3).map(user);
 }
 
 function words(report: StatusReport, keys: (keyof typeof TITLES)[]): string[] {
-  return keys.map((key) => section(TITLES[key], bullets(report[key]) || '_None._'));
+  return keys.map((key) => section(TITLES[key], bullets(report[key].map(user)) || '_None._'));
 }
 
 function reasons(report: StatusReport): string {
   const list = report.snapshot.healthReasons.map(
-    ({ severity, message }) => `${severity === 'at-risk' ? '**At risk:**' : 'Watch:'} ${message}`,
+    ({ severity, message }) =>
+      `${severity === 'at-risk' ? '**At risk:**' : 'Watch:'} ${embeddedUserText(message)}`,
   );
   return section('Why this health', bullets(list) || '_Nothing in the data raises the health._');
 }
@@ -112,10 +116,10 @@ function keyResults(data: ReportSections['keyResults']): string {
     table(
       ['Objective', 'Key result', 'Current', 'Target', 'Progress', 'Expected', 'Pace', 'Change'],
       data.items.map((item) => [
-        item.objectiveTitle,
-        item.title,
-        item.current === null ? '—' : `${item.current} ${item.unit}`.trim(),
-        `${item.target} ${item.unit}`.trim(),
+        user(item.objectiveTitle),
+        user(item.title),
+        item.current === null ? '—' : `${item.current} ${embeddedUserText(item.unit)}`.trim(),
+        `${item.target} ${embeddedUserText(item.unit)}`.trim(),
         percent(item.progress),
         percent(item.expectedProgress),
         item.pace ?? '—',
@@ -132,7 +136,7 @@ function guardrails(data: ReportSections['guardrails']): string {
     table(
       ['Metric', 'Status', 'At the last report', 'Changes this week'],
       data.items.map((item) => [
-        item.metricName,
+        user(item.metricName),
         item.status ?? 'no data',
         item.previousStatus ?? '—',
         item.changesThisWeek.map(({ from, to }) => `${from ?? 'none'} → ${to}`).join(', ') || '—',
@@ -146,7 +150,7 @@ function milestones(data: ReportSections['milestones']): string {
   const timeline = table(
     ['Milestone', 'Baseline', 'Current', 'Completed', 'Against baseline', 'Moved this week'],
     data.items.map((item) => [
-      item.name,
+      user(item.name),
       item.baselineDate,
       item.currentDate,
       item.completedAt ?? '—',
@@ -157,15 +161,18 @@ function milestones(data: ReportSections['milestones']): string {
   const moved = bullets(
     data.movedThisWeek.map(
       (item) =>
-        `"${item.name}": ${item.dateBeforeWeek} → ${item.moves.at(-1)?.toDate ?? item.currentDate} (baseline ${item.baselineDate}, ${slipWords(item.slipDays)}) — ${item.moves
-          .map(({ reason, authorName }) => `${reason}${authorName ? ` (${authorName})` : ''}`)
+        `"${user(item.name)}": ${item.dateBeforeWeek} → ${item.moves.at(-1)?.toDate ?? item.currentDate} (baseline ${item.baselineDate}, ${slipWords(item.slipDays)}) — ${item.moves
+          .map(
+            ({ reason, authorName }) =>
+              `${user(reason)}${authorName ? ` (${user(authorName)})` : ''}`,
+          )
           .join('; ')}`,
     ),
   );
   const completed = bullets(
     data.completedThisWeek.map(
       (item) =>
-        `"${item.name}" on ${item.completedAt ?? item.currentDate} (baseline ${item.baselineDate}, ${slipWords(item.slipDays)})`,
+        `"${user(item.name)}" on ${item.completedAt ?? item.currentDate} (baseline ${item.baselineDate}, ${slipWords(item.slipDays)})`,
     ),
   );
   return section(
@@ -181,7 +188,7 @@ function milestones(data: ReportSections['milestones']): string {
 function raid(data: ReportSections['raid']): string {
   if (data.status === 'unavailable') return unavailable('RAID', data);
   const line = (item: { kind: string; title: string; score: number; status: string }) =>
-    `${item.kind} "${item.title}" — score ${item.score}, ${item.status}`;
+    `${item.kind} "${user(item.title)}" — score ${item.score}, ${item.status}`;
   const counts = `${plural(data.counts.open, 'open item')}, ${plural(data.counts.openRisks, 'open risk')}, ${data.counts.highScoreOpenRisks} of them high-score${
     data.countsChange
       ? ` (since the last report: ${signed(data.countsChange.open)} open, ${signed(data.countsChange.highScoreOpenRisks)} high-score)`
@@ -204,7 +211,7 @@ function raid(data: ReportSections['raid']): string {
         bullets(
           data.highScoreOpenRisks.map(
             (item) =>
-              `${line(item)}${item.ownerName ? `, owner ${item.ownerName}` : ''}${item.mitigation ? ` — mitigation: ${item.mitigation}` : ''}`,
+              `${line(item)}${item.ownerName ? `, owner ${user(item.ownerName)}` : ''}${item.mitigation ? ` — mitigation: ${user(item.mitigation)}` : ''}`,
           ),
         ) || '_None._'
       }`,
@@ -225,9 +232,9 @@ function dependencies(data: ReportSections['dependencies']): string {
       table(
         ['Needs', 'From', 'What', 'Need by', 'Status', 'Overdue'],
         data.open.map((item) => [
-          item.from.name ?? item.from.kind,
-          item.to.name ?? item.to.kind,
-          item.description,
+          item.from.name === null ? item.from.kind : user(item.from.name),
+          item.to.name === null ? item.to.kind : user(item.to.name),
+          user(item.description),
           item.needBy,
           item.status,
           item.overdue ? `${item.daysOverdue} d` : '—',
@@ -244,7 +251,7 @@ function checkIns(data: ReportSections['checkIns']): string {
     bullets(
       data.overdue.map(
         (item) =>
-          `"${item.title}" — due since ${item.dueSince}${item.ownerName ? `, ${item.ownerName}` : ''}`,
+          `"${user(item.title)}" — due since ${item.dueSince}${item.ownerName ? `, ${user(item.ownerName)}` : ''}`,
       ),
     ) || '_None._',
   );
@@ -256,8 +263,8 @@ function sayDo(data: ReportSections['sayDo']): string {
   const rows = table(
     ['Team', 'Sprint', 'Ended', 'Committed', 'Completed', 'Done of the commitment', 'Say/do'],
     data.teams.map((team) => [
-      team.teamName,
-      team.sprintName,
+      user(team.teamName),
+      user(team.sprintName),
       team.sprintEnd,
       String(team.committed),
       String(team.completed),
@@ -266,7 +273,7 @@ function sayDo(data: ReportSections['sayDo']): string {
     ]),
   );
   const without = data.teamsWithoutClosedSprint.map(
-    ({ teamName }) => `${teamName}: no closed sprint yet`,
+    ({ teamName }) => `${user(teamName)}: no closed sprint yet`,
   );
   return section(
     title,
