@@ -354,6 +354,39 @@ describe('periods and objectives', () => {
       });
     });
 
+    it('rolls a closed period up as of its last day, like its own numbers', async () => {
+      const period = await createPeriod(testApp, workspace, {
+        start: '2024-01-01',
+        end: '2024-03-31',
+      });
+      const parent = await createObjective(testApp, workspace, editor, period);
+      const child = await createObjective(testApp, workspace, editor, period, {
+        parentId: parent.id,
+      });
+      const keyResult = await createKeyResult(testApp, child);
+      clock.restore();
+      clock = pinToday(testApp, '2024-05-01');
+      for (const [value, date] of [
+        [60, '2024-03-20'],
+        [100, '2024-04-10'], // after the period: does not count
+      ] as const) {
+        await editorBrowser
+          .post(url(`key-results/${keyResult.id}/check-ins`))
+          .send({ value, confidence: 'on-track', date })
+          .expect(201);
+      }
+      const read = objectiveSchema.parse(
+        (await editorBrowser.get(url(`objectives/${parent.id}`)).expect(200)).body,
+      );
+      expect(read).toMatchObject({
+        progress: expect.closeTo(0.6, 12),
+        rolledUpFrom: { keyResults: 0, objectives: 1 },
+        expectedProgress: 1,
+        pace: 'off-track',
+        score: 0.6,
+      });
+    });
+
     it('carries each key result row its last check-in confidence and date, and whether it is overdue', async () => {
       const period = await createPeriod(testApp, workspace, {
         start: '2024-01-01',
