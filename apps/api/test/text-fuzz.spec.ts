@@ -13,6 +13,7 @@ import {
 } from './support/delivery-factories.js';
 import {
   type Browser,
+  browser,
   createMember,
   createToken,
   createUser,
@@ -300,7 +301,7 @@ describe('text at the edge', () => {
     const loggedErrors = jest.spyOn(Logger.prototype, 'error');
     let attempts: Attempt[];
     try {
-      attempts = await inParallel(routes.flatMap(spoiledRequests), 4);
+      attempts = await inParallel(routes.flatMap(spoiledRequests), 8);
     } finally {
       loggedErrors.mockRestore();
     }
@@ -327,6 +328,10 @@ describe('text at the edge', () => {
     for (const id of ['%00', 'a%00b', 'not-a-uuid']) {
       await admin.get(`/api/workspaces/${workspaceSlug}/programs/${id}`).expect(400);
     }
+  });
+
+  it('treats a session cookie holding NUL as no session at all', async () => {
+    await browser(testApp).get('/api/me').set('Cookie', 'bearing_session=a%00b').expect(401);
   });
 
   it('refuses a spoiled field with a 400 that names it', async () => {
