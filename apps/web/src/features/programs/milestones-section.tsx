@@ -9,7 +9,11 @@ import { EmptyPanel } from '../../components/empty-panel';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDay, todayUtc } from '../../components/format';
 import { LoadingRows } from '../../components/loading-rows';
-import { MilestoneTimelineChart, TIMELINE_MARKS } from './charts/milestone-timeline-chart';
+import {
+  MilestoneTimelineChart,
+  TIMELINE_LINES,
+  TIMELINE_MARKS,
+} from './charts/milestone-timeline-chart';
 import { milestoneTimelineRows } from './charts/milestone-timeline-data';
 import { PROGRAM_CHART_DEFINITIONS } from './charts/program-chart-definitions';
 import { ChangeMilestoneDateForm, NewMilestoneForm } from './milestone-forms';
@@ -20,11 +24,18 @@ type Dialog = { kind: 'new' } | { kind: 'move'; milestone: Milestone };
 export interface MilestonesSectionProps {
   workspace: string;
   programId: string;
+  /** The program's last day, drawn on the timeline; `null` when it has none. */
+  programEnd?: string | null;
   editor: boolean;
 }
 
 /** The milestones timeline (baseline against current date) and the list with each one's moves. */
-export function MilestonesSection({ workspace, programId, editor }: MilestonesSectionProps) {
+export function MilestonesSection({
+  workspace,
+  programId,
+  programEnd = null,
+  editor,
+}: MilestonesSectionProps) {
   const milestones = useMilestones(workspace, programId);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const rows = useMemo(() => milestoneTimelineRows(milestones.data ?? []), [milestones.data]);
@@ -57,14 +68,22 @@ export function MilestonesSection({ workspace, programId, editor }: MilestonesSe
           title="Milestones"
           definition={PROGRAM_CHART_DEFINITIONS.milestoneTimeline}
           actions={addButton}
-          chart={<MilestoneTimelineChart rows={rows} />}
+          chart={<MilestoneTimelineChart rows={rows} today={todayUtc()} programEnd={programEnd} />}
           table={<MilestoneTable milestones={milestones.data} />}
         >
           <ChartLegend
-            items={Object.values(TIMELINE_MARKS).map((mark) => ({
-              label: mark.label,
-              mark: { kind: 'shape', shape: mark.symbol, color: mark.color },
-            }))}
+            items={[
+              ...Object.values(TIMELINE_MARKS).map((mark) => ({
+                label: mark.label,
+                mark: { kind: 'shape' as const, shape: mark.symbol, color: mark.color },
+              })),
+              ...Object.values(TIMELINE_LINES)
+                .filter((line) => programEnd !== null || line !== TIMELINE_LINES.programEnd)
+                .map((line) => ({
+                  label: line.label,
+                  mark: { kind: 'line' as const, color: line.color, dash: line.dash },
+                })),
+            ]}
           />
         </ChartFrame>
       )}

@@ -58,7 +58,12 @@ export function ProgramPage() {
       />
       <ProgramObjectives workspace={slug} program={program.data} />
       <ProgramGuardrails workspace={slug} program={program.data} />
-      <MilestonesSection workspace={slug} programId={id} editor={editor} />
+      <MilestonesSection
+        workspace={slug}
+        programId={id}
+        programEnd={program.data.end}
+        editor={editor}
+      />
       <RaidSection workspace={slug} programId={id} editor={editor} />
       <DependenciesSection workspace={slug} programId={id} editor={editor} />
       <ReportHistory workspace={slug} programId={id} />

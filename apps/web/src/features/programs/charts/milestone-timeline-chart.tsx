@@ -10,12 +10,15 @@ import {
 } from 'recharts';
 import { AXIS_TICK, CHART_COLORS } from '../../../charts/chart-theme';
 import { ChartTooltipCard, hoveredRow } from '../../../charts/chart-tooltip';
-import { formatDay, formatShortDay, todayUtc } from '../../../components/format';
+import { formatDay } from '../../../components/format';
 import { describeSlip } from '../slip';
 import {
   type MilestoneTimelineRow,
+  monthTickLabel,
   type TimelinePoint,
+  timelineAxis,
   timelinePoints,
+  wrapLabel,
 } from './milestone-timeline-data';
 
 /** Colours of the marks; each also has its own shape, named in the legend. */
@@ -27,8 +30,15 @@ export const TIMELINE_MARKS = {
   completed: { color: CHART_COLORS.series, symbol: 'square', label: 'Completed' },
 } as const;
 
+/** The two vertical lines, each named in the chart's top margin and in the legend. */
+export const TIMELINE_LINES = {
+  today: { color: CHART_COLORS.axis, dash: '2 3', label: 'Today' },
+  programEnd: { color: CHART_COLORS.limit, dash: '8 4', label: 'Program end' },
+} as const;
+
 const ROW_HEIGHT = 44;
-const DAY_MS = 86_400_000;
+const NAME_WIDTH = 220;
+const TOP_MARGIN = 28;
 
 const KIND_LABELS: Record<TimelinePoint['kind'], string> = {
   baseline: 'Baseline',
@@ -37,16 +47,23 @@ const KIND_LABELS: Record<TimelinePoint['kind'], string> = {
   completed: 'Completed',
 };
 
-/** Milestones as rows: a diamond at the baseline, a line to where each stands now, each move marked. Pure. */
-export function MilestoneTimelineChart({ rows }: { rows: readonly MilestoneTimelineRow[] }) {
+export interface MilestoneTimelineChartProps {
+  rows: readonly MilestoneTimelineRow[];
+  /** Today, `YYYY-MM-DD` (UTC, the calendar milestones are dated in). */
+  today: string;
+  /** The program's last day, `null` when it has none. */
+  programEnd: string | null;
+}
+
+/**
+ * Milestones as rows on a time axis in months: a diamond at the baseline, a line to where each
+ * stands now, each move marked, with today and the program's end as vertical lines. Pure.
+ */
+export function MilestoneTimelineChart({ rows, today, programEnd }: MilestoneTimelineChartProps) {
   const points = timelinePoints(rows);
-  const times = rows.flatMap((row) => [row.baseline, row.current, ...row.moves]);
-  // A week of margin either side so the end marks are not cut in half.
-  const domain: [number, number] = [
-    Math.min(...times) - 7 * DAY_MS,
-    Math.max(...times) + 7 * DAY_MS,
-  ];
-  const today = Date.parse(todayUtc());
+  const axis = timelineAxis(rows, today, programEnd);
+  // Each line's name points away from the other's, so the two never overlap.
+  const endAfterToday = axis.programEnd === null || axis.programEnd >= axis.today;
   const late = points.current.filter((point) => point.slipDays > 0 && point.kind === 'current');
   const onPlan = points.current.filter((point) => point.slipDays <= 0 && point.kind === 'current');
   const completed = points.current.filter((point) => point.kind === 'completed');
@@ -55,17 +72,18 @@ export function MilestoneTimelineChart({ rows }: { rows: readonly MilestoneTimel
       <ScatterChart
         responsive
         style={{ width: '100%', height: Math.max(160, rows.length * ROW_HEIGHT + 60) }}
-        margin={{ top: 12, right: 24, bottom: 4, left: 8 }}
+        margin={{ top: TOP_MARGIN, right: 24, bottom: 4, left: 8 }}
       >
         <CartesianGrid stroke={CHART_COLORS.grid} horizontal={false} />
         <XAxis
           dataKey="x"
           type="number"
           scale="time"
-          domain={domain}
-          tickFormatter={formatShortDay}
+          domain={axis.domain}
+          ticks={axis.ticks}
+          interval={0}
+          tickFormatter={(tick: number, index: number) => monthTickLabel(tick, index)}
           tick={AXIS_TICK}
-          minTickGap={24}
         />
         <YAxis
           dataKey="y"
@@ -73,9 +91,8 @@ export function MilestoneTimelineChart({ rows }: { rows: readonly MilestoneTimel
           reversed
           domain={[-0.5, rows.length - 0.5]}
           ticks={rows.map((row) => row.row)}
-          tickFormatter={(value: number) => truncate(rows[value]?.name ?? '')}
-          tick={AXIS_TICK}
-          width={220}
+          tick={(props: NameTickProps) => <MilestoneNameTick {...props} rows={rows} />}
+          width={NAME_WIDTH}
           interval={0}
         />
         {rows.map((row) => (
@@ -90,17 +107,32 @@ export function MilestoneTimelineChart({ rows }: { rows: readonly MilestoneTimel
             strokeOpacity={0.45}
           />
         ))}
-        {today >= domain[0] && today <= domain[1] && (
+        <ReferenceLine
+          x={axis.today}
+          stroke={TIMELINE_LINES.today.color}
+          strokeDasharray={TIMELINE_LINES.today.dash}
+          label={(props: LineLabelProps) => (
+            <LineLabel
+              {...props}
+              text={TIMELINE_LINES.today.label}
+              color={TIMELINE_LINES.today.color}
+              side={endAfterToday ? 'left' : 'right'}
+            />
+          )}
+        />
+        {axis.programEnd !== null && (
           <ReferenceLine
-            x={today}
-            stroke={CHART_COLORS.axis}
-            strokeDasharray="2 3"
-            label={{
-              value: 'Today',
-              position: 'insideTopRight',
-              fontSize: 11,
-              fill: CHART_COLORS.axis,
-            }}
+            x={axis.programEnd}
+            stroke={TIMELINE_LINES.programEnd.color}
+            strokeDasharray={TIMELINE_LINES.programEnd.dash}
+            label={(props: LineLabelProps) => (
+              <LineLabel
+                {...props}
+                text={TIMELINE_LINES.programEnd.label}
+                color={TIMELINE_LINES.programEnd.color}
+                side={endAfterToday ? 'right' : 'left'}
+              />
+            )}
           />
         )}
         <Tooltip
@@ -159,7 +191,71 @@ export function MilestoneTimelineChart({ rows }: { rows: readonly MilestoneTimel
   );
 }
 
-/** Names fit on one line of the axis (about 32 characters at the tick size); hover shows all. */
-function truncate(text: string): string {
-  return text.length > 32 ? `${text.slice(0, 31)}…` : text;
+interface NameTickProps {
+  x?: number | string;
+  y?: number | string;
+  payload?: { value?: unknown };
+}
+
+/**
+ * A milestone's name at its row, wrapped between words on up to two lines; a name longer than
+ * that ends in "…" and is read whole in the tooltip (`<title>`) and in the table.
+ */
+function MilestoneNameTick({
+  x,
+  y,
+  payload,
+  rows,
+}: NameTickProps & { rows: readonly MilestoneTimelineRow[] }) {
+  const row = typeof payload?.value === 'number' ? rows[payload.value] : undefined;
+  if (!row) return null;
+  const lines = wrapLabel(row.name);
+  const lineHeight = AXIS_TICK.fontSize + 2;
+  // Centred on the row: the first line starts half the block above it.
+  const firstDy = -((lines.length - 1) * lineHeight) / 2;
+  return (
+    <text
+      x={Number(x)}
+      y={Number(y)}
+      textAnchor="end"
+      dominantBaseline="middle"
+      fontSize={AXIS_TICK.fontSize}
+      fill={AXIS_TICK.fill}
+      data-milestone={row.name}
+    >
+      <title>{row.name}</title>
+      {lines.map((line, index) => (
+        <tspan key={index} x={Number(x)} dy={index === 0 ? firstDy : lineHeight}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
+interface LineLabelProps {
+  viewBox?: unknown;
+}
+
+/** A vertical line's name in the chart's top margin, on one side of the line. */
+function LineLabel({
+  viewBox,
+  text,
+  color,
+  side,
+}: LineLabelProps & { text: string; color: string; side: 'left' | 'right' }) {
+  const box = (viewBox ?? {}) as { x?: number; y?: number };
+  const x = (box.x ?? 0) + (side === 'left' ? -4 : 4);
+  return (
+    <text
+      x={x}
+      y={(box.y ?? TOP_MARGIN) - 8}
+      textAnchor={side === 'left' ? 'end' : 'start'}
+      fontSize={11}
+      fill={color}
+      data-line={text}
+    >
+      {text}
+    </text>
+  );
 }

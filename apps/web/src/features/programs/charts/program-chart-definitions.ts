@@ -9,7 +9,7 @@ import type { ChartDefinition } from '../../../charts/chart-definition';
 export const PROGRAM_CHART_DEFINITIONS = {
   milestoneTimeline: {
     summary:
-      'Each milestone’s original (baseline) date against its current date, with every move in between.',
+      'Each milestone’s original (baseline) date against its current date, with every move in between, on a month axis with today and the program’s end.',
     detail:
       'The baseline is set when the milestone is created and never changes. Slip = current date (or the completion day) − baseline date, in days; every move of the current date is kept with its reason and author.',
   },
