@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../src/create-app.js';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
 import { browser, createUser, createWorkspace, type Browser } from './support/factories.js';
+import { checkResponsesAgainstOpenApi } from './support/openapi-responses.js';
 import type { TestApp } from './support/test-app.js';
 import { testConfig } from './support/test-app.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
@@ -72,6 +73,7 @@ describe('an external database that becomes unreachable', () => {
     const dataSource = new DataSource(dataSourceOptions(proxied.toString()));
     await dataSource.initialize();
     const app = await createApp(testConfig, dataSource);
+    checkResponsesAgainstOpenApi(app);
     testApp = {
       app,
       dataSource,

@@ -17,7 +17,6 @@ import { previewOpenApiDocument } from '../src/common/openapi/preview-document.j
 import { discoverRoutes } from '../src/common/openapi/route-discovery.js';
 import { serializeOpenApiDocument } from '../src/common/openapi/serialize.js';
 import { ZodParam } from '../src/common/validation/zod.pipe.js';
-import { checkResponsesAgainstOpenApi } from './support/openapi-responses.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 type SwaggerDocument = Parameters<typeof SwaggerParser.validate>[0];
@@ -131,7 +130,6 @@ describe('the OpenAPI document (served)', () => {
   let testApp: TestApp;
   beforeAll(async () => {
     testApp = await createTestApp({}, [LyingModule]);
-    checkResponsesAgainstOpenApi(testApp.app);
   });
   afterAll(async () => {
     await testApp.close();
@@ -151,7 +149,7 @@ describe('the OpenAPI document (served)', () => {
     expect(docs.text).toContain('swagger-ui');
   });
 
-  it('fails a test whose response breaks the document, naming the field', async () => {
+  it('fails a test whose response breaks the document, naming the field (createTestApp checks every answer)', async () => {
     await testApp.http.get('/api/openapi-probe').expect(200);
     const id = '7d0b8a5e-1f0c-4c8e-9a55-3f2b1e6c9d01';
     await expect(testApp.http.get(`/api/openapi-probe/${id}`).expect(200)).rejects.toThrow(

@@ -1,8 +1,12 @@
 import { Controller, Get, HttpCode, HttpStatus, Module, Post } from '@nestjs/common';
-import type { WorkspaceRole } from '@bearing/contracts';
+import { type WorkspaceRole, workspaceRoleSchema } from '@bearing/contracts';
+import { z } from 'zod';
 import { Access } from '../../src/access/access.decorator.js';
 import type { WorkspaceContext } from '../../src/access/caller.js';
 import { CurrentWorkspace } from '../../src/access/current.decorators.js';
+import { Returns } from '../../src/common/openapi/openapi.decorators.js';
+
+const roleSchema = z.object({ role: workspaceRoleSchema });
 
 /**
  * Test-only routes at each workspace role, so the access rules can be exercised for roles that
@@ -13,6 +17,7 @@ import { CurrentWorkspace } from '../../src/access/current.decorators.js';
 class ProbeController {
   @Get('viewer')
   @Access({ workspaceRole: 'viewer' })
+  @Returns(roleSchema)
   read(@CurrentWorkspace() workspace: WorkspaceContext): { role: WorkspaceRole } {
     return { role: workspace.role };
   }
@@ -20,6 +25,7 @@ class ProbeController {
   @Post('editor')
   @HttpCode(HttpStatus.OK)
   @Access({ workspaceRole: 'editor' })
+  @Returns(roleSchema)
   write(@CurrentWorkspace() workspace: WorkspaceContext): { role: WorkspaceRole } {
     return { role: workspace.role };
   }
@@ -27,6 +33,7 @@ class ProbeController {
   @Post('admin')
   @HttpCode(HttpStatus.OK)
   @Access({ workspaceRole: 'admin' })
+  @Returns(roleSchema)
   manage(@CurrentWorkspace() workspace: WorkspaceContext): { role: WorkspaceRole } {
     return { role: workspace.role };
   }

@@ -5,12 +5,16 @@ import type { AppConfig } from '../../src/config/config.js';
 import type { ExtraImports } from '../../src/app.module.js';
 import { createApp } from '../../src/create-app.js';
 import { dataSourceOptions } from '../../src/database/data-source-options.js';
+import { checkResponsesAgainstOpenApi } from './openapi-responses.js';
 import { createTestDatabase } from './test-database.js';
 
 export type TestApp = {
   app: NestExpressApplication;
   dataSource: DataSource;
-  /** supertest bound to the app's HTTP server: real HTTP requests, no mocks. */
+  /**
+   * supertest bound to the app's HTTP server: real HTTP requests, no mocks. Every answer is
+   * checked against the OpenAPI document (openapi-responses.ts), as are a `browser()`'s.
+   */
   http: ReturnType<typeof supertest>;
   /** Base URL once `listen()` was called (browser tests). */
   listen(): Promise<string>;
@@ -44,6 +48,7 @@ export async function createTestApp(
   const dataSource = new DataSource(dataSourceOptions(database.url));
   await dataSource.initialize();
   const app = await createApp({ ...testConfig, ...overrides }, dataSource, extraImports);
+  checkResponsesAgainstOpenApi(app);
   return {
     app,
     dataSource,

@@ -315,7 +315,9 @@ function failuresOf(
   };
   if (inputs.validated) add(400, 'validation');
   if (inputs.jsonBody) add(400, 'http-400');
-  if (rule !== 'public') add(401, 'unauthorized');
+  if (rule === undefined)
+    add(403, 'forbidden'); // closed: the guard refuses every caller
+  else if (rule !== 'public') add(401, 'unauthorized');
   const crossSiteCheck = !SAFE_METHODS.has(route.method);
   const roleCheck =
     rule === 'signed-in' || (typeof rule === 'object' && rule.workspaceRole !== 'viewer');
