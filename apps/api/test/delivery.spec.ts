@@ -18,6 +18,7 @@ import {
   type TestWorkspace,
 } from './support/factories.js';
 import { createTeam, fixture, importFile, type TestTeam } from './support/delivery-factories.js';
+import { loadSprintEvents } from '../src/delivery/sprint-events.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -178,6 +179,22 @@ describe('delivery read models of imported Jira histories', () => {
           .body,
       );
       expect(counted).toMatchObject({ committed: 3, completed: 3, added: 1, removed: 1 });
+    });
+
+    it("reads a sprint's events only from items of the workspace asked for", async () => {
+      const sprints = sprintPageSchema.parse(
+        (await admin.get(`${teamBase()}/sprints`).expect(200)).body,
+      );
+      const sprintId = sprints.items.find((candidate) => candidate.name === 'PAY Sprint 1')!.id;
+      const elsewhere = await createWorkspace(testApp, await createUser(testApp));
+      const done = new Set(['Done']);
+      const manager = testApp.dataSource.manager;
+      expect(
+        await loadSprintEvents(manager, { workspaceId: workspace.id, sprintId }, done),
+      ).not.toEqual([]);
+      expect(
+        await loadSprintEvents(manager, { workspaceId: elsewhere.id, sprintId }, done),
+      ).toEqual([]);
     });
   });
 

@@ -60,15 +60,33 @@ export async function reevaluateGuardrailsOf(
     .getRepository(Guardrail)
     .createQueryBuilder('guardrail')
     .where('guardrail.metricId IN (:...metricIds)', { metricIds: metrics.map(({ id }) => id) })
+    .andWhere('guardrail.workspaceId IN (:...workspaceIds)', {
+      workspaceIds: [...new Set(metrics.map(({ workspaceId }) => workspaceId))],
+    })
     .getMany();
   if (guardrails.length === 0) return;
-  const latest = await latestPointsOf(
-    manager,
-    guardrails.map(({ metricId }) => metricId),
-  );
+  const latest = await latestPointsOfGuardrails(manager, guardrails);
   const metricsById = new Map(metrics.map((metric) => [metric.id, metric]));
   for (const guardrail of guardrails) {
     const metric = metricsById.get(guardrail.metricId);
     if (metric) await recordStatus(manager, guardrail, metric, latest.get(metric.id), cause);
   }
+}
+
+/** The latest point of each guardrail's metric, each read within the guardrail's workspace. */
+export async function latestPointsOfGuardrails(
+  manager: EntityManager,
+  guardrails: readonly Guardrail[],
+): Promise<Map<string, LatestPoint>> {
+  const latest = new Map<string, LatestPoint>();
+  // A list holds one workspace's guardrails: in practice a single query.
+  for (const workspaceId of new Set(guardrails.map((guardrail) => guardrail.workspaceId))) {
+    const metricIds = guardrails
+      .filter((guardrail) => guardrail.workspaceId === workspaceId)
+      .map(({ metricId }) => metricId);
+    for (const [id, point] of await latestPointsOf(manager, workspaceId, metricIds)) {
+      latest.set(id, point);
+    }
+  }
+  return latest;
 }

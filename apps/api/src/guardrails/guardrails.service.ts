@@ -33,6 +33,7 @@ import {
   keysetPage,
   type KeysetOrder,
 } from '../common/pagination/keyset-page.js';
+import { latestPointsOfGuardrails } from './guardrail-evaluation.js';
 
 /** Guardrails of one workspace; every query filters by the workspace id. */
 @Injectable()
@@ -122,7 +123,7 @@ export class GuardrailsService {
           status: null,
         }),
       );
-      const latest = await latestPointsOf(manager, [metric.id]);
+      const latest = await latestPointsOf(manager, workspaceId, [metric.id]);
       await recordStatus(manager, guardrail, metric, latest.get(metric.id), 'created');
       await recordAuditEvent(manager, {
         workspaceId,
@@ -159,7 +160,7 @@ export class GuardrailsService {
       if (changes.warnAt !== undefined) guardrail.warnAt = changes.warnAt;
       const metric = metricOf(guardrail);
       const saved = await manager.getRepository(Guardrail).save(guardrail);
-      const latest = await latestPointsOf(manager, [metric.id]);
+      const latest = await latestPointsOf(manager, workspaceId, [metric.id]);
       await recordStatus(manager, saved, metric, latest.get(metric.id), 'edited');
       await recordAuditEvent(manager, {
         workspaceId,
@@ -192,10 +193,7 @@ export class GuardrailsService {
   ): Promise<Map<string, GuardrailResponse>> {
     const responses = new Map<string, GuardrailResponse>();
     if (guardrails.length === 0) return responses;
-    const latest = await latestPointsOf(
-      manager,
-      guardrails.map(({ metricId }) => metricId),
-    );
+    const latest = await latestPointsOfGuardrails(manager, guardrails);
     const history = await recentHistory(
       manager,
       guardrails.map(({ id }) => id),

@@ -3,17 +3,18 @@ import type { EntityManager } from 'typeorm';
 export type MetricPointRow = { metric_id: string; timestamp: Date; value: number };
 
 /**
- * The latest `limit` points of each metric, oldest first per metric, in ONE query (one index
+ * The latest `limit` points of each metric of the workspace, oldest first per metric, in ONE query (one index
  * scan per metric, newest first, on the `(metric_id, timestamp)` key).
  */
 export async function latestPointsPerMetric(
   manager: EntityManager,
+  workspaceId: string,
   metricIds: readonly string[],
   limit: number,
 ): Promise<MetricPointRow[]> {
   return manager.query(
     `SELECT "metric"."id" AS "metric_id", "point"."timestamp", "point"."value"
-       FROM unnest($1::uuid[]) AS "metric" ("id")
+       FROM "metric"
       CROSS JOIN LATERAL (
             SELECT "timestamp", "value"
               FROM "metric_point"
@@ -21,8 +22,9 @@ export async function latestPointsPerMetric(
              ORDER BY "timestamp" DESC
              LIMIT $2
           ) AS "point"
+      WHERE "metric"."id" = ANY($1::uuid[]) AND "metric"."workspace_id" = $3
       ORDER BY "metric"."id", "point"."timestamp"`,
-    [metricIds, limit],
+    [metricIds, limit, workspaceId],
   );
 }
 

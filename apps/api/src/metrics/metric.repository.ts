@@ -40,19 +40,24 @@ export async function lockMetrics(manager: EntityManager, metricIds: string[]): 
   );
 }
 
-/** The latest point (by timestamp) of each metric that has one; one index probe per metric. */
+/**
+ * The latest point (by timestamp) of each metric of the workspace that has one; one index probe
+ * per metric.
+ */
 export async function latestPointsOf(
   manager: EntityManager,
+  workspaceId: string,
   metricIds: readonly string[],
 ): Promise<Map<string, LatestPoint>> {
   const latest = new Map<string, LatestPoint>();
   if (metricIds.length === 0) return latest;
   const rows: { metric_id: string; timestamp: Date; value: number }[] = await manager.query(
-    `SELECT DISTINCT ON ("metric_id") "metric_id", "timestamp", "value"
-       FROM "metric_point"
-      WHERE "metric_id" = ANY($1::uuid[])
-      ORDER BY "metric_id", "timestamp" DESC`,
-    [[...new Set(metricIds)]],
+    `SELECT DISTINCT ON ("point"."metric_id") "point"."metric_id", "point"."timestamp", "point"."value"
+       FROM "metric_point" "point"
+       JOIN "metric" ON "metric"."id" = "point"."metric_id"
+      WHERE "point"."metric_id" = ANY($1::uuid[]) AND "metric"."workspace_id" = $2
+      ORDER BY "point"."metric_id", "point"."timestamp" DESC`,
+    [[...new Set(metricIds)], workspaceId],
   );
   for (const row of rows) latest.set(row.metric_id, { timestamp: row.timestamp, value: row.value });
   return latest;
@@ -61,17 +66,21 @@ export async function latestPointsOf(
 /**
  * For each request, its metric's latest point dated on or before `day` — by the point's own
  * timestamp (its UTC day), however late it was stored; one index probe per request. Keyed by
- * the request's `key`, so one metric can be read as of several days at once.
+ * the request's `key`, so one metric can be read as of several days at once. A request reads
+ * only a metric of its own workspace.
  */
 export async function latestPointsOnOrBefore<Key extends string>(
   manager: EntityManager,
-  requests: readonly { key: Key; metricId: string; day: Day }[],
+  requests: readonly { key: Key; workspaceId: string; metricId: string; day: Day }[],
 ): Promise<Map<Key, LatestPoint>> {
   const latest = new Map<Key, LatestPoint>();
   if (requests.length === 0) return latest;
   const rows: { key: Key; timestamp: Date; value: number }[] = await manager.query(
     `SELECT "request"."key", "point"."timestamp", "point"."value"
-       FROM unnest($1::text[], $2::uuid[], $3::date[]) AS "request" ("key", "metric_id", "day")
+       FROM unnest($1::text[], $2::uuid[], $3::date[], $4::uuid[])
+            AS "request" ("key", "metric_id", "day", "workspace_id")
+       JOIN "metric" ON "metric"."id" = "request"."metric_id"
+                    AND "metric"."workspace_id" = "request"."workspace_id"
       CROSS JOIN LATERAL (
             SELECT "timestamp", "value"
               FROM "metric_point"
@@ -84,6 +93,7 @@ export async function latestPointsOnOrBefore<Key extends string>(
       requests.map(({ key }) => key),
       requests.map(({ metricId }) => metricId),
       requests.map(({ day }) => day),
+      requests.map(({ workspaceId }) => workspaceId),
     ],
   );
   for (const row of rows) latest.set(row.key, { timestamp: row.timestamp, value: row.value });

@@ -53,6 +53,7 @@ export class MetricsService {
     );
     const analyses = await loadMetricXmr(
       this.dataSource.manager,
+      workspaceId,
       rows.map(({ id }) => id),
     );
     return {
@@ -69,7 +70,7 @@ export class MetricsService {
 
   async get(workspaceId: string, key: string): Promise<MetricResponse> {
     const metric = await findMetricByKey(this.dataSource.manager, workspaceId, key);
-    const latest = await latestPointsOf(this.dataSource.manager, [metric.id]);
+    const latest = await latestPointsOf(this.dataSource.manager, workspaceId, [metric.id]);
     return toMetricResponse(metric, latest.get(metric.id));
   }
 
@@ -123,7 +124,7 @@ export class MetricsService {
         target: { type: 'metric', id: saved.id },
         details: { key: saved.key, changes },
       });
-      const latest = await latestPointsOf(manager, [saved.id]);
+      const latest = await latestPointsOf(manager, workspaceId, [saved.id]);
       return toMetricResponse(saved, latest.get(saved.id));
     });
   }

@@ -228,7 +228,16 @@ async function readingsOf(
   const points = await latestPointsOnOrBefore(
     manager,
     asOf.flatMap(({ keyResult, day }) =>
-      keyResult.metricId ? [{ key: keyResult.id, metricId: keyResult.metricId, day }] : [],
+      keyResult.metricId
+        ? [
+            {
+              key: keyResult.id,
+              workspaceId: keyResult.workspaceId,
+              metricId: keyResult.metricId,
+              day,
+            },
+          ]
+        : [],
     ),
   );
   for (const { keyResult } of asOf) {

@@ -16,6 +16,7 @@ export async function loadKpiTiles(
   const metrics = await metricSummaries(manager, workspaceId);
   const analyses = await loadMetricXmr(
     manager,
+    workspaceId,
     metrics.map(({ id }) => id),
   );
   return metrics.map((metric) => {

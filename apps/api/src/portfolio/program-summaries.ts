@@ -50,7 +50,7 @@ export async function loadProgramSummaries(
   // Independent reads outside any transaction: each takes its own pooled connection, so their
   // round trips overlap instead of adding up.
   const [links, reports, milestones, openRaid, dependencies, health] = await Promise.all([
-    loadProgramLinks(manager, programIds),
+    loadProgramLinks(manager, workspaceId, programIds),
     manager.getRepository(StatusReport).find({
       where: {
         ...inPrograms,

@@ -5,14 +5,15 @@ export type ProgramLinks = { teamIds: string[]; objectiveIds: string[]; guardrai
 
 const noLinks = (): ProgramLinks => ({ teamIds: [], objectiveIds: [], guardrailIds: [] });
 
-/** The links of each program, ids sorted (a link list is a set). */
+/** The links of each program of the workspace, ids sorted (a link list is a set). */
 export async function loadProgramLinks(
   manager: EntityManager,
+  workspaceId: string,
   programIds: readonly string[],
 ): Promise<Map<string, ProgramLinks>> {
   const links = new Map(programIds.map((id) => [id, noLinks()]));
   if (programIds.length === 0) return links;
-  const where = { programId: In([...programIds]) };
+  const where = { programId: In([...programIds]), program: { workspaceId } };
   // One after the other: inside a transaction they share one connection.
   const teams = await manager.getRepository(ProgramTeam).find({ where, order: { teamId: 'ASC' } });
   const objectives = await manager

@@ -24,7 +24,7 @@ import {
   type ProgramLinks,
   replaceProgramLinks,
 } from './program-links.repository.js';
-import { assertMember, findProgram, lockProgram } from './program-records.js';
+import { assertMember, findProgram, lockProgram } from './program.repository.js';
 import { staleVersion } from '../common/problem/stale-version.js';
 import { createdAtIdOrder, keysetPage } from '../common/pagination/keyset-page.js';
 
@@ -71,6 +71,7 @@ export class ProgramsService {
     );
     const links = await loadProgramLinks(
       manager,
+      workspaceId,
       shown.map(({ id }) => id),
     );
     const health = await this.health.of(manager, workspaceId, shown);
@@ -180,7 +181,7 @@ export class ProgramsService {
   }
 
   private async responseFor(manager: EntityManager, program: Program): Promise<ProgramResponse> {
-    const links = await loadProgramLinks(manager, [program.id]);
+    const links = await loadProgramLinks(manager, program.workspaceId, [program.id]);
     const health = await this.health.of(manager, program.workspaceId, [program]);
     return toProgramResponse(program, linksOf(links, program.id), healthOf(health, program.id));
   }

@@ -8,7 +8,7 @@ import { isWatermelon } from './health-rules.js';
 import { ReportGenerator } from './report-generator.js';
 import { reportWeek } from './report-week.js';
 import { StatusReport } from './status-report.entity.js';
-import { programFacts } from './status-report-records.js';
+import { programFacts } from './status-report.repository.js';
 
 /** What the program and portfolio read models add to the health stored on a program. */
 export type ProgramHealthFacts = {

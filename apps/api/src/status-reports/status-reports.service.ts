@@ -19,7 +19,7 @@ import { ClockService } from '../common/clock/clock.service.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
 import { Program } from '../programs/program.entity.js';
-import { findProgram, invalid, lockProgramRecord } from '../programs/program-records.js';
+import { findProgram, invalid, lockProgramRecord } from '../programs/program.repository.js';
 import { draftWords } from './draft-words.js';
 import { isWatermelon } from './health-rules.js';
 import { ReportGenerator } from './report-generator.js';
@@ -34,7 +34,7 @@ import {
   overrideViolation,
   type ProgramScope,
   programFacts,
-} from './status-report-records.js';
+} from './status-report.repository.js';
 import { staleVersion } from '../common/problem/stale-version.js';
 import { keysetItems, type KeysetOrder } from '../common/pagination/keyset-page.js';
 
@@ -110,7 +110,11 @@ export class StatusReportsService {
         if (await reports.existsBy({ programId: program.id, week: week.start })) {
           throw reportExists(week.start);
         }
-        const compared = await lastPublishedBefore(manager, program.id, week.start);
+        const compared = await lastPublishedBefore(
+          manager,
+          { workspaceId: program.workspaceId, programId: program.id },
+          week.start,
+        );
         const snapshot = await this.generator.snapshot(
           manager,
           await programFacts(manager, program),
@@ -217,7 +221,11 @@ export class StatusReportsService {
         throw staleVersion('report', report.version, version);
       }
       const program = await findProgram(manager, scope.workspaceId, scope.programId);
-      const compared = await lastPublishedBefore(manager, program.id, report.week);
+      const compared = await lastPublishedBefore(
+        manager,
+        { workspaceId: program.workspaceId, programId: program.id },
+        report.week,
+      );
       const snapshot = await this.generator.snapshot(
         manager,
         await programFacts(manager, program),

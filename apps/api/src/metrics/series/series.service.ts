@@ -37,7 +37,7 @@ export class SeriesService {
             to: to === undefined ? null : new Date(to).toISOString(),
           },
         ),
-        analysis: (await loadMetricXmr(manager, [metric.id])).get(metric.id)!,
+        analysis: (await loadMetricXmr(manager, workspaceId, [metric.id])).get(metric.id)!,
       }),
     );
     const bucket = chooseBucket(stored, SERIES_MAX_POINTS);

@@ -10,12 +10,13 @@ import { latestPointsPerMetric } from '../metric-point.repository.js';
  */
 export async function loadMetricXmr(
   manager: EntityManager,
+  workspaceId: string,
   metricIds: readonly string[],
 ): Promise<Map<string, MetricXmr>> {
   const ids = [...new Set(metricIds)];
   const points = new Map<string, TimedValue[]>(ids.map((id) => [id, []]));
   if (ids.length > 0) {
-    const rows = await latestPointsPerMetric(manager, ids, XMR_ANALYSIS_POINTS);
+    const rows = await latestPointsPerMetric(manager, workspaceId, ids, XMR_ANALYSIS_POINTS);
     for (const row of rows) {
       points.get(row.metric_id)?.push({ timestamp: row.timestamp, value: Number(row.value) });
     }

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { Actor } from '../../access/caller.js';
 import { recordAuditEvent } from '../../audit/audit-log.js';
 import { ClockService } from '../../common/clock/clock.service.js';
-import { findKeyResult, invalid } from '../okr-references.js';
+import { findKeyResult, invalid } from '../okr.repository.js';
 import { toCheckInResponse } from './check-in.mapper.js';
 import { CheckIn } from './check-in.entity.js';
 import { shareLockedStatus } from '../objectives/objective.repository.js';

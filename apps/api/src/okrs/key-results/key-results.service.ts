@@ -19,7 +19,7 @@ import {
   lockForEdit,
   referencedMetric,
   referencedObjective,
-} from '../okr-references.js';
+} from '../okr.repository.js';
 import { OkrReadModel } from '../okr-read-model.js';
 import { KeyResult } from './key-result.entity.js';
 import { staleVersion } from '../../common/problem/stale-version.js';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { invalid } from '../okr-references.js';
+import { invalid } from '../okr.repository.js';
 import { lockNameForTransaction } from '../../database/advisory-lock.repository.js';
 import { isAmongAncestors } from './objective.repository.js';
 

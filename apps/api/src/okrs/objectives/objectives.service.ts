@@ -17,7 +17,7 @@ import {
   lockForEdit,
   referencedObjective,
   referencedPeriod,
-} from '../okr-references.js';
+} from '../okr.repository.js';
 import { OkrReadModel } from '../okr-read-model.js';
 import { assertNoCycle, lockObjectiveTree } from './objective-tree.js';
 import { Objective } from './objective.entity.js';

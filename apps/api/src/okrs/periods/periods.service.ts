@@ -11,7 +11,7 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { Actor } from '../../access/caller.js';
 import { recordAuditEvent } from '../../audit/audit-log.js';
-import { findPeriod, invalid, lockForEdit } from '../okr-references.js';
+import { findPeriod, invalid, lockForEdit } from '../okr.repository.js';
 import { toPeriodResponse } from './period.mapper.js';
 import { Period } from './period.entity.js';
 import { staleVersion } from '../../common/problem/stale-version.js';

@@ -14,7 +14,7 @@ import type { Actor } from '../../access/caller.js';
 import { recordAuditEvent } from '../../audit/audit-log.js';
 import { ClockService } from '../../common/clock/clock.service.js';
 import { LinkedRecords } from '../linked-records.js';
-import { findProgram, invalid, lockProgramRecord, recordNotFound } from '../program-records.js';
+import { findProgram, invalid, lockProgramRecord, recordNotFound } from '../program.repository.js';
 import { assertParty, describeParties } from './dependency-parties.js';
 import { partiesOf, toDependencyResponse } from './dependency.mapper.js';
 import { ProgramDependency } from './program-dependency.entity.js';

@@ -2,7 +2,7 @@ import type { DependencyParty, DependencyPartyRef } from '@bearing/contracts';
 import { type EntityManager, In } from 'typeorm';
 import type { LinkedRecords } from '../linked-records.js';
 import { Program } from '../program.entity.js';
-import { invalid } from '../program-records.js';
+import { invalid } from '../program.repository.js';
 
 /** A team or program of the workspace, or a 400 naming `path` (e.g. `from.id`). */
 export async function assertParty(

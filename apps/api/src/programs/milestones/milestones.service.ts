@@ -13,9 +13,9 @@ import type { Actor } from '../../access/caller.js';
 import { recordAuditEvent } from '../../audit/audit-log.js';
 import { ClockService } from '../../common/clock/clock.service.js';
 import { changeInstant } from '../change-instant.js';
-import { findProgram, invalid, lockProgramRecord, recordNotFound } from '../program-records.js';
+import { findProgram, invalid, lockProgramRecord, recordNotFound } from '../program.repository.js';
 import { MilestoneDateChange } from './milestone-date-change.entity.js';
-import { loadDateChanges } from './milestone-history.js';
+import { loadDateChanges } from './milestone-date-change.repository.js';
 import { toMilestoneResponse } from './milestone.mapper.js';
 import { Milestone } from './milestone.entity.js';
 import { staleVersion } from '../../common/problem/stale-version.js';
@@ -59,6 +59,7 @@ export class MilestonesService {
     );
     const history = await loadDateChanges(
       manager,
+      workspaceId,
       rows.map(({ id }) => id),
     );
     return {
@@ -194,6 +195,6 @@ async function responseFor(
   manager: EntityManager,
   milestone: Milestone,
 ): Promise<MilestoneResponse> {
-  const history = await loadDateChanges(manager, [milestone.id]);
+  const history = await loadDateChanges(manager, milestone.workspaceId, [milestone.id]);
   return toMilestoneResponse(milestone, history.get(milestone.id) ?? []);
 }

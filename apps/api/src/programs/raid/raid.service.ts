@@ -17,7 +17,7 @@ import {
   findProgram,
   lockProgramRecord,
   recordNotFound,
-} from '../program-records.js';
+} from '../program.repository.js';
 import { diffRaidState, type RaidState, raidStateOf } from './raid-history.js';
 import { RaidItemChange } from './raid-item-change.entity.js';
 import { toRaidItemDetail, toRaidItemResponse } from './raid-item.mapper.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { MilestoneMove, MilestoneSnapshot } from '@bearing/contracts';
 import { milestoneMovedDays, milestoneSlipSignal } from '@bearing/metrics';
-import { loadDateChanges } from '../../programs/milestones/milestone-history.js';
+import { loadDateChanges } from '../../programs/milestones/milestone-date-change.repository.js';
 import { slipDaysOf } from '../../programs/milestones/milestone.mapper.js';
 import { Milestone } from '../../programs/milestones/milestone.entity.js';
 import type { CollectedReason } from '../health-rules.js';
@@ -34,6 +34,7 @@ export class MilestonesCollector implements ReportSectionCollector<'milestones'>
     });
     const history = await loadDateChanges(
       manager,
+      program.workspaceId,
       milestones.map(({ id }) => id),
     );
     // The week's own moves: a report written late, or compared with one written after a move,

@@ -3,7 +3,7 @@ import { ProblemException } from '../common/problem/problem.js';
 import type { ProgramFacts } from './collectors/report-section-collector.js';
 import type { Program } from '../programs/program.entity.js';
 import { loadProgramLinks } from '../programs/program-links.repository.js';
-import { recordNotFound } from '../programs/program-records.js';
+import { recordNotFound } from '../programs/program.repository.js';
 import { StatusReport } from './status-report.entity.js';
 
 export type ProgramScope = { workspaceId: string; programId: string };
@@ -23,11 +23,11 @@ export async function findReport(
 /** The program's last published report of a week before `week`: what changes are against. */
 export function lastPublishedBefore(
   manager: EntityManager,
-  programId: string,
+  { workspaceId, programId }: ProgramScope,
   week: string,
 ): Promise<StatusReport | null> {
   return manager.getRepository(StatusReport).findOne({
-    where: { programId, state: 'published', week: LessThan(week) },
+    where: { workspaceId, programId, state: 'published', week: LessThan(week) },
     order: { week: 'DESC' },
   });
 }
@@ -36,7 +36,9 @@ export async function programFacts(
   manager: EntityManager,
   program: Program,
 ): Promise<ProgramFacts> {
-  const links = (await loadProgramLinks(manager, [program.id])).get(program.id);
+  const links = (await loadProgramLinks(manager, program.workspaceId, [program.id])).get(
+    program.id,
+  );
   return {
     id: program.id,
     workspaceId: program.workspaceId,
