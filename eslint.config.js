@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { featurePublicSurface } from './eslint-rules/feature-public-surface.js';
 
 export default tseslint.config(
   {
@@ -63,6 +64,51 @@ export default tseslint.config(
           selector: "CallExpression[callee.property.name='query']",
           message:
             "Raw SQL belongs in the owning feature's *.repository.ts; call that repository (or the owning service) instead.",
+        },
+      ],
+    },
+  },
+  {
+    // Feature folders reach each other only through their public surface (module, service,
+    // repository, entity, types); see eslint-rules/feature-public-surface.js. The known list
+    // holds today's imports of other features' internals: shrink it, never grow it.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['apps/api/src/**/*.spec.ts'],
+    plugins: { bearing: { rules: { 'feature-public-surface': featurePublicSurface } } },
+    rules: {
+      'bearing/feature-public-surface': [
+        'error',
+        {
+          root: 'apps/api/src',
+          infrastructure: ['common', 'database', 'config', 'access', 'demo'],
+          known: [
+            'accounts/bootstrap/bootstrap-accounts.ts',
+            'accounts/password.ts',
+            'accounts/user.mapper.ts',
+            'accounts/users.ts',
+            'audit/audit-log.ts',
+            'auth/session-cookie.ts',
+            'delivery/sprint-events.ts',
+            'delivery/team-history.ts',
+            'guardrails/guardrail-evaluation.ts',
+            'imports/upload-storage.ts',
+            'jobs/job-queue.ts',
+            'metrics/xmr/load-metric-xmr.ts',
+            'metrics/xmr/metric-xmr.ts',
+            'okrs/check-ins/check-in-due.ts',
+            'okrs/okr-read-model.ts',
+            'programs/dependencies/dependency-parties.ts',
+            'programs/dependencies/dependency.mapper.ts',
+            'programs/linked-records.ts',
+            'programs/milestones/milestone.mapper.ts',
+            'programs/raid/raid-history.ts',
+            'status-reports/health-rules.ts',
+            'status-reports/program-health-read-model.ts',
+            'status-reports/report-week.ts',
+            'tokens/token-authenticator.ts',
+            'work-items/jira-site.ts',
+            'workspaces/workspace.mapper.ts',
+          ],
         },
       ],
     },
