@@ -1,4 +1,11 @@
-import { Badge, createTheme, Drawer, Modal, TableScrollContainer } from '@mantine/core';
+import {
+  Badge,
+  createTheme,
+  Drawer,
+  InputClearButton,
+  Modal,
+  TableScrollContainer,
+} from '@mantine/core';
 
 /** Every dialog's × button says what it does (Mantine leaves it unnamed). */
 const CLOSE_BUTTON_PROPS = { 'aria-label': 'Close' };
@@ -19,13 +26,21 @@ export const theme = createTheme({
     }),
     Drawer: Drawer.extend({ defaultProps: { closeButtonProps: CLOSE_BUTTON_PROPS } }),
     Modal: Modal.extend({ defaultProps: { closeButtonProps: CLOSE_BUTTON_PROPS } }),
+    // The × that empties a clearable input (dates, selects): named, as every button must be.
+    InputClearButton: InputClearButton.extend({ defaultProps: { 'aria-label': 'Clear' } }),
     // A wide table scrolls sideways inside its box on a small screen. The browser's own
     // scrolling (touch, trackpad, keyboard) and a tab stop, so that keyboard users can scroll it
-    // too; a maximum height, where a table asks for one, scrolls the same box.
+    // too; a maximum height, where a table asks for one, scrolls the same box. Positioned, so
+    // that what is positioned inside (visually hidden words) scrolls with it rather than
+    // widening the page.
     TableScrollContainer: TableScrollContainer.extend({
       defaultProps: { type: 'native', tabIndex: 0 },
       styles: {
-        scrollContainer: { maxHeight: 'var(--table-max-height)', overflowY: 'auto' },
+        scrollContainer: {
+          maxHeight: 'var(--table-max-height)',
+          overflowY: 'auto',
+          position: 'relative',
+        },
         scrollContainerInner: { maxHeight: 'none' },
       },
     }),

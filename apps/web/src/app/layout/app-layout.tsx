@@ -1,5 +1,5 @@
-import { AppShell, Badge, Box, Burger, Group } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { AppShell, Badge, Box, Burger, Group, useMantineTheme } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { type MouseEvent, Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
 import { useWorkspaceFromPath } from '../../features/workspaces/use-workspace';
@@ -29,6 +29,10 @@ function focusMainContent(event: MouseEvent<HTMLAnchorElement>) {
 export function AppLayout() {
   const workspace = useWorkspaceFromPath();
   const [navbarOpened, { toggle: toggleNavbar, close: closeNavbar }] = useDisclosure(false);
+  const { breakpoints } = useMantineTheme();
+  // One audience switcher at a time (it is a radio group with one name): in the header from md
+  // up, else in the side menu.
+  const headerHasRoom = useMediaQuery(`(min-width: ${breakpoints.md})`) ?? false;
 
   return (
     <AppShell
@@ -75,11 +79,7 @@ export function AppLayout() {
             <WorkspaceSwitcher />
           </Group>
           <Group gap="md" wrap="nowrap" style={{ flexShrink: 0 }}>
-            {workspace && (
-              <Box visibleFrom="md">
-                <AudienceSwitcher />
-              </Box>
-            )}
+            {workspace && headerHasRoom && <AudienceSwitcher />}
             <ReadinessIndicator />
             <UserMenu />
           </Group>
@@ -88,6 +88,12 @@ export function AppLayout() {
       {workspace && (
         <AppShell.Navbar p="sm" aria-label="Workspace">
           <AppNavigation workspace={workspace.slug} onNavigate={closeNavbar} />
+          {/* Below md the header has no room for it: the side menu (a drawer on phones) has. */}
+          {!headerHasRoom && (
+            <Box mt="lg">
+              <AudienceSwitcher variant="navbar" />
+            </Box>
+          )}
         </AppShell.Navbar>
       )}
       <AppShell.Main id={MAIN_CONTENT_ID} tabIndex={-1}>

@@ -46,4 +46,17 @@ describe('the audience decides the landing page', () => {
     expect(sentBody(fetchMock, 'PATCH')).toEqual({ audience: 'team' });
     expect(screen.getByRole('radio', { name: 'Team' })).toHaveProperty('checked', true);
   });
+
+  it('says what it does: it sets the start page, and is in the side menu below md', async () => {
+    signedInWith('stakeholder');
+    renderApp('/w/demo/programs');
+
+    // jsdom matches no media query: the layout of a screen narrower than md.
+    const group = await screen.findByRole('radiogroup', { name: 'Audience' });
+    expect(group.getAttribute('aria-describedby')).toBeTruthy();
+    const description = document.getElementById(group.getAttribute('aria-describedby') ?? '');
+    expect(description?.textContent).toBe('Sets your start page');
+    expect(screen.getByRole('navigation', { name: 'Workspace' }).contains(group)).toBe(true);
+    expect(screen.getAllByRole('radiogroup', { name: 'Audience' })).toHaveLength(1);
+  });
 });

@@ -10,26 +10,27 @@ export interface AudienceOption {
 
 /**
  * The three audiences of product.md: executives read the portfolio, stakeholders a program,
- * teams their own sprint and flow. The choice picks the landing page and the level of detail.
+ * teams their own sprint and flow. The choice picks the page the app opens on (the start page);
+ * every page shows the same to everyone.
  */
 export const audienceOptions: readonly AudienceOption[] = [
   {
     value: 'executive',
     label: 'Executive',
     landing: 'portfolio',
-    description: 'Portfolio: every program’s health, objectives, KPIs and top risks',
+    description: 'Start page: Portfolio — every program’s health, objectives, KPIs and top risks',
   },
   {
     value: 'stakeholder',
     label: 'Stakeholder',
     landing: 'programs',
-    description: 'Programs: milestones, RAID, dependencies and status reports',
+    description: 'Start page: Programs — milestones, RAID, dependencies and status reports',
   },
   {
     value: 'team',
     label: 'Team',
     landing: 'teams',
-    description: 'Teams: sprints, flow, capacity and forecasts',
+    description: 'Start page: Teams — sprints, flow, capacity and forecasts',
   },
 ];
 

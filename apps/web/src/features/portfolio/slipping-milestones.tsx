@@ -1,7 +1,9 @@
 import type { PortfolioProgram } from '@bearing/contracts';
 import { Anchor, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { FactCards } from '../../components/fact-cards';
 import { formatShortDay } from '../../components/format';
+import { useSmallScreen } from '../../components/use-small-screen';
 import { programPagePath } from '../programs/report-links';
 import { slipInWords } from './slip-words';
 
@@ -13,6 +15,7 @@ export function SlippingMilestones({
   workspace: string;
   programs: readonly PortfolioProgram[];
 }) {
+  const small = useSmallScreen();
   const rows = programs
     .flatMap((program) => program.slippingMilestones.map((milestone) => ({ program, milestone })))
     .sort((a, b) => b.milestone.slipDays - a.milestone.slipDays);
@@ -21,6 +24,36 @@ export function SlippingMilestones({
       <Text size="sm" c="dimmed">
         Every open milestone is on its baseline date or earlier.
       </Text>
+    );
+  }
+  if (small) {
+    return (
+      <FactCards
+        label="Milestones slipping against baseline"
+        cards={rows.map(({ program, milestone }) => ({
+          key: milestone.id,
+          title: (
+            <Text size="sm" fw={600}>
+              {milestone.name}
+            </Text>
+          ),
+          facts: [
+            {
+              label: 'Program',
+              value: (
+                <Anchor component={Link} to={programPagePath(workspace, program.id)} size="sm">
+                  {program.name}
+                </Anchor>
+              ),
+            },
+            {
+              label: 'Baseline → current',
+              value: `${formatShortDay(milestone.baselineDate)} → ${formatShortDay(milestone.currentDate)}`,
+            },
+            { label: 'Slip', value: slipInWords(milestone.slipDays) },
+          ],
+        }))}
+      />
     );
   }
   return (

@@ -1,7 +1,9 @@
 import type { PortfolioRisk } from '@bearing/contracts';
 import { Anchor, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { FactCards } from '../../components/fact-cards';
 import { formatShortDay } from '../../components/format';
+import { useSmallScreen } from '../../components/use-small-screen';
 import { RAID_KIND_LABELS } from '../programs/program-labels';
 import { programPagePath } from '../programs/report-links';
 
@@ -13,11 +15,42 @@ export function TopRisks({
   workspace: string;
   risks: readonly PortfolioRisk[];
 }) {
+  const small = useSmallScreen();
   if (risks.length === 0) {
     return (
       <Text size="sm" c="dimmed">
         No open risk or issue in any program.
       </Text>
+    );
+  }
+  if (small) {
+    return (
+      <FactCards
+        label="Top risks"
+        cards={risks.map((risk) => ({
+          key: risk.id,
+          title: (
+            <Text size="sm" fw={600}>
+              {risk.title}
+            </Text>
+          ),
+          facts: [
+            {
+              label: 'Score',
+              value: `${risk.score} (P${risk.probability} × I${risk.impact}), ${RAID_KIND_LABELS[risk.kind]}`,
+            },
+            {
+              label: 'Program',
+              value: (
+                <Anchor component={Link} to={programPagePath(workspace, risk.programId)} size="sm">
+                  {risk.programName}
+                </Anchor>
+              ),
+            },
+            { label: 'Due', value: risk.dueDate ? formatShortDay(risk.dueDate) : '—' },
+          ],
+        }))}
+      />
     );
   }
   return (

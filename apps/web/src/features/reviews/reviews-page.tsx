@@ -1,5 +1,5 @@
 import type { ProgramReview } from '@bearing/contracts';
-import { Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import { useReviewOverview } from '../../api/reviews';
 import { useCreateStatusReport } from '../../api/status-reports';
@@ -9,6 +9,7 @@ import { formatDay } from '../../components/format';
 import { LoadingRows } from '../../components/loading-rows';
 import { PageHeader } from '../../components/page-header';
 import { StatusBadge } from '../../components/status-badge';
+import { useSmallScreen } from '../../components/use-small-screen';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { HealthBadge, WatermelonBadge } from '../programs/health-badge';
 import { ProgramHealthBadges } from '../programs/program-health-summary';
@@ -30,6 +31,7 @@ export function ReviewsPage() {
   const editor = canEdit(workspace.role);
   const [week, setWeek] = useReviewWeek();
   const overview = useReviewOverview(workspace.slug, week);
+  const small = useSmallScreen();
 
   return (
     <Stack gap="lg">
@@ -60,6 +62,24 @@ export function ReviewsPage() {
           title="No program runs this week"
           description="Programs show here for every week between their start and end."
         />
+      ) : small ? (
+        <Stack
+          gap="sm"
+          component="ul"
+          p={0}
+          m={0}
+          aria-label={`Reports for the week of ${formatDay(week)}`}
+        >
+          {overview.data.items.map((review) => (
+            <ReviewCard
+              key={review.program.id}
+              workspace={workspace.slug}
+              review={review}
+              week={week}
+              editor={editor}
+            />
+          ))}
+        </Stack>
       ) : (
         <Table.ScrollContainer minWidth={720}>
           <Table verticalSpacing="sm" aria-label={`Reports for the week of ${formatDay(week)}`}>
@@ -96,74 +116,106 @@ interface ReviewRowProps {
   editor: boolean;
 }
 
-function ReviewRow({ workspace, review, week, editor }: ReviewRowProps) {
+function ReviewRow(props: ReviewRowProps) {
+  const { workspace, review } = props;
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Anchor component={Link} to={programPagePath(workspace, review.program.id)} fw={600}>
+          {review.program.name}
+        </Anchor>
+      </Table.Td>
+      <Table.Td>
+        <ProgramHealthBadges program={review.program} />
+      </Table.Td>
+      <Table.Td>
+        <ReportStateBadges review={review} />
+      </Table.Td>
+      <Table.Td>
+        <ReviewActions {...props} />
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** On a phone: the same facts and actions as a table row, stacked in a card. */
+function ReviewCard(props: ReviewRowProps) {
+  const { workspace, review } = props;
+  return (
+    <Card component="li" withBorder padding="sm" style={{ listStyle: 'none' }}>
+      <Stack gap="xs">
+        <Anchor component={Link} to={programPagePath(workspace, review.program.id)} fw={600}>
+          {review.program.name}
+        </Anchor>
+        <Group gap="xs" wrap="wrap">
+          <ProgramHealthBadges program={review.program} />
+        </Group>
+        <ReportStateBadges review={review} />
+        <ReviewActions {...props} />
+      </Stack>
+    </Card>
+  );
+}
+
+function ReportStateBadges({ review: { report, state } }: { review: ProgramReview }) {
+  return (
+    <Group gap="xs">
+      <StatusBadge status={REPORT_STATE_STYLES[state]} prefix="Report:" />
+      {report && state === 'published' && <HealthBadge health={report.health} size="xs" />}
+      {report?.watermelon && <WatermelonBadge size="xs" />}
+    </Group>
+  );
+}
+
+/** Generate, continue or read the week's report, as the role allows. */
+function ReviewActions({ workspace, review, week, editor }: ReviewRowProps) {
   const navigate = useNavigate();
   const generate = useCreateStatusReport(workspace, review.program.id);
   const { program, report, state } = review;
   return (
-    <Table.Tr>
-      <Table.Td>
-        <Anchor component={Link} to={programPagePath(workspace, program.id)} fw={600}>
-          {program.name}
-        </Anchor>
-      </Table.Td>
-      <Table.Td>
-        <ProgramHealthBadges program={program} />
-      </Table.Td>
-      <Table.Td>
-        <Group gap="xs">
-          <StatusBadge status={REPORT_STATE_STYLES[state]} prefix="Report:" />
-          {report && state === 'published' && <HealthBadge health={report.health} size="xs" />}
-          {report?.watermelon && <WatermelonBadge size="xs" />}
-        </Group>
-      </Table.Td>
-      <Table.Td>
-        <Stack gap={4} align="flex-start">
-          {state === 'missing' && editor && (
-            <Button
-              size="xs"
-              loading={generate.isPending}
-              aria-label={`Generate draft for ${program.name}`}
-              onClick={() =>
-                generate.mutate(week, {
-                  onSuccess: (created) =>
-                    void navigate(reportPath(workspace, program.id, created.id)),
-                })
-              }
-            >
-              Generate draft
-            </Button>
-          )}
-          {state === 'missing' && !editor && (
-            <Text size="sm" c="dimmed">
-              No report yet
-            </Text>
-          )}
-          {report && state === 'draft' && (
-            <Button
-              size="xs"
-              variant="light"
-              component={Link}
-              to={reportPath(workspace, program.id, report.id)}
-              aria-label={`${editor ? 'Continue editing' : 'View draft'} for ${program.name}`}
-            >
-              {editor ? 'Continue editing' : 'View draft'}
-            </Button>
-          )}
-          {report && state === 'published' && (
-            <Button
-              size="xs"
-              variant="default"
-              component={Link}
-              to={reportPath(workspace, program.id, report.id)}
-              aria-label={`View report for ${program.name}`}
-            >
-              View
-            </Button>
-          )}
-          {generate.isError && <ErrorAlert title="Draft not generated" error={generate.error} />}
-        </Stack>
-      </Table.Td>
-    </Table.Tr>
+    <Stack gap={4} align="flex-start">
+      {state === 'missing' && editor && (
+        <Button
+          size="xs"
+          loading={generate.isPending}
+          aria-label={`Generate draft for ${program.name}`}
+          onClick={() =>
+            generate.mutate(week, {
+              onSuccess: (created) => void navigate(reportPath(workspace, program.id, created.id)),
+            })
+          }
+        >
+          Generate draft
+        </Button>
+      )}
+      {state === 'missing' && !editor && (
+        <Text size="sm" c="dimmed">
+          No report yet
+        </Text>
+      )}
+      {report && state === 'draft' && (
+        <Button
+          size="xs"
+          variant="light"
+          component={Link}
+          to={reportPath(workspace, program.id, report.id)}
+          aria-label={`${editor ? 'Continue editing' : 'View draft'} for ${program.name}`}
+        >
+          {editor ? 'Continue editing' : 'View draft'}
+        </Button>
+      )}
+      {report && state === 'published' && (
+        <Button
+          size="xs"
+          variant="default"
+          component={Link}
+          to={reportPath(workspace, program.id, report.id)}
+          aria-label={`View report for ${program.name}`}
+        >
+          View
+        </Button>
+      )}
+      {generate.isError && <ErrorAlert title="Draft not generated" error={generate.error} />}
+    </Stack>
   );
 }

@@ -58,7 +58,7 @@ export function RaidHeatMap({ rows, selected, onSelect }: RaidHeatMapProps) {
                     )
                   }
                 >
-                  <span className={classes.count}>{cell.count}</span>
+                  <span className={classes.count}>{cell.count}</span>{' '}
                   <span className={classes.score}>
                     {BAND_LABELS[cell.band]} · {cell.score}
                   </span>
