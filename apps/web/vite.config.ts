@@ -61,12 +61,17 @@ export default defineConfig({
               name: 'react',
               test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/,
             },
-            { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui)[\\/]/ },
+            // The date picker (and its dayjs) stays out of the shared chunks: only the pages with
+            // a day to enter load it.
+            {
+              name: 'mantine',
+              test: /node_modules[\\/](@mantine[\\/](?!dates[\\/])|@floating-ui[\\/])/,
+            },
             {
               name: 'charts',
               test: /node_modules[\\/](recharts|victory-vendor|d3-[a-z-]+|@reduxjs|redux|redux-thunk|immer|reselect|decimal\.js-light|es-toolkit|eventemitter3)[\\/]/,
             },
-            { name: 'vendor', test: /node_modules[\\/]/ },
+            { name: 'vendor', test: /node_modules[\\/](?!@mantine[\\/]dates[\\/]|dayjs[\\/])/ },
           ],
         },
       },

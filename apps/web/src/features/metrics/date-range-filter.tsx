@@ -1,5 +1,6 @@
-import { Group, SegmentedControl, TextInput } from '@mantine/core';
+import { Group, SegmentedControl } from '@mantine/core';
 import { type DateRangeState, RANGE_PRESETS, type RangePreset } from './use-date-range';
+import { DayInput } from '../../components/day-input';
 
 export interface DateRangeFilterProps {
   state: DateRangeState;
@@ -21,16 +22,14 @@ export function DateRangeFilter({ state, onPreset, onDays }: DateRangeFilterProp
         data={RANGE_PRESETS.map((preset) => ({ value: preset.value, label: preset.label }))}
       />
       <Group gap="xs" align="flex-end" wrap="nowrap">
-        <TextInput
+        <DayInput
           label="From"
-          type="date"
           size="xs"
           value={state.from ?? ''}
           onChange={(event) => onDays(event.currentTarget.value, state.to ?? '')}
         />
-        <TextInput
+        <DayInput
           label="To"
-          type="date"
           size="xs"
           value={state.to ?? ''}
           onChange={(event) => onDays(state.from ?? '', event.currentTarget.value)}

@@ -26,6 +26,7 @@ import { todayUtc } from '../../components/format';
 import { FormErrorAlert } from '../../components/form-error-alert';
 import { numberText, parseNumberText } from '../../components/number-input-text';
 import { CONFIDENCE_OPTIONS } from './okr-labels';
+import { DayInput } from '../../components/day-input';
 
 const FIELDS = ['value', 'confidence', 'note', 'date'] as const;
 
@@ -113,10 +114,9 @@ export function CheckInForm({ workspace, keyResult, onSaved, onCancel }: CheckIn
               }
             />
           )}
-          <TextInput
+          <DayInput
             label="Date"
             description="Today, unless recording an earlier reading."
-            type="date"
             max={todayUtc()}
             value={date}
             onChange={(event) => setDate(event.currentTarget.value)}

@@ -13,6 +13,7 @@ import {
 } from '../../components/field-errors';
 import { FormErrorAlert } from '../../components/form-error-alert';
 import { blankFieldErrors } from '../../components/required-fields';
+import { DayInput } from '../../components/day-input';
 
 const FIELDS = ['name', 'start', 'end'] as const;
 
@@ -79,17 +80,15 @@ export function PeriodForm({ workspace, period, onSaved, onCancel }: PeriodFormP
           error={fieldErrors.name}
         />
         <Group grow align="flex-start">
-          <TextInput
+          <DayInput
             label="First day"
-            type="date"
             required
             value={start}
             onChange={(event) => setStart(event.currentTarget.value)}
             error={fieldErrors.start}
           />
-          <TextInput
+          <DayInput
             label="Last day"
-            type="date"
             required
             value={end}
             onChange={(event) => setEnd(event.currentTarget.value)}

@@ -21,6 +21,7 @@ import {
 import { FormErrorAlert } from '../../components/form-error-alert';
 import { blankFieldErrors } from '../../components/required-fields';
 import { DEPENDENCY_STATUS_LABELS } from './program-labels';
+import { DayInput } from '../../components/day-input';
 
 const FIELDS = ['from', 'to', 'description', 'needBy', 'status'] as const;
 
@@ -134,9 +135,8 @@ export function DependencyForm({
           error={fieldErrors.description}
         />
         <Group grow align="flex-start">
-          <TextInput
+          <DayInput
             label="Need-by date"
-            type="date"
             required
             value={needBy}
             onChange={(event) => setNeedBy(event.currentTarget.value)}

@@ -15,6 +15,7 @@ import { FormErrorAlert } from '../../components/form-error-alert';
 import { formatDay } from '../../components/format';
 import { blankFieldErrors } from '../../components/required-fields';
 import { describeMove } from './slip';
+import { DayInput } from '../../components/day-input';
 
 interface FormProps {
   workspace: string;
@@ -63,10 +64,9 @@ export function NewMilestoneForm({ workspace, programId, onSaved, onCancel }: Fo
           onChange={(event) => setName(event.currentTarget.value)}
           error={fieldErrors.name}
         />
-        <TextInput
+        <DayInput
           label="Baseline date"
           description="The original plan. It never changes; later moves are kept against it."
-          type="date"
           required
           value={baselineDate}
           onChange={(event) => setBaselineDate(event.currentTarget.value)}
@@ -139,9 +139,8 @@ export function ChangeMilestoneDateForm({
           fields={['currentDate', 'reason']}
           title="Date not changed"
         />
-        <TextInput
+        <DayInput
           label="New date"
-          type="date"
           required
           data-autofocus
           value={currentDate}

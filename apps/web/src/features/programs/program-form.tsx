@@ -28,6 +28,7 @@ import { FormErrorAlert } from '../../components/form-error-alert';
 import { todayUtc } from '../../components/format';
 import { blankFieldErrors } from '../../components/required-fields';
 import { HEALTH_OPTIONS } from './program-labels';
+import { DayInput } from '../../components/day-input';
 
 const FIELDS = [
   'name',
@@ -157,18 +158,16 @@ export function ProgramForm({
           error={fieldErrors.ownerId}
         />
         <Group grow align="flex-start">
-          <TextInput
+          <DayInput
             label="Start"
-            type="date"
             required
             value={start}
             onChange={(event) => setStart(event.currentTarget.value)}
             error={fieldErrors.start}
           />
-          <TextInput
+          <DayInput
             label="End"
             description="Optional"
-            type="date"
             value={end}
             onChange={(event) => setEnd(event.currentTarget.value)}
             error={fieldErrors.end}

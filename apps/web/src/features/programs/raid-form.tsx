@@ -20,6 +20,7 @@ import { FormErrorAlert } from '../../components/form-error-alert';
 import { blankFieldErrors } from '../../components/required-fields';
 import { RATINGS } from './raid-heat-map-cells';
 import { RAID_KIND_LABELS, RAID_STATUS_LABELS } from './program-labels';
+import { DayInput } from '../../components/day-input';
 
 const FIELDS = [
   'kind',
@@ -160,10 +161,9 @@ export function RaidForm({ workspace, programId, item, onSaved, onCancel }: Raid
             onChange={(event) => setOwnerId(event.currentTarget.value)}
             error={fieldErrors.ownerId}
           />
-          <TextInput
+          <DayInput
             label="Due date"
             description="Optional"
-            type="date"
             value={dueDate}
             onChange={(event) => setDueDate(event.currentTarget.value)}
             error={fieldErrors.dueDate}

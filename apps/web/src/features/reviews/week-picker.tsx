@@ -1,6 +1,7 @@
-import { Button, Group, TextInput } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { addDays, formatDay } from '../../components/format';
 import { isMonday, mondayOf, shiftWeeks } from './report-week';
+import { DayInput } from '../../components/day-input';
 
 export interface WeekPickerProps {
   /** The Monday of the week shown. */
@@ -15,10 +16,9 @@ export function WeekPicker({ week, onChange }: WeekPickerProps) {
       <Button variant="default" onClick={() => onChange(shiftWeeks(week, -1))}>
         Previous week
       </Button>
-      <TextInput
+      <DayInput
         label="Week of"
         description={`Monday ${formatDay(week)} – Sunday ${formatDay(addDays(week, 6))}`}
-        type="date"
         value={week}
         onChange={(event) => {
           const day = event.currentTarget.value;

@@ -12,6 +12,7 @@ import { type FieldErrors, fieldErrorsFromIssues } from '../../../components/fie
 import { formatDay, formatValue, todayUtc } from '../../../components/format';
 import { FormErrorAlert } from '../../../components/form-error-alert';
 import { parseNumberText } from '../../../components/number-input-text';
+import { DayInput } from '../../../components/day-input';
 
 /**
  * The API names the fields of the one point this form sends `0.timestamp` and `0.value`: a 400
@@ -107,10 +108,9 @@ export function MetricValueForm({ workspace, metric, onClose }: MetricValueFormP
             rightSection={metric.unit || undefined}
             rightSectionWidth={metric.unit ? Math.max(36, metric.unit.length * 9 + 16) : undefined}
           />
-          <TextInput
+          <DayInput
             label="Date"
             description="A day that has a value already gets this one instead."
-            type="date"
             required
             max={todayUtc()}
             value={date}

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { todayUtc } from '../../../components/format';
+import { formatDay, todayUtc } from '../../../components/format';
 import { type FetchMock, fakeResponse, mockFetch, sentBody } from '../../../test-utils/fake-fetch';
 import {
   guardrail,
@@ -78,7 +78,8 @@ describe('Adding a value on the metric page', () => {
     const dialog = await openDialog('Add a value', 'Add a value');
     expect(within(dialog).getByText('ms')).toBeTruthy();
     const date = within(dialog).getByLabelText<HTMLInputElement>(/^Date/);
-    expect(date.value).toBe(todayUtc());
+    // Shown as the app writes days; the request below carries the ISO day.
+    expect(date.value).toBe(formatDay(todayUtc()));
     fireEvent.change(within(dialog).getByLabelText(/^Value/), { target: { value: '250' } });
     fireEvent.change(date, { target: { value: '2026-11-27' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Add value' }));

@@ -1,5 +1,6 @@
-import { Group, SegmentedControl, TextInput } from '@mantine/core';
+import { Group, SegmentedControl } from '@mantine/core';
 import { FLOW_PRESETS, type FlowPreset, type FlowRange } from './flow-range';
+import { DayInput } from '../../../components/day-input';
 
 export interface FlowRangeFilterProps {
   range: FlowRange;
@@ -23,17 +24,15 @@ export function FlowRangeFilter({ range, typed, onPreset, onDays }: FlowRangeFil
         data={FLOW_PRESETS.map((preset) => ({ value: preset.value, label: preset.label }))}
       />
       <Group gap="xs" align="flex-start" wrap="nowrap">
-        <TextInput
+        <DayInput
           label="From"
-          type="date"
           size="xs"
           value={typed.from}
           error={range.error?.field === 'from' ? range.error.message : undefined}
           onChange={(event) => onDays(event.currentTarget.value, typed.to)}
         />
-        <TextInput
+        <DayInput
           label="To"
-          type="date"
           size="xs"
           value={typed.to}
           error={range.error?.field === 'to' ? range.error.message : undefined}

@@ -1,4 +1,4 @@
-import { Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useId, useState } from 'react';
 import { type SampleWindow, useForecastHowMany } from '../../../api/delivery';
@@ -9,6 +9,7 @@ import { LoadingRows } from '../../../components/loading-rows';
 import { howManyDays } from './forecast-inputs';
 import { InsufficientHistoryNotice } from './insufficient-history';
 import { PercentileFigure } from './percentile-figure';
+import { DayInput } from '../../../components/day-input';
 
 export interface ForecastHowManyProps {
   workspace: string;
@@ -50,9 +51,8 @@ export function ForecastHowMany({
           </Title>
           <MetricDefinition name="forecastHowMany" />
         </Stack>
-        <TextInput
+        <DayInput
           label="Finished by"
-          type="date"
           w={200}
           value={date}
           min={addDays(today, 1)}

@@ -1,8 +1,9 @@
 import type { TeamCalendar } from '@bearing/contracts';
-import { ActionIcon, Button, Checkbox, Group, List, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Group, List, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { formatDay } from '../../../components/format';
 import { errorAtOrBelow, type PathErrors } from './path-errors';
+import { DayInput } from '../../../components/day-input';
 
 /** Monday first, as work weeks are read; the values are the API's 0 = Sunday … 6 = Saturday. */
 const WEEKDAYS = [
@@ -107,9 +108,8 @@ export function CalendarEditor({ calendar, onChange, errors, disabled }: Calenda
         )}
         {!disabled && (
           <Group align="flex-start" gap="sm">
-            <TextInput
+            <DayInput
               label="Holiday"
-              type="date"
               value={holiday}
               onChange={(event) => setHoliday(event.currentTarget.value)}
               error={holidayError}

@@ -33,6 +33,7 @@ import {
   updateSprintBody,
 } from './sprint-draft';
 import { SPRINT_STATE_OPTIONS } from './sprint-labels';
+import { DayInput } from '../../../components/day-input';
 
 const FIELDS = ['name', 'start', 'end', 'goal', 'state'] as const;
 
@@ -143,19 +144,17 @@ export function SprintForm({
           error={fieldErrors.name}
         />
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
-          <TextInput
+          <DayInput
             label="Start date"
             description="The sprint’s first day"
-            type="date"
             required
             value={draft.start}
             onChange={(event) => change({ start: event.currentTarget.value })}
             error={fieldErrors.start}
           />
-          <TextInput
+          <DayInput
             label="End date"
             description="Its last day, included"
-            type="date"
             required
             value={draft.end}
             onChange={(event) => change({ end: event.currentTarget.value })}

@@ -194,7 +194,7 @@ describe('Sprints tab', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Edit Sprint 42' }, LOADED));
     const dialog = await screen.findByRole('dialog', { name: 'Edit sprint' });
     const start = within(dialog).getByLabelText<HTMLInputElement>('Start date', { exact: false });
-    expect(start.value).toBe('2026-11-16');
+    expect(start.value).toBe('Nov 16, 2026');
     fill(dialog, 'Name', 'Sprint 42 — checkout');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save sprint' }));
 
