@@ -3,6 +3,7 @@ import {
   createTheme,
   Drawer,
   InputClearButton,
+  Menu,
   Modal,
   TableScrollContainer,
 } from '@mantine/core';
@@ -26,6 +27,9 @@ export const theme = createTheme({
     }),
     Drawer: Drawer.extend({ defaultProps: { closeButtonProps: CLOSE_BUTTON_PROPS } }),
     Modal: Modal.extend({ defaultProps: { closeButtonProps: CLOSE_BUTTON_PROPS } }),
+    // A menu opens with focus on its first item (as WAI-ARIA menus do), not on Mantine's
+    // focusable placeholder, which a menu may not contain (only items, groups and separators).
+    Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
     // The × that empties a clearable input (dates, selects): named, as every button must be.
     InputClearButton: InputClearButton.extend({ defaultProps: { 'aria-label': 'Clear' } }),
     // A wide table scrolls sideways inside its box on a small screen. The browser's own
