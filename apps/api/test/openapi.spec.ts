@@ -65,9 +65,13 @@ describe('the OpenAPI document (no database)', () => {
       '413',
       '5XX',
     ]);
-    expect(update?.responses['409']?.description).toContain(
+    expect(update?.responses['409']?.['x-problem-types']).toEqual([
       'https://bearing.dev/problems/stale-version',
-    );
+    ]);
+    expect(update?.responses['400']?.['x-problem-types']).toEqual([
+      'https://bearing.dev/problems/validation',
+      'https://bearing.dev/problems/http-400',
+    ]);
     expect(update?.responses['404']?.content).toEqual({
       'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
     });

@@ -41,6 +41,8 @@ export type Parameter = {
 };
 export type Response = {
   description: string;
+  /** The problem `type` URIs a refusal can carry, for clients that branch on them. */
+  'x-problem-types'?: string[];
   headers?: Record<string, { description: string; schema: JsonSchema }>;
   content?: Record<string, { schema: JsonSchema }>;
 };
@@ -332,8 +334,10 @@ function failuresOf(
 function problemResponse(status: string, types: string[], problem: JsonSchema): Response {
   const title = status === '5XX' ? 'Server error' : (STATUS_CODES[Number(status)] ?? status);
   const retryAfter = status === '5XX' || status === '429' || status === '503';
+  const uris = types.map((type) => `${PROBLEM_TYPE_BASE}${type}`);
   return {
-    description: `${title}. Problem types: ${types.map((type) => `${PROBLEM_TYPE_BASE}${type}`).join(', ')}`,
+    description: `${title}. Problem types: ${uris.join(', ')}`,
+    'x-problem-types': uris,
     ...(retryAfter
       ? {
           headers: {
