@@ -1,6 +1,7 @@
 import type { CapacityResponse } from '@bearing/contracts';
 import { Alert, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { formatPersonDays, formatPoints } from '../../../charts/figures';
+import { pointsPhrase } from '../../../components/points-phrase';
 
 /**
  * The recommended commitment range for the sprint and what it rests on: the team's
@@ -21,7 +22,7 @@ export function CapacitySummary({ capacity }: { capacity: CapacityResponse }) {
                 {formatPoints(forecast.low)} – {formatPoints(forecast.high)} points
               </Text>
               <Text size="xs" c="dimmed">
-                expected {formatPoints(forecast.expected)} points
+                expected {pointsPhrase(forecast.expected)}
               </Text>
             </>
           ) : (
