@@ -16,10 +16,10 @@ describe('RaidHeatMap', () => {
     renderWithProviders(<RaidHeatMap rows={ROWS} selected={null} onSelect={() => undefined} />);
     expect(screen.getAllByRole('button')).toHaveLength(25);
     expect(
-      screen.getByRole('button', { name: 'Probability 4, impact 5: 2 items, score 20 (high)' }),
+      screen.getByRole('button', { name: 'Probability 4, impact 5, items: 2, high · 20' }),
     ).toBeTruthy();
     expect(
-      screen.getByRole('button', { name: 'Probability 2, impact 3: 1 item, score 6 (medium)' }),
+      screen.getByRole('button', { name: 'Probability 2, impact 3, items: 1, medium · 6' }),
     ).toBeTruthy();
   });
 
@@ -39,7 +39,7 @@ describe('RaidHeatMap', () => {
       );
     }
     renderWithProviders(<Stateful />);
-    const cell = () => screen.getByRole('button', { name: /^Probability 4, impact 5:/ });
+    const cell = () => screen.getByRole('button', { name: /^Probability 4, impact 5,/ });
     expect(cell().getAttribute('aria-pressed')).toBe('false');
     fireEvent.click(cell());
     expect(onSelect).toHaveBeenLastCalledWith({ probability: 4, impact: 5 });
