@@ -15,17 +15,15 @@ const realResizeObserver = window.ResizeObserver;
 beforeEach(() => {
   const size = { width: 800, height: 320 };
   // Restored by the shared setup's jest.restoreAllMocks().
-  jest
-    .spyOn(HTMLElement.prototype, 'getBoundingClientRect')
-    .mockReturnValue({
-      ...size,
-      top: 0,
-      left: 0,
-      right: size.width,
-      bottom: size.height,
-      x: 0,
-      y: 0,
-    } as DOMRect);
+  jest.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({
+    ...size,
+    top: 0,
+    left: 0,
+    right: size.width,
+    bottom: size.height,
+    x: 0,
+    y: 0,
+  } as DOMRect);
   window.ResizeObserver = class {
     constructor(private readonly callback: ResizeObserverCallback) {}
     observe(target: Element): void {
