@@ -14,6 +14,7 @@ import {
   type TestUser,
   type TestWorkspace,
 } from '../../api/test/support/factories.js';
+import { Prng } from '../../api/src/demo/prng.js';
 import { pinToday } from '../../api/test/support/okr-factories.js';
 import { createTestApp, type TestApp } from '../../api/test/support/test-app.js';
 import { expectNoSeriousA11yViolations } from './accessibility.js';
@@ -33,16 +34,10 @@ const SPRINT_FIELD = 'customfield_10020';
 const POINTS_FIELD = 'customfield_10016';
 const CLOSED_SPRINTS = 6;
 
-/** mulberry32: a small seeded generator, so every run imports the same history. */
+/** The demo's seeded generator, so every run imports the same history. */
 function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const prng = new Prng(seed);
+  return () => prng.next();
 }
 
 /** Jira's timestamp form: `2026-11-02T09:30:00.000+0000`. */
