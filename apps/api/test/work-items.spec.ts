@@ -163,14 +163,12 @@ describe('work items', () => {
     const finishedLast = await keys({ sort: 'finished', order: 'desc' });
     expect(finishedLast.slice(0, 3)).toEqual(['PAY-2', 'PAY-100', 'PAY-9']);
     expect(finishedLast.slice(3).sort()).toEqual(['OPS-1', 'PAY-10']);
-    // Likewise items without an estimate.
-    expect(await keys({ sort: 'estimate', order: 'desc' })).toEqual([
-      'PAY-9',
-      'PAY-100',
-      'PAY-2',
-      'OPS-1',
-      'PAY-10',
-    ]);
+    // Likewise items without an estimate. PAY-100 and PAY-2 both have 3 points: they tie, and
+    // ties go by id, which is random, so only their place as a pair is known.
+    const byEstimate = await keys({ sort: 'estimate', order: 'desc' });
+    expect(byEstimate[0]).toBe('PAY-9');
+    expect(byEstimate.slice(1, 3).sort()).toEqual(['PAY-100', 'PAY-2']);
+    expect(byEstimate.slice(3)).toEqual(['OPS-1', 'PAY-10']);
     // Equal statuses stay in one stable order (by id), so pages neither repeat nor skip them.
     const byStatus = workItemPageSchema.parse(
       (await viewer.get(list()).query({ sort: 'status' }).expect(200)).body,
