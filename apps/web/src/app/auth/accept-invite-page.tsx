@@ -1,44 +1,42 @@
 import { acceptInviteRequestSchema, PASSWORD_MIN_LENGTH } from '@bearing/contracts';
 import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, describeError } from '../../api/api-error';
-import {
-  fieldErrorsFromIssues,
-  fieldErrorsFromProblem,
-  type FieldErrors,
-} from '../../components/field-errors';
+import { contractRequest, useContractForm } from '../../components/use-contract-form';
 import { workspacePath } from '../layout/navigation-items';
 import { AuthLayout } from './auth-layout';
 import { useAcceptInvite } from './session';
+
+interface InviteValues {
+  displayName: string;
+  password: string;
+  /** The password typed again; checked here, never sent. */
+  repeated: string;
+}
 
 /** `/invite/:token`: the link an admin passed on. Choose a name and password, then go in. */
 export function AcceptInvitePage() {
   const { token = '' } = useParams();
   const navigate = useNavigate();
   const acceptInvite = useAcceptInvite();
-  const [displayName, setDisplayName] = useState('');
-  const [password, setPassword] = useState('');
-  const [repeated, setRepeated] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const parsed = acceptInviteRequestSchema.safeParse({ token, displayName, password });
-    const errors = parsed.success ? {} : fieldErrorsFromIssues(parsed.error.issues);
-    if (repeated !== password) errors.repeated = 'The two passwords differ.';
-    setFieldErrors(errors);
-    if (!parsed.success || errors.repeated) return;
-    acceptInvite.mutate(parsed.data, {
-      onSuccess: (me) => {
+  const form = useContractForm<InviteValues>({
+    initialValues: { displayName: '', password: '', repeated: '' },
+    request: contractRequest(
+      acceptInviteRequestSchema,
+      ({ displayName, password }: InviteValues) => ({ token, displayName, password }),
+      async (body) => {
+        const me = await acceptInvite.mutateAsync(body);
         const joined = me.workspaces[0];
         void navigate(joined ? workspacePath(joined.slug, '') : '/', { replace: true });
       },
-      onError: (error) => setFieldErrors(fieldErrorsFromProblem(error)),
-    });
-  };
+    ),
+    validate: ({ password, repeated }) =>
+      repeated !== password ? { repeated: 'The two passwords differ.' } : {},
+  });
+  const { values, setValue, errorAt } = form;
+  const { displayName, password, repeated } = values;
 
-  const error = acceptInvite.error;
+  const error = form.error;
   const linkUnusable = error instanceof ApiError && (error.status === 404 || error.status === 409);
   return (
     <AuthLayout
@@ -53,7 +51,7 @@ export function AcceptInvitePage() {
         </>
       }
     >
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={form.submit} noValidate>
         <Stack gap="md">
           {error && !(error instanceof ApiError && error.status === 400) && (
             <Alert
@@ -69,8 +67,8 @@ export function AcceptInvitePage() {
             autoComplete="name"
             required
             value={displayName}
-            onChange={(event) => setDisplayName(event.currentTarget.value)}
-            error={fieldErrors.displayName && 'Enter the name your colleagues know you by.'}
+            onChange={(event) => setValue('displayName', event.currentTarget.value)}
+            error={errorAt('displayName') && 'Enter the name your colleagues know you by.'}
           />
           <PasswordInput
             label="Password"
@@ -78,23 +76,23 @@ export function AcceptInvitePage() {
             autoComplete="new-password"
             required
             value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
-            error={fieldErrors.password}
+            onChange={(event) => setValue('password', event.currentTarget.value)}
+            error={errorAt('password')}
           />
           <PasswordInput
             label="Repeat password"
             autoComplete="new-password"
             required
             value={repeated}
-            onChange={(event) => setRepeated(event.currentTarget.value)}
-            error={fieldErrors.repeated}
+            onChange={(event) => setValue('repeated', event.currentTarget.value)}
+            error={errorAt('repeated')}
           />
-          {fieldErrors.token && (
+          {errorAt('token') && (
             <Alert color="red" role="alert">
               This invite link is incomplete: open the whole link you were given.
             </Alert>
           )}
-          <Button type="submit" loading={acceptInvite.isPending} fullWidth mt="xs">
+          <Button type="submit" loading={form.submitting} fullWidth mt="xs">
             Create account and join
           </Button>
         </Stack>

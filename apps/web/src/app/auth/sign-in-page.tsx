@@ -1,13 +1,8 @@
 import { signInRequestSchema } from '@bearing/contracts';
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError, describeError } from '../../api/api-error';
-import {
-  fieldErrorsFromIssues,
-  fieldErrorsFromProblem,
-  type FieldErrors,
-} from '../../components/field-errors';
+import { contractRequest, useContractForm } from '../../components/use-contract-form';
 import { AuthLayout } from './auth-layout';
 import { safeNextPath } from './next-path';
 import { useSignIn } from './session';
@@ -30,32 +25,27 @@ export function SignInPage() {
   const [searchParams] = useSearchParams();
   const navigate = useNavigate();
   const signIn = useSignIn();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const form = useContractForm({
+    initialValues: { email: '', password: '' },
+    request: contractRequest(
+      signInRequestSchema,
+      (values: { email: string; password: string }) => values,
+      async (body) => {
+        await signIn.mutateAsync(body);
+        void navigate(safeNextPath(searchParams.get('next')), { replace: true });
+      },
+    ),
+  });
+  const { values, setValue, errorAt } = form;
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const parsed = signInRequestSchema.safeParse({ email, password });
-    if (!parsed.success) {
-      setFieldErrors(fieldErrorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setFieldErrors({});
-    signIn.mutate(parsed.data, {
-      onSuccess: () => void navigate(safeNextPath(searchParams.get('next')), { replace: true }),
-      onError: (error) => setFieldErrors(fieldErrorsFromProblem(error)),
-    });
-  };
-
-  const failure = signIn.isError ? signInFailure(signIn.error) : undefined;
+  const failure = form.error ? signInFailure(form.error) : undefined;
   return (
     <AuthLayout
       title="Sign in"
       intro="Sign in to see your programs, objectives and teams."
       footer="No account yet? Ask an admin of your workspace for an invite link."
     >
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={form.submit} noValidate>
         <Stack gap="md">
           {failure && (
             <Alert color="red" title="Not signed in" role="alert">
@@ -67,19 +57,19 @@ export function SignInPage() {
             type="email"
             autoComplete="username"
             required
-            value={email}
-            onChange={(event) => setEmail(event.currentTarget.value)}
-            error={fieldErrors.email && 'Enter your email address, like name@example.com.'}
+            value={values.email}
+            onChange={(event) => setValue('email', event.currentTarget.value)}
+            error={errorAt('email') && 'Enter your email address, like name@example.com.'}
           />
           <PasswordInput
             label="Password"
             autoComplete="current-password"
             required
-            value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
-            error={fieldErrors.password && 'Enter your password.'}
+            value={values.password}
+            onChange={(event) => setValue('password', event.currentTarget.value)}
+            error={errorAt('password') && 'Enter your password.'}
           />
-          <Button type="submit" loading={signIn.isPending} fullWidth mt="xs">
+          <Button type="submit" loading={form.submitting} fullWidth mt="xs">
             Sign in
           </Button>
         </Stack>

@@ -7,20 +7,24 @@ import {
   metricDirectionSchema,
 } from '@bearing/contracts';
 import { Button, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
-import { ApiError } from '../../api/api-error';
+import { useState } from 'react';
 import { useCreateMetric } from '../../api/metrics';
-import {
-  type FieldErrors,
-  fieldErrorsFromIssues,
-  fieldErrorsFromProblem,
-} from '../../components/field-errors';
 import { FormErrorAlert } from '../../components/form-error-alert';
+import { contractRequest, useContractForm } from '../../components/use-contract-form';
 import { blankFieldErrors } from '../../components/required-fields';
 import { slugFromName } from '../workspaces/slug-from-name';
 import { CATEGORY_LABELS, DIRECTION_LABELS } from './metric-labels';
 
 const FIELDS = ['key', 'name', 'unit', 'category', 'direction', 'description'] as const;
+
+interface MetricValues {
+  key: string;
+  name: string;
+  unit: string;
+  category: MetricCategory;
+  direction: MetricDirection;
+  description: string;
+}
 
 export interface MetricFormProps {
   workspace: string;
@@ -34,48 +38,36 @@ export interface MetricFormProps {
  */
 export function MetricForm({ workspace, onCreated, onCancel }: MetricFormProps) {
   const createMetric = useCreateMetric(workspace);
-  const [key, setKey] = useState('');
   const [keyEdited, setKeyEdited] = useState(false);
-  const [name, setName] = useState('');
-  const [unit, setUnit] = useState('');
-  const [category, setCategory] = useState<MetricCategory>('usage');
-  const [direction, setDirection] = useState<MetricDirection>('increase-is-good');
-  const [description, setDescription] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const blank = blankFieldErrors({ key, name }, { key: 'Enter a key', name: 'Enter a name' });
-    const parsed = createMetricRequestSchema.safeParse({
-      key,
-      name,
-      unit,
-      category,
-      direction,
-      description,
-    });
-    if (!parsed.success) {
-      setFieldErrors({ ...fieldErrorsFromIssues(parsed.error.issues), ...blank });
-      return;
-    }
-    setFieldErrors({});
-    createMetric.mutate(parsed.data, {
-      onSuccess: onCreated,
-      onError: (error) =>
-        setFieldErrors(
-          error instanceof ApiError && error.status === 409
-            ? { key: `A metric with the key “${key}” exists already` }
-            : fieldErrorsFromProblem(error),
-        ),
-    });
-  };
+  const form = useContractForm<MetricValues>({
+    initialValues: {
+      key: '',
+      name: '',
+      unit: '',
+      category: 'usage',
+      direction: 'increase-is-good',
+      description: '',
+    },
+    request: contractRequest(
+      createMetricRequestSchema,
+      (values: MetricValues) => values,
+      async (body) => onCreated(await createMetric.mutateAsync(body)),
+    ),
+    validate: ({ key, name }) =>
+      blankFieldErrors({ key, name }, { key: 'Enter a key', name: 'Enter a name' }),
+    conflictErrors: (_conflict, { key }) => ({
+      key: `A metric with the key “${key}” exists already`,
+    }),
+  });
+  const { values, setValue, errorAt } = form;
+  const { key, name, unit, category, direction, description } = values;
 
-  const error = createMetric.error;
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.submit} noValidate>
       <Stack gap="md">
-        {!(error instanceof ApiError && error.status === 409) && (
-          <FormErrorAlert error={error} fields={FIELDS} title="Metric not created" />
+        {!form.stale && (
+          <FormErrorAlert error={form.error} fields={FIELDS} title="Metric not created" />
         )}
         <SimpleGrid cols={{ base: 1, xs: 2 }}>
           <TextInput
@@ -86,10 +78,10 @@ export function MetricForm({ workspace, onCreated, onCancel }: MetricFormProps) 
             value={name}
             onChange={(event) => {
               const next = event.currentTarget.value;
-              setName(next);
-              if (!keyEdited) setKey(slugFromName(next));
+              setValue('name', next);
+              if (!keyEdited) setValue('key', slugFromName(next));
             }}
-            error={fieldErrors.name}
+            error={errorAt('name')}
           />
           <TextInput
             label="Key"
@@ -98,10 +90,10 @@ export function MetricForm({ workspace, onCreated, onCancel }: MetricFormProps) 
             required
             value={key}
             onChange={(event) => {
-              setKey(event.currentTarget.value);
+              setValue('key', event.currentTarget.value);
               setKeyEdited(true);
             }}
-            error={fieldErrors.key}
+            error={errorAt('key')}
             styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           />
         </SimpleGrid>
@@ -110,8 +102,8 @@ export function MetricForm({ workspace, onCreated, onCancel }: MetricFormProps) 
             label="Unit"
             placeholder="%, ms, users"
             value={unit}
-            onChange={(event) => setUnit(event.currentTarget.value)}
-            error={fieldErrors.unit}
+            onChange={(event) => setValue('unit', event.currentTarget.value)}
+            error={errorAt('unit')}
           />
           <NativeSelect
             label="Category"
@@ -120,8 +112,10 @@ export function MetricForm({ workspace, onCreated, onCancel }: MetricFormProps) 
               label: CATEGORY_LABELS[value],
             }))}
             value={category}
-            onChange={(event) => setCategory(metricCategorySchema.parse(event.currentTarget.value))}
-            error={fieldErrors.category}
+            onChange={(event) =>
+              setValue('category', metricCategorySchema.parse(event.currentTarget.value))
+            }
+            error={errorAt('category')}
           />
           <NativeSelect
             label="Direction"
@@ -131,9 +125,9 @@ export function MetricForm({ workspace, onCreated, onCancel }: MetricFormProps) 
             }))}
             value={direction}
             onChange={(event) =>
-              setDirection(metricDirectionSchema.parse(event.currentTarget.value))
+              setValue('direction', metricDirectionSchema.parse(event.currentTarget.value))
             }
-            error={fieldErrors.direction}
+            error={errorAt('direction')}
           />
         </SimpleGrid>
         <Textarea
@@ -143,14 +137,14 @@ export function MetricForm({ workspace, onCreated, onCancel }: MetricFormProps) 
           minRows={2}
           maxRows={6}
           value={description}
-          onChange={(event) => setDescription(event.currentTarget.value)}
-          error={fieldErrors.description}
+          onChange={(event) => setValue('description', event.currentTarget.value)}
+          error={errorAt('description')}
         />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={createMetric.isPending}>
+          <Button type="submit" loading={form.submitting}>
             Create metric
           </Button>
         </Group>

@@ -15,20 +15,26 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
 import { useCreateCheckIn } from '../../api/okrs';
-import {
-  type FieldErrors,
-  fieldErrorsFromIssues,
-  fieldErrorsFromProblem,
-} from '../../components/field-errors';
 import { todayUtc } from '../../components/format';
 import { FormErrorAlert } from '../../components/form-error-alert';
 import { numberText, parseNumberText } from '../../components/number-input-text';
+import {
+  type ContractForm,
+  contractRequest,
+  useContractForm,
+} from '../../components/use-contract-form';
 import { CONFIDENCE_OPTIONS } from './okr-labels';
 import { DayInput } from '../../components/day-input';
 
 const FIELDS = ['value', 'confidence', 'note', 'date'] as const;
+
+interface CheckInValues {
+  value: string;
+  confidence: Confidence;
+  note: string;
+  date: string;
+}
 
 export interface CheckInFormProps {
   workspace: string;
@@ -44,54 +50,50 @@ export interface CheckInFormProps {
 export function CheckInForm({ workspace, keyResult, onSaved, onCancel }: CheckInFormProps) {
   const createCheckIn = useCreateCheckIn(workspace, keyResult.id);
   const milestone = keyResult.kind === 'milestone';
-  const [value, setValue] = useState(milestone ? numberText(keyResult.current ?? 0) : '');
-  const [confidence, setConfidence] = useState<Confidence>(
-    keyResult.lastCheckIn?.confidence ?? 'on-track',
-  );
-  const [note, setNote] = useState('');
-  const [date, setDate] = useState(todayUtc());
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const number = parseNumberText(value);
-    const parsed = createCheckInRequestSchema.safeParse({
-      value: number ?? Number.NaN,
-      confidence,
-      note,
-      ...(date ? { date } : {}),
-    });
-    if (!parsed.success || number === null || number === undefined) {
-      setFieldErrors({
-        ...(parsed.success ? {} : fieldErrorsFromIssues(parsed.error.issues)),
-        ...(number === null ? { value: 'Enter the value today' } : {}),
-        ...(number === undefined ? { value: 'Enter a number, such as 40 or 0.25' } : {}),
-      });
-      return;
-    }
-    setFieldErrors({});
-    createCheckIn.mutate(parsed.data, {
-      onSuccess: (checkIn) => {
-        setValue(milestone ? numberText(checkIn.value) : '');
-        setNote('');
+  // Typed here because the save below clears the form through it.
+  const form: ContractForm<CheckInValues> = useContractForm<CheckInValues>({
+    initialValues: () => ({
+      value: milestone ? numberText(keyResult.current ?? 0) : '',
+      confidence: keyResult.lastCheckIn?.confidence ?? 'on-track',
+      note: '',
+      date: todayUtc(),
+    }),
+    request: contractRequest(
+      createCheckInRequestSchema,
+      ({ value, confidence, note, date }: CheckInValues) => ({
+        value: parseNumberText(value) ?? Number.NaN,
+        confidence,
+        note,
+        ...(date ? { date } : {}),
+      }),
+      async (body) => {
+        const checkIn = await createCheckIn.mutateAsync(body);
+        form.setValues({ value: milestone ? numberText(checkIn.value) : '', note: '' });
         onSaved?.(checkIn);
       },
-      onError: (error) => setFieldErrors(fieldErrorsFromProblem(error)),
-    });
-  };
+    ),
+    validate: ({ value }) => {
+      const number = parseNumberText(value);
+      if (number === null) return { value: 'Enter the value today' };
+      if (number === undefined) return { value: 'Enter a number, such as 40 or 0.25' };
+      return {};
+    },
+  });
+  const { errorAt, setValue } = form;
+  const { value, confidence, note, date } = form.values;
 
   return (
-    <form onSubmit={submit} noValidate aria-label={`Check in on ${keyResult.title}`}>
+    <form onSubmit={form.submit} noValidate aria-label={`Check in on ${keyResult.title}`}>
       <Stack gap="md">
-        <FormErrorAlert error={createCheckIn.error} fields={FIELDS} title="Check-in not saved" />
+        <FormErrorAlert error={form.error} fields={FIELDS} title="Check-in not saved" />
         <SimpleGrid cols={{ base: 1, xs: 2 }}>
           {milestone ? (
-            <Input.Wrapper label="Value" error={fieldErrors.value}>
+            <Input.Wrapper label="Value" error={errorAt('value')}>
               <SegmentedControl
                 fullWidth
                 aria-label="Value"
                 value={value === '1' ? '1' : '0'}
-                onChange={setValue}
+                onChange={(next) => setValue('value', next)}
                 data={[
                   { value: '0', label: 'Not done' },
                   { value: '1', label: 'Done' },
@@ -106,8 +108,8 @@ export function CheckInForm({ workspace, keyResult, onSaved, onCancel }: CheckIn
               required
               data-autofocus
               value={value}
-              onChange={(event) => setValue(event.currentTarget.value)}
-              error={fieldErrors.value}
+              onChange={(event) => setValue('value', event.currentTarget.value)}
+              error={errorAt('value')}
               rightSection={keyResult.unit || undefined}
               rightSectionWidth={
                 keyResult.unit ? Math.max(36, keyResult.unit.length * 9 + 16) : undefined
@@ -119,21 +121,21 @@ export function CheckInForm({ workspace, keyResult, onSaved, onCancel }: CheckIn
             description="Today, unless recording an earlier reading."
             max={todayUtc()}
             value={date}
-            onChange={(event) => setDate(event.currentTarget.value)}
-            error={fieldErrors.date}
+            onChange={(event) => setValue('date', event.currentTarget.value)}
+            error={errorAt('date')}
           />
         </SimpleGrid>
         <Input.Wrapper
           label="Confidence"
           description="Will the target be met by the end of the period?"
-          error={fieldErrors.confidence}
+          error={errorAt('confidence')}
         >
           <SegmentedControl
             fullWidth
             mt={4}
             aria-label="Confidence"
             value={confidence}
-            onChange={(next) => setConfidence(confidenceSchema.parse(next))}
+            onChange={(next) => setValue('confidence', confidenceSchema.parse(next))}
             data={CONFIDENCE_OPTIONS.map((option) => ({ ...option }))}
           />
         </Input.Wrapper>
@@ -144,8 +146,8 @@ export function CheckInForm({ workspace, keyResult, onSaved, onCancel }: CheckIn
           minRows={2}
           maxRows={6}
           value={note}
-          onChange={(event) => setNote(event.currentTarget.value)}
-          error={fieldErrors.note}
+          onChange={(event) => setValue('note', event.currentTarget.value)}
+          error={errorAt('note')}
         />
         <Group justify="flex-end" gap="sm">
           {onCancel && (
@@ -153,7 +155,7 @@ export function CheckInForm({ workspace, keyResult, onSaved, onCancel }: CheckIn
               Cancel
             </Button>
           )}
-          <Button type="submit" loading={createCheckIn.isPending}>
+          <Button type="submit" loading={form.submitting}>
             Save check-in
           </Button>
         </Group>

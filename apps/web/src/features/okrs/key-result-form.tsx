@@ -5,11 +5,10 @@ import {
   type Objective,
 } from '@bearing/contracts';
 import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
 import { useMetrics } from '../../api/metrics';
 import { useCreateKeyResult, useUpdateKeyResult } from '../../api/okrs';
-import { type FieldErrors, fieldErrorsFromProblem } from '../../components/field-errors';
 import { FormErrorAlert } from '../../components/form-error-alert';
+import { useContractForm } from '../../components/use-contract-form';
 import {
   checkEditedKeyResult,
   checkNewKeyResult,
@@ -56,35 +55,30 @@ export function KeyResultForm({
 }: KeyResultFormProps) {
   const createKeyResult = useCreateKeyResult(workspace);
   const updateKeyResult = useUpdateKeyResult(workspace);
-  const mutation = keyResult ? updateKeyResult : createKeyResult;
   const metrics = useMetrics(workspace);
-  const [draft, setDraft] = useState<KeyResultDraft>(
-    keyResult ? draftOf(keyResult) : emptyDraft(defaultObjectiveId),
-  );
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const change = (fields: Partial<KeyResultDraft>) =>
-    setDraft((current) => ({ ...current, ...fields }));
+  const form = useContractForm<KeyResultDraft>({
+    initialValues: () => (keyResult ? draftOf(keyResult) : emptyDraft(defaultObjectiveId)),
+    // The draft module checks rules across fields the schema cannot (a target past the
+    // baseline), so the request is built from its answer rather than from the schema alone.
+    request: {
+      parse: (draft) => {
+        if (keyResult) {
+          const checked = checkEditedKeyResult(draft, keyResult.version);
+          if (!checked.ok) return { errors: checked.errors };
+          return {
+            save: async () =>
+              onSaved(await updateKeyResult.mutateAsync({ id: keyResult.id, ...checked.request })),
+          };
+        }
+        const checked = checkNewKeyResult(draft);
+        if (!checked.ok) return { errors: checked.errors };
+        return { save: async () => onSaved(await createKeyResult.mutateAsync(checked.request)) };
+      },
+    },
+  });
+  const { values: draft, setValues: change, errorAt } = form;
   const milestone = draft.kind === 'milestone';
   const holding = draft.kind === 'stay-above' || draft.kind === 'stay-below';
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const onError = (error: unknown) => setFieldErrors(fieldErrorsFromProblem(error));
-    if (keyResult) {
-      const checked = checkEditedKeyResult(draft, keyResult.version);
-      if (!checked.ok) return setFieldErrors(checked.errors);
-      setFieldErrors({});
-      updateKeyResult.mutate(
-        { id: keyResult.id, ...checked.request },
-        { onSuccess: onSaved, onError },
-      );
-    } else {
-      const checked = checkNewKeyResult(draft);
-      if (!checked.ok) return setFieldErrors(checked.errors);
-      setFieldErrors({});
-      createKeyResult.mutate(checked.request, { onSuccess: onSaved, onError });
-    }
-  };
 
   const metricOptions = [
     { value: '', label: 'None: checked in by hand' },
@@ -98,10 +92,10 @@ export function KeyResultForm({
   }
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.submit} noValidate>
       <Stack gap="md">
         <FormErrorAlert
-          error={mutation.error}
+          error={form.error}
           fields={FIELDS}
           title={keyResult ? 'Key result not saved' : 'Key result not created'}
         />
@@ -110,7 +104,7 @@ export function KeyResultForm({
           data={objectives.map((objective) => ({ value: objective.id, label: objective.title }))}
           value={draft.objectiveId}
           onChange={(event) => change({ objectiveId: event.currentTarget.value })}
-          error={fieldErrors.objectiveId}
+          error={errorAt('objectiveId')}
         />
         <TextInput
           label="Title"
@@ -119,7 +113,7 @@ export function KeyResultForm({
           data-autofocus
           value={draft.title}
           onChange={(event) => change({ title: event.currentTarget.value })}
-          error={fieldErrors.title}
+          error={errorAt('title')}
         />
         <SimpleGrid cols={{ base: 1, xs: 2 }}>
           <NativeSelect
@@ -133,7 +127,7 @@ export function KeyResultForm({
             onChange={(event) =>
               change({ kind: keyResultKindSchema.parse(event.currentTarget.value) })
             }
-            error={fieldErrors.kind}
+            error={errorAt('kind')}
           />
           {!milestone && (
             <TextInput
@@ -141,7 +135,7 @@ export function KeyResultForm({
               description="Shown after values, e.g. %, ms, users."
               value={draft.unit}
               onChange={(event) => change({ unit: event.currentTarget.value })}
-              error={fieldErrors.unit}
+              error={errorAt('unit')}
             />
           )}
         </SimpleGrid>
@@ -154,7 +148,7 @@ export function KeyResultForm({
               required={!holding}
               value={draft.baseline}
               onChange={(event) => change({ baseline: event.currentTarget.value })}
-              error={fieldErrors.baseline}
+              error={errorAt('baseline')}
             />
             <TextInput
               label="Target"
@@ -169,7 +163,7 @@ export function KeyResultForm({
               required
               value={draft.target}
               onChange={(event) => change({ target: event.currentTarget.value })}
-              error={fieldErrors.target}
+              error={errorAt('target')}
             />
           </SimpleGrid>
         )}
@@ -181,7 +175,7 @@ export function KeyResultForm({
             required
             value={draft.weight}
             onChange={(event) => change({ weight: event.currentTarget.value })}
-            error={fieldErrors.weight}
+            error={errorAt('weight')}
           />
           <NativeSelect
             label="Check-in cadence"
@@ -194,7 +188,7 @@ export function KeyResultForm({
             onChange={(event) =>
               change({ cadence: checkInCadenceSchema.parse(event.currentTarget.value) })
             }
-            error={fieldErrors.cadence}
+            error={errorAt('cadence')}
           />
         </SimpleGrid>
         {!milestone && (
@@ -205,14 +199,14 @@ export function KeyResultForm({
             value={draft.metricKey}
             disabled={metrics.isPending}
             onChange={(event) => change({ metricKey: event.currentTarget.value })}
-            error={fieldErrors.metricKey}
+            error={errorAt('metricKey')}
           />
         )}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={mutation.isPending}>
+          <Button type="submit" loading={form.submitting}>
             {keyResult ? 'Save key result' : 'Create key result'}
           </Button>
         </Group>

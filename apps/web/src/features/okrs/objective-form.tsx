@@ -7,20 +7,36 @@ import {
   updateObjectiveRequestSchema,
 } from '@bearing/contracts';
 import { Button, Group, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
 import { useMembers } from '../../api/members';
 import { useCreateObjective, useObjectives, useUpdateObjective } from '../../api/okrs';
-import {
-  type FieldErrors,
-  fieldErrorsFromIssues,
-  fieldErrorsFromProblem,
-} from '../../components/field-errors';
 import { FormErrorAlert } from '../../components/form-error-alert';
+import { contractRequest, useContractForm } from '../../components/use-contract-form';
 import { blankFieldErrors } from '../../components/required-fields';
 import { OBJECTIVE_STATUS_LABELS } from './okr-labels';
 import { parentOptions } from './parent-options';
 
 const FIELDS = ['title', 'description', 'ownerId', 'periodId', 'parentId', 'status'] as const;
+
+interface ObjectiveValues {
+  title: string;
+  description: string;
+  ownerId: string;
+  periodId: string;
+  parentId: string;
+  status: ObjectiveStatus;
+}
+
+/** The body both a new and an edited objective send (an edit adds its version). */
+function objectiveFields({
+  title,
+  description,
+  ownerId,
+  periodId,
+  parentId,
+  status,
+}: ObjectiveValues) {
+  return { title, description, ownerId, periodId, parentId: parentId || null, status };
+}
 
 export interface ObjectiveFormProps {
   workspace: string;
@@ -49,42 +65,32 @@ export function ObjectiveForm({
 }: ObjectiveFormProps) {
   const createObjective = useCreateObjective(workspace);
   const updateObjective = useUpdateObjective(workspace);
-  const mutation = objective ? updateObjective : createObjective;
   const members = useMembers(workspace);
   const allObjectives = useObjectives(workspace, {});
-  const [title, setTitle] = useState(objective?.title ?? '');
-  const [description, setDescription] = useState(objective?.description ?? '');
-  const [ownerId, setOwnerId] = useState(objective?.ownerId ?? defaultOwnerId);
-  const [periodId, setPeriodId] = useState(objective?.periodId ?? defaultPeriodId ?? '');
-  const [parentId, setParentId] = useState(objective?.parentId ?? defaultParentId ?? '');
-  const [status, setStatus] = useState<ObjectiveStatus>(objective?.status ?? 'active');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const blank = blankFieldErrors(
-      { title, periodId },
-      { title: 'Enter a title', periodId: 'Pick a period' },
-    );
-    const invalid = (issues: Parameters<typeof fieldErrorsFromIssues>[0]) =>
-      setFieldErrors({ ...fieldErrorsFromIssues(issues), ...blank });
-    const onError = (error: unknown) => setFieldErrors(fieldErrorsFromProblem(error));
-    const fields = { title, description, ownerId, periodId, parentId: parentId || null, status };
-    if (objective) {
-      const parsed = updateObjectiveRequestSchema.safeParse({
-        ...fields,
-        version: objective.version,
-      });
-      if (!parsed.success) return invalid(parsed.error.issues);
-      setFieldErrors({});
-      updateObjective.mutate({ id: objective.id, ...parsed.data }, { onSuccess: onSaved, onError });
-    } else {
-      const parsed = createObjectiveRequestSchema.safeParse(fields);
-      if (!parsed.success) return invalid(parsed.error.issues);
-      setFieldErrors({});
-      createObjective.mutate(parsed.data, { onSuccess: onSaved, onError });
-    }
-  };
+  const form = useContractForm<ObjectiveValues>({
+    initialValues: {
+      title: objective?.title ?? '',
+      description: objective?.description ?? '',
+      ownerId: objective?.ownerId ?? defaultOwnerId,
+      periodId: objective?.periodId ?? defaultPeriodId ?? '',
+      parentId: objective?.parentId ?? defaultParentId ?? '',
+      status: objective?.status ?? 'active',
+    },
+    request: objective
+      ? contractRequest(
+          updateObjectiveRequestSchema,
+          (values: ObjectiveValues) => ({ ...objectiveFields(values), version: objective.version }),
+          async (body) => onSaved(await updateObjective.mutateAsync({ id: objective.id, ...body })),
+        )
+      : contractRequest(createObjectiveRequestSchema, objectiveFields, async (body) =>
+          onSaved(await createObjective.mutateAsync(body)),
+        ),
+    validate: ({ title, periodId }) =>
+      blankFieldErrors({ title, periodId }, { title: 'Enter a title', periodId: 'Pick a period' }),
+  });
+  const { values, setValue, errorAt } = form;
+  const { title, description, ownerId, periodId, parentId, status } = values;
 
   const ownerOptions = members.items.map((member) => ({
     value: member.userId,
@@ -95,10 +101,10 @@ export function ObjectiveForm({
   }
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.submit} noValidate>
       <Stack gap="md">
         <FormErrorAlert
-          error={mutation.error}
+          error={form.error}
           fields={FIELDS}
           title={objective ? 'Objective not saved' : 'Objective not created'}
         />
@@ -108,8 +114,8 @@ export function ObjectiveForm({
           required
           data-autofocus
           value={title}
-          onChange={(event) => setTitle(event.currentTarget.value)}
-          error={fieldErrors.title}
+          onChange={(event) => setValue('title', event.currentTarget.value)}
+          error={errorAt('title')}
         />
         <Textarea
           label="Description"
@@ -118,8 +124,8 @@ export function ObjectiveForm({
           minRows={2}
           maxRows={6}
           value={description}
-          onChange={(event) => setDescription(event.currentTarget.value)}
-          error={fieldErrors.description}
+          onChange={(event) => setValue('description', event.currentTarget.value)}
+          error={errorAt('description')}
         />
         <Group grow align="flex-start">
           <NativeSelect
@@ -127,8 +133,8 @@ export function ObjectiveForm({
             data={ownerOptions}
             value={ownerId}
             disabled={members.isPending}
-            onChange={(event) => setOwnerId(event.currentTarget.value)}
-            error={fieldErrors.ownerId}
+            onChange={(event) => setValue('ownerId', event.currentTarget.value)}
+            error={errorAt('ownerId')}
           />
           <NativeSelect
             label="Period"
@@ -137,8 +143,8 @@ export function ObjectiveForm({
               ...periods.map((period) => ({ value: period.id, label: period.name })),
             ]}
             value={periodId}
-            onChange={(event) => setPeriodId(event.currentTarget.value)}
-            error={fieldErrors.periodId}
+            onChange={(event) => setValue('periodId', event.currentTarget.value)}
+            error={errorAt('periodId')}
           />
         </Group>
         <NativeSelect
@@ -147,8 +153,8 @@ export function ObjectiveForm({
           data={parentOptions(allObjectives.data ?? [], periods, objective?.id)}
           value={parentId}
           disabled={allObjectives.isPending}
-          onChange={(event) => setParentId(event.currentTarget.value)}
-          error={fieldErrors.parentId}
+          onChange={(event) => setValue('parentId', event.currentTarget.value)}
+          error={errorAt('parentId')}
         />
         {objective && (
           <NativeSelect
@@ -159,15 +165,17 @@ export function ObjectiveForm({
               label: OBJECTIVE_STATUS_LABELS[value],
             }))}
             value={status}
-            onChange={(event) => setStatus(objectiveStatusSchema.parse(event.currentTarget.value))}
-            error={fieldErrors.status}
+            onChange={(event) =>
+              setValue('status', objectiveStatusSchema.parse(event.currentTarget.value))
+            }
+            error={errorAt('status')}
           />
         )}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={mutation.isPending}>
+          <Button type="submit" loading={form.submitting}>
             {objective ? 'Save objective' : 'Create objective'}
           </Button>
         </Group>

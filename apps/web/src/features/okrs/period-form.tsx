@@ -4,18 +4,20 @@ import {
   updatePeriodRequestSchema,
 } from '@bearing/contracts';
 import { Button, Group, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
 import { useCreatePeriod, useUpdatePeriod } from '../../api/okrs';
-import {
-  type FieldErrors,
-  fieldErrorsFromIssues,
-  fieldErrorsFromProblem,
-} from '../../components/field-errors';
 import { FormErrorAlert } from '../../components/form-error-alert';
 import { blankFieldErrors } from '../../components/required-fields';
+import { contractRequest, useContractForm } from '../../components/use-contract-form';
 import { DayInput } from '../../components/day-input';
 
 const FIELDS = ['name', 'start', 'end'] as const;
+
+// A type, not an interface: `blankFieldErrors` reads it as a record of strings.
+type PeriodValues = {
+  name: string;
+  start: string;
+  end: string;
+};
 
 export interface PeriodFormProps {
   workspace: string;
@@ -29,44 +31,33 @@ export interface PeriodFormProps {
 export function PeriodForm({ workspace, period, onSaved, onCancel }: PeriodFormProps) {
   const createPeriod = useCreatePeriod(workspace);
   const updatePeriod = useUpdatePeriod(workspace);
-  const mutation = period ? updatePeriod : createPeriod;
-  const [name, setName] = useState(period?.name ?? '');
-  const [start, setStart] = useState(period?.start ?? '');
-  const [end, setEnd] = useState(period?.end ?? '');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const blank = blankFieldErrors(
-      { name, start, end },
-      { name: 'Enter a name', start: 'Pick the first day', end: 'Pick the last day' },
-    );
-    const invalid = (issues: Parameters<typeof fieldErrorsFromIssues>[0]) =>
-      setFieldErrors({ ...fieldErrorsFromIssues(issues), ...blank });
-    const onError = (error: unknown) => setFieldErrors(fieldErrorsFromProblem(error));
-    if (period) {
-      const parsed = updatePeriodRequestSchema.safeParse({
-        name,
-        start,
-        end,
-        version: period.version,
-      });
-      if (!parsed.success) return invalid(parsed.error.issues);
-      setFieldErrors({});
-      updatePeriod.mutate({ id: period.id, ...parsed.data }, { onSuccess: onSaved, onError });
-    } else {
-      const parsed = createPeriodRequestSchema.safeParse({ name, start, end });
-      if (!parsed.success) return invalid(parsed.error.issues);
-      setFieldErrors({});
-      createPeriod.mutate(parsed.data, { onSuccess: onSaved, onError });
-    }
-  };
+  const form = useContractForm<PeriodValues>({
+    initialValues: { name: period?.name ?? '', start: period?.start ?? '', end: period?.end ?? '' },
+    request: period
+      ? contractRequest(
+          updatePeriodRequestSchema,
+          (values: PeriodValues) => ({ ...values, version: period.version }),
+          async (body) => onSaved(await updatePeriod.mutateAsync({ id: period.id, ...body })),
+        )
+      : contractRequest(
+          createPeriodRequestSchema,
+          (values: PeriodValues) => values,
+          async (body) => onSaved(await createPeriod.mutateAsync(body)),
+        ),
+    validate: (values) =>
+      blankFieldErrors(values, {
+        name: 'Enter a name',
+        start: 'Pick the first day',
+        end: 'Pick the last day',
+      }),
+  });
+  const { values } = form;
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.submit} noValidate>
       <Stack gap="md">
         <FormErrorAlert
-          error={mutation.error}
+          error={form.error}
           fields={FIELDS}
           title={period ? 'Period not saved' : 'Period not created'}
         />
@@ -75,31 +66,31 @@ export function PeriodForm({ workspace, period, onSaved, onCancel }: PeriodFormP
           placeholder="e.g. 2026 Q4"
           required
           data-autofocus
-          value={name}
-          onChange={(event) => setName(event.currentTarget.value)}
-          error={fieldErrors.name}
+          value={values.name}
+          onChange={(event) => form.setValue('name', event.currentTarget.value)}
+          error={form.errorAt('name')}
         />
         <Group grow align="flex-start">
           <DayInput
             label="First day"
             required
-            value={start}
-            onChange={(event) => setStart(event.currentTarget.value)}
-            error={fieldErrors.start}
+            value={values.start}
+            onChange={(event) => form.setValue('start', event.currentTarget.value)}
+            error={form.errorAt('start')}
           />
           <DayInput
             label="Last day"
             required
-            value={end}
-            onChange={(event) => setEnd(event.currentTarget.value)}
-            error={fieldErrors.end}
+            value={values.end}
+            onChange={(event) => form.setValue('end', event.currentTarget.value)}
+            error={form.errorAt('end')}
           />
         </Group>
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={mutation.isPending}>
+          <Button type="submit" loading={form.submitting}>
             {period ? 'Save period' : 'Create period'}
           </Button>
         </Group>

@@ -7,18 +7,13 @@ import {
   updateProgramDependencyRequestSchema,
 } from '@bearing/contracts';
 import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
 import {
   useCreateProgramDependency,
   useUpdateProgramDependency,
 } from '../../api/program-dependencies';
 import { usePrograms, useTeamOptions } from '../../api/programs';
-import {
-  type FieldErrors,
-  fieldErrorsFromIssues,
-  fieldErrorsFromProblem,
-} from '../../components/field-errors';
 import { FormErrorAlert } from '../../components/form-error-alert';
+import { contractRequest, useContractForm } from '../../components/use-contract-form';
 import { blankFieldErrors } from '../../components/required-fields';
 import { DEPENDENCY_STATUS_LABELS } from './program-labels';
 import { DayInput } from '../../components/day-input';
@@ -33,6 +28,19 @@ function partyValue(party: { kind: 'team' | 'program'; id: string }): string {
 function partyOf(value: string): DependencyParty | null {
   const [kind, id] = value.split(':');
   return (kind === 'team' || kind === 'program') && id ? { kind, id } : null;
+}
+
+interface DependencyValues {
+  from: string;
+  to: string;
+  description: string;
+  needBy: string;
+  status: ProgramDependencyStatus;
+}
+
+/** The body both a new and an edited dependency send (an edit adds its version). */
+function dependencyFields({ from, to, description, needBy, status }: DependencyValues) {
+  return { from: partyOf(from), to: partyOf(to), description, needBy, status };
 }
 
 export interface DependencyFormProps {
@@ -53,17 +61,8 @@ export function DependencyForm({
 }: DependencyFormProps) {
   const create = useCreateProgramDependency(workspace, programId);
   const update = useUpdateProgramDependency(workspace, programId);
-  const mutation = dependency ? update : create;
   const teams = useTeamOptions(workspace);
   const programs = usePrograms(workspace);
-  const [from, setFrom] = useState(
-    dependency ? partyValue(dependency.from) : partyValue({ kind: 'program', id: programId }),
-  );
-  const [to, setTo] = useState(dependency ? partyValue(dependency.to) : '');
-  const [description, setDescription] = useState(dependency?.description ?? '');
-  const [needBy, setNeedBy] = useState(dependency?.needBy ?? '');
-  const [status, setStatus] = useState<ProgramDependencyStatus>(dependency?.status ?? 'open');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
 
   const options = [
     ...(programs.data ?? []).map((program) => ({
@@ -76,37 +75,46 @@ export function DependencyForm({
     })),
   ];
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const blank = blankFieldErrors(
-      { to, description, needBy },
-      { to: 'Pick who delivers', description: 'Say what is needed', needBy: 'Pick a day' },
-    );
-    const invalid = (issues: Parameters<typeof fieldErrorsFromIssues>[0]) =>
-      setFieldErrors({ ...fieldErrorsFromIssues(issues), ...blank });
-    const onError = (error: unknown) => setFieldErrors(fieldErrorsFromProblem(error));
-    const fields = { from: partyOf(from), to: partyOf(to), description, needBy, status };
-    if (dependency) {
-      const parsed = updateProgramDependencyRequestSchema.safeParse({
-        ...fields,
-        version: dependency.version,
-      });
-      if (!parsed.success) return invalid(parsed.error.issues);
-      setFieldErrors({});
-      update.mutate({ id: dependency.id, ...parsed.data }, { onSuccess: onSaved, onError });
-    } else {
-      const parsed = createProgramDependencyRequestSchema.safeParse(fields);
-      if (!parsed.success) return invalid(parsed.error.issues);
-      setFieldErrors({});
-      create.mutate(parsed.data, { onSuccess: onSaved, onError });
-    }
-  };
+  const form = useContractForm<DependencyValues>({
+    initialValues: {
+      from: dependency
+        ? partyValue(dependency.from)
+        : partyValue({ kind: 'program', id: programId }),
+      to: dependency ? partyValue(dependency.to) : '',
+      description: dependency?.description ?? '',
+      needBy: dependency?.needBy ?? '',
+      status: dependency?.status ?? 'open',
+    },
+    request: dependency
+      ? contractRequest(
+          updateProgramDependencyRequestSchema,
+          (values: DependencyValues) => ({
+            ...dependencyFields(values),
+            version: dependency.version,
+          }),
+          async (body) => {
+            await update.mutateAsync({ id: dependency.id, ...body });
+            onSaved();
+          },
+        )
+      : contractRequest(createProgramDependencyRequestSchema, dependencyFields, async (body) => {
+          await create.mutateAsync(body);
+          onSaved();
+        }),
+    validate: ({ to, description, needBy }) =>
+      blankFieldErrors(
+        { to, description, needBy },
+        { to: 'Pick who delivers', description: 'Say what is needed', needBy: 'Pick a day' },
+      ),
+  });
+  const { values, setValue, errorAt } = form;
+  const { from, to, description, needBy, status } = values;
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.submit} noValidate>
       <Stack gap="md">
         <FormErrorAlert
-          error={mutation.error}
+          error={form.error}
           fields={FIELDS}
           title={dependency ? 'Dependency not saved' : 'Dependency not created'}
         />
@@ -115,15 +123,15 @@ export function DependencyForm({
             label="Needed by (from)"
             data={options}
             value={from}
-            onChange={(event) => setFrom(event.currentTarget.value)}
-            error={fieldErrors.from}
+            onChange={(event) => setValue('from', event.currentTarget.value)}
+            error={errorAt('from')}
           />
           <NativeSelect
             label="Delivered by (to)"
             data={[{ value: '', label: 'Pick a team or program' }, ...options]}
             value={to}
-            onChange={(event) => setTo(event.currentTarget.value)}
-            error={fieldErrors.to}
+            onChange={(event) => setValue('to', event.currentTarget.value)}
+            error={errorAt('to')}
           />
         </Group>
         <TextInput
@@ -131,16 +139,16 @@ export function DependencyForm({
           required
           data-autofocus
           value={description}
-          onChange={(event) => setDescription(event.currentTarget.value)}
-          error={fieldErrors.description}
+          onChange={(event) => setValue('description', event.currentTarget.value)}
+          error={errorAt('description')}
         />
         <Group grow align="flex-start">
           <DayInput
             label="Need-by date"
             required
             value={needBy}
-            onChange={(event) => setNeedBy(event.currentTarget.value)}
-            error={fieldErrors.needBy}
+            onChange={(event) => setValue('needBy', event.currentTarget.value)}
+            error={errorAt('needBy')}
           />
           <NativeSelect
             label="Status"
@@ -150,16 +158,16 @@ export function DependencyForm({
             }))}
             value={status}
             onChange={(event) =>
-              setStatus(programDependencyStatusSchema.parse(event.currentTarget.value))
+              setValue('status', programDependencyStatusSchema.parse(event.currentTarget.value))
             }
-            error={fieldErrors.status}
+            error={errorAt('status')}
           />
         </Group>
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={mutation.isPending}>
+          <Button type="submit" loading={form.submitting}>
             {dependency ? 'Save dependency' : 'Add dependency'}
           </Button>
         </Group>

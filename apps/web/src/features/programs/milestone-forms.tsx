@@ -4,18 +4,16 @@ import {
   updateMilestoneRequestSchema,
 } from '@bearing/contracts';
 import { Button, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
 import { useCreateMilestone, useUpdateMilestone } from '../../api/milestones';
-import {
-  type FieldErrors,
-  fieldErrorsFromIssues,
-  fieldErrorsFromProblem,
-} from '../../components/field-errors';
 import { FormErrorAlert } from '../../components/form-error-alert';
 import { formatDay } from '../../components/format';
 import { blankFieldErrors } from '../../components/required-fields';
+import { contractRequest, useContractForm } from '../../components/use-contract-form';
 import { describeMove } from './slip';
 import { DayInput } from '../../components/day-input';
+
+// A type, not an interface: `blankFieldErrors` reads it as a record of strings.
+type DateChange = { currentDate: string; reason: string };
 
 interface FormProps {
   workspace: string;
@@ -27,32 +25,26 @@ interface FormProps {
 /** A new milestone: its name and baseline date, which is its current date until moved. */
 export function NewMilestoneForm({ workspace, programId, onSaved, onCancel }: FormProps) {
   const create = useCreateMilestone(workspace, programId);
-  const [name, setName] = useState('');
-  const [baselineDate, setBaselineDate] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const blank = blankFieldErrors(
-      { name, baselineDate },
-      { name: 'Enter a name', baselineDate: 'Pick the planned day' },
-    );
-    const parsed = createMilestoneRequestSchema.safeParse({ name, baselineDate });
-    if (!parsed.success) {
-      return setFieldErrors({ ...fieldErrorsFromIssues(parsed.error.issues), ...blank });
-    }
-    setFieldErrors({});
-    create.mutate(parsed.data, {
-      onSuccess: onSaved,
-      onError: (error) => setFieldErrors(fieldErrorsFromProblem(error)),
-    });
-  };
+  const form = useContractForm({
+    initialValues: { name: '', baselineDate: '' },
+    request: contractRequest(
+      createMilestoneRequestSchema,
+      (values: { name: string; baselineDate: string }) => values,
+      async (body) => {
+        await create.mutateAsync(body);
+        onSaved();
+      },
+    ),
+    validate: (values) =>
+      blankFieldErrors(values, { name: 'Enter a name', baselineDate: 'Pick the planned day' }),
+  });
+  const { values, setValue, errorAt } = form;
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.submit} noValidate>
       <Stack gap="md">
         <FormErrorAlert
-          error={create.error}
+          error={form.error}
           fields={['name', 'baselineDate']}
           title="Milestone not created"
         />
@@ -60,23 +52,23 @@ export function NewMilestoneForm({ workspace, programId, onSaved, onCancel }: Fo
           label="Name"
           required
           data-autofocus
-          value={name}
-          onChange={(event) => setName(event.currentTarget.value)}
-          error={fieldErrors.name}
+          value={values.name}
+          onChange={(event) => setValue('name', event.currentTarget.value)}
+          error={errorAt('name')}
         />
         <DayInput
           label="Baseline date"
           description="The original plan. It never changes; later moves are kept against it."
           required
-          value={baselineDate}
-          onChange={(event) => setBaselineDate(event.currentTarget.value)}
-          error={fieldErrors.baselineDate}
+          value={values.baselineDate}
+          onChange={(event) => setValue('baselineDate', event.currentTarget.value)}
+          error={errorAt('baselineDate')}
         />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={create.isPending}>
+          <Button type="submit" loading={form.submitting}>
             Add milestone
           </Button>
         </Group>
@@ -94,39 +86,32 @@ export function ChangeMilestoneDateForm({
   onCancel,
 }: FormProps & { milestone: Milestone }) {
   const update = useUpdateMilestone(workspace, programId);
-  const [currentDate, setCurrentDate] = useState(milestone.currentDate);
-  const [reason, setReason] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const blank = blankFieldErrors(
-      { currentDate, reason },
-      { currentDate: 'Pick the new day', reason: 'Say why the date moves' },
-    );
-    if (currentDate === milestone.currentDate) {
-      return setFieldErrors({ ...blank, currentDate: 'Pick a day other than the current one' });
-    }
-    const parsed = updateMilestoneRequestSchema.safeParse({
-      currentDate,
-      reason,
-      version: milestone.version,
-    });
-    if (!parsed.success) {
-      return setFieldErrors({ ...fieldErrorsFromIssues(parsed.error.issues), ...blank });
-    }
-    setFieldErrors({});
-    update.mutate(
-      { id: milestone.id, ...parsed.data },
-      {
-        onSuccess: onSaved,
-        onError: (error) => setFieldErrors(fieldErrorsFromProblem(error)),
-      },
-    );
-  };
+  const contract = contractRequest(
+    updateMilestoneRequestSchema,
+    (values: DateChange) => ({ ...values, version: milestone.version }),
+    async (body) => {
+      await update.mutateAsync({ id: milestone.id, ...body });
+      onSaved();
+    },
+  );
+  const blank = (values: DateChange) =>
+    blankFieldErrors(values, { currentDate: 'Pick the new day', reason: 'Say why the date moves' });
+  const form = useContractForm<DateChange>({
+    initialValues: { currentDate: milestone.currentDate, reason: '' },
+    request: {
+      // An unmoved date is said before the schema is asked.
+      parse: (values) =>
+        values.currentDate === milestone.currentDate
+          ? { errors: { ...blank(values), currentDate: 'Pick a day other than the current one' } }
+          : contract.parse(values),
+    },
+    validate: blank,
+  });
+  const { values, setValue, errorAt } = form;
+  const { currentDate } = values;
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.submit} noValidate>
       <Stack gap="md">
         <Text size="sm">
           Baseline {formatDay(milestone.baselineDate)} · now {formatDay(milestone.currentDate)}
@@ -135,7 +120,7 @@ export function ChangeMilestoneDateForm({
           )}
         </Text>
         <FormErrorAlert
-          error={update.error}
+          error={form.error}
           fields={['currentDate', 'reason']}
           title="Date not changed"
         />
@@ -144,8 +129,8 @@ export function ChangeMilestoneDateForm({
           required
           data-autofocus
           value={currentDate}
-          onChange={(event) => setCurrentDate(event.currentTarget.value)}
-          error={fieldErrors.currentDate}
+          onChange={(event) => setValue('currentDate', event.currentTarget.value)}
+          error={errorAt('currentDate')}
         />
         <Textarea
           label="Reason"
@@ -153,15 +138,15 @@ export function ChangeMilestoneDateForm({
           required
           autosize
           minRows={2}
-          value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
-          error={fieldErrors.reason}
+          value={values.reason}
+          onChange={(event) => setValue('reason', event.currentTarget.value)}
+          error={errorAt('reason')}
         />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={update.isPending}>
+          <Button type="submit" loading={form.submitting}>
             Change date
           </Button>
         </Group>

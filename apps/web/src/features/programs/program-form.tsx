@@ -14,19 +14,14 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
 import { useGuardrails } from '../../api/guardrails';
 import { useMembers } from '../../api/members';
 import { useObjectives } from '../../api/okrs';
 import { useCreateProgram, useTeamOptions, useUpdateProgram } from '../../api/programs';
-import {
-  type FieldErrors,
-  fieldErrorsFromIssues,
-  fieldErrorsFromProblem,
-} from '../../components/field-errors';
 import { FormErrorAlert } from '../../components/form-error-alert';
 import { todayUtc } from '../../components/format';
 import { blankFieldErrors } from '../../components/required-fields';
+import { contractRequest, useContractForm } from '../../components/use-contract-form';
 import { HEALTH_OPTIONS } from './program-labels';
 import { DayInput } from '../../components/day-input';
 
@@ -42,6 +37,42 @@ const FIELDS = [
   'health',
   'healthReason',
 ] as const;
+
+interface ProgramValues {
+  name: string;
+  description: string;
+  ownerId: string;
+  start: string;
+  end: string;
+  teamIds: string[];
+  objectiveIds: string[];
+  guardrailIds: string[];
+  health: ProgramHealth;
+  healthReason: string;
+}
+
+/** What a new program sends, and an edit sends with its health. */
+function programFields({
+  name,
+  description,
+  ownerId,
+  start,
+  end,
+  teamIds,
+  objectiveIds,
+  guardrailIds,
+}: ProgramValues) {
+  return {
+    name,
+    description,
+    ownerId,
+    start,
+    end: end || null,
+    teamIds,
+    objectiveIds,
+    guardrailIds,
+  };
+}
 
 export interface ProgramFormProps {
   workspace: string;
@@ -63,56 +94,42 @@ export function ProgramForm({
 }: ProgramFormProps) {
   const createProgram = useCreateProgram(workspace);
   const updateProgram = useUpdateProgram(workspace);
-  const mutation = program ? updateProgram : createProgram;
   const members = useMembers(workspace);
   const teams = useTeamOptions(workspace);
   const objectives = useObjectives(workspace, {});
   const guardrails = useGuardrails(workspace);
-  const [name, setName] = useState(program?.name ?? '');
-  const [description, setDescription] = useState(program?.description ?? '');
-  const [ownerId, setOwnerId] = useState(program?.ownerId ?? defaultOwnerId);
-  const [start, setStart] = useState(program?.start ?? todayUtc());
-  const [end, setEnd] = useState(program?.end ?? '');
-  const [teamIds, setTeamIds] = useState<string[]>(program?.teamIds ?? []);
-  const [objectiveIds, setObjectiveIds] = useState<string[]>(program?.objectiveIds ?? []);
-  const [guardrailIds, setGuardrailIds] = useState<string[]>(program?.guardrailIds ?? []);
-  const [health, setHealth] = useState<ProgramHealth>(program?.health ?? 'on-track');
-  const [healthReason, setHealthReason] = useState(program?.healthReason ?? '');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const blank = blankFieldErrors({ name, start }, { name: 'Enter a name', start: 'Pick a day' });
-    const invalid = (issues: Parameters<typeof fieldErrorsFromIssues>[0]) =>
-      setFieldErrors({ ...fieldErrorsFromIssues(issues), ...blank });
-    const onError = (error: unknown) => setFieldErrors(fieldErrorsFromProblem(error));
-    const fields = {
-      name,
-      description,
-      ownerId,
-      start,
-      end: end || null,
-      teamIds,
-      objectiveIds,
-      guardrailIds,
-    };
-    if (program) {
-      const parsed = updateProgramRequestSchema.safeParse({
-        ...fields,
-        health,
-        healthReason: healthReason.trim() || null,
-        version: program.version,
-      });
-      if (!parsed.success) return invalid(parsed.error.issues);
-      setFieldErrors({});
-      updateProgram.mutate({ id: program.id, ...parsed.data }, { onSuccess: onSaved, onError });
-    } else {
-      const parsed = createProgramRequestSchema.safeParse(fields);
-      if (!parsed.success) return invalid(parsed.error.issues);
-      setFieldErrors({});
-      createProgram.mutate(parsed.data, { onSuccess: onSaved, onError });
-    }
-  };
+  const form = useContractForm<ProgramValues>({
+    initialValues: {
+      name: program?.name ?? '',
+      description: program?.description ?? '',
+      ownerId: program?.ownerId ?? defaultOwnerId,
+      start: program?.start ?? todayUtc(),
+      end: program?.end ?? '',
+      teamIds: program?.teamIds ?? [],
+      objectiveIds: program?.objectiveIds ?? [],
+      guardrailIds: program?.guardrailIds ?? [],
+      health: program?.health ?? 'on-track',
+      healthReason: program?.healthReason ?? '',
+    },
+    request: program
+      ? contractRequest(
+          updateProgramRequestSchema,
+          (values: ProgramValues) => ({
+            ...programFields(values),
+            health: values.health,
+            healthReason: values.healthReason.trim() || null,
+            version: program.version,
+          }),
+          async (body) => onSaved(await updateProgram.mutateAsync({ id: program.id, ...body })),
+        )
+      : contractRequest(createProgramRequestSchema, programFields, async (body) =>
+          onSaved(await createProgram.mutateAsync(body)),
+        ),
+    validate: ({ name, start }) =>
+      blankFieldErrors({ name, start }, { name: 'Enter a name', start: 'Pick a day' }),
+  });
+  const { values, setValue, errorAt } = form;
+  const { health } = values;
 
   const ownerOptions = members.items.map((member) => ({
     value: member.userId,
@@ -123,10 +140,10 @@ export function ProgramForm({
   }
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.submit} noValidate>
       <Stack gap="md">
         <FormErrorAlert
-          error={mutation.error}
+          error={form.error}
           fields={FIELDS}
           title={program ? 'Program not saved' : 'Program not created'}
         />
@@ -135,9 +152,9 @@ export function ProgramForm({
           placeholder="e.g. Checkout rebuild"
           required
           data-autofocus
-          value={name}
-          onChange={(event) => setName(event.currentTarget.value)}
-          error={fieldErrors.name}
+          value={values.name}
+          onChange={(event) => setValue('name', event.currentTarget.value)}
+          error={errorAt('name')}
         />
         <Textarea
           label="Description"
@@ -145,43 +162,43 @@ export function ProgramForm({
           autosize
           minRows={2}
           maxRows={6}
-          value={description}
-          onChange={(event) => setDescription(event.currentTarget.value)}
-          error={fieldErrors.description}
+          value={values.description}
+          onChange={(event) => setValue('description', event.currentTarget.value)}
+          error={errorAt('description')}
         />
         <NativeSelect
           label="Owner"
           data={ownerOptions}
-          value={ownerId}
+          value={values.ownerId}
           disabled={members.isPending}
-          onChange={(event) => setOwnerId(event.currentTarget.value)}
-          error={fieldErrors.ownerId}
+          onChange={(event) => setValue('ownerId', event.currentTarget.value)}
+          error={errorAt('ownerId')}
         />
         <Group grow align="flex-start">
           <DayInput
             label="Start"
             required
-            value={start}
-            onChange={(event) => setStart(event.currentTarget.value)}
-            error={fieldErrors.start}
+            value={values.start}
+            onChange={(event) => setValue('start', event.currentTarget.value)}
+            error={errorAt('start')}
           />
           <DayInput
             label="End"
             description="Optional"
-            value={end}
-            onChange={(event) => setEnd(event.currentTarget.value)}
-            error={fieldErrors.end}
+            value={values.end}
+            onChange={(event) => setValue('end', event.currentTarget.value)}
+            error={errorAt('end')}
           />
         </Group>
         <MultiSelect
           label="Teams"
           placeholder={teams.data?.length === 0 ? 'No teams yet' : 'Pick teams'}
           data={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
-          value={teamIds}
-          onChange={setTeamIds}
+          value={values.teamIds}
+          onChange={(ids) => setValue('teamIds', ids)}
           searchable
           disabled={teams.isPending}
-          error={fieldErrors.teamIds}
+          error={errorAt('teamIds')}
         />
         <MultiSelect
           label="Objectives"
@@ -191,11 +208,11 @@ export function ProgramForm({
             value: objective.id,
             label: objective.title,
           }))}
-          value={objectiveIds}
-          onChange={setObjectiveIds}
+          value={values.objectiveIds}
+          onChange={(ids) => setValue('objectiveIds', ids)}
           searchable
           disabled={objectives.isPending}
-          error={fieldErrors.objectiveIds}
+          error={errorAt('objectiveIds')}
         />
         <MultiSelect
           label="Guardrails"
@@ -204,11 +221,11 @@ export function ProgramForm({
             value: guardrail.id,
             label: guardrail.metric.name,
           }))}
-          value={guardrailIds}
-          onChange={setGuardrailIds}
+          value={values.guardrailIds}
+          onChange={(ids) => setValue('guardrailIds', ids)}
           searchable
           disabled={guardrails.isPending}
-          error={fieldErrors.guardrailIds}
+          error={errorAt('guardrailIds')}
         />
         {program && (
           <>
@@ -217,8 +234,10 @@ export function ProgramForm({
               description="Publishing a weekly report sets it too."
               data={HEALTH_OPTIONS.map((option) => ({ ...option }))}
               value={health}
-              onChange={(event) => setHealth(programHealthSchema.parse(event.currentTarget.value))}
-              error={fieldErrors.health}
+              onChange={(event) =>
+                setValue('health', programHealthSchema.parse(event.currentTarget.value))
+              }
+              error={errorAt('health')}
             />
             <Textarea
               label="Health reason"
@@ -228,9 +247,9 @@ export function ProgramForm({
               required={health !== 'on-track'}
               autosize
               minRows={2}
-              value={healthReason}
-              onChange={(event) => setHealthReason(event.currentTarget.value)}
-              error={fieldErrors.healthReason}
+              value={values.healthReason}
+              onChange={(event) => setValue('healthReason', event.currentTarget.value)}
+              error={errorAt('healthReason')}
             />
           </>
         )}
@@ -238,7 +257,7 @@ export function ProgramForm({
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={mutation.isPending}>
+          <Button type="submit" loading={form.submitting}>
             {program ? 'Save program' : 'Create program'}
           </Button>
         </Group>

@@ -8,15 +8,10 @@ import {
   updateRaidItemRequestSchema,
 } from '@bearing/contracts';
 import { Button, Group, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
 import { useMembers } from '../../api/members';
 import { useCreateRaidItem, useUpdateRaidItem } from '../../api/raid';
-import {
-  type FieldErrors,
-  fieldErrorsFromIssues,
-  fieldErrorsFromProblem,
-} from '../../components/field-errors';
 import { FormErrorAlert } from '../../components/form-error-alert';
+import { contractRequest, useContractForm } from '../../components/use-contract-form';
 import { blankFieldErrors } from '../../components/required-fields';
 import { RATINGS } from './raid-heat-map-cells';
 import { RAID_KIND_LABELS, RAID_STATUS_LABELS } from './program-labels';
@@ -38,6 +33,31 @@ const RATING_OPTIONS = RATINGS.map((rating) => ({
   label: `${rating}${rating === 1 ? ' (lowest)' : rating === 5 ? ' (highest)' : ''}`,
 }));
 
+interface RaidValues {
+  kind: RaidKind;
+  title: string;
+  probability: string;
+  impact: string;
+  ownerId: string;
+  mitigation: string;
+  status: RaidStatus;
+  dueDate: string;
+}
+
+/** The body both a new and an edited item send (an edit adds its version). */
+function raidFields(values: RaidValues) {
+  return {
+    kind: values.kind,
+    title: values.title,
+    probability: Number(values.probability),
+    impact: Number(values.impact),
+    ownerId: values.ownerId || null,
+    mitigation: values.mitigation,
+    status: values.status,
+    dueDate: values.dueDate || null,
+  };
+}
+
 export interface RaidFormProps {
   workspace: string;
   programId: string;
@@ -50,52 +70,42 @@ export interface RaidFormProps {
 export function RaidForm({ workspace, programId, item, onSaved, onCancel }: RaidFormProps) {
   const create = useCreateRaidItem(workspace, programId);
   const update = useUpdateRaidItem(workspace, programId);
-  const mutation = item ? update : create;
   const members = useMembers(workspace);
-  const [kind, setKind] = useState<RaidKind>(item?.kind ?? 'risk');
-  const [title, setTitle] = useState(item?.title ?? '');
-  const [probability, setProbability] = useState(String(item?.probability ?? 3));
-  const [impact, setImpact] = useState(String(item?.impact ?? 3));
-  const [ownerId, setOwnerId] = useState(item?.ownerId ?? '');
-  const [mitigation, setMitigation] = useState(item?.mitigation ?? '');
-  const [status, setStatus] = useState<RaidStatus>(item?.status ?? 'open');
-  const [dueDate, setDueDate] = useState(item?.dueDate ?? '');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const blank = blankFieldErrors({ title }, { title: 'Enter a title' });
-    const invalid = (issues: Parameters<typeof fieldErrorsFromIssues>[0]) =>
-      setFieldErrors({ ...fieldErrorsFromIssues(issues), ...blank });
-    const onError = (error: unknown) => setFieldErrors(fieldErrorsFromProblem(error));
-    const fields = {
-      kind,
-      title,
-      probability: Number(probability),
-      impact: Number(impact),
-      ownerId: ownerId || null,
-      mitigation,
-      status,
-      dueDate: dueDate || null,
-    };
-    if (item) {
-      const parsed = updateRaidItemRequestSchema.safeParse({ ...fields, version: item.version });
-      if (!parsed.success) return invalid(parsed.error.issues);
-      setFieldErrors({});
-      update.mutate({ id: item.id, ...parsed.data }, { onSuccess: onSaved, onError });
-    } else {
-      const parsed = createRaidItemRequestSchema.safeParse(fields);
-      if (!parsed.success) return invalid(parsed.error.issues);
-      setFieldErrors({});
-      create.mutate(parsed.data, { onSuccess: onSaved, onError });
-    }
-  };
+  const form = useContractForm<RaidValues>({
+    initialValues: {
+      kind: item?.kind ?? 'risk',
+      title: item?.title ?? '',
+      probability: String(item?.probability ?? 3),
+      impact: String(item?.impact ?? 3),
+      ownerId: item?.ownerId ?? '',
+      mitigation: item?.mitigation ?? '',
+      status: item?.status ?? 'open',
+      dueDate: item?.dueDate ?? '',
+    },
+    request: item
+      ? contractRequest(
+          updateRaidItemRequestSchema,
+          (values: RaidValues) => ({ ...raidFields(values), version: item.version }),
+          async (body) => {
+            await update.mutateAsync({ id: item.id, ...body });
+            onSaved();
+          },
+        )
+      : contractRequest(createRaidItemRequestSchema, raidFields, async (body) => {
+          await create.mutateAsync(body);
+          onSaved();
+        }),
+    validate: ({ title }) => blankFieldErrors({ title }, { title: 'Enter a title' }),
+  });
+  const { values, setValue, errorAt } = form;
+  const { kind, title, probability, impact, ownerId, mitigation, status, dueDate } = values;
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.submit} noValidate>
       <Stack gap="md">
         <FormErrorAlert
-          error={mutation.error}
+          error={form.error}
           fields={FIELDS}
           title={item ? 'RAID item not saved' : 'RAID item not created'}
         />
@@ -107,8 +117,8 @@ export function RaidForm({ workspace, programId, item, onSaved, onCancel }: Raid
               label: RAID_KIND_LABELS[value],
             }))}
             value={kind}
-            onChange={(event) => setKind(raidKindSchema.parse(event.currentTarget.value))}
-            error={fieldErrors.kind}
+            onChange={(event) => setValue('kind', raidKindSchema.parse(event.currentTarget.value))}
+            error={errorAt('kind')}
           />
           <NativeSelect
             label="Status"
@@ -118,8 +128,10 @@ export function RaidForm({ workspace, programId, item, onSaved, onCancel }: Raid
               label: RAID_STATUS_LABELS[value],
             }))}
             value={status}
-            onChange={(event) => setStatus(raidStatusSchema.parse(event.currentTarget.value))}
-            error={fieldErrors.status}
+            onChange={(event) =>
+              setValue('status', raidStatusSchema.parse(event.currentTarget.value))
+            }
+            error={errorAt('status')}
           />
         </Group>
         <TextInput
@@ -127,23 +139,23 @@ export function RaidForm({ workspace, programId, item, onSaved, onCancel }: Raid
           required
           data-autofocus
           value={title}
-          onChange={(event) => setTitle(event.currentTarget.value)}
-          error={fieldErrors.title}
+          onChange={(event) => setValue('title', event.currentTarget.value)}
+          error={errorAt('title')}
         />
         <Group grow align="flex-start">
           <NativeSelect
             label="Probability"
             data={RATING_OPTIONS}
             value={probability}
-            onChange={(event) => setProbability(event.currentTarget.value)}
-            error={fieldErrors.probability}
+            onChange={(event) => setValue('probability', event.currentTarget.value)}
+            error={errorAt('probability')}
           />
           <NativeSelect
             label="Impact"
             data={RATING_OPTIONS}
             value={impact}
-            onChange={(event) => setImpact(event.currentTarget.value)}
-            error={fieldErrors.impact}
+            onChange={(event) => setValue('impact', event.currentTarget.value)}
+            error={errorAt('impact')}
           />
         </Group>
         <Group grow align="flex-start">
@@ -158,15 +170,15 @@ export function RaidForm({ workspace, programId, item, onSaved, onCancel }: Raid
             ]}
             value={ownerId}
             disabled={members.isPending}
-            onChange={(event) => setOwnerId(event.currentTarget.value)}
-            error={fieldErrors.ownerId}
+            onChange={(event) => setValue('ownerId', event.currentTarget.value)}
+            error={errorAt('ownerId')}
           />
           <DayInput
             label="Due date"
             description="Optional"
             value={dueDate}
-            onChange={(event) => setDueDate(event.currentTarget.value)}
-            error={fieldErrors.dueDate}
+            onChange={(event) => setValue('dueDate', event.currentTarget.value)}
+            error={errorAt('dueDate')}
           />
         </Group>
         <Textarea
@@ -174,14 +186,14 @@ export function RaidForm({ workspace, programId, item, onSaved, onCancel }: Raid
           autosize
           minRows={2}
           value={mitigation}
-          onChange={(event) => setMitigation(event.currentTarget.value)}
-          error={fieldErrors.mitigation}
+          onChange={(event) => setValue('mitigation', event.currentTarget.value)}
+          error={errorAt('mitigation')}
         />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={mutation.isPending}>
+          <Button type="submit" loading={form.submitting}>
             {item ? 'Save item' : 'Add item'}
           </Button>
         </Group>

@@ -1,15 +1,10 @@
 import { createTeamRequestSchema, type Team } from '@bearing/contracts';
 import { Button, Group, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
-import { ApiError } from '../../api/api-error';
+import { useState } from 'react';
 import { useCreateTeam } from '../../api/teams';
-import {
-  type FieldErrors,
-  fieldErrorsFromIssues,
-  fieldErrorsFromProblem,
-} from '../../components/field-errors';
 import { FormErrorAlert } from '../../components/form-error-alert';
 import { blankFieldErrors } from '../../components/required-fields';
+import { contractRequest, useContractForm } from '../../components/use-contract-form';
 import { slugFromName } from '../workspaces/slug-from-name';
 import { TimeZoneSelect } from './time-zone-select';
 
@@ -19,6 +14,9 @@ const FIELDS = ['name', 'slug', 'timeZone'] as const;
 function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
+
+// A type, not an interface: `blankFieldErrors` reads it as a record of strings.
+type TeamValues = { name: string; slug: string; timeZone: string };
 
 export interface TeamFormProps {
   workspace: string;
@@ -32,38 +30,28 @@ export interface TeamFormProps {
  */
 export function TeamForm({ workspace, onCreated, onCancel }: TeamFormProps) {
   const createTeam = useCreateTeam(workspace);
-  const [name, setName] = useState('');
-  const [slug, setSlug] = useState('');
   const [slugEdited, setSlugEdited] = useState(false);
-  const [timeZone, setTimeZone] = useState(browserTimeZone);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const form = useContractForm<TeamValues>({
+    initialValues: () => ({ name: '', slug: '', timeZone: browserTimeZone() }),
+    request: contractRequest(
+      createTeamRequestSchema,
+      (values: TeamValues) => values,
+      async (body) => onCreated(await createTeam.mutateAsync(body)),
+    ),
+    validate: ({ name, slug }) =>
+      blankFieldErrors({ name, slug }, { name: 'Enter a name', slug: 'Enter a slug' }),
+    conflictErrors: (_conflict, { slug }) => ({
+      slug: `A team with the slug “${slug}” exists already`,
+    }),
+  });
+  const { values, setValue, errorAt } = form;
+  const { name, slug, timeZone } = values;
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const blank = blankFieldErrors({ name, slug }, { name: 'Enter a name', slug: 'Enter a slug' });
-    const parsed = createTeamRequestSchema.safeParse({ name, slug, timeZone });
-    if (!parsed.success) {
-      setFieldErrors({ ...fieldErrorsFromIssues(parsed.error.issues), ...blank });
-      return;
-    }
-    setFieldErrors({});
-    createTeam.mutate(parsed.data, {
-      onSuccess: onCreated,
-      onError: (error) =>
-        setFieldErrors(
-          error instanceof ApiError && error.status === 409
-            ? { slug: `A team with the slug “${slug}” exists already` }
-            : fieldErrorsFromProblem(error),
-        ),
-    });
-  };
-
-  const error = createTeam.error;
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.submit} noValidate>
       <Stack gap="md">
-        {!(error instanceof ApiError && error.status === 409) && (
-          <FormErrorAlert error={error} fields={FIELDS} title="Team not created" />
+        {!form.stale && (
+          <FormErrorAlert error={form.error} fields={FIELDS} title="Team not created" />
         )}
         <TextInput
           label="Name"
@@ -73,10 +61,10 @@ export function TeamForm({ workspace, onCreated, onCancel }: TeamFormProps) {
           value={name}
           onChange={(event) => {
             const next = event.currentTarget.value;
-            setName(next);
-            if (!slugEdited) setSlug(slugFromName(next));
+            setValue('name', next);
+            if (!slugEdited) setValue('slug', slugFromName(next));
           }}
-          error={fieldErrors.name}
+          error={errorAt('name')}
         />
         <TextInput
           label="Slug"
@@ -84,18 +72,22 @@ export function TeamForm({ workspace, onCreated, onCancel }: TeamFormProps) {
           required
           value={slug}
           onChange={(event) => {
-            setSlug(event.currentTarget.value);
+            setValue('slug', event.currentTarget.value);
             setSlugEdited(true);
           }}
-          error={fieldErrors.slug}
+          error={errorAt('slug')}
           styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
         />
-        <TimeZoneSelect value={timeZone} onChange={setTimeZone} error={fieldErrors.timeZone} />
+        <TimeZoneSelect
+          value={timeZone}
+          onChange={(zone) => setValue('timeZone', zone)}
+          error={errorAt('timeZone')}
+        />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={createTeam.isPending}>
+          <Button type="submit" loading={form.submitting}>
             Create team
           </Button>
         </Group>

@@ -1,13 +1,9 @@
 import { createWorkspaceRequestSchema, type Workspace } from '@bearing/contracts';
 import { Alert, Button, Group, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ApiError, describeError } from '../../api/api-error';
 import { useCreateWorkspace } from '../../api/workspaces';
-import {
-  fieldErrorsFromIssues,
-  fieldErrorsFromProblem,
-  type FieldErrors,
-} from '../../components/field-errors';
+import { contractRequest, useContractForm } from '../../components/use-contract-form';
 import { slugFromName } from './slug-from-name';
 
 export interface CreateWorkspaceFormProps {
@@ -18,40 +14,29 @@ export interface CreateWorkspaceFormProps {
 /** Name and slug of a new workspace; the slug follows the name until edited by hand. */
 export function CreateWorkspaceForm({ onCreated, onCancel }: CreateWorkspaceFormProps) {
   const createWorkspace = useCreateWorkspace();
-  const [name, setName] = useState('');
-  const [slug, setSlug] = useState('');
   const [slugEdited, setSlugEdited] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const form = useContractForm({
+    initialValues: { name: '', slug: '' },
+    request: contractRequest(
+      createWorkspaceRequestSchema,
+      (values: { name: string; slug: string }) => values,
+      async (body) => onCreated(await createWorkspace.mutateAsync(body)),
+    ),
+    conflictErrors: (error) => ({ slug: error.detail }),
+  });
+  const { values, setValue, errorAt } = form;
+  const { name, slug } = values;
 
   const changeName = (value: string) => {
-    setName(value);
-    if (!slugEdited) setSlug(slugFromName(value));
+    setValue('name', value);
+    if (!slugEdited) setValue('slug', slugFromName(value));
   };
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const parsed = createWorkspaceRequestSchema.safeParse({ name, slug });
-    if (!parsed.success) {
-      setFieldErrors(fieldErrorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setFieldErrors({});
-    createWorkspace.mutate(parsed.data, {
-      onSuccess: onCreated,
-      onError: (error) =>
-        setFieldErrors(
-          error instanceof ApiError && error.status === 409
-            ? { slug: error.detail }
-            : fieldErrorsFromProblem(error),
-        ),
-    });
-  };
-
-  const error = createWorkspace.error;
+  const error = form.error;
   const unexplained =
     error !== null && !(error instanceof ApiError && [400, 409].includes(error.status));
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.submit} noValidate>
       <Stack gap="md">
         {unexplained && (
           <Alert color="red" title="Workspace not created" role="alert">
@@ -65,7 +50,7 @@ export function CreateWorkspaceForm({ onCreated, onCancel }: CreateWorkspaceForm
           data-autofocus
           value={name}
           onChange={(event) => changeName(event.currentTarget.value)}
-          error={fieldErrors.name && 'Enter a name of up to 200 characters.'}
+          error={errorAt('name') && 'Enter a name of up to 200 characters.'}
         />
         <TextInput
           label="Slug"
@@ -74,9 +59,9 @@ export function CreateWorkspaceForm({ onCreated, onCancel }: CreateWorkspaceForm
           value={slug}
           onChange={(event) => {
             setSlugEdited(true);
-            setSlug(event.currentTarget.value);
+            setValue('slug', event.currentTarget.value);
           }}
-          error={fieldErrors.slug}
+          error={errorAt('slug')}
           autoCapitalize="none"
           spellCheck={false}
         />
@@ -86,7 +71,7 @@ export function CreateWorkspaceForm({ onCreated, onCancel }: CreateWorkspaceForm
               Cancel
             </Button>
           )}
-          <Button type="submit" loading={createWorkspace.isPending}>
+          <Button type="submit" loading={form.submitting}>
             Create workspace
           </Button>
         </Group>

@@ -9,10 +9,10 @@ import {
   Stack,
   TextInput,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
 import { useCreateGuardrail, useUpdateGuardrail } from '../../../api/guardrails';
-import { type FieldErrors, fieldErrorsFromProblem } from '../../../components/field-errors';
+import { fieldErrorsFromProblem } from '../../../components/field-errors';
 import { FormErrorAlert } from '../../../components/form-error-alert';
+import { useContractForm } from '../../../components/use-contract-form';
 import {
   checkEditedGuardrail,
   checkNewGuardrail,
@@ -45,45 +45,40 @@ export function GuardrailForm({
 }: GuardrailFormProps) {
   const createGuardrail = useCreateGuardrail(workspace);
   const updateGuardrail = useUpdateGuardrail(workspace);
-  const mutation = guardrail ? updateGuardrail : createGuardrail;
-  const [draft, setDraft] = useState<GuardrailDraft>(
-    guardrail
-      ? guardrailDraftOf(guardrail)
-      : emptyGuardrailDraft(defaultMetricKey ?? metrics[0]?.key ?? ''),
-  );
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const change = (fields: Partial<GuardrailDraft>) =>
-    setDraft((current) => ({ ...current, ...fields }));
+  const form = useContractForm<GuardrailDraft>({
+    initialValues: () =>
+      guardrail
+        ? guardrailDraftOf(guardrail)
+        : emptyGuardrailDraft(defaultMetricKey ?? metrics[0]?.key ?? ''),
+    // The draft module reads the typed numbers and words the schema's complaints for them.
+    request: {
+      parse: (draft) => {
+        if (guardrail) {
+          const checked = checkEditedGuardrail(draft, guardrail.version);
+          if (!checked.ok) return { errors: checked.errors };
+          return {
+            save: async () =>
+              onSaved(await updateGuardrail.mutateAsync({ id: guardrail.id, ...checked.request })),
+          };
+        }
+        const checked = checkNewGuardrail(draft);
+        if (!checked.ok) return { errors: checked.errors };
+        return { save: async () => onSaved(await createGuardrail.mutateAsync(checked.request)) };
+      },
+    },
+    serverErrors: (error, draft) => explainProblemErrors(fieldErrorsFromProblem(error), draft),
+  });
+  const { values: draft, setValues: change, errorAt } = form;
   const metric = metrics.find((candidate) => candidate.key === draft.metricKey);
   const unit = guardrail?.metric.unit ?? metric?.unit ?? '';
   const direction = guardrail?.metric.direction ?? metric?.direction;
   const worse = direction === 'decrease-is-good' ? 'rise' : 'fall';
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const onError = (error: unknown) =>
-      setFieldErrors(explainProblemErrors(fieldErrorsFromProblem(error), draft));
-    if (guardrail) {
-      const checked = checkEditedGuardrail(draft, guardrail.version);
-      if (!checked.ok) return setFieldErrors(checked.errors);
-      setFieldErrors({});
-      updateGuardrail.mutate(
-        { id: guardrail.id, ...checked.request },
-        { onSuccess: onSaved, onError },
-      );
-    } else {
-      const checked = checkNewGuardrail(draft);
-      if (!checked.ok) return setFieldErrors(checked.errors);
-      setFieldErrors({});
-      createGuardrail.mutate(checked.request, { onSuccess: onSaved, onError });
-    }
-  };
-
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.submit} noValidate>
       <Stack gap="md">
         <FormErrorAlert
-          error={mutation.error}
+          error={form.error}
           fields={FIELDS}
           title={guardrail ? 'Guardrail not saved' : 'Guardrail not created'}
         />
@@ -103,7 +98,7 @@ export function GuardrailForm({
           value={draft.metricKey}
           disabled={guardrail !== undefined}
           onChange={(event) => change({ metricKey: event.currentTarget.value })}
-          error={fieldErrors.metricKey}
+          error={errorAt('metricKey')}
         />
         <TextInput
           label="Baseline"
@@ -113,7 +108,7 @@ export function GuardrailForm({
           data-autofocus
           value={draft.baseline}
           onChange={(event) => change({ baseline: event.currentTarget.value })}
-          error={fieldErrors.baseline}
+          error={errorAt('baseline')}
           rightSection={unit || undefined}
         />
         <Input.Wrapper
@@ -123,7 +118,7 @@ export function GuardrailForm({
               ? 'A share of the baseline: 10 means it may move 10 % of the baseline.'
               : `An amount in the metric’s unit${unit ? ` (${unit})` : ''}.`
           }
-          error={fieldErrors.threshold}
+          error={errorAt('threshold')}
         >
           <SimpleGrid cols={2} mt={4}>
             <SegmentedControl
@@ -142,7 +137,7 @@ export function GuardrailForm({
               inputMode="decimal"
               value={draft.thresholdValue}
               onChange={(event) => change({ thresholdValue: event.currentTarget.value })}
-              error={Boolean(fieldErrors.threshold)}
+              error={Boolean(errorAt('threshold'))}
               rightSection={draft.thresholdType === 'relative' ? '%' : unit || undefined}
             />
           </SimpleGrid>
@@ -154,14 +149,14 @@ export function GuardrailForm({
           placeholder="80"
           value={draft.warnAtPercent}
           onChange={(event) => change({ warnAtPercent: event.currentTarget.value })}
-          error={fieldErrors.warnAt}
+          error={errorAt('warnAt')}
           rightSection="%"
         />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={mutation.isPending}>
+          <Button type="submit" loading={form.submitting}>
             {guardrail ? 'Save guardrail' : 'Create guardrail'}
           </Button>
         </Group>

@@ -12,6 +12,7 @@ import { type FieldErrors, fieldErrorsFromIssues } from '../../../components/fie
 import { formatDay, formatValue, todayUtc } from '../../../components/format';
 import { FormErrorAlert } from '../../../components/form-error-alert';
 import { parseNumberText } from '../../../components/number-input-text';
+import { type ContractForm, useContractForm } from '../../../components/use-contract-form';
 import { DayInput } from '../../../components/day-input';
 
 /**
@@ -42,6 +43,11 @@ function apiFieldErrors(error: unknown): FieldErrors {
   );
 }
 
+interface PointValues {
+  value: string;
+  date: string;
+}
+
 export interface MetricValueFormProps {
   workspace: string;
   metric: Metric;
@@ -54,43 +60,53 @@ export interface MetricValueFormProps {
  */
 export function MetricValueForm({ workspace, metric, onClose }: MetricValueFormProps) {
   const addPoint = useAddMetricPoint(workspace, metric.key);
-  const [value, setValue] = useState('');
-  const [date, setDate] = useState(todayUtc());
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState<{ point: MetricPoint; outcome: MetricPointsImport } | null>(
     null,
   );
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setSaved(null);
-    const number = parseNumberText(value);
-    // A day stands for its first moment in UTC, as the API reads it.
-    const parsed = metricPointSchema.safeParse({ timestamp: date, value: number ?? Number.NaN });
-    if (!parsed.success || number === null || number === undefined) {
-      setFieldErrors({
-        ...(parsed.success ? {} : formFieldErrors(parsed.error.issues)),
+  // Typed here because the save below clears the value through it.
+  const form: ContractForm<PointValues> = useContractForm<PointValues>({
+    initialValues: () => ({ value: '', date: todayUtc() }),
+    request: {
+      // The schema's and the API's names for the fields are not the form's (see above).
+      parse: ({ value, date }) => {
+        // A day stands for its first moment in UTC, as the API reads it.
+        const parsed = metricPointSchema.safeParse({
+          timestamp: date,
+          value: parseNumberText(value) ?? Number.NaN,
+        });
+        if (!parsed.success) return { errors: formFieldErrors(parsed.error.issues) };
+        const point = parsed.data;
+        return {
+          save: async () => {
+            const outcome = await addPoint.mutateAsync(point);
+            setSaved({ point, outcome });
+            form.setValue('value', '');
+          },
+        };
+      },
+    },
+    validate: ({ value, date }) => {
+      const number = parseNumberText(value);
+      return {
         ...(date.trim() === '' ? { date: 'Enter the day the value is for' } : {}),
         ...(number === null ? { value: 'Enter a value' } : {}),
         ...(number === undefined ? { value: 'Enter a number, such as 41.5 or -0.25' } : {}),
-      });
-      return;
-    }
-    setFieldErrors({});
-    const point = parsed.data;
-    addPoint.mutate(point, {
-      onSuccess: (outcome) => {
-        setSaved({ point, outcome });
-        setValue('');
-      },
-      onError: (error) => setFieldErrors(apiFieldErrors(error)),
-    });
+      };
+    },
+    serverErrors: apiFieldErrors,
+  });
+  const { value, date } = form.values;
+  const { errorAt, setValue } = form;
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    setSaved(null);
+    form.submit(event);
   };
 
   return (
     <form onSubmit={submit} noValidate aria-label={`Add a value to ${metric.name}`}>
       <Stack gap="md">
-        <FormErrorAlert error={addPoint.error} fields={API_FIELDS} title="Value not saved" />
+        <FormErrorAlert error={form.error} fields={API_FIELDS} title="Value not saved" />
         <SimpleGrid cols={{ base: 1, xs: 2 }}>
           <TextInput
             label="Value"
@@ -103,8 +119,8 @@ export function MetricValueForm({ workspace, metric, onClose }: MetricValueFormP
             required
             data-autofocus
             value={value}
-            onChange={(event) => setValue(event.currentTarget.value)}
-            error={fieldErrors.value}
+            onChange={(event) => setValue('value', event.currentTarget.value)}
+            error={errorAt('value')}
             rightSection={metric.unit || undefined}
             rightSectionWidth={metric.unit ? Math.max(36, metric.unit.length * 9 + 16) : undefined}
           />
@@ -114,8 +130,8 @@ export function MetricValueForm({ workspace, metric, onClose }: MetricValueFormP
             required
             max={todayUtc()}
             value={date}
-            onChange={(event) => setDate(event.currentTarget.value)}
-            error={fieldErrors.date}
+            onChange={(event) => setValue('date', event.currentTarget.value)}
+            error={errorAt('date')}
           />
         </SimpleGrid>
         {saved && (
@@ -133,7 +149,7 @@ export function MetricValueForm({ workspace, metric, onClose }: MetricValueFormP
           <Button variant="default" onClick={onClose}>
             {saved ? 'Done' : 'Cancel'}
           </Button>
-          <Button type="submit" loading={addPoint.isPending}>
+          <Button type="submit" loading={form.submitting}>
             Add value
           </Button>
         </Group>

@@ -4,15 +4,10 @@ import {
   updateStatusReportRequestSchema,
 } from '@bearing/contracts';
 import { Alert, Button, Group, NativeSelect, Paper, Stack, Textarea, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../../api/api-error';
 import { useUpdateStatusReport } from '../../../api/status-reports';
-import {
-  type FieldErrors,
-  fieldErrorsFromIssues,
-  fieldErrorsFromProblem,
-} from '../../../components/field-errors';
 import { FormErrorAlert } from '../../../components/form-error-alert';
+import { contractRequest, useContractForm } from '../../../components/use-contract-form';
 import { HEALTH_OPTIONS, HEALTH_STYLES } from '../../programs/program-labels';
 import {
   draftFieldsOf,
@@ -33,42 +28,42 @@ export interface ReportDraftFormProps {
 /** The words of a draft: health (a reason when overriding the suggestion), summary and lists. */
 export function ReportDraftForm({ workspace, report, onDirtyChange }: ReportDraftFormProps) {
   const update = useUpdateStatusReport(workspace, report.programId, report.id);
-  const [fields, setFields] = useState<ReportDraftFields>(() => draftFieldsOf(report));
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const contract = contractRequest(
+    updateStatusReportRequestSchema,
+    (fields: ReportDraftFields) => ({ ...draftRequestOf(fields), version: report.version }),
+    async (body) => {
+      await update.mutateAsync(body);
+      onDirtyChange(false);
+    },
+  );
+  const form = useContractForm<ReportDraftFields>({
+    initialValues: () => draftFieldsOf(report),
+    request: {
+      // Overriding the suggested health without a reason is said alone, before the schema.
+      parse: (fields) =>
+        fields.health !== report.suggestedHealth && draftRequestOf(fields).healthReason === null
+          ? {
+              errors: {
+                healthReason: `Say why the health is ${HEALTH_STYLES[fields.health].label.toLowerCase()} when the data suggests ${HEALTH_STYLES[report.suggestedHealth].label.toLowerCase()}`,
+              },
+            }
+          : contract.parse(fields),
+    },
+  });
+  const { values: fields, errorAt } = form;
   const overriding = fields.health !== report.suggestedHealth;
 
   const change = (patch: Partial<ReportDraftFields>) => {
     const next = { ...fields, ...patch };
-    setFields(next);
+    form.setValues(patch);
     onDirtyChange(isDirty(next, report));
   };
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const request = draftRequestOf(fields);
-    if (overriding && request.healthReason === null) {
-      return setFieldErrors({
-        healthReason: `Say why the health is ${HEALTH_STYLES[fields.health].label.toLowerCase()} when the data suggests ${HEALTH_STYLES[report.suggestedHealth].label.toLowerCase()}`,
-      });
-    }
-    const parsed = updateStatusReportRequestSchema.safeParse({
-      ...request,
-      version: report.version,
-    });
-    if (!parsed.success) return setFieldErrors(fieldErrorsFromIssues(parsed.error.issues));
-    setFieldErrors({});
-    update.mutate(parsed.data, {
-      onSuccess: () => onDirtyChange(false),
-      onError: (error) => setFieldErrors(fieldErrorsFromProblem(error)),
-    });
-  };
-
-  const conflict =
-    update.error instanceof ApiError && update.error.status === 409 ? update.error : null;
+  const conflict = form.error instanceof ApiError && form.error.status === 409 ? form.error : null;
 
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="draft-title">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={form.submit} noValidate>
         <Stack gap="md">
           <Title order={2} size="h4" id="draft-title">
             The draft
@@ -79,7 +74,7 @@ export function ReportDraftForm({ workspace, report, onDirtyChange }: ReportDraf
               apply your edits again.
             </Alert>
           ) : (
-            <FormErrorAlert error={update.error} fields={FIELDS} title="Draft not saved" />
+            <FormErrorAlert error={form.error} fields={FIELDS} title="Draft not saved" />
           )}
           <NativeSelect
             label="Health"
@@ -95,7 +90,7 @@ export function ReportDraftForm({ workspace, report, onDirtyChange }: ReportDraf
             onChange={(event) =>
               change({ health: programHealthSchema.parse(event.currentTarget.value) })
             }
-            error={fieldErrors.health}
+            error={errorAt('health')}
           />
           <Textarea
             label="Health reason"
@@ -105,7 +100,7 @@ export function ReportDraftForm({ workspace, report, onDirtyChange }: ReportDraf
             minRows={2}
             value={fields.healthReason}
             onChange={(event) => change({ healthReason: event.currentTarget.value })}
-            error={fieldErrors.healthReason}
+            error={errorAt('healthReason')}
           />
           <Textarea
             label="Summary"
@@ -114,7 +109,7 @@ export function ReportDraftForm({ workspace, report, onDirtyChange }: ReportDraf
             minRows={4}
             value={fields.summary}
             onChange={(event) => change({ summary: event.currentTarget.value })}
-            error={fieldErrors.summary}
+            error={errorAt('summary')}
           />
           <Textarea
             label="Highlights"
@@ -123,7 +118,7 @@ export function ReportDraftForm({ workspace, report, onDirtyChange }: ReportDraf
             minRows={2}
             value={fields.highlights}
             onChange={(event) => change({ highlights: event.currentTarget.value })}
-            error={fieldErrors.highlights}
+            error={errorAt('highlights')}
           />
           <Textarea
             label="Lowlights"
@@ -132,7 +127,7 @@ export function ReportDraftForm({ workspace, report, onDirtyChange }: ReportDraf
             minRows={2}
             value={fields.lowlights}
             onChange={(event) => change({ lowlights: event.currentTarget.value })}
-            error={fieldErrors.lowlights}
+            error={errorAt('lowlights')}
           />
           <Textarea
             label="Asks"
@@ -141,10 +136,10 @@ export function ReportDraftForm({ workspace, report, onDirtyChange }: ReportDraf
             minRows={2}
             value={fields.asks}
             onChange={(event) => change({ asks: event.currentTarget.value })}
-            error={fieldErrors.asks}
+            error={errorAt('asks')}
           />
           <Group justify="flex-end">
-            <Button type="submit" loading={update.isPending}>
+            <Button type="submit" loading={form.submitting}>
               Save draft
             </Button>
           </Group>

@@ -16,14 +16,9 @@ import {
   Stack,
   TextInput,
 } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
 import { ApiError, describeError } from '../../../api/api-error';
 import { useAddMember } from '../../../api/members';
-import {
-  fieldErrorsFromIssues,
-  fieldErrorsFromProblem,
-  type FieldErrors,
-} from '../../../components/field-errors';
+import { contractRequest, useContractForm } from '../../../components/use-contract-form';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES_STRONGEST_FIRST } from '../../workspaces/roles';
 
 type Method = 'invite' | 'password';
@@ -32,6 +27,23 @@ const ROLE_OPTIONS = ROLES_STRONGEST_FIRST.map((role) => ({
   value: role,
   label: ROLE_LABELS[role],
 }));
+
+interface AddMemberValues {
+  email: string;
+  role: WorkspaceRole;
+  method: Method;
+  displayName: string;
+  password: string;
+}
+
+/** An invite names no password; a password account sends a display name only when given. */
+function requestOf({ email, role, method, displayName, password }: AddMemberValues) {
+  const request: AddMemberRequest =
+    method === 'invite'
+      ? { email, role, invite: true }
+      : { email, role, password, ...(displayName.trim() ? { displayName } : {}) };
+  return request;
+}
 
 export interface AddMemberFormProps {
   workspace: string;
@@ -45,41 +57,22 @@ export interface AddMemberFormProps {
  */
 export function AddMemberForm({ workspace, onAdded, onCancel }: AddMemberFormProps) {
   const addMember = useAddMember(workspace);
-  const [email, setEmail] = useState('');
-  const [role, setRole] = useState<WorkspaceRole>('viewer');
-  const [method, setMethod] = useState<Method>('invite');
-  const [displayName, setDisplayName] = useState('');
-  const [password, setPassword] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const request: AddMemberRequest =
-      method === 'invite'
-        ? { email, role, invite: true }
-        : { email, role, password, ...(displayName.trim() ? { displayName } : {}) };
-    const parsed = addMemberRequestSchema.safeParse(request);
-    if (!parsed.success) {
-      setFieldErrors(fieldErrorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setFieldErrors({});
-    addMember.mutate(parsed.data, {
-      onSuccess: onAdded,
-      onError: (error) =>
-        setFieldErrors(
-          error instanceof ApiError && error.status === 409
-            ? { email: error.detail }
-            : fieldErrorsFromProblem(error),
-        ),
-    });
-  };
+  const form = useContractForm<AddMemberValues>({
+    initialValues: { email: '', role: 'viewer', method: 'invite', displayName: '', password: '' },
+    request: contractRequest(addMemberRequestSchema, requestOf, async (body) =>
+      onAdded(await addMember.mutateAsync(body)),
+    ),
+    conflictErrors: (error) => ({ email: error.detail }),
+  });
+  const { values, setValue, errorAt } = form;
+  const { email, role, method, displayName, password } = values;
 
-  const error = addMember.error;
+  const error = form.error;
   const unexplained =
     error !== null && !(error instanceof ApiError && [400, 409].includes(error.status));
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.submit} noValidate>
       <Stack gap="md">
         {unexplained && (
           <Alert color="red" title="Not added" role="alert">
@@ -92,21 +85,23 @@ export function AddMemberForm({ workspace, onAdded, onCancel }: AddMemberFormPro
           required
           data-autofocus
           value={email}
-          onChange={(event) => setEmail(event.currentTarget.value)}
-          error={fieldErrors.email}
+          onChange={(event) => setValue('email', event.currentTarget.value)}
+          error={errorAt('email')}
         />
         <NativeSelect
           label="Role"
           description={`${ROLE_LABELS[role]}: ${ROLE_DESCRIPTIONS[role]}.`}
           data={ROLE_OPTIONS}
           value={role}
-          onChange={(event) => setRole(workspaceRoleSchema.parse(event.currentTarget.value))}
+          onChange={(event) =>
+            setValue('role', workspaceRoleSchema.parse(event.currentTarget.value))
+          }
         />
         <Radio.Group
           label="If they have no Bearing account yet"
           description="Someone who has an account already is added as they are; their password does not change."
           value={method}
-          onChange={(value) => setMethod(value === 'password' ? 'password' : 'invite')}
+          onChange={(value) => setValue('method', value === 'password' ? 'password' : 'invite')}
         >
           <Stack gap="xs" mt="xs">
             <Radio
@@ -127,8 +122,8 @@ export function AddMemberForm({ workspace, onAdded, onCancel }: AddMemberFormPro
               label="Name"
               description="Optional: defaults to the part of the email before the @."
               value={displayName}
-              onChange={(event) => setDisplayName(event.currentTarget.value)}
-              error={fieldErrors.displayName}
+              onChange={(event) => setValue('displayName', event.currentTarget.value)}
+              error={errorAt('displayName')}
             />
             <PasswordInput
               label="Initial password"
@@ -136,8 +131,8 @@ export function AddMemberForm({ workspace, onAdded, onCancel }: AddMemberFormPro
               autoComplete="new-password"
               required
               value={password}
-              onChange={(event) => setPassword(event.currentTarget.value)}
-              error={fieldErrors.password}
+              onChange={(event) => setValue('password', event.currentTarget.value)}
+              error={errorAt('password')}
             />
           </>
         )}
@@ -145,7 +140,7 @@ export function AddMemberForm({ workspace, onAdded, onCancel }: AddMemberFormPro
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={addMember.isPending}>
+          <Button type="submit" loading={form.submitting}>
             {method === 'invite' ? 'Create invite link' : 'Add member'}
           </Button>
         </Group>

@@ -7,14 +7,13 @@ import {
   type Workspace,
 } from '@bearing/contracts';
 import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
 import { ApiError, describeError } from '../../../api/api-error';
 import { useCreateToken } from '../../../api/tokens';
 import {
-  fieldErrorsFromIssues,
-  fieldErrorsFromProblem,
-  type FieldErrors,
-} from '../../../components/field-errors';
+  type ContractForm,
+  contractRequest,
+  useContractForm,
+} from '../../../components/use-contract-form';
 import { canEdit } from '../../workspaces/roles';
 
 const EXPIRY_DAYS = [7, 30, 90, 180, TOKEN_MAX_DAYS];
@@ -25,6 +24,12 @@ const SCOPE_OPTIONS: readonly { value: TokenScope; label: string }[] = [
   { value: 'write', label: 'Write: acts as an editor' },
 ];
 
+interface TokenValues {
+  name: string;
+  scope: TokenScope;
+  expiresInDays: number;
+}
+
 export interface CreateTokenFormProps {
   workspace: Workspace;
   onCreated: (token: CreatedTokenResponse) => void;
@@ -33,38 +38,32 @@ export interface CreateTokenFormProps {
 /** A new token for the signed-in user in this workspace. Viewers can make read tokens only. */
 export function CreateTokenForm({ workspace, onCreated }: CreateTokenFormProps) {
   const createToken = useCreateToken(workspace.slug);
-  const [name, setName] = useState('');
-  const [scope, setScope] = useState<TokenScope>('read');
-  const [expiresInDays, setExpiresInDays] = useState(DEFAULT_EXPIRY_DAYS);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const mayWrite = canEdit(workspace.role);
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const parsed = createTokenRequestSchema.safeParse({
-      name,
-      workspace: workspace.slug,
-      scope,
-      expiresInDays,
-    });
-    if (!parsed.success) {
-      setFieldErrors(fieldErrorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setFieldErrors({});
-    createToken.mutate(parsed.data, {
-      onSuccess: (created) => {
-        setName('');
+  // Typed here because the save below clears the name through it.
+  const form: ContractForm<TokenValues> = useContractForm<TokenValues>({
+    initialValues: { name: '', scope: 'read', expiresInDays: DEFAULT_EXPIRY_DAYS },
+    request: contractRequest(
+      createTokenRequestSchema,
+      ({ name, scope, expiresInDays }: TokenValues) => ({
+        name,
+        workspace: workspace.slug,
+        scope,
+        expiresInDays,
+      }),
+      async (body) => {
+        const created = await createToken.mutateAsync(body);
+        form.setValue('name', '');
         onCreated(created);
       },
-      onError: (error) => setFieldErrors(fieldErrorsFromProblem(error)),
-    });
-  };
+    ),
+  });
+  const { values, setValue, errorAt } = form;
+  const { name, scope, expiresInDays } = values;
 
-  const error = createToken.error;
+  const error = form.error;
   return (
     <Paper withBorder radius="md" p="md">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={form.submit} noValidate>
         <Stack gap="sm">
           <Text fw={600} size="sm">
             Create a token
@@ -81,8 +80,8 @@ export function CreateTokenForm({ workspace, onCreated }: CreateTokenFormProps) 
               description="Say what uses it, to recognise it later."
               required
               value={name}
-              onChange={(event) => setName(event.currentTarget.value)}
-              error={fieldErrors.name && 'Enter a name of up to 100 characters.'}
+              onChange={(event) => setValue('name', event.currentTarget.value)}
+              error={errorAt('name') && 'Enter a name of up to 100 characters.'}
               style={{ flex: '1 1 220px' }}
             />
             <NativeSelect
@@ -90,7 +89,9 @@ export function CreateTokenForm({ workspace, onCreated }: CreateTokenFormProps) 
               description={mayWrite ? 'Never more than your role.' : 'Viewers create read tokens.'}
               data={mayWrite ? [...SCOPE_OPTIONS] : SCOPE_OPTIONS.filter((o) => o.value === 'read')}
               value={scope}
-              onChange={(event) => setScope(tokenScopeSchema.parse(event.currentTarget.value))}
+              onChange={(event) =>
+                setValue('scope', tokenScopeSchema.parse(event.currentTarget.value))
+              }
               style={{ flex: '0 1 220px' }}
             />
             <NativeSelect
@@ -98,12 +99,12 @@ export function CreateTokenForm({ workspace, onCreated }: CreateTokenFormProps) 
               description="Then it stops working."
               data={EXPIRY_DAYS.map((days) => ({ value: String(days), label: `${days} days` }))}
               value={String(expiresInDays)}
-              onChange={(event) => setExpiresInDays(Number(event.currentTarget.value))}
+              onChange={(event) => setValue('expiresInDays', Number(event.currentTarget.value))}
               style={{ flex: '0 1 160px' }}
             />
           </Group>
           <Group justify="flex-end">
-            <Button type="submit" loading={createToken.isPending}>
+            <Button type="submit" loading={form.submitting}>
               Create token
             </Button>
           </Group>

@@ -2,7 +2,7 @@ import type { TeamCalendar } from '@bearing/contracts';
 import { ActionIcon, Button, Checkbox, Group, List, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { formatDay } from '../../../components/format';
-import { errorAtOrBelow, type PathErrors } from './path-errors';
+import { errorAtOrBelow, type PathErrors } from '../../../components/path-errors';
 import { DayInput } from '../../../components/day-input';
 
 /** Monday first, as work weeks are read; the values are the API's 0 = Sunday … 6 = Saturday. */

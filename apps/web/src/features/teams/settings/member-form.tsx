@@ -4,19 +4,28 @@ import {
   updateTeamMemberRequestSchema,
 } from '@bearing/contracts';
 import { Alert, Button, Group, NumberInput, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
-import { ApiError } from '../../../api/api-error';
 import { useAddTeamMember, useUpdateTeamMember } from '../../../api/teams';
-import {
-  type FieldErrors,
-  fieldErrorsFromIssues,
-  fieldErrorsFromProblem,
-} from '../../../components/field-errors';
 import { FormErrorAlert } from '../../../components/form-error-alert';
 import { blankFieldErrors } from '../../../components/required-fields';
+import { contractRequest, useContractForm } from '../../../components/use-contract-form';
 import { allocationFromPercent, percentFromAllocation } from './allocation';
 
 const FIELDS = ['displayName', 'allocation'] as const;
+
+interface MemberValues {
+  displayName: string;
+  /** As the number input holds it: a number, or the text typed while it is not one. */
+  percent: number | string;
+}
+
+/** The body both a new and an edited member send (an edit adds its version). */
+function memberFields({ displayName, percent }: MemberValues) {
+  return {
+    displayName,
+    // A share that is not a number yet is stopped before the schema (see `parse` below).
+    allocation: typeof percent === 'number' ? allocationFromPercent(percent) : Number.NaN,
+  };
+}
 
 export interface MemberFormProps {
   workspace: string;
@@ -31,52 +40,48 @@ export interface MemberFormProps {
 export function MemberForm({ workspace, teamId, member, onSaved, onCancel }: MemberFormProps) {
   const addMember = useAddTeamMember(workspace, teamId);
   const updateMember = useUpdateTeamMember(workspace, teamId);
-  const mutation = member ? updateMember : addMember;
-  const [displayName, setDisplayName] = useState(member?.displayName ?? '');
-  const [percent, setPercent] = useState<number | string>(
-    member ? percentFromAllocation(member.allocation) : 100,
-  );
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const contract = member
+    ? contractRequest(
+        updateTeamMemberRequestSchema,
+        (values: MemberValues) => ({ ...memberFields(values), version: member.version }),
+        async (body) => {
+          await updateMember.mutateAsync({ id: member.id, ...body });
+          onSaved();
+        },
+      )
+    : contractRequest(createTeamMemberRequestSchema, memberFields, async (body) => {
+        await addMember.mutateAsync(body);
+        onSaved();
+      });
+  const blank = ({ displayName }: MemberValues) =>
+    blankFieldErrors({ displayName }, { displayName: 'Enter a name' });
+  const form = useContractForm<MemberValues>({
+    initialValues: {
+      displayName: member?.displayName ?? '',
+      percent: member ? percentFromAllocation(member.allocation) : 100,
+    },
+    request: {
+      // A share that is not a number yet is said alone with the blanks, before the schema.
+      parse: (values) =>
+        typeof values.percent === 'number'
+          ? contract.parse(values)
+          : { errors: { ...blank(values), allocation: 'Enter a share between 0 and 100 %' } },
+    },
+    validate: blank,
+  });
+  const { values, setValue, errorAt } = form;
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const blank = blankFieldErrors({ displayName }, { displayName: 'Enter a name' });
-    if (typeof percent !== 'number') {
-      setFieldErrors({ ...blank, allocation: 'Enter a share between 0 and 100 %' });
-      return;
-    }
-    const body = { displayName, allocation: allocationFromPercent(percent) };
-    const onError = (error: unknown) =>
-      setFieldErrors(
-        error instanceof ApiError && error.status === 409 ? {} : fieldErrorsFromProblem(error),
-      );
-    const invalid = (issues: Parameters<typeof fieldErrorsFromIssues>[0]) =>
-      setFieldErrors({ ...fieldErrorsFromIssues(issues), ...blank });
-    if (member) {
-      const parsed = updateTeamMemberRequestSchema.safeParse({ ...body, version: member.version });
-      if (!parsed.success) return invalid(parsed.error.issues);
-      setFieldErrors({});
-      updateMember.mutate({ id: member.id, ...parsed.data }, { onSuccess: onSaved, onError });
-    } else {
-      const parsed = createTeamMemberRequestSchema.safeParse(body);
-      if (!parsed.success) return invalid(parsed.error.issues);
-      setFieldErrors({});
-      addMember.mutate(parsed.data, { onSuccess: onSaved, onError });
-    }
-  };
-
-  const error = mutation.error;
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.submit} noValidate>
       <Stack gap="md">
-        {error instanceof ApiError && error.status === 409 ? (
+        {form.stale ? (
           <Alert color="yellow" title="Member not saved" role="alert">
             Changed by someone else since you opened it. Close this dialog to see their change, then
             make yours again.
           </Alert>
         ) : (
           <FormErrorAlert
-            error={error}
+            error={form.error}
             fields={FIELDS}
             title={member ? 'Member not saved' : 'Member not added'}
           />
@@ -85,9 +90,9 @@ export function MemberForm({ workspace, teamId, member, onSaved, onCancel }: Mem
           label="Name"
           required
           data-autofocus
-          value={displayName}
-          onChange={(event) => setDisplayName(event.currentTarget.value)}
-          error={fieldErrors.displayName}
+          value={values.displayName}
+          onChange={(event) => setValue('displayName', event.currentTarget.value)}
+          error={errorAt('displayName')}
         />
         <NumberInput
           label="Allocation"
@@ -97,15 +102,15 @@ export function MemberForm({ workspace, teamId, member, onSaved, onCancel }: Mem
           max={100}
           clampBehavior="strict"
           allowDecimal={false}
-          value={percent}
-          onChange={setPercent}
-          error={fieldErrors.allocation}
+          value={values.percent}
+          onChange={(percent) => setValue('percent', percent)}
+          error={errorAt('allocation')}
         />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={mutation.isPending}>
+          <Button type="submit" loading={form.submitting}>
             {member ? 'Save member' : 'Add member'}
           </Button>
         </Group>

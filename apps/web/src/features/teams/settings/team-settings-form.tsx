@@ -1,17 +1,23 @@
 import { type Team, type TeamCalendar, updateTeamRequestSchema } from '@bearing/contracts';
 import { Button, Divider, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { ApiError } from '../../../api/api-error';
 import { useUpdateTeam } from '../../../api/teams';
 import { FormErrorAlert } from '../../../components/form-error-alert';
 import { TimeZoneSelect } from '../time-zone-select';
 import { CalendarEditor } from './calendar-editor';
-import { type PathErrors, pathErrorsFromIssues, pathErrorsFromProblem } from './path-errors';
+import { contractRequest, useContractForm } from '../../../components/use-contract-form';
 import { StaleTeamAlert } from './stale-team-alert';
-import { draftOfWorkflow, workflowOfDraft } from './workflow-draft';
+import { draftOfWorkflow, type WorkflowDraft, workflowOfDraft } from './workflow-draft';
 import { WorkflowEditor } from './workflow-editor';
 
 const FIELDS = ['name', 'timeZone', 'calendar', 'workflow'] as const;
+
+interface SettingsValues {
+  name: string;
+  timeZone: string;
+  calendar: TeamCalendar;
+  workflow: WorkflowDraft;
+}
 
 export interface TeamSettingsFormProps {
   workspace: string;
@@ -28,40 +34,38 @@ export interface TeamSettingsFormProps {
 export function TeamSettingsForm({ workspace, team, editor, onReload }: TeamSettingsFormProps) {
   const updateTeam = useUpdateTeam(workspace, team);
   const [version, setVersion] = useState(team.version);
-  const [name, setName] = useState(team.name);
-  const [timeZone, setTimeZone] = useState(team.timeZone);
-  const [calendar, setCalendar] = useState<TeamCalendar>(team.calendar);
-  const [workflow, setWorkflow] = useState(() => draftOfWorkflow(team.workflow));
-  const [errors, setErrors] = useState<PathErrors>({});
   const [saved, setSaved] = useState(false);
-  const disabled = !editor;
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setSaved(false);
-    const parsed = updateTeamRequestSchema.safeParse({
-      name,
-      timeZone,
-      calendar,
-      workflow: workflowOfDraft(workflow),
-      version,
-    });
-    if (!parsed.success) {
-      setErrors(pathErrorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    updateTeam.mutate(parsed.data, {
-      onSuccess: (updated) => {
+  const form = useContractForm<SettingsValues>({
+    initialValues: () => ({
+      name: team.name,
+      timeZone: team.timeZone,
+      calendar: team.calendar,
+      workflow: draftOfWorkflow(team.workflow),
+    }),
+    request: contractRequest(
+      updateTeamRequestSchema,
+      ({ name, timeZone, calendar, workflow }: SettingsValues) => ({
+        name,
+        timeZone,
+        calendar,
+        workflow: workflowOfDraft(workflow),
+        version,
+      }),
+      async (body) => {
+        const updated = await updateTeam.mutateAsync(body);
         setVersion(updated.version);
         setSaved(true);
       },
-      onError: (error) => setErrors(pathErrorsFromProblem(error)),
-    });
+    ),
+  });
+  const { values, errors } = form;
+  const disabled = !editor;
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    setSaved(false);
+    form.submit(event);
   };
 
-  const error = updateTeam.error;
-  const stale = error instanceof ApiError && error.status === 409;
   return (
     <form onSubmit={submit} noValidate aria-label="Team settings">
       <Stack gap="lg">
@@ -73,14 +77,14 @@ export function TeamSettingsForm({ workspace, team, editor, onReload }: TeamSett
             <TextInput
               label="Name"
               required
-              value={name}
-              onChange={(event) => setName(event.currentTarget.value)}
+              value={values.name}
+              onChange={(event) => form.setValue('name', event.currentTarget.value)}
               error={errors.name}
               disabled={disabled}
             />
             <TimeZoneSelect
-              value={timeZone}
-              onChange={setTimeZone}
+              value={values.timeZone}
+              onChange={(zone) => form.setValue('timeZone', zone)}
               error={errors.timeZone}
               disabled={disabled}
             />
@@ -92,8 +96,8 @@ export function TeamSettingsForm({ workspace, team, editor, onReload }: TeamSett
             Working calendar
           </Title>
           <CalendarEditor
-            calendar={calendar}
-            onChange={setCalendar}
+            calendar={values.calendar}
+            onChange={(calendar) => form.setValue('calendar', calendar)}
             errors={errors}
             disabled={disabled}
           />
@@ -111,16 +115,16 @@ export function TeamSettingsForm({ workspace, team, editor, onReload }: TeamSett
             </Text>
           </Stack>
           <WorkflowEditor
-            draft={workflow}
-            onChange={setWorkflow}
+            draft={values.workflow}
+            onChange={(workflow) => form.setValue('workflow', workflow)}
             errors={errors}
             disabled={disabled}
           />
         </Stack>
-        {stale ? (
+        {form.stale ? (
           <StaleTeamAlert onReload={onReload} />
         ) : (
-          <FormErrorAlert error={error} fields={FIELDS} title="Settings not saved" />
+          <FormErrorAlert error={form.error} fields={FIELDS} title="Settings not saved" />
         )}
         {editor && (
           <Group justify="flex-end" gap="sm">
@@ -129,7 +133,7 @@ export function TeamSettingsForm({ workspace, team, editor, onReload }: TeamSett
                 ✓ Saved
               </Text>
             )}
-            <Button type="submit" loading={updateTeam.isPending}>
+            <Button type="submit" loading={form.submitting}>
               Save settings
             </Button>
           </Group>

@@ -9,7 +9,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { errorAtOrBelow, type PathErrors } from './path-errors';
+import { errorAtOrBelow, type PathErrors } from '../../../components/path-errors';
 import {
   addStage,
   moveStage,

@@ -15,15 +15,9 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
-import { ApiError } from '../../../api/api-error';
 import { useCreateSprint, useUpdateSprint } from '../../../api/sprints';
-import {
-  type FieldErrors,
-  fieldErrorsFromIssues,
-  fieldErrorsFromProblem,
-} from '../../../components/field-errors';
 import { FormErrorAlert } from '../../../components/form-error-alert';
+import { contractRequest, useContractForm } from '../../../components/use-contract-form';
 import { daysBetween } from '../dashboard/forecast-inputs';
 import {
   createSprintBody,
@@ -64,51 +58,32 @@ export function SprintForm({
 }: SprintFormProps) {
   const createSprint = useCreateSprint(workspace, teamId);
   const updateSprint = useUpdateSprint(workspace, teamId);
-  const mutation = sprint ? updateSprint : createSprint;
-  const [draft, setDraft] = useState<SprintDraft>(() =>
-    sprint ? draftFromSprint(sprint, timeZone) : initial,
-  );
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const change = (fields: Partial<SprintDraft>) =>
-    setDraft((current) => ({ ...current, ...fields }));
+  const form = useContractForm<SprintDraft>({
+    initialValues: () => (sprint ? draftFromSprint(sprint, timeZone) : initial),
+    request: sprint
+      ? contractRequest(
+          updateSprintRequestSchema,
+          (draft: SprintDraft) => updateSprintBody(draft, sprint, timeZone),
+          async (body) => {
+            if (Object.keys(body).length === 1) return onSaved(sprint); // nothing but the version
+            onSaved(await updateSprint.mutateAsync({ id: sprint.id, ...body }));
+          },
+        )
+      : contractRequest(
+          createSprintRequestSchema,
+          (draft: SprintDraft) => createSprintBody(draft, timeZone),
+          async (body) => onSaved(await createSprint.mutateAsync(body)),
+        ),
+    validate: (draft) => draftErrors(draft, sprint),
+  });
+  const { values: draft, setValues: change, errorAt, stale } = form;
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const own = draftErrors(draft, sprint);
-    const onError = (error: unknown) =>
-      setFieldErrors(
-        error instanceof ApiError && error.status === 409 ? {} : fieldErrorsFromProblem(error),
-      );
-    if (sprint) {
-      const parsed = updateSprintRequestSchema.safeParse(updateSprintBody(draft, sprint, timeZone));
-      const errors = {
-        ...(parsed.success ? {} : fieldErrorsFromIssues(parsed.error.issues)),
-        ...own,
-      };
-      setFieldErrors(errors);
-      if (!parsed.success || Object.keys(errors).length > 0) return;
-      if (Object.keys(parsed.data).length === 1) return onSaved(sprint); // nothing but the version
-      updateSprint.mutate({ id: sprint.id, ...parsed.data }, { onSuccess: onSaved, onError });
-    } else {
-      const parsed = createSprintRequestSchema.safeParse(createSprintBody(draft, timeZone));
-      const errors = {
-        ...(parsed.success ? {} : fieldErrorsFromIssues(parsed.error.issues)),
-        ...own,
-      };
-      setFieldErrors(errors);
-      if (!parsed.success || Object.keys(errors).length > 0) return;
-      createSprint.mutate(parsed.data, { onSuccess: onSaved, onError });
-    }
-  };
-
-  const error = mutation.error;
-  const stale = error instanceof ApiError && error.status === 409;
   const length =
     draft.start !== '' && draft.end !== '' && draft.end >= draft.start
       ? daysBetween(draft.start, draft.end) + 1
       : null;
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.submit} noValidate>
       <Stack gap="md">
         {stale ? (
           <Alert color="yellow" title="Changed by someone else" role="alert">
@@ -124,7 +99,7 @@ export function SprintForm({
           </Alert>
         ) : (
           <FormErrorAlert
-            error={error}
+            error={form.error}
             fields={FIELDS}
             title={sprint ? 'Sprint not saved' : 'Sprint not created'}
           />
@@ -141,7 +116,7 @@ export function SprintForm({
           data-autofocus
           value={draft.name}
           onChange={(event) => change({ name: event.currentTarget.value })}
-          error={fieldErrors.name}
+          error={errorAt('name')}
         />
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
           <DayInput
@@ -150,7 +125,7 @@ export function SprintForm({
             required
             value={draft.start}
             onChange={(event) => change({ start: event.currentTarget.value })}
-            error={fieldErrors.start}
+            error={errorAt('start')}
           />
           <DayInput
             label="End date"
@@ -158,7 +133,7 @@ export function SprintForm({
             required
             value={draft.end}
             onChange={(event) => change({ end: event.currentTarget.value })}
-            error={fieldErrors.end}
+            error={errorAt('end')}
           />
         </SimpleGrid>
         <Text size="xs" c="dimmed" mt={-8}>
@@ -173,7 +148,7 @@ export function SprintForm({
           maxRows={5}
           value={draft.goal}
           onChange={(event) => change({ goal: event.currentTarget.value })}
-          error={fieldErrors.goal}
+          error={errorAt('goal')}
         />
         <NativeSelect
           label="State"
@@ -183,13 +158,13 @@ export function SprintForm({
           onChange={(event) =>
             change({ state: sprintStateSchema.parse(event.currentTarget.value) })
           }
-          error={fieldErrors.state}
+          error={errorAt('state')}
         />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={mutation.isPending}>
+          <Button type="submit" loading={form.submitting}>
             {sprint ? 'Save sprint' : 'Create sprint'}
           </Button>
         </Group>

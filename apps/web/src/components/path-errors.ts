@@ -1,4 +1,4 @@
-import { ApiError } from '../../../api/api-error';
+import { ApiError } from '../api/api-error';
 
 /**
  * Messages keyed by the whole dotted path of the field (`workflow.stages.1.name`), not just its
