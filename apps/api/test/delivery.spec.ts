@@ -18,7 +18,7 @@ import {
   type TestWorkspace,
 } from './support/factories.js';
 import { createTeam, fixture, importFile, type TestTeam } from './support/delivery-factories.js';
-import { loadSprintEvents } from '../src/delivery/sprint-events.js';
+import { loadSprintEvents } from '../src/delivery/sprint-events.repository.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /**

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { auditEventPageSchema, type Job, jobPageSchema, jobSchema } from '@bearing/contracts';
 import { ClockService } from '../src/common/clock/clock.service.js';
-import { Housekeeping } from '../src/jobs/housekeeping.js';
-import { JobQueue } from '../src/jobs/job-queue.js';
+import { Housekeeping } from '../src/jobs/housekeeping.service.js';
+import { JobQueue } from '../src/jobs/job-queue.service.js';
 import { Scheduler } from '../src/jobs/scheduler.js';
 import {
   type Browser,

@@ -298,6 +298,36 @@ describe('teams, members, sprints and availability', () => {
       const response = await editor.get(`${sprints()}/${someday?.id}/burndown`).expect(409);
       expect(problemSchema.parse(response.body).type).toMatch(/sprint-undated$/);
     });
+
+    it('deletes a sprint with the items’ membership changes that name it, and no others', async () => {
+      const team = await createTeam(testApp, workspace);
+      await importFile(editor, workspace, team, { file: fixture('search-v3.json') });
+      // Sprint changes have no foreign key to their sprint: the deletion must take them along.
+      const changesOf = async (sprintId: string): Promise<number> => {
+        const [row]: { count: number }[] = await testApp.dataSource.query(
+          `SELECT count(*)::int AS count FROM work_item_sprint_change WHERE sprint_id = $1`,
+          [sprintId],
+        );
+        return row?.count ?? 0;
+      };
+      const withChanges: { id: string }[] = await testApp.dataSource.query(
+        `SELECT sprint.id FROM sprint
+          WHERE sprint.team_id = $1
+            AND EXISTS (SELECT 1 FROM work_item_sprint_change change WHERE change.sprint_id = sprint.id)
+          ORDER BY sprint.name`,
+        [team.id],
+      );
+      const [doomed, kept] = withChanges;
+      if (!doomed || !kept)
+        throw new Error('the fixture has two sprints items moved in and out of');
+      const keptChanges = await changesOf(kept.id);
+
+      await editor.delete(`${teams()}/${team.slug}/sprints/${doomed.id}`).expect(204);
+
+      expect(await changesOf(doomed.id)).toBe(0);
+      expect(await changesOf(kept.id)).toBe(keptChanges);
+      expect(keptChanges).toBeGreaterThan(0);
+    });
   });
 
   describe('forecasts', () => {

@@ -38,8 +38,8 @@ import {
   insertRaidItem,
   programRecordVersions,
 } from './support/program-factories.js';
-import { HOUSEKEEPING } from '../src/jobs/housekeeping.js';
-import { JobQueue } from '../src/jobs/job-queue.js';
+import { HOUSEKEEPING } from '../src/jobs/housekeeping.service.js';
+import { JobQueue } from '../src/jobs/job-queue.service.js';
 import { fillPath, type RegisteredRoute, registeredRoutes, request } from './support/routes.js';
 import {
   countDeliveryRows,

@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import { SessionsService } from '../auth/sessions.service.js';
 import { readSessionCookie } from '../auth/session-cookie.js';
 import { ProblemException } from '../common/problem/problem.js';
-import { TokenAuthenticator } from '../tokens/token-authenticator.js';
+import { TokenAuthenticator } from '../tokens/token-authenticator.service.js';
 import type { Caller } from './caller.js';
 
 const BEARER = /^Bearer ([\w.~+/-]+=*)$/;

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { Caller } from '../access/caller.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { spendPasswordCheckTime, verifyPassword } from '../accounts/password.js';
-import { findUserByEmail } from '../accounts/users.js';
+import { findUserByEmail } from '../accounts/user.repository.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { InvitationsService } from '../members/invitations.service.js';
 import { type RateLimit, RateLimitService } from '../rate-limit/rate-limit.service.js';

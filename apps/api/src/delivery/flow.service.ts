@@ -26,7 +26,7 @@ import { ClockService } from '../common/clock/clock.service.js';
 import { findTeam } from '../teams/team.repository.js';
 import type { Team } from '../teams/team.entity.js';
 import { dayRange, todayOf } from './team-days.js';
-import { type FlowItem, loadFlowItems } from './team-history.js';
+import { type FlowItem, loadFlowItems } from './team-history.repository.js';
 
 const PERCENTILES = [0.5, 0.85, 0.95];
 

@@ -27,10 +27,10 @@ import type { Sprint } from '../sprints/sprint.entity.js';
 import { findTeam } from '../teams/team.repository.js';
 import type { Team } from '../teams/team.entity.js';
 import type { forecastHowMany, forecastWhen } from './forecast.worker.js';
-import { loadSprintEvents, sprintWindowOf } from './sprint-events.js';
+import { loadSprintEvents, sprintWindowOf } from './sprint-events.repository.js';
 import { lastClosedSprints } from './sprint-reports.service.js';
 import { calendarOf, sampleRange, todayOf } from './team-days.js';
-import { doneStatuses, loadFlowItems } from './team-history.js';
+import { doneStatuses, loadFlowItems } from './team-history.repository.js';
 
 const FORECAST_WORKER = new URL('./forecast.worker.js', import.meta.url);
 const whenTask = workerTask<typeof forecastWhen>(FORECAST_WORKER, 'forecastWhen');

@@ -12,9 +12,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { findTeamSprint } from '../sprints/sprint.repository.js';
 import { Sprint } from '../sprints/sprint.entity.js';
 import { findTeam } from '../teams/team.repository.js';
-import { loadSprintEvents, sprintWindowOf } from './sprint-events.js';
+import { loadSprintEvents, sprintWindowOf } from './sprint-events.repository.js';
 import { calendarOf } from './team-days.js';
-import { doneStatuses } from './team-history.js';
+import { doneStatuses } from './team-history.repository.js';
 
 /** Burndown, sprint report and velocity, from the sprints' event streams. */
 @Injectable()

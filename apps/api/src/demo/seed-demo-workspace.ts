@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../access/caller.js';
-import { recordAuditEvent } from '../audit/audit-log.js';
+import { recordAuditEvent } from '../audit/audit.repository.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { ClockService } from '../common/clock/clock.service.js';
 import type { DemoContext } from './demo-context.js';

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -12,7 +12,6 @@ import { addDays, isWorkingDay, weekdayOf } from '@bearing/metrics';
 import { DataSource } from 'typeorm';
 import { ImportJob } from '../imports/import-job.entity.js';
 import { ImportsService } from '../imports/imports.service.js';
-import { removeUpload } from '../imports/upload-storage.js';
 import { AvailabilityService } from '../sprints/availability.service.js';
 import { SprintsService } from '../sprints/sprints.service.js';
 import { TeamMembersService } from '../teams/team-members.service.js';
@@ -120,7 +119,8 @@ async function importHistory(
     if (started.dryRun) throw new Error('demo import ran as a dry run');
     job = started;
   } finally {
-    await removeUpload({ path: file });
+    // The import has read (and stored) the file by now, or failed: either way it is done with it.
+    await rm(file, { force: true }).catch(() => undefined);
   }
   const jobs = context.app.get(DataSource).getRepository(ImportJob);
   for (;;) {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type CreateGuardrailRequest,
@@ -12,16 +12,14 @@ import {
 } from '@bearing/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../access/caller.js';
-import { recordAuditEvent } from '../audit/audit-log.js';
+import { recordAuditEvent } from '../audit/audit.repository.js';
 import { createdAtIdPosition } from '../common/pagination/cursor.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { latestPointsOf, lockMetrics } from '../metrics/metric.repository.js';
 import { Metric } from '../metrics/metric.entity.js';
-import {
-  linkedToProgramCondition,
-  programIdsOfRecords,
-} from '../programs/program-links.repository.js';
-import { recordStatus } from './guardrail-evaluation.js';
+import { MetricChanges } from '../metrics/metric-changes.service.js';
+import { reevaluateGuardrailsOf, recordStatus } from './guardrail-evaluation.js';
+import { GUARDRAIL_PROGRAMS, type GuardrailPrograms } from './guardrail-programs.types.js';
 import { toGuardrailResponse, toStatusChangeResponse } from './guardrail.mapper.js';
 import { GuardrailStatusChange } from './guardrail-status-change.entity.js';
 import { Guardrail } from './guardrail.entity.js';
@@ -37,8 +35,19 @@ import { latestPointsOfGuardrails } from './guardrail-evaluation.js';
 
 /** Guardrails of one workspace; every query filters by the workspace id. */
 @Injectable()
-export class GuardrailsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+export class GuardrailsService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly metricChanges: MetricChanges,
+    @Inject(GUARDRAIL_PROGRAMS) private readonly programs: GuardrailPrograms,
+  ) {}
+
+  /** A guardrail's status follows its metric: new points or a direction edit re-evaluate it. */
+  onModuleInit(): void {
+    this.metricChanges.listen((manager, metrics, cause) =>
+      reevaluateGuardrailsOf(manager, metrics, cause),
+    );
+  }
 
   /** Oldest first, keyset-paged on (created_at, id). */
   async list(
@@ -52,7 +61,7 @@ export class GuardrailsService {
       .where('guardrail.workspaceId = :workspaceId', { workspaceId });
     if (metric) query.andWhere('metric.key = :metric', { metric });
     if (status) query.andWhere('guardrail.status = :status', { status });
-    if (program) query.andWhere(linkedToProgramCondition('guardrail', 'guardrail'), { program });
+    if (program) query.andWhere(this.programs.linkedToProgramCondition('guardrail'), { program });
     const { rows, nextCursor } = await keysetPage(
       query,
       { cursor, limit },
@@ -198,7 +207,7 @@ export class GuardrailsService {
       manager,
       guardrails.map(({ id }) => id),
     );
-    const programIds = await programIdsOfRecords(manager, 'guardrail', guardrails);
+    const programIds = await this.programs.programIdsOf(manager, guardrails);
     for (const guardrail of guardrails) {
       responses.set(
         guardrail.id,

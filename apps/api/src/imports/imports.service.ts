@@ -22,11 +22,12 @@ import {
 } from '@bearing/contracts';
 import { DataSource, QueryFailedError } from 'typeorm';
 import type { Actor } from '../access/caller.js';
-import { recordAuditEvent } from '../audit/audit-log.js';
+import { recordAuditEvent } from '../audit/audit.repository.js';
 import { PROBLEM_TYPE_BASE, ProblemException } from '../common/problem/problem.js';
 import { ZodPipe } from '../common/validation/zod.pipe.js';
 import { WorkerPool, workerTask } from '../common/worker-pool/worker-pool.js';
-import { JobQueue } from '../jobs/job-queue.js';
+import { Housekeeping } from '../jobs/housekeeping.service.js';
+import { JobQueue } from '../jobs/job-queue.service.js';
 import { findTeam, lockTeamForImport } from '../teams/team.repository.js';
 import { Team } from '../teams/team.entity.js';
 import { rememberJiraSite } from '../work-items/jira-site.repository.js';
@@ -47,7 +48,11 @@ import { failedResult, resultOf, workflowWithMapping } from './import-result.js'
 import { writePlan } from './import-writer.js';
 import { cleanText } from './jira/text-limits.js';
 import { removeUpload, type StoredUpload } from './upload-storage.js';
-import { restoreUpload, storeUpload } from './import-upload.repository.js';
+import {
+  deleteUploadsOfEndedImports,
+  restoreUpload,
+  storeUpload,
+} from './import-upload.repository.js';
 
 export type UploadedImport = { file: StoredUpload | undefined; fields: unknown };
 
@@ -85,6 +90,7 @@ export class ImportsService
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queue: JobQueue,
+    private readonly housekeeping: Housekeeping,
     private readonly workers: WorkerPool,
   ) {}
 
@@ -97,6 +103,9 @@ export class ImportsService
       timeoutSeconds: 60 * 60,
       retries: 2,
     });
+    this.housekeeping.addSweep('uploads', 'upload(s) of ended imports', (manager) =>
+      deleteUploadsOfEndedImports(manager),
+    );
   }
 
   async start(

@@ -1,11 +1,14 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { Housekeeping } from './housekeeping.js';
-import { JOBS_OPTIONS, JobQueue, type JobsOptions } from './job-queue.js';
+import { Housekeeping } from './housekeeping.service.js';
+import { JOBS_OPTIONS, JobQueue, type JobsOptions } from './job-queue.service.js';
 import { JobsController } from './jobs.controller.js';
 import { JobsService } from './jobs.service.js';
 import { Scheduler } from './scheduler.js';
 
-/** The job queue, the minute scheduler and housekeeping, for every feature module. */
+/**
+ * The job queue, the minute scheduler and housekeeping (features add their sweeps to it), for
+ * every feature module.
+ */
 @Global()
 @Module({})
 export class JobsModule {
@@ -20,7 +23,7 @@ export class JobsModule {
         Housekeeping,
         JobsService,
       ],
-      exports: [JobQueue, Scheduler],
+      exports: [JobQueue, Scheduler, Housekeeping],
     };
   }
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { JOB_SCHEMA } from './job-queue.js';
+import { JOB_SCHEMA } from './job-queue.service.js';
 
 /** A row of the queue's job table, as the jobs page reads it. */
 export type JobRow = {

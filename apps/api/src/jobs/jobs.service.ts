@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job, JobListQuery, JobPage, JobState } from '@bearing/contracts';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../access/caller.js';
-import { recordAuditEvent } from '../audit/audit-log.js';
+import { recordAuditEvent } from '../audit/audit.repository.js';
 import { createdAtIdPosition, decodeCursor, toPage } from '../common/pagination/cursor.js';
 import { ProblemException } from '../common/problem/problem.js';
-import { JobQueue } from './job-queue.js';
+import { JobQueue } from './job-queue.service.js';
 import { findWorkspaceJob, type JobRow, selectWorkspaceJobs } from './jobs.repository.js';
 
 /** pg-boss's states in the four words of the API. */

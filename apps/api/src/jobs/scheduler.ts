@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { ClockService } from '../common/clock/clock.service.js';
-import { JobQueue } from './job-queue.js';
+import { JobQueue } from './job-queue.service.js';
 
 /** Work a feature wants done when it is due: decides from `now` what to enqueue, idempotently. */
 export type DueWork = (now: Date) => Promise<void>;

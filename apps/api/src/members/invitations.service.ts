@@ -7,8 +7,8 @@ import type {
 import { type EntityManager, IsNull } from 'typeorm';
 import type { Actor } from '../access/caller.js';
 import { hashPassword } from '../accounts/password.js';
-import { findUserByEmail, insertUser } from '../accounts/users.js';
-import { recordAuditEvent } from '../audit/audit-log.js';
+import { findUserByEmail, insertUser } from '../accounts/user.repository.js';
+import { recordAuditEvent } from '../audit/audit.repository.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { hashSecret, newSecret } from '../common/secrets/secret-token.js';
 import { Membership } from '../workspaces/membership.entity.js';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MetricChanges } from './metric-changes.service.js';
 import { MetricsController } from './metrics.controller.js';
 import { MetricsService } from './metrics.service.js';
 import { PointsController } from './points/points.controller.js';
@@ -8,6 +9,7 @@ import { SeriesService } from './series/series.service.js';
 /** Metrics (KPIs): definitions, points pushed or uploaded, and series with XmR analysis. */
 @Module({
   controllers: [MetricsController, PointsController],
-  providers: [MetricsService, PointsService, SeriesService],
+  providers: [MetricsService, PointsService, SeriesService, MetricChanges],
+  exports: [MetricChanges],
 })
 export class MetricsModule {}

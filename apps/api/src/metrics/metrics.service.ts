@@ -10,14 +10,14 @@ import type {
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { Actor } from '../access/caller.js';
-import { recordAuditEvent } from '../audit/audit-log.js';
+import { recordAuditEvent } from '../audit/audit.repository.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
-import { reevaluateGuardrailsOf } from '../guardrails/guardrail-evaluation.js';
 import { findMetricByKey, latestPointsOf } from './metric.repository.js';
+import { MetricChanges } from './metric-changes.service.js';
 import { toMetricResponse } from './metric.mapper.js';
 import { Metric } from './metric.entity.js';
-import { loadMetricXmr } from './xmr/load-metric-xmr.js';
+import { loadMetricXmr } from './xmr/metric-xmr.repository.js';
 import { metricTrend } from './xmr/metric-xmr.js';
 import { assertVersion } from '../common/problem/stale-version.js';
 import { keysetPage } from '../common/pagination/keyset-page.js';
@@ -27,7 +27,10 @@ const keyPosition = z.tuple([z.string()]);
 /** Metrics (KPIs) of one workspace; every query filters by the workspace id. */
 @Injectable()
 export class MetricsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly metricChanges: MetricChanges,
+  ) {}
 
   /**
    * Metrics by key, each with its latest point and its trend: the XmR analysis of its latest
@@ -116,7 +119,7 @@ export class MetricsService {
       const directionChanged =
         changes.direction !== undefined && changes.direction !== metric.direction;
       const saved = await manager.getRepository(Metric).save(Object.assign(metric, changes));
-      if (directionChanged) await reevaluateGuardrailsOf(manager, [saved], 'metric-edited');
+      if (directionChanged) await this.metricChanges.changed(manager, [saved], 'metric-edited');
       await recordAuditEvent(manager, {
         workspaceId,
         actor,

@@ -5,7 +5,7 @@ import { KeyResultsController } from './key-results/key-results.controller.js';
 import { KeyResultsService } from './key-results/key-results.service.js';
 import { ObjectivesController } from './objectives/objectives.controller.js';
 import { ObjectivesService } from './objectives/objectives.service.js';
-import { OkrReadModel } from './okr-read-model.js';
+import { OkrReadModel } from './okr-read-model.service.js';
 import { PeriodsController } from './periods/periods.controller.js';
 import { PeriodsService } from './periods/periods.service.js';
 

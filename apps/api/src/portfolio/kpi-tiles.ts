@@ -1,6 +1,6 @@
 import type { KpiTile } from '@bearing/contracts';
 import type { EntityManager } from 'typeorm';
-import { loadMetricXmr } from '../metrics/xmr/load-metric-xmr.js';
+import { loadMetricXmr } from '../metrics/xmr/metric-xmr.repository.js';
 import { metricTrend } from '../metrics/xmr/metric-xmr.js';
 import { metricSummaries } from '../metrics/metric.repository.js';
 

@@ -5,8 +5,8 @@ import { DataSource, In } from 'typeorm';
 import { ClockService } from '../common/clock/clock.service.js';
 import { Guardrail } from '../guardrails/guardrail.entity.js';
 import { GuardrailsService } from '../guardrails/guardrails.service.js';
-import { OkrReadModel } from '../okrs/okr-read-model.js';
-import { ProgramHealthReadModel } from '../status-reports/program-health-read-model.js';
+import { OkrReadModel } from '../okrs/okr-read-model.service.js';
+import { ProgramHealthReadModel } from '../status-reports/program-health-read-model.service.js';
 import { loadKpiTiles } from './kpi-tiles.js';
 import { loadProgramSummaries } from './program-summaries.js';
 

@@ -4,19 +4,18 @@ import {
   type PortfolioProgram,
   type PortfolioRisk,
 } from '@bearing/contracts';
-import { addDays, type Day, riskScore } from '@bearing/metrics';
+import { addDays, type Day, milestoneSlipDays, riskScore } from '@bearing/metrics';
 import { type EntityManager, In, IsNull, MoreThanOrEqual, Not } from 'typeorm';
 import { Objective } from '../okrs/objectives/objective.entity.js';
-import type { OkrReadModel } from '../okrs/okr-read-model.js';
+import type { OkrReadModel } from '../okrs/okr-read-model.service.js';
 import { daysOverdue } from '../programs/dependencies/dependency.mapper.js';
 import { ProgramDependency } from '../programs/dependencies/program-dependency.entity.js';
-import { slipDaysOf } from '../programs/milestones/milestone.mapper.js';
 import { Milestone } from '../programs/milestones/milestone.entity.js';
 import { loadProgramLinks } from '../programs/program-links.repository.js';
 import { Program } from '../programs/program.entity.js';
 import { RaidItem } from '../programs/raid/raid-item.entity.js';
 import { isWatermelon } from '../status-reports/health-rules.js';
-import type { ProgramHealthReadModel } from '../status-reports/program-health-read-model.js';
+import type { ProgramHealthReadModel } from '../status-reports/program-health-read-model.service.js';
 import { StatusReport } from '../status-reports/status-report.entity.js';
 
 export type ProgramSummaries = { programs: PortfolioProgram[]; topRisks: PortfolioRisk[] };
@@ -118,7 +117,7 @@ export async function loadProgramSummaries(
           name: milestone.name,
           baselineDate: milestone.baselineDate,
           currentDate: milestone.currentDate,
-          slipDays: slipDaysOf(milestone),
+          slipDays: milestoneSlipDays(milestone),
         }))
         .filter(({ slipDays }) => slipDays > 0)
         .sort((a, b) => b.slipDays - a.slipDays || a.name.localeCompare(b.name)),

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { LinkedRecords } from './linked-records.js';
+import { LinkedRecords } from './linked-records.service.js';
 
 /**
  * The one `LinkedRecords` of the application, in a module of its own: programs check links with

@@ -1,5 +1,5 @@
 import type { Program as ProgramResponse } from '@bearing/contracts';
-import type { ProgramHealthFacts } from '../status-reports/program-health-read-model.js';
+import type { ProgramHealthFacts } from './program-health.types.js';
 import type { Program } from './program.entity.js';
 import type { ProgramLinks } from './program-links.repository.js';
 

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type CreateProgramRequest,
@@ -10,13 +10,14 @@ import {
 } from '@bearing/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../access/caller.js';
-import { recordAuditEvent } from '../audit/audit-log.js';
+import { recordAuditEvent } from '../audit/audit.repository.js';
 import { ProblemException } from '../common/problem/problem.js';
+import { assertLinkable, LinkedRecords } from './linked-records.service.js';
 import {
+  PROGRAM_HEALTH,
   type ProgramHealthFacts,
-  ProgramHealthReadModel,
-} from '../status-reports/program-health-read-model.js';
-import { assertLinkable, LinkedRecords } from './linked-records.js';
+  type ProgramHealthSource,
+} from './program-health.types.js';
 import { toProgramResponse } from './program.mapper.js';
 import { Program } from './program.entity.js';
 import {
@@ -41,7 +42,7 @@ export class ProgramsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly linkedRecords: LinkedRecords,
-    private readonly health: ProgramHealthReadModel,
+    @Inject(PROGRAM_HEALTH) private readonly health: ProgramHealthSource,
   ) {}
 
   /**

@@ -11,15 +11,13 @@ import {
 import { addDays, mondayOnOrBefore } from '@bearing/metrics';
 import { DataSource, In } from 'typeorm';
 import type { Actor } from '../access/caller.js';
-import { recordAuditEvent } from '../audit/audit-log.js';
+import { recordAuditEvent } from '../audit/audit.repository.js';
 import { ClockService } from '../common/clock/clock.service.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
 import { Program } from '../programs/program.entity.js';
 import { isWatermelon } from '../status-reports/health-rules.js';
-import {
-  type ProgramHealthFacts,
-  ProgramHealthReadModel,
-} from '../status-reports/program-health-read-model.js';
+import type { ProgramHealthFacts } from '../programs/program-health.types.js';
+import { ProgramHealthReadModel } from '../status-reports/program-health-read-model.service.js';
 import { reportWeek } from '../status-reports/report-week.js';
 import { StatusReport } from '../status-reports/status-report.entity.js';
 import { ReviewSetting } from './review-setting.entity.js';

@@ -6,7 +6,7 @@ import type {
 } from '@bearing/contracts';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Actor } from '../access/caller.js';
-import { recordAuditEvent } from '../audit/audit-log.js';
+import { recordAuditEvent } from '../audit/audit.repository.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { TeamMember } from '../teams/team-member.entity.js';
 import { findTeamSprint } from './sprint.repository.js';

@@ -114,3 +114,21 @@ export async function updateImportedSprints(
     [teamId, source, ...sprintColumns(rows)],
   );
 }
+
+/**
+ * Deletes every item's membership changes of a sprint that is being deleted: sprint changes
+ * have no foreign key to the sprint (see WorkItemSprintChange), so the sprint's deletion takes
+ * them along. Only items of the workspace.
+ */
+export async function deleteSprintChangesOf(
+  manager: EntityManager,
+  workspaceId: string,
+  sprintId: string,
+): Promise<void> {
+  await manager.query(
+    `DELETE FROM work_item_sprint_change change
+      USING work_item item
+      WHERE item.id = change.work_item_id AND change.sprint_id = $1 AND item.workspace_id = $2`,
+    [sprintId, workspaceId],
+  );
+}

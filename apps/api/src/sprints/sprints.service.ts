@@ -10,14 +10,13 @@ import type {
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { Actor } from '../access/caller.js';
-import { recordAuditEvent } from '../audit/audit-log.js';
+import { recordAuditEvent } from '../audit/audit.repository.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { findTeam, lockTeamForImport } from '../teams/team.repository.js';
-import { findTeamSprint } from './sprint.repository.js';
+import { deleteSprintChangesOf, findTeamSprint } from './sprint.repository.js';
 import { toSprintResponse } from './sprint.mapper.js';
 import { Sprint } from './sprint.entity.js';
 import { assertVersion } from '../common/problem/stale-version.js';
-import { deleteSprintChangesOf } from '../work-items/work-item-history.repository.js';
 import { keysetItems, type KeysetOrder } from '../common/pagination/keyset-page.js';
 
 /** Unplanned sprints (no start) sort as if they started at the end of time: first. */

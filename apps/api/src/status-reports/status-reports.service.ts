@@ -14,7 +14,7 @@ import { mondayOnOrBefore } from '@bearing/metrics';
 import { DataSource, type EntityManager, MoreThan } from 'typeorm';
 import { z } from 'zod';
 import type { Actor } from '../access/caller.js';
-import { recordAuditEvent } from '../audit/audit-log.js';
+import { recordAuditEvent } from '../audit/audit.repository.js';
 import { ClockService } from '../common/clock/clock.service.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';

@@ -10,7 +10,7 @@ import type {
 import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import type { Actor } from '../access/caller.js';
-import { recordAuditEvent } from '../audit/audit-log.js';
+import { recordAuditEvent } from '../audit/audit.repository.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { findTeam } from './team.repository.js';
 import { TeamMember } from './team-member.entity.js';

@@ -9,14 +9,14 @@ import type {
 import { DataSource, type FindOptionsWhere, IsNull } from 'typeorm';
 import type { Actor } from '../access/caller.js';
 import { hasAtLeast } from '../access/roles.js';
-import { recordAuditEvent } from '../audit/audit-log.js';
+import { recordAuditEvent } from '../audit/audit.repository.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { hashSecret, newSecret } from '../common/secrets/secret-token.js';
 import { type RateLimit, RateLimitService } from '../rate-limit/rate-limit.service.js';
 import { WorkspaceAccessService } from '../workspaces/workspace-access.service.js';
 import { ApiToken } from './api-token.entity.js';
 import { toApiTokenResponse } from './api-token.mapper.js';
-import { TOKEN_PREFIX } from './token-authenticator.js';
+import { TOKEN_PREFIX } from './token-authenticator.service.js';
 import { createdAtIdOrder, keysetItems } from '../common/pagination/keyset-page.js';
 
 /** Tokens a user may create per hour: plenty for people, a brake on a runaway script. */

@@ -124,23 +124,6 @@ export async function teamStatusChanges(
 }
 
 /**
- * Deletes every item's membership changes of a sprint that is being deleted: sprint changes
- * have no foreign key to the sprint (see WorkItemSprintChange). Only items of the workspace.
- */
-export async function deleteSprintChangesOf(
-  manager: EntityManager,
-  workspaceId: string,
-  sprintId: string,
-): Promise<void> {
-  await manager.query(
-    `DELETE FROM work_item_sprint_change change
-      USING work_item item
-      WHERE item.id = change.work_item_id AND change.sprint_id = $1 AND item.workspace_id = $2`,
-    [sprintId, workspaceId],
-  );
-}
-
-/**
  * Every sprint each item was ever in, oldest sprint first: items with history were in the
  * sprints they were added to; items without (CSV) list them.
  */

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source-options.js';
 import { migrations } from '../../src/database/migrations/index.js';
 import { runMigrationsWithLock } from '../../src/database/run-migrations.js';
-import { JOB_SCHEMA } from '../../src/jobs/job-queue.js';
+import { JOB_SCHEMA } from '../../src/jobs/job-queue.service.js';
 
 const SERVER_URL_VARIABLE = 'BEARING_TEST_SERVER_URL';
 const TEMPLATE_LOCK_KEY = 7_366_504_712;

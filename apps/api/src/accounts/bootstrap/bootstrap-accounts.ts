@@ -4,7 +4,7 @@ import { Workspace } from '../../workspaces/workspace.entity.js';
 import { insertWorkspaceWithAdmin } from '../../workspaces/workspaces.service.js';
 import { generatePassword, hashPassword } from '../password.js';
 import { User } from '../user.entity.js';
-import { findUserByEmail, insertUser } from '../users.js';
+import { findUserByEmail, insertUser } from '../user.repository.js';
 import { lockForTransaction } from '../../database/advisory-lock.repository.js';
 
 /** Any constant works as long as every Bearing process uses the same one (see migrations'). */

@@ -11,12 +11,12 @@ import {
   sprintNameRef,
 } from '../import-file.js';
 import { describeField, FieldDirectory, isChangeOf, type ResolvedField } from './jira-fields.js';
+import { jiraSiteOf } from './jira-site.js';
 import { JsonPageScanner, JsonShapeError } from './json-page-scanner.js';
 import { type RawChange, type RawIssue, readRawIssue } from './raw-issue.js';
 import type { SprintFieldEntry } from './sprint-field.js';
 import { cleanText, LIMITS } from './text-limits.js';
 import { asObject, parsePoints, quoted } from './values.js';
-import { jiraSiteOf } from '../../work-items/jira-site.js';
 
 const NOT_A_SEARCH_RESPONSE = 'not a Jira search response';
 

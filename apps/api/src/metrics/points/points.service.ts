@@ -7,12 +7,12 @@ import {
 } from '@bearing/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../access/caller.js';
-import { recordAuditEvent } from '../../audit/audit-log.js';
+import { recordAuditEvent } from '../../audit/audit.repository.js';
 import { PROBLEM_TYPE_BASE, ProblemException } from '../../common/problem/problem.js';
 import { WorkerPool, workerTask } from '../../common/worker-pool/worker-pool.js';
-import { reevaluateGuardrailsOf } from '../../guardrails/guardrail-evaluation.js';
 import { findMetricByKey, lockMetrics } from '../metric.repository.js';
 import { Metric } from '../metric.entity.js';
+import { MetricChanges } from '../metric-changes.service.js';
 import type { readPointsUpload } from './points-parse.worker.js';
 import type { PointsReadOutcome, ReadPoint } from './points-reading.js';
 import type { PointsUpload } from './points-upload.js';
@@ -35,6 +35,7 @@ export class PointsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly workers: WorkerPool,
+    private readonly metricChanges: MetricChanges,
   ) {}
 
   /** Points of one metric: JSON `[{ timestamp, value }]` or CSV `timestamp,value`. */
@@ -99,7 +100,7 @@ export class PointsService {
       const result = await upsertPoints(manager, toStore);
       const changed = metrics.filter(({ id }) => result.changedMetricIds.has(id));
       if (changed.length > 0) {
-        await reevaluateGuardrailsOf(manager, changed, 'points');
+        await this.metricChanges.changed(manager, changed, 'points');
         // Only a write that changed something is one: re-sending a file leaves no trace.
         await recordAuditEvent(manager, {
           workspaceId,

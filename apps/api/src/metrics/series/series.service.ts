@@ -8,7 +8,7 @@ import {
 } from '@bearing/contracts';
 import { DataSource } from 'typeorm';
 import { findMetricByKey } from '../metric.repository.js';
-import { loadMetricXmr } from '../xmr/load-metric-xmr.js';
+import { loadMetricXmr } from '../xmr/metric-xmr.repository.js';
 import { xmrStatus } from '../xmr/metric-xmr.js';
 import { bucketPoints, chooseBucket } from './series-buckets.js';
 import { seriesXmr } from './series-xmr.js';

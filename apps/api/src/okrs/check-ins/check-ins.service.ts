@@ -9,7 +9,7 @@ import type {
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { Actor } from '../../access/caller.js';
-import { recordAuditEvent } from '../../audit/audit-log.js';
+import { recordAuditEvent } from '../../audit/audit.repository.js';
 import { ClockService } from '../../common/clock/clock.service.js';
 import { findKeyResult, invalid } from '../okr.repository.js';
 import { toCheckInResponse } from './check-in.mapper.js';

@@ -10,7 +10,7 @@ import {
 } from '@bearing/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../access/caller.js';
-import { recordAuditEvent } from '../../audit/audit-log.js';
+import { recordAuditEvent } from '../../audit/audit.repository.js';
 import { ProblemException } from '../../common/problem/problem.js';
 import { CheckIn } from '../check-ins/check-in.entity.js';
 import {
@@ -20,7 +20,7 @@ import {
   referencedMetric,
   referencedObjective,
 } from '../okr.repository.js';
-import { OkrReadModel } from '../okr-read-model.js';
+import { OkrReadModel } from '../okr-read-model.service.js';
 import { KeyResult } from './key-result.entity.js';
 import { staleVersion } from '../../common/problem/stale-version.js';
 import { createdAtIdOrder, keysetPage } from '../../common/pagination/keyset-page.js';

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   CreateObjectiveRequest,
@@ -9,8 +9,7 @@ import type {
 } from '@bearing/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../access/caller.js';
-import { recordAuditEvent } from '../../audit/audit-log.js';
-import { linkedToProgramCondition } from '../../programs/program-links.repository.js';
+import { recordAuditEvent } from '../../audit/audit.repository.js';
 import {
   assertMember,
   findObjective,
@@ -18,7 +17,8 @@ import {
   referencedObjective,
   referencedPeriod,
 } from '../okr.repository.js';
-import { OkrReadModel } from '../okr-read-model.js';
+import { OkrReadModel } from '../okr-read-model.service.js';
+import { OBJECTIVE_PROGRAMS, type ObjectivePrograms } from './objective-programs.types.js';
 import { assertNoCycle, lockObjectiveTree } from './objective-tree.js';
 import { Objective } from './objective.entity.js';
 import { staleVersion } from '../../common/problem/stale-version.js';
@@ -30,6 +30,7 @@ export class ObjectivesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly readModel: OkrReadModel,
+    @Inject(OBJECTIVE_PROGRAMS) private readonly programs: ObjectivePrograms,
   ) {}
 
   /** Oldest first, keyset-paged on (created_at, id); filtered by period, owner, status, program. */
@@ -46,7 +47,7 @@ export class ObjectivesService {
     if (period) query.andWhere('objective.periodId = :period', { period });
     if (owner) query.andWhere('objective.ownerUserId = :owner', { owner });
     if (status) query.andWhere('objective.status = :status', { status });
-    if (program) query.andWhere(linkedToProgramCondition('objective', 'objective'), { program });
+    if (program) query.andWhere(this.programs.linkedToProgramCondition('objective'), { program });
     const { rows, nextCursor } = await keysetPage(
       query,
       { cursor, limit },

@@ -10,7 +10,7 @@ import type {
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { Actor } from '../../access/caller.js';
-import { recordAuditEvent } from '../../audit/audit-log.js';
+import { recordAuditEvent } from '../../audit/audit.repository.js';
 import { findPeriod, invalid, lockForEdit } from '../okr.repository.js';
 import { toPeriodResponse } from './period.mapper.js';
 import { Period } from './period.entity.js';

@@ -11,11 +11,11 @@ import type {
 import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import type { Actor } from '../../access/caller.js';
-import { recordAuditEvent } from '../../audit/audit-log.js';
+import { recordAuditEvent } from '../../audit/audit.repository.js';
 import { ClockService } from '../../common/clock/clock.service.js';
-import { LinkedRecords } from '../linked-records.js';
+import { LinkedRecords } from '../linked-records.service.js';
 import { findProgram, invalid, lockProgramRecord, recordNotFound } from '../program.repository.js';
-import { assertParty, describeParties } from './dependency-parties.js';
+import { assertParty, describeParties } from './dependency-parties.repository.js';
 import { partiesOf, toDependencyResponse } from './dependency.mapper.js';
 import { ProgramDependency } from './program-dependency.entity.js';
 import { staleVersion } from '../../common/problem/stale-version.js';

@@ -6,16 +6,6 @@ import { milestoneSlipDays } from '@bearing/metrics';
 import type { MilestoneDateChange } from './milestone-date-change.entity.js';
 import type { Milestone } from './milestone.entity.js';
 
-/**
- * Days late against the baseline (negative: early): `milestoneSlipDays` of `@bearing/metrics`,
- * to the completion day once completed, else to the current date.
- */
-export function slipDaysOf(
-  milestone: Pick<Milestone, 'baselineDate' | 'currentDate' | 'completedAt'>,
-): number {
-  return milestoneSlipDays(milestone);
-}
-
 /** For date changes loaded with their author, oldest first. */
 export function toMilestoneResponse(
   milestone: Milestone,
@@ -28,7 +18,8 @@ export function toMilestoneResponse(
     baselineDate: milestone.baselineDate,
     currentDate: milestone.currentDate,
     completedAt: milestone.completedAt,
-    slipDays: slipDaysOf(milestone),
+    // Days late against the baseline (negative: early), to the completion day once completed.
+    slipDays: milestoneSlipDays(milestone),
     history: history.map(toDateChangeResponse),
     createdAt: milestone.createdAt.toISOString(),
     updatedAt: milestone.updatedAt.toISOString(),

@@ -10,7 +10,7 @@ import type {
 import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import type { Actor } from '../../access/caller.js';
-import { recordAuditEvent } from '../../audit/audit-log.js';
+import { recordAuditEvent } from '../../audit/audit.repository.js';
 import { ClockService } from '../../common/clock/clock.service.js';
 import { changeInstant } from '../change-instant.js';
 import { findProgram, invalid, lockProgramRecord, recordNotFound } from '../program.repository.js';

@@ -9,7 +9,7 @@ import type {
 } from '@bearing/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../access/caller.js';
-import { recordAuditEvent } from '../../audit/audit-log.js';
+import { recordAuditEvent } from '../../audit/audit.repository.js';
 import { ClockService } from '../../common/clock/clock.service.js';
 import { changeInstant } from '../change-instant.js';
 import {

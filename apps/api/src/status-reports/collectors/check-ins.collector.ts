@@ -4,7 +4,7 @@ import { In } from 'typeorm';
 import { addCadence } from '../../okrs/check-ins/check-in-due.js';
 import { KeyResult } from '../../okrs/key-results/key-result.entity.js';
 import { Objective } from '../../okrs/objectives/objective.entity.js';
-import { checkInSince, OkrReadModel } from '../../okrs/okr-read-model.js';
+import { checkInSince, OkrReadModel } from '../../okrs/okr-read-model.service.js';
 import type { CollectedReason } from '../health-rules.js';
 import { dayInWords } from './day-words.js';
 import type {

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { DependencySnapshot } from '@bearing/contracts';
-import { describeParties } from '../../programs/dependencies/dependency-parties.js';
+import { describeParties } from '../../programs/dependencies/dependency-parties.repository.js';
 import {
   daysOverdue,
   isClosedDependency,
   partiesOf,
 } from '../../programs/dependencies/dependency.mapper.js';
 import { ProgramDependency } from '../../programs/dependencies/program-dependency.entity.js';
-import { LinkedRecords } from '../../programs/linked-records.js';
+import { LinkedRecords } from '../../programs/linked-records.service.js';
 import type { CollectedReason } from '../health-rules.js';
 import { dayCount, dayInWords } from './day-words.js';
 import {

@@ -3,7 +3,7 @@ import type { KeyResultSnapshot } from '@bearing/contracts';
 import { In } from 'typeorm';
 import { KeyResult } from '../../okrs/key-results/key-result.entity.js';
 import { Objective } from '../../okrs/objectives/objective.entity.js';
-import { OkrReadModel } from '../../okrs/okr-read-model.js';
+import { OkrReadModel } from '../../okrs/okr-read-model.service.js';
 import type { CollectedReason } from '../health-rules.js';
 import {
   type CollectContext,

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { MilestoneMove, MilestoneSnapshot } from '@bearing/contracts';
-import { milestoneMovedDays, milestoneSlipSignal } from '@bearing/metrics';
+import { milestoneMovedDays, milestoneSlipDays, milestoneSlipSignal } from '@bearing/metrics';
 import { loadDateChanges } from '../../programs/milestones/milestone-date-change.repository.js';
-import { slipDaysOf } from '../../programs/milestones/milestone.mapper.js';
 import { Milestone } from '../../programs/milestones/milestone.entity.js';
 import type { CollectedReason } from '../health-rules.js';
 import { isDayInWeek, isInstantInWeek } from '../report-week.js';
@@ -48,7 +47,7 @@ export class MilestonesCollector implements ReportSectionCollector<'milestones'>
       baselineDate: milestone.baselineDate,
       currentDate: milestone.currentDate,
       completedAt: milestone.completedAt,
-      slipDays: slipDaysOf(milestone),
+      slipDays: milestoneSlipDays(milestone),
       slipDaysChange: milestoneMovedDays(movesInWeek(milestone)),
     });
 
@@ -73,7 +72,7 @@ export class MilestonesCollector implements ReportSectionCollector<'milestones'>
 
     const reasons = milestones.flatMap((milestone): CollectedReason[] => {
       if (milestone.completedAt !== null) return [];
-      const slipDays = slipDaysOf(milestone);
+      const slipDays = milestoneSlipDays(milestone);
       const code = milestoneSlipSignal(slipDays);
       if (!code) return [];
       return [

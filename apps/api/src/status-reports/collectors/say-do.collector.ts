@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { TeamSayDo, TeamWithoutClosedSprint } from '@bearing/contracts';
 import { instantToDay, sprintSummary } from '@bearing/metrics';
 import { In } from 'typeorm';
-import { loadSprintEvents, sprintWindowOf } from '../../delivery/sprint-events.js';
+import { loadSprintEvents, sprintWindowOf } from '../../delivery/sprint-events.repository.js';
 import { lastClosedSprints } from '../../delivery/sprint-reports.service.js';
-import { doneStatuses } from '../../delivery/team-history.js';
+import { doneStatuses } from '../../delivery/team-history.repository.js';
 import { Team } from '../../teams/team.entity.js';
 import type {
   CollectContext,

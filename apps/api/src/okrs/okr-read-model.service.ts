@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type {
   CheckInDue,
   KeyResult as KeyResultResponse,
@@ -13,7 +13,6 @@ import {
 import { type EntityManager, In } from 'typeorm';
 import { ClockService } from '../common/clock/clock.service.js';
 import { latestPointsOnOrBefore } from '../metrics/metric.repository.js';
-import { programIdsOfRecords } from '../programs/program-links.repository.js';
 import { checkInDue } from './check-ins/check-in-due.js';
 import { lastCheckInsOnOrBefore } from './check-ins/check-in.repository.js';
 import { type KeyResultReading, toKeyResultResponse } from './key-results/key-result.mapper.js';
@@ -23,6 +22,10 @@ import {
   ROLLUP_MAX_DEPTH,
 } from './objectives/objective-descendants.repository.js';
 import { toObjectiveResponse } from './objectives/objective.mapper.js';
+import {
+  OBJECTIVE_PROGRAMS,
+  type ObjectivePrograms,
+} from './objectives/objective-programs.types.js';
 import { Objective } from './objectives/objective.entity.js';
 import { keyResultNumbers, objectiveNumbers } from './okr-numbers.js';
 import type { Period } from './periods/period.entity.js';
@@ -37,7 +40,10 @@ import type { Period } from './periods/period.entity.js';
  */
 @Injectable()
 export class OkrReadModel {
-  constructor(private readonly clock: ClockService) {}
+  constructor(
+    private readonly clock: ClockService,
+    @Inject(OBJECTIVE_PROGRAMS) private readonly programs: ObjectivePrograms,
+  ) {}
 
   /** For key results loaded with their metric. */
   async keyResults(
@@ -76,7 +82,7 @@ export class OkrReadModel {
     const today = this.clock.today();
     const measured = measuredIn(keyResults, inTree);
     const readings = await readingsOf(manager, measured, today);
-    const programIds = await programIdsOfRecords(manager, 'objective', objectives);
+    const programIds = await this.programs.programIdsOf(manager, objectives);
     const progresses = new Map<string, WeightedProgress[]>();
     for (const { keyResult, objective, period } of measured) {
       const reading = readings.get(keyResult.id);

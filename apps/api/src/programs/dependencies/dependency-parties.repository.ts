@@ -1,6 +1,6 @@
 import type { DependencyParty, DependencyPartyRef } from '@bearing/contracts';
 import { type EntityManager, In } from 'typeorm';
-import type { LinkedRecords } from '../linked-records.js';
+import type { LinkedRecords } from '../linked-records.service.js';
 import { Program } from '../program.entity.js';
 import { invalid } from '../program.repository.js';
 

@@ -3,18 +3,13 @@ import type { HealthSuggestion } from '@bearing/contracts';
 import { mondayOnOrBefore } from '@bearing/metrics';
 import type { EntityManager } from 'typeorm';
 import { ClockService } from '../common/clock/clock.service.js';
+import type { ProgramHealthFacts, ProgramHealthSource } from '../programs/program-health.types.js';
 import type { Program } from '../programs/program.entity.js';
 import { isWatermelon } from './health-rules.js';
 import { ReportGenerator } from './report-generator.js';
 import { reportWeek } from './report-week.js';
 import { StatusReport } from './status-report.entity.js';
 import { programFacts } from './status-report.repository.js';
-
-/** What the program and portfolio read models add to the health stored on a program. */
-export type ProgramHealthFacts = {
-  watermelon: boolean;
-  healthSuggestion: HealthSuggestion | null;
-};
 
 /**
  * A program's health as every view shows it. With a published report, the program's health is
@@ -24,7 +19,7 @@ export type ProgramHealthFacts = {
  * week uses, so the program page and the next draft never disagree.
  */
 @Injectable()
-export class ProgramHealthReadModel {
+export class ProgramHealthReadModel implements ProgramHealthSource {
   constructor(
     private readonly generator: ReportGenerator,
     private readonly clock: ClockService,
