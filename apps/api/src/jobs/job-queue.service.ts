@@ -149,6 +149,9 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
       superviseIntervalSeconds: 5,
       // Cron schedules are evaluated every 10 s (default 30), so a minute tick fires near its minute.
       cronMonitorIntervalSeconds: 10,
+      // A new job wakes its worker at once (Postgres NOTIFY on one held connection) instead of
+      // within the next poll, so "Import" starts when clicked; polling stays as the floor.
+      useListenNotify: runsJobs,
     });
     boss.on('error', (error: Error) => this.logger.error(`job queue: ${error.message}`));
     await boss.start();
@@ -160,6 +163,7 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
         retryDelay: retryDelaySeconds,
         retryBackoff: true,
         expireInSeconds: timeoutSeconds,
+        notify: true,
         ...(registration.options.heartbeatSeconds
           ? { heartbeatSeconds: registration.options.heartbeatSeconds }
           : {}),
@@ -171,6 +175,9 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
         {
           localConcurrency: registration.options.concurrency ?? 1,
           pollingIntervalSeconds: 1,
+          // Retries and delayed jobs send no NOTIFY: keep the one-second poll for them too
+          // (pg-boss relaxes it to 30 s while NOTIFY is active).
+          notifyPollingIntervalSeconds: 1,
         },
         async ([job]) => {
           if (!job) return;
