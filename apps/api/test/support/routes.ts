@@ -1,9 +1,8 @@
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { ModulesContainer, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Test } from 'supertest';
 import { Access, type AccessRule } from '../../src/access/access.decorator.js';
+import { discoverRoutes } from '../../src/common/openapi/route-discovery.js';
 
 export type RegisteredRoute = {
   method: string;
@@ -15,42 +14,20 @@ export type RegisteredRoute = {
   handlerName: string;
 };
 
-const GLOBAL_PREFIX = 'api';
-
 /**
- * Every route of every controller Nest registered, with its access rule — found by walking
- * Nest's module container, so a new controller is covered without anyone listing it here.
+ * Every route of every controller Nest registered, with its access rule — the routes the
+ * OpenAPI document is built from (`discoverRoutes`), so a new controller is covered without
+ * anyone listing it here.
  */
 export function registeredRoutes(app: NestExpressApplication): RegisteredRoute[] {
   const reflector = app.get(Reflector);
-  const routes: RegisteredRoute[] = [];
-  for (const module of app.get(ModulesContainer).values()) {
-    for (const { metatype } of module.controllers.values()) {
-      if (typeof metatype !== 'function') continue;
-      const controllerPaths = pathsOf(Reflect.getMetadata(PATH_METADATA, metatype));
-      const prototype = metatype.prototype as Record<string, unknown>;
-      for (const name of Object.getOwnPropertyNames(prototype)) {
-        const handler = prototype[name];
-        if (name === 'constructor' || typeof handler !== 'function') continue;
-        const methodPaths = Reflect.getMetadata(PATH_METADATA, handler);
-        if (methodPaths === undefined) continue;
-        const method =
-          RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
-        for (const controllerPath of controllerPaths) {
-          for (const methodPath of pathsOf(methodPaths)) {
-            routes.push({
-              method,
-              path: joinPath(GLOBAL_PREFIX, controllerPath, methodPath),
-              rule: reflector.get(Access, handler),
-              controller: metatype,
-              handlerName: name,
-            });
-          }
-        }
-      }
-    }
-  }
-  return routes;
+  return discoverRoutes(app.get(ModulesContainer)).map((route) => ({
+    method: route.method,
+    path: route.path,
+    rule: reflector.get(Access, route.handler),
+    controller: route.controller,
+    handlerName: route.name,
+  }));
 }
 
 /** `METHOD path` of every route the Express router holds (Nest's and anything else's). */
@@ -65,19 +42,6 @@ export function expressRoutes(app: NestExpressApplication): string[] {
           .map((method) => `${method.toUpperCase()} ${route.path}`)
       : [],
   );
-}
-
-function pathsOf(metadata: unknown): string[] {
-  if (Array.isArray(metadata)) return metadata.map(String);
-  return [typeof metadata === 'string' ? metadata : '/'];
-}
-
-function joinPath(...segments: string[]): string {
-  const path = segments
-    .flatMap((segment) => segment.split('/'))
-    .filter((part) => part.length > 0)
-    .join('/');
-  return `/${path}`;
 }
 
 /** `path` with each `:param` replaced from `values`; a parameter nobody provided is an error. */
