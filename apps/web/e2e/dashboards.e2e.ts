@@ -2,19 +2,10 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { bootstrapAccounts } from '../../api/src/accounts/bootstrap/bootstrap-accounts.js';
-import { ensureDemoSeeded } from '../../api/src/demo/demo-workspace.js';
-import { TEST_PASSWORD, type TestUser } from '../../api/test/support/factories.js';
-import { pinToday } from '../../api/test/support/okr-factories.js';
-import { createTestApp, type TestApp } from '../../api/test/support/test-app.js';
+import type { TestApp } from '../../api/test/support/test-app.js';
 import { expectNoSeriousA11yViolations } from './accessibility.js';
-import {
-  collectPageErrors,
-  launchBrowser,
-  pinBrowserClock,
-  screenshot,
-  SCREENSHOT_DIR,
-} from './browser.js';
+import { screenshot, SCREENSHOT_DIR } from './browser.js';
+import { DEMO_ADMIN, openDemoInBrowser } from './demo-in-browser.js';
 import { expectNoTruncatedBadges } from './layout.js';
 import { signInThroughPage } from './sign-in.js';
 
@@ -24,12 +15,7 @@ import { signInThroughPage } from './sign-in.js';
  * delivery dashboard and a metric — and the audience switcher that picks the landing page.
  * The README's screenshots come from here.
  */
-const ADMIN: TestUser = {
-  id: '',
-  email: 'admin@demo.test',
-  password: TEST_PASSWORD,
-  displayName: 'Administrator',
-};
+const ADMIN = DEMO_ADMIN;
 const PROGRAM = 'Podcast ads expansion';
 const TEAM = 'Playback';
 const BREACHED_METRIC = 'Playback start latency p95';
@@ -108,21 +94,7 @@ describe('the audience dashboards of the demo workspace in a real browser', () =
   let errors: string[];
 
   beforeAll(async () => {
-    testApp = await createTestApp();
-    await bootstrapAccounts(testApp.dataSource, {
-      adminEmail: ADMIN.email,
-      adminPassword: ADMIN.password,
-      demo: true,
-    });
-    pinToday(testApp, TODAY);
-    const outcome = await ensureDemoSeeded(testApp.app, testApp.dataSource, { today: TODAY });
-    if (outcome !== 'seeded') throw new Error(`the demo workspace was not seeded: ${outcome}`);
-    baseUrl = await testApp.listen();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: SMALL });
-    // Dates in the browser agree with the API's pinned today; timers keep running.
-    await pinBrowserClock(page, `${TODAY}T12:00:00.000Z`);
-    errors = collectPageErrors(page, baseUrl);
+    ({ testApp, baseUrl, browser, page, errors } = await openDemoInBrowser(TODAY, SMALL));
   }, 240_000);
   afterAll(async () => {
     await browser?.close();

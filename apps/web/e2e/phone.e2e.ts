@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { bootstrapAccounts } from '../../api/src/accounts/bootstrap/bootstrap-accounts.js';
-import { ensureDemoSeeded } from '../../api/src/demo/demo-workspace.js';
-import { TEST_PASSWORD, type TestUser } from '../../api/test/support/factories.js';
-import { pinToday } from '../../api/test/support/okr-factories.js';
-import { createTestApp, type TestApp } from '../../api/test/support/test-app.js';
-import { collectPageErrors, launchBrowser, pinBrowserClock, screenshot } from './browser.js';
+import type { TestApp } from '../../api/test/support/test-app.js';
+import { screenshot } from './browser.js';
+import { DEMO_ADMIN, openDemoInBrowser } from './demo-in-browser.js';
 import { expectFitsWidth, expectNoTruncatedBadges } from './layout.js';
 import { signInThroughPage } from './sign-in.js';
 
@@ -14,12 +11,7 @@ import { signInThroughPage } from './sign-in.js';
  * in full (no badge cut short), passes axe (through `screenshot`), and its actions are in reach.
  */
 const PHONE = { width: 390, height: 844 };
-const ADMIN: TestUser = {
-  id: '',
-  email: 'admin@demo.test',
-  password: TEST_PASSWORD,
-  displayName: 'Administrator',
-};
+const ADMIN = DEMO_ADMIN;
 const PROGRAM = 'Podcast ads expansion';
 const TEAM = 'Playback';
 const TODAY = '2026-12-09';
@@ -51,20 +43,7 @@ describe('the demo workspace on a phone (390×844)', () => {
   let errors: string[];
 
   beforeAll(async () => {
-    testApp = await createTestApp();
-    await bootstrapAccounts(testApp.dataSource, {
-      adminEmail: ADMIN.email,
-      adminPassword: ADMIN.password,
-      demo: true,
-    });
-    pinToday(testApp, TODAY);
-    const outcome = await ensureDemoSeeded(testApp.app, testApp.dataSource, { today: TODAY });
-    if (outcome !== 'seeded') throw new Error(`the demo workspace was not seeded: ${outcome}`);
-    baseUrl = await testApp.listen();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: PHONE });
-    await pinBrowserClock(page, `${TODAY}T12:00:00.000Z`);
-    errors = collectPageErrors(page, baseUrl);
+    ({ testApp, baseUrl, browser, page, errors } = await openDemoInBrowser(TODAY, PHONE));
   }, 240_000);
   afterAll(async () => {
     await browser?.close();
