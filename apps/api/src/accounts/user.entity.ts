@@ -37,6 +37,14 @@ export class User {
   @Column({ type: 'varchar', length: 16, default: 'executive' })
   audience!: Audience;
 
+  /**
+   * Set when someone other than the user chose the password (the generated first admin, an
+   * account made with an initial password): until they choose their own, only the routes that
+   * let them do so answer.
+   */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword!: boolean;
+
   /** A disabled user's sessions and tokens stop working at once. */
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt!: Date | null;

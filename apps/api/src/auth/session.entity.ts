@@ -36,6 +36,14 @@ export class Session {
   @Column({ name: 'last_seen_at', type: 'timestamptz', default: () => 'now()' })
   lastSeenAt!: Date;
 
+  /** The browser's `User-Agent` at sign-in (cut to 300 characters), to name the device. */
+  @Column({ name: 'user_agent', type: 'varchar', length: 300, nullable: true })
+  userAgent!: string | null;
+
+  /** The address the session was started from, as the trusted proxy chain reports it. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  ip!: string | null;
+
   @Column({ name: 'idle_expires_at', type: 'timestamptz' })
   idleExpiresAt!: Date;
 

@@ -1,5 +1,6 @@
 import { User } from '../accounts/user.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
+import { PasswordReset } from '../auth/password-reset/password-reset.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { GuardrailStatusChange } from '../guardrails/guardrail-status-change.entity.js';
 import { Guardrail } from '../guardrails/guardrail.entity.js';
@@ -47,6 +48,7 @@ export const entities = [
   Workspace,
   User,
   Session,
+  PasswordReset,
   Membership,
   Invitation,
   ApiToken,
