@@ -1,7 +1,11 @@
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import { User } from './user.entity.js';
 
-export type NewUser = { email: string; displayName: string; passwordHash: string };
+export type NewUser = {
+  email: string;
+  displayName: string;
+  passwordHash: string;
+};
 
 /**
  * Inserts a user whose email is already validated and lower-cased. Plain function rather than
@@ -14,6 +18,16 @@ export async function insertUser(manager: EntityManager, user: NewUser): Promise
 
 export function findUserByEmail(manager: EntityManager, email: string): Promise<User | null> {
   return manager.getRepository(User).findOneBy({ email });
+}
+
+/** The users with these ids (those that exist), by id. */
+export async function usersByIds(
+  manager: EntityManager,
+  ids: readonly string[],
+): Promise<Map<string, User>> {
+  if (ids.length === 0) return new Map();
+  const users = await manager.getRepository(User).findBy({ id: In([...new Set(ids)]) });
+  return new Map(users.map((user) => [user.id, user]));
 }
 
 /** The local part of an email, as a first display name until the person picks one. */

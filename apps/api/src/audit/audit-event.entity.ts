@@ -2,43 +2,44 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
-  JoinColumn,
-  ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import type { AuditAction } from '@bearing/contracts';
-import { User } from '../accounts/user.entity.js';
-import { ApiToken } from '../tokens/api-token.entity.js';
-import { Workspace } from '../workspaces/workspace.entity.js';
 
-/** One write in a workspace: who, what, when, through which request. Never updated. */
+/**
+ * One write in a workspace: who, what, when, through which request. Never updated.
+ *
+ * The workspace, actor and token are plain id columns whose foreign keys name their entity (no
+ * relations): the features that write events import the audit log, so it imports none of them.
+ * The log names its actors through the accounts' repository.
+ */
 @Entity({ name: 'audit_event' })
 @Index('IDX_audit_event_workspace_id_created_at_id', ['workspaceId', 'createdAt', 'id'])
 export class AuditEvent {
-  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_audit_event' })
+  @PrimaryGeneratedColumn('uuid', {
+    primaryKeyConstraintName: 'PK_audit_event',
+  })
   id!: string;
 
   @Column({ name: 'workspace_id', type: 'uuid' })
+  @ForeignKey('Workspace', {
+    name: 'FK_audit_event_workspace',
+    onDelete: 'CASCADE',
+  })
   workspaceId!: string;
 
-  @ManyToOne(() => Workspace, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'workspace_id', foreignKeyConstraintName: 'FK_audit_event_workspace' })
-  workspace?: Workspace;
-
   @Column({ name: 'actor_user_id', type: 'uuid' })
+  @ForeignKey('User', { name: 'FK_audit_event_actor_user' })
   actorUserId!: string;
 
-  @ManyToOne(() => User)
-  @JoinColumn({ name: 'actor_user_id', foreignKeyConstraintName: 'FK_audit_event_actor_user' })
-  actorUser?: User;
-
   @Column({ name: 'actor_token_id', type: 'uuid', nullable: true })
+  @ForeignKey('ApiToken', {
+    name: 'FK_audit_event_actor_token',
+    onDelete: 'SET NULL',
+  })
   actorTokenId!: string | null;
-
-  @ManyToOne(() => ApiToken, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'actor_token_id', foreignKeyConstraintName: 'FK_audit_event_actor_token' })
-  actorToken?: ApiToken;
 
   @Column({ type: 'varchar', length: 64 })
   action!: AuditAction;
@@ -53,7 +54,12 @@ export class AuditEvent {
    * The target in words as it was named when the event was recorded, e.g. "Team · Platform".
    * Null for events recorded before labels existed whose target could not be found any more.
    */
-  @Column({ name: 'target_label', type: 'varchar', length: 300, nullable: true })
+  @Column({
+    name: 'target_label',
+    type: 'varchar',
+    length: 300,
+    nullable: true,
+  })
   targetLabel!: string | null;
 
   @Column({ name: 'request_id', type: 'varchar', length: 100, nullable: true })

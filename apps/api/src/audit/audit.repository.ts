@@ -1,4 +1,5 @@
-import type { AuditAction } from '@bearing/contracts';
+import type { AuditAction, PageQuery } from '@bearing/contracts';
+import { createdAtIdOrder, keysetPage } from '../common/pagination/keyset-page.js';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../access/caller.js';
 import { AuditEvent } from './audit-event.entity.js';
@@ -39,4 +40,17 @@ export async function recordAuditEvent(manager: EntityManager, record: AuditReco
       details,
     }),
   );
+}
+
+/** A page of the workspace's audit log, newest first, keyset-paged on (created_at, id). */
+export function auditEventPage(
+  manager: EntityManager,
+  workspaceId: string,
+  page: PageQuery,
+): Promise<{ rows: AuditEvent[]; nextCursor: string | null }> {
+  const query = manager
+    .getRepository(AuditEvent)
+    .createQueryBuilder('event')
+    .where('event.workspaceId = :workspaceId', { workspaceId });
+  return keysetPage(query, page, createdAtIdOrder('event', 'DESC'));
 }

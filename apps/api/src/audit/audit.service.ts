@@ -2,30 +2,38 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditEventPage, PageQuery } from '@bearing/contracts';
 import { DataSource } from 'typeorm';
-import { createdAtIdOrder, keysetItems } from '../common/pagination/keyset-page.js';
-import { AuditEvent } from './audit-event.entity.js';
+import type { User } from '../accounts/user.entity.js';
+import { usersByIds } from '../accounts/user.repository.js';
+import type { AuditEvent } from './audit-event.entity.js';
+import { auditEventPage } from './audit.repository.js';
 
 @Injectable()
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The workspace's audit log, newest first, keyset-paged on (created_at, id). */
-  async list(workspaceId: string, { limit, cursor }: PageQuery): Promise<AuditEventPage> {
-    const query = this.dataSource
-      .getRepository(AuditEvent)
-      .createQueryBuilder('event')
-      .innerJoinAndSelect('event.actorUser', 'actor')
-      .where('event.workspaceId = :workspaceId', { workspaceId });
-    return keysetItems(
-      query,
-      { cursor, limit },
-      createdAtIdOrder('event', 'DESC'),
-      toAuditEventResponse,
-    );
+  /**
+   * The workspace's audit log, newest first, keyset-paged on (created_at, id); each actor named
+   * as their account is named now. One transaction, so the names are of the same moment.
+   */
+  async list(workspaceId: string, page: PageQuery): Promise<AuditEventPage> {
+    return this.dataSource.transaction(async (manager) => {
+      const { rows, nextCursor } = await auditEventPage(manager, workspaceId, page);
+      const actors = await usersByIds(
+        manager,
+        rows.map((event) => event.actorUserId),
+      );
+      return {
+        items: rows.map((event) => toAuditEventResponse(event, actors.get(event.actorUserId))),
+        nextCursor,
+      };
+    });
   }
 }
 
-function toAuditEventResponse(event: AuditEvent): AuditEventPage['items'][number] {
+function toAuditEventResponse(
+  event: AuditEvent,
+  actor: Pick<User, 'email' | 'displayName'> | undefined,
+): AuditEventPage['items'][number] {
   return {
     id: event.id,
     action: event.action,
@@ -34,8 +42,8 @@ function toAuditEventResponse(event: AuditEvent): AuditEventPage['items'][number
     targetLabel: event.targetLabel,
     actor: {
       userId: event.actorUserId,
-      email: event.actorUser?.email ?? '',
-      displayName: event.actorUser?.displayName ?? '',
+      email: actor?.email ?? '',
+      displayName: actor?.displayName ?? '',
     },
     actorTokenId: event.actorTokenId,
     requestId: event.requestId,
