@@ -1,11 +1,7 @@
 import { type EntityManager, In } from 'typeorm';
 import { User } from './user.entity.js';
 
-export type NewUser = {
-  email: string;
-  displayName: string;
-  passwordHash: string;
-};
+export type NewUser = { email: string; displayName: string; passwordHash: string };
 
 /**
  * Inserts a user whose email is already validated and lower-cased. Plain function rather than

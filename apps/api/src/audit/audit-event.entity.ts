@@ -18,16 +18,11 @@ import type { AuditAction } from '@bearing/contracts';
 @Entity({ name: 'audit_event' })
 @Index('IDX_audit_event_workspace_id_created_at_id', ['workspaceId', 'createdAt', 'id'])
 export class AuditEvent {
-  @PrimaryGeneratedColumn('uuid', {
-    primaryKeyConstraintName: 'PK_audit_event',
-  })
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_audit_event' })
   id!: string;
 
   @Column({ name: 'workspace_id', type: 'uuid' })
-  @ForeignKey('Workspace', {
-    name: 'FK_audit_event_workspace',
-    onDelete: 'CASCADE',
-  })
+  @ForeignKey('Workspace', { name: 'FK_audit_event_workspace', onDelete: 'CASCADE' })
   workspaceId!: string;
 
   @Column({ name: 'actor_user_id', type: 'uuid' })
@@ -35,10 +30,7 @@ export class AuditEvent {
   actorUserId!: string;
 
   @Column({ name: 'actor_token_id', type: 'uuid', nullable: true })
-  @ForeignKey('ApiToken', {
-    name: 'FK_audit_event_actor_token',
-    onDelete: 'SET NULL',
-  })
+  @ForeignKey('ApiToken', { name: 'FK_audit_event_actor_token', onDelete: 'SET NULL' })
   actorTokenId!: string | null;
 
   @Column({ type: 'varchar', length: 64 })
@@ -54,12 +46,7 @@ export class AuditEvent {
    * The target in words as it was named when the event was recorded, e.g. "Team · Platform".
    * Null for events recorded before labels existed whose target could not be found any more.
    */
-  @Column({
-    name: 'target_label',
-    type: 'varchar',
-    length: 300,
-    nullable: true,
-  })
+  @Column({ name: 'target_label', type: 'varchar', length: 300, nullable: true })
   targetLabel!: string | null;
 
   @Column({ name: 'request_id', type: 'varchar', length: 100, nullable: true })
