@@ -3,7 +3,6 @@ import { Reflector } from '@nestjs/core';
 import { type WorkspaceRole, workspaceSlugSchema } from '@bearing/contracts';
 import type { Request } from 'express';
 import { ProblemException } from '../common/problem/problem.js';
-import { WorkspaceAccessService } from '../workspaces/workspace-access.service.js';
 import { Access } from './access.decorator.js';
 import { CallerResolver } from './caller-resolver.js';
 import { type Caller, setCaller, setWorkspaceContext } from './caller.js';
@@ -26,7 +25,6 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly callers: CallerResolver,
-    private readonly workspaceAccess: WorkspaceAccessService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -42,8 +40,22 @@ export class AccessGuard implements CanActivate {
       return true;
     }
 
-    const caller = await this.callers.resolve(request);
-    if (!caller) throw ProblemException.unauthorized();
+    let slug: string | undefined;
+    if (typeof rule === 'object') {
+      const parameter = request.params.workspace;
+      if (typeof parameter !== 'string') {
+        throw new Error(`${request.path} names a workspace role but has no :workspace parameter`);
+      }
+      slug = parameter;
+    }
+    // A slug no workspace can have (NUL, a broken character, too long) is simply not found: it
+    // never reaches the database, and is not echoed back. The caller, the workspace and the
+    // membership are read together, in one statement.
+    const validSlug =
+      slug !== undefined && workspaceSlugSchema.safeParse(slug).success ? slug : null;
+    const resolved = await this.callers.resolve(request, validSlug);
+    if (!resolved) throw ProblemException.unauthorized();
+    const { caller, membership } = resolved;
     assertSameOrigin(request);
     setCaller(request, caller);
 
@@ -54,16 +66,7 @@ export class AccessGuard implements CanActivate {
       return true;
     }
 
-    const slug = request.params.workspace;
-    if (typeof slug !== 'string') {
-      throw new Error(`${request.path} names a workspace role but has no :workspace parameter`);
-    }
-    // A slug no workspace can have (NUL, a broken character, too long) is simply not found: it
-    // never reaches the database, and is not echoed back.
-    if (!workspaceSlugSchema.safeParse(slug).success) {
-      throw ProblemException.notFound(NO_SUCH_WORKSPACE);
-    }
-    const membership = await this.workspaceAccess.membershipOf(slug, caller.user.id);
+    if (validSlug === null) throw ProblemException.notFound(NO_SUCH_WORKSPACE);
     if (!membership || (caller.kind === 'token' && caller.workspaceId !== membership.id)) {
       throw ProblemException.notFound(`There is no workspace "${slug}" you are a member of.`);
     }

@@ -1,7 +1,10 @@
 import type { CookieOptions, Request, Response } from 'express';
+import { SESSION_COOKIE } from '../access/credentials.js';
 import type { IssuedSession } from './sessions.service.js';
 
-export const SESSION_COOKIE = 'bearing_session';
+// The cookie's name and how a request's cookie is read belong to access, the one reader of
+// caller identity; this feature writes and clears it.
+export { readSessionCookie, SESSION_COOKIE } from '../access/credentials.js';
 
 /**
  * Not readable by scripts (HttpOnly), not sent on cross-site subresource requests or posts
@@ -25,11 +28,4 @@ export function writeSessionCookie(
 
 export function clearSessionCookie(request: Request, response: Response): void {
   response.clearCookie(SESSION_COOKIE, cookieOptions(request));
-}
-
-export function readSessionCookie(request: Request): string | undefined {
-  const cookies: unknown = request.cookies;
-  if (typeof cookies !== 'object' || cookies === null) return undefined;
-  const value: unknown = (cookies as Record<string, unknown>)[SESSION_COOKIE];
-  return typeof value === 'string' && value.length > 0 ? value : undefined;
 }

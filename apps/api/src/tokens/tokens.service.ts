@@ -8,6 +8,7 @@ import type {
 } from '@bearing/contracts';
 import { DataSource, type FindOptionsWhere, IsNull } from 'typeorm';
 import type { Actor } from '../access/caller.js';
+import { TOKEN_PREFIX } from '../access/credentials.js';
 import { hasAtLeast } from '../access/roles.js';
 import { recordAuditEvent } from '../audit/audit.repository.js';
 import { ProblemException } from '../common/problem/problem.js';
@@ -16,7 +17,6 @@ import { type RateLimit, RateLimitService } from '../rate-limit/rate-limit.servi
 import { WorkspaceAccessService } from '../workspaces/workspace-access.service.js';
 import { ApiToken } from './api-token.entity.js';
 import { toApiTokenResponse } from './api-token.mapper.js';
-import { TOKEN_PREFIX } from './token-authenticator.service.js';
 import { createdAtIdOrder, keysetItems } from '../common/pagination/keyset-page.js';
 
 /** Tokens a user may create per hour: plenty for people, a brake on a runaway script. */

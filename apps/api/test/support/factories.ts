@@ -5,7 +5,7 @@ import { hashPassword } from '../../src/accounts/password.js';
 import { insertUser } from '../../src/accounts/user.repository.js';
 import { hashSecret, newSecret } from '../../src/common/secrets/secret-token.js';
 import { ApiToken } from '../../src/tokens/api-token.entity.js';
-import { TOKEN_PREFIX } from '../../src/tokens/token-authenticator.service.js';
+import { TOKEN_PREFIX } from '../../src/access/credentials.js';
 import { Membership } from '../../src/workspaces/membership.entity.js';
 import { insertWorkspaceWithAdmin } from '../../src/workspaces/workspaces.service.js';
 import type { TestApp } from './test-app.js';
