@@ -10,13 +10,14 @@ import {
   okrAsOf,
   type WeightedProgress,
 } from '@bearing/metrics';
-import { type EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { ClockService } from '../common/clock/clock.service.js';
 import { latestPointsOnOrBefore } from '../metrics/metric.repository.js';
 import { checkInDue } from './check-ins/check-in-due.js';
 import { lastCheckInsOnOrBefore } from './check-ins/check-in.repository.js';
 import { type KeyResultReading, toKeyResultResponse } from './key-results/key-result.mapper.js';
-import { KeyResult } from './key-results/key-result.entity.js';
+import type { KeyResult } from './key-results/key-result.entity.js';
+import { keyResultsOfObjectives } from './key-results/key-result.repository.js';
 import {
   descendantIdsOf,
   ROLLUP_MAX_DEPTH,
@@ -26,7 +27,8 @@ import {
   OBJECTIVE_PROGRAMS,
   type ObjectivePrograms,
 } from './objectives/objective-programs.types.js';
-import { Objective } from './objectives/objective.entity.js';
+import type { Objective } from './objectives/objective.entity.js';
+import { objectivesWithPeriod } from './objectives/objective.repository.js';
 import { keyResultNumbers, objectiveNumbers } from './okr-numbers.js';
 import type { Period } from './periods/period.entity.js';
 
@@ -51,10 +53,13 @@ export class OkrReadModel {
     keyResults: readonly KeyResult[],
   ): Promise<KeyResultResponse[]> {
     if (keyResults.length === 0) return [];
-    const objectives = await manager.getRepository(Objective).find({
-      where: { id: In([...new Set(keyResults.map(({ objectiveId }) => objectiveId))]) },
-      relations: { period: true },
-    });
+    const objectives = await perWorkspace(keyResults, (workspaceId, inWorkspace) =>
+      objectivesWithPeriod(
+        manager,
+        workspaceId,
+        inWorkspace.map(({ objectiveId }) => objectiveId),
+      ),
+    );
     const today = this.clock.today();
     const measured = measuredIn(keyResults, objectives);
     const readings = await readingsOf(manager, measured, today);
@@ -75,10 +80,13 @@ export class OkrReadModel {
     if (objectives.length === 0) return [];
     const alignedBelow = await alignedObjectivesBelow(manager, objectives);
     const inTree = [...objectives, ...alignedBelow];
-    const keyResults = await manager.getRepository(KeyResult).find({
-      where: { objectiveId: In([...new Set(inTree.map(({ id }) => id))]) },
-      relations: { metric: true },
-    });
+    const keyResults = await perWorkspace(inTree, (workspaceId, inWorkspace) =>
+      keyResultsOfObjectives(
+        manager,
+        workspaceId,
+        inWorkspace.map(({ id }) => id),
+      ),
+    );
     const today = this.clock.today();
     const measured = measuredIn(keyResults, inTree);
     const readings = await readingsOf(manager, measured, today);
@@ -118,11 +126,27 @@ async function alignedObjectivesBelow(
     manager,
     objectives.map(({ id }) => id),
   );
-  if (ids.length === 0) return [];
-  return manager.getRepository(Objective).find({
-    where: { id: In(ids) },
-    relations: { period: true },
-  });
+  // Objectives align only within their workspace, so the descendants are in the workspaces of
+  // `objectives`.
+  return perWorkspace(objectives, (workspaceId) => objectivesWithPeriod(manager, workspaceId, ids));
+}
+
+/**
+ * `load` run once for each workspace among `records` with that workspace's records, the results
+ * joined: every read names the workspace it reads from (in practice there is one).
+ */
+async function perWorkspace<Record extends { workspaceId: string }, Loaded>(
+  records: readonly Record[],
+  load: (workspaceId: string, inWorkspace: Record[]) => Promise<Loaded[]>,
+): Promise<Loaded[]> {
+  const byWorkspace = new Map<string, Record[]>();
+  for (const record of records) {
+    byWorkspace.set(record.workspaceId, [...(byWorkspace.get(record.workspaceId) ?? []), record]);
+  }
+  const loaded = await Promise.all(
+    [...byWorkspace].map(([workspaceId, inWorkspace]) => load(workspaceId, inWorkspace)),
+  );
+  return loaded.flat();
 }
 
 /**

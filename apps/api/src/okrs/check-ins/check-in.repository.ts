@@ -1,5 +1,8 @@
 import type { Day } from '@bearing/metrics';
-import { type EntityManager, In } from 'typeorm';
+import type { PageQuery } from '@bearing/contracts';
+import { type DeepPartial, type EntityManager, In } from 'typeorm';
+import { z } from 'zod';
+import { keysetPage } from '../../common/pagination/keyset-page.js';
 import type { KeyResult } from '../key-results/key-result.entity.js';
 import { CheckIn } from './check-in.entity.js';
 
@@ -33,4 +36,55 @@ export async function lastCheckInsOnOrBefore(
     relations: { author: true },
   });
   return new Map(checkIns.map((checkIn) => [checkIn.keyResultId, checkIn]));
+}
+
+const dateCreatedAtIdPosition = z.tuple([z.iso.date(), z.iso.datetime(), z.uuid()]);
+
+/**
+ * A key result's check-ins with their authors, latest first (by date, then by when made),
+ * keyset-paged on (date, created_at, id); only those of the key result in this workspace.
+ */
+export function checkInPage(
+  manager: EntityManager,
+  workspaceId: string,
+  keyResultId: string,
+  page: PageQuery,
+): Promise<{ rows: CheckIn[]; nextCursor: string | null }> {
+  const query = manager
+    .getRepository(CheckIn)
+    .createQueryBuilder('checkIn')
+    .innerJoinAndSelect('checkIn.author', 'author')
+    .where('checkIn.keyResultId = :keyResultId', { keyResultId })
+    .andWhere('checkIn.workspaceId = :workspaceId', { workspaceId });
+  return keysetPage(query, page, {
+    keys: [
+      { sort: 'checkIn.date', valueOf: (checkIn) => checkIn.date },
+      { sort: 'checkIn.createdAt', valueOf: (checkIn) => checkIn.createdAt.toISOString() },
+      { sort: 'checkIn.id', valueOf: (checkIn) => checkIn.id },
+    ],
+    direction: 'DESC',
+    shape: dateCreatedAtIdPosition,
+  });
+}
+
+/** Inserts a check-in; returns it loaded with its author. */
+export async function insertCheckIn(
+  manager: EntityManager,
+  values: DeepPartial<CheckIn>,
+): Promise<CheckIn> {
+  const checkIns = manager.getRepository(CheckIn);
+  const { id } = await checkIns.save(checkIns.create(values));
+  return checkIns.findOneOrFail({ where: { id }, relations: { author: true } });
+}
+
+/** A key result's latest check-in (by date, then by when made), of this workspace. */
+export function latestCheckIn(
+  manager: EntityManager,
+  workspaceId: string,
+  keyResultId: string,
+): Promise<CheckIn | null> {
+  return manager.getRepository(CheckIn).findOne({
+    where: { keyResultId, workspaceId },
+    order: { date: 'DESC', createdAt: 'DESC', id: 'DESC' },
+  });
 }

@@ -7,17 +7,13 @@ import type {
   PageQuery,
 } from '@bearing/contracts';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
 import type { Actor } from '../../access/caller.js';
 import { recordAuditEvent } from '../../audit/audit.repository.js';
 import { ClockService } from '../../common/clock/clock.service.js';
 import { findKeyResult, invalid } from '../okr.repository.js';
 import { toCheckInResponse } from './check-in.mapper.js';
-import { CheckIn } from './check-in.entity.js';
+import { checkInPage, insertCheckIn } from './check-in.repository.js';
 import { shareLockedStatus } from '../objectives/objective.repository.js';
-import { keysetItems, type KeysetOrder } from '../../common/pagination/keyset-page.js';
-
-const dateCreatedAtIdPosition = z.tuple([z.iso.date(), z.iso.datetime(), z.uuid()]);
 
 /** Check-ins of a key result: history, only ever added to. */
 @Injectable()
@@ -30,21 +26,13 @@ export class CheckInsService {
   /** Latest first (by date, then by when made), keyset-paged on (date, created_at, id). */
   async list(workspaceId: string, keyResultId: string, page: PageQuery): Promise<CheckInPage> {
     const keyResult = await findKeyResult(this.dataSource.manager, workspaceId, keyResultId);
-    const query = this.dataSource
-      .getRepository(CheckIn)
-      .createQueryBuilder('checkIn')
-      .innerJoinAndSelect('checkIn.author', 'author')
-      .where('checkIn.keyResultId = :keyResultId', { keyResultId: keyResult.id });
-    const order: KeysetOrder<CheckIn> = {
-      keys: [
-        { sort: 'checkIn.date', valueOf: (checkIn) => checkIn.date },
-        { sort: 'checkIn.createdAt', valueOf: (checkIn) => checkIn.createdAt.toISOString() },
-        { sort: 'checkIn.id', valueOf: (checkIn) => checkIn.id },
-      ],
-      direction: 'DESC',
-      shape: dateCreatedAtIdPosition,
-    };
-    return keysetItems(query, page, order, toCheckInResponse);
+    const { rows, nextCursor } = await checkInPage(
+      this.dataSource.manager,
+      workspaceId,
+      keyResult.id,
+      page,
+    );
+    return { items: rows.map(toCheckInResponse), nextCursor };
   }
 
   /**
@@ -72,18 +60,15 @@ export class CheckInsService {
       const today = this.clock.today();
       const date = request.date ?? today;
       if (date > today) throw invalid('date', `must not be after today (${today})`);
-      const checkIns = manager.getRepository(CheckIn);
-      const checkIn = await checkIns.save(
-        checkIns.create({
-          workspaceId,
-          keyResultId: keyResult.id,
-          authorUserId: actor.userId,
-          value: request.value,
-          confidence: request.confidence,
-          note: request.note,
-          date,
-        }),
-      );
+      const checkIn = await insertCheckIn(manager, {
+        workspaceId,
+        keyResultId: keyResult.id,
+        authorUserId: actor.userId,
+        value: request.value,
+        confidence: request.confidence,
+        note: request.note,
+        date,
+      });
       await recordAuditEvent(manager, {
         workspaceId,
         actor,
@@ -91,12 +76,7 @@ export class CheckInsService {
         target: { type: 'check_in', id: checkIn.id },
         details: { keyResultId: keyResult.id, value: checkIn.value, date },
       });
-      const saved = await checkIns.findOne({
-        where: { id: checkIn.id },
-        relations: { author: true },
-      });
-      if (!saved) throw new Error(`check-in ${checkIn.id} vanished`);
-      return toCheckInResponse(saved);
+      return toCheckInResponse(checkIn);
     });
   }
 }

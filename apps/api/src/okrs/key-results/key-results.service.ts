@@ -12,7 +12,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../access/caller.js';
 import { recordAuditEvent } from '../../audit/audit.repository.js';
 import { ProblemException } from '../../common/problem/problem.js';
-import { CheckIn } from '../check-ins/check-in.entity.js';
+import { latestCheckIn } from '../check-ins/check-in.repository.js';
 import {
   findKeyResult,
   invalid,
@@ -21,9 +21,8 @@ import {
   referencedObjective,
 } from '../okr.repository.js';
 import { OkrReadModel } from '../okr-read-model.service.js';
-import { KeyResult } from './key-result.entity.js';
+import { insertKeyResult, keyResultPage, saveKeyResult } from './key-result.repository.js';
 import { staleVersion } from '../../common/problem/stale-version.js';
-import { createdAtIdOrder, keysetPage } from '../../common/pagination/keyset-page.js';
 
 /** A milestone runs from 0 (not done) to 1 (done). */
 const MILESTONE = { baseline: 0, target: 1 } as const;
@@ -41,21 +40,11 @@ export class KeyResultsService {
     workspaceId: string,
     { limit, cursor, objective, period }: KeyResultListQuery,
   ): Promise<KeyResultPage> {
-    const query = this.dataSource
-      .getRepository(KeyResult)
-      .createQueryBuilder('keyResult')
-      .leftJoinAndSelect('keyResult.metric', 'metric')
-      .where('keyResult.workspaceId = :workspaceId', { workspaceId });
-    if (objective) query.andWhere('keyResult.objectiveId = :objective', { objective });
-    if (period) {
-      query
-        .innerJoin('keyResult.objective', 'objective')
-        .andWhere('objective.periodId = :period', { period });
-    }
-    const { rows, nextCursor } = await keysetPage(
-      query,
+    const { rows, nextCursor } = await keyResultPage(
+      this.dataSource.manager,
+      workspaceId,
+      { objective, period },
       { cursor, limit },
-      createdAtIdOrder('keyResult', 'ASC'),
     );
     const responses = await this.readModel.keyResults(this.dataSource.manager, rows);
     const byId = new Map(responses.map((response) => [response.id, response]));
@@ -81,21 +70,18 @@ export class KeyResultsService {
           ? null
           : await referencedMetric(manager, workspaceId, request.metricKey);
       const milestone = request.kind === 'milestone';
-      const keyResults = manager.getRepository(KeyResult);
-      const keyResult = await keyResults.save(
-        keyResults.create({
-          workspaceId,
-          objectiveId: request.objectiveId,
-          title: request.title,
-          kind: request.kind,
-          unit: request.unit,
-          baseline: milestone ? MILESTONE.baseline : (request.baseline ?? null),
-          target: milestone ? MILESTONE.target : (request.target ?? 0),
-          weight: request.weight,
-          cadence: request.cadence,
-          metricId: metric?.id ?? null,
-        }),
-      );
+      const keyResult = await insertKeyResult(manager, {
+        workspaceId,
+        objectiveId: request.objectiveId,
+        title: request.title,
+        kind: request.kind,
+        unit: request.unit,
+        baseline: milestone ? MILESTONE.baseline : (request.baseline ?? null),
+        target: milestone ? MILESTONE.target : (request.target ?? 0),
+        weight: request.weight,
+        cadence: request.cadence,
+        metricId: metric?.id ?? null,
+      });
       await recordAuditEvent(manager, {
         workspaceId,
         actor,
@@ -150,7 +136,7 @@ export class KeyResultsService {
             : (await referencedMetric(manager, workspaceId, changes.metricKey)).id;
       }
       if (kind === 'milestone' && keyResult.kind !== 'milestone') {
-        await assertMilestoneReadings(manager, keyResult.id);
+        await assertMilestoneReadings(manager, workspaceId, keyResult.id);
       }
       keyResult.kind = kind;
       keyResult.baseline = kind === 'milestone' ? MILESTONE.baseline : (merged.baseline ?? null);
@@ -161,7 +147,7 @@ export class KeyResultsService {
       if (changes.cadence !== undefined) keyResult.cadence = changes.cadence;
       // The loaded metric would win over the changed id when saving: leave it out.
       keyResult.metric = undefined;
-      await manager.getRepository(KeyResult).save(keyResult);
+      await saveKeyResult(manager, keyResult);
       await recordAuditEvent(manager, {
         workspaceId,
         actor,
@@ -190,11 +176,12 @@ export class KeyResultsService {
  * A key result becoming a milestone keeps its check-ins, and its latest one becomes its current
  * value: that must be 0 or 1 for the milestone's progress to mean anything.
  */
-async function assertMilestoneReadings(manager: EntityManager, keyResultId: string): Promise<void> {
-  const last = await manager.getRepository(CheckIn).findOne({
-    where: { keyResultId },
-    order: { date: 'DESC', createdAt: 'DESC', id: 'DESC' },
-  });
+async function assertMilestoneReadings(
+  manager: EntityManager,
+  workspaceId: string,
+  keyResultId: string,
+): Promise<void> {
+  const last = await latestCheckIn(manager, workspaceId, keyResultId);
   if (last && last.value !== 0 && last.value !== 1) {
     throw invalid(
       'kind',

@@ -1,4 +1,6 @@
-import { type EntityManager, In } from 'typeorm';
+import type { PageQuery } from '@bearing/contracts';
+import { type DeepPartial, type EntityManager, In } from 'typeorm';
+import { createdAtIdOrder, keysetPage } from '../../common/pagination/keyset-page.js';
 import { Objective } from './objective.entity.js';
 
 /** Titles of those `ids` that are objectives of the workspace. */
@@ -51,4 +53,60 @@ export async function shareLockedStatus(
     [objectiveId, workspaceId],
   );
   return objective?.status;
+}
+
+/**
+ * The workspace's objectives with their owner and period, oldest first, keyset-paged on
+ * (created_at, id); filtered by period, owner and status when given, and by `linkedToProgram`
+ * (an SQL condition on the alias `objective` binding `:program`) with `program`.
+ */
+export function objectivePage(
+  manager: EntityManager,
+  workspaceId: string,
+  filters: {
+    period?: string | undefined;
+    owner?: string | undefined;
+    status?: string | undefined;
+    program?: { id: string; linkedToProgram: (alias: string) => string } | undefined;
+  },
+  page: PageQuery,
+): Promise<{ rows: Objective[]; nextCursor: string | null }> {
+  const { period, owner, status, program } = filters;
+  const query = manager
+    .getRepository(Objective)
+    .createQueryBuilder('objective')
+    .innerJoinAndSelect('objective.owner', 'owner')
+    .innerJoinAndSelect('objective.period', 'period')
+    .where('objective.workspaceId = :workspaceId', { workspaceId });
+  if (period) query.andWhere('objective.periodId = :period', { period });
+  if (owner) query.andWhere('objective.ownerUserId = :owner', { owner });
+  if (status) query.andWhere('objective.status = :status', { status });
+  if (program) query.andWhere(program.linkedToProgram('objective'), { program: program.id });
+  return keysetPage(query, page, createdAtIdOrder('objective', 'ASC'));
+}
+
+export function insertObjective(
+  manager: EntityManager,
+  values: DeepPartial<Objective>,
+): Promise<Objective> {
+  const objectives = manager.getRepository(Objective);
+  return objectives.save(objectives.create(values));
+}
+
+/** Saves an objective loaded in this workspace (its version checked by the caller). */
+export function saveObjective(manager: EntityManager, objective: Objective): Promise<Objective> {
+  return manager.getRepository(Objective).save(objective);
+}
+
+/** Those objectives of the workspace, with their period. */
+export function objectivesWithPeriod(
+  manager: EntityManager,
+  workspaceId: string,
+  ids: readonly string[],
+): Promise<Objective[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return manager.getRepository(Objective).find({
+    where: { workspaceId, id: In([...new Set(ids)]) },
+    relations: { period: true },
+  });
 }

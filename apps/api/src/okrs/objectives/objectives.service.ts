@@ -20,9 +20,8 @@ import {
 import { OkrReadModel } from '../okr-read-model.service.js';
 import { OBJECTIVE_PROGRAMS, type ObjectivePrograms } from './objective-programs.types.js';
 import { assertNoCycle, lockObjectiveTree } from './objective-tree.js';
-import { Objective } from './objective.entity.js';
+import { insertObjective, objectivePage, saveObjective } from './objective.repository.js';
 import { staleVersion } from '../../common/problem/stale-version.js';
-import { createdAtIdOrder, keysetPage } from '../../common/pagination/keyset-page.js';
 
 /** Objectives of one workspace; every query filters by the workspace id. */
 @Injectable()
@@ -38,20 +37,21 @@ export class ObjectivesService {
     workspaceId: string,
     { limit, cursor, period, owner, status, program }: ObjectiveListQuery,
   ): Promise<ObjectivePage> {
-    const query = this.dataSource
-      .getRepository(Objective)
-      .createQueryBuilder('objective')
-      .innerJoinAndSelect('objective.owner', 'owner')
-      .innerJoinAndSelect('objective.period', 'period')
-      .where('objective.workspaceId = :workspaceId', { workspaceId });
-    if (period) query.andWhere('objective.periodId = :period', { period });
-    if (owner) query.andWhere('objective.ownerUserId = :owner', { owner });
-    if (status) query.andWhere('objective.status = :status', { status });
-    if (program) query.andWhere(this.programs.linkedToProgramCondition('objective'), { program });
-    const { rows, nextCursor } = await keysetPage(
-      query,
+    const { rows, nextCursor } = await objectivePage(
+      this.dataSource.manager,
+      workspaceId,
+      {
+        period,
+        owner,
+        status,
+        program: program
+          ? {
+              id: program,
+              linkedToProgram: (alias) => this.programs.linkedToProgramCondition(alias),
+            }
+          : undefined,
+      },
       { cursor, limit },
-      createdAtIdOrder('objective', 'ASC'),
     );
     const responses = await this.readModel.objectives(this.dataSource.manager, rows);
     const byId = new Map(responses.map((response) => [response.id, response]));
@@ -76,18 +76,15 @@ export class ObjectivesService {
       if (request.parentId !== null) {
         await referencedObjective(manager, workspaceId, request.parentId, 'parentId');
       }
-      const objectives = manager.getRepository(Objective);
-      const objective = await objectives.save(
-        objectives.create({
-          workspaceId,
-          title: request.title,
-          description: request.description,
-          ownerUserId: request.ownerId,
-          periodId: request.periodId,
-          parentId: request.parentId,
-          status: request.status,
-        }),
-      );
+      const objective = await insertObjective(manager, {
+        workspaceId,
+        title: request.title,
+        description: request.description,
+        ownerUserId: request.ownerId,
+        periodId: request.periodId,
+        parentId: request.parentId,
+        status: request.status,
+      });
       await recordAuditEvent(manager, {
         workspaceId,
         actor,
@@ -133,7 +130,7 @@ export class ObjectivesService {
       // The loaded relations would win over the changed ids when saving: leave them out.
       objective.owner = undefined;
       objective.period = undefined;
-      await manager.getRepository(Objective).save(objective);
+      await saveObjective(manager, objective);
       await recordAuditEvent(manager, {
         workspaceId,
         actor,

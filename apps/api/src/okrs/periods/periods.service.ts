@@ -8,16 +8,12 @@ import type {
   UpdatePeriodRequest,
 } from '@bearing/contracts';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
 import type { Actor } from '../../access/caller.js';
 import { recordAuditEvent } from '../../audit/audit.repository.js';
 import { findPeriod, invalid, lockForEdit } from '../okr.repository.js';
 import { toPeriodResponse } from './period.mapper.js';
-import { Period } from './period.entity.js';
+import { insertPeriod, periodPage, savePeriod } from './period.repository.js';
 import { staleVersion } from '../../common/problem/stale-version.js';
-import { keysetItems, type KeysetOrder } from '../../common/pagination/keyset-page.js';
-
-const startIdPosition = z.tuple([z.iso.date(), z.uuid()]);
 
 /** Periods of one workspace; every query filters by the workspace id. */
 @Injectable()
@@ -26,19 +22,11 @@ export class PeriodsService {
 
   /** Latest start first, keyset-paged on (start, id). */
   async list(workspaceId: string, { limit, cursor }: PageQuery): Promise<PeriodPage> {
-    const query = this.dataSource
-      .getRepository(Period)
-      .createQueryBuilder('period')
-      .where('period.workspaceId = :workspaceId', { workspaceId });
-    const order: KeysetOrder<Period> = {
-      keys: [
-        { sort: 'period.start', valueOf: (period) => period.start },
-        { sort: 'period.id', valueOf: (period) => period.id },
-      ],
-      direction: 'DESC',
-      shape: startIdPosition,
-    };
-    return keysetItems(query, { cursor, limit }, order, toPeriodResponse);
+    const { rows, nextCursor } = await periodPage(this.dataSource.manager, workspaceId, {
+      cursor,
+      limit,
+    });
+    return { items: rows.map(toPeriodResponse), nextCursor };
   }
 
   async get(workspaceId: string, id: string): Promise<PeriodResponse> {
@@ -51,8 +39,7 @@ export class PeriodsService {
     request: CreatePeriodRequest,
   ): Promise<PeriodResponse> {
     return this.dataSource.transaction(async (manager) => {
-      const periods = manager.getRepository(Period);
-      const period = await periods.save(periods.create({ workspaceId, ...request }));
+      const period = await insertPeriod(manager, { workspaceId, ...request });
       await recordAuditEvent(manager, {
         workspaceId,
         actor,
@@ -77,7 +64,7 @@ export class PeriodsService {
       if (period.version !== version) throw staleVersion('period', period.version, version);
       Object.assign(period, changes);
       if (period.end < period.start) throw invalid('end', 'must not be before start');
-      const saved = await manager.getRepository(Period).save(period);
+      const saved = await savePeriod(manager, period);
       await recordAuditEvent(manager, {
         workspaceId,
         actor,
