@@ -5,6 +5,7 @@ import { AccessModule } from './access/access.module.js';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { PasswordResetModule } from './auth/password-reset/password-reset.module.js';
 import { ClockModule } from './common/clock/clock.module.js';
 import { loggingModule } from './common/logging/logging.module.js';
 import type { AppConfig } from './config/config.js';
@@ -55,6 +56,7 @@ export class AppModule {
         AccessModule,
         HealthModule,
         AuthModule,
+        PasswordResetModule.forRoot(config.publicUrl),
         AccountsModule,
         WorkspacesModule,
         MembersModule,

@@ -50,6 +50,11 @@ export const auditActionSchema = z.enum([
   'review-settings.updated',
   /** The demo generator finished filling the workspace (see apps/api/src/demo). */
   'demo.seeded',
+  // Changes to one account's credentials (the instance audit log):
+  'account.password-changed',
+  'account.password-reset-requested',
+  'account.password-reset',
+  'account.sessions-revoked',
 ]);
 
 export const auditEventSchema = z.object({

@@ -40,6 +40,13 @@ export const userSchema = z.object({
 });
 
 /**
+ * The signed-in user as `me` describes them. `mustChangePassword`: someone else chose their
+ * password (the generated first admin, an account made with an initial password); until they
+ * choose their own (`POST /api/me/password`) other routes answer 403 `password-change-required`.
+ */
+export const meUserSchema = userSchema.extend({ mustChangePassword: z.boolean() });
+
+/**
  * Who the signed-in user reads Bearing as: it picks their landing page (portfolio, programs or
  * teams) and the level of detail. A preference, never a permission — roles decide what is allowed.
  */
@@ -52,7 +59,7 @@ export const userPreferencesSchema = z.object({ audience: audienceSchema });
  * with their role.
  */
 export const meResponseSchema = z.object({
-  user: userSchema,
+  user: meUserSchema,
   preferences: userPreferencesSchema,
   workspaces: z.array(workspaceSchema),
 });

@@ -4,6 +4,7 @@ export * from './health.js';
 export * from './pagination.js';
 export * from './workspaces.js';
 export * from './auth.js';
+export * from './account-security.js';
 export * from './members.js';
 export * from './tokens.js';
 export * from './audit.js';

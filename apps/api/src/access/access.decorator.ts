@@ -17,3 +17,10 @@ export type AccessRule = 'public' | 'signed-in' | { workspaceRole: WorkspaceRole
  * route-walking test.
  */
 export const Access = Reflector.createDecorator<AccessRule>();
+
+/**
+ * Marks a signed-in route that still answers while the caller must change their password
+ * (someone else chose it): reading who they are, changing it, listing and ending their own
+ * sessions, signing out. Every other route answers 403 `password-change-required` until then.
+ */
+export const OpenBeforePasswordChange = Reflector.createDecorator<true>({ transform: () => true });

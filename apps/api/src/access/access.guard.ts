@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { type WorkspaceRole, workspaceSlugSchema } from '@bearing/contracts';
 import type { Request } from 'express';
 import { ProblemException } from '../common/problem/problem.js';
-import { Access } from './access.decorator.js';
+import { Access, OpenBeforePasswordChange } from './access.decorator.js';
 import { CallerResolver } from './caller-resolver.js';
 import { type Caller, setCaller, setWorkspaceContext } from './caller.js';
 import { hasAtLeast, TOKEN_SCOPE_CEILING, weakerOf } from './roles.js';
@@ -58,6 +58,13 @@ export class AccessGuard implements CanActivate {
     const { caller, membership } = resolved;
     assertSameOrigin(request);
     setCaller(request, caller);
+    if (
+      caller.kind === 'session' &&
+      caller.passwordChangeRequired === true &&
+      this.reflector.get(OpenBeforePasswordChange, context.getHandler()) !== true
+    ) {
+      throw ProblemException.passwordChangeRequired();
+    }
 
     if (rule === 'signed-in') {
       if (caller.kind === 'token') {

@@ -88,7 +88,14 @@ async function resolveCaller(
 
 function callerOfRow(kind: CallerCredential['kind'], row: CallerRow): Caller {
   const user = { id: row.user_id, email: row.email, displayName: row.display_name };
-  if (kind === 'session') return { kind: 'session', user, sessionId: row.credential_id };
+  if (kind === 'session') {
+    return {
+      kind: 'session',
+      user,
+      sessionId: row.credential_id,
+      passwordChangeRequired: row.must_change_password,
+    };
+  }
   if (row.token_workspace_id === null || row.scope === null) {
     throw new Error('An API token was read without its workspace or scope.');
   }

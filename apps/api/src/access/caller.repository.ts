@@ -24,6 +24,8 @@ export type CallerRow = {
   user_id: string;
   email: string;
   display_name: string;
+  /** Someone else chose the password: only a few routes answer until the user changes it. */
+  must_change_password: boolean;
   /** The token's own workspace and scope; null for a session. */
   token_workspace_id: string | null;
   scope: TokenScope | null;
@@ -39,7 +41,7 @@ const SESSION_CREDENTIAL = `
   SELECT "session"."id", "session"."user_id",
          NULL::uuid AS "token_workspace_id", NULL::varchar AS "scope",
          "session"."last_seen_at" < now() - make_interval(secs => $3) AS "stale",
-         "user"."email", "user"."display_name"
+         "user"."email", "user"."display_name", "user"."must_change_password"
     FROM "session"
     JOIN "user" ON "user"."id" = "session"."user_id" AND ${LIVE_USER}
    WHERE "session"."token_hash" = $1
@@ -60,7 +62,7 @@ const TOKEN_CREDENTIAL = `
          "api_token"."workspace_id" AS "token_workspace_id", "api_token"."scope",
          ("api_token"."last_used_at" IS NULL
            OR "api_token"."last_used_at" < now() - make_interval(secs => $3)) AS "stale",
-         "user"."email", "user"."display_name"
+         "user"."email", "user"."display_name", "user"."must_change_password"
     FROM "api_token"
     JOIN "user" ON "user"."id" = "api_token"."user_id" AND ${LIVE_USER}
    WHERE "api_token"."token_hash" = $1
@@ -90,6 +92,7 @@ export async function findCaller(
           "touched" AS (${session ? SESSION_TOUCH : TOKEN_TOUCH})
      SELECT "credential"."id" AS "credential_id", "credential"."user_id",
             "credential"."email", "credential"."display_name",
+            "credential"."must_change_password",
             "credential"."token_workspace_id", "credential"."scope",
             "workspace"."id" AS "workspace_id", "workspace"."slug" AS "workspace_slug",
             "workspace"."name" AS "workspace_name", "membership"."role"

@@ -5,7 +5,13 @@ export type CallerUser = { id: string; email: string; displayName: string };
 
 /** Who is calling: a signed-in browser session, or an API token acting for its owner. */
 export type Caller =
-  | { kind: 'session'; user: CallerUser; sessionId: string }
+  | {
+      kind: 'session';
+      user: CallerUser;
+      sessionId: string;
+      /** Set while someone else's choice of password must be replaced (see the guard). */
+      passwordChangeRequired?: boolean;
+    }
   | { kind: 'token'; user: CallerUser; tokenId: string; workspaceId: string; scope: TokenScope };
 
 /** The workspace named in the path, as the access guard resolved it for this caller. */

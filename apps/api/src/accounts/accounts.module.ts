@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AccountsService } from './accounts.service.js';
 import { MeController } from './me.controller.js';
+import { PasswordPolicyService } from './passwords/password-policy.service.js';
 
-@Module({ controllers: [MeController], providers: [AccountsService], exports: [AccountsService] })
+@Module({
+  controllers: [MeController],
+  providers: [AccountsService, PasswordPolicyService],
+  exports: [AccountsService, PasswordPolicyService],
+})
 export class AccountsModule {}

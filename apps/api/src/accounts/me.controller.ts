@@ -6,7 +6,7 @@ import {
   type UpdateMeRequest,
   updateMeRequestSchema,
 } from '@bearing/contracts';
-import { Access } from '../access/access.decorator.js';
+import { Access, OpenBeforePasswordChange } from '../access/access.decorator.js';
 import type { CallerUser } from '../access/caller.js';
 import { CurrentUser } from '../access/current.decorators.js';
 import { ZodBody } from '../common/validation/zod.pipe.js';
@@ -21,6 +21,7 @@ export class MeController {
   /** The signed-in user, their preferences and workspaces with roles (`meResponseSchema`). */
   @Get()
   @Access('signed-in')
+  @OpenBeforePasswordChange()
   @Returns(meResponseSchema)
   me(@CurrentUser() user: CallerUser): Promise<MeResponse> {
     return this.accounts.me(user.id);

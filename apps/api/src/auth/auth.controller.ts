@@ -11,7 +11,7 @@ import {
   signInRequestSchema,
 } from '@bearing/contracts';
 import type { Request, Response } from 'express';
-import { Access } from '../access/access.decorator.js';
+import { Access, OpenBeforePasswordChange } from '../access/access.decorator.js';
 import type { Caller } from '../access/caller.js';
 import { CurrentCaller } from '../access/current.decorators.js';
 import { ZodBody } from '../common/validation/zod.pipe.js';
@@ -61,6 +61,7 @@ export class AuthController {
   @Post('sign-out')
   @HttpCode(HttpStatus.NO_CONTENT)
   @Access('signed-in')
+  @OpenBeforePasswordChange()
   @ReturnsNothing()
   async signOut(
     @CurrentCaller() caller: Caller,
@@ -91,9 +92,11 @@ export class AuthController {
   }
 }
 
+/** The browser behind a request, as sign-in and password reset record it. */
 function clientOf(request: Request): Client {
   return {
     ip: request.ip ?? 'unknown',
+    userAgent: request.get('user-agent') ?? null,
     sessionToken: readSessionCookie(request),
     requestId: typeof request.id === 'string' ? request.id : null,
   };

@@ -4,12 +4,23 @@ import { MembersModule } from '../members/members.module.js';
 import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
+import { PasswordChangeController } from './password-change/password-change.controller.js';
+import { PasswordChangeService } from './password-change/password-change.service.js';
+import { AccountSessionsController } from './sessions/account-sessions.controller.js';
+import { AccountSessionsService } from './sessions/account-sessions.service.js';
+import { SignInThrottle } from './sign-in-throttle.service.js';
 import { SessionsService } from './sessions.service.js';
 
 @Module({
   imports: [AccountsModule, MembersModule, RateLimitModule],
-  controllers: [AuthController],
-  providers: [AuthService, SessionsService],
+  controllers: [AuthController, PasswordChangeController, AccountSessionsController],
+  providers: [
+    AuthService,
+    SessionsService,
+    SignInThrottle,
+    PasswordChangeService,
+    AccountSessionsService,
+  ],
   exports: [SessionsService],
 })
 export class AuthModule {}

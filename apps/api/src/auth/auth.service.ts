@@ -8,17 +8,22 @@ import { spendPasswordCheckTime, verifyPassword } from '../accounts/password.js'
 import { findUserByEmail } from '../accounts/user.repository.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { InvitationsService } from '../members/invitations.service.js';
-import { type RateLimit, RateLimitService } from '../rate-limit/rate-limit.service.js';
+import { SignInThrottle } from './sign-in-throttle.service.js';
 import { type IssuedSession, SessionsService } from './sessions.service.js';
-
-/** Failed sign-ins allowed per IP address and, separately, per email. */
-export const SIGN_IN_LIMIT: RateLimit = { limit: 10, windowSeconds: 60 };
 
 /** One message whether the email is unknown or the password wrong: no account enumeration. */
 const WRONG_CREDENTIALS = 'The email or password is not correct.';
 
-/** Where a browser request comes from and the session cookie it already carries, if any. */
-export type Client = { ip: string; sessionToken: string | undefined; requestId: string | null };
+/**
+ * Where a browser request comes from, the browser it says it is and the session cookie it
+ * already carries, if any.
+ */
+export type Client = {
+  ip: string;
+  userAgent: string | null;
+  sessionToken: string | undefined;
+  requestId: string | null;
+};
 
 export type SignedIn = { session: IssuedSession; me: MeResponse };
 
@@ -29,14 +34,11 @@ export class AuthService {
     private readonly sessions: SessionsService,
     private readonly accounts: AccountsService,
     private readonly invitations: InvitationsService,
-    private readonly rateLimits: RateLimitService,
+    private readonly throttle: SignInThrottle,
   ) {}
 
   async signIn({ email, password }: SignInRequest, client: Client): Promise<SignedIn> {
-    const limitKeys = [`sign-in:ip:${client.ip}`, `sign-in:email:${email}`];
-    for (const key of limitKeys) {
-      await this.rateLimits.hit(key, SIGN_IN_LIMIT, 'Too many sign-in attempts; try again later.');
-    }
+    await this.throttle.admit(email, client.ip);
     const user = await findUserByEmail(this.dataSource.manager, email);
     let passwordMatches = false;
     if (user && user.disabledAt === null) {
@@ -44,11 +46,13 @@ export class AuthService {
     } else {
       await spendPasswordCheckTime(password);
     }
-    if (!user || !passwordMatches) throw ProblemException.unauthorized(WRONG_CREDENTIALS);
-    // Only failures count against the limits.
-    for (const key of limitKeys) await this.rateLimits.refund(key);
+    if (!user || !passwordMatches) {
+      await this.throttle.failed(email);
+      throw ProblemException.unauthorized(WRONG_CREDENTIALS);
+    }
+    await this.throttle.succeeded(email, client.ip);
     return this.dataSource.transaction(async (manager) => ({
-      session: await this.sessions.start(manager, user.id, client.sessionToken),
+      session: await this.sessions.start(manager, user.id, client.sessionToken, client),
       me: await this.accounts.me(user.id, manager),
     }));
   }
@@ -69,7 +73,7 @@ export class AuthService {
     return this.dataSource.transaction(async (manager) => {
       const userId = await this.invitations.accept(manager, request, client.requestId);
       return {
-        session: await this.sessions.start(manager, userId, client.sessionToken),
+        session: await this.sessions.start(manager, userId, client.sessionToken, client),
         me: await this.accounts.me(userId, manager),
       };
     });

@@ -15,6 +15,11 @@ const TOUCH_INTERVAL_MS = 60 * 1000;
 
 export type IssuedSession = { token: string; expiresAt: Date };
 export type AuthenticatedSession = { sessionId: string; user: CallerUser };
+/** The browser a session is started from, shown in the user's list of sessions. */
+export type SessionOrigin = { ip: string | null; userAgent: string | null };
+
+/** Longer user agents are cut: the column only has to name the device. */
+const USER_AGENT_MAX_LENGTH = 300;
 
 @Injectable()
 export class SessionsService {
@@ -28,6 +33,7 @@ export class SessionsService {
     manager: EntityManager,
     userId: string,
     previousToken: string | undefined,
+    origin: SessionOrigin = { ip: null, userAgent: null },
   ): Promise<IssuedSession> {
     const sessions = manager.getRepository(Session);
     if (previousToken !== undefined) {
@@ -44,6 +50,8 @@ export class SessionsService {
       tokenHash: hashSecret(token),
       idleExpiresAt: new Date(now + SESSION_IDLE_TIMEOUT_MS),
       expiresAt,
+      ip: origin.ip?.slice(0, 64) ?? null,
+      userAgent: origin.userAgent?.slice(0, USER_AGENT_MAX_LENGTH) ?? null,
     });
     return { token, expiresAt };
   }

@@ -42,3 +42,17 @@ export async function countHit(
 export async function refundHit(manager: EntityManager, key: string): Promise<void> {
   await manager.query(`UPDATE rate_limit SET hits = GREATEST(hits - 1, 0) WHERE key = $1`, [key]);
 }
+
+/** The hits on `key` in its current window (0 when there is none or it has passed). */
+export async function currentHits(
+  manager: EntityManager,
+  key: string,
+  windowSeconds: number,
+): Promise<number> {
+  const rows: { hits: number }[] = await manager.query(
+    `SELECT hits FROM rate_limit
+      WHERE key = $1 AND window_started_at > now() - make_interval(secs => $2)`,
+    [key, windowSeconds],
+  );
+  return rows[0]?.hits ?? 0;
+}

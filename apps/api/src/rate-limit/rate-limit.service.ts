@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ProblemException } from '../common/problem/problem.js';
-import { countHit, refundHit } from './rate-limit.repository.js';
+import { countHit, currentHits, refundHit } from './rate-limit.repository.js';
 
 export type RateLimit = {
   /** At most this many hits per window; the next one is refused. */
@@ -26,6 +26,19 @@ export class RateLimitService {
     if (counter && counter.hits > limit) {
       throw ProblemException.tooManyRequests(counter.retry_after, detail);
     }
+  }
+
+  /**
+   * Counts one hit on `key` without refusing anything, answering the window's hits so far: for
+   * what should be slowed down rather than refused.
+   */
+  async count(key: string, windowSeconds: number): Promise<number> {
+    return (await countHit(this.dataSource.manager, key, windowSeconds))?.hits ?? 1;
+  }
+
+  /** The hits on `key` in its current window, without counting one. */
+  async peek(key: string, windowSeconds: number): Promise<number> {
+    return currentHits(this.dataSource.manager, key, windowSeconds);
   }
 
   /** Takes back one hit, e.g. when an attempt turned out to be a success. */

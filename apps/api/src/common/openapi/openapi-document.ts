@@ -5,7 +5,11 @@ import { ModulesContainer, Reflector } from '@nestjs/core';
 import * as contracts from '@bearing/contracts';
 import { STATUS_CODES } from 'node:http';
 import type { z } from 'zod';
-import { Access, type AccessRule } from '../../access/access.decorator.js';
+import {
+  Access,
+  type AccessRule,
+  OpenBeforePasswordChange,
+} from '../../access/access.decorator.js';
 import { hasAtLeast, TOKEN_SCOPE_CEILING } from '../../access/roles.js';
 import { SESSION_COOKIE } from '../../auth/session-cookie.js';
 import { APP_VERSION } from '../../config/version.js';
@@ -232,6 +236,14 @@ function describeRoute(
     jsonBody: content[JSON_MEDIA_TYPE] !== undefined,
     explicit: readSpecs<FailureSpec>(FAILURE_METADATA, route.handler),
   });
+  // A session whose password someone else chose reaches only the routes marked open for it.
+  if (
+    rule !== undefined &&
+    rule !== 'public' &&
+    !reflector.get(OpenBeforePasswordChange, route.handler)
+  ) {
+    failures.set('403', [...new Set([...(failures.get('403') ?? []), 'password-change-required'])]);
+  }
   const problem = schemas.schemaOf(contracts.problemSchema, 'output');
   for (const [status, types] of failures) {
     responses[status] = problemResponse(status, types, problem);

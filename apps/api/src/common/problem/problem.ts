@@ -54,6 +54,16 @@ export class ProblemException extends HttpException {
     });
   }
 
+  /** Someone else chose the caller's password: they must choose their own before going on. */
+  static passwordChangeRequired() {
+    return new ProblemException({
+      type: `${PROBLEM_TYPE_BASE}password-change-required`,
+      title: 'Forbidden',
+      status: HttpStatus.FORBIDDEN,
+      detail: 'Choose a new password first (POST /api/me/password): this one was set for you.',
+    });
+  }
+
   static notFound(detail: string) {
     return new ProblemException({
       type: `${PROBLEM_TYPE_BASE}not-found`,

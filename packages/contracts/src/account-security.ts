@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { emailSchema, PASSWORD_MAX_LENGTH, passwordSchema } from './auth.js';
+
+/**
+ * `POST /api/me/password` — the signed-in user changes their own password; 204. The current
+ * password proves it is them; the new one must pass the password policy (the 400 names
+ * `newPassword` and what is wrong). Every other session of the user ends; this one stays.
+ */
+export const changePasswordRequestSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+  newPassword: passwordSchema,
+});
+
+/**
+ * `POST /api/auth/password-reset` (public) — asks for a reset link for `email`. Always 202
+ * with the same body, whether an account has this email or not.
+ */
+export const passwordResetRequestSchema = z.strictObject({ email: emailSchema });
+
+export const passwordResetAcceptedSchema = z.object({ message: z.string() });
+
+/** The one answer to every reset request: it reveals nothing about which emails have accounts. */
+export const PASSWORD_RESET_ACCEPTED = {
+  message: 'If an account has this email, a link to reset its password is on its way.',
+} as const satisfies z.infer<typeof passwordResetAcceptedSchema>;
+
+/** How long a reset link works. */
+export const PASSWORD_RESET_LIFETIME_MINUTES = 30;
+
+/**
+ * `POST /api/auth/password-reset/confirm` (public) — sets a new password with the one-time
+ * `token` from the reset link; 204. The link then stops working and every session of the
+ * account ends (sign in with the new password).
+ */
+export const passwordResetConfirmRequestSchema = z.strictObject({
+  token: z.string().min(1).max(200),
+  password: passwordSchema,
+});
+
+/** One signed-in browser of the caller, as `GET /api/me/sessions` lists it. */
+export const accountSessionSchema = z.object({
+  id: z.uuid(),
+  /** A short label from the browser's user agent, e.g. "Firefox on Linux". */
+  device: z.string(),
+  /** Where it signed in from; null for sessions older than this record. */
+  ip: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  /** Updated at most once a minute. */
+  lastSeenAt: z.iso.datetime(),
+  /** The session this request came with. */
+  current: z.boolean(),
+});
+
+/** `GET /api/me/sessions` — the caller's live sessions, most recently seen first. */
+export const accountSessionListSchema = z.object({ items: z.array(accountSessionSchema) });
+
+/** `POST /api/me/sessions/revoke-others` — how many sessions were ended. */
+export const revokedSessionsSchema = z.object({ revoked: z.number().int().min(0) });
+
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
+export type PasswordResetRequest = z.infer<typeof passwordResetRequestSchema>;
+export type PasswordResetAccepted = z.infer<typeof passwordResetAcceptedSchema>;
+export type PasswordResetConfirmRequest = z.infer<typeof passwordResetConfirmRequestSchema>;
+export type AccountSession = z.infer<typeof accountSessionSchema>;
+export type AccountSessionList = z.infer<typeof accountSessionListSchema>;
+export type RevokedSessions = z.infer<typeof revokedSessionsSchema>;
