@@ -28,6 +28,8 @@ const PUBLIC_ROUTES = [
   'GET /api/health',
   'GET /api/ready',
   'POST /api/auth/accept-invite',
+  'POST /api/auth/password-reset',
+  'POST /api/auth/password-reset/confirm',
   'POST /api/auth/sign-in',
 ];
 
@@ -60,7 +62,7 @@ describe('every route declares who may call it', () => {
     ).toEqual([]);
   });
 
-  it('opens only sign-in, the session check, invite acceptance, health and readiness to the public', () => {
+  it('opens only sign-in, the session check, invite acceptance, password reset, health and readiness to the public', () => {
     const open = routes().filter((route) => route.rule === 'public');
     expect(open.map(label).sort()).toEqual(PUBLIC_ROUTES);
   });

@@ -306,7 +306,14 @@ describe('tenant isolation', () => {
   });
 
   it("answers 404 on account routes given A's ids or slug", async () => {
+    const memberOfASession = await signIn(testApp, memberOfA);
+    const [sessionOfA]: { id: string }[] = await testApp.dataSource.query(
+      `SELECT id FROM session WHERE user_id = $1 AND revoked_at IS NULL`,
+      [memberOfA.id],
+    );
     await expectNothingChanged(async () => {
+      await intruder.delete(`/api/me/sessions/${sessionOfA?.id}`).expect(404);
+      await memberOfASession.get('/api/me').expect(200);
       await intruder.delete(`/api/me/tokens/${tokenOfA.id}`).expect(404);
       await intruder
         .post('/api/me/tokens')

@@ -14,9 +14,10 @@ import {
   addDays,
   capacityPlan,
   epochMsToDay,
+  dayToEpochDay,
   sprintSummary,
   type TeamMember as CapacityMember,
-  throughput,
+  throughputOfDays,
 } from '@bearing/metrics';
 import { DataSource } from 'typeorm';
 import { ClockService } from '../common/clock/clock.service.js';
@@ -24,13 +25,14 @@ import { WorkerPool, workerTask } from '../common/worker-pool/worker-pool.js';
 import { availabilityOf } from '../sprints/availability.service.js';
 import { findTeamSprint } from '../sprints/sprint.repository.js';
 import type { Sprint } from '../sprints/sprint.entity.js';
-import { findTeam } from '../teams/team.repository.js';
 import type { Team } from '../teams/team.entity.js';
 import type { forecastHowMany, forecastWhen } from './forecast.worker.js';
 import { loadSprintEvents, sprintWindowOf } from './sprint-events.repository.js';
 import { lastClosedSprints } from './sprint-reports.service.js';
 import { calendarOf, sampleRange, todayOf } from './team-days.js';
-import { doneStatuses, loadFlowItems } from './team-history.repository.js';
+import { doneStatuses } from './team-history.repository.js';
+import { readDoneDays } from './flow-read-model/flow-read-model.repository.js';
+import { FlowReadModel } from './flow-read-model/flow-read-model.service.js';
 
 const FORECAST_WORKER = new URL('./forecast.worker.js', import.meta.url);
 const whenTask = workerTask<typeof forecastWhen>(FORECAST_WORKER, 'forecastWhen');
@@ -46,6 +48,7 @@ export class PlanningService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: ClockService,
     private readonly workers: WorkerPool,
+    private readonly flowReadModel: FlowReadModel,
   ) {}
 
   /**
@@ -169,21 +172,26 @@ export class PlanningService {
     };
   }
 
-  /** Daily throughput over the sample window (zero days included), as the forecasts want it. */
+  /**
+   * Daily throughput over the sample window (zero days included), as the forecasts want it:
+   * the stored per-day done counts of the flow read model.
+   */
   private async samples(
     workspaceId: string,
     teamRef: string,
     query: { sampleFrom?: string | undefined; sampleTo?: string | undefined },
   ) {
-    const manager = this.dataSource.manager;
-    const team = await findTeam(manager, workspaceId, teamRef);
+    const team = await this.flowReadModel.team(workspaceId, teamRef);
     const sample = sampleRange(team, this.clock.now(), query);
-    const items = await loadFlowItems(manager, workspaceId, team.id, team.workflow);
-    const samples = throughput(items, team.workflow, {
-      ...sample,
-      interval: 'day',
-      timeZone: team.timeZone,
-    }).map((bucket) => bucket.count);
+    const days = await readDoneDays(
+      this.dataSource.manager,
+      team.id,
+      dayToEpochDay(sample.from),
+      dayToEpochDay(sample.to),
+    );
+    const samples = throughputOfDays(days, { ...sample, interval: 'day' }).map(
+      (bucket) => bucket.count,
+    );
     return { team, samples, sample };
   }
 }

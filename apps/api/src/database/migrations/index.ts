@@ -24,6 +24,7 @@ import { AddImportJobHeartbeat1764700100000 } from './1764700100000-add-import-j
 import { ImportUploadsOnQueue1764800000000 } from './1764800000000-import-uploads-on-queue.js';
 import { AddAuditTargetLabel1764900000000 } from './1764900000000-add-audit-target-label.js';
 import { AddTeamJiraSite1764900100000 } from './1764900100000-add-team-jira-site.js';
+import { CreateFlowReadModel1765000000000 } from './1765000000000-create-flow-read-model.js';
 import { AddPasswordLifecycle1765400000000 } from './1765400000000-add-password-lifecycle.js';
 
 /**
@@ -58,5 +59,6 @@ export const migrations = [
   ImportUploadsOnQueue1764800000000,
   AddAuditTargetLabel1764900000000,
   AddTeamJiraSite1764900100000,
+  CreateFlowReadModel1765000000000,
   AddPasswordLifecycle1765400000000,
 ];
