@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AccessModule } from './access/access.module.js';
 import { AccountsModule } from './accounts/accounts.module.js';
+import { AdminModule } from './admin/admin.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { PasswordResetModule } from './auth/password-reset/password-reset.module.js';
@@ -60,6 +61,7 @@ export class AppModule {
         AccountsModule,
         WorkspacesModule,
         MembersModule,
+        AdminModule,
         TokensModule,
         AuditModule,
         ClockModule,

@@ -15,6 +15,7 @@ import {
   TEST_PASSWORD,
   type TestUser,
 } from './support/factories.js';
+import { makeInstanceAdmin } from '../src/accounts/user-admin.repository.js';
 import { createPeriod } from './support/okr-factories.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -27,6 +28,8 @@ describe('audit log', () => {
   beforeAll(async () => {
     testApp = await createTestApp();
     admin = await createUser(testApp);
+    // An instance admin: may create the workspace, and accounts with an initial password.
+    await makeInstanceAdmin(testApp.dataSource.manager, admin.id);
     adminBrowser = await signIn(testApp, admin);
     const created = await adminBrowser
       .post('/api/workspaces')
@@ -50,27 +53,27 @@ describe('audit log', () => {
     events.filter((event) => event.requestId === requestId);
 
   it('records every write with its actor, target and request id', async () => {
-    const added = addMemberResponseSchema.parse(
+    const audited = await createUser(testApp, { email: 'audited@example.com' });
+    const { invitation } = addMemberResponseSchema.parse(
       (
         await adminBrowser
           .post(`/api/workspaces/${slug}/members`)
           .set('X-Request-Id', 'req-add')
-          .send({ email: 'audited@example.com', role: 'viewer', password: TEST_PASSWORD })
+          .send({ email: audited.email, role: 'viewer' })
           .expect(201)
       ).body,
     );
-    const userId = added.member?.userId ?? '';
+    const userId = audited.id;
+    const memberBrowser = await signIn(testApp, audited);
+    await memberBrowser
+      .post(`/api/me/invitations/${invitation.id}/accept`)
+      .set('X-Request-Id', 'req-accept')
+      .expect(200);
     await adminBrowser
       .patch(`/api/workspaces/${slug}/members/${userId}`)
       .set('X-Request-Id', 'req-promote')
       .send({ role: 'editor', version: 1 })
       .expect(200);
-    const memberBrowser = await signIn(testApp, {
-      id: userId,
-      email: 'audited@example.com',
-      password: TEST_PASSWORD,
-      displayName: '',
-    });
     const token = createdTokenResponseSchema.parse(
       (
         await memberBrowser
@@ -92,7 +95,8 @@ describe('audit log', () => {
     const events = await allEvents();
     const expectations: [string, Partial<AuditEvent>][] = [
       ['req-create-workspace', { action: 'workspace.created', targetType: 'workspace' }],
-      ['req-add', { action: 'member.added', targetType: 'user', targetId: userId }],
+      ['req-add', { action: 'member.invited', targetType: 'invitation', targetId: invitation.id }],
+      ['req-accept', { action: 'member.joined', targetType: 'user', targetId: userId }],
       [
         'req-promote',
         {
@@ -178,7 +182,7 @@ describe('audit log', () => {
       targetId: program.body.id,
       targetLabel: 'Program · Checkout revamp',
     });
-    expect(labelOf('req-label-member')).toBe('Member · ada');
+    expect(labelOf('req-label-member')).toBe('Invitation · ada@example.com');
     // The team is gone when its deletion is recorded: the label comes from what the event knew.
     expect(labelOf('req-label-delete')).toBe('Team · Platform Core');
     expect(labelOf('req-token')).toBe('API token · ci');

@@ -11,6 +11,7 @@ import {
   type TestUser,
 } from './support/factories.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+import { writeInstanceSettings } from '../src/instance-settings/instance-settings.repository.js';
 
 const SESSION_COOKIE = /^bearing_session=([^;]*);/;
 
@@ -218,6 +219,8 @@ describe('cross-site request forgery', () => {
   beforeAll(async () => {
     testApp = await createTestApp();
     user = await createUser(testApp);
+    // Creating a workspace is the write under test; let any signed-in user make one.
+    await writeInstanceSettings(testApp.dataSource.manager, { workspaceCreation: 'everyone' });
   });
   afterAll(async () => {
     await testApp.close();

@@ -70,32 +70,13 @@ describe('delivery read models of imported Jira histories', () => {
             .expect(200)
         ).body,
       );
-      expect(cycle.items).toEqual([
-        {
-          key: 'PAY-1',
-          title: 'Card payments: 3-D Secure challenge',
-          committedDay: '2024-03-04',
-          doneDay: '2024-03-08',
-          cycleTime: 4,
-          leadTime: 7,
-        },
-        {
-          key: 'PAY-2',
-          title: 'Refund webhook retries',
-          committedDay: '2024-03-05',
-          doneDay: '2024-03-12',
-          cycleTime: 7,
-          leadTime: 13,
-        },
-        {
-          key: 'PAY-3',
-          title: 'Declined card shows raw error code',
-          committedDay: '2024-03-07',
-          doneDay: '2024-03-14',
-          cycleTime: 7,
-          leadTime: 8,
-        },
+      // Each point: [key, done day, cycle time, lead time], in (done day, key) order.
+      expect(cycle.points).toEqual([
+        ['PAY-1', '2024-03-08', 4, 7],
+        ['PAY-2', '2024-03-12', 7, 13],
+        ['PAY-3', '2024-03-14', 7, 8],
       ]);
+      expect(cycle).toMatchObject({ total: 3, sampled: false, withoutCycleTime: 0 });
       // Nearest rank: cycle times 4, 7, 7 → 7 / 7 / 7; lead times 7, 8, 13 → 8 / 13 / 13.
       expect(cycle.percentiles).toEqual({ p50: 7, p85: 7, p95: 7 });
       expect(cycle.leadTimePercentiles).toEqual({ p50: 8, p85: 13, p95: 13 });
@@ -122,6 +103,7 @@ describe('delivery read models of imported Jira histories', () => {
       expect(aging.items).toEqual([
         { key: 'PAY-4', title: 'Apple Pay on the web', stage: 'In Progress', ageDays: 7 },
       ]);
+      expect(aging.total).toBe(1);
       const weekly = throughputSchema.parse(
         (await admin.get(`${teamBase()}/flow/throughput?from=2024-03-04&to=2024-03-17`).expect(200))
           .body,

@@ -1,13 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import {
   addMemberResponseSchema,
   memberPageSchema,
   memberSchema,
   meResponseSchema,
+  myInvitationListSchema,
   problemSchema,
+  workspaceSchema,
 } from '@bearing/contracts';
+import { makeInstanceAdmin } from '../src/accounts/user-admin.repository.js';
+import { ClockService } from '../src/common/clock/clock.service.js';
 import { hashSecret } from '../src/common/secrets/secret-token.js';
 import {
+  addMember,
   browser,
   type Browser,
   createMember,
@@ -51,47 +56,115 @@ describe('members', () => {
   });
 
   describe('adding', () => {
-    it('creates an account with the initial password for a new email', async () => {
-      const response = await adminBrowser
-        .post(members())
-        .send({ email: 'New.Person@Example.com', role: 'editor', password: TEST_PASSWORD })
-        .expect(201);
-      const added = addMemberResponseSchema.parse(response.body);
-      expect(added).toMatchObject({
-        accountCreated: true,
-        invitation: null,
-        member: { email: 'new.person@example.com', displayName: 'new.person', role: 'editor' },
-      });
-      const me = meResponseSchema.parse(
-        (
-          await browser(testApp)
-            .post('/api/auth/sign-in')
-            .send({ email: 'new.person@example.com', password: TEST_PASSWORD })
-            .expect(200)
-        ).body,
-      );
-      expect(me.workspaces).toEqual([{ ...workspace, role: 'editor' }]);
+    const addAs = (agent: Browser, body: object) => agent.post(members()).send(body);
+
+    it('answers byte for byte the same whether the email has an account or not', async () => {
+      const clock = jest.spyOn(testApp.app.get(ClockService), 'now');
+      clock.mockReturnValue(new Date('2026-03-02T09:00:00.000Z'));
+      try {
+        const known = await createUser(testApp, { email: 'known-person@example.com' });
+        const answers: { status: number; type: unknown; body: string }[] = [];
+        for (const email of [known.email, 'unknown-person@example.com']) {
+          const response = await addAs(adminBrowser, { email, role: 'viewer' }).expect(201);
+          answers.push({
+            status: response.status,
+            type: response.headers['content-type'],
+            body: response.text,
+          });
+        }
+        // Only the generated parts differ: the invitation's id, its link's secret and the email.
+        const general = ({ body, ...rest }: (typeof answers)[number]) => ({
+          ...rest,
+          body: body
+            .replace(/"id":"[0-9a-f-]{36}"/, '"id":"<id>"')
+            .replace(/\/invite\/[\w-]{43}/, '/invite/<secret>')
+            .replace(/"email":"[^"]+"/, '"email":"<email>"'),
+        });
+        expect(general(answers[0]!)).toEqual(general(answers[1]!));
+        expect(JSON.parse(answers[0]!.body)).toEqual({
+          invitation: {
+            id: expect.any(String),
+            email: known.email,
+            role: 'viewer',
+            url: expect.stringMatching(/^\/invite\//),
+            expiresAt: '2026-03-09T09:00:00.000Z',
+          },
+        });
+      } finally {
+        clock.mockRestore();
+      }
     });
 
-    it('adds an existing account as it is, never touching its password', async () => {
+    it('does not add an existing account until its owner accepts', async () => {
       const existing = await createUser(testApp);
-      const [before] = await testApp.dataSource.query(
-        `SELECT password_hash FROM "user" WHERE id = $1`,
-        [existing.id],
+      await addAs(adminBrowser, { email: existing.email, role: 'editor' }).expect(201);
+      const [row] = await testApp.dataSource.query(
+        `SELECT count(*)::int AS count FROM membership WHERE workspace_id = $1 AND user_id = $2`,
+        [workspace.id, existing.id],
       );
-      const response = await adminBrowser
-        .post(members())
-        .send({ email: existing.email, role: 'viewer', password: 'an admin-chosen password' })
-        .expect(201);
-      expect(addMemberResponseSchema.parse(response.body)).toMatchObject({
-        accountCreated: false,
-        member: { userId: existing.id, role: 'viewer' },
+      expect(row.count).toBe(0);
+    });
+
+    it('refuses an initial password from a workspace admin who is not an instance admin', async () => {
+      const response = await addAs(adminBrowser, {
+        email: 'chosen-password@example.com',
+        role: 'editor',
+        password: TEST_PASSWORD,
+      }).expect(403);
+      expect(problemSchema.parse(response.body).detail).toMatch(/instance administrator/);
+      const [row] = await testApp.dataSource.query(
+        `SELECT count(*)::int AS count FROM "user" WHERE email = 'chosen-password@example.com'`,
+      );
+      expect(row.count).toBe(0);
+    });
+
+    describe('by an instance admin with an initial password', () => {
+      let instanceAdminBrowser: Browser;
+      beforeAll(async () => {
+        const instanceAdmin = await createUser(testApp);
+        await makeInstanceAdmin(testApp.dataSource.manager, instanceAdmin.id);
+        await addMember(testApp, workspace, instanceAdmin, 'admin');
+        instanceAdminBrowser = await signIn(testApp, instanceAdmin);
       });
-      const [after] = await testApp.dataSource.query(
-        `SELECT password_hash FROM "user" WHERE id = $1`,
-        [existing.id],
-      );
-      expect(after.password_hash).toBe(before.password_hash);
+
+      it('makes an account that must change the password, and invites it', async () => {
+        const response = await addAs(instanceAdminBrowser, {
+          email: 'New.Person@Example.com',
+          role: 'editor',
+          password: TEST_PASSWORD,
+        }).expect(201);
+        const { invitation } = addMemberResponseSchema.parse(response.body);
+        expect(invitation).toMatchObject({ email: 'new.person@example.com', role: 'editor' });
+        const signedIn = browser(testApp);
+        const me = meResponseSchema.parse(
+          (
+            await signedIn
+              .post('/api/auth/sign-in')
+              .send({ email: 'new.person@example.com', password: TEST_PASSWORD })
+              .expect(200)
+          ).body,
+        );
+        expect(me.user).toMatchObject({ displayName: 'new.person', mustChangePassword: true });
+        expect(me.workspaces).toEqual([]);
+      });
+
+      it('leaves an existing account and its password as they are', async () => {
+        const existing = await createUser(testApp);
+        const [before] = await testApp.dataSource.query(
+          `SELECT password_hash FROM "user" WHERE id = $1`,
+          [existing.id],
+        );
+        await addAs(instanceAdminBrowser, {
+          email: existing.email,
+          role: 'viewer',
+          password: 'an admin-chosen password',
+        }).expect(201);
+        const [after] = await testApp.dataSource.query(
+          `SELECT password_hash, must_change_password FROM "user" WHERE id = $1`,
+          [existing.id],
+        );
+        expect(after).toEqual({ password_hash: before.password_hash, must_change_password: false });
+      });
     });
 
     it('refuses to add a member twice', async () => {
@@ -103,14 +176,17 @@ describe('members', () => {
       expect(problemSchema.parse(response.body).type).toMatch(/member-exists$/);
     });
 
-    it('wants exactly one of an initial password and invite: true', async () => {
-      for (const extra of [{}, { password: TEST_PASSWORD, invite: true }]) {
-        const response = await adminBrowser
-          .post(members())
-          .send({ email: 'either@example.com', role: 'viewer', ...extra })
-          .expect(400);
-        expect(problemSchema.parse(response.body).errors?.[0]?.path).toBe('invite');
-      }
+    it('refuses an initial password together with invite: true, and a short one', async () => {
+      const both = await adminBrowser
+        .post(members())
+        .send({
+          email: 'either@example.com',
+          role: 'viewer',
+          password: TEST_PASSWORD,
+          invite: true,
+        })
+        .expect(400);
+      expect(problemSchema.parse(both.body).errors?.[0]?.path).toBe('invite');
       const short = await adminBrowser
         .post(members())
         .send({ email: 'short@example.com', role: 'viewer', password: 'too short' })
@@ -122,16 +198,92 @@ describe('members', () => {
     });
   });
 
+  describe('invitations to existing accounts', () => {
+    const invite = async (email: string, role = 'editor') =>
+      addMemberResponseSchema.parse(
+        (await adminBrowser.post(members()).send({ email, role }).expect(201)).body,
+      ).invitation;
+
+    it('lists them to the invited person, who joins by accepting', async () => {
+      const person = await createUser(testApp);
+      const invitation = await invite(person.email, 'editor');
+      const personBrowser = await signIn(testApp, person);
+      const list = myInvitationListSchema.parse(
+        (await personBrowser.get('/api/me/invitations').expect(200)).body,
+      );
+      expect(list.items).toEqual([
+        {
+          id: invitation.id,
+          workspace: { slug: workspace.slug, name: workspace.name },
+          role: 'editor',
+          invitedBy: { displayName: admin.displayName },
+          expiresAt: invitation.expiresAt,
+        },
+      ]);
+      await personBrowser.get(members()).expect(404);
+      const joined = workspaceSchema.parse(
+        (await personBrowser.post(`/api/me/invitations/${invitation.id}/accept`).expect(200)).body,
+      );
+      expect(joined).toEqual({ ...workspace, role: 'editor' });
+      await personBrowser.get(members()).expect(200);
+      await personBrowser.post(`/api/me/invitations/${invitation.id}/accept`).expect(404);
+      expect(
+        myInvitationListSchema.parse((await personBrowser.get('/api/me/invitations')).body).items,
+      ).toEqual([]);
+    });
+
+    it("refuses anyone else's invitation with 404, changing nothing", async () => {
+      const person = await createUser(testApp);
+      const invitation = await invite(person.email);
+      const other = await signIn(testApp, await createUser(testApp));
+      await other.post(`/api/me/invitations/${invitation.id}/accept`).expect(404);
+      await other.delete(`/api/me/invitations/${invitation.id}`).expect(404);
+      expect(
+        myInvitationListSchema.parse((await other.get('/api/me/invitations')).body).items,
+      ).toEqual([]);
+      const [row] = await testApp.dataSource.query(
+        `SELECT accepted_at FROM invitation WHERE id = $1`,
+        [invitation.id],
+      );
+      expect(row).toEqual({ accepted_at: null });
+    });
+
+    it('lets the person decline, which the workspace log records', async () => {
+      const person = await createUser(testApp);
+      const invitation = await invite(person.email);
+      const personBrowser = await signIn(testApp, person);
+      await personBrowser.delete(`/api/me/invitations/${invitation.id}`).expect(204);
+      await personBrowser.post(`/api/me/invitations/${invitation.id}/accept`).expect(404);
+      const [event] = await testApp.dataSource.query(
+        `SELECT actor_user_id, workspace_id FROM audit_event
+          WHERE action = 'invitation.declined' AND target_id = $1`,
+        [invitation.id],
+      );
+      expect(event).toEqual({ actor_user_id: person.id, workspace_id: workspace.id });
+    });
+
+    it('refuses an expired invitation', async () => {
+      const person = await createUser(testApp);
+      const invitation = await invite(person.email);
+      await testApp.dataSource.query(
+        `UPDATE invitation SET expires_at = now() - interval '1 second' WHERE id = $1`,
+        [invitation.id],
+      );
+      await (
+        await signIn(testApp, person)
+      )
+        .post(`/api/me/invitations/${invitation.id}/accept`)
+        .expect(404);
+    });
+  });
+
   describe('invitations', () => {
     const invite = async (email: string, role = 'editor') => {
       const response = await adminBrowser
         .post(members())
         .send({ email, role, invite: true })
         .expect(201);
-      const { invitation, member } = addMemberResponseSchema.parse(response.body);
-      expect(member).toBeNull();
-      if (!invitation) throw new Error('no invitation returned');
-      return invitation;
+      return addMemberResponseSchema.parse(response.body).invitation;
     };
     const tokenOf = (url: string) => url.replace(/^\/invite\//, '');
     const accept = (token: string, password = TEST_PASSWORD) =>

@@ -13,6 +13,7 @@ import {
   signIn,
   type TestUser,
 } from './support/factories.js';
+import { writeInstanceSettings } from '../src/instance-settings/instance-settings.repository.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('workspaces', () => {
@@ -24,6 +25,8 @@ describe('workspaces', () => {
     testApp = await createTestApp();
     user = await createUser(testApp);
     agent = await signIn(testApp, user);
+    // Who may create workspaces is tested in admin.spec.ts; here, anyone may.
+    await writeInstanceSettings(testApp.dataSource.manager, { workspaceCreation: 'everyone' });
   });
   afterAll(async () => {
     await testApp.close();

@@ -50,6 +50,14 @@ export const auditActionSchema = z.enum([
   'review-settings.updated',
   /** The demo generator finished filling the workspace (see apps/api/src/demo). */
   'demo.seeded',
+  // Events of the instance rather than a workspace (the instance audit log):
+  'invitation.declined',
+  'session.signed-in',
+  'session.signed-out',
+  'account.created',
+  'account.deactivated',
+  'account.reactivated',
+  'instance-settings.updated',
   // Changes to one account's credentials (the instance audit log):
   'account.password-changed',
   'account.password-reset-requested',
@@ -77,7 +85,10 @@ export const auditEventSchema = z.object({
   details: z.record(z.string(), z.unknown()),
 });
 
-/** `GET /api/workspaces/:workspace/audit-events` (admin) — newest first. */
+/**
+ * `GET /api/workspaces/:workspace/audit-events` (admin) and `GET /api/admin/audit-events`
+ * (instance admin: the events of no workspace) — newest first.
+ */
 export const auditEventPageSchema = pageSchema(auditEventSchema);
 
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -44,7 +44,11 @@ export const userSchema = z.object({
  * password (the generated first admin, an account made with an initial password); until they
  * choose their own (`POST /api/me/password`) other routes answer 403 `password-change-required`.
  */
-export const meUserSchema = userSchema.extend({ mustChangePassword: z.boolean() });
+export const meUserSchema = userSchema.extend({
+  mustChangePassword: z.boolean(),
+  /** Administers the instance (users, settings, the instance audit log); not a workspace role. */
+  instanceAdmin: z.boolean(),
+});
 
 /**
  * Who the signed-in user reads Bearing as: it picks their landing page (portfolio, programs or
@@ -62,6 +66,8 @@ export const meResponseSchema = z.object({
   user: meUserSchema,
   preferences: userPreferencesSchema,
   workspaces: z.array(workspaceSchema),
+  /** Whether this user may create a workspace (an instance setting decides who may). */
+  canCreateWorkspaces: z.boolean(),
 });
 
 /** `PATCH /api/me` — changes the signed-in user's own preferences; answers `meResponseSchema`. */

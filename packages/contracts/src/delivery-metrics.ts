@@ -105,21 +105,21 @@ export const velocitySchema = z.object({
  * `GET …/teams/:team/flow/cycle-times?from&to` — items whose done day falls in the range, with
  * `cycleTime` and `leadTime` in days (`cycleTime`, `leadTime`; exclusive counting, same day =
  * 0). `percentiles` are of the cycle times, `leadTimePercentiles` of the lead times
- * (nearest-rank: the number of days within which that share of items finished).
+ * (nearest-rank: the number of days within which that share of items finished), always over
+ * all `total` items. `points` lists each item as `[key, doneDay, cycleTime, leadTime]` in
+ * (done day, key) order — all of them, or when more than 5,000 (`sampled`) 5,000 evenly spaced
+ * along that order. `withoutCycleTime` counts the items (of all) without a cycle time: imported
+ * without history, so never seen committed.
  */
 export const cycleTimesSchema = z.object({
   from: z.string(),
   to: z.string(),
   timeZone: z.string(),
-  items: z.array(
-    z.object({
-      key: z.string(),
-      title: z.string(),
-      committedDay: z.string().nullable(),
-      doneDay: z.string(),
-      cycleTime: z.number().nullable(),
-      leadTime: z.number().nullable(),
-    }),
+  total: z.number().int(),
+  sampled: z.boolean(),
+  withoutCycleTime: z.number().int(),
+  points: z.array(
+    z.tuple([z.string(), z.string(), z.number().int().nullable(), z.number().int().nullable()]),
   ),
   percentiles: percentilesSchema,
   leadTimePercentiles: percentilesSchema,
@@ -175,10 +175,14 @@ export const flowSpanSchema = z.object({
 
 export const agingQuerySchema = z.strictObject({ asOf: daySchema.optional() });
 
-/** `GET …/teams/:team/flow/aging?asOf=` — `agingWip`, oldest first; `asOf` defaults to today. */
+/**
+ * `GET …/teams/:team/flow/aging?asOf=` — `agingWip`, oldest first; `asOf` defaults to today.
+ * `total` items are in progress; `items` lists the 1,000 oldest of them.
+ */
 export const agingWipSchema = z.object({
   asOf: z.string(),
   stages: z.array(z.string()),
+  total: z.number().int(),
   items: z.array(
     z.object({
       key: z.string(),

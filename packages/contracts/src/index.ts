@@ -6,6 +6,7 @@ export * from './workspaces.js';
 export * from './auth.js';
 export * from './account-security.js';
 export * from './members.js';
+export * from './admin.js';
 export * from './tokens.js';
 export * from './audit.js';
 export * from './days.js';

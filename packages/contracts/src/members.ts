@@ -17,9 +17,12 @@ export const memberSchema = z.object({
 export const memberPageSchema = pageSchema(memberSchema);
 
 /**
- * `POST /api/workspaces/:workspace/members` (admin). A person who already has an account is
- * added as they are (their password is never touched). A new person gets an account with the
- * initial `password`, or — with `invite: true` — a one-time invite link valid for 7 days.
+ * `POST /api/workspaces/:workspace/members` (admin). Always makes an invitation, answered the
+ * same whether the email has an account or not (so the answer reveals no accounts): a person
+ * with an account accepts it in Bearing (`GET /api/me/invitations`), a new person through the
+ * one-time link, valid for 7 days. Only an instance admin may also give an initial `password`:
+ * a new account is then made with it (to be changed at first sign-in), an existing one is left
+ * as it is. `invite: true` is the default and may be left out.
  */
 export const addMemberRequestSchema = z
   .strictObject({
@@ -30,8 +33,8 @@ export const addMemberRequestSchema = z
     password: passwordSchema.optional(),
     invite: z.literal(true).optional(),
   })
-  .refine((body) => (body.password === undefined) !== (body.invite === undefined), {
-    message: 'give either an initial password or invite: true (one of them, not both)',
+  .refine((body) => body.password === undefined || body.invite === undefined, {
+    message: 'give an initial password or invite: true, not both',
     path: ['invite'],
   });
 
@@ -44,12 +47,20 @@ export const invitationSchema = z.object({
   expiresAt: z.iso.datetime(),
 });
 
-/** Exactly one of `member` (added now) and `invitation` (joins on acceptance) is set. */
-export const addMemberResponseSchema = z.object({
-  member: memberSchema.nullable(),
-  accountCreated: z.boolean(),
-  invitation: invitationSchema.nullable(),
+/** The same shape for every email: the person joins once they accept. */
+export const addMemberResponseSchema = z.object({ invitation: invitationSchema });
+
+/** An invitation as the invited person sees it (`GET /api/me/invitations`). */
+export const myInvitationSchema = z.object({
+  id: z.uuid(),
+  workspace: z.object({ slug: z.string(), name: z.string() }),
+  role: workspaceRoleSchema,
+  invitedBy: z.object({ displayName: z.string() }),
+  expiresAt: z.iso.datetime(),
 });
+
+/** `GET /api/me/invitations` — the caller's open invitations, soonest to expire first. */
+export const myInvitationListSchema = z.object({ items: z.array(myInvitationSchema) });
 
 /** `PATCH /api/workspaces/:workspace/members/:userId` (admin). */
 export const updateMemberRequestSchema = z.strictObject({
@@ -62,4 +73,6 @@ export type MemberPage = z.infer<typeof memberPageSchema>;
 export type AddMemberRequest = z.infer<typeof addMemberRequestSchema>;
 export type Invitation = z.infer<typeof invitationSchema>;
 export type AddMemberResponse = z.infer<typeof addMemberResponseSchema>;
+export type MyInvitation = z.infer<typeof myInvitationSchema>;
+export type MyInvitationList = z.infer<typeof myInvitationListSchema>;
 export type UpdateMemberRequest = z.infer<typeof updateMemberRequestSchema>;

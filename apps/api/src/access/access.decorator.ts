@@ -6,10 +6,16 @@ import type { WorkspaceRole } from '@bearing/contracts';
  * - `'public'` — anyone (sign-in, health);
  * - `'signed-in'` — any user with a browser session (API tokens belong to one workspace, so
  *   they do not reach account-level routes);
+ * - `'instance-admin'` — an instance administrator with a browser session (never a token):
+ *   the `/api/admin/…` routes over users, instance settings and the instance audit log;
  * - `{ workspaceRole }` — a member of the workspace in the `:workspace` path parameter with at
  *   least that role; an API token counts with the weaker of its scope and its owner's role.
  */
-export type AccessRule = 'public' | 'signed-in' | { workspaceRole: WorkspaceRole };
+export type AccessRule =
+  | 'public'
+  | 'signed-in'
+  | 'instance-admin'
+  | { workspaceRole: WorkspaceRole };
 
 /**
  * The one decorator every route carries, on the handler itself so the rule is visible where

@@ -66,9 +66,12 @@ export class AccessGuard implements CanActivate {
       throw ProblemException.passwordChangeRequired();
     }
 
-    if (rule === 'signed-in') {
+    if (rule === 'signed-in' || rule === 'instance-admin') {
       if (caller.kind === 'token') {
         throw ProblemException.forbidden('API tokens only reach the routes of their workspace.');
+      }
+      if (rule === 'instance-admin' && !caller.user.instanceAdmin) {
+        throw ProblemException.forbidden('Only an instance administrator may do this.');
       }
       return true;
     }

@@ -87,7 +87,12 @@ async function resolveCaller(
 }
 
 function callerOfRow(kind: CallerCredential['kind'], row: CallerRow): Caller {
-  const user = { id: row.user_id, email: row.email, displayName: row.display_name };
+  const user = {
+    id: row.user_id,
+    email: row.email,
+    displayName: row.display_name,
+    instanceAdmin: row.instance_admin,
+  };
   if (kind === 'session') {
     return {
       kind: 'session',

@@ -24,6 +24,7 @@ export type CallerRow = {
   user_id: string;
   email: string;
   display_name: string;
+  instance_admin: boolean;
   /** Someone else chose the password: only a few routes answer until the user changes it. */
   must_change_password: boolean;
   /** The token's own workspace and scope; null for a session. */
@@ -91,7 +92,7 @@ export async function findCaller(
     `WITH "credential" AS (${session ? SESSION_CREDENTIAL : TOKEN_CREDENTIAL}),
           "touched" AS (${session ? SESSION_TOUCH : TOKEN_TOUCH})
      SELECT "credential"."id" AS "credential_id", "credential"."user_id",
-            "credential"."email", "credential"."display_name",
+            "credential"."email", "credential"."display_name", "credential"."instance_admin",
             "credential"."must_change_password",
             "credential"."token_workspace_id", "credential"."scope",
             "workspace"."id" AS "workspace_id", "workspace"."slug" AS "workspace_slug",

@@ -1,7 +1,8 @@
 import type { Request } from 'express';
 import type { TokenScope, WorkspaceRole } from '@bearing/contracts';
 
-export type CallerUser = { id: string; email: string; displayName: string };
+/** `instanceAdmin`: may use the instance-admin routes (never through an API token). */
+export type CallerUser = { id: string; email: string; displayName: string; instanceAdmin: boolean };
 
 /** Who is calling: a signed-in browser session, or an API token acting for its owner. */
 export type Caller =

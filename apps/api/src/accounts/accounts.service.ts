@@ -3,10 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { MeResponse, UpdateMeRequest } from '@bearing/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ProblemException } from '../common/problem/problem.js';
+import { readInstanceSettings } from '../instance-settings/instance-settings.repository.js';
+import { mayCreateWorkspaces } from '../instance-settings/instance-settings.service.js';
 import { Membership } from '../workspaces/membership.entity.js';
 import { toWorkspaceResponse } from '../workspaces/workspace.mapper.js';
 import { User } from './user.entity.js';
-import { toUserResponse } from './user.mapper.js';
+import { toMeUserResponse } from './user.mapper.js';
 
 @Injectable()
 export class AccountsService {
@@ -22,11 +24,12 @@ export class AccountsService {
       order: { workspace: { slug: 'ASC' } },
     });
     return {
-      user: toUserResponse(user),
+      user: toMeUserResponse(user),
       preferences: { audience: user.audience },
       workspaces: memberships.flatMap(({ workspace, role }) =>
         workspace ? [toWorkspaceResponse(workspace, role)] : [],
       ),
+      canCreateWorkspaces: mayCreateWorkspaces(await readInstanceSettings(manager), user),
     };
   }
 

@@ -45,6 +45,13 @@ export class User {
   @Column({ name: 'must_change_password', type: 'boolean', default: false })
   mustChangePassword!: boolean;
 
+  /**
+   * Administers the instance: its users, settings and audit log. Separate from workspace roles
+   * (an instance admin sees no workspace they are not a member of); the first admin is one.
+   */
+  @Column({ name: 'instance_admin', type: 'boolean', default: false })
+  instanceAdmin!: boolean;
+
   /** A disabled user's sessions and tokens stop working at once. */
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt!: Date | null;

@@ -9,7 +9,8 @@ import {
 import type { AuditAction } from '@bearing/contracts';
 
 /**
- * One write in a workspace: who, what, when, through which request. Never updated.
+ * One write in a workspace (or the instance): who, what, when, through which request. Never
+ * updated.
  *
  * The workspace, actor and token are plain id columns whose foreign keys name their entity (no
  * relations): the features that write events import the audit log, so it imports none of them.
@@ -21,9 +22,10 @@ export class AuditEvent {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_audit_event' })
   id!: string;
 
-  @Column({ name: 'workspace_id', type: 'uuid' })
+  /** Null for events of the instance rather than a workspace: sign-in, accounts, settings. */
+  @Column({ name: 'workspace_id', type: 'uuid', nullable: true })
   @ForeignKey('Workspace', { name: 'FK_audit_event_workspace', onDelete: 'CASCADE' })
-  workspaceId!: string;
+  workspaceId!: string | null;
 
   @Column({ name: 'actor_user_id', type: 'uuid' })
   @ForeignKey('User', { name: 'FK_audit_event_actor_user' })

@@ -44,6 +44,9 @@ const NAME_QUERIES: Record<AuditTargetType, string | null> = {
   'status-report': `SELECT "program"."name" || ', week of ' || "status_report"."week"::text AS "name"
                       FROM "status_report" JOIN "program" ON "program"."id" = "status_report"."program_id"
                      WHERE "status_report"."id" = $1 AND "status_report"."workspace_id" = $2`,
+  // Instance-level events: named by their details (an account's email), never by a workspace.
+  account: null,
+  instance: null,
 };
 
 /**

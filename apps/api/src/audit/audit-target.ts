@@ -23,7 +23,9 @@ export type AuditTargetType =
   | 'milestone'
   | 'raid-item'
   | 'dependency'
-  | 'status-report';
+  | 'status-report'
+  | 'account'
+  | 'instance';
 
 /** The word a reader sees before the target's name, e.g. "Objective · Grow podcast revenue". */
 export const AUDIT_TARGET_KINDS: Record<AuditTargetType, string> = {
@@ -47,6 +49,8 @@ export const AUDIT_TARGET_KINDS: Record<AuditTargetType, string> = {
   'raid-item': 'RAID item',
   dependency: 'Dependency',
   'status-report': 'Status report',
+  account: 'Account',
+  instance: 'Instance settings',
 };
 
 /** Long enough for any name Bearing accepts plus its context; longer ones end in "…". */

@@ -7,7 +7,8 @@ import { auditTargetLabel, type AuditTargetType, nameFromDetails } from './audit
 import { nameOfAuditTarget } from './audit-target.repository.js';
 
 export type AuditRecord = {
-  workspaceId: string;
+  /** Null for an event of the instance (the instance audit log), not of one workspace. */
+  workspaceId: string | null;
   actor: Actor;
   action: AuditAction;
   target: { type: AuditTargetType; id: string | null };
@@ -25,7 +26,9 @@ export async function recordAuditEvent(manager: EntityManager, record: AuditReco
   const events = manager.getRepository(AuditEvent);
   const details = record.details ?? {};
   const name =
-    (await nameOfAuditTarget(manager, record.workspaceId, record.target)) ??
+    (record.workspaceId === null
+      ? null
+      : await nameOfAuditTarget(manager, record.workspaceId, record.target)) ??
     nameFromDetails(details);
   await events.save(
     events.create({
@@ -42,15 +45,21 @@ export async function recordAuditEvent(manager: EntityManager, record: AuditReco
   );
 }
 
-/** A page of the workspace's audit log, newest first, keyset-paged on (created_at, id). */
+/**
+ * A page of the workspace's audit log — or, for `null`, the instance's (the events of no
+ * workspace) — newest first, keyset-paged on (created_at, id).
+ */
 export function auditEventPage(
   manager: EntityManager,
-  workspaceId: string,
+  workspaceId: string | null,
   page: PageQuery,
 ): Promise<{ rows: AuditEvent[]; nextCursor: string | null }> {
   const query = manager
     .getRepository(AuditEvent)
     .createQueryBuilder('event')
-    .where('event.workspaceId = :workspaceId', { workspaceId });
+    .where(
+      workspaceId === null ? 'event.workspaceId IS NULL' : 'event.workspaceId = :workspaceId',
+      { workspaceId },
+    );
   return keysetPage(query, page, createdAtIdOrder('event', 'DESC'));
 }

@@ -12,10 +12,11 @@ export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * The workspace's audit log, newest first, keyset-paged on (created_at, id); each actor named
-   * as their account is named now. One transaction, so the names are of the same moment.
+   * The workspace's audit log (the instance's for `null`), newest first, keyset-paged on
+   * (created_at, id); each actor named as their account is named now. One transaction, so the
+   * names are of the same moment.
    */
-  async list(workspaceId: string, page: PageQuery): Promise<AuditEventPage> {
+  async list(workspaceId: string | null, page: PageQuery): Promise<AuditEventPage> {
     return this.dataSource.transaction(async (manager) => {
       const { rows, nextCursor } = await auditEventPage(manager, workspaceId, page);
       const actors = await usersByIds(

@@ -72,8 +72,8 @@ export class SessionsService {
     if (Date.now() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
       await touchSession(this.dataSource.manager, session.id, SESSION_IDLE_TIMEOUT_MS / 1000);
     }
-    const { id, email, displayName } = session.user;
-    return { sessionId: session.id, user: { id, email, displayName } };
+    const { id, email, displayName, instanceAdmin } = session.user;
+    return { sessionId: session.id, user: { id, email, displayName, instanceAdmin } };
   }
 
   async revoke(sessionId: string): Promise<void> {

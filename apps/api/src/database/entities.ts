@@ -4,6 +4,7 @@ import { PasswordReset } from '../auth/password-reset/password-reset.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { GuardrailStatusChange } from '../guardrails/guardrail-status-change.entity.js';
 import { Guardrail } from '../guardrails/guardrail.entity.js';
+import { InstanceSetting } from '../instance-settings/instance-setting.entity.js';
 import { Invitation } from '../members/invitation.entity.js';
 import { MetricPoint } from '../metrics/metric-point.entity.js';
 import { Metric } from '../metrics/metric.entity.js';
@@ -51,6 +52,7 @@ export const entities = [
   PasswordReset,
   Membership,
   Invitation,
+  InstanceSetting,
   ApiToken,
   AuditEvent,
   RateLimitCounter,

@@ -3,6 +3,7 @@ import { FlowSpanController } from './flow-span.controller.js';
 import { FlowSpanService } from './flow-span.service.js';
 import { FlowController } from './flow.controller.js';
 import { FlowService } from './flow.service.js';
+import { FlowReadModel } from './flow-read-model/flow-read-model.service.js';
 import { PlanningController } from './planning.controller.js';
 import { PlanningService } from './planning.service.js';
 import { SprintReportsController } from './sprint-reports.controller.js';
@@ -11,6 +12,6 @@ import { SprintReportsService } from './sprint-reports.service.js';
 /** Read models of a team's delivery: sprint reports, flow metrics, capacity and forecasts. */
 @Module({
   controllers: [SprintReportsController, FlowController, FlowSpanController, PlanningController],
-  providers: [SprintReportsService, FlowService, FlowSpanService, PlanningService],
+  providers: [SprintReportsService, FlowService, FlowSpanService, PlanningService, FlowReadModel],
 })
 export class DeliveryModule {}

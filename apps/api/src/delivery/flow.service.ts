@@ -11,71 +11,100 @@ import type {
   WipResponse,
 } from '@bearing/contracts';
 import {
+  agingOfRecords,
   agingWip,
-  cumulativeFlow,
-  cycleTime,
-  leadTime,
-  quantiles,
-  stageEntryDays,
-  throughput,
-  wip,
-  type Workflow,
+  countsBetween,
+  cumulativeFlowOfDays,
+  dayToEpochDay,
+  epochDayToDay,
+  nearestRankOfCounts,
+  throughputOfDays,
+  wipOfDays,
 } from '@bearing/metrics';
 import { DataSource } from 'typeorm';
 import { ClockService } from '../common/clock/clock.service.js';
-import { findTeam } from '../teams/team.repository.js';
-import type { Team } from '../teams/team.entity.js';
+import {
+  readChangedAfter,
+  readCountsThrough,
+  readDoneByRank,
+  readDoneDays,
+  readFlowDays,
+  readInProgress,
+} from './flow-read-model/flow-read-model.repository.js';
+import { FlowReadModel } from './flow-read-model/flow-read-model.service.js';
 import { dayRange, todayOf } from './team-days.js';
-import { type FlowItem, loadFlowItems } from './team-history.repository.js';
+import { loadFlowItems } from './team-history.repository.js';
 
 const PERCENTILES = [0.5, 0.85, 0.95];
 
+/** The most points the cycle-time scatter sends; more are sampled evenly (percentiles use all). */
+export const MAX_CYCLE_TIME_POINTS = 5000;
+/** The most items aging WIP lists: the oldest. */
+export const MAX_AGING_ITEMS = 1000;
+
 /**
- * Flow read models of a team: each loads the team's item histories and hands them, with the
- * team's workflow and time zone, to `@bearing/metrics`. Nothing is computed here.
+ * Flow read models of a team, read from the stored per-item flow rows and per-day counts (see
+ * `flow-read-model/`) and assembled by `@bearing/metrics`: a request costs a few indexed reads
+ * whose size does not grow with the team's history. Nothing is computed here.
  */
 @Injectable()
 export class FlowService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: ClockService,
+    private readonly readModel: FlowReadModel,
   ) {}
 
-  /** Items done in the range with cycle and lead time, and their nearest-rank percentiles. */
+  /**
+   * Items done in the range with cycle and lead time — every one, or an even sample of
+   * `MAX_CYCLE_TIME_POINTS` in (done day, key) order — and the nearest-rank percentiles of all.
+   */
   async cycleTimes(
     workspaceId: string,
     teamRef: string,
     query: DayRangeQuery,
   ): Promise<CycleTimesResponse> {
-    const { team, workflow, items } = await this.load(workspaceId, teamRef);
+    const team = await this.readModel.team(workspaceId, teamRef);
     const { from, to } = dayRange(team, this.clock.now(), query);
-    const options = { timeZone: team.timeZone };
-    const rows = items.flatMap((item) => {
-      const days = stageEntryDays(item, workflow, options);
-      const doneDay = days[workflow.doneStage] ?? null;
-      if (doneDay === null || doneDay < from || doneDay > to) return [];
-      return [
-        {
-          key: item.key,
-          title: item.title,
-          committedDay: item.hasHistory ? (days[workflow.committedStage] ?? null) : null,
-          doneDay,
-          cycleTime: item.hasHistory ? cycleTime(item, workflow, options) : null,
-          leadTime: leadTime(item, workflow, options),
-        },
-      ];
-    });
-    rows.sort(
-      (first, second) =>
-        first.doneDay.localeCompare(second.doneDay) || first.key.localeCompare(second.key),
-    );
+    const manager = this.dataSource.manager;
+    const [through, before] = await Promise.all([
+      readCountsThrough(manager, team.id, dayToEpochDay(to)),
+      readCountsThrough(manager, team.id, dayToEpochDay(from) - 1),
+    ]);
+    const firstRank = before?.doneThrough ?? 0;
+    const total = (through?.doneThrough ?? 0) - firstRank;
+    const cycleCounts = countsBetween(through?.cycleCounts ?? [], before?.cycleCounts ?? null);
+    const leadCounts = countsBetween(through?.leadCounts ?? [], before?.leadCounts ?? null);
+    const sampled = total > MAX_CYCLE_TIME_POINTS;
+    const rows =
+      total === 0
+        ? []
+        : await readDoneByRank(
+            manager,
+            team.id,
+            sampled
+              ? Array.from(
+                  { length: MAX_CYCLE_TIME_POINTS },
+                  (_, index) => firstRank + Math.floor((index * total) / MAX_CYCLE_TIME_POINTS),
+                )
+              : { from: firstRank, to: firstRank + total - 1 },
+          );
+    const withCycleTime = cycleCounts.reduce((sum, count) => sum + count, 0);
     return {
       from,
       to,
       timeZone: team.timeZone,
-      items: rows,
-      percentiles: percentilesOf(rows.map((row) => row.cycleTime)),
-      leadTimePercentiles: percentilesOf(rows.map((row) => row.leadTime)),
+      total,
+      sampled,
+      withoutCycleTime: total - withCycleTime,
+      points: rows.map((row) => [
+        row.key,
+        epochDayToDay(row.done_day),
+        row.cycle_time,
+        row.lead_time,
+      ]),
+      percentiles: percentilesOf(cycleCounts),
+      leadTimePercentiles: percentilesOf(leadCounts),
     };
   }
 
@@ -84,14 +113,16 @@ export class FlowService {
     teamRef: string,
     query: ThroughputQuery,
   ): Promise<ThroughputResponse> {
-    const { team, workflow, items } = await this.load(workspaceId, teamRef);
+    const team = await this.readModel.team(workspaceId, teamRef);
     const { from, to } = dayRange(team, this.clock.now(), query);
-    const buckets = throughput(items, workflow, {
-      from,
-      to,
-      interval: query.interval,
-      timeZone: team.timeZone,
-    });
+    // Weekly buckets reach from the Monday before `from` to the Sunday after `to`.
+    const days = await readDoneDays(
+      this.dataSource.manager,
+      team.id,
+      dayToEpochDay(from) - 6,
+      dayToEpochDay(to) + 6,
+    );
+    const buckets = throughputOfDays(days, { from, to, interval: query.interval });
     return { from, to, interval: query.interval, buckets };
   }
 
@@ -100,60 +131,79 @@ export class FlowService {
     teamRef: string,
     query: DayRangeQuery,
   ): Promise<CumulativeFlowResponse> {
-    const { team, workflow, items } = await this.load(workspaceId, teamRef);
+    const team = await this.readModel.team(workspaceId, teamRef);
     const { from, to } = dayRange(team, this.clock.now(), query);
-    const days = cumulativeFlow(withHistory(items), workflow, {
-      from,
-      to,
-      timeZone: team.timeZone,
-    });
-    return { from, to, stages: workflow.stages.map((stage) => stage.name), days };
-  }
-
-  async wip(workspaceId: string, teamRef: string, query: DayRangeQuery): Promise<WipResponse> {
-    const { team, workflow, items } = await this.load(workspaceId, teamRef);
-    const { from, to } = dayRange(team, this.clock.now(), query);
+    const days = await readFlowDays(this.dataSource.manager, team.id, dayToEpochDay(to));
     return {
       from,
       to,
-      days: wip(withHistory(items), workflow, { from, to, timeZone: team.timeZone }),
+      stages: team.workflow.stages.map((stage) => stage.name),
+      days: cumulativeFlowOfDays(days, team.workflow, { from, to }),
     };
   }
 
-  /** Items committed and not done as of `asOf` (default today), oldest first. */
+  async wip(workspaceId: string, teamRef: string, query: DayRangeQuery): Promise<WipResponse> {
+    const team = await this.readModel.team(workspaceId, teamRef);
+    const { from, to } = dayRange(team, this.clock.now(), query);
+    const days = await readFlowDays(this.dataSource.manager, team.id, dayToEpochDay(to));
+    return { from, to, days: wipOfDays(days, team.workflow, { from, to }) };
+  }
+
+  /**
+   * Items committed and not done as of `asOf` (default today), oldest first: how many, and the
+   * `MAX_AGING_ITEMS` oldest. Items whose history goes on after `asOf` (a day in the past) are
+   * replayed up to it; the others are what their stored rows say.
+   */
   async aging(workspaceId: string, teamRef: string, query: AgingQuery): Promise<AgingWipResponse> {
-    const { team, workflow, items } = await this.load(workspaceId, teamRef);
+    const team = await this.readModel.team(workspaceId, teamRef);
     const asOf = query.asOf ?? todayOf(team, this.clock.now());
-    const byId = new Map(items.map((item) => [item.id, item]));
-    const aging = agingWip(withHistory(items), workflow, asOf, { timeZone: team.timeZone })
+    const manager = this.dataSource.manager;
+    const asOfDay = dayToEpochDay(asOf);
+    const [stored, changedAfter] = await Promise.all([
+      readInProgress(manager, team.id, asOfDay, MAX_AGING_ITEMS),
+      readChangedAfter(manager, team.id, asOfDay),
+    ]);
+    const fromRows = agingOfRecords(
+      stored.rows.map((row) => ({
+        id: row.id,
+        committedDay: row.committed_day,
+        doneDay: null,
+        stage: row.stage,
+      })),
+      team.workflow,
+      asOf,
+    );
+    const labels = new Map<string, { key: string; title: string }>(
+      stored.rows.map((row) => [row.id, row]),
+    );
+    let replayed: { id: string; stage: string; ageDays: number }[] = [];
+    if (changedAfter.length > 0) {
+      const wanted = new Set(changedAfter);
+      const items = (await loadFlowItems(manager, workspaceId, team.id, team.workflow)).filter(
+        (item) => wanted.has(item.id),
+      );
+      for (const item of items) labels.set(item.id, item);
+      replayed = agingWip(items, team.workflow, asOf, { timeZone: team.timeZone });
+    }
+    const items = [...fromRows, ...replayed]
       .map(({ id, stage, ageDays }) => {
-        const item = byId.get(id) as FlowItem;
-        return { key: item.key, title: item.title, stage, ageDays };
+        const { key, title } = labels.get(id) as { key: string; title: string };
+        return { key, title, stage, ageDays };
       })
       .sort(
         (first, second) => second.ageDays - first.ageDays || first.key.localeCompare(second.key),
-      );
-    return { asOf, stages: workflow.stages.map((stage) => stage.name), items: aging };
-  }
-
-  private async load(
-    workspaceId: string,
-    teamRef: string,
-  ): Promise<{ team: Team; workflow: Workflow; items: FlowItem[] }> {
-    const manager = this.dataSource.manager;
-    const team = await findTeam(manager, workspaceId, teamRef);
-    const items = await loadFlowItems(manager, workspaceId, team.id, team.workflow);
-    return { team, workflow: team.workflow, items };
+      )
+      .slice(0, MAX_AGING_ITEMS);
+    return {
+      asOf,
+      stages: team.workflow.stages.map((stage) => stage.name),
+      total: stored.total + replayed.length,
+      items,
+    };
   }
 }
 
-/** Only items whose status history is known: a CSV row cannot say when work started. */
-function withHistory(items: FlowItem[]): FlowItem[] {
-  return items.filter((item) => item.hasHistory);
-}
-
-function percentilesOf(values: (number | null)[]): CycleTimesResponse['percentiles'] {
-  const known = values.filter((value): value is number => value !== null);
-  const [p50 = null, p85 = null, p95 = null] = quantiles(known, PERCENTILES, 'nearest-rank') ?? [];
+function percentilesOf(counts: number[]): CycleTimesResponse['percentiles'] {
+  const [p50 = null, p85 = null, p95 = null] = nearestRankOfCounts(counts, PERCENTILES) ?? [];
   return { p50, p85, p95 };
 }

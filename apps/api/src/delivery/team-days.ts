@@ -2,17 +2,20 @@ import type { Calendar } from '@bearing/metrics';
 import { addDays, epochMsToDay } from '@bearing/metrics';
 import type { Team } from '../teams/team.entity.js';
 
+/** What the day helpers read of a team (an entity or a plain row). */
+type TeamDays = Pick<Team, 'timeZone'>;
+
 /** Default span of the flow charts and of a forecast's throughput sample: 90 days. */
 const DEFAULT_SPAN_DAYS = 90;
 
 /** Today in the team's time zone. */
-export function todayOf(team: Team, now: Date): string {
+export function todayOf(team: TeamDays, now: Date): string {
   return epochMsToDay(now.getTime(), team.timeZone);
 }
 
 /** `from`/`to` as asked, else the 90 days ending `to` (default: today). */
 export function dayRange(
-  team: Team,
+  team: TeamDays,
   now: Date,
   range: { from?: string | undefined; to?: string | undefined },
 ): { from: string; to: string } {
@@ -23,7 +26,7 @@ export function dayRange(
 
 /** The throughput sample of a forecast: as asked, else the 90 days up to yesterday. */
 export function sampleRange(
-  team: Team,
+  team: TeamDays,
   now: Date,
   sample: { sampleFrom?: string | undefined; sampleTo?: string | undefined },
 ): { from: string; to: string } {
@@ -35,6 +38,6 @@ export function sampleRange(
   return { from: sample.sampleFrom ?? addDays(to, 1 - DEFAULT_SPAN_DAYS), to };
 }
 
-export function calendarOf(team: Team): Calendar {
+export function calendarOf(team: Pick<Team, 'calendar'>): Calendar {
   return { nonWorkingWeekdays: team.calendar.nonWorkingWeekdays, holidays: team.calendar.holidays };
 }

@@ -46,6 +46,7 @@ import { planImport } from './import-plan.js';
 import type { ImportReadOutcome, readImportUpload } from './import-read.worker.js';
 import { failedResult, resultOf, workflowWithMapping } from './import-result.js';
 import { writePlan } from './import-writer.js';
+import { refreshTeamFlow } from '../delivery/flow-read-model/flow-read-model.service.js';
 import { cleanText } from './jira/text-limits.js';
 import { removeUpload, type StoredUpload } from './upload-storage.js';
 import {
@@ -331,6 +332,7 @@ export class ImportsService
           team.workflow = workflow;
           await manager.getRepository(Team).save(team);
         }
+        await refreshTeamFlow(manager, target.workspaceId, team.id);
         await rememberJiraSite(manager, team.id, file.jiraSite);
         const result = resultOf(file, plan, workflow);
         await recordAuditEvent(manager, {

@@ -3,22 +3,33 @@ import type {
   AcceptInviteRequest,
   AddMemberRequest,
   Invitation as InvitationResponse,
+  MyInvitation,
+  MyInvitationList,
+  Workspace as WorkspaceResponse,
 } from '@bearing/contracts';
 import { type EntityManager, IsNull } from 'typeorm';
-import type { Actor } from '../access/caller.js';
+import type { Actor, CallerUser } from '../access/caller.js';
 import { hashPassword } from '../accounts/password.js';
+import { assertPasswordAcceptable } from '../accounts/passwords/password-policy.service.js';
 import { findUserByEmail, insertUser } from '../accounts/user.repository.js';
 import { recordAuditEvent } from '../audit/audit.repository.js';
+import { ClockService } from '../common/clock/clock.service.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { hashSecret, newSecret } from '../common/secrets/secret-token.js';
 import { Membership } from '../workspaces/membership.entity.js';
 import { Invitation } from './invitation.entity.js';
+import { lockOpenInvitationTo, openInvitationsTo } from './invitation.repository.js';
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** One-time links that let a new person make their account and join a workspace. */
+/**
+ * Invitations to join a workspace: a new person accepts through the one-time link (making
+ * their account), a person with an account accepts or declines in Bearing.
+ */
 @Injectable()
 export class InvitationsService {
+  constructor(private readonly clock: ClockService) {}
+
   /** A new link for `email`; any earlier unused link for the same person here stops working. */
   async create(
     manager: EntityManager,
@@ -36,7 +47,7 @@ export class InvitationsService {
         role,
         tokenHash: hashSecret(token),
         invitedByUserId: actor.userId,
-        expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS),
+        expiresAt: new Date(this.clock.now().getTime() + INVITATION_LIFETIME_MS),
         acceptedAt: null,
       }),
     );
@@ -80,9 +91,10 @@ export class InvitationsService {
     if (await findUserByEmail(manager, invitation.email)) {
       throw ProblemException.conflict(
         'account-exists',
-        'An account with this email exists already: sign in, and ask an admin to add you.',
+        'An account with this email exists already: sign in to accept the invitation.',
       );
     }
+    await assertPasswordAcceptable('password', password, { email: invitation.email, displayName });
     const user = await insertUser(manager, {
       email: invitation.email,
       displayName,
@@ -103,4 +115,81 @@ export class InvitationsService {
     });
     return user.id;
   }
+
+  /** The open invitations to the signed-in user's email. */
+  async listMine(manager: EntityManager, user: CallerUser): Promise<MyInvitationList> {
+    const invitations = await openInvitationsTo(manager, user.email);
+    return { items: invitations.flatMap(toMyInvitationResponse) };
+  }
+
+  /**
+   * The signed-in user accepts an invitation to their email: they join the workspace with the
+   * invitation's role. Someone else's invitation, a used or an expired one is not found.
+   */
+  async acceptAsMember(
+    manager: EntityManager,
+    invitationId: string,
+    user: CallerUser,
+    requestId: string | null,
+  ): Promise<WorkspaceResponse> {
+    const invitation = await lockOpenInvitationTo(manager, invitationId, user.email);
+    if (!invitation?.workspace) throw ProblemException.notFound(NO_SUCH_INVITATION);
+    const memberships = manager.getRepository(Membership);
+    const existing = await memberships.findOneBy({
+      workspaceId: invitation.workspaceId,
+      userId: user.id,
+    });
+    await manager.getRepository(Invitation).update(invitation.id, { acceptedAt: () => 'now()' });
+    const { id, slug, name } = invitation.workspace;
+    // Joined meanwhile another way: the invitation is used up, the role stays as it is.
+    if (existing) return { id, slug, name, role: existing.role };
+    await memberships.insert({
+      workspaceId: invitation.workspaceId,
+      userId: user.id,
+      role: invitation.role,
+    });
+    await recordAuditEvent(manager, {
+      workspaceId: invitation.workspaceId,
+      actor: { userId: user.id, tokenId: null, requestId },
+      action: 'member.joined',
+      target: { type: 'user', id: user.id },
+      details: { email: user.email, role: invitation.role, invitationId: invitation.id },
+    });
+    return { id, slug, name, role: invitation.role };
+  }
+
+  /** The signed-in user declines an invitation to their email; the workspace's log says so. */
+  async decline(
+    manager: EntityManager,
+    invitationId: string,
+    user: CallerUser,
+    requestId: string | null,
+  ): Promise<void> {
+    const invitation = await lockOpenInvitationTo(manager, invitationId, user.email);
+    if (!invitation) throw ProblemException.notFound(NO_SUCH_INVITATION);
+    await manager.getRepository(Invitation).delete(invitation.id);
+    await recordAuditEvent(manager, {
+      workspaceId: invitation.workspaceId,
+      actor: { userId: user.id, tokenId: null, requestId },
+      action: 'invitation.declined',
+      target: { type: 'invitation', id: invitation.id },
+      details: { email: user.email, role: invitation.role },
+    });
+  }
+}
+
+const NO_SUCH_INVITATION = 'There is no such open invitation for you.';
+
+function toMyInvitationResponse(invitation: Invitation): MyInvitation[] {
+  const { workspace, invitedBy } = invitation;
+  if (!workspace || !invitedBy) return [];
+  return [
+    {
+      id: invitation.id,
+      workspace: { slug: workspace.slug, name: workspace.name },
+      role: invitation.role,
+      invitedBy: { displayName: invitedBy.displayName },
+      expiresAt: invitation.expiresAt.toISOString(),
+    },
+  ];
 }

@@ -16,8 +16,8 @@ import {
 } from '@bearing/contracts';
 import { z } from 'zod';
 import { Access } from '../access/access.decorator.js';
-import type { Actor, WorkspaceContext } from '../access/caller.js';
-import { CurrentActor, CurrentWorkspace } from '../access/current.decorators.js';
+import type { Actor, CallerUser, WorkspaceContext } from '../access/caller.js';
+import { CurrentActor, CurrentUser, CurrentWorkspace } from '../access/current.decorators.js';
 import { ZodBody, ZodParam, ZodQuery } from '../common/validation/zod.pipe.js';
 import { MembersService } from './members.service.js';
 import { Fails, Returns, ReturnsNothing } from '../common/openapi/openapi.decorators.js';
@@ -38,7 +38,11 @@ export class MembersController {
     return this.members.list(workspace.id, page);
   }
 
-  /** `addMemberRequestSchema` → `addMemberResponseSchema`. */
+  /**
+   * `addMemberRequestSchema` → `addMemberResponseSchema`: always an invitation, the same answer
+   * whether the email has an account or not. An initial `password` is for instance admins only
+   * (403 for anyone else).
+   */
   @Post()
   @Access({ workspaceRole: 'admin' })
   @Returns(addMemberResponseSchema)
@@ -46,9 +50,10 @@ export class MembersController {
   add(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,
+    @CurrentUser() user: CallerUser,
     @ZodBody(addMemberRequestSchema) body: AddMemberRequest,
   ): Promise<AddMemberResponse> {
-    return this.members.add(workspace.id, actor, body);
+    return this.members.add(workspace.id, actor, user, body);
   }
 
   /** `updateMemberRequestSchema` → `memberSchema`; a stale `version` is a 409. */

@@ -7,19 +7,20 @@ import type {
   MemberPage,
   PageQuery,
   UpdateMemberRequest,
-  WorkspaceRole,
 } from '@bearing/contracts';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { z } from 'zod';
 import type { Actor } from '../access/caller.js';
 import { hashPassword } from '../accounts/password.js';
 import type { User } from '../accounts/user.entity.js';
+import { requirePasswordChange } from '../accounts/user-admin.repository.js';
 import { displayNameFromEmail, findUserByEmail, insertUser } from '../accounts/user.repository.js';
 import { recordAuditEvent } from '../audit/audit.repository.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
 import { ApiToken } from '../tokens/api-token.entity.js';
 import { Membership } from '../workspaces/membership.entity.js';
+import { isMemberByEmail } from './invitation.repository.js';
 import { InvitationsService } from './invitations.service.js';
 import { toMemberResponse } from './member.mapper.js';
 import { assertAnotherAdminRemains, lockWorkspaceMemberships } from './membership.repository.js';
@@ -63,48 +64,39 @@ export class MembersService {
   }
 
   /**
-   * Adds a person by email. An existing account joins as it is — its password is never
-   * touched, so a workspace admin cannot take over an account. A new person gets an account
-   * with the initial password, or an invite link to set their own.
+   * Invites a person by email to join with `role`. The answer is the same whether the email
+   * has an account or not, and takes the same work, so it reveals no accounts: an existing
+   * account joins only once its owner accepts. Only an instance admin may also give an initial
+   * `password`, which makes a new account (to be changed at first sign-in) and leaves an
+   * existing one untouched — so a workspace admin can neither take over an account nor pull
+   * one in without its owner's consent.
    */
   async add(
     workspaceId: string,
     actor: Actor,
+    caller: { instanceAdmin: boolean },
     request: AddMemberRequest,
   ): Promise<AddMemberResponse> {
+    if (request.password !== undefined && !caller.instanceAdmin) {
+      throw ProblemException.forbidden(
+        'Only an instance administrator may create an account with an initial password: send an invitation instead.',
+      );
+    }
     const passwordHash =
       request.password === undefined ? undefined : await hashPassword(request.password);
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const existing = await findUserByEmail(manager, request.email);
-        if (existing) {
-          const member = await addMembership(manager, actor, {
-            workspaceId,
-            user: existing,
-            role: request.role,
-            accountCreated: false,
-          });
-          return { member, accountCreated: false, invitation: null };
+        if (await isMemberByEmail(manager, workspaceId, request.email)) {
+          throw ProblemException.conflict('member-exists', `${request.email} is already a member.`);
         }
-        if (passwordHash !== undefined) {
-          const user = await insertUser(manager, {
-            email: request.email,
-            displayName: request.displayName ?? displayNameFromEmail(request.email),
-            passwordHash,
-          });
-          const member = await addMembership(manager, actor, {
-            workspaceId,
-            user,
-            role: request.role,
-            accountCreated: true,
-          });
-          return { member, accountCreated: true, invitation: null };
+        if (passwordHash !== undefined && !(await findUserByEmail(manager, request.email))) {
+          await createAccountWithPassword(manager, actor, request, passwordHash);
         }
         const invitation = await this.invitations.create(manager, workspaceId, actor, request);
-        return { member: null, accountCreated: false, invitation };
+        return { invitation };
       });
     } catch (error) {
-      // Two admins adding the same person at the same moment: one wins, the other is told.
+      // Two instance admins making the same account at the same moment: one wins.
       if (isUniqueViolation(error)) {
         throw ProblemException.conflict(
           'member-exists',
@@ -171,34 +163,26 @@ export class MembersService {
   }
 }
 
-type NewMembership = {
-  workspaceId: string;
-  user: User;
-  role: WorkspaceRole;
-  /** Whether the account was made just now, for the audit log. */
-  accountCreated: boolean;
-};
-
-async function addMembership(
+/** An account made by an instance admin with an initial password, recorded instance-wide. */
+async function createAccountWithPassword(
   manager: EntityManager,
   actor: Actor,
-  { workspaceId, user, role, accountCreated }: NewMembership,
-): Promise<Member> {
-  const memberships = manager.getRepository(Membership);
-  if (await memberships.existsBy({ workspaceId, userId: user.id })) {
-    throw ProblemException.conflict('member-exists', `${user.email} is already a member.`);
-  }
-  const membership = await memberships.save(
-    memberships.create({ workspaceId, userId: user.id, role }),
-  );
-  await recordAuditEvent(manager, {
-    workspaceId,
-    actor,
-    action: 'member.added',
-    target: { type: 'user', id: user.id },
-    details: { email: user.email, role, accountCreated },
+  request: AddMemberRequest,
+  passwordHash: string,
+): Promise<void> {
+  const user = await insertUser(manager, {
+    email: request.email,
+    displayName: request.displayName ?? displayNameFromEmail(request.email),
+    passwordHash,
   });
-  return toMemberResponse(membership, user);
+  await requirePasswordChange(manager, user.id);
+  await recordAuditEvent(manager, {
+    workspaceId: null,
+    actor,
+    action: 'account.created',
+    target: { type: 'account', id: user.id },
+    details: { email: user.email, initialPassword: true },
+  });
 }
 
 /** The membership in *this* workspace, or 404 — an id from another workspace is not found. */

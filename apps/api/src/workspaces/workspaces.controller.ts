@@ -22,16 +22,21 @@ import { Fails, Returns } from '../common/openapi/openapi.decorators.js';
 export class WorkspacesController {
   constructor(private readonly workspaces: WorkspacesService) {}
 
-  /** `createWorkspaceRequestSchema` → `workspaceSchema`; the caller becomes its admin. */
+  /**
+   * `createWorkspaceRequestSchema` → `workspaceSchema`; the caller becomes its admin. Signed-in
+   * users may call it, but the instance setting decides who may create: by default only
+   * instance admins (anyone else gets a 403 saying so).
+   */
   @Post()
   @Access('signed-in')
   @Returns(workspaceSchema)
   @Fails(409, 'slug-taken')
   create(
     @CurrentActor() actor: Actor,
+    @CurrentUser() user: CallerUser,
     @ZodBody(createWorkspaceRequestSchema) body: CreateWorkspaceRequest,
   ): Promise<Workspace> {
-    return this.workspaces.create(actor, body);
+    return this.workspaces.create(actor, user, body);
   }
 
   /** `pageQuerySchema` → `workspacePageSchema`: the caller's workspaces. */

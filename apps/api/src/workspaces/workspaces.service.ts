@@ -12,6 +12,7 @@ import type { Actor } from '../access/caller.js';
 import { recordAuditEvent } from '../audit/audit.repository.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
+import { assertMayCreateWorkspaces } from '../instance-settings/instance-settings.service.js';
 import { Membership } from './membership.entity.js';
 import { Workspace } from './workspace.entity.js';
 import { toWorkspaceResponse } from './workspace.mapper.js';
@@ -23,10 +24,18 @@ const slugPosition = z.tuple([z.string()]);
 export class WorkspacesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Creates a workspace with the caller as its first admin; a taken slug is a 409. */
-  async create(actor: Actor, request: CreateWorkspaceRequest): Promise<WorkspaceResponse> {
+  /**
+   * Creates a workspace with the caller as its first admin, if the instance's settings let
+   * them (else 403); a taken slug is a 409.
+   */
+  async create(
+    actor: Actor,
+    creator: { instanceAdmin: boolean },
+    request: CreateWorkspaceRequest,
+  ): Promise<WorkspaceResponse> {
     try {
       return await this.dataSource.transaction(async (manager) => {
+        await assertMayCreateWorkspaces(manager, creator);
         const workspace = await insertWorkspaceWithAdmin(manager, request, actor);
         return toWorkspaceResponse(workspace, 'admin');
       });

@@ -91,8 +91,8 @@ describe.each(PINNED_TODAYS)('the demo workspace seeded on %s', (today) => {
       );
       expect(burndown.committed).toBeGreaterThan(0);
       expect(burndown.days.length).toBeGreaterThan(0);
-      const cycleTimes = await get<{ items: unknown[] }>(`/teams/${slug}/flow/cycle-times`);
-      expect(cycleTimes.items.length).toBeGreaterThan(0);
+      const cycleTimes = await get<{ points: unknown[] }>(`/teams/${slug}/flow/cycle-times`);
+      expect(cycleTimes.points.length).toBeGreaterThan(0);
       const throughput = await get<{ buckets: { count: number }[] }>(
         `/teams/${slug}/flow/throughput`,
       );
@@ -222,7 +222,7 @@ async function canonicalSummary(get: <T>(path: string) => Promise<T>) {
     const velocity = await get<{
       outcomes: { name: string; committed: number; completed: number }[];
     }>(`/teams/${team.slug}/velocity?window=26`);
-    const cycleTimes = await get<{ items: { key: string; cycleTime: number | null }[] }>(
+    const cycleTimes = await get<{ points: [string, string, number | null, number | null][] }>(
       `/teams/${team.slug}/flow/cycle-times`,
     );
     teamSummaries.push({
@@ -233,7 +233,7 @@ async function canonicalSummary(get: <T>(path: string) => Promise<T>) {
         committed,
         completed,
       ]),
-      cycleTimes: cycleTimes.items.map(({ key, cycleTime }) => [key, cycleTime]),
+      cycleTimes: cycleTimes.points.map(([key, , cycleTime]) => [key, cycleTime]),
     });
   }
   const metrics = await get<{ items: { key: string; latest: { value: number } | null }[] }>(

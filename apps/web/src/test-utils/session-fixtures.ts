@@ -20,9 +20,16 @@ export const OTHER_WORKSPACE: Workspace = {
 /** Ana, signed in, with `role` in the demo workspace (and viewer in Acme). */
 export function signedInAs(role: WorkspaceRole): MeResponse {
   return {
-    user: { id: USER_ID, email: 'ana@example.com', displayName: 'Ana Lima' },
+    user: {
+      id: USER_ID,
+      email: 'ana@example.com',
+      displayName: 'Ana Lima',
+      mustChangePassword: false,
+      instanceAdmin: false,
+    },
     preferences: { audience: 'executive' },
     workspaces: [{ ...OTHER_WORKSPACE }, { ...DEMO_WORKSPACE, role }],
+    canCreateWorkspaces: true,
   };
 }
 

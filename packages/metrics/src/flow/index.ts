@@ -6,3 +6,14 @@ export { throughput, type ThroughputOptions, type ThroughputBucket } from './thr
 export { cumulativeFlow, type CumulativeFlowDay } from './cumulative-flow.js';
 export { wip, type WipDay } from './wip.js';
 export { agingWip, type AgingItem } from './aging-wip.js';
+export {
+  flowRecord,
+  type FlowRecord,
+  type FlowDayCounts,
+  throughputOfDays,
+  cumulativeFlowOfDays,
+  wipOfDays,
+  agingOfRecords,
+  countsBetween,
+  nearestRankOfCounts,
+} from './flow-record.js';

@@ -4,6 +4,7 @@ import { Workspace } from '../../workspaces/workspace.entity.js';
 import { insertWorkspaceWithAdmin } from '../../workspaces/workspaces.service.js';
 import { generatePassword, hashPassword } from '../password.js';
 import { User } from '../user.entity.js';
+import { makeInstanceAdmin } from '../user-admin.repository.js';
 import { findUserByEmail, insertUser } from '../user.repository.js';
 import { lockForTransaction } from '../../database/advisory-lock.repository.js';
 
@@ -38,11 +39,13 @@ export async function bootstrapAccounts(
     if (!(await manager.getRepository(User).exists())) {
       const generatedPassword = config.adminPassword === undefined ? generatePassword() : undefined;
       const password = config.adminPassword ?? generatedPassword ?? generatePassword();
-      await insertUser(manager, {
+      const admin = await insertUser(manager, {
         email: adminEmail,
         displayName: 'Administrator',
         passwordHash: await hashPassword(password),
       });
+      // The first admin administers the instance, whatever workspaces come later.
+      await makeInstanceAdmin(manager, admin.id);
       result.createdAdmin = { email: adminEmail, generatedPassword };
     }
 

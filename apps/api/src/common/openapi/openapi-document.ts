@@ -334,7 +334,9 @@ function failuresOf(
   else if (rule !== 'public') add(401, 'unauthorized');
   const crossSiteCheck = !SAFE_METHODS.has(route.method);
   const roleCheck =
-    rule === 'signed-in' || (typeof rule === 'object' && rule.workspaceRole !== 'viewer');
+    rule === 'signed-in' ||
+    rule === 'instance-admin' ||
+    (typeof rule === 'object' && rule.workspaceRole !== 'viewer');
   if (crossSiteCheck || roleCheck) add(403, 'forbidden');
   if (typeof rule === 'object' || pathParameterNames(route.path).length > 0) add(404, 'not-found');
   if (inputs.jsonBody) add(413, 'http-413');
@@ -366,7 +368,7 @@ function problemResponse(status: string, types: string[], problem: JsonSchema): 
 
 function securityOf(rule: AccessRule | undefined): Record<string, string[]>[] {
   if (rule === 'public') return [];
-  if (rule === 'signed-in') return [{ session: [] }];
+  if (rule === 'signed-in' || rule === 'instance-admin') return [{ session: [] }];
   return [{ session: [] }, { apiToken: [] }];
 }
 
@@ -374,6 +376,9 @@ function accessDescription(rule: AccessRule | undefined): string {
   if (rule === undefined) return 'Closed: the route declares no access rule.';
   if (rule === 'public') return 'Anyone may call this.';
   if (rule === 'signed-in') return 'Any signed-in user, with a browser session (not an API token).';
+  if (rule === 'instance-admin') {
+    return 'Instance administrators only, with a browser session (not an API token).';
+  }
   const role = rule.workspaceRole;
   const scopes = Object.entries(TOKEN_SCOPE_CEILING)
     .filter(([, ceiling]) => hasAtLeast(ceiling, role))

@@ -7,28 +7,21 @@ export interface CycleTimePoint {
   doneDay: string;
   cycleTime: number;
   key: string;
-  title: string;
 }
 
 /**
  * The finished items that have a cycle time, as scatter points. Items without one (never
- * seen in the committed stage, e.g. imported without history) have nothing to plot; the
- * count of those is reported next to the chart.
+ * seen in the committed stage, e.g. imported without history) have nothing to plot; the API
+ * counts those over all finished items, sampled or not, and that count is shown next to the chart.
  */
 export function cycleTimePoints(response: CycleTimesResponse): {
   points: CycleTimePoint[];
   withoutCycleTime: number;
 } {
   const points: CycleTimePoint[] = [];
-  for (const item of response.items) {
-    if (item.cycleTime === null) continue;
-    points.push({
-      time: dayTime(item.doneDay),
-      doneDay: item.doneDay,
-      cycleTime: item.cycleTime,
-      key: item.key,
-      title: item.title,
-    });
+  for (const [key, doneDay, cycleTime] of response.points) {
+    if (cycleTime === null) continue;
+    points.push({ time: dayTime(doneDay), doneDay, cycleTime, key });
   }
-  return { points, withoutCycleTime: response.items.length - points.length };
+  return { points, withoutCycleTime: response.withoutCycleTime };
 }

@@ -85,7 +85,7 @@ function CycleTimeTooltip({ active, payload }: HoverProps) {
   if (!active || !point) return null;
   return (
     <ChartTooltipCard
-      heading={`${point.key} · ${point.title}`}
+      heading={point.key}
       lines={[`Done ${formatDay(point.doneDay)}`, `Cycle time ${formatDays(point.cycleTime)}`]}
     />
   );

@@ -13,7 +13,7 @@ export function CycleTimeTable({
   lines: PercentileLine[];
 }) {
   return (
-    <Table.ScrollContainer minWidth={520} maxHeight={400}>
+    <Table.ScrollContainer minWidth={400} maxHeight={400}>
       <Table striped stickyHeader verticalSpacing={6}>
         <Table.Caption>
           {points.length} items.{' '}
@@ -22,7 +22,6 @@ export function CycleTimeTable({
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Item</Table.Th>
-            <Table.Th>Title</Table.Th>
             <Table.Th>Done</Table.Th>
             <Table.Th ta="right">Cycle time (days)</Table.Th>
           </Table.Tr>
@@ -31,7 +30,6 @@ export function CycleTimeTable({
           {[...points].reverse().map((point) => (
             <Table.Tr key={point.key}>
               <Table.Td>{point.key}</Table.Td>
-              <Table.Td>{point.title}</Table.Td>
               <Table.Td>{formatDay(point.doneDay)}</Table.Td>
               <Table.Td ta="right">{point.cycleTime}</Table.Td>
             </Table.Tr>

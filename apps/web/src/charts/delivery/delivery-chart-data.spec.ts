@@ -133,23 +133,12 @@ describe('cycleTimePoints and percentileLines', () => {
     from: '2026-11-01',
     to: '2026-11-30',
     timeZone: 'UTC',
-    items: [
-      {
-        key: 'PAY-1',
-        title: 'Card form',
-        committedDay: '2026-11-02',
-        doneDay: '2026-11-05',
-        cycleTime: 3,
-        leadTime: 9,
-      },
-      {
-        key: 'PAY-2',
-        title: 'Imported',
-        committedDay: null,
-        doneDay: '2026-11-06',
-        cycleTime: null,
-        leadTime: 4,
-      },
+    total: 2,
+    sampled: false,
+    withoutCycleTime: 1,
+    points: [
+      ['PAY-1', '2026-11-05', 3, 9],
+      ['PAY-2', '2026-11-06', null, 4],
     ],
     percentiles: { p50: 3, p85: null, p95: 12 },
     leadTimePercentiles: { p50: 9, p85: 9, p95: 9 },
@@ -163,7 +152,6 @@ describe('cycleTimePoints and percentileLines', () => {
           doneDay: '2026-11-05',
           cycleTime: 3,
           key: 'PAY-1',
-          title: 'Card form',
         },
       ],
       withoutCycleTime: 1,
@@ -205,6 +193,7 @@ describe('agingWipChartData', () => {
     const aging: AgingWipResponse = {
       asOf: '2026-11-26',
       stages: ['Backlog', 'Doing', 'Review', 'Done'],
+      total: 4,
       items: [
         { key: 'A-1', title: 'One', stage: 'Review', ageDays: 9 },
         { key: 'A-2', title: 'Two', stage: 'Doing', ageDays: 4 },
@@ -223,7 +212,9 @@ describe('agingWipChartData', () => {
   });
 
   it('has no columns when nothing is in progress', () => {
-    expect(agingWipChartData({ asOf: '2026-11-26', stages: ['Doing'], items: [] })).toEqual({
+    expect(
+      agingWipChartData({ asOf: '2026-11-26', stages: ['Doing'], total: 0, items: [] }),
+    ).toEqual({
       stages: [],
       points: [],
     });

@@ -18,6 +18,7 @@ import {
 } from '@mantine/core';
 import { ApiError, describeError } from '../../../api/api-error';
 import { useAddMember } from '../../../api/members';
+import { useSignedIn } from '../../../app/auth/signed-in-context';
 import { contractRequest, useContractForm } from '../../../components/use-contract-form';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES_STRONGEST_FIRST } from '../../workspaces/roles';
 
@@ -52,11 +53,13 @@ export interface AddMemberFormProps {
 }
 
 /**
- * Email and role, and for someone without an account yet either a one-time invite link or an
- * initial password (Bearing sends no email; the admin passes either on).
+ * Email and role: always an invitation the person accepts (Bearing sends no email; the admin
+ * passes the link on). An instance admin may instead set an initial password for someone
+ * without an account, which they must change at first sign-in.
  */
 export function AddMemberForm({ workspace, onAdded, onCancel }: AddMemberFormProps) {
   const addMember = useAddMember(workspace);
+  const canSetPassword = useSignedIn().user.instanceAdmin;
 
   const form = useContractForm<AddMemberValues>({
     initialValues: { email: '', role: 'viewer', method: 'invite', displayName: '', password: '' },
@@ -97,25 +100,27 @@ export function AddMemberForm({ workspace, onAdded, onCancel }: AddMemberFormPro
             setValue('role', workspaceRoleSchema.parse(event.currentTarget.value))
           }
         />
-        <Radio.Group
-          label="If they have no Bearing account yet"
-          description="Someone who has an account already is added as they are; their password does not change."
-          value={method}
-          onChange={(value) => setValue('method', value === 'password' ? 'password' : 'invite')}
-        >
-          <Stack gap="xs" mt="xs">
-            <Radio
-              value="invite"
-              label="Create an invite link"
-              description="They choose their own name and password. The link works once, for 7 days."
-            />
-            <Radio
-              value="password"
-              label="Set an initial password"
-              description="They can sign in right away with the password you pass on."
-            />
-          </Stack>
-        </Radio.Group>
+        {canSetPassword && (
+          <Radio.Group
+            label="If they have no Bearing account yet"
+            description="Someone who has an account already just accepts the invitation; their password never changes."
+            value={method}
+            onChange={(value) => setValue('method', value === 'password' ? 'password' : 'invite')}
+          >
+            <Stack gap="xs" mt="xs">
+              <Radio
+                value="invite"
+                label="Create an invite link"
+                description="They choose their own name and password. The link works once, for 7 days."
+              />
+              <Radio
+                value="password"
+                label="Set an initial password"
+                description="Instance admins only. They sign in with the password you pass on, must change it at once, and accept the invitation."
+              />
+            </Stack>
+          </Radio.Group>
+        )}
         {method === 'password' && (
           <>
             <TextInput
@@ -141,7 +146,7 @@ export function AddMemberForm({ workspace, onAdded, onCancel }: AddMemberFormPro
             Cancel
           </Button>
           <Button type="submit" loading={form.submitting}>
-            {method === 'invite' ? 'Create invite link' : 'Add member'}
+            {method === 'invite' ? 'Create invite link' : 'Create account and invite'}
           </Button>
         </Group>
       </Stack>

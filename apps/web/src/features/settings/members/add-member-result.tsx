@@ -9,34 +9,25 @@ export interface AddMemberResultProps {
   onDone: () => void;
 }
 
-/** What adding someone did — and for an invitation, the link, shown this once. */
+/**
+ * The invitation adding someone made, with its link shown this once. The same words whether the
+ * person has an account or not: the answer never says which.
+ */
 export function AddMemberResult({ result, onDone }: AddMemberResultProps) {
-  const { member, invitation, accountCreated } = result;
+  const { invitation } = result;
   return (
     <Stack gap="md">
-      {invitation && (
-        <>
-          <Text size="sm">
-            Pass this link on to <strong>{invitation.email}</strong>. It makes them{' '}
-            {ROLE_LABELS[invitation.role].toLowerCase()} here once they choose a password, and works
-            once, until <DateTime value={invitation.expiresAt} />.
-          </Text>
-          <SecretValue label="Invite link" value={`${window.location.origin}${invitation.url}`} />
-          <Alert color="yellow" title="Shown only now" role="status">
-            Bearing keeps only a fingerprint of the link and cannot show it again. If it gets lost,
-            add the person again for a new link.
-          </Alert>
-        </>
-      )}
-      {member && (
-        <Text size="sm">
-          <strong>{member.displayName}</strong> ({member.email}) is now{' '}
-          {ROLE_LABELS[member.role].toLowerCase()} here.{' '}
-          {accountCreated
-            ? 'A new account was made with the initial password: pass it on to them privately.'
-            : 'They had an account already and sign in with their own password.'}
-        </Text>
-      )}
+      <Text size="sm">
+        <strong>{invitation.email}</strong> is invited as{' '}
+        {ROLE_LABELS[invitation.role].toLowerCase()} and joins once they accept, until{' '}
+        <DateTime value={invitation.expiresAt} />. Someone with a Bearing account finds the
+        invitation when they sign in; anyone can also accept through this link, which works once.
+      </Text>
+      <SecretValue label="Invite link" value={`${window.location.origin}${invitation.url}`} />
+      <Alert color="yellow" title="Shown only now" role="status">
+        Bearing keeps only a fingerprint of the link and cannot show it again. If it gets lost,
+        invite the person again for a new link.
+      </Alert>
       <Group justify="flex-end">
         <Button onClick={onDone}>Done</Button>
       </Group>

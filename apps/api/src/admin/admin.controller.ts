@@ -1,0 +1,98 @@
+import { Controller, Get, Patch } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  type AdminUser,
+  type AdminUserListQuery,
+  adminUserListQuerySchema,
+  type AdminUserPage,
+  adminUserPageSchema,
+  adminUserSchema,
+  type AuditEventPage,
+  auditEventPageSchema,
+  type InstanceSettings,
+  instanceSettingsSchema,
+  type PageQuery,
+  pageQuerySchema,
+  type UpdateAdminUserRequest,
+  updateAdminUserRequestSchema,
+  type UpdateInstanceSettingsRequest,
+  updateInstanceSettingsRequestSchema,
+} from '@bearing/contracts';
+import { z } from 'zod';
+import { Access } from '../access/access.decorator.js';
+import type { Actor } from '../access/caller.js';
+import { CurrentActor } from '../access/current.decorators.js';
+import { AuditService } from '../audit/audit.service.js';
+import { Fails, Returns } from '../common/openapi/openapi.decorators.js';
+import { ZodBody, ZodParam, ZodQuery } from '../common/validation/zod.pipe.js';
+import { AdminSettingsService } from './admin-settings.service.js';
+import { AdminUsersService } from './admin-users.service.js';
+
+/**
+ * Instance administration: every route needs an instance admin's browser session (others get
+ * 403, API tokens too). Workspace contents are not here — an instance admin sees a workspace
+ * only as one of its members.
+ */
+@ApiTags('admin')
+@Controller('admin')
+export class AdminController {
+  constructor(
+    private readonly settings: AdminSettingsService,
+    private readonly users: AdminUsersService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** `instanceSettingsSchema`: who may create workspaces (default: instance admins). */
+  @Get('settings')
+  @Access('instance-admin')
+  @Returns(instanceSettingsSchema)
+  getSettings(): Promise<InstanceSettings> {
+    return this.settings.get();
+  }
+
+  /** `updateInstanceSettingsRequestSchema` → `instanceSettingsSchema`; recorded in the log. */
+  @Patch('settings')
+  @Access('instance-admin')
+  @Returns(instanceSettingsSchema)
+  updateSettings(
+    @CurrentActor() actor: Actor,
+    @ZodBody(updateInstanceSettingsRequestSchema) body: UpdateInstanceSettingsRequest,
+  ): Promise<InstanceSettings> {
+    return this.settings.update(actor, body);
+  }
+
+  /** `adminUserListQuerySchema` → `adminUserPageSchema`: every account, by email. */
+  @Get('users')
+  @Access('instance-admin')
+  @Returns(adminUserPageSchema)
+  listUsers(@ZodQuery(adminUserListQuerySchema) query: AdminUserListQuery): Promise<AdminUserPage> {
+    return this.users.list(query);
+  }
+
+  /**
+   * `updateAdminUserRequestSchema` → `adminUserSchema`. `active: false` ends the account's
+   * sessions and tokens at once; never yourself, never the last active instance admin.
+   */
+  @Patch('users/:id')
+  @Access('instance-admin')
+  @Returns(adminUserSchema)
+  @Fails(409, 'cannot-deactivate-self', 'last-instance-admin')
+  updateUser(
+    @CurrentActor() actor: Actor,
+    @ZodParam('id', z.uuid()) id: string,
+    @ZodBody(updateAdminUserRequestSchema) body: UpdateAdminUserRequest,
+  ): Promise<AdminUser> {
+    return this.users.setActive(actor, id, body);
+  }
+
+  /**
+   * `pageQuerySchema` → `auditEventPageSchema`: the instance audit log — the events of no
+   * workspace (sign-in and sign-out, account and settings changes), newest first.
+   */
+  @Get('audit-events')
+  @Access('instance-admin')
+  @Returns(auditEventPageSchema)
+  listAuditEvents(@ZodQuery(pageQuerySchema) page: PageQuery): Promise<AuditEventPage> {
+    return this.audit.list(null, page);
+  }
+}

@@ -1,0 +1,58 @@
+import type { EntityManager } from 'typeorm';
+import { Membership } from '../workspaces/membership.entity.js';
+import { Invitation } from './invitation.entity.js';
+
+/** Open: neither accepted nor expired. */
+const OPEN = 'invitation.acceptedAt IS NULL AND invitation.expiresAt > now()';
+
+/** The open invitations to `email`, with their workspace and inviter, soonest to expire first. */
+export function openInvitationsTo(manager: EntityManager, email: string): Promise<Invitation[]> {
+  return manager
+    .getRepository(Invitation)
+    .createQueryBuilder('invitation')
+    .innerJoinAndSelect('invitation.workspace', 'workspace')
+    .innerJoinAndSelect('invitation.invitedBy', 'invitedBy')
+    .where('invitation.email = :email', { email })
+    .andWhere(OPEN)
+    .orderBy('invitation.expiresAt', 'ASC')
+    .addOrderBy('invitation.id', 'ASC')
+    .getMany();
+}
+
+/**
+ * The open invitation `id` to `email`, locked for the rest of the transaction (so it is used
+ * once), with its workspace; null when there is none — someone else's looks the same.
+ */
+export function lockOpenInvitationTo(
+  manager: EntityManager,
+  id: string,
+  email: string,
+): Promise<Invitation | null> {
+  return manager
+    .getRepository(Invitation)
+    .createQueryBuilder('invitation')
+    .setLock('pessimistic_write', undefined, ['invitation'])
+    .innerJoinAndSelect('invitation.workspace', 'workspace')
+    .where('invitation.id = :id', { id })
+    .andWhere('invitation.email = :email', { email })
+    .andWhere(OPEN)
+    .getOne();
+}
+
+/**
+ * Whether the account with `email` is a member of the workspace already. One query whether or
+ * not the email has an account, so adding a member does the same work either way.
+ */
+export function isMemberByEmail(
+  manager: EntityManager,
+  workspaceId: string,
+  email: string,
+): Promise<boolean> {
+  return manager
+    .getRepository(Membership)
+    .createQueryBuilder('membership')
+    .innerJoin('membership.user', 'user')
+    .where('membership.workspaceId = :workspaceId', { workspaceId })
+    .andWhere('user.email = :email', { email })
+    .getExists();
+}
