@@ -14,10 +14,11 @@ let changeStage = new Int32Array(64);
  * The core of every flow metric: fills `entryDays` (one slot per stage) with the epoch day each
  * stage was entered, `NO_DAY` where none, following jira-agile-metrics `cycletime.py`:
  *
- * 1. the item is in `initialStatus` at `createdAt`; then its changes apply in time order (ties
- *    keep their input order). A change stamped before `createdAt` (clock skew, imported data)
- *    counts as happening at `createdAt`, right after the initial status, so no stage can be
- *    entered before the item existed;
+ * 1. the item is in `initialStatus` at `createdAt`; then its changes apply in the order of
+ *    their real times (ties keep their input order). A change stamped before `createdAt` (clock
+ *    skew, imported data) counts as happening at `createdAt`, right after the initial status,
+ *    so no stage can be entered before the item existed — but it is clamped only after the
+ *    changes are sorted, so several such changes still apply in the order they happened;
  * 2. a status no stage maps is ignored;
  * 3. entering stage k records its day only if k has none yet (the **first** entry wins) and
  *    clears every later stage (a move backwards undoes later progress);
@@ -66,7 +67,11 @@ export function scanEntryDays(
   return createdDay;
 }
 
-/** Parses the mapped changes into the scratch buffers, in time order; returns how many. */
+/**
+ * Parses the mapped changes into the scratch buffers, sorted by their real time, then moves
+ * those stamped before `createdMs` to `createdMs`; returns how many. Sorting first matters: once
+ * clamped, two early changes are tied and would apply in list order instead of time order.
+ */
 function collectMappedChanges(
   item: WorkItemHistory,
   stageOfStatus: ReadonlyMap<string, number>,
@@ -77,12 +82,12 @@ function collectMappedChanges(
   if (changes.length > changeMs.length) grow(changes.length);
   let count = 0;
   let inOrder = true;
-  let previousMs = createdMs;
+  let previousMs = Number.NEGATIVE_INFINITY;
   for (let index = 0; index < changes.length; index++) {
     const change = changes[index] as WorkItemHistory['changes'][number];
     const stage = stageOfStatus.get(change.to);
     if (stage === undefined) continue;
-    const ms = Math.max(createdMs, instantToEpochMs(change.at, 'item.changes[].at'));
+    const ms = instantToEpochMs(change.at, 'item.changes[].at');
     if (ms < previousMs) inOrder = false;
     previousMs = ms;
     changeMs[count] = ms;
@@ -90,6 +95,10 @@ function collectMappedChanges(
     count++;
   }
   if (!inOrder) sortByTime(count);
+  // In time order, the changes stamped before the item existed are a prefix.
+  for (let index = 0; index < count && (changeMs[index] as number) < createdMs; index++) {
+    changeMs[index] = createdMs;
+  }
   return count;
 }
 

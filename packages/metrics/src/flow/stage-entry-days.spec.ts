@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { deepFreeze, workflow, workItem } from '../../test/flow-fixtures.js';
-import { cycleTime, stageEntryDays } from '../index.js';
+import { cycleTime, leadTime, stageEntryDays } from '../index.js';
 
 describe('stageEntryDays', () => {
   it('records the first day of each stage and back-fills a skipped stage', () => {
@@ -183,6 +183,31 @@ describe('stageEntryDays with a change stamped before createdAt', () => {
       Review: '2024-01-04',
       Done: '2024-01-04',
     });
+  });
+
+  it('sorts such changes by their real time before moving them to createdAt', () => {
+    // Both changes predate creation; In Progress (08:00) happened before Done (09:00), so the
+    // item is done on its creation day whichever way the list is written.
+    const created = '2024-05-02T10:00:00Z';
+    const doneFirstInList = workItem('S-2', created, 'To Do', [
+      ['2024-05-02T09:00:00Z', 'Done'],
+      ['2024-05-02T08:00:00Z', 'In Progress'],
+    ]);
+    const inTimeOrder = workItem('S-3', created, 'To Do', [
+      ['2024-05-02T08:00:00Z', 'In Progress'],
+      ['2024-05-02T09:00:00Z', 'Done'],
+    ]);
+    for (const item of [doneFirstInList, inTimeOrder]) {
+      expect(stageEntryDays(item, workflow)).toEqual({
+        Backlog: '2024-05-02',
+        Ready: '2024-05-02',
+        Doing: '2024-05-02',
+        Review: '2024-05-02',
+        Done: '2024-05-02',
+      });
+      expect(cycleTime(item, workflow)).toBe(0);
+      expect(leadTime(item, workflow)).toBe(0);
+    }
   });
 });
 
