@@ -163,6 +163,23 @@ describe('every route declares who may call it', () => {
       }
     });
 
+    it('refuses a workspace admin every instance-admin route with 403, writing nothing', async () => {
+      const admin = await signIn(testApp, await createMember(testApp, workspace, 'admin'));
+      const before = await countRows(testApp);
+      const instanceAdminRoutes = routes().filter(({ rule }) => rule === 'instance-admin');
+      expect(instanceAdminRoutes.length).toBeGreaterThan(0);
+      for (const route of instanceAdminRoutes) {
+        const response = await request(admin, route.method, fillPath(route.path, values())).send(
+          {},
+        );
+        expect({ route: label(route), status: response.status }).toEqual({
+          route: label(route),
+          status: 403,
+        });
+      }
+      expect(await countRows(testApp)).toEqual(before);
+    });
+
     it('lets a viewer read', async () => {
       const viewer = await signIn(testApp, await createMember(testApp, workspace, 'viewer'));
       await viewer.get(`/api/workspaces/${workspace.slug}/members`).expect(200);
@@ -171,7 +188,10 @@ describe('every route declares who may call it', () => {
     it('keeps API tokens off account-level routes', async () => {
       const owner = await createMember(testApp, workspace, 'admin');
       const token = await createToken(testApp, owner, workspace, 'write');
-      for (const route of routes().filter(({ rule }) => rule === 'signed-in')) {
+      const accountLevel = routes().filter(
+        ({ rule }) => rule === 'signed-in' || rule === 'instance-admin',
+      );
+      for (const route of accountLevel) {
         const response = await request(testApp.http, route.method, fillPath(route.path, values()))
           .set('Authorization', `Bearer ${token.secret}`)
           .send({});

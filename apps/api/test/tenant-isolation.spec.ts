@@ -311,7 +311,14 @@ describe('tenant isolation', () => {
       `SELECT id FROM session WHERE user_id = $1 AND revoked_at IS NULL`,
       [memberOfA.id],
     );
+    const [invitationOfA]: { id: string }[] = await testApp.dataSource.query(
+      `SELECT id FROM invitation WHERE workspace_id = $1 AND accepted_at IS NULL`,
+      [workspaceA.id],
+    );
     await expectNothingChanged(async () => {
+      // An invitation to someone else is not found, whoever calls.
+      await intruder.post(`/api/me/invitations/${invitationOfA?.id}/accept`).expect(404);
+      await intruder.delete(`/api/me/invitations/${invitationOfA?.id}`).expect(404);
       await intruder.delete(`/api/me/sessions/${sessionOfA?.id}`).expect(404);
       await memberOfASession.get('/api/me').expect(200);
       await intruder.delete(`/api/me/tokens/${tokenOfA.id}`).expect(404);
