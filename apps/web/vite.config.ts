@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { compression } from 'vite-plugin-compression2';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -15,12 +15,36 @@ const apiUrl = process.env.BEARING_API_URL ?? 'http://localhost:3000';
 // browser's Origin and Host agree, as they do when the API serves the built app itself.
 const apiProxy = { '/api': { target: apiUrl, changeOrigin: false } };
 
+/**
+ * Mantine's ScrollArea (under every Table) imports one hook, `useMergeRefs`, from
+ * `@floating-ui/react`, which is a single module: every page with a table would load all of
+ * floating-ui (~15 kB gzipped) though only menus, popovers and tooltips use it. That one import
+ * resolves to a stand-in built on Mantine's own hook instead. Should ScrollArea ever take more
+ * from floating-ui, the build fails on the missing export rather than misbehaving.
+ */
+function scrollAreaWithoutFloatingUi(): Plugin {
+  const standIn = fileURLToPath(
+    new URL('./src/vendor-shims/scroll-area-merge-refs.ts', import.meta.url),
+  );
+  const scrollArea = /@mantine[\\/]core[\\/]esm[\\/]components[\\/]ScrollArea[\\/]ScrollArea\.mjs$/;
+  return {
+    name: 'bearing:scroll-area-without-floating-ui',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      return source === '@floating-ui/react' && importer && scrollArea.test(importer)
+        ? standIn
+        : null;
+    },
+  };
+}
+
 export default defineConfig({
   root: webRoot,
   // The API serves the built app at `/` with an SPA fallback, so asset URLs must be absolute.
   base: '/',
   // Brotli and gzip copies of every text asset beside it: the API sends them as they are.
   plugins: [
+    scrollAreaWithoutFloatingUi(),
     react(),
     compression({
       algorithms: ['brotliCompress', 'gzip'],
@@ -61,17 +85,11 @@ export default defineConfig({
               name: 'react',
               test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/,
             },
-            // The date picker (and its dayjs) stays out of the shared chunks: only the pages with
-            // a day to enter load it.
             {
-              name: 'mantine',
-              test: /node_modules[\\/](@mantine[\\/](?!dates[\\/])|@floating-ui[\\/])/,
+              name: 'vendor',
+              test: /node_modules[\\/]/,
+              entriesAware: true,
             },
-            {
-              name: 'charts',
-              test: /node_modules[\\/](recharts|victory-vendor|d3-[a-z-]+|@reduxjs|redux|redux-thunk|immer|reselect|decimal\.js-light|es-toolkit|eventemitter3)[\\/]/,
-            },
-            { name: 'vendor', test: /node_modules[\\/](?!@mantine[\\/]dates[\\/]|dayjs[\\/])/ },
           ],
         },
       },

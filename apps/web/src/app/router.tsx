@@ -1,17 +1,33 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { AudienceLanding } from '../features/workspaces/audience-landing';
-import { FirstWorkspacePage } from '../features/workspaces/first-workspace-page';
 import { HomeRedirect } from '../features/workspaces/home-redirect';
 import { WorkspaceRoute } from '../features/workspaces/workspace-route';
-import { AcceptInvitePage } from './auth/accept-invite-page';
 import { RequireSession } from './auth/require-session';
-import { SignInPage } from './auth/sign-in-page';
 import { AppLayout } from './layout/app-layout';
+import { LazyOutlet } from './lazy-outlet';
 import { NotFoundPage } from './not-found-page';
 import { lazyPage } from './lazy-page';
 import { RouteErrorPage } from './route-error-page';
 
-// Each area of the app is loaded when first visited (see lazyPage).
+// Each area of the app is loaded when first visited (see lazyPage). So are the pages for someone
+// not signed in (sign-in, invitations) and the first-workspace page: a signed-in user opening the
+// portfolio downloads none of their forms.
+const AcceptInvitePage = lazyPage(() => import('./auth/accept-invite-page'), 'AcceptInvitePage');
+const SignInPage = lazyPage(() => import('./auth/sign-in-page'), 'SignInPage');
+const ForgotPasswordPage = lazyPage(
+  () => import('./auth/forgot-password-page'),
+  'ForgotPasswordPage',
+);
+const ResetPasswordPage = lazyPage(() => import('./auth/reset-password-page'), 'ResetPasswordPage');
+const ForcedPasswordChangePage = lazyPage(
+  () => import('./auth/forced-password-change-page'),
+  'ForcedPasswordChangePage',
+);
+const AccountPage = lazyPage(() => import('../features/account/account-page'), 'AccountPage');
+const FirstWorkspacePage = lazyPage(
+  () => import('../features/workspaces/first-workspace-page'),
+  'FirstWorkspacePage',
+);
 const MetricPage = lazyPage(() => import('../features/metrics/metric-page'), 'MetricPage');
 const MetricsPage = lazyPage(() => import('../features/metrics/metrics-page'), 'MetricsPage');
 const KeyResultPage = lazyPage(() => import('../features/okrs/key-result-page'), 'KeyResultPage');
@@ -24,6 +40,7 @@ const ProgramPage = lazyPage(() => import('../features/programs/program-page'), 
 const ProgramsPage = lazyPage(() => import('../features/programs/programs-page'), 'ProgramsPage');
 const ReportPage = lazyPage(() => import('../features/reviews/report/report-page'), 'ReportPage');
 const ReviewsPage = lazyPage(() => import('../features/reviews/reviews-page'), 'ReviewsPage');
+const AdminPage = lazyPage(() => import('../features/admin/admin-page'), 'AdminPage');
 const AuditPanel = lazyPage(() => import('../features/settings/audit/audit-panel'), 'AuditPanel');
 const JobsPanel = lazyPage(() => import('../features/settings/jobs/jobs-panel'), 'JobsPanel');
 const MembersPanel = lazyPage(
@@ -41,18 +58,25 @@ const TeamsPage = lazyPage(() => import('../features/teams/teams-page'), 'TeamsP
 export const routes: RouteObject[] = [
   {
     errorElement: <RouteErrorPage />,
+    // The public pages load outside the app shell (and its Suspense): this one waits for them.
+    element: <LazyOutlet />,
     children: [
       // Public: everything else needs a signed-in user.
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'invite/:token', element: <AcceptInvitePage /> },
+      { path: 'forgot-password', element: <ForgotPasswordPage /> },
+      { path: 'reset-password', element: <ResetPasswordPage /> },
       {
         element: <RequireSession />,
         children: [
           { index: true, element: <HomeRedirect /> },
+          { path: 'change-password', element: <ForcedPasswordChangePage /> },
           {
             element: <AppLayout />,
             children: [
               { path: 'welcome', element: <FirstWorkspacePage /> },
+              { path: 'admin', element: <AdminPage /> },
+              { path: 'account', element: <AccountPage /> },
               {
                 path: 'w/:workspace',
                 element: <WorkspaceRoute />,

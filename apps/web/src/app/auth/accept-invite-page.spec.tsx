@@ -9,8 +9,9 @@ afterEach(() => {
   globalThis.fetch = realFetch;
 });
 
-function fillIn(name: string, password: string, repeated = password) {
-  fireEvent.change(screen.getByLabelText(/^Your name/), { target: { value: name } });
+// The page's code loads on first visit (a lazy route): wait for its form.
+async function fillIn(name: string, password: string, repeated = password) {
+  fireEvent.change(await screen.findByLabelText(/^Your name/), { target: { value: name } });
   fireEvent.change(screen.getByLabelText(/^Password/), { target: { value: password } });
   fireEvent.change(screen.getByLabelText(/^Repeat password/), { target: { value: repeated } });
   fireEvent.click(screen.getByRole('button', { name: 'Create account and join' }));
@@ -25,7 +26,7 @@ describe('AcceptInvitePage', () => {
     });
     renderApp('/invite/tok3n');
 
-    fillIn('Ana Lima', 'a long enough passphrase');
+    await fillIn('Ana Lima', 'a long enough passphrase');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Portfolio' })).toBeTruthy();
     expect(screen.getByTestId('location').textContent).toBe('/w/demo/portfolio');
@@ -40,7 +41,7 @@ describe('AcceptInvitePage', () => {
     const fetchMock = mockFetch({});
     renderApp('/invite/tok3n');
 
-    fillIn('Ana', 'short', 'shorter');
+    await fillIn('Ana', 'short', 'shorter');
 
     expect(await screen.findByText('Must be at least 12 characters')).toBeTruthy();
     expect(screen.getByText('The two passwords differ.')).toBeTruthy();
@@ -54,7 +55,7 @@ describe('AcceptInvitePage', () => {
     });
     renderApp('/invite/used');
 
-    fillIn('Ana Lima', 'a long enough passphrase');
+    await fillIn('Ana Lima', 'a long enough passphrase');
 
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('This invite link cannot be used');

@@ -9,8 +9,9 @@ afterEach(() => {
   globalThis.fetch = realFetch;
 });
 
-function fillIn(email: string, password: string) {
-  fireEvent.change(screen.getByLabelText(/^Email/), { target: { value: email } });
+// The page's code loads on first visit (a lazy route): wait for its form.
+async function fillIn(email: string, password: string) {
+  fireEvent.change(await screen.findByLabelText(/^Email/), { target: { value: email } });
   fireEvent.change(screen.getByLabelText(/^Password/), { target: { value: password } });
   fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
 }
@@ -25,7 +26,7 @@ describe('SignInPage', () => {
     });
     renderApp('/sign-in');
 
-    fillIn('ana@example.com', 'not my password');
+    await fillIn('ana@example.com', 'not my password');
 
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('The email or password is not correct.');
@@ -42,7 +43,7 @@ describe('SignInPage', () => {
     });
     renderApp('/sign-in');
 
-    fillIn('ana@example.com', 'whatever it is');
+    await fillIn('ana@example.com', 'whatever it is');
 
     expect((await screen.findByRole('alert')).textContent).toContain(
       'Too many sign-in attempts. Wait 42 seconds, then try again.',
@@ -53,7 +54,7 @@ describe('SignInPage', () => {
     const fetchMock = mockFetch({});
     renderApp('/sign-in');
 
-    fillIn('not an email', '');
+    await fillIn('not an email', '');
 
     expect(
       await screen.findByText('Enter your email address, like name@example.com.'),
@@ -71,7 +72,7 @@ describe('SignInPage', () => {
     });
     renderApp('/sign-in?next=%2Fw%2Fdemo%2Fsettings%2Fmembers');
 
-    fillIn('  Ana@Example.com ', 'correct horse battery staple');
+    await fillIn('  Ana@Example.com ', 'correct horse battery staple');
 
     expect(await screen.findByRole('heading', { level: 2, name: 'Members' })).toBeTruthy();
     expect(screen.getByTestId('location').textContent).toBe('/w/demo/settings/members');
@@ -92,7 +93,7 @@ describe('SignInPage', () => {
     });
     renderApp('/sign-in?next=%2F%2Fevil.example');
 
-    fillIn('ana@example.com', 'correct horse battery staple');
+    await fillIn('ana@example.com', 'correct horse battery staple');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Portfolio' })).toBeTruthy();
     expect(screen.getByTestId('location').textContent).toBe('/w/acme/portfolio');

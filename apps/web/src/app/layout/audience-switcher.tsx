@@ -1,7 +1,8 @@
 import type { Audience } from '@bearing/contracts';
-import { Group, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
+import { Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useId } from 'react';
 import { useNavigate } from 'react-router';
+import { DeferredTooltip } from '../../components/deferred-tooltip';
 import { useWorkspaceFromPath } from '../../features/workspaces/use-workspace';
 import { useUpdatePreferences } from '../auth/session';
 import { useSignedIn } from '../auth/signed-in-context';
@@ -63,9 +64,9 @@ export function AudienceSwitcher({ variant = 'header' }: AudienceSwitcherProps) 
       data={audienceOptions.map((option) => ({
         value: option.value,
         label: (
-          <Tooltip label={option.description} openDelay={400}>
+          <DeferredTooltip label={option.description} openDelay={400}>
             <span>{option.label}</span>
-          </Tooltip>
+          </DeferredTooltip>
         ),
       }))}
     />

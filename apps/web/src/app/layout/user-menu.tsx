@@ -1,78 +1,31 @@
-import { Avatar, Button, Group, Menu, Modal, Stack, Text, UnstyledButton } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useNavigate } from 'react-router';
-import { ApiError } from '../../api/api-error';
-import { ErrorAlert } from '../../components/error-alert';
-import { useSignOut } from '../auth/session';
+import { Avatar, Group, Text, UnstyledButton } from '@mantine/core';
+import { lazy } from 'react';
+import { DeferredMenu } from '../../components/deferred-menu';
 import { useSignedIn } from '../auth/signed-in-context';
 
-/** Who is signed in, and "Sign out". */
+const AccountMenu = lazy(async () => ({
+  default: (await import('./account-menu')).AccountMenu,
+}));
+
+/** Who is signed in, and "Sign out" (the menu itself loads after the page: see DeferredMenu). */
 export function UserMenu() {
   const { user } = useSignedIn();
-  const signOut = useSignOut();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const [failure, setFailure] = useState<unknown>(null);
-
-  const leave = async () => {
-    // Off the signed-in pages first, then forget everything: no page shows stale data meanwhile.
-    await navigate('/sign-in', { replace: true });
-    queryClient.clear();
-  };
-  const handleSignOut = () => {
-    setFailure(null);
-    signOut.mutate(undefined, {
-      onSuccess: () => void leave(),
-      // 401: the session had ended already, which is what signing out wants.
-      onError: (error) =>
-        error instanceof ApiError && error.status === 401 ? void leave() : setFailure(error),
-    });
-  };
-
   return (
-    <>
-      <Menu position="bottom-end" width={240} shadow="md">
-        <Menu.Target>
-          {/* The name holds the words shown (the person's name, from md up), so the avatar
-              is a picture rather than initials that the name would not contain. */}
-          <UnstyledButton aria-label={`Account: ${user.displayName}`}>
-            <Group gap={8} wrap="nowrap">
-              <Avatar size={32} radius="xl" color="indigo" variant="light" alt="" />
-              <Text size="sm" fw={500} visibleFrom="md" truncate="end" maw={160}>
-                {user.displayName}
-              </Text>
-            </Group>
-          </UnstyledButton>
-        </Menu.Target>
-        <Menu.Dropdown>
-          <Stack gap={0} px="sm" py={8}>
-            <Text size="sm" fw={600} truncate="end">
+    <DeferredMenu
+      target={
+        // The name holds the words shown (the person's name, from md up), so the avatar is a
+        // picture rather than initials that the name would not contain.
+        <UnstyledButton aria-label={`Account: ${user.displayName}`}>
+          <Group gap={8} wrap="nowrap">
+            <Avatar size={32} radius="xl" color="indigo" variant="light" alt="" />
+            <Text size="sm" fw={500} visibleFrom="md" truncate="end" maw={160}>
               {user.displayName}
             </Text>
-            <Text size="xs" c="dimmed" truncate="end">
-              {user.email}
-            </Text>
-          </Stack>
-          <Menu.Divider />
-          <Menu.Item onClick={handleSignOut} disabled={signOut.isPending}>
-            Sign out
-          </Menu.Item>
-        </Menu.Dropdown>
-      </Menu>
-      <Modal opened={failure !== null} onClose={() => setFailure(null)} title="Still signed in">
-        <Stack gap="md">
-          <ErrorAlert title="Signing out did not work" error={failure} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setFailure(null)}>
-              Close
-            </Button>
-            <Button onClick={handleSignOut} loading={signOut.isPending}>
-              Try again
-            </Button>
           </Group>
-        </Stack>
-      </Modal>
-    </>
+        </UnstyledButton>
+      }
+    >
+      {(menu) => <AccountMenu {...menu} />}
+    </DeferredMenu>
   );
 }

@@ -1,7 +1,8 @@
 import type { HealthTimeline } from '@bearing/contracts';
-import { Anchor, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { useId } from 'react';
 import { Link } from 'react-router';
+import { DeferredTooltip } from '../../components/deferred-tooltip';
 import { formatShortDay } from '../../components/format';
 import { ShapeIcon } from '../../components/shape-icon';
 import { HEALTH_STYLES } from './program-labels';
@@ -61,7 +62,7 @@ export function HealthTrend({
           }`;
           return (
             <li key={point.reportId}>
-              <Tooltip label={label}>
+              <DeferredTooltip label={label}>
                 <Anchor
                   component={Link}
                   to={reportPath(workspace, programId, point.reportId)}
@@ -74,7 +75,7 @@ export function HealthTrend({
                     {formatShortDay(point.week)}
                   </Text>
                 </Anchor>
-              </Tooltip>
+              </DeferredTooltip>
             </li>
           );
         })}

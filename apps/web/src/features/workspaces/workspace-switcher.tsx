@@ -1,76 +1,37 @@
-import { Badge, Menu, Text, UnstyledButton } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import { Link, useLocation } from 'react-router';
-import { useSignedIn } from '../../app/auth/signed-in-context';
-import { CreateWorkspaceModal } from './create-workspace-modal';
-import { ROLE_LABELS } from './roles';
+import { Text, UnstyledButton } from '@mantine/core';
+import { lazy } from 'react';
+import { DeferredMenu } from '../../components/deferred-menu';
 import { useWorkspaceFromPath } from './use-workspace';
-import { switchWorkspacePath } from './workspace-path';
 import classes from './workspace-switcher.module.css';
 
+const WorkspaceMenu = lazy(async () => ({
+  default: (await import('./workspace-menu')).WorkspaceMenu,
+}));
+
 /**
- * The header's workspace picker: the user's workspaces with their role in each. Switching
- * keeps the area (Programs stays Programs); "Create workspace" opens a dialog.
+ * The header's workspace picker: its button names the current workspace; the menu (the user's
+ * workspaces, "Create workspace") loads after the page — see DeferredMenu.
  */
 export function WorkspaceSwitcher() {
-  const { workspaces } = useSignedIn();
   const current = useWorkspaceFromPath();
-  const { pathname } = useLocation();
-  const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
-
   return (
-    <>
-      <Menu position="bottom-start" width={280} shadow="md">
-        <Menu.Target>
-          {/* Named by what it shows ("Workspace Acme"), as speech input users say it. */}
-          <UnstyledButton className={classes.target}>
-            <Text size="xs" c="dimmed" lh={1.1}>
-              Workspace
-            </Text>
-            <Text size="sm" fw={600} lh={1.3} truncate="end" maw={{ base: 110, sm: 220 }}>
-              {current ? current.name : 'Choose a workspace'}{' '}
-              <span aria-hidden="true" className={classes.chevron}>
-                ▾
-              </span>
-            </Text>
-          </UnstyledButton>
-        </Menu.Target>
-        <Menu.Dropdown>
-          <Menu.Label>Your workspaces</Menu.Label>
-          {workspaces.length === 0 && (
-            <Text size="sm" c="dimmed" px="sm" py={6}>
-              You belong to no workspace yet.
-            </Text>
-          )}
-          {workspaces.map((workspace) => {
-            const isCurrent = workspace.id === current?.id;
-            return (
-              <Menu.Item
-                key={workspace.id}
-                component={Link}
-                to={switchWorkspacePath(pathname, workspace.slug)}
-                aria-current={isCurrent ? 'page' : undefined}
-                className={isCurrent ? classes.currentItem : undefined}
-                rightSection={
-                  <Badge size="xs" variant="light" color="gray" tt="none">
-                    {ROLE_LABELS[workspace.role]}
-                  </Badge>
-                }
-              >
-                <Text size="sm" fw={isCurrent ? 600 : 400} truncate="end">
-                  {workspace.name}
-                </Text>
-                <Text size="xs" c="dimmed" truncate="end">
-                  /w/{workspace.slug}
-                </Text>
-              </Menu.Item>
-            );
-          })}
-          <Menu.Divider />
-          <Menu.Item onClick={openCreate}>Create workspace…</Menu.Item>
-        </Menu.Dropdown>
-      </Menu>
-      <CreateWorkspaceModal opened={creating} onClose={closeCreate} />
-    </>
+    <DeferredMenu
+      target={
+        // Named by what it shows ("Workspace Acme"), as speech input users say it.
+        <UnstyledButton className={classes.target}>
+          <Text size="xs" c="dimmed" lh={1.1}>
+            Workspace
+          </Text>
+          <Text size="sm" fw={600} lh={1.3} truncate="end" maw={{ base: 110, sm: 220 }}>
+            {current ? current.name : 'Choose a workspace'}{' '}
+            <span aria-hidden="true" className={classes.chevron}>
+              ▾
+            </span>
+          </Text>
+        </UnstyledButton>
+      }
+    >
+      {(menu) => <WorkspaceMenu {...menu} />}
+    </DeferredMenu>
   );
 }

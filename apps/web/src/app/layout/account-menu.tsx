@@ -1,0 +1,68 @@
+import { Button, Group, Menu, Modal, Stack, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { ApiError } from '../../api/api-error';
+import type { LoadedMenuProps } from '../../components/deferred-menu';
+import { ErrorAlert } from '../../components/error-alert';
+import { useSignOut } from '../auth/session';
+import { useSignedIn } from '../auth/signed-in-context';
+
+/** The account menu's dropdown around the header's account button: who is signed in, "Sign out". */
+export function AccountMenu({ target, defaultOpened }: LoadedMenuProps) {
+  const { user } = useSignedIn();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [failure, setFailure] = useState<unknown>(null);
+
+  const leave = async () => {
+    // Off the signed-in pages first, then forget everything: no page shows stale data meanwhile.
+    await navigate('/sign-in', { replace: true });
+    queryClient.clear();
+  };
+  const handleSignOut = () => {
+    setFailure(null);
+    signOut.mutate(undefined, {
+      onSuccess: () => void leave(),
+      // 401: the session had ended already, which is what signing out wants.
+      onError: (error) =>
+        error instanceof ApiError && error.status === 401 ? void leave() : setFailure(error),
+    });
+  };
+
+  return (
+    <>
+      <Menu position="bottom-end" width={240} shadow="md" defaultOpened={defaultOpened}>
+        <Menu.Target>{target}</Menu.Target>
+        <Menu.Dropdown>
+          <Stack gap={0} px="sm" py={8}>
+            <Text size="sm" fw={600} truncate="end">
+              {user.displayName}
+            </Text>
+            <Text size="xs" c="dimmed" truncate="end">
+              {user.email}
+            </Text>
+          </Stack>
+          <Menu.Divider />
+          <Menu.Item onClick={handleSignOut} disabled={signOut.isPending}>
+            Sign out
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <Modal opened={failure !== null} onClose={() => setFailure(null)} title="Still signed in">
+        <Stack gap="md">
+          <ErrorAlert title="Signing out did not work" error={failure} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setFailure(null)}>
+              Close
+            </Button>
+            <Button onClick={handleSignOut} loading={signOut.isPending}>
+              Try again
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+// Loaded lazily by DeferredTooltip.
+export { Tooltip } from '@mantine/core';
