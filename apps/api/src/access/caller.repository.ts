@@ -42,7 +42,8 @@ const SESSION_CREDENTIAL = `
   SELECT "session"."id", "session"."user_id",
          NULL::uuid AS "token_workspace_id", NULL::varchar AS "scope",
          "session"."last_seen_at" < now() - make_interval(secs => $3) AS "stale",
-         "user"."email", "user"."display_name", "user"."must_change_password"
+         "user"."email", "user"."display_name", "user"."instance_admin",
+         "user"."must_change_password"
     FROM "session"
     JOIN "user" ON "user"."id" = "session"."user_id" AND ${LIVE_USER}
    WHERE "session"."token_hash" = $1
@@ -63,7 +64,8 @@ const TOKEN_CREDENTIAL = `
          "api_token"."workspace_id" AS "token_workspace_id", "api_token"."scope",
          ("api_token"."last_used_at" IS NULL
            OR "api_token"."last_used_at" < now() - make_interval(secs => $3)) AS "stale",
-         "user"."email", "user"."display_name", "user"."must_change_password"
+         "user"."email", "user"."display_name", "user"."instance_admin",
+         "user"."must_change_password"
     FROM "api_token"
     JOIN "user" ON "user"."id" = "api_token"."user_id" AND ${LIVE_USER}
    WHERE "api_token"."token_hash" = $1
