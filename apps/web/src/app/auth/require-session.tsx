@@ -5,9 +5,12 @@ import { signInPath } from './next-path';
 import { useMe } from './session';
 import { SignedInContext } from './signed-in-context';
 
+const FORCED_CHANGE_PATH = '/change-password';
+
 /**
  * The gate in front of every page that needs a signed-in user: it sends everyone else to the
- * sign-in page, remembering where they were going.
+ * sign-in page, remembering where they were going, and a user who must change a password someone
+ * else chose to the page for that.
  */
 export function RequireSession() {
   const session = useMe();
@@ -37,6 +40,10 @@ export function RequireSession() {
   }
   if (session.data === null) {
     return <Navigate to={signInPath(pathname, search)} replace />;
+  }
+  // Someone else chose this password: nothing else answers until the user chooses their own.
+  if (session.data.user.mustChangePassword && pathname !== FORCED_CHANGE_PATH) {
+    return <Navigate to={FORCED_CHANGE_PATH} replace />;
   }
   return (
     <SignedInContext value={session.data}>

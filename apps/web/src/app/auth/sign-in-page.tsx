@@ -1,6 +1,6 @@
 import { signInRequestSchema } from '@bearing/contracts';
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, describeError } from '../../api/api-error';
 import { contractRequest, useContractForm } from '../../components/use-contract-form';
 import { AuthLayout } from './auth-layout';
@@ -72,6 +72,9 @@ export function SignInPage() {
           <Button type="submit" loading={form.submitting} fullWidth mt="xs">
             Sign in
           </Button>
+          <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
+            Forgot password?
+          </Anchor>
         </Stack>
       </form>
     </AuthLayout>
