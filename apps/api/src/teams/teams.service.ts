@@ -16,6 +16,8 @@ import { isUniqueViolation } from '../database/postgres-errors.js';
 import { findTeam } from './team.repository.js';
 import { toTeamResponse } from './team.mapper.js';
 import { Team } from './team.entity.js';
+import { JobQueue } from '../jobs/job-queue.service.js';
+import { FLOW_REFRESH_JOB } from './team-flow-refresh.types.js';
 import { assertVersion } from '../common/problem/stale-version.js';
 import { keysetItems } from '../common/pagination/keyset-page.js';
 
@@ -24,7 +26,10 @@ const slugPosition = z.tuple([z.string()]);
 /** Teams of one workspace; every method takes the workspace id from the access guard. */
 @Injectable()
 export class TeamsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queue: JobQueue,
+  ) {}
 
   /** Teams by slug. */
   async list(workspaceId: string, { limit, cursor }: PageQuery): Promise<TeamPage> {
@@ -76,7 +81,7 @@ export class TeamsService {
     ref: string,
     { version, ...changes }: UpdateTeamRequest,
   ): Promise<TeamResponse> {
-    return this.slugChecked(changes.slug ?? ref, () =>
+    const updated = await this.slugChecked(changes.slug ?? ref, () =>
       this.dataSource.transaction(async (manager) => {
         const team = await findTeam(manager, workspaceId, ref, true);
         assertVersion('team', team.version, version);
@@ -95,6 +100,16 @@ export class TeamsService {
         return toTeamResponse(saved);
       }),
     );
+    if (changes.workflow !== undefined || changes.timeZone !== undefined) {
+      // The flow read model depends on both; its readers never serve rows of the old ones, and
+      // this recomputes them off the request.
+      await this.queue.enqueue(
+        FLOW_REFRESH_JOB,
+        { workspaceId, teamId: updated.id },
+        { singletonKey: `${FLOW_REFRESH_JOB}:${updated.id}` },
+      );
+    }
+    return updated;
   }
 
   /** Deletes the team with its members, sprints, work items and import history. */

@@ -47,18 +47,6 @@ export async function readFlowTeam(
   };
 }
 
-/** The stamp of the team's read model, read again under the refresh lock. */
-export async function readFlowStamp(
-  manager: EntityManager,
-  teamId: string,
-): Promise<string | null> {
-  const [row]: { stamp: string }[] = await manager.query(
-    `SELECT stamp FROM team_flow_model WHERE team_id = $1`,
-    [teamId],
-  );
-  return row?.stamp ?? null;
-}
-
 /** One item's row of `work_item_flow`; days are epoch days. */
 export type ItemFlowRow = {
   workItemId: string;

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ProblemException } from '../../common/problem/problem.js';
 import { lockNameForTransaction } from '../../database/advisory-lock.repository.js';
+import { JobQueue } from '../../jobs/job-queue.service.js';
+import { FLOW_REFRESH_JOB, type FlowRefreshPayload } from '../../teams/team-flow-refresh.types.js';
 import { loadFlowItems } from '../team-history.repository.js';
-import {
-  type FlowTeam,
-  readFlowStamp,
-  readFlowTeam,
-  replaceTeamFlow,
-} from './flow-read-model.repository.js';
+import { type FlowTeam, readFlowTeam, replaceTeamFlow } from './flow-read-model.repository.js';
 import { flowStamp, teamFlowRows } from './team-flow-rows.js';
 
 /** Held while a team's read model is rebuilt, so readers wait instead of rebuilding twice. */
@@ -37,25 +35,55 @@ async function rebuild(manager: EntityManager, workspaceId: string, team: FlowTe
 }
 
 /**
+ * Rebuilds the team's rows if they were computed with another workflow or time zone than the
+ * team's current ones (or never); under the refresh lock, so concurrent callers wait for one
+ * rebuild. Returns the team as it is now.
+ */
+export async function refreshStaleTeamFlow(
+  manager: EntityManager,
+  workspaceId: string,
+  teamId: string,
+): Promise<FlowTeam> {
+  await lockNameForTransaction(manager, lockName(teamId));
+  const team = await readFlowTeam(manager, workspaceId, teamId);
+  if (team.stamp !== flowStamp(team.workflow, team.timeZone)) {
+    await rebuild(manager, workspaceId, team);
+  }
+  return readFlowTeam(manager, workspaceId, teamId);
+}
+
+/**
  * The read side: a team with its workflow, calendar and time zone in one query, its read model
- * guaranteed current. Rows computed with another workflow or time zone (an edit since) are never
- * served: the first reader rebuilds them while later ones wait for it.
+ * guaranteed current. Rows computed with another workflow or time zone (an edit whose queued
+ * refresh has not run yet) are never served: the first reader rebuilds them while later ones
+ * wait for it.
  */
 @Injectable()
 export class FlowReadModel {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    queue: JobQueue,
+  ) {
+    queue.register<FlowRefreshPayload>(
+      FLOW_REFRESH_JOB,
+      ({ workspaceId, teamId }) =>
+        this.dataSource
+          .transaction((manager) => refreshStaleTeamFlow(manager, workspaceId, teamId))
+          .then(() => undefined)
+          .catch((error: unknown) => {
+            // A team deleted since the edit has nothing left to refresh.
+            if (error instanceof ProblemException && error.getStatus() === 404) return;
+            throw error;
+          }),
+      { retries: 2, timeoutSeconds: 600 },
+    );
+  }
 
   async team(workspaceId: string, teamRef: string): Promise<FlowTeam> {
     const team = await readFlowTeam(this.dataSource.manager, workspaceId, teamRef);
-    const stamp = flowStamp(team.workflow, team.timeZone);
-    if (team.stamp === stamp) return team;
-    await this.dataSource.transaction(async (manager) => {
-      await lockNameForTransaction(manager, lockName(team.id));
-      const current = await readFlowTeam(manager, workspaceId, team.id);
-      if ((await readFlowStamp(manager, team.id)) === flowStamp(current.workflow, current.timeZone))
-        return;
-      await rebuild(manager, workspaceId, current);
-    });
-    return { ...(await readFlowTeam(this.dataSource.manager, workspaceId, team.id)) };
+    if (team.stamp === flowStamp(team.workflow, team.timeZone)) return team;
+    return this.dataSource.transaction((manager) =>
+      refreshStaleTeamFlow(manager, workspaceId, team.id),
+    );
   }
 }
