@@ -1,4 +1,6 @@
-import type { EntityManager } from 'typeorm';
+import type { PageQuery } from '@bearing/contracts';
+import type { DeepPartial, EntityManager } from 'typeorm';
+import { createdAtIdOrder, keysetPage } from '../common/pagination/keyset-page.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { Membership } from '../workspaces/membership.entity.js';
 import { Program } from './program.entity.js';
@@ -80,4 +82,38 @@ export async function assertMember(
 
 export function invalid(path: string, message: string): ProblemException {
   return ProblemException.validation([{ path, message }]);
+}
+
+/** The workspace's programs with their owner, oldest first, keyset-paged on (created_at, id). */
+export function programPage(
+  manager: EntityManager,
+  workspaceId: string,
+  page: PageQuery,
+): Promise<{ rows: Program[]; nextCursor: string | null }> {
+  const query = manager
+    .getRepository(Program)
+    .createQueryBuilder('program')
+    .innerJoinAndSelect('program.owner', 'owner')
+    .where('program.workspaceId = :workspaceId', { workspaceId });
+  return keysetPage(query, page, createdAtIdOrder('program', 'ASC'));
+}
+
+export function insertProgram(
+  manager: EntityManager,
+  values: DeepPartial<Program>,
+): Promise<Program> {
+  const programs = manager.getRepository(Program);
+  return programs.save(programs.create(values));
+}
+
+/**
+ * `update` rather than `save`: a loaded owner relation would win over a new owner id.
+ */
+export async function updateProgram(
+  manager: EntityManager,
+  workspaceId: string,
+  id: string,
+  columns: Partial<Program>,
+): Promise<void> {
+  await manager.getRepository(Program).update({ id, workspaceId }, columns);
 }

@@ -19,15 +19,21 @@ import {
   type ProgramHealthSource,
 } from './program-health.types.js';
 import { toProgramResponse } from './program.mapper.js';
-import { Program } from './program.entity.js';
+import type { Program } from './program.entity.js';
 import {
   loadProgramLinks,
   type ProgramLinks,
   replaceProgramLinks,
 } from './program-links.repository.js';
-import { assertMember, findProgram, lockProgram } from './program.repository.js';
+import {
+  assertMember,
+  findProgram,
+  insertProgram,
+  lockProgram,
+  programPage,
+  updateProgram,
+} from './program.repository.js';
 import { staleVersion } from '../common/problem/stale-version.js';
-import { createdAtIdOrder, keysetPage } from '../common/pagination/keyset-page.js';
 
 const LINK_FIELDS = ['teamIds', 'objectiveIds', 'guardrailIds'] as const;
 const LINK_KIND = {
@@ -60,16 +66,7 @@ export class ProgramsService {
     workspaceId: string,
     { limit, cursor }: ProgramListQuery,
   ): Promise<ProgramPage> {
-    const query = manager
-      .getRepository(Program)
-      .createQueryBuilder('program')
-      .innerJoinAndSelect('program.owner', 'owner')
-      .where('program.workspaceId = :workspaceId', { workspaceId });
-    const { rows: shown, nextCursor } = await keysetPage(
-      query,
-      { cursor, limit },
-      createdAtIdOrder('program', 'ASC'),
-    );
+    const { rows: shown, nextCursor } = await programPage(manager, workspaceId, { cursor, limit });
     const links = await loadProgramLinks(
       manager,
       workspaceId,
@@ -100,19 +97,16 @@ export class ProgramsService {
     return this.dataSource.transaction(async (manager) => {
       await assertMember(manager, workspaceId, request.ownerId, 'ownerId');
       await this.assertLinks(manager, workspaceId, request);
-      const programs = manager.getRepository(Program);
-      const program = await programs.save(
-        programs.create({
-          workspaceId,
-          name: request.name,
-          description: request.description,
-          ownerUserId: request.ownerId,
-          start: request.start,
-          end: request.end,
-          health: request.health,
-          healthReason: request.healthReason,
-        }),
-      );
+      const program = await insertProgram(manager, {
+        workspaceId,
+        name: request.name,
+        description: request.description,
+        ownerUserId: request.ownerId,
+        start: request.start,
+        end: request.end,
+        health: request.health,
+        healthReason: request.healthReason,
+      });
       await replaceProgramLinks(manager, program.id, request);
       await recordAuditEvent(manager, {
         workspaceId,
@@ -168,7 +162,7 @@ export class ProgramsService {
         return this.responseFor(manager, program);
       }
       // `update` rather than `save`: the loaded owner relation would win over a new owner id.
-      await manager.getRepository(Program).update({ id, workspaceId }, merged);
+      await updateProgram(manager, workspaceId, id, merged);
       await replaceProgramLinks(manager, id, changes);
       await recordAuditEvent(manager, {
         workspaceId,

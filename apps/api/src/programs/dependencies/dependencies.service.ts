@@ -9,19 +9,21 @@ import type {
   UpdateProgramDependencyRequest,
 } from '@bearing/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { z } from 'zod';
 import type { Actor } from '../../access/caller.js';
 import { recordAuditEvent } from '../../audit/audit.repository.js';
 import { ClockService } from '../../common/clock/clock.service.js';
 import { LinkedRecords } from '../linked-records.service.js';
-import { findProgram, invalid, lockProgramRecord, recordNotFound } from '../program.repository.js';
+import { findProgram, invalid, lockProgramRecord } from '../program.repository.js';
 import { assertParty, describeParties } from './dependency-parties.repository.js';
 import { partiesOf, toDependencyResponse } from './dependency.mapper.js';
-import { ProgramDependency } from './program-dependency.entity.js';
+import type { ProgramDependency } from './program-dependency.entity.js';
+import {
+  dependencyPage,
+  findDependency,
+  insertDependency,
+  updateDependency,
+} from './program-dependency.repository.js';
 import { staleVersion } from '../../common/problem/stale-version.js';
-import { keysetPage } from '../../common/pagination/keyset-page.js';
-
-const needByIdPosition = z.tuple([z.iso.date(), z.uuid()]);
 
 type ProgramScope = { workspaceId: string; programId: string };
 
@@ -44,22 +46,10 @@ export class DependenciesService {
   ): Promise<ProgramDependencyPage> {
     const manager = this.dataSource.manager;
     await findProgram(manager, workspaceId, programId);
-    const query = manager
-      .getRepository(ProgramDependency)
-      .createQueryBuilder('dependency')
-      .where('dependency.workspaceId = :workspaceId', { workspaceId })
-      .andWhere('dependency.programId = :programId', { programId });
-    const { rows, nextCursor } = await keysetPage(
-      query,
+    const { rows, nextCursor } = await dependencyPage(
+      manager,
+      { workspaceId, programId },
       { cursor, limit },
-      {
-        keys: [
-          { sort: 'dependency.needBy', valueOf: (dependency) => dependency.needBy },
-          { sort: 'dependency.id', valueOf: (dependency) => dependency.id },
-        ],
-        direction: 'ASC',
-        shape: needByIdPosition,
-      },
     );
     const describe = await describeParties(
       manager,
@@ -88,19 +78,16 @@ export class DependenciesService {
     return this.dataSource.transaction(async (manager) => {
       await findProgram(manager, scope.workspaceId, scope.programId);
       await this.assertParties(manager, scope.workspaceId, request.from, request.to);
-      const dependencies = manager.getRepository(ProgramDependency);
-      const dependency = await dependencies.save(
-        dependencies.create({
-          ...scope,
-          fromKind: request.from.kind,
-          fromId: request.from.id,
-          toKind: request.to.kind,
-          toId: request.to.id,
-          description: request.description,
-          needBy: request.needBy,
-          status: request.status,
-        }),
-      );
+      const dependency = await insertDependency(manager, {
+        ...scope,
+        fromKind: request.from.kind,
+        fromId: request.from.id,
+        toKind: request.to.kind,
+        toId: request.to.id,
+        description: request.description,
+        needBy: request.needBy,
+        status: request.status,
+      });
       await recordAuditEvent(manager, {
         workspaceId: scope.workspaceId,
         actor,
@@ -148,7 +135,7 @@ export class DependenciesService {
         .filter(([field, value]) => dependency[field as keyof typeof changes] !== value)
         .map(([field]) => field);
       if (changed.length === 0) return this.responseFor(manager, dependency);
-      await manager.getRepository(ProgramDependency).update({ id }, changes);
+      await updateDependency(manager, scope, id, changes);
       await recordAuditEvent(manager, {
         workspaceId: scope.workspaceId,
         actor,
@@ -185,16 +172,4 @@ export class DependenciesService {
     );
     return toDependencyResponse(dependency, describe, this.clock.today());
   }
-}
-
-async function findDependency(
-  manager: EntityManager,
-  { workspaceId, programId }: ProgramScope,
-  id: string,
-): Promise<ProgramDependency> {
-  const dependency = await manager
-    .getRepository(ProgramDependency)
-    .findOneBy({ workspaceId, programId, id });
-  if (!dependency) throw recordNotFound('program_dependency');
-  return dependency;
 }

@@ -8,22 +8,25 @@ import type {
   UpdateMilestoneRequest,
 } from '@bearing/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { z } from 'zod';
 import type { Actor } from '../../access/caller.js';
 import { recordAuditEvent } from '../../audit/audit.repository.js';
 import { ClockService } from '../../common/clock/clock.service.js';
 import { changeInstant } from '../change-instant.js';
-import { findProgram, invalid, lockProgramRecord, recordNotFound } from '../program.repository.js';
-import { MilestoneDateChange } from './milestone-date-change.entity.js';
+import { findProgram, invalid, lockProgramRecord } from '../program.repository.js';
 import { loadDateChanges } from './milestone-date-change.repository.js';
 import { toMilestoneResponse } from './milestone.mapper.js';
-import { Milestone } from './milestone.entity.js';
+import type { Milestone } from './milestone.entity.js';
+import {
+  findMilestone,
+  insertDateChange,
+  insertMilestone,
+  lastDateChangeAt,
+  milestonePage,
+  updateMilestone,
+} from './milestone.repository.js';
 import { staleVersion } from '../../common/problem/stale-version.js';
-import { keysetPage } from '../../common/pagination/keyset-page.js';
 
 /** Lists page by (baseline_date, id): the baseline never changes, so pages stay stable. */
-const baselineIdPosition = z.tuple([z.iso.date(), z.uuid()]);
-
 type ProgramScope = { workspaceId: string; programId: string };
 
 /** Milestones of one program of one workspace; every query filters by both. */
@@ -40,22 +43,10 @@ export class MilestonesService {
   ): Promise<MilestonePage> {
     const manager = this.dataSource.manager;
     await findProgram(manager, workspaceId, programId);
-    const query = manager
-      .getRepository(Milestone)
-      .createQueryBuilder('milestone')
-      .where('milestone.workspaceId = :workspaceId', { workspaceId })
-      .andWhere('milestone.programId = :programId', { programId });
-    const { rows, nextCursor } = await keysetPage(
-      query,
+    const { rows, nextCursor } = await milestonePage(
+      manager,
+      { workspaceId, programId },
       { cursor, limit },
-      {
-        keys: [
-          { sort: 'milestone.baselineDate', valueOf: (milestone) => milestone.baselineDate },
-          { sort: 'milestone.id', valueOf: (milestone) => milestone.id },
-        ],
-        direction: 'ASC',
-        shape: baselineIdPosition,
-      },
     );
     const history = await loadDateChanges(
       manager,
@@ -90,16 +81,13 @@ export class MilestonesService {
           'must equal baselineDate on creation: move it afterwards with PATCH {currentDate, reason}',
         );
       }
-      const milestones = manager.getRepository(Milestone);
-      const milestone = await milestones.save(
-        milestones.create({
-          ...scope,
-          name: request.name,
-          baselineDate: request.baselineDate,
-          currentDate: request.baselineDate,
-          completedAt: request.completedAt,
-        }),
-      );
+      const milestone = await insertMilestone(manager, {
+        ...scope,
+        name: request.name,
+        baselineDate: request.baselineDate,
+        currentDate: request.baselineDate,
+        completedAt: request.completedAt,
+      });
       await recordAuditEvent(manager, {
         workspaceId: scope.workspaceId,
         actor,
@@ -143,20 +131,18 @@ export class MilestonesService {
       }
       if (Object.keys(changes).length === 0) return responseFor(manager, milestone);
       if (moved && reason !== undefined) {
-        const previous = await manager
-          .getRepository(MilestoneDateChange)
-          .findOne({ where: { milestoneId: id }, order: { changedAt: 'DESC' } });
-        await manager.getRepository(MilestoneDateChange).insert({
+        const previousAt = await lastDateChangeAt(manager, id);
+        await insertDateChange(manager, {
           milestoneId: id,
           fromDate: milestone.currentDate,
           toDate: currentDate,
           reason,
           authorUserId: actor.userId,
           // From the clock, like every instant reports compare with "this week".
-          changedAt: changeInstant(this.clock.now(), previous?.changedAt ?? null),
+          changedAt: changeInstant(this.clock.now(), previousAt),
         });
       }
-      await manager.getRepository(Milestone).update({ id }, changes);
+      await updateMilestone(manager, scope, id, changes);
       await recordAuditEvent(manager, {
         workspaceId: scope.workspaceId,
         actor,
@@ -177,18 +163,6 @@ export class MilestonesService {
       return responseFor(manager, await findMilestone(manager, scope, id));
     });
   }
-}
-
-async function findMilestone(
-  manager: EntityManager,
-  { workspaceId, programId }: ProgramScope,
-  id: string,
-): Promise<Milestone> {
-  const milestone = await manager
-    .getRepository(Milestone)
-    .findOneBy({ workspaceId, programId, id });
-  if (!milestone) throw recordNotFound('milestone');
-  return milestone;
 }
 
 async function responseFor(

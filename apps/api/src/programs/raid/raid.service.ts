@@ -12,18 +12,20 @@ import type { Actor } from '../../access/caller.js';
 import { recordAuditEvent } from '../../audit/audit.repository.js';
 import { ClockService } from '../../common/clock/clock.service.js';
 import { changeInstant } from '../change-instant.js';
-import {
-  assertMember,
-  findProgram,
-  lockProgramRecord,
-  recordNotFound,
-} from '../program.repository.js';
+import { assertMember, findProgram, lockProgramRecord } from '../program.repository.js';
 import { diffRaidState, type RaidState, raidStateOf } from './raid-history.js';
-import { RaidItemChange } from './raid-item-change.entity.js';
+import type { RaidItemChange } from './raid-item-change.entity.js';
 import { toRaidItemDetail, toRaidItemResponse } from './raid-item.mapper.js';
-import { RaidItem } from './raid-item.entity.js';
+import {
+  findRaidItem,
+  insertRaidChange,
+  insertRaidItem,
+  lastRaidChangeAt,
+  raidItemHistory,
+  raidItemPage,
+  updateRaidItem,
+} from './raid-item.repository.js';
 import { staleVersion } from '../../common/problem/stale-version.js';
-import { createdAtIdOrder, keysetItems } from '../../common/pagination/keyset-page.js';
 
 type ProgramScope = { workspaceId: string; programId: string };
 
@@ -42,20 +44,13 @@ export class RaidService {
   ): Promise<RaidItemPage> {
     const manager = this.dataSource.manager;
     await findProgram(manager, workspaceId, programId);
-    const query = manager
-      .getRepository(RaidItem)
-      .createQueryBuilder('item')
-      .leftJoinAndSelect('item.owner', 'owner')
-      .where('item.workspaceId = :workspaceId', { workspaceId })
-      .andWhere('item.programId = :programId', { programId });
-    if (kind) query.andWhere('item.kind = :kind', { kind });
-    if (status) query.andWhere('item.status = :status', { status });
-    return keysetItems(
-      query,
+    const { rows, nextCursor } = await raidItemPage(
+      manager,
+      { workspaceId, programId },
+      { kind, status },
       { cursor, limit },
-      createdAtIdOrder('item', 'ASC'),
-      toRaidItemResponse,
     );
+    return { items: rows.map(toRaidItemResponse), nextCursor };
   }
 
   async get(scope: ProgramScope, id: string): Promise<RaidItemDetail> {
@@ -76,21 +71,18 @@ export class RaidService {
       }
       // Instants from the clock, like every instant reports compare with "this week".
       const now = this.clock.now();
-      const items = manager.getRepository(RaidItem);
-      const item = await items.save(
-        items.create({
-          ...scope,
-          createdAt: now,
-          kind: request.kind,
-          title: request.title,
-          probability: request.probability,
-          impact: request.impact,
-          ownerUserId: request.ownerId,
-          mitigation: request.mitigation,
-          status: request.status,
-          dueDate: request.dueDate,
-        }),
-      );
+      const item = await insertRaidItem(manager, {
+        ...scope,
+        createdAt: now,
+        kind: request.kind,
+        title: request.title,
+        probability: request.probability,
+        impact: request.impact,
+        ownerUserId: request.ownerId,
+        mitigation: request.mitigation,
+        status: request.status,
+        dueDate: request.dueDate,
+      });
       await recordChange(
         manager,
         actor,
@@ -119,7 +111,7 @@ export class RaidService {
   ): Promise<RaidItemDetail> {
     return this.dataSource.transaction(async (manager) => {
       await lockProgramRecord(manager, 'raid_item', { ...scope, id });
-      const item = await findItem(manager, scope, id);
+      const item = await findRaidItem(manager, scope, id);
       if (item.version !== version) throw staleVersion('RAID item', item.version, version);
       const before = raidStateOf(item);
       const after: RaidState = {
@@ -138,11 +130,8 @@ export class RaidService {
         await assertMember(manager, scope.workspaceId, after.ownerId, 'ownerId');
       }
       const { ownerId, ...columns } = after;
-      await manager.getRepository(RaidItem).update({ id }, { ...columns, ownerUserId: ownerId });
-      const previous = await manager
-        .getRepository(RaidItemChange)
-        .findOne({ where: { raidItemId: id }, order: { changedAt: 'DESC' } });
-      const changedAt = changeInstant(this.clock.now(), previous?.changedAt ?? null);
+      await updateRaidItem(manager, scope, id, { ...columns, ownerUserId: ownerId });
+      const changedAt = changeInstant(this.clock.now(), await lastRaidChangeAt(manager, id));
       await recordChange(manager, actor, changedAt, id, 'updated', changes);
       await recordAuditEvent(manager, {
         workspaceId: scope.workspaceId,
@@ -164,22 +153,13 @@ async function recordChange(
   action: RaidItemChange['action'],
   changes: RaidItemChange['changes'],
 ): Promise<void> {
-  const history = manager.getRepository(RaidItemChange);
-  await history.save(
-    history.create({ raidItemId, action, changes, authorUserId: actor.userId, changedAt }),
-  );
-}
-
-async function findItem(
-  manager: EntityManager,
-  { workspaceId, programId }: ProgramScope,
-  id: string,
-): Promise<RaidItem> {
-  const item = await manager
-    .getRepository(RaidItem)
-    .findOne({ where: { workspaceId, programId, id }, relations: { owner: true } });
-  if (!item) throw recordNotFound('raid_item');
-  return item;
+  await insertRaidChange(manager, {
+    raidItemId,
+    action,
+    changes,
+    authorUserId: actor.userId,
+    changedAt,
+  });
 }
 
 async function detailFor(
@@ -187,11 +167,7 @@ async function detailFor(
   scope: ProgramScope,
   id: string,
 ): Promise<RaidItemDetail> {
-  const item = await findItem(manager, scope, id);
-  const history = await manager.getRepository(RaidItemChange).find({
-    where: { raidItemId: id },
-    relations: { author: true },
-    order: { changedAt: 'ASC', id: 'ASC' },
-  });
+  const item = await findRaidItem(manager, scope, id);
+  const history = await raidItemHistory(manager, id);
   return toRaidItemDetail(item, history);
 }

@@ -1,0 +1,61 @@
+import type { PageQuery } from '@bearing/contracts';
+import type { DeepPartial, EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { keysetPage } from '../../common/pagination/keyset-page.js';
+import { recordNotFound } from '../program.repository.js';
+import { ProgramDependency } from './program-dependency.entity.js';
+
+type ProgramScope = { workspaceId: string; programId: string };
+
+const needByIdPosition = z.tuple([z.iso.date(), z.uuid()]);
+
+/** A program's dependencies by need-by date, then id, keyset-paged on (need_by, id). */
+export function dependencyPage(
+  manager: EntityManager,
+  { workspaceId, programId }: ProgramScope,
+  page: PageQuery,
+): Promise<{ rows: ProgramDependency[]; nextCursor: string | null }> {
+  const query = manager
+    .getRepository(ProgramDependency)
+    .createQueryBuilder('dependency')
+    .where('dependency.workspaceId = :workspaceId', { workspaceId })
+    .andWhere('dependency.programId = :programId', { programId });
+  return keysetPage(query, page, {
+    keys: [
+      { sort: 'dependency.needBy', valueOf: (dependency) => dependency.needBy },
+      { sort: 'dependency.id', valueOf: (dependency) => dependency.id },
+    ],
+    direction: 'ASC',
+    shape: needByIdPosition,
+  });
+}
+
+export function insertDependency(
+  manager: EntityManager,
+  values: DeepPartial<ProgramDependency>,
+): Promise<ProgramDependency> {
+  const dependencies = manager.getRepository(ProgramDependency);
+  return dependencies.save(dependencies.create(values));
+}
+
+export async function updateDependency(
+  manager: EntityManager,
+  { workspaceId, programId }: ProgramScope,
+  id: string,
+  changes: Partial<ProgramDependency>,
+): Promise<void> {
+  await manager.getRepository(ProgramDependency).update({ workspaceId, programId, id }, changes);
+}
+
+/** The dependency of this program, or 404. */
+export async function findDependency(
+  manager: EntityManager,
+  { workspaceId, programId }: ProgramScope,
+  id: string,
+): Promise<ProgramDependency> {
+  const dependency = await manager
+    .getRepository(ProgramDependency)
+    .findOneBy({ workspaceId, programId, id });
+  if (!dependency) throw recordNotFound('program_dependency');
+  return dependency;
+}
