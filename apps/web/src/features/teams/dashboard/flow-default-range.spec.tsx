@@ -70,7 +70,16 @@ function nothingIn(request: FakeRequest) {
   const range = { from: query.get('from') ?? '', to: query.get('to') ?? '' };
   if (request.url.includes('/flow/cycle-times')) {
     const none = { p50: null, p85: null, p95: null };
-    return { ...range, timeZone: 'UTC', items: [], percentiles: none, leadTimePercentiles: none };
+    return {
+      ...range,
+      timeZone: 'UTC',
+      total: 0,
+      sampled: false,
+      withoutCycleTime: 0,
+      points: [],
+      percentiles: none,
+      leadTimePercentiles: none,
+    };
   }
   if (request.url.includes('/flow/throughput')) return { ...range, interval: 'week', buckets: [] };
   return { ...range, stages: ['Backlog', 'Done'], days: [] };
@@ -92,7 +101,7 @@ function routes(span: FlowSpanResponse) {
     [`${TEAM_PATH}/flow/throughput`]: flow,
     [`${TEAM_PATH}/flow/cfd`]: flow,
     [`${TEAM_PATH}/flow/aging`]: () =>
-      fakeResponse(200, { asOf: '2026-12-07', stages: ['Backlog', 'Done'], items: [] }),
+      fakeResponse(200, { asOf: '2026-12-07', stages: ['Backlog', 'Done'], total: 0, items: [] }),
   });
   return flowRequests;
 }

@@ -19,7 +19,7 @@ import { CycleTimeTable } from '../../../charts/delivery/cycle-time-table';
 import { percentileLines } from '../../../charts/delivery/percentile-lines';
 import { ThroughputChart } from '../../../charts/delivery/throughput-chart';
 import { ThroughputTable } from '../../../charts/delivery/throughput-table';
-import { formatDay } from '../../../components/format';
+import { formatDay, formatNumber } from '../../../components/format';
 import { DeliveryChart } from './delivery-chart';
 import { flowEmptyStates } from './flow-empty-states';
 import type { FlowRange } from './flow-range';
@@ -87,6 +87,13 @@ export function FlowSection({ workspace, teamId, range, span, onShowDays }: Flow
         }
         empty={empty.cycleTime}
       >
+        {cycleTimes.data?.sampled && (
+          <Text size="xs" c="dimmed" data-testid="cycle-time-sampled">
+            Showing {formatNumber(cycleTimes.data.points.length)} of{' '}
+            {formatNumber(cycleTimes.data.total)} items, evenly spaced by done day (percentiles use
+            all).
+          </Text>
+        )}
         {scatter && scatter.withoutCycleTime > 0 && (
           <Text size="xs" c="dimmed">
             {scatter.withoutCycleTime} finished items have no cycle time (never seen in the
@@ -122,7 +129,14 @@ export function FlowSection({ workspace, teamId, range, span, onShowDays }: Flow
               : null
           }
           empty={empty.aging}
-        />
+        >
+          {aging.data && aging.data.total > aging.data.items.length && (
+            <Text size="xs" c="dimmed" data-testid="aging-sampled">
+              Showing the {formatNumber(aging.data.items.length)} oldest of{' '}
+              {formatNumber(aging.data.total)} items in progress.
+            </Text>
+          )}
+        </DeliveryChart>
       </SimpleGrid>
       <DeliveryChart
         title="Cumulative flow"
