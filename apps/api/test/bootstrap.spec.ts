@@ -31,7 +31,9 @@ describe('first start', () => {
     expect(first.createdAdmin?.email).toBe(DEFAULT_ADMIN_EMAIL);
     expect(password.length).toBeGreaterThanOrEqual(32);
     expect(describeBootstrap(first).join('\n')).toContain(password);
-    await signIn(app, DEFAULT_ADMIN_EMAIL, password).expect(200);
+    const signedIn = await signIn(app, DEFAULT_ADMIN_EMAIL, password).expect(200);
+    // Shown on a terminal: the admin must choose their own password at first sign-in.
+    expect(meResponseSchema.parse(signedIn.body).user.mustChangePassword).toBe(true);
     const [row] = await app.dataSource.query(`SELECT password_hash FROM "user"`);
     expect(row.password_hash).not.toContain(password);
 
@@ -53,7 +55,8 @@ describe('first start', () => {
       generatedPassword: undefined,
     });
     expect(describeBootstrap(result).join('\n')).not.toContain('a long admin password');
-    await signIn(app, 'owner@example.com', 'a long admin password').expect(200);
+    const signedIn = await signIn(app, 'owner@example.com', 'a long admin password').expect(200);
+    expect(meResponseSchema.parse(signedIn.body).user.mustChangePassword).toBe(false);
   });
 
   it('creates no admin once any user exists', async () => {

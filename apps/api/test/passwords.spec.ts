@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { PASSWORD_RESET_ACCEPTED, meResponseSchema, problemSchema } from '@bearing/contracts';
 import { Access, OpenBeforePasswordChange } from '../src/access/access.decorator.js';
 import { discoverRoutes } from '../src/common/openapi/route-discovery.js';
-import { requirePasswordChange } from '../src/accounts/passwords/password-credentials.repository.js';
+import { makeInstanceAdmin, requirePasswordChange } from '../src/accounts/user-admin.repository.js';
 import {
   type PasswordResetLink,
   PasswordResetLinks,
@@ -313,5 +313,59 @@ describe('password reset', () => {
       await ask(`someone-${attempt}@example.com`, '192.0.2.77').expect(202);
     }
     await ask('someone-11@example.com', '192.0.2.77').expect(429);
+  });
+});
+
+describe('the policy wherever someone else sets a password', () => {
+  it('refuses a weak initial password from an instance admin (400 naming password)', async () => {
+    const admin = await createUser(testApp);
+    await makeInstanceAdmin(testApp.dataSource.manager, admin.id);
+    const workspace = await createWorkspace(testApp, admin);
+    const agent = await signIn(testApp, admin);
+    const before = await countRows(testApp);
+    const response = await agent
+      .post(`/api/workspaces/${workspace.slug}/members`)
+      .send({ email: `new-${randomUUID()}@example.com`, role: 'viewer', password: 'password1234' })
+      .expect(400);
+    expect(problemSchema.parse(response.body).errors).toEqual([
+      { path: 'password', message: 'is one of the most common passwords, or too close to one' },
+    ]);
+    expect(await countRows(testApp)).toEqual(before);
+  });
+
+  it('makes an account with a good initial password change it at first sign-in', async () => {
+    const admin = await createUser(testApp);
+    await makeInstanceAdmin(testApp.dataSource.manager, admin.id);
+    const workspace = await createWorkspace(testApp, admin);
+    const agent = await signIn(testApp, admin);
+    const email = `made-${randomUUID()}@example.com`;
+    await agent
+      .post(`/api/workspaces/${workspace.slug}/members`)
+      .send({ email, role: 'viewer', password: NEW_PASSWORD })
+      .expect(201);
+    const signedIn = await browser(testApp)
+      .post('/api/auth/sign-in')
+      .send({ email, password: NEW_PASSWORD })
+      .expect(200);
+    expect(meResponseSchema.parse(signedIn.body).user.mustChangePassword).toBe(true);
+  });
+
+  it('refuses a weak password when accepting an invitation', async () => {
+    const admin = await createUser(testApp);
+    const workspace = await createWorkspace(testApp, admin);
+    const agent = await signIn(testApp, admin);
+    const email = `invited-${randomUUID()}@example.com`;
+    const invited = await agent
+      .post(`/api/workspaces/${workspace.slug}/members`)
+      .send({ email, role: 'viewer', invite: true })
+      .expect(201);
+    const token = String(invited.body.invitation.url).split('/').pop();
+    const response = await browser(testApp)
+      .post('/api/auth/accept-invite')
+      .send({ token, displayName: 'Invited Person', password: email })
+      .expect(400);
+    expect(problemSchema.parse(response.body).errors).toEqual([
+      { path: 'password', message: 'contains your email address' },
+    ]);
   });
 });

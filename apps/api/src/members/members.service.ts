@@ -12,6 +12,7 @@ import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { z } from 'zod';
 import type { Actor } from '../access/caller.js';
 import { hashPassword } from '../accounts/password.js';
+import { assertPasswordAcceptable } from '../accounts/passwords/password-policy.service.js';
 import type { User } from '../accounts/user.entity.js';
 import { requirePasswordChange } from '../accounts/user-admin.repository.js';
 import { displayNameFromEmail, findUserByEmail, insertUser } from '../accounts/user.repository.js';
@@ -81,6 +82,9 @@ export class MembersService {
       throw ProblemException.forbidden(
         'Only an instance administrator may create an account with an initial password: send an invitation instead.',
       );
+    }
+    if (request.password !== undefined) {
+      await assertPasswordAcceptable('password', request.password, request);
     }
     const passwordHash =
       request.password === undefined ? undefined : await hashPassword(request.password);

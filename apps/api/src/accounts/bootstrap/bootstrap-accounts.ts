@@ -4,7 +4,7 @@ import { Workspace } from '../../workspaces/workspace.entity.js';
 import { insertWorkspaceWithAdmin } from '../../workspaces/workspaces.service.js';
 import { generatePassword, hashPassword } from '../password.js';
 import { User } from '../user.entity.js';
-import { makeInstanceAdmin } from '../user-admin.repository.js';
+import { makeInstanceAdmin, requirePasswordChange } from '../user-admin.repository.js';
 import { findUserByEmail, insertUser } from '../user.repository.js';
 import { lockForTransaction } from '../../database/advisory-lock.repository.js';
 
@@ -46,6 +46,8 @@ export async function bootstrapAccounts(
       });
       // The first admin administers the instance, whatever workspaces come later.
       await makeInstanceAdmin(manager, admin.id);
+      // A generated password was shown on a terminal: its owner must replace it at first sign-in.
+      if (generatedPassword !== undefined) await requirePasswordChange(manager, admin.id);
       result.createdAdmin = { email: adminEmail, generatedPassword };
     }
 
@@ -81,7 +83,7 @@ export function describeBootstrap({
   if (createdAdmin?.generatedPassword !== undefined) {
     lines.push(
       `Created the first admin: sign in as ${createdAdmin.email} with the password ${createdAdmin.generatedPassword}`,
-      'This password is shown only this once — keep it somewhere safe.',
+      'This password is shown only this once: you will choose your own at first sign-in.',
     );
   } else if (createdAdmin) {
     lines.push(

@@ -28,8 +28,3 @@ export async function setOwnPassword(
     .getRepository(User)
     .update({ id: userId }, { passwordHash, mustChangePassword: false });
 }
-
-/** Someone else chose this user's password: they must choose their own at first sign-in. */
-export async function requirePasswordChange(manager: EntityManager, userId: string): Promise<void> {
-  await manager.getRepository(User).update({ id: userId }, { mustChangePassword: true });
-}
