@@ -22,13 +22,15 @@ import {
 import { DataSource } from 'typeorm';
 import { ClockService } from '../common/clock/clock.service.js';
 import { WorkerPool, workerTask } from '../common/worker-pool/worker-pool.js';
-import { availabilityOf } from '../sprints/availability.service.js';
-import { findTeamSprint } from '../sprints/sprint.repository.js';
-import type { Sprint } from '../sprints/sprint.entity.js';
-import type { Team } from '../teams/team.entity.js';
 import type { forecastHowMany, forecastWhen } from './forecast.worker.js';
-import { loadSprintEvents, sprintWindowOf } from './sprint-events.repository.js';
-import { lastClosedSprints } from './sprint-reports.service.js';
+import { availabilityOfSprints } from './capacity.repository.js';
+import { loadSprintEventsOf, sprintWindowOf } from './sprint-events.repository.js';
+import {
+  findReportTeamSprint,
+  lastClosedSprints,
+  type ReportSprint,
+  type ReportTeam,
+} from './sprint-reports.repository.js';
 import { calendarOf, sampleRange, todayOf } from './team-days.js';
 import { doneStatuses } from './team-history.repository.js';
 import { readDoneDays } from './flow-read-model/flow-read-model.repository.js';
@@ -61,30 +63,45 @@ export class PlanningService {
     query: CapacityQuery,
   ): Promise<CapacityResponse> {
     const manager = this.dataSource.manager;
-    const { team, sprint } = await findTeamSprint(manager, workspaceId, teamRef, query.sprint);
+    const { team, sprint } = await findReportTeamSprint(
+      manager,
+      workspaceId,
+      teamRef,
+      query.sprint,
+    );
     const days = sprintDays(team, sprint);
     const calendar = calendarOf(team);
-    const availability = await availabilityOf(manager, team.id, sprint.id);
+    const past = (
+      await lastClosedSprints(manager, team.id, query.history, sprint.startsAt ?? undefined)
+    ).filter(({ id }) => id !== sprint.id);
+    // The planned sprint's availability and the history's, and the history's events: two
+    // statements, however long the history.
+    const [availabilities, events] = await Promise.all([
+      availabilityOfSprints(manager, team.id, [sprint.id, ...past.map(({ id }) => id)]),
+      loadSprintEventsOf(
+        manager,
+        workspaceId,
+        past.map(({ id }) => id),
+        doneStatuses(team.workflow),
+      ),
+    ]);
+    const availabilityIn = (sprintId: string): SprintAvailability =>
+      availabilities.get(sprintId) ?? { sprintId, members: [] };
+    const availability = availabilityIn(sprint.id);
     const members = toCapacityMembers(availability);
-    const done = doneStatuses(team.workflow);
-    const history = [];
-    for (const past of await lastClosedSprints(
-      manager,
-      team.id,
-      query.history,
-      sprint.startsAt ?? undefined,
-    )) {
-      if (past.id === sprint.id) continue;
-      const events = await loadSprintEvents(manager, { workspaceId, sprintId: past.id }, done);
-      const { completed } = sprintSummary(sprintWindowOf(past), events);
+    const history = past.map((pastSprint) => {
+      const { completed } = sprintSummary(
+        sprintWindowOf(pastSprint),
+        events.get(pastSprint.id) ?? [],
+      );
       const { availablePersonDays } = capacityPlan({
-        sprint: sprintDays(team, past),
+        sprint: sprintDays(team, pastSprint),
         calendar,
-        members: toCapacityMembers(await availabilityOf(manager, team.id, past.id)),
+        members: toCapacityMembers(availabilityIn(pastSprint.id)),
         history: [],
       });
-      history.push({ sprintId: past.id, name: past.name, completed, availablePersonDays });
-    }
+      return { sprintId: pastSprint.id, name: pastSprint.name, completed, availablePersonDays };
+    });
     const plan = capacityPlan({
       sprint: days,
       calendar,
@@ -206,7 +223,10 @@ function insufficientHistory(sample: { from: string; to: string }): Insufficient
   };
 }
 
-function sprintDays(team: Team, sprint: Sprint): { start: string; end: string } {
+function sprintDays(
+  team: Pick<ReportTeam, 'timeZone'>,
+  sprint: ReportSprint,
+): { start: string; end: string } {
   const window = sprintWindowOf(sprint);
   return {
     start: epochMsToDay(Date.parse(window.start), team.timeZone),

@@ -1,13 +1,7 @@
 import type { SprintEvent, SprintWindow } from '@bearing/metrics';
 import type { EntityManager } from 'typeorm';
 import { ProblemException } from '../common/problem/problem.js';
-import type { Sprint } from '../sprints/sprint.entity.js';
-import {
-  estimateChangesOf,
-  itemsEverInSprint,
-  sprintChangesOf,
-  statusChangesOf,
-} from '../work-items/work-item-history.repository.js';
+import type { ReportSprint } from './sprint-reports.repository.js';
 
 /**
  * The metrics spec's `SprintEvent` stream of one sprint, from the history of the items that
@@ -26,84 +20,108 @@ export async function loadSprintEvents(
   { workspaceId, sprintId }: { workspaceId: string; sprintId: string },
   done: ReadonlySet<string>,
 ): Promise<SprintEvent[]> {
-  const items = await itemsEverInSprint(manager, workspaceId, sprintId);
-  if (items.length === 0) return [];
-  const scope = { workspaceId, itemIds: items.map((item) => item.id) };
-  const [memberships, estimates, statuses] = await inOrderIfTransaction(manager, [
-    async () => byItem(await sprintChangesOf(manager, scope, sprintId)),
-    async () => byItem(await estimateChangesOf(manager, scope)),
-    async () => byItem(await statusChangesOf(manager, scope)),
-  ] as const);
+  const events = await loadSprintEventsOf(manager, workspaceId, [sprintId], done);
+  return events.get(sprintId) ?? [];
+}
+
+/**
+ * `loadSprintEvents` of several sprints in ONE statement: each item ever in one of the sprints
+ * with its membership changes of that sprint and its whole estimate and status history, each
+ * list in order. Every sprint asked for is in the map (with no events if it had no items).
+ */
+export async function loadSprintEventsOf(
+  manager: EntityManager,
+  workspaceId: string,
+  sprintIds: readonly string[],
+  done: ReadonlySet<string>,
+): Promise<Map<string, SprintEvent[]>> {
+  const bySprint = new Map<string, SprintEvent[]>(sprintIds.map((id) => [id, []]));
+  if (sprintIds.length === 0) return bySprint;
+  const rows = await manager.query<SprintItemHistoryRow[]>(SPRINT_ITEM_HISTORY, [
+    [...new Set(sprintIds)],
+    workspaceId,
+  ]);
+  for (const row of rows) bySprint.get(row.sprint_id)?.push(...eventsOfItem(row, done));
+  return bySprint;
+}
+
+/** Instants travel as epoch milliseconds (what a `Date` holds), lists as JSON arrays. */
+const EPOCH_MS = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)`;
+
+const SPRINT_ITEM_HISTORY = `
+  SELECT "ever"."sprint_id", "item"."id", "item"."initial_status", "item"."status",
+         "item"."initial_points", ${EPOCH_MS('"item"."created_at"')}::float8 AS "created_ms",
+         (SELECT coalesce(json_agg(json_build_array(${EPOCH_MS('"change"."at"')}, "change"."change")
+                                   ORDER BY "change"."seq"), '[]')
+            FROM "work_item_sprint_change" "change"
+           WHERE "change"."work_item_id" = "item"."id"
+             AND "change"."sprint_id" = "ever"."sprint_id") AS "memberships",
+         (SELECT coalesce(json_agg(json_build_array(${EPOCH_MS('"change"."at"')}, "change"."points")
+                                   ORDER BY "change"."seq"), '[]')
+            FROM "work_item_estimate_change" "change"
+           WHERE "change"."work_item_id" = "item"."id") AS "estimates",
+         (SELECT coalesce(json_agg(json_build_array(${EPOCH_MS('"change"."at"')}, "change"."to_status")
+                                   ORDER BY "change"."seq"), '[]')
+            FROM "work_item_status_change" "change"
+           WHERE "change"."work_item_id" = "item"."id") AS "statuses"
+    FROM (SELECT DISTINCT "sprint_id", "work_item_id" FROM "work_item_sprint_change"
+           WHERE "sprint_id" = ANY($1::uuid[])) AS "ever"
+    JOIN "work_item" "item" ON "item"."id" = "ever"."work_item_id"
+   WHERE "item"."workspace_id" = $2 AND "item"."has_history"
+   ORDER BY "ever"."sprint_id", "item"."id"`;
+
+type SprintItemHistoryRow = {
+  sprint_id: string;
+  id: string;
+  initial_status: string | null;
+  status: string;
+  initial_points: number | null;
+  created_ms: number;
+  memberships: [number, 'added' | 'removed'][];
+  estimates: [number, number | null][];
+  statuses: [number, string][];
+};
+
+/** One item's events in its sprint: memberships, then estimates, then completions. */
+function eventsOfItem(row: SprintItemHistoryRow, done: ReadonlySet<string>): SprintEvent[] {
+  const itemId = row.id;
+  const iso = (epochMs: number) => new Date(epochMs).toISOString();
+  const createdAt = iso(row.created_ms);
+  const estimateHistory = [
+    { at: createdAt, points: row.initial_points },
+    ...row.estimates.map(([at, points]) => ({ at: iso(at), points })),
+  ];
+  const pointsAt = (at: string): number => {
+    let points: number | null = null;
+    for (const estimate of estimateHistory) if (estimate.at <= at) points = estimate.points;
+    return points ?? 0;
+  };
   const events: SprintEvent[] = [];
-  for (const item of items) {
-    const itemId = item.id;
-    const createdAt = item.created_at.toISOString();
-    const estimateHistory = [
-      { at: createdAt, points: item.initial_points },
-      ...(estimates.get(itemId) ?? []).map((row) => ({
-        at: row.at.toISOString(),
-        points: row.points,
-      })),
-    ];
-    const pointsAt = (at: string): number => {
-      let points: number | null = null;
-      for (const estimate of estimateHistory) if (estimate.at <= at) points = estimate.points;
-      return points ?? 0;
-    };
-    for (const row of memberships.get(itemId) ?? []) {
-      const at = row.at.toISOString();
-      events.push(
-        row.change === 'added'
-          ? { at, itemId, type: 'added', points: pointsAt(at) }
-          : { at, itemId, type: 'removed' },
-      );
+  for (const [epochMs, change] of row.memberships) {
+    const at = iso(epochMs);
+    events.push(
+      change === 'added'
+        ? { at, itemId, type: 'added', points: pointsAt(at) }
+        : { at, itemId, type: 'removed' },
+    );
+  }
+  for (const estimate of estimateHistory.slice(1)) {
+    events.push({ at: estimate.at, itemId, type: 'estimated', points: estimate.points ?? 0 });
+  }
+  let wasDone = done.has(row.initial_status ?? row.status);
+  if (wasDone) events.push({ at: createdAt, itemId, type: 'completed' });
+  for (const [epochMs, toStatus] of row.statuses) {
+    const isDone = done.has(toStatus);
+    if (isDone !== wasDone) {
+      events.push({ at: iso(epochMs), itemId, type: isDone ? 'completed' : 'reopened' });
     }
-    for (const estimate of estimateHistory.slice(1)) {
-      events.push({ at: estimate.at, itemId, type: 'estimated', points: estimate.points ?? 0 });
-    }
-    let wasDone = done.has(item.initial_status ?? item.status);
-    if (wasDone) events.push({ at: createdAt, itemId, type: 'completed' });
-    for (const row of statuses.get(itemId) ?? []) {
-      const isDone = done.has(row.to_status);
-      if (isDone !== wasDone) {
-        events.push({ at: row.at.toISOString(), itemId, type: isDone ? 'completed' : 'reopened' });
-      }
-      wasDone = isDone;
-    }
+    wasDone = isDone;
   }
   return events;
 }
 
-/**
- * Runs independent reads together, each on its own pooled connection — but one after the other
- * inside a transaction (a report's collector), where they share the transaction's connection.
- */
-async function inOrderIfTransaction<const Reads extends readonly (() => Promise<unknown>)[]>(
-  manager: EntityManager,
-  reads: Reads,
-): Promise<{ -readonly [Index in keyof Reads]: Awaited<ReturnType<Reads[Index]>> }> {
-  type Results = { -readonly [Index in keyof Reads]: Awaited<ReturnType<Reads[Index]>> };
-  if (!manager.queryRunner?.isTransactionActive) {
-    return (await Promise.all(reads.map((read) => read()))) as Results;
-  }
-  const results: unknown[] = [];
-  for (const read of reads) results.push(await read());
-  return results as Results;
-}
-
-/** Rows grouped by their item, each item's in the order read. */
-function byItem<Row extends { work_item_id: string }>(rows: readonly Row[]): Map<string, Row[]> {
-  const grouped = new Map<string, Row[]>();
-  for (const row of rows) {
-    const list = grouped.get(row.work_item_id) ?? [];
-    list.push(row);
-    grouped.set(row.work_item_id, list);
-  }
-  return grouped;
-}
-
 /** The sprint's time box for the metrics; a sprint without dates has no report yet (409). */
-export function sprintWindowOf(sprint: Sprint): SprintWindow {
+export function sprintWindowOf(sprint: Omit<ReportSprint, 'id'>): SprintWindow {
   if (!sprint.startsAt || !sprint.endsAt) {
     throw ProblemException.conflict(
       'sprint-undated',

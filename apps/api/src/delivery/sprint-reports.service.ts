@@ -8,15 +8,23 @@ import type {
   VelocityResponse,
 } from '@bearing/contracts';
 import { sprintBurndown, sprintSummary, velocity } from '@bearing/metrics';
-import { DataSource, type EntityManager } from 'typeorm';
-import { findTeamSprint } from '../sprints/sprint.repository.js';
-import { Sprint } from '../sprints/sprint.entity.js';
-import { findTeam } from '../teams/team.repository.js';
-import { loadSprintEvents, sprintWindowOf } from './sprint-events.repository.js';
+import { DataSource } from 'typeorm';
+import {
+  loadSprintEvents,
+  loadSprintEventsOf,
+  sprintWindowOf,
+} from './sprint-events.repository.js';
+import {
+  findReportTeamSprint,
+  findReportTeamWithClosedSprints,
+} from './sprint-reports.repository.js';
 import { calendarOf } from './team-days.js';
 import { doneStatuses } from './team-history.repository.js';
 
-/** Burndown, sprint report and velocity, from the sprints' event streams. */
+/**
+ * Burndown, sprint report and velocity, from the sprints' event streams. Each reads the team
+ * with its sprint(s) in one statement and the events of every sprint it needs in one more.
+ */
 @Injectable()
 export class SprintReportsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -28,7 +36,7 @@ export class SprintReportsService {
     { unit }: SprintReportQuery,
   ): Promise<SprintBurndownResponse> {
     const manager = this.dataSource.manager;
-    const { team, sprint } = await findTeamSprint(manager, workspaceId, teamRef, sprintId);
+    const { team, sprint } = await findReportTeamSprint(manager, workspaceId, teamRef, sprintId);
     const window = sprintWindowOf(sprint);
     const events = await loadSprintEvents(
       manager,
@@ -50,7 +58,7 @@ export class SprintReportsService {
     { unit }: SprintReportQuery,
   ): Promise<SprintSummaryResponse> {
     const manager = this.dataSource.manager;
-    const { team, sprint } = await findTeamSprint(manager, workspaceId, teamRef, sprintId);
+    const { team, sprint } = await findReportTeamSprint(manager, workspaceId, teamRef, sprintId);
     const window = sprintWindowOf(sprint);
     const events = await loadSprintEvents(
       manager,
@@ -67,14 +75,23 @@ export class SprintReportsService {
     { window, unit }: VelocityQuery,
   ): Promise<VelocityResponse> {
     const manager = this.dataSource.manager;
-    const team = await findTeam(manager, workspaceId, teamRef);
-    const sprints = await lastClosedSprints(manager, team.id, window);
-    const done = doneStatuses(team.workflow);
-    const outcomes = [];
-    for (const sprint of sprints) {
-      const events = await loadSprintEvents(manager, { workspaceId, sprintId: sprint.id }, done);
-      const summary = sprintSummary(sprintWindowOf(sprint), events, { unit });
-      outcomes.push({
+    const { team, sprints } = await findReportTeamWithClosedSprints(
+      manager,
+      workspaceId,
+      teamRef,
+      window,
+    );
+    const events = await loadSprintEventsOf(
+      manager,
+      workspaceId,
+      sprints.map(({ id }) => id),
+      doneStatuses(team.workflow),
+    );
+    const outcomes = sprints.map((sprint) => {
+      const summary = sprintSummary(sprintWindowOf(sprint), events.get(sprint.id) ?? [], {
+        unit,
+      });
+      return {
         sprintId: sprint.id,
         name: sprint.name,
         start: sprint.startsAt?.toISOString() ?? null,
@@ -82,33 +99,8 @@ export class SprintReportsService {
         committed: summary.committed,
         completed: summary.completed,
         sayDoRatio: summary.sayDoRatio,
-      });
-    }
+      };
+    });
     return { window, unit, ...velocity(outcomes, { window }), outcomes };
   }
-}
-
-/**
- * The team's last `count` closed sprints that have dates and end before `before` (if given),
- * oldest first.
- */
-export async function lastClosedSprints(
-  manager: EntityManager,
-  teamId: string,
-  count: number,
-  before?: Date,
-): Promise<Sprint[]> {
-  const query = manager
-    .getRepository(Sprint)
-    .createQueryBuilder('sprint')
-    .where('sprint.teamId = :teamId', { teamId })
-    .andWhere(`sprint.state = 'closed'`)
-    .andWhere('sprint.startsAt IS NOT NULL AND sprint.endsAt IS NOT NULL')
-    .andWhere('sprint.endsAt >= sprint.startsAt')
-    .andWhere('(sprint.completedAt IS NULL OR sprint.completedAt >= sprint.startsAt)')
-    .orderBy('sprint.endsAt', 'DESC')
-    .addOrderBy('sprint.id', 'DESC')
-    .limit(count);
-  if (before) query.andWhere('sprint.endsAt <= :before', { before });
-  return (await query.getMany()).reverse();
 }

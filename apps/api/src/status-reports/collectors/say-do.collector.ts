@@ -3,7 +3,7 @@ import type { TeamSayDo, TeamWithoutClosedSprint } from '@bearing/contracts';
 import { instantToDay, sprintSummary } from '@bearing/metrics';
 import { In } from 'typeorm';
 import { loadSprintEvents, sprintWindowOf } from '../../delivery/sprint-events.repository.js';
-import { lastClosedSprints } from '../../delivery/sprint-reports.service.js';
+import { lastClosedSprints } from '../../delivery/sprint-reports.repository.js';
 import { doneStatuses } from '../../delivery/team-history.repository.js';
 import { Team } from '../../teams/team.entity.js';
 import type {
