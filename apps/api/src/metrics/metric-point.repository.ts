@@ -28,26 +28,50 @@ export async function latestPointsPerMetric(
   );
 }
 
+/** A metric's points over a range and its latest points, as one snapshot read them. */
+export type MetricSeriesRead = {
+  stored: { timestamp: Date; value: number }[];
+  latest: { timestamp: Date; value: number }[];
+};
+
 /**
- * A metric's points within an optional range (bounds inclusive), oldest first, as raw rows
- * rather than entities: a long range can hold many thousands of points. Only a metric of the
- * workspace has any.
+ * The metric `key` of the workspace (undefined if there is none): its points within the range
+ * (bounds inclusive, oldest first) and its latest `latestCount` points (oldest first), in ONE
+ * statement — one snapshot, so the range and the analysed values agree under uploads, without a
+ * transaction's extra round trips. The latest points are one backward probe of the
+ * `(metric_id, timestamp)` key, whatever the history's length. Instants travel as epoch
+ * milliseconds (what a `Date` holds).
  */
-export async function pointsInRange(
+export async function readMetricSeries(
   manager: EntityManager,
-  { workspaceId, metricId }: { workspaceId: string; metricId: string },
+  { workspaceId, key }: { workspaceId: string; key: string },
   range: { from: string | null; to: string | null },
-): Promise<{ timestamp: Date; value: number }[]> {
-  return manager.query(
-    `SELECT "point"."timestamp", "point"."value"
-       FROM "metric_point" "point"
-       JOIN "metric" ON "metric"."id" = "point"."metric_id"
-      WHERE "point"."metric_id" = $1 AND "metric"."workspace_id" = $2
-        AND ($3::timestamptz IS NULL OR "point"."timestamp" >= $3)
-        AND ($4::timestamptz IS NULL OR "point"."timestamp" <= $4)
-      ORDER BY "point"."timestamp"`,
-    [metricId, workspaceId, range.from, range.to],
+  latestCount: number,
+): Promise<MetricSeriesRead | undefined> {
+  const [row] = await manager.query<{ stored: [number, number][]; latest: [number, number][] }[]>(
+    `SELECT
+       (SELECT coalesce(json_agg(json_build_array(
+                 floor(extract(epoch FROM "point"."timestamp") * 1000), "point"."value")
+                 ORDER BY "point"."timestamp"), '[]')
+          FROM "metric_point" "point"
+         WHERE "point"."metric_id" = "metric"."id"
+           AND ($3::timestamptz IS NULL OR "point"."timestamp" >= $3)
+           AND ($4::timestamptz IS NULL OR "point"."timestamp" <= $4)) AS "stored",
+       (SELECT coalesce(json_agg(json_build_array(
+                 floor(extract(epoch FROM "latest"."timestamp") * 1000), "latest"."value")
+                 ORDER BY "latest"."timestamp"), '[]')
+          FROM (SELECT "timestamp", "value" FROM "metric_point"
+                 WHERE "metric_id" = "metric"."id"
+                 ORDER BY "timestamp" DESC
+                 LIMIT $5) AS "latest") AS "latest"
+       FROM "metric"
+      WHERE "metric"."workspace_id" = $1 AND "metric"."key" = $2`,
+    [workspaceId, key, range.from, range.to, latestCount],
   );
+  if (!row) return undefined;
+  const points = (pairs: [number, number][]) =>
+    pairs.map(([epochMs, value]) => ({ timestamp: new Date(epochMs), value }));
+  return { stored: points(row.stored), latest: points(row.latest) };
 }
 
 /**

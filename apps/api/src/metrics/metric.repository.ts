@@ -41,8 +41,9 @@ export async function lockMetrics(manager: EntityManager, metricIds: string[]): 
 }
 
 /**
- * The latest point (by timestamp) of each metric of the workspace that has one; one index probe
- * per metric.
+ * The latest point (by timestamp) of each metric of the workspace that has one: one backward
+ * probe of the `(metric_id, timestamp)` key per metric (a lateral `LIMIT 1`), so the cost does not
+ * grow with a metric's history — `DISTINCT ON` would read every stored point of each metric.
  */
 export async function latestPointsOf(
   manager: EntityManager,
@@ -52,11 +53,16 @@ export async function latestPointsOf(
   const latest = new Map<string, LatestPoint>();
   if (metricIds.length === 0) return latest;
   const rows: { metric_id: string; timestamp: Date; value: number }[] = await manager.query(
-    `SELECT DISTINCT ON ("point"."metric_id") "point"."metric_id", "point"."timestamp", "point"."value"
-       FROM "metric_point" "point"
-       JOIN "metric" ON "metric"."id" = "point"."metric_id"
-      WHERE "point"."metric_id" = ANY($1::uuid[]) AND "metric"."workspace_id" = $2
-      ORDER BY "point"."metric_id", "point"."timestamp" DESC`,
+    `SELECT "metric"."id" AS "metric_id", "point"."timestamp", "point"."value"
+       FROM "metric"
+      CROSS JOIN LATERAL (
+            SELECT "timestamp", "value"
+              FROM "metric_point"
+             WHERE "metric_id" = "metric"."id"
+             ORDER BY "timestamp" DESC
+             LIMIT 1
+          ) AS "point"
+      WHERE "metric"."id" = ANY($1::uuid[]) AND "metric"."workspace_id" = $2`,
     [[...new Set(metricIds)], workspaceId],
   );
   for (const row of rows) latest.set(row.metric_id, { timestamp: row.timestamp, value: row.value });

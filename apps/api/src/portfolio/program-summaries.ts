@@ -5,7 +5,7 @@ import {
   type PortfolioRisk,
 } from '@bearing/contracts';
 import { addDays, type Day, milestoneSlipDays, riskScore } from '@bearing/metrics';
-import { type EntityManager, In, IsNull, MoreThanOrEqual, Not } from 'typeorm';
+import { type EntityManager, In, IsNull, Not } from 'typeorm';
 import { Objective } from '../okrs/objectives/objective.entity.js';
 import type { OkrReadModel } from '../okrs/okr-read-model.service.js';
 import { daysOverdue } from '../programs/dependencies/dependency.mapper.js';
@@ -16,7 +16,7 @@ import { Program } from '../programs/program.entity.js';
 import { RaidItem } from '../programs/raid/raid-item.entity.js';
 import { isWatermelon } from '../status-reports/health-rules.js';
 import type { ProgramHealthReadModel } from '../status-reports/program-health-read-model.service.js';
-import { StatusReport } from '../status-reports/status-report.entity.js';
+import { trendReports } from './portfolio.repository.js';
 
 export type ProgramSummaries = { programs: PortfolioProgram[]; topRisks: PortfolioRisk[] };
 
@@ -50,14 +50,7 @@ export async function loadProgramSummaries(
   // round trips overlap instead of adding up.
   const [links, reports, milestones, openRaid, dependencies, health] = await Promise.all([
     loadProgramLinks(manager, workspaceId, programIds),
-    manager.getRepository(StatusReport).find({
-      where: {
-        ...inPrograms,
-        state: 'published',
-        week: MoreThanOrEqual(addDays(today, -7 * PORTFOLIO_TREND_WEEKS)),
-      },
-      order: { week: 'ASC' },
-    }),
+    trendReports(manager, workspaceId, programIds, addDays(today, -7 * PORTFOLIO_TREND_WEEKS)),
     manager.getRepository(Milestone).find({ where: { ...inPrograms, completedAt: IsNull() } }),
     manager.getRepository(RaidItem).find({ where: { ...inPrograms, status: 'open' } }),
     manager.getRepository(ProgramDependency).find({ where: inPrograms }),
@@ -94,7 +87,7 @@ export async function loadProgramSummaries(
         reportId: report.id,
         week: report.week,
         health: report.health,
-        watermelon: isWatermelon(report.health, report.snapshot.sections),
+        watermelon: isWatermelon(report.health, report.sections),
       })),
       objectives: linkedObjectives.flatMap((id) => {
         const objective = objectiveResponses.get(id);
