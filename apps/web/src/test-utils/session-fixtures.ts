@@ -37,6 +37,8 @@ export function signedInAs(role: WorkspaceRole): MeResponse {
 export function shellRoutes(me: MeResponse | null): Record<string, FakeRoute> {
   return {
     '/api/auth/session': () => fakeResponse(200, { me }),
+    // No open invitations unless a test says otherwise (the app layout's banner asks).
+    '/api/me/invitations': () => fakeResponse(200, { items: [] }),
     '/api/health': () => fakeResponse(200, { status: 'ok', version: '0.1.0' }),
     '/api/ready': () =>
       fakeResponse(200, {

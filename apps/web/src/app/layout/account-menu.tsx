@@ -1,7 +1,7 @@
 import { Button, Group, Menu, Modal, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../api/api-error';
 import type { LoadedMenuProps } from '../../components/deferred-menu';
 import { ErrorAlert } from '../../components/error-alert';
@@ -45,6 +45,11 @@ export function AccountMenu({ target, defaultOpened }: LoadedMenuProps) {
             </Text>
           </Stack>
           <Menu.Divider />
+          {user.instanceAdmin && (
+            <Menu.Item component={Link} to="/admin">
+              Administration
+            </Menu.Item>
+          )}
           <Menu.Item onClick={handleSignOut} disabled={signOut.isPending}>
             Sign out
           </Menu.Item>

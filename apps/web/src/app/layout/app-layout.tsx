@@ -1,9 +1,11 @@
-import { AppShell, Badge, Box, Burger, Group, useMantineTheme } from '@mantine/core';
+import { Anchor, AppShell, Badge, Box, Burger, Group, useMantineTheme } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { type MouseEvent, Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
+import { InvitationsBanner } from '../../features/invitations/invitations-banner';
 import { useWorkspaceFromPath } from '../../features/workspaces/use-workspace';
 import { WorkspaceSwitcher } from '../../features/workspaces/workspace-switcher';
+import { useSignedIn } from '../auth/signed-in-context';
 import { webAppVersion } from '../build-info';
 import { AppNavigation } from './app-navigation';
 import { AudienceSwitcher } from './audience-switcher';
@@ -28,6 +30,7 @@ function focusMainContent(event: MouseEvent<HTMLAnchorElement>) {
  */
 export function AppLayout() {
   const workspace = useWorkspaceFromPath();
+  const { user } = useSignedIn();
   const [navbarOpened, { toggle: toggleNavbar, close: closeNavbar }] = useDisclosure(false);
   const { breakpoints } = useMantineTheme();
   // One audience switcher at a time (it is a radio group with one name): in the header from md
@@ -81,6 +84,11 @@ export function AppLayout() {
           <Group gap="md" wrap="nowrap" style={{ flexShrink: 0 }}>
             {workspace && headerHasRoom && <AudienceSwitcher />}
             <ReadinessIndicator />
+            {user.instanceAdmin && (
+              <Anchor component={Link} to="/admin" size="sm" visibleFrom="sm">
+                Administration
+              </Anchor>
+            )}
             <UserMenu />
           </Group>
         </Group>
@@ -97,6 +105,7 @@ export function AppLayout() {
         </AppShell.Navbar>
       )}
       <AppShell.Main id={MAIN_CONTENT_ID} tabIndex={-1}>
+        <InvitationsBanner />
         <Suspense fallback={<PageSkeleton />}>
           <Outlet />
         </Suspense>

@@ -9,9 +9,22 @@ import { CreateWorkspaceForm } from './create-workspace-form';
 export function FirstWorkspacePage() {
   useDocumentTitle('Create your first workspace');
   const navigate = useNavigate();
-  const { user, workspaces } = useSignedIn();
+  const { user, workspaces, canCreateWorkspaces } = useSignedIn();
   const [first] = workspaces;
   if (first) return <Navigate to={workspacePath(first.slug, '')} replace />;
+  if (!canCreateWorkspaces) {
+    // Invitations show above this page (the app layout's banner): accepting one leads there.
+    return (
+      <Stack gap="xs" maw={560}>
+        <Title order={1}>No workspace yet</Title>
+        <Text c="dimmed">
+          Welcome, {user.displayName}. You are not a member of any workspace yet. On this instance
+          workspaces are created by its administrators: ask the admin of the workspace you expected
+          to invite you, then accept the invitation here.
+        </Text>
+      </Stack>
+    );
+  }
   return (
     <Stack gap="lg" maw={560}>
       <Stack gap="xs">

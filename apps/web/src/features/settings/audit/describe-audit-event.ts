@@ -30,6 +30,26 @@ const DESCRIBERS: Partial<Record<AuditAction, Describer>> = {
       event.details.accountCreated === true ? '(new account)' : undefined,
     ),
   }),
+  'invitation.declined': (detail) => ({
+    action: 'Declined an invitation',
+    target: joined(detail('email'), detail('role') && `as ${detail('role')}`),
+  }),
+  'account.created': (detail) => ({
+    action: 'Created an account with an initial password',
+    target: joined(detail('email')),
+  }),
+  'account.deactivated': (detail) => ({
+    action: 'Deactivated an account',
+    target: joined(detail('email')),
+  }),
+  'account.reactivated': (detail) => ({
+    action: 'Reactivated an account',
+    target: joined(detail('email')),
+  }),
+  'instance-settings.updated': (detail) => ({
+    action: 'Changed who may create workspaces',
+    target: joined(detail('from'), detail('from') && detail('to') ? '→' : undefined, detail('to')),
+  }),
   'member.invited': (detail) => ({
     action: 'Created an invite link',
     target: joined(detail('email'), detail('role') && `as ${detail('role')}`),

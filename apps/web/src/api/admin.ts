@@ -1,0 +1,93 @@
+import {
+  adminUserPageSchema,
+  adminUserSchema,
+  auditEventPageSchema,
+  instanceSettingsSchema,
+  type UpdateInstanceSettingsRequest,
+} from '@bearing/contracts';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { sessionKey } from '../app/auth/session';
+import { withQuery } from './all-pages';
+import { apiGet, apiSend } from './client';
+import { pagedListOf, usePagedList } from './paged-list';
+
+const USERS_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
+
+export const adminKeys = {
+  all: ['admin'] as const,
+  settings: ['admin', 'settings'] as const,
+  users: (search: string) => ['admin', 'users', search] as const,
+  auditEvents: ['admin', 'audit-events'] as const,
+};
+
+/** `GET /api/admin/settings` (instance admin). */
+export function useInstanceSettings() {
+  return useQuery({
+    queryKey: adminKeys.settings,
+    queryFn: ({ signal }) => apiGet('/api/admin/settings', instanceSettingsSchema, { signal }),
+  });
+}
+
+/** `PATCH /api/admin/settings`; the session follows, as it says who may create workspaces. */
+export function useUpdateInstanceSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: UpdateInstanceSettingsRequest) =>
+      apiSend('PATCH', '/api/admin/settings', request, instanceSettingsSchema),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: adminKeys.all }),
+        queryClient.invalidateQueries({ queryKey: sessionKey }),
+      ]),
+  });
+}
+
+/** `GET /api/admin/users?search=` (instance admin): every account by email, page by page. */
+export function useAdminUsers(search: string) {
+  const term = search.trim();
+  const query = useInfiniteQuery({
+    queryKey: adminKeys.users(term),
+    queryFn: ({ pageParam, signal }) =>
+      apiGet(
+        withQuery('/api/admin/users', {
+          search: term || undefined,
+          limit: String(USERS_PAGE_SIZE),
+          cursor: pageParam,
+        }),
+        adminUserPageSchema,
+        { signal },
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.nextCursor,
+    // The rows shown stay while the next search loads, instead of a flash of skeleton.
+    placeholderData: keepPreviousData,
+  });
+  return pagedListOf(query);
+}
+
+/** `PATCH /api/admin/users/:id {active}`: deactivate (sessions and tokens end) or reactivate. */
+export function useSetUserActive() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, active }: { id: string; active: boolean }) =>
+      apiSend('PATCH', `/api/admin/users/${encodeURIComponent(id)}`, { active }, adminUserSchema),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.all }),
+  });
+}
+
+/** `GET /api/admin/audit-events` (instance admin): the events of no workspace, newest first. */
+export function useInstanceAuditEvents() {
+  return usePagedList(
+    adminKeys.auditEvents,
+    '/api/admin/audit-events',
+    auditEventPageSchema,
+    AUDIT_PAGE_SIZE,
+  );
+}

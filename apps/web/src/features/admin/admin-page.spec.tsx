@@ -1,0 +1,123 @@
+import type { AdminUser, AuditEvent, MeResponse } from '@bearing/contracts';
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fakeResponse, mockFetch, sentBody } from '../../test-utils/fake-fetch';
+import { renderApp } from '../../test-utils/render-app';
+import { shellRoutes, signedInAs, USER_ID } from '../../test-utils/session-fixtures';
+
+const realFetch = globalThis.fetch;
+afterEach(() => {
+  globalThis.fetch = realFetch;
+});
+
+function instanceAdmin(): MeResponse {
+  const me = signedInAs('admin');
+  return { ...me, user: { ...me.user, instanceAdmin: true } };
+}
+
+const BO: AdminUser = {
+  id: '00000000-0000-4000-8000-0000000000b2',
+  email: 'bo@example.com',
+  displayName: 'Bo Chen',
+  instanceAdmin: false,
+  active: true,
+  deactivatedAt: null,
+  createdAt: '2025-02-10T09:00:00.000Z',
+};
+const ANA: AdminUser = {
+  id: USER_ID,
+  email: 'ana@example.com',
+  displayName: 'Ana Lima',
+  instanceAdmin: true,
+  active: true,
+  deactivatedAt: null,
+  createdAt: '2025-01-06T09:00:00.000Z',
+};
+
+const usersPage = (items: AdminUser[]) => () => fakeResponse(200, { items, nextCursor: null });
+
+describe('the admin area', () => {
+  it('is linked and shown only to instance admins', async () => {
+    mockFetch({ ...shellRoutes(signedInAs('admin')) });
+    renderApp('/admin');
+    expect(await screen.findByText('Only instance administrators can see this page.')).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Administration' })).toBeNull();
+  });
+
+  it('lists users, searches them, and deactivates one after confirming', async () => {
+    const fetchMock = mockFetch({
+      ...shellRoutes(instanceAdmin()),
+      '/api/admin/users?limit=50': usersPage([ANA, BO]),
+      '/api/admin/users?search=bo&limit=50': usersPage([BO]),
+      [`PATCH /api/admin/users/${BO.id}`]: () =>
+        fakeResponse(200, { ...BO, active: false, deactivatedAt: '2026-03-02T09:00:00.000Z' }),
+    });
+    renderApp('/admin');
+
+    expect(await screen.findByRole('link', { name: 'Administration' })).toBeTruthy();
+    const table = await screen.findByRole('table');
+    expect(within(table).getByText('Ana Lima')).toBeTruthy();
+    expect(within(table).getByText('Instance admin')).toBeTruthy();
+    // Nobody deactivates themselves: no button on one's own row.
+    expect(screen.queryByRole('button', { name: 'Deactivate Ana Lima' })).toBeNull();
+
+    fireEvent.change(screen.getByRole('textbox', { name: /Search/ }), { target: { value: 'bo' } });
+    await waitFor(() =>
+      expect(within(screen.getByRole('table')).queryByText('Ana Lima')).toBeNull(),
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'Deactivate Bo Chen' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Deactivate account' });
+    expect(dialog.textContent).toContain('signed out everywhere');
+    expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'PATCH')).toBe(false);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Deactivate' }));
+
+    await waitFor(() => expect(sentBody(fetchMock, 'PATCH')).toEqual({ active: false }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it('changes who may create workspaces', async () => {
+    const fetchMock = mockFetch({
+      ...shellRoutes(instanceAdmin()),
+      '/api/admin/users?limit=50': usersPage([ANA]),
+      'GET /api/admin/settings': () => fakeResponse(200, { workspaceCreation: 'instance-admins' }),
+      'PATCH /api/admin/settings': ({ body }) => fakeResponse(200, body),
+    });
+    renderApp('/admin');
+
+    fireEvent.click(await screen.findByRole('tab', { name: 'Settings' }));
+    const onlyAdmins = await screen.findByRole('radio', { name: /Instance administrators only/ });
+    expect((onlyAdmins as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByRole('radio', { name: /Everyone who can sign in/ }));
+
+    await waitFor(() =>
+      expect(sentBody(fetchMock, 'PATCH')).toEqual({ workspaceCreation: 'everyone' }),
+    );
+  });
+
+  it('shows the instance audit log', async () => {
+    const event: AuditEvent = {
+      id: '00000000-0000-4000-8000-0000000000e1',
+      action: 'account.deactivated',
+      targetType: 'account',
+      targetId: BO.id,
+      targetLabel: 'Account · bo@example.com',
+      actor: { userId: USER_ID, email: 'ana@example.com', displayName: 'Ana Lima' },
+      actorTokenId: null,
+      requestId: 'req-1',
+      createdAt: '2026-03-02T09:00:00.000Z',
+      details: { email: 'bo@example.com', sessionsRevoked: 1, tokensRevoked: 0 },
+    };
+    mockFetch({
+      ...shellRoutes(instanceAdmin()),
+      '/api/admin/users?limit=50': usersPage([ANA]),
+      '/api/admin/audit-events': () => fakeResponse(200, { items: [event], nextCursor: null }),
+    });
+    renderApp('/admin');
+
+    fireEvent.click(await screen.findByRole('tab', { name: 'Audit log' }));
+    const table = await screen.findByRole('table');
+    expect(within(table).getByText('Deactivated an account')).toBeTruthy();
+    expect(within(table).getByText('Account · bo@example.com')).toBeTruthy();
+  });
+});

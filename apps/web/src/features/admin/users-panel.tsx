@@ -1,0 +1,176 @@
+import type { AdminUser } from '@bearing/contracts';
+import { Badge, Button, Group, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { useAdminUsers, useSetUserActive } from '../../api/admin';
+import { useSignedIn } from '../../app/auth/signed-in-context';
+import { ConfirmModal } from '../../components/confirm-modal';
+import { DateTime } from '../../components/date-time';
+import { ErrorAlert } from '../../components/error-alert';
+import { LoadMore } from '../settings/load-more';
+import { SectionHeader } from '../settings/section-header';
+import { EmptyTable, TableSkeleton } from '../settings/table-states';
+
+/** Every account of the instance, searchable, with deactivate and reactivate. */
+export function UsersPanel() {
+  const [search, setSearch] = useState('');
+  const [debouncedSearch] = useDebouncedValue(search, 250);
+  const users = useAdminUsers(debouncedSearch);
+  const [changing, setChanging] = useState<AdminUser | null>(null);
+
+  return (
+    <Stack gap="md">
+      <SectionHeader
+        title="Users"
+        description="Every account on this instance, by email. A deactivated account cannot sign in, and its sessions and API tokens end at once."
+      />
+      <TextInput
+        label="Search"
+        description="Part of an email or a name."
+        value={search}
+        onChange={(event) => setSearch(event.currentTarget.value)}
+        maw={360}
+      />
+      {users.isPending ? (
+        <TableSkeleton label="Loading the users" />
+      ) : users.isError ? (
+        <ErrorAlert
+          title="The users could not be loaded"
+          error={users.error}
+          onRetry={users.refetch}
+        />
+      ) : users.items.length === 0 ? (
+        <EmptyTable>No account matches “{debouncedSearch.trim()}”.</EmptyTable>
+      ) : (
+        <>
+          <UsersTable users={users.items} onChange={setChanging} />
+          <LoadMore
+            shown={users.items.length}
+            noun="user"
+            hasMore={users.hasMore}
+            loading={users.isLoadingMore}
+            onLoadMore={users.loadMore}
+          />
+        </>
+      )}
+      <ActivationModal user={changing} onClose={() => setChanging(null)} />
+    </Stack>
+  );
+}
+
+function UsersTable({
+  users,
+  onChange,
+}: {
+  users: AdminUser[];
+  onChange: (user: AdminUser) => void;
+}) {
+  const { user: me } = useSignedIn();
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table verticalSpacing="sm" highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Name</Table.Th>
+            <Table.Th>Email</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th>Created</Table.Th>
+            <Table.Th>
+              <VisuallyHidden>Actions</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {users.map((user) => (
+            <Table.Tr key={user.id}>
+              <Table.Td>
+                <Group gap={6} wrap="nowrap">
+                  <Text size="sm" fw={500}>
+                    {user.displayName}
+                  </Text>
+                  {user.instanceAdmin && (
+                    <Badge size="xs" variant="light" tt="none">
+                      Instance admin
+                    </Badge>
+                  )}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{user.email}</Text>
+              </Table.Td>
+              <Table.Td>
+                {user.active ? (
+                  <Badge size="sm" variant="light" color="teal" tt="none">
+                    Active
+                  </Badge>
+                ) : (
+                  <Badge size="sm" variant="light" color="gray" tt="none">
+                    Deactivated
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">
+                  <DateTime value={user.createdAt} />
+                </Text>
+              </Table.Td>
+              <Table.Td ta="right">
+                {user.id === me.id ? (
+                  <Text size="xs" c="dimmed">
+                    You
+                  </Text>
+                ) : (
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => onChange(user)}
+                    aria-label={`${user.active ? 'Deactivate' : 'Reactivate'} ${user.displayName}`}
+                  >
+                    {user.active ? 'Deactivate' : 'Reactivate'}
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** Asks before deactivating (or reactivating) an account, saying what it does. */
+function ActivationModal({ user, onClose }: { user: AdminUser | null; onClose: () => void }) {
+  const setActive = useSetUserActive();
+  const close = () => {
+    setActive.reset();
+    onClose();
+  };
+  if (!user) return null;
+  const deactivating = user.active;
+  return (
+    <ConfirmModal
+      opened
+      title={deactivating ? 'Deactivate account' : 'Reactivate account'}
+      confirmLabel={deactivating ? 'Deactivate' : 'Reactivate'}
+      pending={setActive.isPending}
+      error={setActive.error}
+      errorTitle="Not changed"
+      onClose={close}
+      onConfirm={() =>
+        setActive.mutate({ id: user.id, active: !deactivating }, { onSuccess: close })
+      }
+    >
+      {deactivating ? (
+        <>
+          <strong>{user.displayName}</strong> ({user.email}) is signed out everywhere at once, their
+          API tokens are revoked, and they cannot sign in until reactivated.
+        </>
+      ) : (
+        <>
+          <strong>{user.displayName}</strong> ({user.email}) can sign in again. Their old sessions
+          and API tokens stay ended.
+        </>
+      )}
+    </ConfirmModal>
+  );
+}
