@@ -4,13 +4,13 @@ import type {
   PutSprintAvailabilityRequest,
   SprintAvailability as SprintAvailabilityResponse,
 } from '@bearing/contracts';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../access/caller.js';
 import { recordAuditEvent } from '../audit/audit.repository.js';
 import { ProblemException } from '../common/problem/problem.js';
-import { TeamMember } from '../teams/team-member.entity.js';
+import { membersOfTeam, teamMembersByIds } from '../teams/team-member.repository.js';
 import { findTeamSprint } from './sprint.repository.js';
-import { SprintAvailability } from './sprint-availability.entity.js';
+import { replaceSprintAvailability, sprintAvailability } from './sprint-availability.repository.js';
 
 /** Per-member days off and allocation for one sprint: the input of capacity planning. */
 @Injectable()
@@ -42,27 +42,22 @@ export class AvailabilityService {
     return this.dataSource.transaction(async (manager) => {
       const { team, sprint } = await findTeamSprint(manager, workspaceId, teamRef, sprintId, true);
       const memberIds = members.map((member) => member.memberId);
-      const known = await manager
-        .getRepository(TeamMember)
-        .findBy({ teamId: team.id, id: In(memberIds) });
+      const known = await teamMembersByIds(manager, team.id, memberIds);
       const unknown = members.flatMap((member, index) =>
         known.some((candidate) => candidate.id === member.memberId)
           ? []
           : [{ path: `members.${index}.memberId`, message: 'is not a member of this team' }],
       );
       if (unknown.length > 0) throw ProblemException.validation(unknown);
-      const rows = manager.getRepository(SprintAvailability);
-      await rows.delete({ sprintId: sprint.id });
-      if (members.length > 0) {
-        await rows.insert(
-          members.map((member) => ({
-            sprintId: sprint.id,
-            memberId: member.memberId,
-            allocation: member.allocation,
-            daysOff: [...member.daysOff].sort(),
-          })),
-        );
-      }
+      await replaceSprintAvailability(
+        manager,
+        sprint.id,
+        members.map((member) => ({
+          memberId: member.memberId,
+          allocation: member.allocation,
+          daysOff: [...member.daysOff].sort(),
+        })),
+      );
       await recordAuditEvent(manager, {
         workspaceId,
         actor,
@@ -81,10 +76,8 @@ export async function availabilityOf(
   teamId: string,
   sprintId: string,
 ): Promise<SprintAvailabilityResponse> {
-  const members = await manager
-    .getRepository(TeamMember)
-    .find({ where: { teamId }, order: { displayName: 'ASC', id: 'ASC' } });
-  const rows = await manager.getRepository(SprintAvailability).findBy({ sprintId });
+  const members = await membersOfTeam(manager, teamId);
+  const rows = await sprintAvailability(manager, sprintId);
   const byMember = new Map(rows.map((row) => [row.memberId, row]));
   return {
     sprintId,

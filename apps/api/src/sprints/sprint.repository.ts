@@ -1,4 +1,7 @@
-import type { EntityManager } from 'typeorm';
+import type { PageQuery } from '@bearing/contracts';
+import type { DeepPartial, EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { keysetPage } from '../common/pagination/keyset-page.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { findTeam } from '../teams/team.repository.js';
 import type { Team } from '../teams/team.entity.js';
@@ -131,4 +134,52 @@ export async function deleteSprintChangesOf(
       WHERE item.id = change.work_item_id AND change.sprint_id = $1 AND item.workspace_id = $2`,
     [sprintId, workspaceId],
   );
+}
+
+/** Unplanned sprints (no start) sort as if they started at the end of time: first. */
+const startPosition = z.tuple([z.union([z.iso.datetime(), z.literal('infinity')]), z.uuid()]);
+const SORT_START = `coalesce(sprint.starts_at, 'infinity'::timestamptz)`;
+
+/**
+ * A team's sprints (the team found in its workspace by the caller), latest start first,
+ * keyset-paged on (start, id).
+ */
+export function sprintPage(
+  manager: EntityManager,
+  teamId: string,
+  page: PageQuery,
+): Promise<{ rows: Sprint[]; nextCursor: string | null }> {
+  const query = manager
+    .getRepository(Sprint)
+    .createQueryBuilder('sprint')
+    .where('sprint.teamId = :teamId', { teamId });
+  return keysetPage(query, page, {
+    keys: [
+      {
+        sort: SORT_START,
+        cast: 'timestamptz',
+        valueOf: (sprint) => sprint.startsAt?.toISOString() ?? 'infinity',
+      },
+      { sort: 'sprint.id', valueOf: (sprint) => sprint.id },
+    ],
+    direction: 'DESC',
+    shape: startPosition,
+  });
+}
+
+export function insertSprint(manager: EntityManager, values: DeepPartial<Sprint>): Promise<Sprint> {
+  const sprints = manager.getRepository(Sprint);
+  return sprints.save(sprints.create(values));
+}
+
+/** Saves a sprint found in its team and workspace (its version checked by the caller). */
+export function saveSprint(manager: EntityManager, sprint: Sprint): Promise<Sprint> {
+  return manager.getRepository(Sprint).save(sprint);
+}
+
+export async function deleteSprint(
+  manager: EntityManager,
+  { id, teamId }: Pick<Sprint, 'id' | 'teamId'>,
+): Promise<void> {
+  await manager.getRepository(Sprint).delete({ id, teamId });
 }

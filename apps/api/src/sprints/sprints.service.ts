@@ -8,20 +8,21 @@ import type {
   UpdateSprintRequest,
 } from '@bearing/contracts';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
 import type { Actor } from '../access/caller.js';
 import { recordAuditEvent } from '../audit/audit.repository.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { findTeam, lockTeamForImport } from '../teams/team.repository.js';
-import { deleteSprintChangesOf, findTeamSprint } from './sprint.repository.js';
+import {
+  deleteSprint,
+  deleteSprintChangesOf,
+  findTeamSprint,
+  insertSprint,
+  saveSprint,
+  sprintPage,
+} from './sprint.repository.js';
 import { toSprintResponse } from './sprint.mapper.js';
-import { Sprint } from './sprint.entity.js';
+import type { Sprint } from './sprint.entity.js';
 import { assertVersion } from '../common/problem/stale-version.js';
-import { keysetItems, type KeysetOrder } from '../common/pagination/keyset-page.js';
-
-/** Unplanned sprints (no start) sort as if they started at the end of time: first. */
-const startPosition = z.tuple([z.union([z.iso.datetime(), z.literal('infinity')]), z.uuid()]);
-const SORT_START = `coalesce(sprint.starts_at, 'infinity'::timestamptz)`;
 
 @Injectable()
 export class SprintsService {
@@ -30,23 +31,8 @@ export class SprintsService {
   /** A team's sprints, latest start first. */
   async list(workspaceId: string, teamRef: string, page: PageQuery): Promise<SprintPage> {
     const team = await findTeam(this.dataSource.manager, workspaceId, teamRef);
-    const query = this.dataSource
-      .getRepository(Sprint)
-      .createQueryBuilder('sprint')
-      .where('sprint.teamId = :teamId', { teamId: team.id });
-    const order: KeysetOrder<Sprint> = {
-      keys: [
-        {
-          sort: SORT_START,
-          cast: 'timestamptz',
-          valueOf: (sprint) => sprint.startsAt?.toISOString() ?? 'infinity',
-        },
-        { sort: 'sprint.id', valueOf: (sprint) => sprint.id },
-      ],
-      direction: 'DESC',
-      shape: startPosition,
-    };
-    return keysetItems(query, page, order, toSprintResponse);
+    const { rows, nextCursor } = await sprintPage(this.dataSource.manager, team.id, page);
+    return { items: rows.map(toSprintResponse), nextCursor };
   }
 
   async get(workspaceId: string, teamRef: string, sprintId: string): Promise<SprintResponse> {
@@ -67,20 +53,17 @@ export class SprintsService {
   ): Promise<SprintResponse> {
     return this.dataSource.transaction(async (manager) => {
       const team = await findTeam(manager, workspaceId, teamRef);
-      const sprints = manager.getRepository(Sprint);
-      const sprint = await sprints.save(
-        sprints.create({
-          teamId: team.id,
-          name: request.name,
-          startsAt: toDate(request.start),
-          endsAt: toDate(request.end),
-          goal: request.goal,
-          state: request.state,
-          completedAt: toDate(request.completedAt),
-          source: 'manual',
-          externalId: null,
-        }),
-      );
+      const sprint = await insertSprint(manager, {
+        teamId: team.id,
+        name: request.name,
+        startsAt: toDate(request.start),
+        endsAt: toDate(request.end),
+        goal: request.goal,
+        state: request.state,
+        completedAt: toDate(request.completedAt),
+        source: 'manual',
+        externalId: null,
+      });
       await recordAuditEvent(manager, {
         workspaceId,
         actor,
@@ -110,7 +93,7 @@ export class SprintsService {
       if (changes.state !== undefined) sprint.state = changes.state;
       if (changes.completedAt !== undefined) sprint.completedAt = toDate(changes.completedAt);
       assertTimeBox(sprint);
-      const saved = await manager.getRepository(Sprint).save(sprint);
+      const saved = await saveSprint(manager, sprint);
       await recordAuditEvent(manager, {
         workspaceId,
         actor,
@@ -129,7 +112,7 @@ export class SprintsService {
       // Waits for a running import of the team, which may be writing this sprint's changes.
       await lockTeamForImport(manager, sprint.teamId);
       await deleteSprintChangesOf(manager, workspaceId, sprint.id);
-      await manager.getRepository(Sprint).delete({ id: sprint.id, teamId: sprint.teamId });
+      await deleteSprint(manager, sprint);
       await recordAuditEvent(manager, {
         workspaceId,
         actor,

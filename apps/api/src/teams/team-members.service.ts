@@ -8,17 +8,20 @@ import type {
   UpdateTeamMemberRequest,
 } from '@bearing/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { z } from 'zod';
 import type { Actor } from '../access/caller.js';
 import { recordAuditEvent } from '../audit/audit.repository.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { findTeam } from './team.repository.js';
-import { TeamMember } from './team-member.entity.js';
+import type { TeamMember } from './team-member.entity.js';
+import {
+  deleteTeamMember,
+  insertTeamMember,
+  lockTeamMember,
+  saveTeamMember,
+  teamMemberPage,
+} from './team-member.repository.js';
 import { toTeamMemberResponse } from './team.mapper.js';
 import { assertVersion } from '../common/problem/stale-version.js';
-import { keysetItems, type KeysetOrder } from '../common/pagination/keyset-page.js';
-
-const namePosition = z.tuple([z.string(), z.uuid()]);
 
 /** A team's members as capacity: names and default allocations. */
 @Injectable()
@@ -28,19 +31,8 @@ export class TeamMembersService {
   /** Members by display name. */
   async list(workspaceId: string, teamRef: string, page: PageQuery): Promise<TeamMemberPage> {
     const team = await findTeam(this.dataSource.manager, workspaceId, teamRef);
-    const query = this.dataSource
-      .getRepository(TeamMember)
-      .createQueryBuilder('member')
-      .where('member.teamId = :teamId', { teamId: team.id });
-    const order: KeysetOrder<TeamMember> = {
-      keys: [
-        { sort: 'member.displayName', valueOf: (member) => member.displayName },
-        { sort: 'member.id', valueOf: (member) => member.id },
-      ],
-      direction: 'ASC',
-      shape: namePosition,
-    };
-    return keysetItems(query, page, order, toTeamMemberResponse);
+    const { rows, nextCursor } = await teamMemberPage(this.dataSource.manager, team.id, page);
+    return { items: rows.map(toTeamMemberResponse), nextCursor };
   }
 
   async add(
@@ -51,8 +43,7 @@ export class TeamMembersService {
   ): Promise<TeamMemberResponse> {
     return this.dataSource.transaction(async (manager) => {
       const team = await findTeam(manager, workspaceId, teamRef);
-      const members = manager.getRepository(TeamMember);
-      const member = await members.save(members.create({ teamId: team.id, ...request }));
+      const member = await insertTeamMember(manager, { teamId: team.id, ...request });
       await recordAuditEvent(manager, {
         workspaceId,
         actor,
@@ -80,7 +71,7 @@ export class TeamMembersService {
       assertVersion('member', member.version, version);
       if (changes.displayName !== undefined) member.displayName = changes.displayName;
       if (changes.allocation !== undefined) member.allocation = changes.allocation;
-      const saved = await manager.getRepository(TeamMember).save(member);
+      const saved = await saveTeamMember(manager, member);
       await recordAuditEvent(manager, {
         workspaceId,
         actor,
@@ -96,7 +87,7 @@ export class TeamMembersService {
   async remove(workspaceId: string, actor: Actor, teamRef: string, memberId: string) {
     await this.dataSource.transaction(async (manager) => {
       const member = await findMember(manager, workspaceId, teamRef, memberId);
-      await manager.getRepository(TeamMember).delete({ id: member.id, teamId: member.teamId });
+      await deleteTeamMember(manager, member);
       await recordAuditEvent(manager, {
         workspaceId,
         actor,
@@ -116,13 +107,7 @@ async function findMember(
   memberId: string,
 ): Promise<TeamMember> {
   const team = await findTeam(manager, workspaceId, teamRef);
-  const member = await manager
-    .getRepository(TeamMember)
-    .createQueryBuilder('member')
-    .setLock('pessimistic_write')
-    .where('member.id = :memberId', { memberId })
-    .andWhere('member.teamId = :teamId', { teamId: team.id })
-    .getOne();
+  const member = await lockTeamMember(manager, team.id, memberId);
   if (!member) throw ProblemException.notFound('There is no such member in this team.');
   return member;
 }

@@ -1,4 +1,7 @@
-import { type EntityManager, In } from 'typeorm';
+import type { PageQuery } from '@bearing/contracts';
+import { type DeepPartial, type EntityManager, In } from 'typeorm';
+import { z } from 'zod';
+import { keysetPage } from '../common/pagination/keyset-page.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { Team } from './team.entity.js';
 
@@ -46,4 +49,41 @@ export async function teamNames(
     .getRepository(Team)
     .find({ select: { id: true, name: true }, where: { workspaceId, id: In([...ids]) } });
   return new Map(teams.map(({ id, name }) => [id, name]));
+}
+
+const slugPosition = z.tuple([z.string()]);
+
+/** The workspace's teams by slug, keyset-paged on the slug. */
+export function teamPage(
+  manager: EntityManager,
+  workspaceId: string,
+  page: PageQuery,
+): Promise<{ rows: Team[]; nextCursor: string | null }> {
+  const query = manager
+    .getRepository(Team)
+    .createQueryBuilder('team')
+    .where('team.workspaceId = :workspaceId', { workspaceId });
+  return keysetPage(query, page, {
+    keys: [{ sort: 'team.slug', valueOf: (team) => team.slug }],
+    direction: 'ASC',
+    shape: slugPosition,
+  });
+}
+
+export function insertTeam(manager: EntityManager, values: DeepPartial<Team>): Promise<Team> {
+  const teams = manager.getRepository(Team);
+  return teams.save(teams.create(values));
+}
+
+/** Saves a team loaded in this workspace (its version checked by the caller). */
+export function saveTeam(manager: EntityManager, team: Team): Promise<Team> {
+  return manager.getRepository(Team).save(team);
+}
+
+export async function deleteTeam(
+  manager: EntityManager,
+  workspaceId: string,
+  id: string,
+): Promise<void> {
+  await manager.getRepository(Team).delete({ id, workspaceId });
 }

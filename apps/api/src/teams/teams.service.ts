@@ -8,20 +8,15 @@ import type {
   UpdateTeamRequest,
 } from '@bearing/contracts';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
 import type { Actor } from '../access/caller.js';
 import { recordAuditEvent } from '../audit/audit.repository.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
-import { findTeam } from './team.repository.js';
+import { deleteTeam, findTeam, insertTeam, saveTeam, teamPage } from './team.repository.js';
 import { toTeamResponse } from './team.mapper.js';
-import { Team } from './team.entity.js';
 import { JobQueue } from '../jobs/job-queue.service.js';
 import { FLOW_REFRESH_JOB } from './team-flow-refresh.types.js';
 import { assertVersion } from '../common/problem/stale-version.js';
-import { keysetItems } from '../common/pagination/keyset-page.js';
-
-const slugPosition = z.tuple([z.string()]);
 
 /** Teams of one workspace; every method takes the workspace id from the access guard. */
 @Injectable()
@@ -33,20 +28,11 @@ export class TeamsService {
 
   /** Teams by slug. */
   async list(workspaceId: string, { limit, cursor }: PageQuery): Promise<TeamPage> {
-    const query = this.dataSource
-      .getRepository(Team)
-      .createQueryBuilder('team')
-      .where('team.workspaceId = :workspaceId', { workspaceId });
-    return keysetItems(
-      query,
-      { cursor, limit },
-      {
-        keys: [{ sort: 'team.slug', valueOf: (team) => team.slug }],
-        direction: 'ASC',
-        shape: slugPosition,
-      },
-      toTeamResponse,
-    );
+    const { rows, nextCursor } = await teamPage(this.dataSource.manager, workspaceId, {
+      cursor,
+      limit,
+    });
+    return { items: rows.map(toTeamResponse), nextCursor };
   }
 
   async get(workspaceId: string, ref: string): Promise<TeamResponse> {
@@ -60,8 +46,7 @@ export class TeamsService {
   ): Promise<TeamResponse> {
     return this.slugChecked(request.slug, () =>
       this.dataSource.transaction(async (manager) => {
-        const teams = manager.getRepository(Team);
-        const team = await teams.save(teams.create({ workspaceId, ...request }));
+        const team = await insertTeam(manager, { workspaceId, ...request });
         await recordAuditEvent(manager, {
           workspaceId,
           actor,
@@ -89,7 +74,7 @@ export class TeamsService {
           (field) => changes[field as keyof typeof changes] !== undefined,
         );
         Object.assign(team, withoutUndefined(changes));
-        const saved = await manager.getRepository(Team).save(team);
+        const saved = await saveTeam(manager, team);
         await recordAuditEvent(manager, {
           workspaceId,
           actor,
@@ -116,7 +101,7 @@ export class TeamsService {
   async remove(workspaceId: string, actor: Actor, ref: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const team = await findTeam(manager, workspaceId, ref, true);
-      await manager.getRepository(Team).delete({ id: team.id, workspaceId });
+      await deleteTeam(manager, workspaceId, team.id);
       await recordAuditEvent(manager, {
         workspaceId,
         actor,
