@@ -116,7 +116,6 @@ describe('delivery chart labels', () => {
         points={[
           {
             key: 'A-1',
-            title: 'One',
             doneDay: '2026-11-02',
             time: Date.parse('2026-11-02'),
             cycleTime: 4,
