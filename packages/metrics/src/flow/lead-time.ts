@@ -5,8 +5,11 @@ import { resolveTimeZone } from './time-zone.js';
 import type { WorkItemHistory, Workflow } from './types.js';
 
 /**
- * Lead time in whole days: done day − the day of `createdAt` (jira-agile-metrics `lead_time`
- * with the backlog as its start; ActionableAgile's "lead time" starts at the request). `null`
+ * Lead time in whole days: done day − the day of `createdAt`, as the metrics specification
+ * defines it; the start is ActionableAgile's (Vacanti, "Actionable Agile Metrics for
+ * Predictability": lead time starts when the item is requested, i.e. created). The done day
+ * follows the `stageEntryDays` rules of jira-agile-metrics `cycletime.py`, which itself has no
+ * lead time: its `cycle_time` runs from the committed column to done, like `cycleTime`. `null`
  * when the item is not done. `inclusive: true` adds 1 like `cycleTime`.
  *
  * @example
