@@ -18,3 +18,5 @@ export const CHART_COLORS = {
 export const AXIS_TICK = { fontSize: 12, fill: colors.gray[7] };
 
 export const CHART_HEIGHT = 280;
+/** The moving-range chart under an X chart: shorter, as its ranges matter less. */
+export const MOVING_RANGE_CHART_HEIGHT = 180;

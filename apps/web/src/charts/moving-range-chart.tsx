@@ -3,14 +3,13 @@ import { Fragment } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCompact, formatValue } from '../components/format';
 import { ChartLegend } from './chart-legend';
-import { AXIS_TICK, CHART_COLORS } from './chart-theme';
+import { AXIS_TICK, CHART_COLORS, MOVING_RANGE_CHART_HEIGHT } from './chart-theme';
 import { ChartTooltipCard, hoveredRow, type HoverProps } from './chart-tooltip';
 import { SignalDot } from './signal-dot';
 import { describeBucket, timeTickFormatter, timeTicks } from './time-axis';
 import { currentSegment, type XmrChartData, type XmrRow } from './xmr-chart-data';
 
 const LIMIT_DASH = '6 4';
-const HEIGHT = 180;
 
 export interface MovingRangeChartProps {
   data: XmrChartData;
@@ -30,7 +29,7 @@ export function MovingRangeChart({ data, label }: MovingRangeChartProps) {
     <Box role="figure" aria-label={`Moving range chart of ${label}`}>
       <LineChart
         responsive
-        style={{ width: '100%', height: HEIGHT }}
+        style={{ width: '100%', height: MOVING_RANGE_CHART_HEIGHT }}
         data={rows}
         margin={{ top: 16, right: 24, bottom: 4, left: 4 }}
         title={`Moving range chart of ${label}`}

@@ -43,7 +43,9 @@ describe('MetricPage', () => {
     expect(
       screen.getAllByText('Provisional limits from the 4 values from Nov 23 to Nov 26'),
     ).toHaveLength(1);
-    expect(within(xChart).getByRole('figure', { name: `X chart of ${LATENCY.name}` })).toBeTruthy();
+    expect(
+      await within(xChart).findByRole('figure', { name: `X chart of ${LATENCY.name}` }),
+    ).toBeTruthy();
     expect(within(xChart).getByText('Guardrail limit 220 ms')).toBeTruthy();
     expect(within(xChart).getByText('Limits 152.16 ms – 279.84 ms')).toBeTruthy();
 

@@ -1,8 +1,13 @@
 import type { MetricListItem } from '@bearing/contracts';
 import { Group, Text } from '@mantine/core';
-import { Sparkline } from '../../charts/sparkline';
+import { lazyChart } from '../../charts/lazy-chart';
 import { formatValue } from '../../components/format';
 import { XmrStatusSummary } from './xmr-status-summary';
+
+const Sparkline = lazyChart(
+  async () => (await import('../../charts/sparkline')).Sparkline,
+  ({ width = 140, height = 36 }) => ({ width, height }),
+);
 
 /**
  * A metric's row cells for its trend: the sparkline of its latest values with their signals, and

@@ -55,7 +55,9 @@ describe('MetricsPage', () => {
       within(latencyRow).getByText('Provisional limits from the 4 values from Nov 23 to Nov 26'),
     ).toBeTruthy();
     expect(
-      within(latencyRow).getByRole('img', { name: /4 values, latest 262 ms, 1 with a signal/ }),
+      await within(latencyRow).findByRole('img', {
+        name: /4 values, latest 262 ms, 1 with a signal/,
+      }),
     ).toBeTruthy();
     expect(requestedUrls(fetchMock).some((url) => url.includes('/series'))).toBe(false);
     expect(within(latencyRow).getByText('262 ms')).toBeTruthy();

@@ -4,15 +4,21 @@ import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { type SeriesRange, useMetricSeries } from '../../api/metrics';
 import { ChartFrame } from '../../charts/chart-frame';
+import { MOVING_RANGE_CHART_HEIGHT } from '../../charts/chart-theme';
 import { METRIC_DEFINITIONS } from '../../charts/metric-definitions';
-import { MovingRangeChart } from '../../charts/moving-range-chart';
-import { XChart } from '../../charts/x-chart';
+import { lazyChart } from '../../charts/lazy-chart';
 import { xmrChartData } from '../../charts/xmr-chart-data';
 import { XmrTable } from '../../charts/xmr-table';
 import { ErrorAlert } from '../../components/error-alert';
 import { LoadingRows } from '../../components/loading-rows';
 import { SignalList } from './signal-list';
 import { XmrStatusSummary } from './xmr-status-summary';
+
+const XChart = lazyChart(async () => (await import('../../charts/x-chart')).XChart);
+const MovingRangeChart = lazyChart(
+  async () => (await import('../../charts/moving-range-chart')).MovingRangeChart,
+  () => ({ height: MOVING_RANGE_CHART_HEIGHT }),
+);
 
 const BUCKET_NOTES = {
   hour: 'hourly means',

@@ -2,14 +2,19 @@ import type { KeyResult, Period } from '@bearing/contracts';
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { useCheckIns } from '../../api/okrs';
-import { CheckInChart, type CheckInChartData } from '../../charts/check-in-chart';
+import type { CheckInChartData } from '../../charts/check-in-chart';
 import { ChartFrame } from '../../charts/chart-frame';
+import { lazyChart } from '../../charts/lazy-chart';
 import { METRIC_DEFINITIONS } from '../../charts/metric-definitions';
 import { ErrorAlert } from '../../components/error-alert';
 import { todayUtc } from '../../components/format';
 import { LoadingRows } from '../../components/loading-rows';
 import { CheckInTable } from './check-in-table';
 import { ConfidenceTrail } from './confidence-trail';
+
+const CheckInChart = lazyChart(
+  async () => (await import('../../charts/check-in-chart')).CheckInChart,
+);
 
 export interface CheckInHistoryPanelProps {
   workspace: string;

@@ -49,7 +49,7 @@ describe('KeyResultPage', () => {
     ).toBe('60');
     const chart = await screen.findByRole('region', { name: 'Check-ins over the period' });
     expect(
-      within(chart).getByRole('figure', { name: `Check-ins of ${LISTENERS.title}` }),
+      await within(chart).findByRole('figure', { name: `Check-ins of ${LISTENERS.title}` }),
     ).toBeTruthy();
     fireEvent.click(within(chart).getByRole('radio', { name: 'Table' }));
     const rows = within(within(chart).getByRole('table')).getAllByRole('row');

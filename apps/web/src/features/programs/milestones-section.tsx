@@ -9,15 +9,17 @@ import { EmptyPanel } from '../../components/empty-panel';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDay, todayUtc } from '../../components/format';
 import { LoadingRows } from '../../components/loading-rows';
-import {
-  MilestoneTimelineChart,
-  TIMELINE_LINES,
-  TIMELINE_MARKS,
-} from './charts/milestone-timeline-chart';
+import { lazyChart } from '../../charts/lazy-chart';
 import { milestoneTimelineRows } from './charts/milestone-timeline-data';
+import { TIMELINE_LINES, TIMELINE_MARKS, timelineHeight } from './charts/milestone-timeline-legend';
 import { PROGRAM_CHART_DEFINITIONS } from './charts/program-chart-definitions';
 import { ChangeMilestoneDateForm, NewMilestoneForm } from './milestone-forms';
 import { describeMilestoneDates, describeMove } from './slip';
+
+const MilestoneTimelineChart = lazyChart(
+  async () => (await import('./charts/milestone-timeline-chart')).MilestoneTimelineChart,
+  ({ rows }) => ({ height: timelineHeight(rows.length) }),
+);
 
 type Dialog = { kind: 'new' } | { kind: 'move'; milestone: Milestone };
 

@@ -1,5 +1,6 @@
 import type { Team } from '@bearing/contracts';
 import { Anchor, Code, Stack, Tabs, Text } from '@mantine/core';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/api-error';
 import { useTeam } from '../../api/teams';
@@ -11,11 +12,29 @@ import { useDocumentTitle } from '../../components/use-document-title';
 import { canEdit } from '../workspaces/roles';
 import { useWorkspace } from '../workspaces/use-workspace';
 import { TeamDashboard } from './dashboard/team-dashboard';
-import { ImportTab } from './import/import-tab';
-import { TeamSettingsTab } from './settings/team-settings-tab';
-import { SprintsTab } from './sprints/sprints-tab';
 import { TEAM_TABS, type TeamTab, teamTabOf } from './team-tabs';
-import { WorkItemsTab } from './work-items/work-items-tab';
+
+// The delivery dashboard is what the page opens on; each other tab's code loads when it is
+// first opened (or landed on), so the page's first paint carries none of their forms and tables.
+const WorkItemsTab = lazy(async () => ({
+  default: (await import('./work-items/work-items-tab')).WorkItemsTab,
+}));
+const SprintsTab = lazy(async () => ({
+  default: (await import('./sprints/sprints-tab')).SprintsTab,
+}));
+const ImportTab = lazy(async () => ({ default: (await import('./import/import-tab')).ImportTab }));
+const TeamSettingsTab = lazy(async () => ({
+  default: (await import('./settings/team-settings-tab')).TeamSettingsTab,
+}));
+
+/** A tab's content, with a placeholder while its code loads. */
+function LazyTab({ children }: { children: ReactNode }) {
+  return (
+    <Suspense fallback={<LoadingRows label="Loading the tab" rows={2} height={160} />}>
+      {children}
+    </Suspense>
+  );
+}
 
 /** `/w/:workspace/teams/:id?tab=`: one team (by id or slug) — delivery, work items, sprints, import, settings. */
 export function TeamPage() {
@@ -99,16 +118,24 @@ function TeamView({ workspace, editor, team }: TeamViewProps) {
           <TeamDashboard workspace={workspace} team={team} />
         </Tabs.Panel>
         <Tabs.Panel value="work-items" pt="lg">
-          <WorkItemsTab workspace={workspace} team={team} />
+          <LazyTab>
+            <WorkItemsTab workspace={workspace} team={team} />
+          </LazyTab>
         </Tabs.Panel>
         <Tabs.Panel value="sprints" pt="lg">
-          <SprintsTab workspace={workspace} team={team} editor={editor} />
+          <LazyTab>
+            <SprintsTab workspace={workspace} team={team} editor={editor} />
+          </LazyTab>
         </Tabs.Panel>
         <Tabs.Panel value="import" pt="lg">
-          <ImportTab workspace={workspace} team={team} editor={editor} />
+          <LazyTab>
+            <ImportTab workspace={workspace} team={team} editor={editor} />
+          </LazyTab>
         </Tabs.Panel>
         <Tabs.Panel value="settings" pt="lg">
-          <TeamSettingsTab workspace={workspace} team={team} editor={editor} />
+          <LazyTab>
+            <TeamSettingsTab workspace={workspace} team={team} editor={editor} />
+          </LazyTab>
         </Tabs.Panel>
       </Tabs>
     </Stack>

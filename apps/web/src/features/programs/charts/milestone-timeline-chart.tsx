@@ -12,6 +12,7 @@ import { AXIS_TICK, CHART_COLORS } from '../../../charts/chart-theme';
 import { ChartTooltipCard, hoveredRow } from '../../../charts/chart-tooltip';
 import { formatDay } from '../../../components/format';
 import { describeSlip } from '../slip';
+import { TIMELINE_LINES, TIMELINE_MARKS, timelineHeight } from './milestone-timeline-legend';
 import {
   type MilestoneTimelineRow,
   monthTickLabel,
@@ -21,22 +22,6 @@ import {
   wrapLabel,
 } from './milestone-timeline-data';
 
-/** Colours of the marks; each also has its own shape, named in the legend. */
-export const TIMELINE_MARKS = {
-  baseline: { color: CHART_COLORS.baseline, symbol: 'diamond', label: 'Baseline (original plan)' },
-  moved: { color: CHART_COLORS.signal, symbol: 'triangle', label: 'Earlier move' },
-  late: { color: CHART_COLORS.limit, symbol: 'circle', label: 'Current date, late' },
-  onPlan: { color: CHART_COLORS.target, symbol: 'circle', label: 'Current date, on plan or early' },
-  completed: { color: CHART_COLORS.series, symbol: 'square', label: 'Completed' },
-} as const;
-
-/** The two vertical lines, each named in the chart's top margin and in the legend. */
-export const TIMELINE_LINES = {
-  today: { color: CHART_COLORS.axis, dash: '2 3', label: 'Today' },
-  programEnd: { color: CHART_COLORS.limit, dash: '8 4', label: 'Program end' },
-} as const;
-
-const ROW_HEIGHT = 44;
 const NAME_WIDTH = 220;
 const TOP_MARGIN = 28;
 
@@ -71,7 +56,7 @@ export function MilestoneTimelineChart({ rows, today, programEnd }: MilestoneTim
     <Box role="figure" aria-label="Milestones: baseline against current date">
       <ScatterChart
         responsive
-        style={{ width: '100%', height: Math.max(160, rows.length * ROW_HEIGHT + 60) }}
+        style={{ width: '100%', height: timelineHeight(rows.length) }}
         margin={{ top: TOP_MARGIN, right: 24, bottom: 4, left: 8 }}
       >
         <CartesianGrid stroke={CHART_COLORS.grid} horizontal={false} />

@@ -7,22 +7,38 @@ import {
   useCycleTimes,
   useWeeklyThroughput,
 } from '../../../api/delivery';
-import { AgingWipChart } from '../../../charts/delivery/aging-wip-chart';
 import { agingWipChartData } from '../../../charts/delivery/aging-wip-data';
 import { AgingWipTable } from '../../../charts/delivery/aging-wip-table';
-import { CumulativeFlowChart } from '../../../charts/delivery/cumulative-flow-chart';
 import { cumulativeFlowChartData } from '../../../charts/delivery/cumulative-flow-data';
 import { CumulativeFlowTable } from '../../../charts/delivery/cumulative-flow-table';
 import { cycleTimePoints } from '../../../charts/delivery/cycle-time-data';
-import { CycleTimeScatter } from '../../../charts/delivery/cycle-time-scatter';
 import { CycleTimeTable } from '../../../charts/delivery/cycle-time-table';
 import { percentileLines } from '../../../charts/delivery/percentile-lines';
-import { ThroughputChart } from '../../../charts/delivery/throughput-chart';
 import { ThroughputTable } from '../../../charts/delivery/throughput-table';
+import { CHART_HEIGHT } from '../../../charts/chart-theme';
+import { lazyChart } from '../../../charts/lazy-chart';
 import { formatDay, formatNumber } from '../../../components/format';
 import { DeliveryChart } from './delivery-chart';
 import { flowEmptyStates } from './flow-empty-states';
 import type { FlowRange } from './flow-range';
+
+// The three taller charts keep 40 px under the plot for their legend.
+const tall = () => ({ height: CHART_HEIGHT + 40 });
+const CycleTimeScatter = lazyChart(
+  async () => (await import('../../../charts/delivery/cycle-time-scatter')).CycleTimeScatter,
+  tall,
+);
+const ThroughputChart = lazyChart(
+  async () => (await import('../../../charts/delivery/throughput-chart')).ThroughputChart,
+);
+const CumulativeFlowChart = lazyChart(
+  async () => (await import('../../../charts/delivery/cumulative-flow-chart')).CumulativeFlowChart,
+  tall,
+);
+const AgingWipChart = lazyChart(
+  async () => (await import('../../../charts/delivery/aging-wip-chart')).AgingWipChart,
+  tall,
+);
 
 export interface FlowSectionProps {
   workspace: string;

@@ -3,13 +3,17 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { type SampleWindow, useForecastWhen } from '../../../api/delivery';
 import { forecastBars } from '../../../charts/delivery/forecast-chart-data';
-import { ForecastHistogram } from '../../../charts/delivery/forecast-histogram';
 import { ForecastTable } from '../../../charts/delivery/forecast-table';
 import { formatDays, formatPercent } from '../../../charts/figures';
+import { lazyChart } from '../../../charts/lazy-chart';
 import { formatDay } from '../../../components/format';
 import { DeliveryChart } from './delivery-chart';
 import { insufficientHistoryNotice } from './insufficient-history';
 import { PercentileFigure } from './percentile-figure';
+
+const ForecastHistogram = lazyChart(
+  async () => (await import('../../../charts/delivery/forecast-histogram')).ForecastHistogram,
+);
 
 const MAX_ITEMS = 100_000;
 

@@ -2,15 +2,21 @@ import type { Sprint } from '@bearing/contracts';
 import { Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useSprintBurndown, useSprintSummary } from '../../../api/delivery';
-import { BurndownChart } from '../../../charts/delivery/burndown-chart';
-import { BurnupChart } from '../../../charts/delivery/burnup-chart';
 import { sprintDayRows } from '../../../charts/delivery/sprint-chart-data';
 import { SprintDaysTable } from '../../../charts/delivery/sprint-days-table';
+import { lazyChart } from '../../../charts/lazy-chart';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingRows } from '../../../components/loading-rows';
 import { formatSprintDays } from '../sprints/sprint-dates';
 import { DeliveryChart } from './delivery-chart';
 import { SprintSummaryNumbers } from './sprint-summary-numbers';
+
+const BurndownChart = lazyChart(
+  async () => (await import('../../../charts/delivery/burndown-chart')).BurndownChart,
+);
+const BurnupChart = lazyChart(
+  async () => (await import('../../../charts/delivery/burnup-chart')).BurnupChart,
+);
 
 export interface SprintSectionProps {
   workspace: string;

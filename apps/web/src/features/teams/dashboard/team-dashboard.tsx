@@ -1,6 +1,6 @@
 import type { Team } from '@bearing/contracts';
 import { Stack } from '@mantine/core';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useFlowSpan } from '../../../api/delivery';
 import { useSprints } from '../../../api/sprints';
@@ -9,16 +9,23 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingRows } from '../../../components/loading-rows';
 import { canEdit } from '../../workspaces/roles';
 import { useWorkspace } from '../../workspaces/use-workspace';
-import { CapacityPlanner } from './capacity-planner';
 import { DashboardSection } from './dashboard-section';
 import { FlowRangeFilter } from './flow-range-filter';
 import { FlowSection } from './flow-section';
 import { todayIn } from './forecast-inputs';
-import { ForecastPanel } from './forecast-panel';
 import { defaultSprint, reportableSprints } from './sprint-choice';
 import { SprintSection } from './sprint-section';
 import { useDashboardParams } from './use-dashboard-params';
 import { VelocityPanel } from './velocity-panel';
+
+// Planning (capacity and forecasts) is the dashboard's last section, below the fold: its forms
+// and their inputs load after the sprint and flow charts above it.
+const CapacityPlanner = lazy(async () => ({
+  default: (await import('./capacity-planner')).CapacityPlanner,
+}));
+const ForecastPanel = lazy(async () => ({
+  default: (await import('./forecast-panel')).ForecastPanel,
+}));
 
 export interface TeamDashboardProps {
   workspace: string;
@@ -104,15 +111,17 @@ export function TeamDashboard({ workspace, team }: TeamDashboardProps) {
         title="Planning"
         description="Capacity for the next sprint and forecasts from the team’s own throughput."
       >
-        {sprints.isSuccess && (
-          <CapacityPlanner
-            workspace={workspace}
-            team={team}
-            sprints={sprints.data}
-            editor={editor}
-          />
-        )}
-        <ForecastPanel workspace={workspace} team={team} />
+        <Suspense fallback={<LoadingRows label="Loading planning" rows={2} height={160} />}>
+          {sprints.isSuccess && (
+            <CapacityPlanner
+              workspace={workspace}
+              team={team}
+              sprints={sprints.data}
+              editor={editor}
+            />
+          )}
+          <ForecastPanel workspace={workspace} team={team} />
+        </Suspense>
       </DashboardSection>
     </Stack>
   );

@@ -1,10 +1,14 @@
 import { NumberInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useVelocity } from '../../../api/delivery';
-import { VelocityChart } from '../../../charts/delivery/velocity-chart';
 import { velocityChartData } from '../../../charts/delivery/velocity-chart-data';
 import { VelocityTable } from '../../../charts/delivery/velocity-table';
+import { lazyChart } from '../../../charts/lazy-chart';
 import { DeliveryChart } from './delivery-chart';
+
+const VelocityChart = lazyChart(
+  async () => (await import('../../../charts/delivery/velocity-chart')).VelocityChart,
+);
 
 const WINDOW_MAX = 26;
 
