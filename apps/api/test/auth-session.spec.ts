@@ -44,8 +44,15 @@ describe('GET /api/auth/session', () => {
     const signedIn = await agent.get('/api/auth/session').expect(200);
     expect(sessionResponseSchema.parse(signedIn.body)).toEqual({
       me: {
-        user: { id: user.id, email: user.email, displayName: user.displayName },
+        user: {
+          id: user.id,
+          email: user.email,
+          displayName: user.displayName,
+          instanceAdmin: false,
+          mustChangePassword: false,
+        },
         preferences: { audience: 'executive' },
+        canCreateWorkspaces: false,
         workspaces: [
           { id: workspace.id, slug: workspace.slug, name: workspace.name, role: 'admin' },
         ],

@@ -45,8 +45,15 @@ describe('signing in and out', () => {
       .send({ email: user.email.toUpperCase(), password: user.password })
       .expect(200);
     expect(meResponseSchema.parse(response.body)).toEqual({
-      user: { id: user.id, email: user.email, displayName: user.displayName },
+      user: {
+        id: user.id,
+        email: user.email,
+        displayName: user.displayName,
+        instanceAdmin: false,
+        mustChangePassword: false,
+      },
       preferences: { audience: 'executive' },
+      canCreateWorkspaces: false,
       workspaces: [{ id: workspace.id, slug: workspace.slug, name: workspace.name, role: 'admin' }],
     });
     const cookie = sessionCookieOf(response);
