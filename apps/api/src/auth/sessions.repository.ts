@@ -9,18 +9,3 @@ export async function deleteEndedSessions(manager: EntityManager): Promise<numbe
   );
   return deleted;
 }
-
-/** Records a request on a session: seen now, idle expiry moved forward (never past its end). */
-export async function touchSession(
-  manager: EntityManager,
-  sessionId: string,
-  idleTimeoutSeconds: number,
-): Promise<void> {
-  await manager.query(
-    `UPDATE session
-        SET last_seen_at = now(),
-            idle_expires_at = LEAST(now() + make_interval(secs => $2), expires_at)
-      WHERE id = $1`,
-    [sessionId, idleTimeoutSeconds],
-  );
-}

@@ -2,16 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import type { CallerUser } from '../access/caller.js';
+import { resolveSession } from '../access/caller-resolver.js';
+import { SESSION_IDLE_TIMEOUT_MS } from '../access/credentials.js';
 import { hashSecret, newSecret } from '../common/secrets/secret-token.js';
 import { Session } from './session.entity.js';
-import { touchSession } from './sessions.repository.js';
 
-/** Signed out after this long without a request. */
-export const SESSION_IDLE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
 /** Signed out this long after signing in, however active. */
 export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
-/** `last_seen_at` is written at most this often, not on every request. */
-const TOUCH_INTERVAL_MS = 60 * 1000;
 
 export type IssuedSession = { token: string; expiresAt: Date };
 export type AuthenticatedSession = { sessionId: string; user: CallerUser };
@@ -56,24 +53,14 @@ export class SessionsService {
     return { token, expiresAt };
   }
 
-  /** The live session for a cookie value, moving its idle expiry forward; else `undefined`. */
+  /**
+   * The live session for a cookie value, moving its idle expiry forward; else `undefined`. Read
+   * by access, as the guard reads every request's caller.
+   */
   async authenticate(token: string): Promise<AuthenticatedSession | undefined> {
-    const session = await this.dataSource
-      .getRepository(Session)
-      .createQueryBuilder('session')
-      .innerJoinAndSelect('session.user', 'user')
-      .where('session.tokenHash = :tokenHash', { tokenHash: hashSecret(token) })
-      .andWhere('session.revokedAt IS NULL')
-      .andWhere('session.idleExpiresAt > now()')
-      .andWhere('session.expiresAt > now()')
-      .andWhere('user.disabledAt IS NULL')
-      .getOne();
-    if (!session?.user) return undefined;
-    if (Date.now() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-      await touchSession(this.dataSource.manager, session.id, SESSION_IDLE_TIMEOUT_MS / 1000);
-    }
-    const { id, email, displayName, instanceAdmin } = session.user;
-    return { sessionId: session.id, user: { id, email, displayName, instanceAdmin } };
+    const resolved = await resolveSession(this.dataSource.manager, token);
+    if (resolved?.caller.kind !== 'session') return undefined;
+    return { sessionId: resolved.caller.sessionId, user: resolved.caller.user };
   }
 
   async revoke(sessionId: string): Promise<void> {
