@@ -5,13 +5,15 @@
 // upload goes through curl, a separate process like a real client.
 //
 // Reported: issues per second from the start of the upload to the job's completion, peak RSS
-// of this process (which runs the API: upload, parsing and writing all happen here), and the
-// ratio to a floor measured in the same run on the same server: the very rows the import wrote
-// (items, status/sprint/estimate changes, sprint memberships), inserted into bare tables (no
-// keys, no indexes) in one transaction. pg-copy-streams is not installed, so the floor is
-// multi-row INSERTs (`INSERT … SELECT FROM unnest($1, $2, …)`, 2 000 items' rows a statement),
-// not COPY; COPY would be somewhat faster, making the ratio a little optimistic.
-// Targets: ≥ 2 000 issues/s, peak RSS ≤ 512 MB, ratio ≤ 5.
+// of this process (which runs the API: upload, parsing and writing all happen here), the time of
+// a re-import of the same file (which must write nothing), and the ratio to a floor measured in
+// the same run on the same server: a real COPY (binary format, pg-copy-streams) of the very rows
+// the import wrote — its sprints, items and their status/sprint/estimate changes and sprint
+// memberships — into the same tables, with their keys, indexes and constraints, in one
+// transaction. The rows are copied out first and the team's rows deleted (and the tables
+// vacuumed), so the floor writes into the tables as the import found them; the COPY data is
+// prepared before the clock starts, so the floor is the database's share alone.
+// Targets: ≥ 8 000 issues/s, peak RSS ≤ 512 MB, import ÷ COPY floor ≤ 2.
 import { execFile } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
@@ -20,15 +22,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { once } from 'node:events';
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 
 const execFileAsync = promisify(execFile);
 
 const ISSUES = 20_000;
 const PAGE_SIZE = 100;
-const TARGET_RATE = 2_000;
+const TARGET_RATE = 8_000;
 const TARGET_RSS_MB = 512;
-const TARGET_RATIO = 5;
+const TARGET_RATIO = 2;
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
@@ -46,14 +50,15 @@ const [{ startCluster }, { createApp }, { dataSourceOptions }, { runMigrationsWi
   ]);
 const [{ insertUser }, { insertWorkspaceWithAdmin }, { hashSecret, newSecret }, tokens, teams] =
   await Promise.all([
-    load('accounts/users.js'),
+    load('accounts/user.repository.js'),
     load('workspaces/workspaces.service.js'),
     load('common/secrets/secret-token.js'),
-    load('tokens/token-authenticator.js'),
+    load('tokens/token-authenticator.service.js'),
     load('teams/team.entity.js'),
   ]);
 const { ApiToken } = await load('tokens/api-token.entity.js');
 const { DataSource } = await import('typeorm');
+const { from: copyFrom, to: copyTo } = await import('pg-copy-streams');
 const { seededRandom } = await import('@bearing/metrics');
 
 // `BENCH_EXPORT_ONLY=<file>` writes the generated export there and stops (for profiling).
@@ -108,17 +113,17 @@ try {
   const run = await timedImport(baseUrl, team, token, file);
   const rssMb = process.resourceUsage().maxRSS / 1024;
   const again = await timedImport(baseUrl, team, token, file);
-  const floor = await floorInsert(dataSource, team.id);
+  const floor = await floorCopy(dataSource, team.id);
   const rate = ISSUES / (run.totalMs / 1000);
   const ratio = run.totalMs / floor.ms;
 
   const lines = [
     `Jira import benchmark — ${ISSUES.toLocaleString('en-US')} issues, ${generated.changes.toLocaleString('en-US')} changelog entries (${(generated.changes / ISSUES).toFixed(1)} per issue), ${(size / 1024 / 1024).toFixed(1)} MB JSON in ${Math.ceil(ISSUES / PAGE_SIZE)} pages`,
-    `  import: ${(run.totalMs / 1000).toFixed(2)} s = upload+read ${(run.readMs / 1000).toFixed(2)} s + write ${(run.writeMs / 1000).toFixed(2)} s → ${Math.round(rate).toLocaleString('en-US')} issues/s (target ≥ ${TARGET_RATE.toLocaleString('en-US')})`,
+    `  import: ${(run.totalMs / 1000).toFixed(2)} s = upload, check and store ${(run.readMs / 1000).toFixed(2)} s + queued job (read, plan, write) ${(run.writeMs / 1000).toFixed(2)} s → ${Math.round(rate).toLocaleString('en-US')} issues/s (target ≥ ${TARGET_RATE.toLocaleString('en-US')})`,
     `  rows written: ${floor.rows.toLocaleString('en-US')} (${run.result.created} items created)`,
     `  peak RSS: ${Math.round(rssMb)} MB (target ≤ ${TARGET_RSS_MB})`,
-    `  floor (multi-row INSERT of the same rows into bare tables, one transaction; no pg-copy-streams for COPY): ${(floor.ms / 1000).toFixed(2)} s`,
-    `  ratio import / floor: ${ratio.toFixed(2)} (target ≤ ${TARGET_RATIO}); write phase alone / floor: ${(run.writeMs / floor.ms).toFixed(2)}`,
+    `  floor (binary COPY of the same rows into the same tables, keys and indexes included, one transaction): ${(floor.ms / 1000).toFixed(2)} s`,
+    `  ratio import / floor: ${ratio.toFixed(2)} (target ≤ ${TARGET_RATIO}); queued job alone / floor: ${(run.writeMs / floor.ms).toFixed(2)}`,
     `  re-import of the same file: ${(again.totalMs / 1000).toFixed(2)} s, created ${again.result.created}, updated ${again.result.updated}, unchanged ${again.result.unchanged}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -126,6 +131,7 @@ try {
     rate < TARGET_RATE && 'issues/s',
     rssMb > TARGET_RSS_MB && 'peak RSS',
     ratio > TARGET_RATIO && 'ratio',
+    (again.result.created !== 0 || again.result.updated !== 0) && 're-import wrote rows',
   ].filter(Boolean);
   if (missed.length > 0) {
     process.stdout.write(`  MISSED: ${missed.join(', ')}\n`);
@@ -220,100 +226,64 @@ async function timedImport(baseUrl, team, token, file) {
 }
 
 /**
- * The floor: the rows the import stored, read back, then inserted into bare copies of the
- * tables in one transaction with the same batching — the least any importer must do.
+ * The floor: the rows the import stored, copied out in binary, the team's rows deleted, then
+ * the same rows COPYed back into the same tables in one transaction — the least any importer
+ * must do to store them.
  */
-async function floorInsert(dataSource, teamId) {
-  const items = await dataSource.query(
-    `SELECT id, workspace_id, team_id, source, key, type, title, points, initial_points, created_at,
-            status, initial_status, resolved_at, parent_key, has_history, fields_digest, history_digest
-       FROM work_item WHERE team_id = $1 ORDER BY created_at`,
-    [teamId],
-  );
-  const children = async (table, columns) =>
-    dataSource.query(
-      `SELECT ${columns} FROM ${table} c JOIN work_item w ON w.id = c.work_item_id WHERE w.team_id = $1`,
-      [teamId],
-    );
-  const statusRows = await children(
-    'work_item_status_change',
-    'c.work_item_id, c.seq, c.at, c.from_status, c.to_status',
-  );
-  const sprintRows = await children(
-    'work_item_sprint_change',
-    'c.work_item_id, c.seq, c.at, c.sprint_id, c.change',
-  );
-  const estimateRows = await children(
-    'work_item_estimate_change',
-    'c.work_item_id, c.seq, c.at, c.points',
-  );
-  const membershipRows = await children('work_item_sprint', 'c.work_item_id, c.sprint_id');
+async function floorCopy(dataSource, teamId) {
+  const team = uuidLiteral(teamId);
+  const ofItems = (table) =>
+    `SELECT c.* FROM ${table} c JOIN work_item w ON w.id = c.work_item_id WHERE w.team_id = ${team}`;
   const tables = [
-    [
-      'floor_item',
-      items,
-      [
-        'id uuid',
-        'workspace_id uuid',
-        'team_id uuid',
-        'source text',
-        'key text',
-        'type text',
-        'title text',
-        'points float8',
-        'initial_points float8',
-        'created_at timestamptz',
-        'status text',
-        'initial_status text',
-        'resolved_at timestamptz',
-        'parent_key text',
-        'has_history boolean',
-        'fields_digest text',
-        'history_digest text',
-      ],
-    ],
-    [
-      'floor_status_change',
-      statusRows,
-      ['work_item_id uuid', 'seq int', 'at timestamptz', 'from_status text', 'to_status text'],
-    ],
-    [
-      'floor_sprint_change',
-      sprintRows,
-      ['work_item_id uuid', 'seq int', 'at timestamptz', 'sprint_id uuid', 'change text'],
-    ],
-    [
-      'floor_estimate_change',
-      estimateRows,
-      ['work_item_id uuid', 'seq int', 'at timestamptz', 'points float8'],
-    ],
-    ['floor_membership', membershipRows, ['work_item_id uuid', 'sprint_id uuid']],
+    ['sprint', `SELECT * FROM sprint WHERE team_id = ${team}`],
+    ['work_item', `SELECT * FROM work_item WHERE team_id = ${team} ORDER BY created_at`],
+    ['work_item_status_change', ofItems('work_item_status_change')],
+    ['work_item_sprint_change', ofItems('work_item_sprint_change')],
+    ['work_item_estimate_change', ofItems('work_item_estimate_change')],
+    ['work_item_sprint', ofItems('work_item_sprint')],
   ];
-  for (const [name, , columns] of tables)
-    await dataSource.query(`CREATE TABLE ${name} (${columns.join(', ')})`);
-  const batchRows = (rows) => Math.max(1, Math.ceil((rows.length / items.length) * 2000));
-  const began = performance.now();
-  await dataSource.transaction(async (manager) => {
-    for (const [name, rows, columns] of tables) {
-      const names = columns.map((column) => column.split(' ')[0]);
-      const types = columns.map((column) => column.split(' ')[1]);
-      const sql = `INSERT INTO ${name} (${names.join(', ')}) SELECT * FROM unnest(${types
-        .map((type, index) => `$${index + 1}::${type}[]`)
-        .join(', ')})`;
-      const size = batchRows(rows);
-      for (let start = 0; start < rows.length; start += size) {
-        const batch = rows.slice(start, start + size);
-        await manager.query(
-          sql,
-          names.map((column) => batch.map((row) => row[column])),
-        );
-      }
+  const runner = dataSource.createQueryRunner();
+  const client = await runner.connect();
+  try {
+    const copied = [];
+    let rows = 0;
+    for (const [table, select] of tables) {
+      const chunks = [];
+      await pipeline(
+        client.query(copyTo(`COPY (${select}) TO STDOUT WITH (FORMAT binary)`)),
+        new Writable({
+          write(chunk, _encoding, done) {
+            chunks.push(chunk);
+            done();
+          },
+        }),
+      );
+      copied.push([table, chunks]);
+      rows += (await client.query(`SELECT count(*)::int AS n FROM (${select}) s`)).rows[0].n;
     }
-  });
-  const ms = performance.now() - began;
-  for (const [name] of tables) await dataSource.query(`DROP TABLE ${name}`);
-  const rows = tables.reduce((total, [, tableRows]) => total + tableRows.length, 0);
-  return { ms, rows };
+    // Histories and memberships go with their items and sprints.
+    await client.query(`DELETE FROM work_item WHERE team_id = ${team}`);
+    await client.query(`DELETE FROM sprint WHERE team_id = ${team}`);
+    await client.query(`VACUUM ANALYZE ${tables.map(([table]) => table).join(', ')}`);
+    const began = performance.now();
+    await client.query('BEGIN');
+    for (const [table, chunks] of copied) {
+      await pipeline(
+        Readable.from(chunks),
+        client.query(copyFrom(`COPY ${table} FROM STDIN WITH (FORMAT binary)`)),
+      );
+    }
+    await client.query('COMMIT');
+    const ms = performance.now() - began;
+    return { ms, rows };
+  } finally {
+    await runner.release();
+  }
+}
+
+function uuidLiteral(id) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new Error(`not a uuid: ${id}`);
+  return `'${id}'::uuid`;
 }
 
 /**

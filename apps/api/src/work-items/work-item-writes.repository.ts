@@ -1,10 +1,17 @@
-import type { EntityManager } from 'typeorm';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { type EntityManager, QueryFailedError, type QueryRunner } from 'typeorm';
+import { binaryCopyRows, type CopyType, type CopyValue } from '../common/copy/binary-copy.js';
 
 /**
- * Bulk writes of work items and their history, as imports make them. Rows go in as arrays
- * through `unnest`, a few statements per batch of items instead of one per row — an import of
- * 20 000 issues with their histories is a few hundred statements. Entities are not used here on
- * purpose: TypeORM's `save` would issue one statement per row. Run in the caller's transaction.
+ * Bulk writes of work items and their history, as imports make them: the rows are streamed
+ * with COPY (binary format) into temporary staging tables, then moved into the real tables by
+ * a few set-based statements — an import of 20 000 issues with their histories is about a dozen
+ * statements, whatever its size. Every statement that touches a real table names the workspace
+ * and the team. Entities are not used here on purpose: TypeORM's `save` would issue one
+ * statement per row. Run in the caller's transaction; the staging tables go with its commit.
  */
 
 /** An item's own fields as an import writes them; instants are ISO-8601 strings. */
@@ -29,33 +36,6 @@ export type ItemWrite = {
   keepStoredHistory: boolean;
 };
 
-/** The columns both inserts and updates set, in the order of `ITEM_UNNEST`. */
-function itemColumns(batch: readonly ItemWrite[]): unknown[][] {
-  return [
-    batch.map(({ id }) => id),
-    batch.map(({ item }) => item.key),
-    batch.map(({ item }) => item.type),
-    batch.map(({ item }) => item.title),
-    batch.map(({ item }) => item.points),
-    batch.map(({ item }) => item.initialPoints),
-    batch.map(({ item }) => item.createdAt),
-    batch.map(({ item }) => item.status),
-    batch.map(({ item }) => item.initialStatus),
-    batch.map(({ item }) => item.resolvedAt),
-    batch.map(({ item }) => item.parentKey),
-    batch.map(({ item }) => item.hasHistory),
-    batch.map(({ fieldsDigest }) => fieldsDigest),
-    batch.map(({ historyDigest }) => historyDigest),
-    batch.map(({ keepStoredHistory }) => keepStoredHistory),
-  ];
-}
-
-const ITEM_UNNEST = `unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[],
-    $7::timestamptz[], $8::text[], $9::text[], $10::timestamptz[], $11::text[], $12::boolean[],
-    $13::text[], $14::text[], $15::boolean[])
-  AS u(id, key, type, title, points, initial_points, created_at, status, initial_status,
-    resolved_at, parent_key, has_history, fields_digest, history_digest, keep_history)`;
-
 /** What an import compares the file with: the team's stored items of one source. */
 export async function storedItemDigests(
   manager: EntityManager,
@@ -76,107 +56,288 @@ export async function storedItemDigests(
   );
 }
 
-export async function insertItems(
+/** One item's history rows as an import writes them, sprints by id. */
+export type HistoryWrite = {
+  itemId: string;
+  statusChanges: readonly { at: string; from: string | null; to: string }[];
+  sprintChanges: readonly { at: string; sprintId: string; change: 'added' | 'removed' }[];
+  estimateChanges: readonly { at: string; points: number | null }[];
+  /** The sprints an item without history (CSV) was in. */
+  sprintIds: readonly string[];
+};
+
+type Stage = { table: string; columns: readonly (readonly [string, CopyType])[] };
+
+/** The staging tables: each column with the type its binary COPY rows carry. */
+const ITEM_STAGE = {
+  table: 'import_item_stage',
+  columns: [
+    ['id', 'uuid'],
+    ['key', 'text'],
+    ['type', 'text'],
+    ['title', 'text'],
+    ['points', 'float8'],
+    ['initial_points', 'float8'],
+    ['created_at', 'timestamptz'],
+    ['status', 'text'],
+    ['initial_status', 'text'],
+    ['resolved_at', 'timestamptz'],
+    ['parent_key', 'text'],
+    ['has_history', 'bool'],
+    ['fields_digest', 'text'],
+    ['history_digest', 'text'],
+    // An update whose history is written again: the stored one is deleted first.
+    ['replace_history', 'bool'],
+  ],
+} as const satisfies Stage;
+const STATUS_STAGE = {
+  table: 'import_status_change_stage',
+  columns: [
+    ['work_item_id', 'uuid'],
+    ['seq', 'int4'],
+    ['at', 'timestamptz'],
+    ['from_status', 'text'],
+    ['to_status', 'text'],
+  ],
+} as const satisfies Stage;
+const SPRINT_CHANGE_STAGE = {
+  table: 'import_sprint_change_stage',
+  columns: [
+    ['work_item_id', 'uuid'],
+    ['seq', 'int4'],
+    ['at', 'timestamptz'],
+    ['sprint_id', 'uuid'],
+    ['change', 'text'],
+  ],
+} as const satisfies Stage;
+const ESTIMATE_STAGE = {
+  table: 'import_estimate_change_stage',
+  columns: [
+    ['work_item_id', 'uuid'],
+    ['seq', 'int4'],
+    ['at', 'timestamptz'],
+    ['points', 'float8'],
+  ],
+} as const satisfies Stage;
+const MEMBERSHIP_STAGE = {
+  table: 'import_sprint_stage',
+  columns: [
+    ['work_item_id', 'uuid'],
+    ['sprint_id', 'uuid'],
+  ],
+} as const satisfies Stage;
+
+/** Each history table with its stage; every one of them is keyed by `work_item_id`. */
+const HISTORY = [
+  { table: 'work_item_status_change', stage: STATUS_STAGE },
+  { table: 'work_item_sprint_change', stage: SPRINT_CHANGE_STAGE },
+  { table: 'work_item_estimate_change', stage: ESTIMATE_STAGE },
+  { table: 'work_item_sprint', stage: MEMBERSHIP_STAGE },
+] as const;
+
+/**
+ * Writes `items` (new ones and changed ones, as the import's plan decided) and `histories` (of
+ * new items, and of changed items whose stored history is replaced) of the team, in the
+ * caller's transaction: COPY into the staging tables, then one upsert of the items and one
+ * statement per history table. A failing row fails the statement and so the whole transaction.
+ */
+export async function writeItemsThroughStaging(
   manager: EntityManager,
   target: { workspaceId: string; teamId: string; source: string },
-  batch: readonly ItemWrite[],
+  items: { insert: readonly ItemWrite[]; update: readonly ItemWrite[] },
+  histories: readonly HistoryWrite[],
 ): Promise<void> {
+  const count = items.insert.length + items.update.length;
+  if (count === 0) return;
+  const runner = transactionOf(manager);
+  const client = (await runner.connect()) as pg.PoolClient;
+  const stages = [ITEM_STAGE, ...HISTORY.map(({ stage }) => stage)];
   await manager.query(
-    `INSERT INTO work_item (id, workspace_id, team_id, source, key, type, title, points, initial_points,
-        created_at, status, initial_status, resolved_at, parent_key, has_history, fields_digest, history_digest)
-     SELECT u.id, $16, $17, $18, u.key, u.type, u.title, u.points, u.initial_points, u.created_at,
-            u.status, u.initial_status, u.resolved_at, u.parent_key, u.has_history, u.fields_digest,
-            u.history_digest
-       FROM ${ITEM_UNNEST}`,
-    [...itemColumns(batch), target.workspaceId, target.teamId, target.source],
+    stages
+      .map(
+        ({ table, columns }) =>
+          `CREATE TEMPORARY TABLE ${table} (${columns.map(([name, type]) => `${name} ${type}`).join(', ')}) ON COMMIT DROP`,
+      )
+      .join(';\n'),
   );
+  await copyInto(client, ITEM_STAGE, itemRows(items));
+  const staged = [
+    await copyInto(client, STATUS_STAGE, statusRows(histories)),
+    await copyInto(client, SPRINT_CHANGE_STAGE, sprintChangeRows(histories)),
+    await copyInto(client, ESTIMATE_STAGE, estimateRows(histories)),
+    await copyInto(client, MEMBERSHIP_STAGE, membershipRows(histories)),
+  ];
+  // Every staged row must land: a row the tenant filters held back means the plan no longer
+  // matches the team's items, and the import fails whole rather than store part of itself.
+  expectWritten('items', await upsertStagedItems(runner, target), count);
+  if (items.update.some((write) => !write.keepStoredHistory)) {
+    await deleteReplacedHistories(runner, target);
+  }
+  for (const [index, { table, stage }] of HISTORY.entries()) {
+    const names = stage.columns.map(([name]) => name);
+    const inserted = await runner.query(
+      `INSERT INTO ${table} (${names.join(', ')})
+       SELECT ${names.map((name) => `stage.${name}`).join(', ')}
+         FROM ${stage.table} stage JOIN work_item item ON item.id = stage.work_item_id
+        WHERE item.workspace_id = $1 AND item.team_id = $2`,
+      [target.workspaceId, target.teamId],
+      true,
+    );
+    expectWritten(table, inserted.affected ?? 0, staged[index] ?? 0);
+  }
+}
+
+function expectWritten(what: string, written: number, staged: number): void {
+  if (written !== staged) {
+    throw new Error(`an import staged ${staged} rows of ${what} but wrote ${written}`);
+  }
 }
 
 /**
- * Updates items of the team; an item that keeps its stored history (a CSV row for an item with
- * history) keeps the fields that come from it too.
+ * New items go in; a changed one (same team, source and key) takes the file's fields — except
+ * that an item which keeps its stored history (a CSV row for an item imported with history)
+ * keeps the fields that come from that history too. `WHERE` leaves an unchanged row untouched.
  */
-export async function updateItems(
-  manager: EntityManager,
-  target: { workspaceId: string; teamId: string },
-  batch: readonly ItemWrite[],
-): Promise<void> {
-  await manager.query(
-    `UPDATE work_item SET key = u.key, type = u.type, title = u.title, points = u.points,
-            created_at = u.created_at, status = u.status, resolved_at = u.resolved_at,
-            parent_key = u.parent_key, fields_digest = u.fields_digest, updated_at = now(),
-            initial_points = CASE WHEN u.keep_history THEN work_item.initial_points ELSE u.initial_points END,
-            initial_status = CASE WHEN u.keep_history THEN work_item.initial_status ELSE u.initial_status END,
-            has_history = CASE WHEN u.keep_history THEN work_item.has_history ELSE u.has_history END,
-            history_digest = CASE WHEN u.keep_history THEN work_item.history_digest ELSE u.history_digest END
-       FROM ${ITEM_UNNEST}
-      WHERE work_item.id = u.id AND work_item.workspace_id = $16 AND work_item.team_id = $17`,
-    [...itemColumns(batch), target.workspaceId, target.teamId],
+async function upsertStagedItems(
+  runner: QueryRunner,
+  { workspaceId, teamId, source }: { workspaceId: string; teamId: string; source: string },
+): Promise<number> {
+  const keep = 'item.has_history AND NOT EXCLUDED.has_history';
+  const upserted = await runner.query(
+    `INSERT INTO work_item AS item (id, workspace_id, team_id, source, key, type, title, points,
+            initial_points, created_at, status, initial_status, resolved_at, parent_key, has_history,
+            fields_digest, history_digest)
+     SELECT stage.id, $1, $2, $3, stage.key, stage.type, stage.title, stage.points,
+            stage.initial_points, stage.created_at, stage.status, stage.initial_status,
+            stage.resolved_at, stage.parent_key, stage.has_history, stage.fields_digest,
+            stage.history_digest
+       FROM ${ITEM_STAGE.table} stage
+     ON CONFLICT (team_id, source, key) DO UPDATE SET
+            type = EXCLUDED.type, title = EXCLUDED.title, points = EXCLUDED.points,
+            created_at = EXCLUDED.created_at, status = EXCLUDED.status,
+            resolved_at = EXCLUDED.resolved_at, parent_key = EXCLUDED.parent_key,
+            fields_digest = EXCLUDED.fields_digest, updated_at = now(),
+            initial_points = CASE WHEN ${keep} THEN item.initial_points ELSE EXCLUDED.initial_points END,
+            initial_status = CASE WHEN ${keep} THEN item.initial_status ELSE EXCLUDED.initial_status END,
+            has_history = CASE WHEN ${keep} THEN item.has_history ELSE EXCLUDED.has_history END,
+            history_digest = CASE WHEN ${keep} THEN item.history_digest ELSE EXCLUDED.history_digest END
+      WHERE item.workspace_id = $1 AND item.id = EXCLUDED.id
+        AND (item.fields_digest IS DISTINCT FROM EXCLUDED.fields_digest
+             OR (NOT (${keep}) AND item.history_digest IS DISTINCT FROM EXCLUDED.history_digest))`,
+    [workspaceId, teamId, source],
+    true,
   );
+  return upserted.affected ?? 0;
 }
 
-const HISTORY_TABLES = [
-  'work_item_status_change',
-  'work_item_sprint_change',
-  'work_item_estimate_change',
-  'work_item_sprint',
-] as const;
-
-/** Deletes the whole history of the items (before an import writes it again). */
-export async function deleteHistoryOf(
-  manager: EntityManager,
-  itemIds: readonly string[],
+/** Deletes the stored history of the changed items whose history the import writes again. */
+async function deleteReplacedHistories(
+  runner: QueryRunner,
+  { workspaceId, teamId }: { workspaceId: string; teamId: string },
 ): Promise<void> {
-  for (const table of HISTORY_TABLES) {
-    await manager.query(`DELETE FROM ${table} WHERE work_item_id = ANY($1::uuid[])`, [itemIds]);
+  for (const { table } of HISTORY) {
+    await runner.query(
+      `DELETE FROM ${table} history
+        USING ${ITEM_STAGE.table} stage, work_item item
+        WHERE history.work_item_id = stage.id AND stage.replace_history
+          AND item.id = stage.id AND item.workspace_id = $1 AND item.team_id = $2`,
+      [workspaceId, teamId],
+    );
   }
 }
 
-/** History rows as parallel columns, one entry per row. */
-export type HistoryColumns = {
-  status: {
-    ids: string[];
-    seqs: number[];
-    ats: string[];
-    froms: (string | null)[];
-    tos: string[];
-  };
-  sprint: { ids: string[]; seqs: number[]; ats: string[]; sprints: string[]; changes: string[] };
-  estimate: { ids: string[]; seqs: number[]; ats: string[]; points: (number | null)[] };
-  /** The sprints an item without history (CSV) was in. */
-  membership: { ids: string[]; sprints: string[] };
-};
+function transactionOf(manager: EntityManager): QueryRunner {
+  const runner = manager.queryRunner;
+  if (!runner?.isTransactionActive) throw new Error('an import writes inside a transaction');
+  return runner;
+}
 
-export async function insertHistory(
-  manager: EntityManager,
-  { status, sprint, estimate, membership }: HistoryColumns,
-): Promise<void> {
-  if (status.ids.length > 0) {
-    await manager.query(
-      `INSERT INTO work_item_status_change (work_item_id, seq, at, from_status, to_status)
-       SELECT * FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::text[], $5::text[])`,
-      [status.ids, status.seqs, status.ats, status.froms, status.tos],
-    );
+/** Streams `rows` into the stage; answers how many there were. */
+async function copyInto(
+  client: pg.PoolClient,
+  { table, columns }: Stage,
+  rows: Iterable<readonly CopyValue[]>,
+): Promise<number> {
+  let count = 0;
+  function* counted() {
+    for (const row of rows) {
+      count++;
+      yield row;
+    }
   }
-  if (sprint.ids.length > 0) {
-    await manager.query(
-      `INSERT INTO work_item_sprint_change (work_item_id, seq, at, sprint_id, change)
-       SELECT * FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::uuid[], $5::text[])`,
-      [sprint.ids, sprint.seqs, sprint.ats, sprint.sprints, sprint.changes],
-    );
+  const sql = `COPY ${table} (${columns.map(([name]) => name).join(', ')}) FROM STDIN WITH (FORMAT binary)`;
+  await pipeline(
+    Readable.from(
+      binaryCopyRows(
+        columns.map(([, type]) => type),
+        counted(),
+      ),
+    ),
+    client.query(copyFrom(sql)),
+  ).catch((error: unknown) => {
+    // Reported like any refused statement (with its SQLSTATE), as TypeORM reports the others.
+    throw error instanceof Error && 'code' in error ? new QueryFailedError(sql, [], error) : error;
+  });
+  return count;
+}
+
+function* itemRows(items: {
+  insert: readonly ItemWrite[];
+  update: readonly ItemWrite[];
+}): Generator<CopyValue[]> {
+  for (const write of items.insert) yield itemRow(write, false);
+  for (const write of items.update) yield itemRow(write, !write.keepStoredHistory);
+}
+
+function itemRow(
+  { id, item, fieldsDigest, historyDigest }: ItemWrite,
+  replaceHistory: boolean,
+): CopyValue[] {
+  return [
+    id,
+    item.key,
+    item.type,
+    item.title,
+    item.points,
+    item.initialPoints,
+    item.createdAt,
+    item.status,
+    item.initialStatus,
+    item.resolvedAt,
+    item.parentKey,
+    item.hasHistory,
+    fieldsDigest,
+    historyDigest,
+    replaceHistory,
+  ];
+}
+
+function* statusRows(histories: readonly HistoryWrite[]): Generator<CopyValue[]> {
+  for (const { itemId, statusChanges } of histories) {
+    for (const [seq, change] of statusChanges.entries()) {
+      yield [itemId, seq, change.at, change.from, change.to];
+    }
   }
-  if (estimate.ids.length > 0) {
-    await manager.query(
-      `INSERT INTO work_item_estimate_change (work_item_id, seq, at, points)
-       SELECT * FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::float8[])`,
-      [estimate.ids, estimate.seqs, estimate.ats, estimate.points],
-    );
+}
+
+function* sprintChangeRows(histories: readonly HistoryWrite[]): Generator<CopyValue[]> {
+  for (const { itemId, sprintChanges } of histories) {
+    for (const [seq, change] of sprintChanges.entries()) {
+      yield [itemId, seq, change.at, change.sprintId, change.change];
+    }
   }
-  if (membership.ids.length > 0) {
-    await manager.query(
-      `INSERT INTO work_item_sprint (work_item_id, sprint_id)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[])`,
-      [membership.ids, membership.sprints],
-    );
+}
+
+function* estimateRows(histories: readonly HistoryWrite[]): Generator<CopyValue[]> {
+  for (const { itemId, estimateChanges } of histories) {
+    for (const [seq, change] of estimateChanges.entries()) {
+      yield [itemId, seq, change.at, change.points];
+    }
+  }
+}
+
+function* membershipRows(histories: readonly HistoryWrite[]): Generator<CopyValue[]> {
+  for (const { itemId, sprintIds } of histories) {
+    for (const sprintId of sprintIds) yield [itemId, sprintId];
   }
 }
