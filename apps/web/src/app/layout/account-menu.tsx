@@ -45,6 +45,9 @@ export function AccountMenu({ target, defaultOpened }: LoadedMenuProps) {
             </Text>
           </Stack>
           <Menu.Divider />
+          <Menu.Item component={Link} to="/account">
+            Password and sessions
+          </Menu.Item>
           {user.instanceAdmin && (
             <Menu.Item component={Link} to="/admin">
               Administration

@@ -45,6 +45,17 @@ function changePassword(current: string, next: string, repeated = next) {
 }
 
 describe('AccountPage', () => {
+  it('opens from the account menu in the header', async () => {
+    accountRoutes([THIS_BROWSER]);
+    renderApp('/w/demo/programs');
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Account: Ana Lima' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Password and sessions' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Your account' })).toBeTruthy();
+    expect(screen.getByTestId('location').textContent).toBe('/account');
+  });
+
   it('lists the sessions, marking this browser', async () => {
     accountRoutes([THIS_BROWSER, PHONE]);
     renderApp('/account');
