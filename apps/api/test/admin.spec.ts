@@ -368,6 +368,46 @@ describe('instance administration', () => {
   });
 
   describe('the instance audit log', () => {
+    it('records sign-in and sign-out, and no workspace sees them', async () => {
+      const person = await createMember(testApp, workspace, 'admin');
+      const personBrowser = browser(testApp);
+      await personBrowser
+        .post('/api/auth/sign-in')
+        .set('X-Forwarded-For', nextIp())
+        .set('X-Request-Id', 'req-sign-in')
+        .send({ email: person.email, password: person.password })
+        .expect(200);
+      await personBrowser
+        .post('/api/auth/sign-out')
+        .set('X-Request-Id', 'req-sign-out')
+        .expect(204);
+      const events = auditEventPageSchema.parse(
+        (await adminBrowser.get('/api/admin/audit-events').query({ limit: 200 }).expect(200)).body,
+      ).items;
+      for (const [requestId, action] of [
+        ['req-sign-in', 'session.signed-in'],
+        ['req-sign-out', 'session.signed-out'],
+      ] as const) {
+        expect(events.filter((event) => event.requestId === requestId)).toEqual([
+          expect.objectContaining({
+            action,
+            actor: { userId: person.id, email: person.email, displayName: person.displayName },
+            targetLabel: `Account · ${person.email}`,
+          }),
+        ]);
+      }
+      const inWorkspace = auditEventPageSchema.parse(
+        (
+          await (
+            await signIn(testApp, person)
+          )
+            .get(`/api/workspaces/${workspace.slug}/audit-events`)
+            .expect(200)
+        ).body,
+      ).items;
+      expect(inWorkspace.map((event) => event.action)).not.toContain('session.signed-in');
+    });
+
     it('holds the events of no workspace only, newest first, page by page', async () => {
       const everything = auditEventPageSchema.parse(
         (await adminBrowser.get('/api/admin/audit-events').query({ limit: 200 }).expect(200)).body,

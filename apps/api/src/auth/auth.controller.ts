@@ -68,7 +68,7 @@ export class AuthController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
-    await this.auth.signOut(caller);
+    await this.auth.signOut(caller, clientOf(request).requestId);
     clearSessionCookie(request, response);
   }
 

@@ -8,6 +8,7 @@ import { spendPasswordCheckTime, verifyPassword } from '../accounts/password.js'
 import { findUserByEmail } from '../accounts/user.repository.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { InvitationsService } from '../members/invitations.service.js';
+import { recordAccountEvent } from './account-audit.js';
 import { SignInThrottle } from './sign-in-throttle.service.js';
 import { type IssuedSession, SessionsService } from './sessions.service.js';
 
@@ -51,10 +52,17 @@ export class AuthService {
       throw ProblemException.unauthorized(WRONG_CREDENTIALS);
     }
     await this.throttle.succeeded(email, client.ip);
-    return this.dataSource.transaction(async (manager) => ({
-      session: await this.sessions.start(manager, user.id, client.sessionToken, client),
-      me: await this.accounts.me(user.id, manager),
-    }));
+    return this.dataSource.transaction(async (manager) => {
+      const session = await this.sessions.start(manager, user.id, client.sessionToken, client);
+      // The instance audit log: who signed in, and when.
+      await recordAccountEvent(manager, {
+        userId: user.id,
+        email: user.email,
+        action: 'session.signed-in',
+        requestId: client.requestId,
+      });
+      return { session, me: await this.accounts.me(user.id, manager) };
+    });
   }
 
   /** The user and workspaces behind a session cookie, or `null` when it is missing or dead. */
@@ -64,8 +72,15 @@ export class AuthService {
     return session ? this.accounts.me(session.user.id) : null;
   }
 
-  async signOut(caller: Caller): Promise<void> {
-    if (caller.kind === 'session') await this.sessions.revoke(caller.sessionId);
+  async signOut(caller: Caller, requestId: string | null): Promise<void> {
+    if (caller.kind !== 'session') return;
+    await this.sessions.revoke(caller.sessionId);
+    await recordAccountEvent(this.dataSource.manager, {
+      userId: caller.user.id,
+      email: caller.user.email,
+      action: 'session.signed-out',
+      requestId,
+    });
   }
 
   /** Creates the invited account, joins the workspace and signs in — all or nothing. */
