@@ -4,7 +4,12 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const benchmarks = [['--expose-gc', 'import.bench.mjs'], ['api.bench.mjs'], ['uploads.bench.mjs']];
+const benchmarks = [
+  ['--expose-gc', 'import.bench.mjs'],
+  ['api.bench.mjs'],
+  ['uploads.bench.mjs'],
+  ['flow.bench.mjs'],
+];
 let failed = false;
 for (const args of benchmarks) {
   const file = fileURLToPath(new URL(args.at(-1), import.meta.url));

@@ -1,0 +1,454 @@
+// Benchmark of a team's flow endpoints (cycle times, throughput, CFD, WIP, aging WIP and both
+// forecasts) on generated teams of 2,000 / 20,000 / 100,000 work items with ~3 years of realistic
+// changelogs, each endpoint asked for the team's whole history (first item … today), through
+// HTTP against the BUILT server (../dist/main.js, a process of its own so its peak RSS is its
+// own) on a fresh embedded PostgreSQL.
+//
+// Reported per endpoint and team size: p50 / p95 with 1 client and with 10 concurrent clients
+// (closed loops over keep-alive HTTP), the response size (uncompressed JSON), and the ratios the
+// targets bind: p50(100k) ÷ p50(2k) ≤ 2 (cost flat with history) and p50(10 clients) ÷
+// p50(1 client) ≤ 3 (on two cores); with the absolute targets: 100k team, 10 clients, p95 ≤
+// 300 ms; 20k team, 1 client, p50 ≤ 50 ms; largest response at 100k ≤ 200 kB; server peak RSS
+// (VmHWM) ≤ 600 MB.
+//
+// Knobs: BENCH_SIZES=2000,20000 (default 2000,20000,100000), BENCH_DURATION_MS (per loop,
+// default 2000), BENCH_DIST (another build's dist/, e.g. an older commit's, to compare).
+import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+const SIZES = (process.env.BENCH_SIZES ?? '2000,20000,100000').split(',').map(Number);
+const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 2_000);
+const WARM_UP_MS = 300;
+const CLIENTS = 10;
+const YEARS = 3;
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+const TIME_ZONE = 'America/New_York';
+const TARGETS = {
+  flatRatio: 2,
+  clientsRatio: 3,
+  p95At100kMs: 300,
+  p50At20kMs: 50,
+  largestBytes: 200 * 1024,
+  rssBytes: 600 * 1024 * 1024,
+};
+
+const dist = process.env.BENCH_DIST
+  ? new URL(`file://${path.resolve(process.env.BENCH_DIST)}/`)
+  : new URL('../dist/', import.meta.url);
+if (!existsSync(new URL('main.js', dist))) {
+  throw new Error('apps/api is not built: run `npx tsc -p tsconfig.build.json` in apps/api first');
+}
+const load = (file) => import(new URL(file, dist).href);
+const [
+  { startCluster },
+  { dataSourceOptions },
+  { runMigrationsWithLock },
+  { hashSecret, newSecret },
+] = await Promise.all([
+  load('database/postgres-cluster.js'),
+  load('database/data-source-options.js'),
+  load('database/run-migrations.js'),
+  load('common/secrets/secret-token.js'),
+]);
+const readModel = existsSync(new URL('delivery/flow-read-model/flow-read-model.service.js', dist))
+  ? await load('delivery/flow-read-model/flow-read-model.service.js')
+  : null;
+const { DataSource } = await import('typeorm');
+
+const WORKFLOW = {
+  stages: [
+    { name: 'Backlog', statuses: ['To Do'] },
+    { name: 'Ready', statuses: ['Selected'] },
+    { name: 'In Progress', statuses: ['In Progress'] },
+    { name: 'Review', statuses: ['In Review'] },
+    { name: 'Done', statuses: ['Done'] },
+  ],
+  committedStage: 'In Progress',
+  doneStage: 'Done',
+};
+
+const work = await mkdtemp(path.join(tmpdir(), 'bearing-flow-bench-'));
+await chmod(work, 0o711);
+const databasePort = await freePort();
+const cluster = await startCluster({
+  directory: path.join(work, 'cluster'),
+  user: 'bearing',
+  password: 'bench',
+  port: databasePort,
+});
+const databaseUrl = `postgres://bearing:bench@127.0.0.1:${databasePort}/postgres`;
+let server;
+let dataSource;
+try {
+  dataSource = new DataSource(dataSourceOptions(databaseUrl));
+  await dataSource.initialize();
+  await runMigrationsWithLock(dataSource);
+  const now = Date.now();
+  const { workspaceId, token } = await createWorkspace(dataSource);
+  const teams = [];
+  for (const size of SIZES) {
+    const began = performance.now();
+    const team = await createTeam(dataSource, workspaceId, size);
+    const { changes, firstDay } = await generateItems(dataSource, workspaceId, team.id, size, now);
+    const generatedMs = performance.now() - began;
+    let buildMs = null;
+    if (readModel) {
+      const building = performance.now();
+      await dataSource.transaction((manager) =>
+        readModel.refreshTeamFlow(manager, workspaceId, team.id),
+      );
+      buildMs = performance.now() - building;
+    }
+    teams.push({ ...team, size, changes, firstDay, generatedMs, buildMs });
+  }
+  await dataSource.query('VACUUM ANALYZE');
+  await dataSource.destroy();
+  dataSource = undefined;
+
+  const port = await freePort();
+  server = await startServer(port);
+  const origin = `http://127.0.0.1:${port}`;
+  const today = new Date(now).toISOString().slice(0, 10);
+
+  const lines = [
+    `Flow endpoints benchmark — teams of ${SIZES.map((size) => size.toLocaleString('en-US')).join(' / ')} items over ${YEARS} years (${TIME_ZONE}), whole history per request, 1 and ${CLIENTS} clients, ${DURATION_MS / 1000} s per loop`,
+  ];
+  for (const team of teams) {
+    lines.push(
+      `  ${team.size.toLocaleString('en-US').padStart(7)} items: ${team.changes.toLocaleString('en-US')} status changes, generated in ${(team.generatedMs / 1000).toFixed(1)} s` +
+        (team.buildMs === null
+          ? ''
+          : `, read model built in ${(team.buildMs / 1000).toFixed(2)} s`),
+    );
+  }
+  const results = new Map();
+  for (const team of teams) {
+    const base = `${origin}/api/workspaces/bench/teams/${team.slug}`;
+    const range = `from=${team.firstDay}&to=${today}`;
+    const sample = `sampleFrom=${team.firstDay}&sampleTo=${today}`;
+    const endpoints = [
+      ['cycle times', `${base}/flow/cycle-times?${range}`],
+      ['throughput (weekly)', `${base}/flow/throughput?${range}&interval=week`],
+      ['cumulative flow', `${base}/flow/cfd?${range}`],
+      ['WIP', `${base}/flow/wip?${range}`],
+      ['aging WIP', `${base}/flow/aging`],
+      ['forecast: when (50 items)', `${base}/forecast/when?remaining=50&${sample}`],
+      ['forecast: how many (30 days)', `${base}/forecast/how-many?days=30&${sample}`],
+    ];
+    for (const [name, url] of endpoints) {
+      const bytes = await responseSize(url, token);
+      const one = await closedLoop(url, token, 1);
+      const many = await closedLoop(url, token, CLIENTS);
+      results.set(`${team.size}|${name}`, { bytes, one, many });
+    }
+  }
+  const rss = peakRss(server.pid);
+
+  const names = [...new Set([...results.keys()].map((key) => key.split('|')[1]))];
+  const smallest = Math.min(...SIZES);
+  const largest = Math.max(...SIZES);
+  const missed = [];
+  lines.push(
+    `  ${'endpoint'.padEnd(29)} ${'items'.padStart(7)} ${'1: min'.padStart(9)} ${'1: p50'.padStart(9)} ${'1: p95'.padStart(9)} ${`${CLIENTS}: p50`.padStart(10)} ${`${CLIENTS}: p95`.padStart(10)} ${`${CLIENTS}÷1`.padStart(6)} ${'size'.padStart(9)}`,
+  );
+  for (const name of names) {
+    for (const size of SIZES) {
+      const { bytes, one, many } = results.get(`${size}|${name}`);
+      const clientsRatio = many.p50 / one.p50;
+      lines.push(
+        `  ${name.padEnd(29)} ${String(size).padStart(7)} ${ms(one.min)} ${ms(one.p50)} ${ms(one.p95)} ${ms(many.p50, 10)} ${ms(many.p95, 10)} ${clientsRatio.toFixed(2).padStart(6)} ${kB(bytes)}`,
+      );
+      if (clientsRatio > TARGETS.clientsRatio) {
+        missed.push(`${name} @${size}: ${CLIENTS}÷1 clients ${clientsRatio.toFixed(2)}`);
+      }
+      if (size === 100_000 && many.p95 > TARGETS.p95At100kMs) {
+        missed.push(`${name} @100k: p95 ${many.p95.toFixed(0)} ms with ${CLIENTS} clients`);
+      }
+      if (size === 20_000 && one.p50 > TARGETS.p50At20kMs) {
+        missed.push(`${name} @20k: p50 ${one.p50.toFixed(0)} ms with 1 client`);
+      }
+      if (size === 100_000 && bytes > TARGETS.largestBytes) {
+        missed.push(`${name} @100k: ${kB(bytes).trim()}`);
+      }
+    }
+  }
+  if (smallest !== largest) {
+    lines.push(
+      `  p50 ${largest.toLocaleString('en-US')} ÷ ${smallest.toLocaleString('en-US')} items (1 client / ${CLIENTS} clients), target ≤ ${TARGETS.flatRatio}:`,
+    );
+    for (const name of names) {
+      const big = results.get(`${largest}|${name}`);
+      const small = results.get(`${smallest}|${name}`);
+      const ratioOne = big.one.p50 / small.one.p50;
+      const ratioMany = big.many.p50 / small.many.p50;
+      lines.push(
+        `  ${name.padEnd(29)} ${ratioOne.toFixed(2).padStart(6)} / ${ratioMany.toFixed(2)}`,
+      );
+      if (ratioOne > TARGETS.flatRatio) {
+        missed.push(`${name}: p50 ${largest}÷${smallest} ${ratioOne.toFixed(2)}`);
+      }
+    }
+  }
+  const largestResponse = Math.max(
+    ...[...results.entries()]
+      .filter(([key]) => key.startsWith(`${largest}|`))
+      .map(([, { bytes }]) => bytes),
+  );
+  lines.push(
+    `  largest response at ${largest.toLocaleString('en-US')} items: ${kB(largestResponse).trim()} (target ≤ ${TARGETS.largestBytes / 1024} kB); server peak RSS ${(rss / 1024 / 1024).toFixed(0)} MB (target ≤ ${TARGETS.rssBytes / 1024 / 1024} MB)`,
+  );
+  if (rss > TARGETS.rssBytes) missed.push(`server peak RSS ${(rss / 1024 / 1024).toFixed(0)} MB`);
+  if (missed.length > 0) {
+    lines.push(`  MISSED: ${missed.join('; ')}`);
+    process.exitCode = 1;
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+} finally {
+  if (server) await stopServer(server);
+  if (dataSource?.isInitialized) await dataSource.destroy();
+  await cluster.stop();
+  await rm(work, { recursive: true, force: true });
+}
+
+function ms(value, width = 9) {
+  return `${value.toFixed(1)} ms`.padStart(width);
+}
+
+function kB(bytes) {
+  return `${(bytes / 1024).toFixed(1)} kB`.padStart(9);
+}
+
+/** A workspace `bench` with an admin and a read token for it. */
+async function createWorkspace(dataSource) {
+  const [user] = await dataSource.query(
+    `INSERT INTO "user" (email, display_name, password_hash) VALUES ('bench@example.com', 'Bench', 'not a password hash')
+     RETURNING id`,
+  );
+  const [workspace] = await dataSource.query(
+    `INSERT INTO workspace (slug, name, version) VALUES ('bench', 'Bench', 1) RETURNING id`,
+  );
+  await dataSource.query(
+    `INSERT INTO membership (workspace_id, user_id, role, version) VALUES ($1, $2, 'admin', 1)`,
+    [workspace.id, user.id],
+  );
+  const secret = newSecret('brg_');
+  await dataSource.query(
+    `INSERT INTO api_token (user_id, workspace_id, name, scope, token_hash, token_prefix, expires_at)
+     VALUES ($1, $2, 'bench', 'read', $3, $4, now() + interval '1 day')`,
+    [user.id, workspace.id, hashSecret(secret), secret.slice(0, 10)],
+  );
+  return { workspaceId: workspace.id, token: secret };
+}
+
+async function createTeam(dataSource, workspaceId, size) {
+  const slug = `team-${size}`;
+  const [team] = await dataSource.query(
+    `INSERT INTO team (workspace_id, name, slug, time_zone, calendar, workflow, version)
+     VALUES ($1, $2, $3, $4, $5, $6, 1) RETURNING id`,
+    [
+      workspaceId,
+      `Team of ${size}`,
+      slug,
+      TIME_ZONE,
+      JSON.stringify({ nonWorkingWeekdays: [0, 6], holidays: [] }),
+      JSON.stringify(WORKFLOW),
+    ],
+  );
+  return { id: team.id, slug };
+}
+
+/** A deterministic pseudo-random sequence (mulberry32). */
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * `size` items created evenly over the last `YEARS` years, each with a Jira-like changelog:
+ * To Do → Selected → In Progress → In Review (sometimes back to In Progress) → Done, some
+ * reopened, a few abandoned; recent items are still on their way. Written straight into the
+ * tables an import fills, 5,000 items per statement.
+ */
+async function generateItems(dataSource, workspaceId, teamId, size, now) {
+  const next = random(size);
+  const start = now - YEARS * 365 * DAY_MS;
+  const hours = (mean) => Math.max(1, Math.round(-Math.log(1 - next()) * mean)) * HOUR_MS;
+  let changes = 0;
+  let firstCreated = Infinity;
+  for (let offset = 0; offset < size; offset += 5000) {
+    const items = [];
+    const history = { ids: [], seqs: [], ats: [], froms: [], tos: [] };
+    for (let index = offset; index < Math.min(size, offset + 5000); index++) {
+      const id = randomUUID();
+      const created = start + Math.floor(((now - start - 2 * DAY_MS) * index) / size);
+      firstCreated = Math.min(firstCreated, created);
+      let at = created;
+      let status = 'To Do';
+      let seq = 0;
+      const move = (to, wait) => {
+        if (at + wait >= now) return false;
+        at += wait;
+        history.ids.push(id);
+        history.seqs.push(seq++);
+        history.ats.push(new Date(at).toISOString());
+        history.froms.push(status);
+        history.tos.push(to);
+        status = to;
+        return true;
+      };
+      const abandoned = next() < 0.03;
+      const flow = [
+        ['Selected', hours(96)],
+        ['In Progress', hours(72)],
+        ['In Review', hours(60)],
+      ];
+      let going = true;
+      for (const [to, wait] of flow) going = going && move(to, wait);
+      if (going && next() < 0.25)
+        going = move('In Progress', hours(12)) && move('In Review', hours(30));
+      if (going && !abandoned) going = move('Done', hours(20));
+      if (going && status === 'Done' && next() < 0.05) {
+        // Reopened, then finished again (if there was time before now).
+        if (move('In Progress', hours(100))) move('Done', hours(40));
+      }
+      items.push({
+        id,
+        key: `T${size}-${index + 1}`,
+        title: `Generated work item number ${index + 1} of a busy team`,
+        created: new Date(created).toISOString(),
+        status,
+        resolved: status === 'Done' ? new Date(at).toISOString() : null,
+      });
+    }
+    await dataSource.query(
+      `INSERT INTO work_item (id, workspace_id, team_id, source, key, type, title, created_at,
+          status, initial_status, resolved_at, has_history, fields_digest, history_digest)
+       SELECT u.id, $1, $2, 'jira', u.key, 'Story', u.title, u.created_at, u.status, 'To Do',
+              u.resolved_at, true, 'bench', 'bench'
+         FROM unnest($3::uuid[], $4::text[], $5::text[], $6::timestamptz[], $7::text[],
+                     $8::timestamptz[]) AS u(id, key, title, created_at, status, resolved_at)`,
+      [
+        workspaceId,
+        teamId,
+        items.map((item) => item.id),
+        items.map((item) => item.key),
+        items.map((item) => item.title),
+        items.map((item) => item.created),
+        items.map((item) => item.status),
+        items.map((item) => item.resolved),
+      ],
+    );
+    await dataSource.query(
+      `INSERT INTO work_item_status_change (work_item_id, seq, at, from_status, to_status)
+       SELECT * FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::text[], $5::text[])`,
+      [history.ids, history.seqs, history.ats, history.froms, history.tos],
+    );
+    changes += history.ids.length;
+  }
+  const firstDay = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(firstCreated);
+  return { changes, firstDay };
+}
+
+/** Starts ../dist/main.js against the database; resolves once it answers. */
+async function startServer(port) {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('main.js', dist))], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      BEARING_DEMO: 'false',
+      BEARING_DATA_DIR: path.join(work, 'data'),
+      BEARING_SECRET_KEY: randomBytes(32).toString('hex'),
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    try {
+      const answer = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (answer.ok) return child;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('the server did not start within 2 minutes');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function stopServer(child) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** The peak resident set of process `pid` so far (VmHWM), in bytes. */
+function peakRss(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kilobytes = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1]);
+  return kilobytes * 1024;
+}
+
+async function get(url, token) {
+  const answer = await fetch(url, {
+    headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'identity' },
+  });
+  if (!answer.ok) throw new Error(`${url}: ${answer.status} ${await answer.text()}`);
+  return answer.arrayBuffer();
+}
+
+/** The body's size, uncompressed. */
+async function responseSize(url, token) {
+  return (await get(url, token)).byteLength;
+}
+
+/** `clients` loops requesting `url` back to back for `DURATION_MS`, after a warm-up. */
+async function closedLoop(url, token, clients) {
+  const warmUpEnd = performance.now() + WARM_UP_MS;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < warmUpEnd) await get(url, token);
+    }),
+  );
+  const latencies = [];
+  const end = performance.now() + DURATION_MS;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < end) {
+        const began = performance.now();
+        await get(url, token);
+        latencies.push(performance.now() - began);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const at = (p) => latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)];
+  return { min: latencies[0], p50: at(0.5), p95: at(0.95), count: latencies.length };
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
