@@ -1,13 +1,17 @@
 import type { DependencyPartyRef, ProgramDependency } from '@bearing/contracts';
 import { Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useProgramDependencies } from '../../api/program-dependencies';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDay } from '../../components/format';
 import { LoadingRows } from '../../components/loading-rows';
 import { StatusBadge } from '../../components/status-badge';
-import { DependencyForm } from './dependency-form';
 import { DEPENDENCY_STATUS_LABELS, OVERDUE_STYLE } from './program-labels';
+
+// The dialog's form (and its date and select inputs) loads when the dialog first opens.
+const DependencyForm = lazy(async () => ({
+  default: (await import('./dependency-form')).DependencyForm,
+}));
 
 type Dialog = { kind: 'new' } | { kind: 'edit'; dependency: ProgramDependency };
 
@@ -104,13 +108,15 @@ export function DependenciesSection({ workspace, programId, editor }: Dependenci
         centered
       >
         {dialog && (
-          <DependencyForm
-            workspace={workspace}
-            programId={programId}
-            dependency={dialog.kind === 'edit' ? dialog.dependency : undefined}
-            onSaved={close}
-            onCancel={close}
-          />
+          <Suspense fallback={<LoadingRows label="Loading the form" rows={3} height={36} />}>
+            <DependencyForm
+              workspace={workspace}
+              programId={programId}
+              dependency={dialog.kind === 'edit' ? dialog.dependency : undefined}
+              onSaved={close}
+              onCancel={close}
+            />
+          </Suspense>
         )}
       </Modal>
     </Paper>

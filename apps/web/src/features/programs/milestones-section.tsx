@@ -1,7 +1,7 @@
 import type { Milestone } from '@bearing/contracts';
 import { Button, Collapse, Group, Modal, Paper, Stack, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useMilestones, useUpdateMilestone } from '../../api/milestones';
 import { ChartFrame } from '../../charts/chart-frame';
 import { ChartLegend } from '../../charts/chart-legend';
@@ -13,8 +13,15 @@ import { lazyChart } from '../../charts/lazy-chart';
 import { milestoneTimelineRows } from './charts/milestone-timeline-data';
 import { TIMELINE_LINES, TIMELINE_MARKS, timelineHeight } from './charts/milestone-timeline-legend';
 import { PROGRAM_CHART_DEFINITIONS } from './charts/program-chart-definitions';
-import { ChangeMilestoneDateForm, NewMilestoneForm } from './milestone-forms';
 import { describeMilestoneDates, describeMove } from './slip';
+
+// The dialog's form (and its date and select inputs) loads when the dialog first opens.
+const NewMilestoneForm = lazy(async () => ({
+  default: (await import('./milestone-forms')).NewMilestoneForm,
+}));
+const ChangeMilestoneDateForm = lazy(async () => ({
+  default: (await import('./milestone-forms')).ChangeMilestoneDateForm,
+}));
 
 const MilestoneTimelineChart = lazyChart(
   async () => (await import('./charts/milestone-timeline-chart')).MilestoneTimelineChart,
@@ -111,23 +118,25 @@ export function MilestonesSection({
         }
         centered
       >
-        {dialog?.kind === 'new' && (
-          <NewMilestoneForm
-            workspace={workspace}
-            programId={programId}
-            onSaved={close}
-            onCancel={close}
-          />
-        )}
-        {dialog?.kind === 'move' && (
-          <ChangeMilestoneDateForm
-            workspace={workspace}
-            programId={programId}
-            milestone={dialog.milestone}
-            onSaved={close}
-            onCancel={close}
-          />
-        )}
+        <Suspense fallback={<LoadingRows label="Loading the form" rows={3} height={36} />}>
+          {dialog?.kind === 'new' && (
+            <NewMilestoneForm
+              workspace={workspace}
+              programId={programId}
+              onSaved={close}
+              onCancel={close}
+            />
+          )}
+          {dialog?.kind === 'move' && (
+            <ChangeMilestoneDateForm
+              workspace={workspace}
+              programId={programId}
+              milestone={dialog.milestone}
+              onSaved={close}
+              onCancel={close}
+            />
+          )}
+        </Suspense>
       </Modal>
     </Stack>
   );

@@ -1,5 +1,5 @@
 import { Anchor, Modal, Stack } from '@mantine/core';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useProgram } from '../../api/programs';
 import { useSignedIn } from '../../app/auth/signed-in-context';
@@ -12,12 +12,14 @@ import { canEdit } from '../workspaces/roles';
 import { useWorkspace } from '../workspaces/use-workspace';
 import { DependenciesSection } from './dependencies-section';
 import { MilestonesSection } from './milestones-section';
-import { ProgramForm } from './program-form';
 import { ProgramGuardrails } from './program-guardrails';
 import { ProgramHeader } from './program-header';
 import { ProgramObjectives } from './program-objectives';
 import { RaidSection } from './raid-section';
 import { ReportHistory } from './report-history';
+
+// The dialog's form (and its date and select inputs) loads when the dialog first opens.
+const ProgramForm = lazy(async () => ({ default: (await import('./program-form')).ProgramForm }));
 
 /**
  * `/w/:workspace/programs/:id`, the stakeholder view: health and its trend, objectives with
@@ -69,13 +71,15 @@ export function ProgramPage() {
       <ReportHistory workspace={slug} programId={id} />
       {editor && (
         <Modal opened={editing} onClose={() => setEditing(false)} title="Edit program" centered>
-          <ProgramForm
-            workspace={slug}
-            defaultOwnerId={user.id}
-            program={program.data}
-            onSaved={() => setEditing(false)}
-            onCancel={() => setEditing(false)}
-          />
+          <Suspense fallback={<LoadingRows label="Loading the form" rows={3} height={36} />}>
+            <ProgramForm
+              workspace={slug}
+              defaultOwnerId={user.id}
+              program={program.data}
+              onSaved={() => setEditing(false)}
+              onCancel={() => setEditing(false)}
+            />
+          </Suspense>
         </Modal>
       )}
     </Stack>

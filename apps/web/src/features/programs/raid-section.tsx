@@ -11,7 +11,7 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useRaidItems } from '../../api/raid';
 import { ChartFrame } from '../../charts/chart-frame';
 import { EmptyPanel } from '../../components/empty-panel';
@@ -21,7 +21,6 @@ import { LoadingRows } from '../../components/loading-rows';
 import { PROGRAM_CHART_DEFINITIONS } from './charts/program-chart-definitions';
 import { type CellFilter, RaidHeatMap } from './charts/raid-heat-map';
 import { RAID_KIND_LABELS, RAID_STATUS_LABELS } from './program-labels';
-import { RaidForm } from './raid-form';
 import { RaidHistory } from './raid-history';
 import { heatMapRows, type RaidScope, raidItemsInScope } from './raid-heat-map-cells';
 import {
@@ -31,6 +30,9 @@ import {
   type RaidSortColumn,
   sortRaidItems,
 } from './raid-sort';
+
+// The dialog's form (and its date and select inputs) loads when the dialog first opens.
+const RaidForm = lazy(async () => ({ default: (await import('./raid-form')).RaidForm }));
 
 const COLUMNS: readonly { column: RaidSortColumn; label: string }[] = [
   { column: 'kind', label: 'Kind' },
@@ -223,18 +225,20 @@ export function RaidSection({ workspace, programId, editor }: RaidSectionProps) 
         centered
       >
         {dialog && (
-          <Stack gap="lg">
-            <RaidForm
-              workspace={workspace}
-              programId={programId}
-              item={dialog.kind === 'edit' ? dialog.item : undefined}
-              onSaved={close}
-              onCancel={close}
-            />
-            {dialog.kind === 'edit' && (
-              <RaidHistory workspace={workspace} programId={programId} itemId={dialog.item.id} />
-            )}
-          </Stack>
+          <Suspense fallback={<LoadingRows label="Loading the form" rows={3} height={36} />}>
+            <Stack gap="lg">
+              <RaidForm
+                workspace={workspace}
+                programId={programId}
+                item={dialog.kind === 'edit' ? dialog.item : undefined}
+                onSaved={close}
+                onCancel={close}
+              />
+              {dialog.kind === 'edit' && (
+                <RaidHistory workspace={workspace} programId={programId} itemId={dialog.item.id} />
+              )}
+            </Stack>
+          </Suspense>
         )}
       </Modal>
     </Stack>
