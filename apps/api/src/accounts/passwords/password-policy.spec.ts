@@ -28,6 +28,7 @@ describe('the password policy', () => {
     'correct horse battery staple',
     'tangerine-kayak-vortex-91',
     'xK9#mQ2!pL7@wZ',
+    'a quokka, a fjord and a lantern walked into a bar in 1897 and ordered tea',
     'a'.repeat(3) + 'long passphrase of uncommon words: quokka fjord',
   ])('accepts %j', async (password) => {
     await expect(passwordProblem(password, owner)).resolves.toBeUndefined();
