@@ -7,7 +7,7 @@ import {
   type PasswordResetConfirmRequest,
 } from '@bearing/contracts';
 import { DataSource } from 'typeorm';
-import { hashPassword } from '../../accounts/password.js';
+import { hashPassword } from '../../common/secrets/password.js';
 import {
   findUserById,
   lockUserForPasswordChange,

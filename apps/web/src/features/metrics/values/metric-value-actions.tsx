@@ -1,8 +1,14 @@
 import type { Metric } from '@bearing/contracts';
 import { Button, Modal } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { lazy, Suspense } from 'react';
+import { LoadingRows } from '../../../components/loading-rows';
 import { MetricValueForm } from './metric-value-form';
-import { PointsUpload } from './points-upload';
+
+// The upload (its CSV reader and preview) loads when its dialog first opens.
+const PointsUpload = lazy(async () => ({
+  default: (await import('./points-upload')).PointsUpload,
+}));
 
 export interface MetricValueActionsProps {
   workspace: string;
@@ -29,7 +35,11 @@ export function MetricValueActions({ workspace, metric }: MetricValueActionsProp
         size="xl"
         centered
       >
-        {uploading && <PointsUpload workspace={workspace} metric={metric} onClose={closeUpload} />}
+        {uploading && (
+          <Suspense fallback={<LoadingRows label="Loading the form" rows={3} height={36} />}>
+            <PointsUpload workspace={workspace} metric={metric} onClose={closeUpload} />
+          </Suspense>
+        )}
       </Modal>
     </>
   );

@@ -38,7 +38,14 @@ function seriesRequests(fetchMock: FetchMock): number {
 
 async function openDialog(button: string, title: string): Promise<HTMLElement> {
   fireEvent.click(await screen.findByRole('button', { name: button }, WAIT));
-  return screen.findByRole('dialog', { name: `${title} · ${LATENCY.name}` }, WAIT);
+  const dialog = await screen.findByRole('dialog', { name: `${title} · ${LATENCY.name}` }, WAIT);
+  // The upload's code loads when its dialog first opens.
+  await waitFor(
+    () =>
+      expect(within(dialog).queryByRole('progressbar', { name: 'Loading the form' })).toBeNull(),
+    WAIT,
+  );
+  return dialog;
 }
 
 function chooseFile(dialog: HTMLElement, file: File): void {
