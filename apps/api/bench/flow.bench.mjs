@@ -163,6 +163,8 @@ try {
     for (const size of SIZES) {
       const { bytes, one, many } = results.get(`${size}|${name}`);
       const clientsRatio = many.p50 / one.p50;
+      const failed = one.failures + many.failures;
+      if (failed > 0) missed.push(`${name} @${size}: ${failed} requests failed`);
       lines.push(
         `  ${name.padEnd(29)} ${String(size).padStart(7)} ${ms(one.min)} ${ms(one.p50)} ${ms(one.p95)} ${ms(many.p50, 10)} ${ms(many.p95, 10)} ${clientsRatio.toFixed(2).padStart(6)} ${kB(bytes)}`,
       );
@@ -423,23 +425,30 @@ async function closedLoop(url, token, clients) {
   const warmUpEnd = performance.now() + WARM_UP_MS;
   await Promise.all(
     Array.from({ length: clients }, async () => {
-      while (performance.now() < warmUpEnd) await get(url, token);
+      while (performance.now() < warmUpEnd) await get(url, token).catch(() => null);
     }),
   );
   const latencies = [];
+  let failures = 0;
   const end = performance.now() + DURATION_MS;
   await Promise.all(
     Array.from({ length: clients }, async () => {
       while (performance.now() < end) {
         const began = performance.now();
-        await get(url, token);
-        latencies.push(performance.now() - began);
+        try {
+          await get(url, token);
+          latencies.push(performance.now() - began);
+        } catch {
+          // A refused or failed request (e.g. 503 when the pool ran dry) counts, not its time.
+          failures++;
+        }
       }
     }),
   );
+  if (latencies.length === 0) throw new Error(`${url}: every request failed`);
   latencies.sort((a, b) => a - b);
   const at = (p) => latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)];
-  return { min: latencies[0], p50: at(0.5), p95: at(0.95), count: latencies.length };
+  return { min: latencies[0], p50: at(0.5), p95: at(0.95), count: latencies.length, failures };
 }
 
 function freePort() {

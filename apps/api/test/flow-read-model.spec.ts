@@ -424,3 +424,123 @@ describe('flow read model', () => {
     await expectSameAsReplay(RANGES.slice(0, 1), AS_OF.slice(-1), { checkVariety: false });
   }, 120_000);
 });
+
+/** A page of `finished` items done over ~2 years and `open` items still in progress. */
+function largeExport(finished: number, open: number): Buffer {
+  const next = random(3);
+  const start = Date.parse('2023-01-02T12:00:00Z');
+  const stamp = (ms: number) => new Date(ms).toISOString().replace('Z', '+0000');
+  const issues = Array.from({ length: finished + open }, (_, index) => {
+    const created = start + Math.floor(next() * 700 * 24) * HOUR;
+    const started = created + Math.floor(1 + next() * 200) * HOUR;
+    const done = started + Math.floor(1 + next() * 400) * HOUR;
+    const isOpen = index >= finished;
+    const histories = [
+      {
+        id: '1',
+        created: stamp(started),
+        items: [{ field: 'status', fromString: 'To Do', toString: 'In Progress' }],
+      },
+      ...(isOpen
+        ? []
+        : [
+            {
+              id: '2',
+              created: stamp(done),
+              items: [{ field: 'status', fromString: 'In Progress', toString: 'Done' }],
+            },
+          ]),
+    ];
+    return {
+      id: String(90_000 + index),
+      key: `BIG-${index + 1}`,
+      changelog: { startAt: 0, maxResults: histories.length, total: histories.length, histories },
+      fields: {
+        summary: `Item ${index + 1}`,
+        issuetype: { name: 'Story' },
+        status: { name: isOpen ? 'In Progress' : 'Done' },
+        created: stamp(created),
+        resolutiondate: isOpen ? null : stamp(done),
+      },
+    };
+  });
+  return Buffer.from(JSON.stringify({ issues, isLast: true }));
+}
+
+describe('bounded flow responses', () => {
+  let testApp: TestApp;
+  let workspace: TestWorkspace;
+  let admin: Browser;
+  let team: TestTeam;
+  const teamBase = () => `/api/workspaces/${workspace.slug}/teams/${team.slug}`;
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    const user = await createUser(testApp);
+    workspace = await createWorkspace(testApp, user);
+    admin = await signIn(testApp, user);
+    team = await createTeam(testApp, workspace, { timeZone: 'Europe/Berlin', workflow: WORKFLOW });
+    const job = await importFile(admin, workspace, team, {
+      file: largeExport(6_100, 1_150),
+      fileName: 'large.json',
+    });
+    expect(job).toMatchObject({ status: 'completed', result: { created: 7_250 } });
+  }, 300_000);
+  afterAll(async () => {
+    await testApp.close();
+  });
+
+  it('sends 5,000 evenly spaced points of the scatter, with percentiles over every item', async () => {
+    const range = { from: '2023-01-01', to: '2025-12-31' };
+    const stored = await testApp.dataSource.getRepository(Team).findOneByOrFail({ id: team.id });
+    const items = await loadFlowItems(
+      testApp.dataSource.manager,
+      workspace.id,
+      team.id,
+      stored.workflow,
+    );
+    const expected = replayed(items, stored, range).cycleTimes;
+    const cycle = cycleTimesSchema.parse(
+      (
+        await admin
+          .get(`${teamBase()}/flow/cycle-times?from=${range.from}&to=${range.to}`)
+          .expect(200)
+      ).body,
+    );
+    expect(expected.total).toBe(6_100);
+    expect(cycle).toMatchObject({
+      total: 6_100,
+      sampled: true,
+      withoutCycleTime: 0,
+      percentiles: expected.percentiles,
+      leadTimePercentiles: expected.leadTimePercentiles,
+    });
+    // Evenly spaced along (done day, key): the i-th point is item ⌊i × 6,100 / 5,000⌋.
+    expect(cycle.points).toEqual(
+      Array.from(
+        { length: 5_000 },
+        (_, index) => expected.points[Math.floor((index * 6_100) / 5_000)],
+      ),
+    );
+  }, 60_000);
+
+  it('lists the 1,000 oldest items in progress and says how many there are', async () => {
+    const stored = await testApp.dataSource.getRepository(Team).findOneByOrFail({ id: team.id });
+    const items = await loadFlowItems(
+      testApp.dataSource.manager,
+      workspace.id,
+      team.id,
+      stored.workflow,
+    );
+    for (const asOf of ['2026-01-15', '2024-06-30']) {
+      const expected = replayed(items, stored, { from: asOf, to: asOf }).aging(asOf);
+      const aging = agingWipSchema.parse(
+        (await admin.get(`${teamBase()}/flow/aging?asOf=${asOf}`).expect(200)).body,
+      );
+      // Today, every open item; mid-history, items changed since are replayed up to that day.
+      if (asOf === '2026-01-15') expect(expected.length).toBe(1_150);
+      expect(aging.total).toBe(expected.length);
+      expect(aging.items).toEqual(expected.slice(0, 1_000));
+    }
+  }, 60_000);
+});

@@ -67,10 +67,10 @@ export class FlowService {
     const team = await this.readModel.team(workspaceId, teamRef);
     const { from, to } = dayRange(team, this.clock.now(), query);
     const manager = this.dataSource.manager;
-    const [through, before] = await Promise.all([
-      readCountsThrough(manager, team.id, dayToEpochDay(to)),
-      readCountsThrough(manager, team.id, dayToEpochDay(from) - 1),
-    ]);
+    const { upTo: through, before } = await readCountsThrough(manager, team.id, {
+      before: dayToEpochDay(from) - 1,
+      upTo: dayToEpochDay(to),
+    });
     const firstRank = before?.doneThrough ?? 0;
     const total = (through?.doneThrough ?? 0) - firstRank;
     const cycleCounts = countsBetween(through?.cycleCounts ?? [], before?.cycleCounts ?? null);

@@ -173,27 +173,39 @@ export async function readDoneDays(
   );
 }
 
-/** Running counts of the items finished on or before `day`: `null` before any stored day. */
+/** Running counts of the items finished on or before a day; `null` before any stored day. */
+export type CountsThrough = { doneThrough: number; cycleCounts: number[]; leadCounts: number[] };
+
+/** The running counts through `before` and through `upTo`, in one statement. */
 export async function readCountsThrough(
   manager: EntityManager,
   teamId: string,
-  day: number,
-): Promise<{ doneThrough: number; cycleCounts: number[]; leadCounts: number[] } | null> {
-  const [row]: {
+  days: { before: number; upTo: number },
+): Promise<{ before: CountsThrough | null; upTo: CountsThrough | null }> {
+  const rows: {
+    which: 'before' | 'upTo';
     done_through: number;
     cycle_counts_through: number[];
     lead_counts_through: number[];
   }[] = await manager.query(
-    `SELECT done_through, cycle_counts_through, lead_counts_through FROM team_flow_day
-      WHERE team_id = $1 AND day <= $2 ORDER BY day DESC LIMIT 1`,
-    [teamId, day],
+    `(SELECT 'before' AS which, done_through, cycle_counts_through, lead_counts_through
+        FROM team_flow_day WHERE team_id = $1 AND day <= $2 ORDER BY day DESC LIMIT 1)
+     UNION ALL
+     (SELECT 'upTo', done_through, cycle_counts_through, lead_counts_through
+        FROM team_flow_day WHERE team_id = $1 AND day <= $3 ORDER BY day DESC LIMIT 1)`,
+    [teamId, days.before, days.upTo],
   );
-  if (!row) return null;
-  return {
-    doneThrough: row.done_through,
-    cycleCounts: row.cycle_counts_through,
-    leadCounts: row.lead_counts_through,
+  const of = (which: 'before' | 'upTo'): CountsThrough | null => {
+    const row = rows.find((candidate) => candidate.which === which);
+    return row
+      ? {
+          doneThrough: row.done_through,
+          cycleCounts: row.cycle_counts_through,
+          leadCounts: row.lead_counts_through,
+        }
+      : null;
   };
+  return { before: of('before'), upTo: of('upTo') };
 }
 
 /** A finished item as the cycle-time scatter shows it. */
@@ -240,21 +252,23 @@ export async function readInProgress(
   asOf: number,
   limit: number,
 ): Promise<{ total: number; rows: InProgressRow[] }> {
-  const where = `team_id = $1 AND has_history AND done_day IS NULL AND committed_day IS NOT NULL
-                 AND last_day <= $2`;
-  const [{ total } = { total: 0 }]: { total: number }[] = await manager.query(
-    `SELECT count(*)::int AS total FROM work_item_flow WHERE ${where}`,
-    [teamId, asOf],
-  );
-  const rows: InProgressRow[] = await manager.query(
-    `SELECT work_item_id AS id, key, title, committed_day, stage FROM work_item_flow
-      WHERE ${where}
-        AND committed_day <= COALESCE(
-          (SELECT committed_day FROM work_item_flow WHERE ${where}
-            ORDER BY committed_day OFFSET $3 LIMIT 1), committed_day)`,
+  const rows: (InProgressRow & { total: number })[] = await manager.query(
+    `WITH in_progress AS (
+       SELECT work_item_id AS id, key, title, committed_day, stage FROM work_item_flow
+        WHERE team_id = $1 AND has_history AND done_day IS NULL AND committed_day IS NOT NULL
+          AND last_day <= $2),
+     cutoff AS (SELECT committed_day FROM in_progress ORDER BY committed_day OFFSET $3 LIMIT 1)
+     SELECT (SELECT count(*)::int FROM in_progress) AS total, in_progress.*
+       FROM (SELECT 1) one
+       LEFT JOIN in_progress
+         ON in_progress.committed_day <= COALESCE((SELECT committed_day FROM cutoff),
+                                                  in_progress.committed_day)`,
     [teamId, asOf, limit - 1],
   );
-  return { total, rows };
+  return {
+    total: rows[0]?.total ?? 0,
+    rows: rows.filter((row) => row.id !== null),
+  };
 }
 
 /**
