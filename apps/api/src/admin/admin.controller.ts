@@ -11,6 +11,10 @@ import {
   auditEventPageSchema,
   type InstanceSettings,
   instanceSettingsSchema,
+  type JobListQuery,
+  jobListQuerySchema,
+  type JobPage,
+  jobPageSchema,
   type PageQuery,
   pageQuerySchema,
   type UpdateAdminUserRequest,
@@ -25,6 +29,7 @@ import { CurrentActor } from '../access/current.decorators.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Fails, Returns } from '../common/openapi/openapi.decorators.js';
 import { ZodBody, ZodParam, ZodQuery } from '../common/validation/zod.pipe.js';
+import { JobsService } from '../jobs/jobs.service.js';
 import { AdminSettingsService } from './admin-settings.service.js';
 import { AdminUsersService } from './admin-users.service.js';
 
@@ -40,6 +45,7 @@ export class AdminController {
     private readonly settings: AdminSettingsService,
     private readonly users: AdminUsersService,
     private readonly audit: AuditService,
+    private readonly jobs: JobsService,
   ) {}
 
   /** `instanceSettingsSchema`: who may create workspaces (default: instance admins). */
@@ -94,5 +100,16 @@ export class AdminController {
   @Returns(auditEventPageSchema)
   listAuditEvents(@ZodQuery(pageQuerySchema) page: PageQuery): Promise<AuditEventPage> {
     return this.audit.list(null, page);
+  }
+
+  /**
+   * `jobListQuerySchema` → `jobPageSchema`: the background jobs of no workspace (housekeeping,
+   * scheduler ticks), newest first; each workspace's own jobs are in its settings.
+   */
+  @Get('jobs')
+  @Access('instance-admin')
+  @Returns(jobPageSchema)
+  listJobs(@ZodQuery(jobListQuerySchema) query: JobListQuery): Promise<JobPage> {
+    return this.jobs.list(null, query);
   }
 }

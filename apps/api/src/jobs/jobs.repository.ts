@@ -16,12 +16,13 @@ export type JobRow = {
 const COLUMNS = `id, name, state::text AS state, retry_count, output, created_on, started_on, completed_on`;
 
 /**
- * A workspace's jobs (jobs carry their workspace in their payload), newest first, keyset-paged
- * on (created_on, id); `states` are the queue's own state names.
+ * A workspace's jobs (jobs carry their workspace in their payload) — or, for `null`, the jobs of
+ * no workspace (housekeeping, scheduler ticks) — newest first, keyset-paged on (created_on, id);
+ * `states` are the queue's own state names.
  */
 export async function selectWorkspaceJobs(
   manager: EntityManager,
-  workspaceId: string,
+  workspaceId: string | null,
   filter: {
     states?: readonly string[];
     kind?: string;
@@ -29,9 +30,13 @@ export async function selectWorkspaceJobs(
     limit: number;
   },
 ): Promise<JobRow[]> {
-  const conditions = [`data->>'workspaceId' = $1`];
-  const values: unknown[] = [workspaceId];
+  const values: unknown[] = [];
   const parameter = (value: unknown) => `$${values.push(value)}`;
+  const conditions = [
+    workspaceId === null
+      ? `data->>'workspaceId' IS NULL`
+      : `data->>'workspaceId' = ${parameter(workspaceId)}`,
+  ];
   if (filter.states) conditions.push(`state::text = ANY(${parameter(filter.states)}::text[])`);
   if (filter.kind) conditions.push(`name = ${parameter(filter.kind)}`);
   if (filter.after) {

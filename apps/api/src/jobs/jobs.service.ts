@@ -28,7 +28,8 @@ export class JobsService {
     private readonly queue: JobQueue,
   ) {}
 
-  async list(workspaceId: string, query: JobListQuery): Promise<JobPage> {
+  /** The workspace's jobs; for `null` (instance admins), the jobs of no workspace. */
+  async list(workspaceId: string | null, query: JobListQuery): Promise<JobPage> {
     const after = decodeCursor(query.cursor, createdAtIdPosition);
     const rows = await selectWorkspaceJobs(this.dataSource.manager, workspaceId, {
       ...(query.state ? { states: STATES_OF[query.state] } : {}),

@@ -3,6 +3,7 @@ import {
   adminUserSchema,
   auditEventPageSchema,
   instanceSettingsSchema,
+  jobPageSchema,
   type UpdateInstanceSettingsRequest,
 } from '@bearing/contracts';
 import {
@@ -25,6 +26,7 @@ export const adminKeys = {
   settings: ['admin', 'settings'] as const,
   users: (search: string) => ['admin', 'users', search] as const,
   auditEvents: ['admin', 'audit-events'] as const,
+  jobs: ['admin', 'jobs'] as const,
 };
 
 /** `GET /api/admin/settings` (instance admin). */
@@ -90,4 +92,11 @@ export function useInstanceAuditEvents() {
     auditEventPageSchema,
     AUDIT_PAGE_SIZE,
   );
+}
+
+const JOBS_PAGE_SIZE = 50;
+
+/** `GET /api/admin/jobs` (instance admin): the jobs of no workspace, newest first. */
+export function useInstanceJobs() {
+  return usePagedList(adminKeys.jobs, '/api/admin/jobs', jobPageSchema, JOBS_PAGE_SIZE);
 }

@@ -120,4 +120,34 @@ describe('the admin area', () => {
     expect(within(table).getByText('Deactivated an account')).toBeTruthy();
     expect(within(table).getByText('Account · bo@example.com')).toBeTruthy();
   });
+
+  it('shows the jobs of no workspace, without retry', async () => {
+    mockFetch({
+      ...shellRoutes(instanceAdmin()),
+      '/api/admin/users?limit=50': usersPage([ANA]),
+      '/api/admin/jobs': () =>
+        fakeResponse(200, {
+          items: [
+            {
+              id: '00000000-0000-4000-8000-0000000000c1',
+              kind: 'housekeeping',
+              state: 'failed',
+              attempts: 1,
+              error: 'disk full',
+              createdAt: '2026-03-02T03:00:00.000Z',
+              startedAt: '2026-03-02T03:00:01.000Z',
+              finishedAt: '2026-03-02T03:00:02.000Z',
+              durationMs: 1000,
+            },
+          ],
+          nextCursor: null,
+        }),
+    });
+    renderApp('/admin');
+
+    fireEvent.click(await screen.findByRole('tab', { name: 'Jobs' }));
+    const table = await screen.findByRole('table', { name: /Background jobs/ });
+    expect(within(table).getByText('disk full')).toBeTruthy();
+    expect(within(table).queryByRole('button', { name: /Retry/ })).toBeNull();
+  });
 });

@@ -4,6 +4,7 @@ import { useSignedIn } from '../../app/auth/signed-in-context';
 import { EmptyPanel } from '../../components/empty-panel';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { InstanceAuditPanel } from './instance-audit-panel';
+import { InstanceJobsPanel } from './instance-jobs-panel';
 import { InstanceSettingsPanel } from './instance-settings-panel';
 import { UsersPanel } from './users-panel';
 
@@ -11,6 +12,7 @@ const TABS = [
   { value: 'users', label: 'Users' },
   { value: 'settings', label: 'Settings' },
   { value: 'audit', label: 'Audit log' },
+  { value: 'jobs', label: 'Jobs' },
 ] as const;
 
 type Tab = (typeof TABS)[number]['value'];
@@ -60,6 +62,9 @@ export function AdminPage() {
         </Tabs.Panel>
         <Tabs.Panel value="audit" pt="lg">
           <InstanceAuditPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="jobs" pt="lg">
+          <InstanceJobsPanel />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -7,7 +7,8 @@ import { describeJob, JOB_STATE_STYLES, jobKindLabel } from './job-labels';
 
 export interface JobsTableProps {
   jobs: Job[];
-  onRetry: (job: Job) => void;
+  /** Offers "Retry" on failed jobs; left out where jobs cannot be retried (instance jobs). */
+  onRetry?: (job: Job) => void;
   /** The job whose retry is on its way, if any. */
   retrying: string | undefined;
 }
@@ -80,7 +81,7 @@ export function JobsTable({ jobs, onRetry, retrying }: JobsTableProps) {
                   )}
                 </Table.Td>
                 <Table.Td ta="right">
-                  {job.state === 'failed' && (
+                  {job.state === 'failed' && onRetry && (
                     <Button
                       size="xs"
                       variant="light"
