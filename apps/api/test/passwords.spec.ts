@@ -1,6 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { PASSWORD_RESET_ACCEPTED, meResponseSchema, problemSchema } from '@bearing/contracts';
+import {
+  PASSWORD_RESET_ACCEPTED,
+  meResponseSchema,
+  pendingPasswordResetListSchema,
+  problemSchema,
+} from '@bearing/contracts';
 import { Access, OpenBeforePasswordChange } from '../src/access/access.decorator.js';
 import { discoverRoutes } from '../src/common/openapi/route-discovery.js';
 import { makeInstanceAdmin, requirePasswordChange } from '../src/accounts/user-admin.repository.js';
@@ -305,6 +310,32 @@ describe('password reset', () => {
       expect(response.body).toEqual(PASSWORD_RESET_ACCEPTED);
     }
     expect(links).toHaveLength(3);
+  });
+
+  it('holds the link for instance admins only, sealed, until it is used', async () => {
+    const user = await createUser(testApp);
+    await ask(user.email, '198.51.100.201').expect(202);
+    const admin = await createUser(testApp);
+    await makeInstanceAdmin(testApp.dataSource.manager, admin.id);
+    const adminBrowser = await signIn(testApp, admin);
+    const listed = pendingPasswordResetListSchema.parse(
+      (await adminBrowser.get('/api/admin/password-resets').expect(200)).body,
+    );
+    const held = listed.items.find((item) => item.user.id === user.id);
+    const token = /#token=([\w-]+)$/.exec(held?.url ?? '')?.[1];
+    if (!token) throw new Error('no link held for the user');
+    const [row]: { sealed_token: string }[] = await testApp.dataSource.query(
+      `SELECT sealed_token FROM password_reset WHERE user_id = $1`,
+      [user.id],
+    );
+    expect(row?.sealed_token).not.toContain(token);
+
+    await (await signIn(testApp, user)).get('/api/admin/password-resets').expect(403);
+    await confirm(token, NEW_PASSWORD).expect(204);
+    const after = pendingPasswordResetListSchema.parse(
+      (await adminBrowser.get('/api/admin/password-resets').expect(200)).body,
+    );
+    expect(after.items.map((item) => item.user.id)).not.toContain(user.id);
   });
 
   it('limits requests from one address with 429', async () => {

@@ -57,6 +57,23 @@ export const accountSessionListSchema = z.object({ items: z.array(accountSession
 /** `POST /api/me/sessions/revoke-others` — how many sessions were ended. */
 export const revokedSessionsSchema = z.object({ revoked: z.number().int().min(0) });
 
+/**
+ * A reset link waiting for an instance admin to pass on (Bearing sends no email yet).
+ * `url` is null when the link was sealed with another instance key (a restored backup).
+ */
+export const pendingPasswordResetSchema = z.object({
+  id: z.uuid(),
+  user: z.object({ id: z.uuid(), email: z.string(), displayName: z.string() }),
+  url: z.string().nullable(),
+  requestedAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+});
+
+/** `GET /api/admin/password-resets` (instance admin) — usable links, newest first (at most 100). */
+export const pendingPasswordResetListSchema = z.object({
+  items: z.array(pendingPasswordResetSchema),
+});
+
 export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
 export type PasswordResetRequest = z.infer<typeof passwordResetRequestSchema>;
 export type PasswordResetAccepted = z.infer<typeof passwordResetAcceptedSchema>;
@@ -64,3 +81,5 @@ export type PasswordResetConfirmRequest = z.infer<typeof passwordResetConfirmReq
 export type AccountSession = z.infer<typeof accountSessionSchema>;
 export type AccountSessionList = z.infer<typeof accountSessionListSchema>;
 export type RevokedSessions = z.infer<typeof revokedSessionsSchema>;
+export type PendingPasswordReset = z.infer<typeof pendingPasswordResetSchema>;
+export type PendingPasswordResetList = z.infer<typeof pendingPasswordResetListSchema>;

@@ -35,6 +35,13 @@ export class PasswordReset {
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt!: Date;
 
+  /**
+   * The secret itself, sealed with the instance's key, while links are held for instance admins
+   * to pass on (no email yet); null when a mail channel delivered it.
+   */
+  @Column({ name: 'sealed_token', type: 'text', nullable: true })
+  sealedToken!: string | null;
+
   @Column({ name: 'used_at', type: 'timestamptz', nullable: true })
   usedAt!: Date | null;
 }

@@ -4,7 +4,7 @@ import { PasswordReset } from './password-reset.entity.js';
 /** A new reset link for the user; their earlier unused links stop working (only the newest counts). */
 export async function insertPasswordReset(
   manager: EntityManager,
-  reset: { userId: string; tokenHash: string; expiresAt: Date },
+  reset: { userId: string; tokenHash: string; sealedToken: string | null; expiresAt: Date },
 ): Promise<void> {
   await endOpenPasswordResets(manager, reset.userId);
   await manager.getRepository(PasswordReset).insert({ ...reset, usedAt: null });
@@ -34,4 +34,19 @@ export function lockUsablePasswordReset(
     .andWhere('reset.usedAt IS NULL')
     .andWhere('reset.expiresAt > :now', { now })
     .getOne();
+}
+
+/** Links held for instance admins that can still be used, newest first, with their users. */
+export function heldPasswordResets(manager: EntityManager, now: Date): Promise<PasswordReset[]> {
+  return manager
+    .getRepository(PasswordReset)
+    .createQueryBuilder('reset')
+    .innerJoinAndSelect('reset.user', 'user')
+    .where('reset.usedAt IS NULL')
+    .andWhere('reset.expiresAt > :now', { now })
+    .andWhere('reset.sealedToken IS NOT NULL')
+    .orderBy('reset.createdAt', 'DESC')
+    .addOrderBy('reset.id', 'ASC')
+    .limit(100)
+    .getMany();
 }

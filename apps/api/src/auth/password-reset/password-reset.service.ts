@@ -5,6 +5,7 @@ import {
   PASSWORD_RESET_LIFETIME_MINUTES,
   type PasswordResetAccepted,
   type PasswordResetConfirmRequest,
+  type PendingPasswordResetList,
 } from '@bearing/contracts';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../../common/secrets/password.js';
@@ -17,6 +18,7 @@ import { PasswordPolicyService } from '../../accounts/passwords/password-policy.
 import { findUserByEmail } from '../../accounts/user.repository.js';
 import { ClockService } from '../../common/clock/clock.service.js';
 import { ProblemException } from '../../common/problem/problem.js';
+import { SecretBox, SecretUnavailableError } from '../../common/secrets/secret-box.js';
 import { hashSecret, newSecret } from '../../common/secrets/secret-token.js';
 import { type RateLimit, RateLimitService } from '../../rate-limit/rate-limit.service.js';
 import { recordAccountEvent } from '../account-audit.js';
@@ -24,6 +26,7 @@ import { revokeSessionsOfUserExcept } from '../sessions/account-sessions.reposit
 import { PasswordResetLinks } from './password-reset-links.service.js';
 import {
   endOpenPasswordResets,
+  heldPasswordResets,
   insertPasswordReset,
   lockUsablePasswordReset,
 } from './password-reset.repository.js';
@@ -55,6 +58,7 @@ export class PasswordResetService {
     private readonly clock: ClockService,
     private readonly links: PasswordResetLinks,
     @Inject(PUBLIC_URL) private readonly publicUrl: string,
+    private readonly secrets: SecretBox,
   ) {}
 
   /**
@@ -84,7 +88,12 @@ export class PasswordResetService {
       this.clock.now().getTime() + PASSWORD_RESET_LIFETIME_MINUTES * 60 * 1000,
     );
     await this.dataSource.transaction(async (manager) => {
-      await insertPasswordReset(manager, { userId: user.id, tokenHash, expiresAt });
+      await insertPasswordReset(manager, {
+        userId: user.id,
+        tokenHash,
+        sealedToken: this.links.holdsLinks ? this.secrets.seal(token) : null,
+        expiresAt,
+      });
       await recordAccountEvent(manager, {
         userId: user.id,
         email: user.email,
@@ -96,7 +105,7 @@ export class PasswordResetService {
     await this.links.deliver({
       userId: user.id,
       email: user.email,
-      url: `${this.publicUrl}/reset-password#token=${token}`,
+      url: this.linkFor(token),
       expiresAt,
     });
     return PASSWORD_RESET_ACCEPTED;
@@ -131,6 +140,47 @@ export class PasswordResetService {
         details: { sessionsRevoked: revoked },
       });
     });
+  }
+
+  /**
+   * Instance admins: the links waiting to be passed on (while Bearing sends no email). A link
+   * sealed with another key (restored elsewhere) shows without its `url`.
+   */
+  async heldLinks(): Promise<PendingPasswordResetList> {
+    const resets = await heldPasswordResets(this.dataSource.manager, this.clock.now());
+    return {
+      items: resets.flatMap((reset) =>
+        reset.user
+          ? [
+              {
+                id: reset.id,
+                user: {
+                  id: reset.user.id,
+                  email: reset.user.email,
+                  displayName: reset.user.displayName,
+                },
+                url: this.openLink(reset.sealedToken),
+                requestedAt: reset.createdAt.toISOString(),
+                expiresAt: reset.expiresAt.toISOString(),
+              },
+            ]
+          : [],
+      ),
+    };
+  }
+
+  private linkFor(token: string): string {
+    return `${this.publicUrl}/reset-password#token=${token}`;
+  }
+
+  private openLink(sealed: string | null): string | null {
+    if (sealed === null) return null;
+    try {
+      return this.linkFor(this.secrets.open(sealed));
+    } catch (error) {
+      if (error instanceof SecretUnavailableError) return null;
+      throw error;
+    }
   }
 
   private async underLimit(key: string, { limit, windowSeconds }: RateLimit): Promise<boolean> {

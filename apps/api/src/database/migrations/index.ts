@@ -26,6 +26,7 @@ import { AddAuditTargetLabel1764900000000 } from './1764900000000-add-audit-targ
 import { AddTeamJiraSite1764900100000 } from './1764900100000-add-team-jira-site.js';
 import { CreateFlowReadModel1765000000000 } from './1765000000000-create-flow-read-model.js';
 import { AddPasswordLifecycle1765400000000 } from './1765400000000-add-password-lifecycle.js';
+import { HoldPasswordResetLinks1765400100000 } from './1765400100000-hold-password-reset-links.js';
 import { AddInstanceAdministration1765450000000 } from './1765450000000-add-instance-administration.js';
 
 /**
@@ -62,5 +63,6 @@ export const migrations = [
   AddTeamJiraSite1764900100000,
   CreateFlowReadModel1765000000000,
   AddPasswordLifecycle1765400000000,
+  HoldPasswordResetLinks1765400100000,
   AddInstanceAdministration1765450000000,
 ];
