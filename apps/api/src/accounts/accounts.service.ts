@@ -6,9 +6,12 @@ import { ProblemException } from '../common/problem/problem.js';
 import { readInstanceSettings } from '../instance-settings/instance-settings.repository.js';
 import { mayCreateWorkspaces } from '../instance-settings/instance-settings.service.js';
 import { Membership } from '../workspaces/membership.entity.js';
-import { toWorkspaceResponse } from '../workspaces/workspace.mapper.js';
+import { toWorkspaceResponse } from '../workspaces/workspaces.service.js';
 import { User } from './user.entity.js';
 import { toMeUserResponse } from './user.mapper.js';
+
+/** A user as the API shows them, for other features' responses (a token's owner). */
+export { toUserResponse } from './user.mapper.js';
 
 @Injectable()
 export class AccountsService {

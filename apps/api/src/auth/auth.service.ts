@@ -4,7 +4,7 @@ import type { AcceptInviteRequest, MeResponse, SignInRequest } from '@bearing/co
 import { DataSource } from 'typeorm';
 import type { Caller } from '../access/caller.js';
 import { AccountsService } from '../accounts/accounts.service.js';
-import { spendPasswordCheckTime, verifyPassword } from '../accounts/password.js';
+import { spendPasswordCheckTime, verifyPassword } from '../common/secrets/password.js';
 import { findUserByEmail } from '../accounts/user.repository.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { InvitationsService } from '../members/invitations.service.js';

@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DEMO_WORKSPACE } from '../accounts/bootstrap/bootstrap-accounts.js';
+import { DEMO_WORKSPACE } from './demo-workspace-identity.js';
 import { User } from '../accounts/user.entity.js';
 import { Membership } from '../workspaces/membership.entity.js';
 import { Workspace } from '../workspaces/workspace.entity.js';

@@ -9,7 +9,7 @@ import type {
 } from '@bearing/contracts';
 import { type EntityManager, IsNull } from 'typeorm';
 import type { Actor, CallerUser } from '../access/caller.js';
-import { hashPassword } from '../accounts/password.js';
+import { hashPassword } from '../common/secrets/password.js';
 import { assertPasswordAcceptable } from '../accounts/passwords/password-policy.service.js';
 import { findUserByEmail, insertUser } from '../accounts/user.repository.js';
 import { recordAuditEvent } from '../audit/audit.repository.js';

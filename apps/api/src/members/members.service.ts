@@ -11,7 +11,7 @@ import type {
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { z } from 'zod';
 import type { Actor } from '../access/caller.js';
-import { hashPassword } from '../accounts/password.js';
+import { hashPassword } from '../common/secrets/password.js';
 import { assertPasswordAcceptable } from '../accounts/passwords/password-policy.service.js';
 import type { User } from '../accounts/user.entity.js';
 import { requirePasswordChange } from '../accounts/user-admin.repository.js';

@@ -22,6 +22,9 @@ import { metricTrend } from './xmr/metric-xmr.js';
 import { assertVersion } from '../common/problem/stale-version.js';
 import { keysetPage } from '../common/pagination/keyset-page.js';
 
+/** A metric's trend from its XmR analysis, for other features' tiles. */
+export { metricTrend } from './xmr/metric-xmr.js';
+
 const keyPosition = z.tuple([z.string()]);
 
 /** Metrics (KPIs) of one workspace; every query filters by the workspace id. */

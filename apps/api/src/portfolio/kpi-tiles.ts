@@ -1,7 +1,7 @@
 import type { KpiTile } from '@bearing/contracts';
 import type { EntityManager } from 'typeorm';
 import { loadMetricXmr } from '../metrics/xmr/metric-xmr.repository.js';
-import { metricTrend } from '../metrics/xmr/metric-xmr.js';
+import { metricTrend } from '../metrics/metrics.service.js';
 import { metricSummaries } from '../metrics/metric.repository.js';
 
 /**

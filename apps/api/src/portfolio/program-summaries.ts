@@ -8,13 +8,13 @@ import { addDays, type Day, milestoneSlipDays, riskScore } from '@bearing/metric
 import { type EntityManager, In, IsNull, Not } from 'typeorm';
 import { Objective } from '../okrs/objectives/objective.entity.js';
 import type { OkrReadModel } from '../okrs/okr-read-model.service.js';
-import { daysOverdue } from '../programs/dependencies/dependency.mapper.js';
+import { daysOverdue } from '../programs/dependencies/dependencies.service.js';
 import { ProgramDependency } from '../programs/dependencies/program-dependency.entity.js';
 import { Milestone } from '../programs/milestones/milestone.entity.js';
 import { loadProgramLinks } from '../programs/program-links.repository.js';
 import { Program } from '../programs/program.entity.js';
 import { RaidItem } from '../programs/raid/raid-item.entity.js';
-import { isWatermelon } from '../status-reports/health-rules.js';
+import { isWatermelon } from '../status-reports/status-reports.service.js';
 import type { ProgramHealthReadModel } from '../status-reports/program-health-read-model.service.js';
 import { trendReports } from './portfolio.repository.js';
 

@@ -38,6 +38,10 @@ import {
 import { staleVersion } from '../common/problem/stale-version.js';
 import { keysetItems, type KeysetOrder } from '../common/pagination/keyset-page.js';
 
+/** The watermelon rule and the reporting week, for reviews and the portfolio. */
+export { isWatermelon } from './health-rules.js';
+export { reportWeek } from './report-week.js';
+
 const weekIdPosition = z.tuple([z.iso.date(), z.uuid()]);
 
 /**

@@ -1,5 +1,5 @@
 import type { ApiToken as ApiTokenResponse } from '@bearing/contracts';
-import { toUserResponse } from '../accounts/user.mapper.js';
+import { toUserResponse } from '../accounts/accounts.service.js';
 import type { ApiToken } from './api-token.entity.js';
 
 /** Expects the token loaded with its `user` and `workspace`. Never includes the secret. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TokenScope, WorkspaceRole } from '@bearing/contracts';
 import supertest from 'supertest';
-import { hashPassword } from '../../src/accounts/password.js';
+import { hashPassword } from '../../src/common/secrets/password.js';
 import { insertUser } from '../../src/accounts/user.repository.js';
 import { hashSecret, newSecret } from '../../src/common/secrets/secret-token.js';
 import { ApiToken } from '../../src/tokens/api-token.entity.js';

@@ -1,8 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/config.js';
+import { DEMO_WORKSPACE } from '../../demo/demo-workspace-identity.js';
 import { Workspace } from '../../workspaces/workspace.entity.js';
 import { insertWorkspaceWithAdmin } from '../../workspaces/workspaces.service.js';
-import { generatePassword, hashPassword } from '../password.js';
+import { generatePassword, hashPassword } from '../../common/secrets/password.js';
 import { User } from '../user.entity.js';
 import { makeInstanceAdmin, requirePasswordChange } from '../user-admin.repository.js';
 import { findUserByEmail, insertUser } from '../user.repository.js';
@@ -12,7 +13,6 @@ import { lockForTransaction } from '../../database/advisory-lock.repository.js';
 const BOOTSTRAP_LOCK_KEY = 7_366_504_713;
 
 export const DEFAULT_ADMIN_EMAIL = 'admin@bearing.local';
-export const DEMO_WORKSPACE = { slug: 'demo', name: 'Streaming Co. (demo)' } as const;
 
 export type BootstrapResult = {
   /** Set only by the start that created the first admin. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ChangePasswordRequest } from '@bearing/contracts';
 import { DataSource } from 'typeorm';
-import { hashPassword, verifyPassword } from '../../accounts/password.js';
+import { hashPassword, verifyPassword } from '../../common/secrets/password.js';
 import {
   findUserById,
   lockUserForPasswordChange,

@@ -11,7 +11,7 @@ import {
   OpenBeforePasswordChange,
 } from '../../access/access.decorator.js';
 import { hasAtLeast, TOKEN_SCOPE_CEILING } from '../../access/roles.js';
-import { SESSION_COOKIE } from '../../auth/session-cookie.js';
+import { SESSION_COOKIE } from '../../access/credentials.js';
 import { APP_VERSION } from '../../config/version.js';
 import { PROBLEM_TYPE_BASE } from '../problem/problem.js';
 import { ZodPipe } from '../validation/zod.pipe.js';

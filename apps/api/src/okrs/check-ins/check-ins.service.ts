@@ -15,6 +15,9 @@ import { toCheckInResponse } from './check-in.mapper.js';
 import { checkInPage, insertCheckIn } from './check-in.repository.js';
 import { shareLockedStatus } from '../objectives/objective.repository.js';
 
+/** The cadence arithmetic of check-ins, for other features' reports. */
+export { addCadence } from './check-in-due.js';
+
 /** Check-ins of a key result: history, only ever added to. */
 @Injectable()
 export class CheckInsService {

@@ -25,6 +25,9 @@ import {
 } from './program-dependency.repository.js';
 import { staleVersion } from '../../common/problem/stale-version.js';
 
+/** How late an open dependency is, whether it is closed, and its two parties, for reports. */
+export { daysOverdue, isClosedDependency, partiesOf } from './dependency.mapper.js';
+
 type ProgramScope = { workspaceId: string; programId: string };
 
 /**

@@ -27,6 +27,9 @@ import {
 } from './raid-item.repository.js';
 import { staleVersion } from '../../common/problem/stale-version.js';
 
+/** A RAID item's score and tracked state, for other features' reports. */
+export { raidScore, raidStateBefore, raidStateOf } from './raid-history.js';
+
 type ProgramScope = { workspaceId: string; programId: string };
 
 /** The RAID log of one program of one workspace; every query filters by both. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OverdueCheckIn } from '@bearing/contracts';
 import { In } from 'typeorm';
-import { addCadence } from '../../okrs/check-ins/check-in-due.js';
+import { addCadence } from '../../okrs/check-ins/check-ins.service.js';
 import { KeyResult } from '../../okrs/key-results/key-result.entity.js';
 import { Objective } from '../../okrs/objectives/objective.entity.js';
 import { checkInSince, OkrReadModel } from '../../okrs/okr-read-model.service.js';

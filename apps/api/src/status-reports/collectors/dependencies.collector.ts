@@ -5,7 +5,7 @@ import {
   daysOverdue,
   isClosedDependency,
   partiesOf,
-} from '../../programs/dependencies/dependency.mapper.js';
+} from '../../programs/dependencies/dependencies.service.js';
 import { ProgramDependency } from '../../programs/dependencies/program-dependency.entity.js';
 import { LinkedRecords } from '../../programs/linked-records.service.js';
 import type { CollectedReason } from '../health-rules.js';

@@ -6,7 +6,7 @@ import {
   type RaidSnapshotItem,
 } from '@bearing/contracts';
 import { In, MoreThanOrEqual } from 'typeorm';
-import { raidScore, raidStateBefore, raidStateOf } from '../../programs/raid/raid-history.js';
+import { raidScore, raidStateBefore, raidStateOf } from '../../programs/raid/raid.service.js';
 import { RaidItemChange } from '../../programs/raid/raid-item-change.entity.js';
 import { RaidItem } from '../../programs/raid/raid-item.entity.js';
 import type { CollectedReason } from '../health-rules.js';
