@@ -32,8 +32,9 @@ describe('the header menus', () => {
     });
     renderApp('/w/demo/programs');
 
+    // The menu's code loads after the page: a click before it arrives opens it when it does.
     fireEvent.click(await screen.findByRole('button', { name: 'Account: Ana Lima' }));
-    expect(screen.getByText('ana@example.com')).toBeTruthy();
+    expect(await screen.findByText('ana@example.com')).toBeTruthy();
     fireEvent.click(screen.getByRole('menuitem', { name: 'Sign out' }));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy();
