@@ -4,6 +4,7 @@ import {
   passwordResetAcceptedSchema,
   type PasswordResetConfirmRequest,
   type PasswordResetRequest,
+  pendingPasswordResetListSchema,
   revokedSessionsSchema,
 } from '@bearing/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -70,5 +71,14 @@ export function useConfirmPasswordReset() {
     mutationFn: (request: PasswordResetConfirmRequest) =>
       apiSend('POST', '/api/auth/password-reset/confirm', request),
     onSuccess: () => queryClient.clear(),
+  });
+}
+
+/** `GET /api/admin/password-resets` (instance admin): reset links waiting to be passed on. */
+export function useHeldPasswordResets() {
+  return useQuery({
+    queryKey: ['admin', 'password-resets'] as const,
+    queryFn: ({ signal }) =>
+      apiGet('/api/admin/password-resets', pendingPasswordResetListSchema, { signal }),
   });
 }

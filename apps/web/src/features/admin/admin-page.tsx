@@ -6,11 +6,13 @@ import { useDocumentTitle } from '../../components/use-document-title';
 import { InstanceAuditPanel } from './instance-audit-panel';
 import { InstanceJobsPanel } from './instance-jobs-panel';
 import { InstanceSettingsPanel } from './instance-settings-panel';
+import { PasswordResetsPanel } from './password-resets-panel';
 import { UsersPanel } from './users-panel';
 
 const TABS = [
   { value: 'users', label: 'Users' },
   { value: 'settings', label: 'Settings' },
+  { value: 'password-resets', label: 'Password resets' },
   { value: 'audit', label: 'Audit log' },
   { value: 'jobs', label: 'Jobs' },
 ] as const;
@@ -59,6 +61,9 @@ export function AdminPage() {
         </Tabs.Panel>
         <Tabs.Panel value="settings" pt="lg">
           <InstanceSettingsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="password-resets" pt="lg">
+          <PasswordResetsPanel />
         </Tabs.Panel>
         <Tabs.Panel value="audit" pt="lg">
           <InstanceAuditPanel />
