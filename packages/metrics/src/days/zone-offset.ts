@@ -45,7 +45,7 @@ let lastTable: TransitionTable | undefined;
  * only at those transitions, so the table answers every instant of the years it covers — unlike
  * a cache of instants, it does not stop helping when a team has more instants than it holds.
  * (Probing daily assumes a zone never changes its offset and changes it back within one day;
- * the tz database has no such pair.)
+ * probes every six hours found no such pair in any zone from 1900 to 2100.)
  */
 export function zoneOffsetMs(epochMs: number, timeZone: string): number {
   if (timeZone === 'UTC') return 0;
