@@ -1,19 +1,26 @@
 import type { EntityManager } from 'typeorm';
 
-export type MetricPointRow = { metric_id: string; timestamp: Date; value: number };
+/** A metric's points, oldest first. */
+export type MetricPoints = { metricId: string; points: { timestamp: Date; value: number }[] };
 
 /**
- * The latest `limit` points of each metric of the workspace, oldest first per metric, in ONE query (one index
- * scan per metric, newest first, on the `(metric_id, timestamp)` key).
+ * The latest `limit` points of each metric of the workspace, oldest first per metric, in ONE
+ * query (one backward index scan per metric on the `(metric_id, timestamp)` key), one row per
+ * metric: the points travel as one JSON list of [epoch milliseconds, value] each, which is far
+ * cheaper to read than a row (and a parsed timestamp) per point. Metrics without points have
+ * no row.
  */
 export async function latestPointsPerMetric(
   manager: EntityManager,
   workspaceId: string,
   metricIds: readonly string[],
   limit: number,
-): Promise<MetricPointRow[]> {
-  return manager.query(
-    `SELECT "metric"."id" AS "metric_id", "point"."timestamp", "point"."value"
+): Promise<MetricPoints[]> {
+  const rows = await manager.query<{ metric_id: string; points: [number, number][] }[]>(
+    `SELECT "metric"."id" AS "metric_id",
+            json_agg(json_build_array(floor(extract(epoch FROM "point"."timestamp") * 1000),
+                                      "point"."value")
+                     ORDER BY "point"."timestamp") AS "points"
        FROM "metric"
       CROSS JOIN LATERAL (
             SELECT "timestamp", "value"
@@ -23,9 +30,13 @@ export async function latestPointsPerMetric(
              LIMIT $2
           ) AS "point"
       WHERE "metric"."id" = ANY($1::uuid[]) AND "metric"."workspace_id" = $3
-      ORDER BY "metric"."id", "point"."timestamp"`,
+      GROUP BY "metric"."id"`,
     [metricIds, limit, workspaceId],
   );
+  return rows.map((row) => ({
+    metricId: row.metric_id,
+    points: row.points.map(([epochMs, value]) => ({ timestamp: new Date(epochMs), value })),
+  }));
 }
 
 /** A metric's points over a range and its latest points, as one snapshot read them. */

@@ -5,18 +5,15 @@ import {
   type PortfolioRisk,
 } from '@bearing/contracts';
 import { addDays, type Day, milestoneSlipDays, riskScore } from '@bearing/metrics';
-import { type EntityManager, In, IsNull, Not } from 'typeorm';
+import { type EntityManager, In, Not } from 'typeorm';
 import { Objective } from '../okrs/objectives/objective.entity.js';
 import type { OkrReadModel } from '../okrs/okr-read-model.service.js';
-import { daysOverdue } from '../programs/dependencies/dependencies.service.js';
-import { ProgramDependency } from '../programs/dependencies/program-dependency.entity.js';
-import { Milestone } from '../programs/milestones/milestone.entity.js';
+import { daysOverdue } from '../programs/dependencies/dependency.mapper.js';
 import { loadProgramLinks } from '../programs/program-links.repository.js';
 import { Program } from '../programs/program.entity.js';
-import { RaidItem } from '../programs/raid/raid-item.entity.js';
-import { isWatermelon } from '../status-reports/status-reports.service.js';
+import { isWatermelon } from '../status-reports/health-rules.js';
 import type { ProgramHealthReadModel } from '../status-reports/program-health-read-model.service.js';
-import { trendReports } from './portfolio.repository.js';
+import { programRecords } from './portfolio.repository.js';
 
 export type ProgramSummaries = { programs: PortfolioProgram[]; topRisks: PortfolioRisk[] };
 
@@ -44,18 +41,15 @@ export async function loadProgramSummaries(
   });
   const programIds = programs.map(({ id }) => id);
   if (programIds.length === 0) return { programs: [], topRisks: [] };
-  const inPrograms = { workspaceId, programId: In(programIds) };
 
   // Independent reads outside any transaction: each takes its own pooled connection, so their
   // round trips overlap instead of adding up.
-  const [links, reports, milestones, openRaid, dependencies, health] = await Promise.all([
+  const [links, records, health] = await Promise.all([
     loadProgramLinks(manager, workspaceId, programIds),
-    trendReports(manager, workspaceId, programIds, addDays(today, -7 * PORTFOLIO_TREND_WEEKS)),
-    manager.getRepository(Milestone).find({ where: { ...inPrograms, completedAt: IsNull() } }),
-    manager.getRepository(RaidItem).find({ where: { ...inPrograms, status: 'open' } }),
-    manager.getRepository(ProgramDependency).find({ where: inPrograms }),
+    programRecords(manager, workspaceId, programIds, addDays(today, -7 * PORTFOLIO_TREND_WEEKS)),
     readModels.health.of(manager, workspaceId, programs),
   ]);
+  const { trend: reports, milestones, openRaid, dependencies } = records;
   const objectiveIds = [...new Set([...links.values()].flatMap((link) => link.objectiveIds))];
   const objectives =
     objectiveIds.length === 0

@@ -16,9 +16,9 @@ export async function loadMetricXmr(
   const ids = [...new Set(metricIds)];
   const points = new Map<string, TimedValue[]>(ids.map((id) => [id, []]));
   if (ids.length > 0) {
-    const rows = await latestPointsPerMetric(manager, workspaceId, ids, XMR_ANALYSIS_POINTS);
-    for (const row of rows) {
-      points.get(row.metric_id)?.push({ timestamp: row.timestamp, value: Number(row.value) });
+    const reads = await latestPointsPerMetric(manager, workspaceId, ids, XMR_ANALYSIS_POINTS);
+    for (const read of reads) {
+      if (points.has(read.metricId)) points.set(read.metricId, read.points);
     }
   }
   return new Map([...points].map(([id, values]) => [id, analyseValues(values)]));
