@@ -5,6 +5,7 @@ import {
   agingWip,
   cumulativeFlow,
   cycleTime,
+  flowRecord,
   leadTime,
   stageEntryDays,
   throughput,
@@ -78,6 +79,7 @@ function everyResult(item: WorkItemHistory, timeZone: string) {
     throughput: throughput([item], workflow, { ...RANGE, ...options, interval: 'day' }),
     cumulativeFlow: cumulativeFlow([item], workflow, { ...RANGE, ...options }),
     wip: wip([item], workflow, { ...RANGE, ...options }),
+    flowRecord: flowRecord(item, workflow, options),
   };
 }
 
