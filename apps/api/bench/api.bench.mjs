@@ -43,7 +43,7 @@ const [
   load('create-app.js'),
   load('database/data-source-options.js'),
   load('database/run-migrations.js'),
-  load('accounts/bootstrap/bootstrap-accounts.js'),
+  load('bootstrap-accounts.js'),
   load('demo/demo-workspace.js'),
   load('common/secrets/secret-token.js'),
   load('tokens/token-authenticator.js'),

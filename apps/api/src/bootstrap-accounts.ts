@@ -1,13 +1,17 @@
 import type { DataSource } from 'typeorm';
-import type { AppConfig } from '../../config/config.js';
-import { DEMO_WORKSPACE } from '../../demo/demo-workspace-identity.js';
-import { Workspace } from '../../workspaces/workspace.entity.js';
-import { insertWorkspaceWithAdmin } from '../../workspaces/workspaces.service.js';
-import { generatePassword, hashPassword } from '../../common/secrets/password.js';
-import { User } from '../user.entity.js';
-import { makeInstanceAdmin, requirePasswordChange } from '../user-admin.repository.js';
-import { findUserByEmail, insertUser } from '../user.repository.js';
-import { lockForTransaction } from '../../database/advisory-lock.repository.js';
+import type { AppConfig } from './config/config.js';
+import { DEMO_WORKSPACE } from './demo/demo-workspace-identity.js';
+import { workspaceSlugTaken } from './workspaces/workspace.repository.js';
+import { insertWorkspaceWithAdmin } from './workspaces/workspaces.service.js';
+import { generatePassword, hashPassword } from './common/secrets/password.js';
+import { makeInstanceAdmin, requirePasswordChange } from './accounts/user-admin.repository.js';
+import {
+  anyUserExists,
+  findUserByEmail,
+  insertUser,
+  oldestUser,
+} from './accounts/user.repository.js';
+import { lockForTransaction } from './database/advisory-lock.repository.js';
 
 /** Any constant works as long as every Bearing process uses the same one (see migrations'). */
 const BOOTSTRAP_LOCK_KEY = 7_366_504_713;
@@ -36,7 +40,7 @@ export async function bootstrapAccounts(
     await lockForTransaction(manager, BOOTSTRAP_LOCK_KEY);
     const result: BootstrapResult = { demoWorkspaceCreated: false };
 
-    if (!(await manager.getRepository(User).exists())) {
+    if (!(await anyUserExists(manager))) {
       const generatedPassword = config.adminPassword === undefined ? generatePassword() : undefined;
       const password = config.adminPassword ?? generatedPassword ?? generatePassword();
       const admin = await insertUser(manager, {
@@ -51,13 +55,8 @@ export async function bootstrapAccounts(
       result.createdAdmin = { email: adminEmail, generatedPassword };
     }
 
-    if (
-      config.demo &&
-      !(await manager.getRepository(Workspace).existsBy({ slug: DEMO_WORKSPACE.slug }))
-    ) {
-      const admin =
-        (await findUserByEmail(manager, adminEmail)) ??
-        (await manager.getRepository(User).findOne({ where: {}, order: { createdAt: 'ASC' } }));
+    if (config.demo && !(await workspaceSlugTaken(manager, DEMO_WORKSPACE.slug))) {
+      const admin = (await findUserByEmail(manager, adminEmail)) ?? (await oldestUser(manager));
       if (admin) {
         await insertWorkspaceWithAdmin(manager, DEMO_WORKSPACE, {
           userId: admin.id,

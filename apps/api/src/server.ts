@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DataSource } from 'typeorm';
-import { bootstrapAccounts, describeBootstrap } from './accounts/bootstrap/bootstrap-accounts.js';
+import { bootstrapAccounts, describeBootstrap } from './bootstrap-accounts.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { connectDatabase } from './database/connect-database.js';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './database/embedded-database.js';

@@ -9,7 +9,7 @@ import {
   problemSchema,
 } from '@bearing/contracts';
 import { randomUUID } from 'node:crypto';
-import { bootstrapAccounts } from '../src/accounts/bootstrap/bootstrap-accounts.js';
+import { bootstrapAccounts } from '../src/bootstrap-accounts.js';
 import { makeInstanceAdmin } from '../src/accounts/user-admin.repository.js';
 import { HOUSEKEEPING } from '../src/jobs/housekeeping.service.js';
 import { JobQueue } from '../src/jobs/job-queue.service.js';

@@ -4,7 +4,7 @@ import {
   bootstrapAccounts,
   DEFAULT_ADMIN_EMAIL,
   describeBootstrap,
-} from '../src/accounts/bootstrap/bootstrap-accounts.js';
+} from '../src/bootstrap-accounts.js';
 import { browser, createUser } from './support/factories.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bootstrapAccounts } from '../src/accounts/bootstrap/bootstrap-accounts.js';
+import { bootstrapAccounts } from '../src/bootstrap-accounts.js';
 import { ensureDemoSeeded } from '../src/demo/demo-workspace.js';
 import { hashSecret } from '../src/common/secrets/secret-token.js';
 import {

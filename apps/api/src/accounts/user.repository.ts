@@ -16,6 +16,30 @@ export function findUserByEmail(manager: EntityManager, email: string): Promise<
   return manager.getRepository(User).findOneBy({ email });
 }
 
+export function findUserById(manager: EntityManager, id: string): Promise<User | null> {
+  return manager.getRepository(User).findOneBy({ id });
+}
+
+/** Sets the user's audience (start page); false when there is no such user. */
+export async function setUserAudience(
+  manager: EntityManager,
+  id: string,
+  audience: User['audience'],
+): Promise<boolean> {
+  const result = await manager.getRepository(User).update({ id }, { audience });
+  return result.affected !== 0;
+}
+
+/** Whether any account exists yet. */
+export function anyUserExists(manager: EntityManager): Promise<boolean> {
+  return manager.getRepository(User).exists();
+}
+
+/** The account created first, if any. */
+export function oldestUser(manager: EntityManager): Promise<User | null> {
+  return manager.getRepository(User).findOne({ where: {}, order: { createdAt: 'ASC' } });
+}
+
 /** The users with these ids (those that exist), by id. */
 export async function usersByIds(
   manager: EntityManager,

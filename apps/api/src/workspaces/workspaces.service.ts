@@ -18,9 +18,6 @@ import { Workspace } from './workspace.entity.js';
 import { toWorkspaceResponse } from './workspace.mapper.js';
 import { keysetPage } from '../common/pagination/keyset-page.js';
 
-/** A workspace as the API shows it, for the account's list of workspaces. */
-export { toWorkspaceResponse } from './workspace.mapper.js';
-
 const slugPosition = z.tuple([z.string()]);
 
 @Injectable()

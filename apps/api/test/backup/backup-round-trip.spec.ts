@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import supertest from 'supertest';
 import { DataSource } from 'typeorm';
-import { bootstrapAccounts } from '../../src/accounts/bootstrap/bootstrap-accounts.js';
+import { bootstrapAccounts } from '../../src/bootstrap-accounts.js';
 import { ClockService } from '../../src/common/clock/clock.service.js';
 import { createApp } from '../../src/create-app.js';
 import { restoreBackup } from '../../src/database/backup/restore-backup.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bootstrapAccounts } from '../../src/accounts/bootstrap/bootstrap-accounts.js';
+import { bootstrapAccounts } from '../../src/bootstrap-accounts.js';
 import { ensureDemoSeeded, resetDemoWorkspace } from '../../src/demo/demo-workspace.js';
 import { type Browser, browser, TEST_PASSWORD } from '../support/factories.js';
 import { pinToday } from '../support/okr-factories.js';
