@@ -13,8 +13,6 @@ export type ImportUploadToRead = {
   mapping: ImportMapping;
   /** Zone of a CSV's dates unless the mapping names one. */
   teamTimeZone: string;
-  /** Only check the file (a real import, before it is queued): the file itself is not sent back. */
-  checkOnly?: boolean;
 };
 
 /** An `ImportFile` as plain data: its sprints as `[reference, sprint]` entries. */
@@ -25,7 +23,6 @@ export type PlainImportFile = Omit<ImportFile, 'sprints'> & {
 /** What reading an export came to: the file, or why it is refused (an `ImportFileError`'s data). */
 export type ImportReadOutcome =
   | { outcome: 'read'; file: PlainImportFile }
-  | { outcome: 'checked' }
   | {
       outcome: 'refused';
       reason: ImportFileError['reason'];
@@ -42,7 +39,6 @@ export const readImportUpload = poolTask(async function readImportUpload(
       upload.format === 'jira-json'
         ? await readJiraJson(upload.path, upload.mapping)
         : await readJiraCsv(upload.path, upload.mapping, upload.teamTimeZone);
-    if (upload.checkOnly) return { outcome: 'checked' };
     return { outcome: 'read', file: { ...file, sprints: [...file.sprints] } };
   } catch (error) {
     if (!(error instanceof ImportFileError)) throw error;

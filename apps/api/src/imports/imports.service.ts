@@ -46,6 +46,7 @@ import { planImport } from './import-plan.js';
 import type { ImportReadOutcome, readImportUpload } from './import-read.worker.js';
 import { failedResult, resultOf, workflowWithMapping } from './import-result.js';
 import { writePlan } from './import-writer.js';
+import { ReadUploads } from './read-uploads.js';
 import { refreshTeamFlow } from '../delivery/flow-read-model/flow-read-model.service.js';
 import { cleanText } from './jira/text-limits.js';
 import { removeUpload, type StoredUpload } from './upload-storage.js';
@@ -87,6 +88,7 @@ export class ImportsService
 {
   private readonly logger = new Logger(ImportsService.name);
   private readonly running = new Set<Promise<void>>();
+  private readonly readUploads = new ReadUploads();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -139,15 +141,39 @@ export class ImportsService
         return { dryRun: true, ...described, result: resultOf(contents, plan, workflow) };
       }
       // Read and checked now, so an unreadable file is refused here and never queued; the
-      // refusal still shows in the team's import history, with its problems.
-      const refusal = await this.checkUpload(file, fields, team).then(
-        () => undefined,
+      // refusal still shows in the team's import history, with its problems. The upload is
+      // stored meanwhile, in a transaction that commits only once the file has read.
+      const reading = this.readUpload(file, fields, team).then(
+        (contents) => ({ contents, refusal: undefined }),
         (error: unknown) => {
-          if (error instanceof ImportFileError) return error;
+          if (error instanceof ImportFileError) return { contents: undefined, refusal: error };
           throw error;
         },
       );
-      if (refusal) {
+      // Awaited below; this only keeps a failure from going unhandled while the upload is stored.
+      reading.catch(() => undefined);
+      const queued = await this.dataSource
+        .transaction(async (manager) => {
+          const saved = await manager.getRepository(ImportJob).save({
+            workspaceId,
+            teamId: team.id,
+            createdByUserId: actor.userId,
+            ...described,
+            status: 'queued',
+            progress: 0,
+            result: null,
+            finishedAt: null,
+          });
+          await storeUpload(manager, saved.id, file.path);
+          const read = await reading;
+          if (read.refusal) throw read.refusal;
+          return { job: saved, contents: read.contents };
+        })
+        .catch((error: unknown) => {
+          if (error instanceof ImportFileError) return error;
+          throw error;
+        });
+      if (queued instanceof ImportFileError) {
         await this.dataSource.getRepository(ImportJob).save({
           workspaceId,
           teamId: team.id,
@@ -155,25 +181,14 @@ export class ImportsService
           ...described,
           status: 'failed',
           progress: 0,
-          result: failedResult(listedProblems(refusal)),
+          result: failedResult(listedProblems(queued)),
           finishedAt: new Date(),
         });
-        throw unreadableFile(refusal);
+        throw unreadableFile(queued);
       }
-      const job = await this.dataSource.transaction(async (manager) => {
-        const saved = await manager.getRepository(ImportJob).save({
-          workspaceId,
-          teamId: team.id,
-          createdByUserId: actor.userId,
-          ...described,
-          status: 'queued',
-          progress: 0,
-          result: null,
-          finishedAt: null,
-        });
-        await storeUpload(manager, saved.id, file.path);
-        return saved;
-      });
+      const { job, contents } = queued;
+      // The queued job takes the file already read when it runs in this process.
+      if (this.queue.runsJobs) this.readUploads.keep(job.id, contents, fields, team.timeZone);
       try {
         await this.queue.enqueue<ImportJobPayload>(JIRA_IMPORT_JOB, {
           workspaceId,
@@ -182,6 +197,7 @@ export class ImportsService
           actor,
         });
       } catch (error) {
+        this.readUploads.take(job.id);
         await this.finish(
           job.id,
           'failed',
@@ -204,6 +220,25 @@ export class ImportsService
     const jobs = this.dataSource.getRepository(ImportJob);
     const job = await jobs.findOneBy({ id: importJobId, workspaceId });
     if (!job || job.status === 'completed' || job.status === 'failed') return;
+    const team = await this.dataSource.getRepository(Team).findOneByOrFail({ id: job.teamId });
+    const alreadyRead = this.readUploads.take(job.id, fields, team.timeZone);
+    if (alreadyRead) await markRunning(this.dataSource.manager, job.id);
+    const contents = alreadyRead ?? (await this.readStoredUpload(job, fields, team));
+    if (!contents) return;
+    const run = this.run(job, { workspaceId, teamId: team.id }, contents, fields.mapping, actor);
+    this.track(run);
+    await run;
+  }
+
+  /**
+   * Reads the job's stored upload (the file read at upload time is not in this process), or
+   * records why it cannot and answers nothing.
+   */
+  private async readStoredUpload(
+    job: ImportJob,
+    fields: ImportUploadFields,
+    team: Team,
+  ): Promise<ImportFile | undefined> {
     const file = path.join(tmpdir(), `bearing-import-${randomUUID()}`);
     try {
       if (!(await restoreUpload(this.dataSource, job.id, file))) {
@@ -212,13 +247,11 @@ export class ImportsService
           'failed',
           failedResult([{ message: 'the uploaded file is gone; nothing was stored' }]),
         );
-        return;
+        return undefined;
       }
       await markRunning(this.dataSource.manager, job.id);
-      const team = await this.dataSource.getRepository(Team).findOneByOrFail({ id: job.teamId });
-      let contents: ImportFile;
       try {
-        contents = await this.readUpload({ path: file }, fields, team);
+        return await this.readUpload({ path: file }, fields, team);
       } catch (error) {
         await this.finish(
           job.id,
@@ -229,11 +262,8 @@ export class ImportsService
               : [{ message: 'the file could not be read; nothing was stored' }],
           ),
         );
-        return;
+        return undefined;
       }
-      const run = this.run(job, { workspaceId, teamId: team.id }, contents, fields.mapping, actor);
-      this.track(run);
-      await run;
     } finally {
       await removeUpload({ path: file });
     }
@@ -252,6 +282,7 @@ export class ImportsService
 
   /** Lets running imports finish (or fail) before the database pool closes. */
   async beforeApplicationShutdown(): Promise<void> {
+    this.readUploads.clear();
     await Promise.allSettled([...this.running]);
   }
 
@@ -261,32 +292,20 @@ export class ImportsService
     fields: ImportUploadFields,
     team: Team,
   ): Promise<ImportFile> {
-    const read = await this.read(file, fields, team, false);
-    if (read.outcome !== 'read') throw new Error('the worker read no file');
+    const read = await this.read(file, fields, team);
     return { ...read.file, sprints: new Map(read.file.sprints) };
-  }
-
-  /** Reads the upload on the worker pool only to check it: a refused file throws. */
-  private async checkUpload(
-    file: { path: string },
-    fields: ImportUploadFields,
-    team: Team,
-  ): Promise<void> {
-    await this.read(file, fields, team, true);
   }
 
   private async read(
     file: { path: string },
     fields: ImportUploadFields,
     team: Team,
-    checkOnly: boolean,
   ): Promise<Exclude<ImportReadOutcome, { outcome: 'refused' }>> {
     const read = await this.workers.run(readTask, {
       path: file.path,
       format: fields.format,
       mapping: fields.mapping,
       teamTimeZone: team.timeZone,
-      checkOnly,
     });
     if (read.outcome === 'refused') {
       throw new ImportFileError(read.problems, { reason: read.reason, truncated: read.truncated });
