@@ -56,7 +56,7 @@ const [
   load('accounts/users.js'),
   load('workspaces/workspaces.service.js'),
   load('common/secrets/secret-token.js'),
-  load('tokens/token-authenticator.js'),
+  load('access/credentials.js'),
   load('tokens/api-token.entity.js'),
   load('teams/team.entity.js'),
   load('metrics/metric.entity.js'),
