@@ -53,7 +53,7 @@ const [{ insertUser }, { insertWorkspaceWithAdmin }, { hashSecret, newSecret }, 
     load('accounts/user.repository.js'),
     load('workspaces/workspaces.service.js'),
     load('common/secrets/secret-token.js'),
-    load('tokens/token-authenticator.service.js'),
+    load('access/credentials.js'),
     load('teams/team.entity.js'),
   ]);
 const { ApiToken } = await load('tokens/api-token.entity.js');
