@@ -23,7 +23,7 @@ export function AccountPage() {
             Changing it signs you out everywhere else; this browser stays signed in.
           </Text>
           {changed && (
-            <Text size="sm" role="status" c="green.8">
+            <Text size="sm" role="status" fw={600}>
               Your password was changed. Your other sessions have ended.
             </Text>
           )}
