@@ -66,7 +66,7 @@ const lines = ['Web bundle — initial JavaScript per landing route (gzip level 
 for (const { name, kb, files, budget } of rows) {
   const verdict = kb > budget ? 'OVER' : 'ok';
   lines.push(
-    `  ${name.padEnd(20)} ${kb.toFixed(1).padStart(7)} kB in ${String(files).padStart(2)} files  (budget ${budget} kB: ${verdict})`,
+    `  ${name.padEnd(28)} ${kb.toFixed(1).padStart(7)} kB in ${String(files).padStart(2)} files  (budget ${budget} kB: ${verdict})`,
   );
 }
 const everything = await gzippedKb(
@@ -75,7 +75,7 @@ const everything = await gzippedKb(
     .filter((file) => file.endsWith('.js')),
 );
 lines.push(
-  `  ${'whole app'.padEnd(20)} ${everything.toFixed(1).padStart(7)} kB (every chunk, for comparison)`,
+  `  ${'whole app'.padEnd(28)} ${everything.toFixed(1).padStart(7)} kB (every chunk, for comparison)`,
 );
 const over = rows.filter(({ kb, budget }) => kb > budget);
 if (over.length > 0) {
