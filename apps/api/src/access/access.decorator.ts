@@ -12,10 +12,7 @@ import type { WorkspaceRole } from '@bearing/contracts';
  *   least that role; an API token counts with the weaker of its scope and its owner's role.
  */
 export type AccessRule =
-  | 'public'
-  | 'signed-in'
-  | 'instance-admin'
-  | { workspaceRole: WorkspaceRole };
+  'public' | 'signed-in' | 'instance-admin' | { workspaceRole: WorkspaceRole };
 
 /**
  * The one decorator every route carries, on the handler itself so the rule is visible where
