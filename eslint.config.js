@@ -40,7 +40,6 @@ const TABLE_CALLS_TO_MOVE = [
   'apps/api/src/guardrails/guardrails.service.ts',
   'apps/api/src/metrics/metrics.service.ts',
   'apps/api/src/metrics/points/points.service.ts',
-  'apps/api/src/reviews/reviews.service.ts',
   'apps/api/src/status-reports/collectors/check-ins.collector.ts',
   'apps/api/src/status-reports/collectors/dependencies.collector.ts',
   'apps/api/src/status-reports/collectors/guardrails.collector.ts',
@@ -50,7 +49,6 @@ const TABLE_CALLS_TO_MOVE = [
   'apps/api/src/status-reports/collectors/say-do.collector.ts',
   'apps/api/src/status-reports/program-health-read-model.service.ts',
   'apps/api/src/status-reports/status-reports.service.ts',
-  'apps/api/src/work-items/work-items.service.ts',
 ];
 
 /** The repository's own lint rules (eslint-rules/). */

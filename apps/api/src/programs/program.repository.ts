@@ -117,3 +117,22 @@ export async function updateProgram(
 ): Promise<void> {
   await manager.getRepository(Program).update({ id, workspaceId }, columns);
 }
+
+/**
+ * The workspace's programs running at some point from `from` to `to` (started by `to`, not
+ * ended before `from`), oldest first, keyset-paged on (created_at, id).
+ */
+export function programsRunningPage(
+  manager: EntityManager,
+  workspaceId: string,
+  { from, to }: { from: string; to: string },
+  page: PageQuery,
+): Promise<{ rows: Program[]; nextCursor: string | null }> {
+  const query = manager
+    .getRepository(Program)
+    .createQueryBuilder('program')
+    .where('program.workspaceId = :workspaceId', { workspaceId })
+    .andWhere('program.start <= :to', { to })
+    .andWhere('(program.end IS NULL OR program.end >= :from)', { from });
+  return keysetPage(query, page, createdAtIdOrder('program', 'ASC'));
+}

@@ -9,19 +9,24 @@ import {
   type UpdateReviewSettingsRequest,
 } from '@bearing/contracts';
 import { addDays, mondayOnOrBefore } from '@bearing/metrics';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Actor } from '../access/caller.js';
 import { recordAuditEvent } from '../audit/audit.repository.js';
 import { ClockService } from '../common/clock/clock.service.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
-import { Program } from '../programs/program.entity.js';
+import type { Program } from '../programs/program.entity.js';
+import { programsRunningPage } from '../programs/program.repository.js';
 import type { ProgramHealthFacts } from '../programs/program-health.types.js';
 import { ProgramHealthReadModel } from '../status-reports/program-health-read-model.service.js';
 import { isWatermelon, reportWeek } from '../status-reports/status-reports.service.js';
-import { StatusReport } from '../status-reports/status-report.entity.js';
-import { ReviewSetting } from './review-setting.entity.js';
+import type { StatusReport } from '../status-reports/status-report.entity.js';
+import { reportsOfWeek } from '../status-reports/status-report.repository.js';
+import {
+  lockReviewSetting,
+  reviewSettingOf,
+  writeReviewWeekday,
+} from './review-setting.repository.js';
 import { staleVersion } from '../common/problem/stale-version.js';
-import { createdAtIdOrder, keysetPage } from '../common/pagination/keyset-page.js';
 
 /** The weekly review of one workspace: its weekday, and which programs have their report. */
 @Injectable()
@@ -33,7 +38,7 @@ export class ReviewsService {
   ) {}
 
   async settings(workspaceId: string): Promise<ReviewSettings> {
-    const setting = await this.dataSource.getRepository(ReviewSetting).findOneBy({ workspaceId });
+    const setting = await reviewSettingOf(this.dataSource.manager, workspaceId);
     return setting
       ? { reviewWeekday: setting.reviewWeekday, version: setting.version }
       : { reviewWeekday: DEFAULT_REVIEW_WEEKDAY, version: 0 };
@@ -47,18 +52,12 @@ export class ReviewsService {
   ): Promise<ReviewSettings> {
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const settings = manager.getRepository(ReviewSetting);
-        const current = await settings
-          .createQueryBuilder('setting')
-          .setLock('pessimistic_write')
-          .where('setting.workspaceId = :workspaceId', { workspaceId })
-          .getOne();
+        const current = await lockReviewSetting(manager, workspaceId);
         const currentVersion = current?.version ?? 0;
         if (currentVersion !== version)
           throw staleVersion('review settings', currentVersion, version);
         const from = current?.reviewWeekday ?? DEFAULT_REVIEW_WEEKDAY;
-        if (current) await settings.update({ workspaceId }, { reviewWeekday });
-        else await settings.insert({ workspaceId, reviewWeekday });
+        const saved = await writeReviewWeekday(manager, workspaceId, reviewWeekday, !!current);
         await recordAuditEvent(manager, {
           workspaceId,
           actor,
@@ -66,7 +65,6 @@ export class ReviewsService {
           target: { type: 'workspace', id: workspaceId },
           details: { reviewWeekday: { from, to: reviewWeekday } },
         });
-        const saved = await settings.findOneByOrFail({ workspaceId });
         return { reviewWeekday: saved.reviewWeekday, version: saved.version };
       });
     } catch (error) {
@@ -86,27 +84,19 @@ export class ReviewsService {
   ): Promise<ReviewOverview> {
     const week = reportWeek(requestedWeek ?? mondayOnOrBefore(this.clock.today()));
     const { reviewWeekday } = await this.settings(workspaceId);
-    const query = this.dataSource
-      .getRepository(Program)
-      .createQueryBuilder('program')
-      .where('program.workspaceId = :workspaceId', { workspaceId })
-      .andWhere('program.start <= :weekEnd', { weekEnd: week.end })
-      .andWhere('(program.end IS NULL OR program.end >= :weekStart)', { weekStart: week.start });
-    const { rows: pagePrograms, nextCursor } = await keysetPage(
-      query,
+    const manager = this.dataSource.manager;
+    const { rows: pagePrograms, nextCursor } = await programsRunningPage(
+      manager,
+      workspaceId,
+      { from: week.start, to: week.end },
       { cursor, limit },
-      createdAtIdOrder('program', 'ASC'),
     );
-    const reports =
-      pagePrograms.length === 0
-        ? []
-        : await this.dataSource.getRepository(StatusReport).find({
-            where: {
-              workspaceId,
-              week: week.start,
-              programId: In(pagePrograms.map(({ id }) => id)),
-            },
-          });
+    const reports = await reportsOfWeek(
+      manager,
+      workspaceId,
+      week.start,
+      pagePrograms.map(({ id }) => id),
+    );
     const reportOf = new Map(reports.map((report) => [report.programId, report]));
     const health = await this.programHealth.of(this.dataSource.manager, workspaceId, pagePrograms);
     return {

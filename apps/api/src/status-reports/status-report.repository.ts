@@ -1,4 +1,4 @@
-import { type EntityManager, LessThan } from 'typeorm';
+import { type EntityManager, In, LessThan } from 'typeorm';
 import { ProblemException } from '../common/problem/problem.js';
 import type { ProgramFacts } from './collectors/report-section-collector.js';
 import type { Program } from '../programs/program.entity.js';
@@ -74,4 +74,17 @@ export function overrideViolation(report: {
       message: `is required when health (${report.health}) differs from the suggested ${report.suggestedHealth}: say why`,
     },
   ]);
+}
+
+/** The reports of those programs of the workspace for the week starting `week`. */
+export function reportsOfWeek(
+  manager: EntityManager,
+  workspaceId: string,
+  week: string,
+  programIds: readonly string[],
+): Promise<StatusReport[]> {
+  if (programIds.length === 0) return Promise.resolve([]);
+  return manager
+    .getRepository(StatusReport)
+    .find({ where: { workspaceId, week, programId: In([...programIds]) } });
 }

@@ -9,11 +9,8 @@ import type {
 import { DataSource, type EntityManager } from 'typeorm';
 import { ProblemException } from '../common/problem/problem.js';
 import { findTeam } from '../teams/team.repository.js';
-import { WorkItemEstimateChange } from './work-item-estimate-change.entity.js';
-import { WorkItemSprintChange } from './work-item-sprint-change.entity.js';
-import { WorkItemStatusChange } from './work-item-status-change.entity.js';
+import { findTeamWorkItem, workItemChanges } from './work-item-detail.repository.js';
 import { toWorkItemDetail, toWorkItemResponse } from './work-item.mapper.js';
-import { WorkItem } from './work-item.entity.js';
 import { listWorkItems, typesOfTeam } from './work-item-list.repository.js';
 import { sprintsEverOf } from './work-item-history.repository.js';
 
@@ -51,23 +48,13 @@ export class WorkItemsService {
   async get(workspaceId: string, teamRef: string, itemId: string): Promise<WorkItemDetail> {
     const manager = this.dataSource.manager;
     const team = await findTeam(manager, workspaceId, teamRef);
-    const item = await manager
-      .getRepository(WorkItem)
-      .findOneBy({ id: itemId, teamId: team.id, workspaceId });
+    const item = await findTeamWorkItem(manager, { workspaceId, teamId: team.id }, itemId);
     if (!item) throw ProblemException.notFound('There is no such work item in this team.');
-    const order = { seq: 'ASC' } as const;
-    const where = { workItemId: item.id };
-    const [statusChanges, sprintChanges, estimateChanges, sprints] = await Promise.all([
-      manager.getRepository(WorkItemStatusChange).find({ where, order }),
-      manager.getRepository(WorkItemSprintChange).find({ where, order }),
-      manager.getRepository(WorkItemEstimateChange).find({ where, order }),
+    const [changes, sprints] = await Promise.all([
+      workItemChanges(manager, item.id),
       sprintIdsOf(manager, workspaceId, [item.id]),
     ]);
-    return toWorkItemDetail(item, sprints.get(item.id) ?? [], team.jiraSite, {
-      statusChanges,
-      sprintChanges,
-      estimateChanges,
-    });
+    return toWorkItemDetail(item, sprints.get(item.id) ?? [], team.jiraSite, changes);
   }
 }
 
