@@ -35,7 +35,7 @@ export function* binaryCopyRows(
       throw new Error(`a COPY row has ${row.length} values for ${types.length} columns`);
     }
     out.int16(types.length);
-    types.forEach((type, index) => out.field(type, row[index] ?? null));
+    for (let index = 0; index < types.length; index++) out.field(types[index]!, row[index] ?? null);
     if (out.full) yield out.take();
   }
   out.bytes(TRAILER);
@@ -45,6 +45,9 @@ export function* binaryCopyRows(
 class ChunkWriter {
   private buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   private length = 0;
+  /** The last uuid written and its bytes: a history's rows repeat their item's id. */
+  private lastUuid = '';
+  private readonly lastUuidBytes = Buffer.alloc(16);
 
   get full(): boolean {
     return this.length >= CHUNK_BYTES - 1024;
@@ -84,10 +87,14 @@ class ChunkWriter {
       }
       case 'uuid': {
         const uuid = expect(value, 'string', type);
-        if (!UUID.test(uuid)) throw new Error(`not a uuid: ${uuid}`);
+        if (uuid !== this.lastUuid) {
+          if (!UUID.test(uuid)) throw new Error(`not a uuid: ${uuid}`);
+          this.lastUuidBytes.write(uuid.replaceAll('-', ''), 0, 16, 'hex');
+          this.lastUuid = uuid;
+        }
         this.reserve(20);
         this.length = this.buffer.writeInt32BE(16, this.length);
-        this.length += this.buffer.write(uuid.replaceAll('-', ''), this.length, 16, 'hex');
+        this.length += this.lastUuidBytes.copy(this.buffer, this.length);
         return;
       }
       case 'float8':
