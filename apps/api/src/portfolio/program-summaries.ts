@@ -8,10 +8,10 @@ import { addDays, type Day, milestoneSlipDays, riskScore } from '@bearing/metric
 import { type EntityManager, In, Not } from 'typeorm';
 import { Objective } from '../okrs/objectives/objective.entity.js';
 import type { OkrReadModel } from '../okrs/okr-read-model.service.js';
-import { daysOverdue } from '../programs/dependencies/dependency.mapper.js';
+import { daysOverdue } from '../programs/dependencies/dependencies.service.js';
 import { loadProgramLinks } from '../programs/program-links.repository.js';
 import { Program } from '../programs/program.entity.js';
-import { isWatermelon } from '../status-reports/health-rules.js';
+import { isWatermelon } from '../status-reports/status-reports.service.js';
 import type { ProgramHealthReadModel } from '../status-reports/program-health-read-model.service.js';
 import { programRecords } from './portfolio.repository.js';
 
