@@ -104,9 +104,8 @@ export function xmrWithRecalculation(
   if (!Number.isInteger(recentCount) || recentCount < 1) {
     throw new RangeError(`recentCount must be a whole number ≥ 1, got ${String(recentCount)}`);
   }
-  // Validates every value and `lowerBound`, and gives the moving ranges of the whole series.
-  const whole = xmr(values, { baselineCount: 2, lowerBound: options.lowerBound });
-  if (!whole) return null;
+  const movingRanges = validatedMovingRanges(values, options.lowerBound);
+  if (!movingRanges) return null;
   const count = values.length;
   const segments: XmrSegment[] = [];
   const signals: XmrSignal[] = [];
@@ -138,26 +137,27 @@ export function xmrWithRecalculation(
       upperRangeLimit: chart.upperRangeLimit,
       shift,
     });
-    for (const { index, rule } of chart.signals) signals.push({ index: start + index, rule });
-    if (shift) signals.push({ index: shift.detectedAt, rule: 'run-of-eight' });
+    appendSegmentSignals(signals, chart.signals, start, shift);
     if (!found) break;
     shift = { direction: found.direction, detectedAt: found.detectedAt };
     start = found.runStart;
   }
-  const ordered = orderedSignals(signals);
-  const recentFrom = count - recentCount;
-  const newest = ordered.at(-1);
-  const recentSignal =
-    newest && newest.index >= recentFrom
-      ? {
-          index: newest.index,
-          rules: ordered.filter(({ index }) => index === newest.index).map(({ rule }) => rule),
-        }
-      : null;
+  // `signals` is already ordered by index, then rule: the newest value's rules are its tail.
+  const newest = signals.at(-1);
+  let recentSignal: XmrRecalculatedChart['recentSignal'] = null;
+  if (newest && newest.index >= count - recentCount) {
+    let first = signals.length - 1;
+    while (first > 0 && signals[first - 1]!.index === newest.index) first--;
+    const rules: XmrRule[] = [];
+    for (let position = first; position < signals.length; position++) {
+      rules.push(signals[position]!.rule);
+    }
+    recentSignal = { index: newest.index, rules };
+  }
   return {
     segments,
-    movingRanges: whole.movingRanges,
-    signals: ordered,
+    movingRanges,
+    signals,
     status: recentSignal ? 'signal' : 'routine',
     recentSignal,
   };
@@ -197,15 +197,56 @@ function findShift(
   return null;
 }
 
-/** By index, then rule order; one entry per index and rule. */
-function orderedSignals(signals: readonly XmrSignal[]): XmrSignal[] {
-  const sorted = [...signals].sort(
-    (a, b) => a.index - b.index || RULE_ORDER.indexOf(a.rule) - RULE_ORDER.indexOf(b.rule),
-  );
-  return sorted.filter(
-    (signal, position) =>
-      position === 0 ||
-      signal.index !== sorted[position - 1]!.index ||
-      signal.rule !== sorted[position - 1]!.rule,
-  );
+/**
+ * Validates every value and `lowerBound` exactly as `xmr` does (same checks, same order, same
+ * messages) and gives the moving ranges of the whole series; `null` with fewer than 2 values.
+ */
+function validatedMovingRanges(
+  values: readonly number[],
+  lowerBound: number | undefined,
+): number[] | null {
+  if (lowerBound !== undefined && !Number.isFinite(lowerBound)) {
+    throw new RangeError(`lowerBound must be a finite number, got ${String(lowerBound)}`);
+  }
+  const count = values.length;
+  const movingRanges = new Array<number>(Math.max(count - 1, 0));
+  for (let index = 0; index < count; index++) {
+    const value = values[index]!;
+    if (!Number.isFinite(value)) {
+      throw new RangeError(`values[${index}] must be a finite number, got ${String(value)}`);
+    }
+    if (index > 0) movingRanges[index - 1] = Math.abs(value - values[index - 1]!);
+  }
+  return count < 2 ? null : movingRanges;
+}
+
+/**
+ * Appends a segment's signals (indices relative to `start`, ordered by index then rule) to
+ * `signals`, with the `run-of-eight` of the shift that started the segment merged in at its
+ * place — once, if the segment's own rules already flag that value with it. Segments come in
+ * order and the shift's value lies inside its segment, so `signals` stays ordered without a sort.
+ */
+function appendSegmentSignals(
+  signals: XmrSignal[],
+  segmentSignals: readonly XmrSignal[],
+  start: number,
+  shift: XmrShift | null,
+): void {
+  const shiftAt = shift ? shift.detectedAt : -1;
+  const shiftRule = RULE_ORDER.indexOf('run-of-eight');
+  let shiftPending = shift !== null;
+  for (const { index: relative, rule } of segmentSignals) {
+    const index = start + relative;
+    if (
+      shiftPending &&
+      (index > shiftAt || (index === shiftAt && RULE_ORDER.indexOf(rule) >= shiftRule))
+    ) {
+      shiftPending = false;
+      if (index !== shiftAt || rule !== 'run-of-eight') {
+        signals.push({ index: shiftAt, rule: 'run-of-eight' });
+      }
+    }
+    signals.push({ index, rule });
+  }
+  if (shiftPending) signals.push({ index: shiftAt, rule: 'run-of-eight' });
 }
