@@ -17,7 +17,9 @@
 //   Monte Carlo   drawing as many samples with the same seeded PRNG as the simulation draws
 //                 (`seededRandom` + pick a sample + add it up);
 //   xmr           two passes: the moving ranges |xᵢ − xᵢ₋₁| into an array with the means, then
-//                 every point compared with the mean (limits must exist before any point is judged).
+//                 every point compared with the limits, the zone lines and the mean, and its
+//                 moving range with the range limit (limits must exist before any point is
+//                 judged; a chart that never compares its points with its limits is no chart).
 // Targets: every metric ≤ 2 × its floor in both zones; `cycleTime` in New York ≤ 1.3 × in UTC;
 // peak RSS ≤ 400 MB.
 import { performance } from 'node:perf_hooks';
@@ -309,26 +311,46 @@ const xmrAvailable = typeof metrics.xmr === 'function';
 record(
   'xmr, 10 000 points',
   xmrValues.length,
-  'two passes: ranges, then sides',
+  'two passes: ranges, then every point on the chart',
   measureCase(
     xmrAvailable ? () => metrics.xmr(xmrValues, { lowerBound: 0 })?.signals.length ?? 0 : null,
     () => {
-      // An XmR chart cannot classify a point before its limits exist, so the least any
-      // implementation does is two passes: moving ranges and means, then every point compared
-      // with the central line. A plain array like xmr's `movingRanges` (a typed array's
-      // off-heap buffer would add "external memory pressure" GCs that slow down what runs next).
-      const ranges = new Array(xmrValues.length - 1);
+      // An XmR chart cannot place a point before its limits exist, so the least any
+      // implementation does is two passes: the moving ranges and the means, then every point
+      // placed on the chart — compared with each line its rules read (the natural process
+      // limits, the zone lines half-way to them, the central line) and its moving range with the
+      // range limit. What the floor leaves out is the rules' own bookkeeping (the four-value
+      // window, the run length) and building the signals. A plain array like xmr's
+      // `movingRanges` (a typed array's off-heap buffer would add "external memory pressure"
+      // GCs that slow down what runs next).
+      const count = xmrValues.length;
+      const ranges = new Array(count - 1);
       let sum = xmrValues[0];
       let rangeSum = 0;
-      for (let index = 1; index < xmrValues.length; index++) {
+      for (let index = 1; index < count; index++) {
         ranges[index - 1] = Math.abs(xmrValues[index] - xmrValues[index - 1]);
         rangeSum += ranges[index - 1];
         sum += xmrValues[index];
       }
-      const mean = sum / xmrValues.length;
-      let above = 0;
-      for (let index = 0; index < xmrValues.length; index++) if (xmrValues[index] > mean) above++;
-      return above + rangeSum;
+      const mean = sum / count;
+      const averageRange = rangeSum / (count - 1);
+      const upperLimit = mean + 2.66 * averageRange;
+      const lowerNatural = mean - 2.66 * averageRange;
+      const lowerLimit = lowerNatural < 0 ? -Infinity : lowerNatural; // as `lowerBound: 0`
+      const upperZone = mean + 1.33 * averageRange;
+      const lowerZone = mean - 1.33 * averageRange;
+      const upperRangeLimit = 3.268 * averageRange;
+      let placed = 0;
+      for (let index = 0; index < count; index++) {
+        const value = xmrValues[index];
+        if (value > upperLimit || value < lowerLimit) placed += 8;
+        if (value > upperZone) placed += 4;
+        else if (value < lowerZone) placed += 2;
+        if (value > mean) placed++;
+        else if (value < mean) placed--;
+        if (index > 0 && ranges[index - 1] > upperRangeLimit) placed += 16;
+      }
+      return placed + rangeSum;
     },
     SHORT_BATCHES,
   ),
