@@ -4,8 +4,8 @@ import type { FlowSpanResponse } from '@bearing/contracts';
 import { epochMsToDay } from '@bearing/metrics';
 import { DataSource } from 'typeorm';
 import { ClockService } from '../common/clock/clock.service.js';
-import { findTeam } from '../teams/team.repository.js';
 import { readFlowSpan } from './flow-span.repository.js';
+import { readFlowTeam } from './flow-read-model/flow-read-model.repository.js';
 import { todayOf } from './team-days.js';
 
 /**
@@ -22,7 +22,8 @@ export class FlowSpanService {
 
   async span(workspaceId: string, teamRef: string): Promise<FlowSpanResponse> {
     const manager = this.dataSource.manager;
-    const team = await findTeam(manager, workspaceId, teamRef);
+    // A plain row: the team's id and time zone are all this needs.
+    const team = await readFlowTeam(manager, workspaceId, teamRef);
     const row = await readFlowSpan(manager, workspaceId, team.id);
     const dayOf = (at: Date | null) =>
       at === null ? null : epochMsToDay(at.getTime(), team.timeZone);
