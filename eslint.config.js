@@ -29,7 +29,6 @@ const TABLE_CALLS_TO_MOVE = [
   'apps/api/src/auth/sessions.service.ts',
   'apps/api/src/members/invitations.service.ts',
   'apps/api/src/members/members.service.ts',
-  'apps/api/src/tokens/tokens.service.ts',
   'apps/api/src/workspaces/workspace-access.service.ts',
   'apps/api/src/workspaces/workspaces.service.ts',
   // Not moved yet.

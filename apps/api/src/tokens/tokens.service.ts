@@ -6,7 +6,7 @@ import type {
   CreateTokenRequest,
   PageQuery,
 } from '@bearing/contracts';
-import { DataSource, type FindOptionsWhere, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Actor } from '../access/caller.js';
 import { TOKEN_PREFIX } from '../access/credentials.js';
 import { hasAtLeast } from '../access/roles.js';
@@ -15,9 +15,15 @@ import { ProblemException } from '../common/problem/problem.js';
 import { hashSecret, newSecret } from '../common/secrets/secret-token.js';
 import { type RateLimit, RateLimitService } from '../rate-limit/rate-limit.service.js';
 import { WorkspaceAccessService } from '../workspaces/workspace-access.service.js';
-import { ApiToken } from './api-token.entity.js';
 import { toApiTokenResponse } from './api-token.mapper.js';
-import { createdAtIdOrder, keysetItems } from '../common/pagination/keyset-page.js';
+import {
+  findLoadedApiToken,
+  findUnrevokedApiToken,
+  insertApiToken,
+  markApiTokenRevoked,
+  type TokenScope,
+  unrevokedApiTokenPage,
+} from './api-token.repository.js';
 
 /** Tokens a user may create per hour: plenty for people, a brake on a runaway script. */
 export const TOKEN_CREATION_LIMIT: RateLimit = { limit: 20, windowSeconds: 60 * 60 };
@@ -53,7 +59,7 @@ export class TokensService {
     }
     const secret = newSecret(TOKEN_PREFIX);
     const id = await this.dataSource.transaction(async (manager) => {
-      const token = await manager.getRepository(ApiToken).save({
+      const token = await insertApiToken(manager, {
         userId: actor.userId,
         workspaceId: membership.id,
         name: request.name,
@@ -73,7 +79,10 @@ export class TokensService {
       });
       return token.id;
     });
-    return { ...toApiTokenResponse(await this.findLoaded({ id })), token: secret };
+    return {
+      ...toApiTokenResponse(await findLoadedApiToken(this.dataSource.manager, id)),
+      token: secret,
+    };
   }
 
   listMine(userId: string, page: PageQuery): Promise<ApiTokenPage> {
@@ -85,45 +94,25 @@ export class TokensService {
   }
 
   revokeMine(actor: Actor, tokenId: string): Promise<void> {
-    return this.revoke({ id: tokenId, userId: actor.userId }, actor);
+    return this.revoke(tokenId, { userId: actor.userId }, actor);
   }
 
   /** An admin revoking any member's token — but only among this workspace's tokens. */
   revokeInWorkspace(workspaceId: string, actor: Actor, tokenId: string): Promise<void> {
-    return this.revoke({ id: tokenId, workspaceId }, actor);
+    return this.revoke(tokenId, { workspaceId }, actor);
   }
 
   /** Unrevoked tokens matching `scope` (an owner or a workspace), newest first. */
-  private async list(
-    scope: { userId: string } | { workspaceId: string },
-    { limit, cursor }: PageQuery,
-  ): Promise<ApiTokenPage> {
-    const query = this.dataSource
-      .getRepository(ApiToken)
-      .createQueryBuilder('token')
-      .innerJoinAndSelect('token.user', 'user')
-      .innerJoinAndSelect('token.workspace', 'workspace')
-      .where('token.revokedAt IS NULL');
-    if ('userId' in scope) query.andWhere('token.userId = :userId', scope);
-    else query.andWhere('token.workspaceId = :workspaceId', scope);
-    return keysetItems(
-      query,
-      { cursor, limit },
-      createdAtIdOrder('token', 'DESC'),
-      toApiTokenResponse,
-    );
+  private list(scope: TokenScope, page: PageQuery): Promise<ApiTokenPage> {
+    return unrevokedApiTokenPage(this.dataSource.manager, scope, page);
   }
 
-  /** Revokes the one unrevoked token matching `where`, or answers 404. */
-  private async revoke(where: FindOptionsWhere<ApiToken>, actor: Actor): Promise<void> {
+  /** Revokes the one unrevoked token `tokenId` within `scope`, or answers 404. */
+  private async revoke(tokenId: string, scope: TokenScope, actor: Actor): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const tokens = manager.getRepository(ApiToken);
-      const token = await tokens.findOne({
-        where: { ...where, revokedAt: IsNull() },
-        relations: { user: true },
-      });
+      const token = await findUnrevokedApiToken(manager, tokenId, scope);
       if (!token?.user) throw ProblemException.notFound('There is no such API token.');
-      await tokens.update(token.id, { revokedAt: () => 'now()' });
+      await markApiTokenRevoked(manager, token.workspaceId, token.id);
       await recordAuditEvent(manager, {
         workspaceId: token.workspaceId,
         actor,
@@ -132,11 +121,5 @@ export class TokensService {
         details: { name: token.name, owner: token.user.email },
       });
     });
-  }
-
-  private async findLoaded(where: FindOptionsWhere<ApiToken>): Promise<ApiToken> {
-    return this.dataSource
-      .getRepository(ApiToken)
-      .findOneOrFail({ where, relations: { user: true, workspace: true } });
   }
 }
