@@ -26,7 +26,6 @@ const TABLE_CALLS_TO_MOVE = [
   'apps/api/src/portfolio/portfolio.service.ts',
   'apps/api/src/portfolio/program-summaries.ts',
   // Identity features, changed by others this session.
-  'apps/api/src/auth/sessions.service.ts',
   'apps/api/src/members/invitations.service.ts',
   'apps/api/src/members/members.service.ts',
   'apps/api/src/workspaces/workspace-access.service.ts',

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { CallerUser } from '../access/caller.js';
 import { resolveSession } from '../access/caller-resolver.js';
 import { SESSION_IDLE_TIMEOUT_MS } from '../access/credentials.js';
 import { hashSecret, newSecret } from '../common/secrets/secret-token.js';
-import { Session } from './session.entity.js';
+import {
+  insertSession,
+  revokeSessionById,
+  revokeSessionByTokenHash,
+} from './sessions.repository.js';
 
 /** Signed out this long after signing in, however active. */
 export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
@@ -32,17 +36,13 @@ export class SessionsService {
     previousToken: string | undefined,
     origin: SessionOrigin = { ip: null, userAgent: null },
   ): Promise<IssuedSession> {
-    const sessions = manager.getRepository(Session);
     if (previousToken !== undefined) {
-      await sessions.update(
-        { tokenHash: hashSecret(previousToken), revokedAt: IsNull() },
-        { revokedAt: () => 'now()' },
-      );
+      await revokeSessionByTokenHash(manager, hashSecret(previousToken));
     }
     const token = newSecret();
     const now = Date.now();
     const expiresAt = new Date(now + SESSION_LIFETIME_MS);
-    await sessions.insert({
+    await insertSession(manager, {
       userId,
       tokenHash: hashSecret(token),
       idleExpiresAt: new Date(now + SESSION_IDLE_TIMEOUT_MS),
@@ -64,8 +64,6 @@ export class SessionsService {
   }
 
   async revoke(sessionId: string): Promise<void> {
-    await this.dataSource
-      .getRepository(Session)
-      .update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+    await revokeSessionById(this.dataSource.manager, sessionId);
   }
 }
