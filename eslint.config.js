@@ -28,8 +28,6 @@ const TABLE_CALLS_TO_MOVE = [
   // Identity features, changed by others this session.
   'apps/api/src/members/invitations.service.ts',
   'apps/api/src/members/members.service.ts',
-  'apps/api/src/workspaces/workspace-access.service.ts',
-  'apps/api/src/workspaces/workspaces.service.ts',
   // Not moved yet.
   'apps/api/src/demo/demo-workspace.ts',
   'apps/api/src/demo/seed-demo-workspace.ts',

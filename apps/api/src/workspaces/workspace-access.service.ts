@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { WorkspaceRole } from '@bearing/contracts';
 import { DataSource } from 'typeorm';
-import { Membership } from './membership.entity.js';
+import { membershipBySlug } from './workspace.repository.js';
 
 export type WorkspaceMembership = { id: string; slug: string; name: string; role: WorkspaceRole };
 
@@ -13,13 +13,7 @@ export class WorkspaceAccessService {
 
   /** `undefined` both for an unknown slug and for a non-member: callers must not tell apart. */
   async membershipOf(slug: string, userId: string): Promise<WorkspaceMembership | undefined> {
-    const membership = await this.dataSource
-      .getRepository(Membership)
-      .createQueryBuilder('membership')
-      .innerJoinAndSelect('membership.workspace', 'workspace')
-      .where('workspace.slug = :slug', { slug })
-      .andWhere('membership.userId = :userId', { userId })
-      .getOne();
+    const membership = await membershipBySlug(this.dataSource.manager, slug, userId);
     if (!membership?.workspace) return undefined;
     const { id, name } = membership.workspace;
     return { id, slug: membership.workspace.slug, name, role: membership.role };

@@ -1,5 +1,7 @@
-import type { Workspace as WorkspaceResponse } from '@bearing/contracts';
+import type { PageQuery, Workspace as WorkspaceResponse } from '@bearing/contracts';
 import type { EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { keysetPage } from '../common/pagination/keyset-page.js';
 import { Membership } from './membership.entity.js';
 import { toWorkspaceResponse } from './workspace.mapper.js';
 import { Workspace } from './workspace.entity.js';
@@ -31,4 +33,53 @@ export async function workspacesOfUser(
 /** Whether some workspace has this slug. */
 export function workspaceSlugTaken(manager: EntityManager, slug: string): Promise<boolean> {
   return manager.getRepository(Workspace).existsBy({ slug });
+}
+
+/** The user's membership of the workspace `slug`, with the workspace; null for a non-member. */
+export function membershipBySlug(
+  manager: EntityManager,
+  slug: string,
+  userId: string,
+): Promise<Membership | null> {
+  return manager
+    .getRepository(Membership)
+    .createQueryBuilder('membership')
+    .innerJoinAndSelect('membership.workspace', 'workspace')
+    .where('workspace.slug = :slug', { slug })
+    .andWhere('membership.userId = :userId', { userId })
+    .getOne();
+}
+
+const slugPosition = z.tuple([z.string()]);
+
+/** The user's memberships with their workspaces, keyset-paged on the workspace's slug. */
+export function membershipsOfUserPage(
+  manager: EntityManager,
+  userId: string,
+  page: PageQuery,
+): Promise<{ rows: Membership[]; nextCursor: string | null }> {
+  const query = manager
+    .getRepository(Membership)
+    .createQueryBuilder('membership')
+    .innerJoinAndSelect('membership.workspace', 'workspace')
+    .where('membership.userId = :userId', { userId });
+  return keysetPage(query, page, {
+    // The inner join loads every membership's workspace.
+    keys: [{ sort: 'workspace.slug', valueOf: (membership) => membership.workspace!.slug }],
+    direction: 'ASC',
+    shape: slugPosition,
+  });
+}
+
+/** Inserts a workspace with `userId` as its first admin. */
+export async function insertWorkspaceAndAdmin(
+  manager: EntityManager,
+  values: { slug: string; name: string },
+  userId: string,
+): Promise<Workspace> {
+  const workspace = await manager.getRepository(Workspace).save(values);
+  await manager
+    .getRepository(Membership)
+    .insert({ workspaceId: workspace.id, userId, role: 'admin' });
+  return workspace;
 }

@@ -7,18 +7,14 @@ import type {
   WorkspacePage,
 } from '@bearing/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { z } from 'zod';
 import type { Actor } from '../access/caller.js';
 import { recordAuditEvent } from '../audit/audit.repository.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
 import { assertMayCreateWorkspaces } from '../instance-settings/instance-settings.service.js';
-import { Membership } from './membership.entity.js';
-import { Workspace } from './workspace.entity.js';
+import type { Workspace } from './workspace.entity.js';
 import { toWorkspaceResponse } from './workspace.mapper.js';
-import { keysetPage } from '../common/pagination/keyset-page.js';
-
-const slugPosition = z.tuple([z.string()]);
+import { insertWorkspaceAndAdmin, membershipsOfUserPage } from './workspace.repository.js';
 
 @Injectable()
 export class WorkspacesService {
@@ -51,22 +47,8 @@ export class WorkspacesService {
   }
 
   /** The caller's workspaces, by slug. */
-  async listMine(userId: string, { limit, cursor }: PageQuery): Promise<WorkspacePage> {
-    const query = this.dataSource
-      .getRepository(Membership)
-      .createQueryBuilder('membership')
-      .innerJoinAndSelect('membership.workspace', 'workspace')
-      .where('membership.userId = :userId', { userId });
-    const { rows, nextCursor } = await keysetPage(
-      query,
-      { cursor, limit },
-      {
-        // The inner join loads every membership's workspace.
-        keys: [{ sort: 'workspace.slug', valueOf: (membership) => membership.workspace!.slug }],
-        direction: 'ASC',
-        shape: slugPosition,
-      },
-    );
+  async listMine(userId: string, page: PageQuery): Promise<WorkspacePage> {
+    const { rows, nextCursor } = await membershipsOfUserPage(this.dataSource.manager, userId, page);
     return {
       items: rows.flatMap(({ workspace, role }) =>
         workspace ? [toWorkspaceResponse(workspace, role)] : [],
@@ -85,10 +67,7 @@ export async function insertWorkspaceWithAdmin(
   { slug, name }: CreateWorkspaceRequest,
   actor: Actor,
 ): Promise<Workspace> {
-  const workspace = await manager.getRepository(Workspace).save({ slug, name });
-  await manager
-    .getRepository(Membership)
-    .insert({ workspaceId: workspace.id, userId: actor.userId, role: 'admin' });
+  const workspace = await insertWorkspaceAndAdmin(manager, { slug, name }, actor.userId);
   await recordAuditEvent(manager, {
     workspaceId: workspace.id,
     actor,
