@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { bootstrapAccounts } from '../../api/src/accounts/bootstrap/bootstrap-accounts.js';
+import { bootstrapAccounts } from '../../api/src/bootstrap-accounts.js';
 import { ensureDemoSeeded } from '../../api/src/demo/demo-workspace.js';
 import { TEST_PASSWORD, type TestUser } from '../../api/test/support/factories.js';
 import { pinToday } from '../../api/test/support/okr-factories.js';
