@@ -26,8 +26,6 @@ const TABLE_CALLS_TO_MOVE = [
   'apps/api/src/portfolio/portfolio.service.ts',
   'apps/api/src/portfolio/program-summaries.ts',
   // Identity features, changed by others this session.
-  'apps/api/src/members/invitations.service.ts',
-  'apps/api/src/members/members.service.ts',
   // Not moved yet.
   'apps/api/src/demo/demo-workspace.ts',
   'apps/api/src/demo/seed-demo-workspace.ts',

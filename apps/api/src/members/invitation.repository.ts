@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { type DeepPartial, type EntityManager, IsNull } from 'typeorm';
 import { Membership } from '../workspaces/membership.entity.js';
 import { Invitation } from './invitation.entity.js';
 
@@ -55,4 +55,57 @@ export function isMemberByEmail(
     .where('membership.workspaceId = :workspaceId', { workspaceId })
     .andWhere('user.email = :email', { email })
     .getExists();
+}
+
+/** Deletes the workspace's unused invitations of `email` (a new link replaces them). */
+export async function deleteUnusedInvitationsOf(
+  manager: EntityManager,
+  workspaceId: string,
+  email: string,
+): Promise<void> {
+  await manager.getRepository(Invitation).delete({ workspaceId, email, acceptedAt: IsNull() });
+}
+
+export function insertInvitation(
+  manager: EntityManager,
+  values: DeepPartial<Invitation>,
+): Promise<Invitation> {
+  const invitations = manager.getRepository(Invitation);
+  return invitations.save(invitations.create(values));
+}
+
+/**
+ * The open invitation whose link hashes to `tokenHash`, locked for the rest of the transaction
+ * (so the link is used once); null when there is none.
+ */
+export function lockOpenInvitationByTokenHash(
+  manager: EntityManager,
+  tokenHash: string,
+): Promise<Invitation | null> {
+  return manager
+    .getRepository(Invitation)
+    .createQueryBuilder('invitation')
+    .setLock('pessimistic_write')
+    .where('invitation.tokenHash = :tokenHash', { tokenHash })
+    .andWhere(OPEN)
+    .getOne();
+}
+
+/** Marks the workspace's invitation `id` used, now. */
+export async function markInvitationAccepted(
+  manager: EntityManager,
+  workspaceId: string,
+  id: string,
+): Promise<void> {
+  await manager
+    .getRepository(Invitation)
+    .update({ id, workspaceId }, { acceptedAt: () => 'now()' });
+}
+
+export async function deleteInvitation(
+  manager: EntityManager,
+  workspaceId: string,
+  id: string,
+): Promise<void> {
+  await manager.getRepository(Invitation).delete({ id, workspaceId });
 }

@@ -7,7 +7,7 @@ import type {
   MyInvitationList,
   Workspace as WorkspaceResponse,
 } from '@bearing/contracts';
-import { type EntityManager, IsNull } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Actor, CallerUser } from '../access/caller.js';
 import { hashPassword } from '../common/secrets/password.js';
 import { assertPasswordAcceptable } from '../accounts/passwords/password-policy.service.js';
@@ -16,9 +16,17 @@ import { recordAuditEvent } from '../audit/audit.repository.js';
 import { ClockService } from '../common/clock/clock.service.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { hashSecret, newSecret } from '../common/secrets/secret-token.js';
-import { Membership } from '../workspaces/membership.entity.js';
-import { Invitation } from './invitation.entity.js';
-import { lockOpenInvitationTo, openInvitationsTo } from './invitation.repository.js';
+import type { Invitation } from './invitation.entity.js';
+import {
+  deleteInvitation,
+  deleteUnusedInvitationsOf,
+  insertInvitation,
+  lockOpenInvitationByTokenHash,
+  lockOpenInvitationTo,
+  markInvitationAccepted,
+  openInvitationsTo,
+} from './invitation.repository.js';
+import { insertMembership, membershipOfUser } from './membership.repository.js';
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -37,20 +45,17 @@ export class InvitationsService {
     actor: Actor,
     { email, role }: Pick<AddMemberRequest, 'email' | 'role'>,
   ): Promise<InvitationResponse> {
-    const invitations = manager.getRepository(Invitation);
-    await invitations.delete({ workspaceId, email, acceptedAt: IsNull() });
+    await deleteUnusedInvitationsOf(manager, workspaceId, email);
     const token = newSecret();
-    const invitation = await invitations.save(
-      invitations.create({
-        workspaceId,
-        email,
-        role,
-        tokenHash: hashSecret(token),
-        invitedByUserId: actor.userId,
-        expiresAt: new Date(this.clock.now().getTime() + INVITATION_LIFETIME_MS),
-        acceptedAt: null,
-      }),
-    );
+    const invitation = await insertInvitation(manager, {
+      workspaceId,
+      email,
+      role,
+      tokenHash: hashSecret(token),
+      invitedByUserId: actor.userId,
+      expiresAt: new Date(this.clock.now().getTime() + INVITATION_LIFETIME_MS),
+      acceptedAt: null,
+    });
     await recordAuditEvent(manager, {
       workspaceId,
       actor,
@@ -77,14 +82,7 @@ export class InvitationsService {
     { token, displayName, password }: AcceptInviteRequest,
     requestId: string | null,
   ): Promise<string> {
-    const invitation = await manager
-      .getRepository(Invitation)
-      .createQueryBuilder('invitation')
-      .setLock('pessimistic_write')
-      .where('invitation.tokenHash = :tokenHash', { tokenHash: hashSecret(token) })
-      .andWhere('invitation.acceptedAt IS NULL')
-      .andWhere('invitation.expiresAt > now()')
-      .getOne();
+    const invitation = await lockOpenInvitationByTokenHash(manager, hashSecret(token));
     if (!invitation) {
       throw ProblemException.notFound('This invite link is unknown, used already or expired.');
     }
@@ -100,12 +98,12 @@ export class InvitationsService {
       displayName,
       passwordHash: await hashPassword(password),
     });
-    await manager.getRepository(Membership).insert({
+    await insertMembership(manager, {
       workspaceId: invitation.workspaceId,
       userId: user.id,
       role: invitation.role,
     });
-    await manager.getRepository(Invitation).update(invitation.id, { acceptedAt: () => 'now()' });
+    await markInvitationAccepted(manager, invitation.workspaceId, invitation.id);
     await recordAuditEvent(manager, {
       workspaceId: invitation.workspaceId,
       actor: { userId: user.id, tokenId: null, requestId },
@@ -134,16 +132,12 @@ export class InvitationsService {
   ): Promise<WorkspaceResponse> {
     const invitation = await lockOpenInvitationTo(manager, invitationId, user.email);
     if (!invitation?.workspace) throw ProblemException.notFound(NO_SUCH_INVITATION);
-    const memberships = manager.getRepository(Membership);
-    const existing = await memberships.findOneBy({
-      workspaceId: invitation.workspaceId,
-      userId: user.id,
-    });
-    await manager.getRepository(Invitation).update(invitation.id, { acceptedAt: () => 'now()' });
+    const existing = await membershipOfUser(manager, invitation.workspaceId, user.id);
+    await markInvitationAccepted(manager, invitation.workspaceId, invitation.id);
     const { id, slug, name } = invitation.workspace;
     // Joined meanwhile another way: the invitation is used up, the role stays as it is.
     if (existing) return { id, slug, name, role: existing.role };
-    await memberships.insert({
+    await insertMembership(manager, {
       workspaceId: invitation.workspaceId,
       userId: user.id,
       role: invitation.role,
@@ -167,7 +161,7 @@ export class InvitationsService {
   ): Promise<void> {
     const invitation = await lockOpenInvitationTo(manager, invitationId, user.email);
     if (!invitation) throw ProblemException.notFound(NO_SUCH_INVITATION);
-    await manager.getRepository(Invitation).delete(invitation.id);
+    await deleteInvitation(manager, invitation.workspaceId, invitation.id);
     await recordAuditEvent(manager, {
       workspaceId: invitation.workspaceId,
       actor: { userId: user.id, tokenId: null, requestId },

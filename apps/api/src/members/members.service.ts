@@ -8,8 +8,7 @@ import type {
   PageQuery,
   UpdateMemberRequest,
 } from '@bearing/contracts';
-import { DataSource, type EntityManager, IsNull } from 'typeorm';
-import { z } from 'zod';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../access/caller.js';
 import { hashPassword } from '../common/secrets/password.js';
 import { assertPasswordAcceptable } from '../accounts/passwords/password-policy.service.js';
@@ -19,17 +18,20 @@ import { displayNameFromEmail, findUserByEmail, insertUser } from '../accounts/u
 import { recordAuditEvent } from '../audit/audit.repository.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
-import { ApiToken } from '../tokens/api-token.entity.js';
-import { Membership } from '../workspaces/membership.entity.js';
+import { revokeTokensOfUserIn } from '../tokens/user-tokens.repository.js';
+import type { Membership } from '../workspaces/membership.entity.js';
 import { isMemberByEmail } from './invitation.repository.js';
 import { InvitationsService } from './invitations.service.js';
 import { toMemberResponse } from './member.mapper.js';
-import { assertAnotherAdminRemains, lockWorkspaceMemberships } from './membership.repository.js';
+import {
+  assertAnotherAdminRemains,
+  deleteMembership,
+  findMembership,
+  lockWorkspaceMemberships,
+  membershipPage,
+  saveMembership,
+} from './membership.repository.js';
 import { assertVersion } from '../common/problem/stale-version.js';
-import { findInWorkspaceOr404 } from '../common/database/workspace-record.repository.js';
-import { keysetPage } from '../common/pagination/keyset-page.js';
-
-const emailPosition = z.tuple([z.string()]);
 
 /** Every method takes the workspace id from the access guard and filters by it. */
 @Injectable()
@@ -40,22 +42,8 @@ export class MembersService {
   ) {}
 
   /** Members by email. */
-  async list(workspaceId: string, { limit, cursor }: PageQuery): Promise<MemberPage> {
-    const query = this.dataSource
-      .getRepository(Membership)
-      .createQueryBuilder('membership')
-      .innerJoinAndSelect('membership.user', 'user')
-      .where('membership.workspaceId = :workspaceId', { workspaceId });
-    const { rows, nextCursor } = await keysetPage(
-      query,
-      { cursor, limit },
-      {
-        // The inner join loads every membership's user.
-        keys: [{ sort: 'user.email', valueOf: (membership) => membership.user!.email }],
-        direction: 'ASC',
-        shape: emailPosition,
-      },
-    );
+  async list(workspaceId: string, page: PageQuery): Promise<MemberPage> {
+    const { rows, nextCursor } = await membershipPage(this.dataSource.manager, workspaceId, page);
     return {
       items: rows.flatMap((membership) =>
         membership.user ? [toMemberResponse(membership, membership.user)] : [],
@@ -128,7 +116,7 @@ export class MembersService {
       }
       const from = membership.role;
       membership.role = role;
-      const saved = await manager.getRepository(Membership).save(membership);
+      const saved = await saveMembership(manager, membership);
       await recordAuditEvent(manager, {
         workspaceId,
         actor,
@@ -148,10 +136,8 @@ export class MembersService {
       if (membership.role === 'admin') {
         await assertAnotherAdminRemains(manager, workspaceId, userId, 'remove');
       }
-      await manager.getRepository(Membership).delete({ workspaceId, userId });
-      const revoked = await manager
-        .getRepository(ApiToken)
-        .update({ workspaceId, userId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+      await deleteMembership(manager, workspaceId, userId);
+      const tokensRevoked = await revokeTokensOfUserIn(manager, workspaceId, userId);
       await recordAuditEvent(manager, {
         workspaceId,
         actor,
@@ -160,7 +146,7 @@ export class MembersService {
         details: {
           email: userOf(membership).email,
           role: membership.role,
-          tokensRevoked: revoked.affected ?? 0,
+          tokensRevoked,
         },
       });
     });
@@ -187,20 +173,6 @@ async function createAccountWithPassword(
     target: { type: 'account', id: user.id },
     details: { email: user.email, initialPassword: true },
   });
-}
-
-/** The membership in *this* workspace, or 404 — an id from another workspace is not found. */
-async function findMembership(
-  manager: EntityManager,
-  workspaceId: string,
-  userId: string,
-): Promise<Membership> {
-  return findInWorkspaceOr404(
-    manager,
-    Membership,
-    { workspaceId, where: { userId }, relations: { user: true } },
-    'There is no such member here.',
-  );
 }
 
 function userOf(membership: Membership): User {

@@ -1,4 +1,8 @@
+import type { PageQuery } from '@bearing/contracts';
 import type { EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { findInWorkspaceOr404 } from '../common/database/workspace-record.repository.js';
+import { keysetPage } from '../common/pagination/keyset-page.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { Membership } from '../workspaces/membership.entity.js';
 import { lockWorkspace } from '../workspaces/workspace.repository.js';
@@ -36,4 +40,71 @@ export async function assertAnotherAdminRemains(
       }: make another member an admin first.`,
     );
   }
+}
+
+const emailPosition = z.tuple([z.string()]);
+
+/** The workspace's memberships with their users, keyset-paged on the user's email. */
+export function membershipPage(
+  manager: EntityManager,
+  workspaceId: string,
+  page: PageQuery,
+): Promise<{ rows: Membership[]; nextCursor: string | null }> {
+  const query = manager
+    .getRepository(Membership)
+    .createQueryBuilder('membership')
+    .innerJoinAndSelect('membership.user', 'user')
+    .where('membership.workspaceId = :workspaceId', { workspaceId });
+  return keysetPage(query, page, {
+    // The inner join loads every membership's user.
+    keys: [{ sort: 'user.email', valueOf: (membership) => membership.user!.email }],
+    direction: 'ASC',
+    shape: emailPosition,
+  });
+}
+
+/** The membership in *this* workspace, with its user, or 404 — another workspace's is not found. */
+export function findMembership(
+  manager: EntityManager,
+  workspaceId: string,
+  userId: string,
+): Promise<Membership> {
+  return findInWorkspaceOr404(
+    manager,
+    Membership,
+    { workspaceId, where: { userId }, relations: { user: true } },
+    'There is no such member here.',
+  );
+}
+
+/** Saves a membership loaded in this workspace (its version checked by the caller). */
+export function saveMembership(
+  manager: EntityManager,
+  membership: Membership,
+): Promise<Membership> {
+  return manager.getRepository(Membership).save(membership);
+}
+
+export async function deleteMembership(
+  manager: EntityManager,
+  workspaceId: string,
+  userId: string,
+): Promise<void> {
+  await manager.getRepository(Membership).delete({ workspaceId, userId });
+}
+
+/** The user's membership of the workspace, or null when they are not a member. */
+export function membershipOfUser(
+  manager: EntityManager,
+  workspaceId: string,
+  userId: string,
+): Promise<Membership | null> {
+  return manager.getRepository(Membership).findOneBy({ workspaceId, userId });
+}
+
+export async function insertMembership(
+  manager: EntityManager,
+  values: Pick<Membership, 'workspaceId' | 'userId' | 'role'>,
+): Promise<void> {
+  await manager.getRepository(Membership).insert(values);
 }

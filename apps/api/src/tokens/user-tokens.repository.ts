@@ -8,3 +8,15 @@ export async function revokeTokensOfUser(manager: EntityManager, userId: string)
     .update({ userId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
   return result.affected ?? 0;
 }
+
+/** Revokes a user's API tokens for one workspace (they left it); answers how many. */
+export async function revokeTokensOfUserIn(
+  manager: EntityManager,
+  workspaceId: string,
+  userId: string,
+): Promise<number> {
+  const result = await manager
+    .getRepository(ApiToken)
+    .update({ workspaceId, userId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+  return result.affected ?? 0;
+}
