@@ -3,9 +3,12 @@ import { evaluateGuardrail, type GuardrailResult } from '@bearing/metrics';
 import type { EntityManager } from 'typeorm';
 import { latestPointsOf, type LatestPoint } from '../metrics/metric.repository.js';
 import type { Metric } from '../metrics/metric.entity.js';
-import { GuardrailStatusChange } from './guardrail-status-change.entity.js';
-import { Guardrail } from './guardrail.entity.js';
-import { storeGuardrailStatus } from './guardrail.repository.js';
+import type { Guardrail } from './guardrail.entity.js';
+import {
+  guardrailsOnMetrics,
+  insertGuardrailStatusChange,
+  storeGuardrailStatus,
+} from './guardrail.repository.js';
 
 /** `evaluateGuardrail` of `@bearing/metrics` on one point; `null` when there is no point yet. */
 export function evaluate(
@@ -38,7 +41,7 @@ export async function recordStatus(
   const evaluation = evaluate(guardrail, metric, latest);
   if (!evaluation || !latest || evaluation.status === guardrail.status) return;
   await storeGuardrailStatus(manager, guardrail.id, evaluation.status);
-  await manager.getRepository(GuardrailStatusChange).insert({
+  await insertGuardrailStatusChange(manager, {
     guardrailId: guardrail.id,
     fromStatus: guardrail.status,
     toStatus: evaluation.status,
@@ -56,14 +59,7 @@ export async function reevaluateGuardrailsOf(
   cause: GuardrailChangeCause,
 ): Promise<void> {
   if (metrics.length === 0) return;
-  const guardrails = await manager
-    .getRepository(Guardrail)
-    .createQueryBuilder('guardrail')
-    .where('guardrail.metricId IN (:...metricIds)', { metricIds: metrics.map(({ id }) => id) })
-    .andWhere('guardrail.workspaceId IN (:...workspaceIds)', {
-      workspaceIds: [...new Set(metrics.map(({ workspaceId }) => workspaceId))],
-    })
-    .getMany();
+  const guardrails = await guardrailsOnMetrics(manager, metrics);
   if (guardrails.length === 0) return;
   const latest = await latestPointsOfGuardrails(manager, guardrails);
   const metricsById = new Map(metrics.map((metric) => [metric.id, metric]));

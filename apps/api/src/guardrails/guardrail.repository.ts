@@ -1,6 +1,23 @@
-import type { GuardrailStatus } from '@bearing/contracts';
-import { type EntityManager, In } from 'typeorm';
+import {
+  GUARDRAIL_HISTORY_EMBEDDED,
+  type GuardrailStatus,
+  type GuardrailStatusChange as GuardrailStatusChangeResponse,
+  type Page,
+  type PageQuery,
+} from '@bearing/contracts';
+import { type DeepPartial, type EntityManager, In, type QueryDeepPartialEntity } from 'typeorm';
+import { findInWorkspaceOr404 } from '../common/database/workspace-record.repository.js';
+import { createdAtIdPosition } from '../common/pagination/cursor.js';
+import {
+  createdAtIdOrder,
+  keysetItems,
+  keysetPage,
+  type KeysetOrder,
+} from '../common/pagination/keyset-page.js';
+import type { Metric } from '../metrics/metric.entity.js';
+import { GuardrailStatusChange } from './guardrail-status-change.entity.js';
 import { Guardrail } from './guardrail.entity.js';
+import { toStatusChangeResponse } from './guardrail.mapper.js';
 
 /** Stores a guardrail's evaluated status; not an edit, so its version stays what a user holds. */
 export async function storeGuardrailStatus(
@@ -25,4 +42,141 @@ export async function guardrailNames(
     .getRepository(Guardrail)
     .find({ where: { workspaceId, id: In([...ids]) }, relations: { metric: true } });
   return new Map(guardrails.flatMap(({ id, metric }) => (metric ? [[id, metric.name]] : [])));
+}
+
+/** The guardrail (with its metric) in *this* workspace, or 404. */
+export function findGuardrail(
+  manager: EntityManager,
+  workspaceId: string,
+  id: string,
+): Promise<Guardrail> {
+  return findInWorkspaceOr404(
+    manager,
+    Guardrail,
+    { workspaceId, where: { id }, relations: { metric: true } },
+    'There is no such guardrail here.',
+  );
+}
+
+/** What a list of a workspace's guardrails is narrowed to. */
+export type GuardrailFilter = {
+  metric?: string | undefined;
+  status?: GuardrailStatus | undefined;
+  /** A condition on `guardrail` taking `:program`, from the programs' side, with the program. */
+  linkedToProgram?: { condition: string; program: string } | undefined;
+};
+
+/** The workspace's guardrails with their metrics, oldest first, keyset-paged on (created_at, id). */
+export function guardrailPage(
+  manager: EntityManager,
+  workspaceId: string,
+  { metric, status, linkedToProgram }: GuardrailFilter,
+  page: PageQuery,
+): Promise<{ rows: Guardrail[]; nextCursor: string | null }> {
+  const query = manager
+    .getRepository(Guardrail)
+    .createQueryBuilder('guardrail')
+    .innerJoinAndSelect('guardrail.metric', 'metric')
+    .where('guardrail.workspaceId = :workspaceId', { workspaceId });
+  if (metric) query.andWhere('metric.key = :metric', { metric });
+  if (status) query.andWhere('guardrail.status = :status', { status });
+  if (linkedToProgram) {
+    query.andWhere(linkedToProgram.condition, { program: linkedToProgram.program });
+  }
+  return keysetPage(query, page, createdAtIdOrder('guardrail', 'ASC'));
+}
+
+export function insertGuardrail(
+  manager: EntityManager,
+  values: DeepPartial<Guardrail>,
+): Promise<Guardrail> {
+  const guardrails = manager.getRepository(Guardrail);
+  return guardrails.save(guardrails.create(values));
+}
+
+/** Saves a guardrail loaded in this workspace (its version checked by the caller). */
+export function saveGuardrail(manager: EntityManager, guardrail: Guardrail): Promise<Guardrail> {
+  return manager.getRepository(Guardrail).save(guardrail);
+}
+
+/** Guardrails on any of `metrics`, each within its metric's workspace. */
+export function guardrailsOnMetrics(
+  manager: EntityManager,
+  metrics: readonly Pick<Metric, 'id' | 'workspaceId'>[],
+): Promise<Guardrail[]> {
+  return manager
+    .getRepository(Guardrail)
+    .createQueryBuilder('guardrail')
+    .where('guardrail.metricId IN (:...metricIds)', { metricIds: metrics.map(({ id }) => id) })
+    .andWhere('guardrail.workspaceId IN (:...workspaceIds)', {
+      workspaceIds: [...new Set(metrics.map(({ workspaceId }) => workspaceId))],
+    })
+    .getMany();
+}
+
+/** Records a change of a guardrail's status (the guardrail loaded in its workspace). */
+export async function insertGuardrailStatusChange(
+  manager: EntityManager,
+  values: QueryDeepPartialEntity<GuardrailStatusChange>,
+): Promise<void> {
+  await manager.getRepository(GuardrailStatusChange).insert(values);
+}
+
+/**
+ * Status changes of one guardrail (found in its workspace by the caller), newest first,
+ * keyset-paged on (changed_at, id).
+ */
+export function guardrailStatusChangePage(
+  manager: EntityManager,
+  guardrailId: string,
+  page: PageQuery,
+): Promise<Page<GuardrailStatusChangeResponse>> {
+  const query = manager
+    .getRepository(GuardrailStatusChange)
+    .createQueryBuilder('change')
+    .where('change.guardrailId = :guardrailId', { guardrailId });
+  const order: KeysetOrder<GuardrailStatusChange> = {
+    keys: [
+      { sort: 'change.changedAt', valueOf: (change) => change.changedAt.toISOString() },
+      { sort: 'change.id', valueOf: (change) => change.id },
+    ],
+    direction: 'DESC',
+    shape: createdAtIdPosition,
+  };
+  return keysetItems(query, page, order, toStatusChangeResponse);
+}
+
+/**
+ * The latest `GUARDRAIL_HISTORY_EMBEDDED` changes of each guardrail (found in its workspace by
+ * the caller), newest first.
+ */
+export async function recentGuardrailHistory(
+  manager: EntityManager,
+  guardrailIds: readonly string[],
+): Promise<Map<string, GuardrailStatusChange[]>> {
+  const changes = await manager
+    .getRepository(GuardrailStatusChange)
+    .createQueryBuilder('change')
+    .where(
+      `change.id IN (
+        SELECT recent.id FROM unnest(CAST(:guardrailIds AS uuid[])) AS wanted(guardrail_id)
+        CROSS JOIN LATERAL (
+          SELECT inner_change.id FROM guardrail_status_change inner_change
+           WHERE inner_change.guardrail_id = wanted.guardrail_id
+           ORDER BY inner_change.changed_at DESC, inner_change.id DESC
+           LIMIT :embedded
+        ) AS recent
+      )`,
+      { guardrailIds, embedded: GUARDRAIL_HISTORY_EMBEDDED },
+    )
+    .orderBy('change.changedAt', 'DESC')
+    .addOrderBy('change.id', 'DESC')
+    .getMany();
+  const byGuardrail = new Map<string, GuardrailStatusChange[]>();
+  for (const change of changes) {
+    const list = byGuardrail.get(change.guardrailId) ?? [];
+    list.push(change);
+    byGuardrail.set(change.guardrailId, list);
+  }
+  return byGuardrail;
 }

@@ -1,36 +1,34 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  type CreateGuardrailRequest,
-  GUARDRAIL_HISTORY_EMBEDDED,
-  type Guardrail as GuardrailResponse,
-  type GuardrailListQuery,
-  type GuardrailPage,
-  type GuardrailStatusChangePage,
-  type PageQuery,
-  type UpdateGuardrailRequest,
+import type {
+  CreateGuardrailRequest,
+  Guardrail as GuardrailResponse,
+  GuardrailListQuery,
+  GuardrailPage,
+  GuardrailStatusChangePage,
+  PageQuery,
+  UpdateGuardrailRequest,
 } from '@bearing/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../access/caller.js';
 import { recordAuditEvent } from '../audit/audit.repository.js';
-import { createdAtIdPosition } from '../common/pagination/cursor.js';
 import { ProblemException } from '../common/problem/problem.js';
-import { latestPointsOf, lockMetrics } from '../metrics/metric.repository.js';
-import { Metric } from '../metrics/metric.entity.js';
+import { latestPointsOf, lockMetrics, metricWithKey } from '../metrics/metric.repository.js';
+import type { Metric } from '../metrics/metric.entity.js';
 import { MetricChanges } from '../metrics/metric-changes.service.js';
 import { reevaluateGuardrailsOf, recordStatus } from './guardrail-evaluation.js';
 import { GUARDRAIL_PROGRAMS, type GuardrailPrograms } from './guardrail-programs.types.js';
-import { toGuardrailResponse, toStatusChangeResponse } from './guardrail.mapper.js';
-import { GuardrailStatusChange } from './guardrail-status-change.entity.js';
-import { Guardrail } from './guardrail.entity.js';
-import { assertVersion } from '../common/problem/stale-version.js';
-import { findInWorkspaceOr404 } from '../common/database/workspace-record.repository.js';
+import { toGuardrailResponse } from './guardrail.mapper.js';
+import type { Guardrail } from './guardrail.entity.js';
 import {
-  createdAtIdOrder,
-  keysetItems,
-  keysetPage,
-  type KeysetOrder,
-} from '../common/pagination/keyset-page.js';
+  findGuardrail,
+  guardrailPage,
+  guardrailStatusChangePage,
+  insertGuardrail,
+  recentGuardrailHistory,
+  saveGuardrail,
+} from './guardrail.repository.js';
+import { assertVersion } from '../common/problem/stale-version.js';
 import { latestPointsOfGuardrails } from './guardrail-evaluation.js';
 
 /** Guardrails of one workspace; every query filters by the workspace id. */
@@ -54,18 +52,17 @@ export class GuardrailsService implements OnModuleInit {
     workspaceId: string,
     { limit, cursor, metric, status, program }: GuardrailListQuery,
   ): Promise<GuardrailPage> {
-    const query = this.dataSource
-      .getRepository(Guardrail)
-      .createQueryBuilder('guardrail')
-      .innerJoinAndSelect('guardrail.metric', 'metric')
-      .where('guardrail.workspaceId = :workspaceId', { workspaceId });
-    if (metric) query.andWhere('metric.key = :metric', { metric });
-    if (status) query.andWhere('guardrail.status = :status', { status });
-    if (program) query.andWhere(this.programs.linkedToProgramCondition('guardrail'), { program });
-    const { rows, nextCursor } = await keysetPage(
-      query,
+    const { rows, nextCursor } = await guardrailPage(
+      this.dataSource.manager,
+      workspaceId,
+      {
+        metric,
+        status,
+        linkedToProgram: program
+          ? { condition: this.programs.linkedToProgramCondition('guardrail'), program }
+          : undefined,
+      },
       { cursor, limit },
-      createdAtIdOrder('guardrail', 'ASC'),
     );
     const responses = await this.responsesFor(this.dataSource.manager, rows);
     return {
@@ -86,19 +83,7 @@ export class GuardrailsService implements OnModuleInit {
     { limit, cursor }: PageQuery,
   ): Promise<GuardrailStatusChangePage> {
     const guardrail = await findGuardrail(this.dataSource.manager, workspaceId, id);
-    const query = this.dataSource
-      .getRepository(GuardrailStatusChange)
-      .createQueryBuilder('change')
-      .where('change.guardrailId = :guardrailId', { guardrailId: guardrail.id });
-    const order: KeysetOrder<GuardrailStatusChange> = {
-      keys: [
-        { sort: 'change.changedAt', valueOf: (change) => change.changedAt.toISOString() },
-        { sort: 'change.id', valueOf: (change) => change.id },
-      ],
-      direction: 'DESC',
-      shape: createdAtIdPosition,
-    };
-    return keysetItems(query, { cursor, limit }, order, toStatusChangeResponse);
+    return guardrailStatusChangePage(this.dataSource.manager, guardrail.id, { cursor, limit });
   }
 
   /** Creates a guardrail and records its first status when the metric has points. */
@@ -108,9 +93,7 @@ export class GuardrailsService implements OnModuleInit {
     request: CreateGuardrailRequest,
   ): Promise<GuardrailResponse> {
     return this.dataSource.transaction(async (manager) => {
-      const metric = await manager
-        .getRepository(Metric)
-        .findOneBy({ workspaceId, key: request.metricKey });
+      const metric = await metricWithKey(manager, workspaceId, request.metricKey);
       if (!metric) {
         throw ProblemException.validation([
           {
@@ -120,18 +103,15 @@ export class GuardrailsService implements OnModuleInit {
         ]);
       }
       await lockMetrics(manager, [metric.id]);
-      const guardrails = manager.getRepository(Guardrail);
-      const guardrail = await guardrails.save(
-        guardrails.create({
-          workspaceId,
-          metricId: metric.id,
-          baseline: request.baseline,
-          thresholdType: request.threshold.type,
-          thresholdValue: request.threshold.value,
-          warnAt: request.warnAt,
-          status: null,
-        }),
-      );
+      const guardrail = await insertGuardrail(manager, {
+        workspaceId,
+        metricId: metric.id,
+        baseline: request.baseline,
+        thresholdType: request.threshold.type,
+        thresholdValue: request.threshold.value,
+        warnAt: request.warnAt,
+        status: null,
+      });
       const latest = await latestPointsOf(manager, workspaceId, [metric.id]);
       await recordStatus(manager, guardrail, metric, latest.get(metric.id), 'created');
       await recordAuditEvent(manager, {
@@ -168,7 +148,7 @@ export class GuardrailsService implements OnModuleInit {
       }
       if (changes.warnAt !== undefined) guardrail.warnAt = changes.warnAt;
       const metric = metricOf(guardrail);
-      const saved = await manager.getRepository(Guardrail).save(guardrail);
+      const saved = await saveGuardrail(manager, guardrail);
       const latest = await latestPointsOf(manager, workspaceId, [metric.id]);
       await recordStatus(manager, saved, metric, latest.get(metric.id), 'edited');
       await recordAuditEvent(manager, {
@@ -203,7 +183,7 @@ export class GuardrailsService implements OnModuleInit {
     const responses = new Map<string, GuardrailResponse>();
     if (guardrails.length === 0) return responses;
     const latest = await latestPointsOfGuardrails(manager, guardrails);
-    const history = await recentHistory(
+    const history = await recentGuardrailHistory(
       manager,
       guardrails.map(({ id }) => id),
     );
@@ -224,53 +204,7 @@ export class GuardrailsService implements OnModuleInit {
   }
 }
 
-/** The guardrail (with its metric) in *this* workspace, or 404. */
-async function findGuardrail(
-  manager: EntityManager,
-  workspaceId: string,
-  id: string,
-): Promise<Guardrail> {
-  return findInWorkspaceOr404(
-    manager,
-    Guardrail,
-    { workspaceId, where: { id }, relations: { metric: true } },
-    'There is no such guardrail here.',
-  );
-}
-
 function metricOf(guardrail: Guardrail): Metric {
   if (!guardrail.metric) throw new Error('guardrail loaded without its metric');
   return guardrail.metric;
-}
-
-/** The latest `GUARDRAIL_HISTORY_EMBEDDED` changes of each guardrail, newest first. */
-async function recentHistory(
-  manager: EntityManager,
-  guardrailIds: readonly string[],
-): Promise<Map<string, GuardrailStatusChange[]>> {
-  const changes = await manager
-    .getRepository(GuardrailStatusChange)
-    .createQueryBuilder('change')
-    .where(
-      `change.id IN (
-        SELECT recent.id FROM unnest(CAST(:guardrailIds AS uuid[])) AS wanted(guardrail_id)
-        CROSS JOIN LATERAL (
-          SELECT inner_change.id FROM guardrail_status_change inner_change
-           WHERE inner_change.guardrail_id = wanted.guardrail_id
-           ORDER BY inner_change.changed_at DESC, inner_change.id DESC
-           LIMIT :embedded
-        ) AS recent
-      )`,
-      { guardrailIds, embedded: GUARDRAIL_HISTORY_EMBEDDED },
-    )
-    .orderBy('change.changedAt', 'DESC')
-    .addOrderBy('change.id', 'DESC')
-    .getMany();
-  const byGuardrail = new Map<string, GuardrailStatusChange[]>();
-  for (const change of changes) {
-    const list = byGuardrail.get(change.guardrailId) ?? [];
-    list.push(change);
-    byGuardrail.set(change.guardrailId, list);
-  }
-  return byGuardrail;
 }

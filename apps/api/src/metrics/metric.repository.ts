@@ -126,3 +126,12 @@ export async function metricSummaries(
     [workspaceId],
   );
 }
+
+/** The metric with `key` in *this* workspace, or null (for callers that answer otherwise). */
+export function metricWithKey(
+  manager: EntityManager,
+  workspaceId: string,
+  key: string,
+): Promise<Metric | null> {
+  return manager.getRepository(Metric).findOneBy({ workspaceId, key });
+}
