@@ -30,8 +30,6 @@ const TABLE_CALLS_TO_MOVE = [
   'apps/api/src/demo/demo-workspace.ts',
   'apps/api/src/demo/seed-demo-workspace.ts',
   'apps/api/src/demo/seed-teams.ts',
-  'apps/api/src/metrics/metrics.service.ts',
-  'apps/api/src/metrics/points/points.service.ts',
   'apps/api/src/status-reports/collectors/check-ins.collector.ts',
   'apps/api/src/status-reports/collectors/dependencies.collector.ts',
   'apps/api/src/status-reports/collectors/guardrails.collector.ts',

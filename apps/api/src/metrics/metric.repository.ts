@@ -1,6 +1,8 @@
-import type { MetricDirection } from '@bearing/contracts';
+import type { MetricCategory, MetricDirection, PageQuery } from '@bearing/contracts';
 import type { Day } from '@bearing/metrics';
-import type { EntityManager } from 'typeorm';
+import type { DeepPartial, EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { keysetPage } from '../common/pagination/keyset-page.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { Metric } from './metric.entity.js';
 
@@ -134,4 +136,40 @@ export function metricWithKey(
   key: string,
 ): Promise<Metric | null> {
   return manager.getRepository(Metric).findOneBy({ workspaceId, key });
+}
+
+const keyPosition = z.tuple([z.string()]);
+
+/** The workspace's metrics (of one category, if given), keyset-paged on the key. */
+export function metricPage(
+  manager: EntityManager,
+  workspaceId: string,
+  category: MetricCategory | undefined,
+  page: PageQuery,
+): Promise<{ rows: Metric[]; nextCursor: string | null }> {
+  const query = manager
+    .getRepository(Metric)
+    .createQueryBuilder('metric')
+    .where('metric.workspaceId = :workspaceId', { workspaceId });
+  if (category) query.andWhere('metric.category = :category', { category });
+  return keysetPage(query, page, {
+    keys: [{ sort: 'metric.key', valueOf: (metric) => metric.key }],
+    direction: 'ASC',
+    shape: keyPosition,
+  });
+}
+
+/** Every metric of the workspace. */
+export function metricsOfWorkspace(manager: EntityManager, workspaceId: string): Promise<Metric[]> {
+  return manager.getRepository(Metric).findBy({ workspaceId });
+}
+
+export function insertMetric(manager: EntityManager, values: DeepPartial<Metric>): Promise<Metric> {
+  const metrics = manager.getRepository(Metric);
+  return metrics.save(metrics.create(values));
+}
+
+/** Saves a metric loaded in this workspace (its version checked by the caller). */
+export function saveMetric(manager: EntityManager, metric: Metric): Promise<Metric> {
+  return manager.getRepository(Metric).save(metric);
 }

@@ -8,24 +8,25 @@ import type {
   UpdateMetricRequest,
 } from '@bearing/contracts';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
 import type { Actor } from '../access/caller.js';
 import { recordAuditEvent } from '../audit/audit.repository.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
-import { findMetricByKey, latestPointsOf } from './metric.repository.js';
+import {
+  findMetricByKey,
+  insertMetric,
+  latestPointsOf,
+  metricPage,
+  saveMetric,
+} from './metric.repository.js';
 import { MetricChanges } from './metric-changes.service.js';
 import { toMetricResponse } from './metric.mapper.js';
-import { Metric } from './metric.entity.js';
 import { loadMetricXmr } from './xmr/metric-xmr.repository.js';
 import { metricTrend } from './xmr/metric-xmr.js';
 import { assertVersion } from '../common/problem/stale-version.js';
-import { keysetPage } from '../common/pagination/keyset-page.js';
 
 /** A metric's trend from its XmR analysis, for other features' tiles. */
 export { metricTrend } from './xmr/metric-xmr.js';
-
-const keyPosition = z.tuple([z.string()]);
 
 /** Metrics (KPIs) of one workspace; every query filters by the workspace id. */
 @Injectable()
@@ -43,20 +44,10 @@ export class MetricsService {
     workspaceId: string,
     { limit, cursor, category }: MetricListQuery,
   ): Promise<MetricPage> {
-    const query = this.dataSource
-      .getRepository(Metric)
-      .createQueryBuilder('metric')
-      .where('metric.workspaceId = :workspaceId', { workspaceId });
-    if (category) query.andWhere('metric.category = :category', { category });
-    const { rows, nextCursor } = await keysetPage(
-      query,
-      { cursor, limit },
-      {
-        keys: [{ sort: 'metric.key', valueOf: (metric) => metric.key }],
-        direction: 'ASC',
-        shape: keyPosition,
-      },
-    );
+    const { rows, nextCursor } = await metricPage(this.dataSource.manager, workspaceId, category, {
+      cursor,
+      limit,
+    });
     const analyses = await loadMetricXmr(
       this.dataSource.manager,
       workspaceId,
@@ -87,8 +78,7 @@ export class MetricsService {
   ): Promise<MetricResponse> {
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const metrics = manager.getRepository(Metric);
-        const metric = await metrics.save(metrics.create({ workspaceId, ...request }));
+        const metric = await insertMetric(manager, { workspaceId, ...request });
         await recordAuditEvent(manager, {
           workspaceId,
           actor,
@@ -121,7 +111,7 @@ export class MetricsService {
       assertVersion('metric', metric.version, version);
       const directionChanged =
         changes.direction !== undefined && changes.direction !== metric.direction;
-      const saved = await manager.getRepository(Metric).save(Object.assign(metric, changes));
+      const saved = await saveMetric(manager, Object.assign(metric, changes));
       if (directionChanged) await this.metricChanges.changed(manager, [saved], 'metric-edited');
       await recordAuditEvent(manager, {
         workspaceId,

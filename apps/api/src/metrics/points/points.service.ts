@@ -10,8 +10,8 @@ import type { Actor } from '../../access/caller.js';
 import { recordAuditEvent } from '../../audit/audit.repository.js';
 import { PROBLEM_TYPE_BASE, ProblemException } from '../../common/problem/problem.js';
 import { WorkerPool, workerTask } from '../../common/worker-pool/worker-pool.js';
-import { findMetricByKey, lockMetrics } from '../metric.repository.js';
-import { Metric } from '../metric.entity.js';
+import { findMetricByKey, lockMetrics, metricsOfWorkspace } from '../metric.repository.js';
+import type { Metric } from '../metric.entity.js';
 import { MetricChanges } from '../metric-changes.service.js';
 import type { readPointsUpload } from './points-parse.worker.js';
 import type { PointsReadOutcome, ReadPoint } from './points-reading.js';
@@ -59,7 +59,7 @@ export class PointsService {
     upload: PointsUpload,
   ): Promise<MetricPointsImport> {
     // Rows naming a metric this workspace lacks are bad rows too, found while reading.
-    const known = await this.dataSource.getRepository(Metric).findBy({ workspaceId });
+    const known = await metricsOfWorkspace(this.dataSource.manager, workspaceId);
     const points = pointsOf(
       await this.workers.run(readTask, {
         path: upload.path,
