@@ -25,7 +25,6 @@ const TABLE_CALLS_TO_MOVE = [
   'apps/api/src/imports/imports.service.ts',
   'apps/api/src/portfolio/portfolio.service.ts',
   'apps/api/src/portfolio/program-summaries.ts',
-  // Identity features, changed by others this session.
   // Not moved yet.
   'apps/api/src/demo/demo-workspace.ts',
   'apps/api/src/demo/seed-demo-workspace.ts',
