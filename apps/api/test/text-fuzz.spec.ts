@@ -3,6 +3,7 @@ import { Controller, Get, Logger, Module, Query } from '@nestjs/common';
 import { PROBLEM_CONTENT_TYPE, problemSchema } from '@bearing/contracts';
 import { DataSource } from 'typeorm';
 import type { z } from 'zod';
+import { makeInstanceAdmin } from '../src/accounts/user-admin.repository.js';
 import { Access } from '../src/access/access.decorator.js';
 import {
   createTeam,
@@ -32,7 +33,7 @@ import { isValidSample, sampleOf, stringPaths, withStringAt } from './support/zo
  * cleanly (`%00`, a broken UTF-8 escape) is refused at the edge with a 4xx on every route, never
  * a 500. The routes, and the schemas of their bodies and query strings, are read from the running
  * application, so a new route or field is fuzzed without anyone listing it here. The caller is a
- * workspace admin, so access rules are not what stops a request.
+ * workspace admin and an instance admin, so access rules are not what stops a request.
  */
 
 /** What goes into a JSON string field: NUL, and the first half of 🙂 without its second half. */
@@ -101,6 +102,7 @@ describe('text at the edge', () => {
   beforeAll(async () => {
     testApp = await createTestApp();
     const user = await createUser(testApp);
+    await makeInstanceAdmin(testApp.dataSource.manager, user.id);
     workspaceSlug = (await createWorkspace(testApp, user)).slug;
     adminId = user.id;
     admin = await signIn(testApp, user);
