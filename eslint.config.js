@@ -23,19 +23,13 @@ const TABLE_CALLS_TO_MOVE = [
   // Reworked by others this session: caller resolution, imports, the portfolio.
   'apps/api/src/imports/import-jobs.service.ts',
   'apps/api/src/imports/imports.service.ts',
-  'apps/api/src/portfolio/portfolio.service.ts',
-  'apps/api/src/portfolio/program-summaries.ts',
   // Not moved yet.
   'apps/api/src/demo/demo-workspace.ts',
   'apps/api/src/demo/seed-demo-workspace.ts',
   'apps/api/src/demo/seed-teams.ts',
   'apps/api/src/status-reports/collectors/check-ins.collector.ts',
-  'apps/api/src/status-reports/collectors/dependencies.collector.ts',
-  'apps/api/src/status-reports/collectors/guardrails.collector.ts',
   'apps/api/src/status-reports/collectors/key-results.collector.ts',
-  'apps/api/src/status-reports/collectors/milestones.collector.ts',
   'apps/api/src/status-reports/collectors/raid.collector.ts',
-  'apps/api/src/status-reports/collectors/say-do.collector.ts',
   'apps/api/src/status-reports/program-health-read-model.service.ts',
   'apps/api/src/status-reports/status-reports.service.ts',
 ];

@@ -5,7 +5,13 @@ import {
   type Page,
   type PageQuery,
 } from '@bearing/contracts';
-import { type DeepPartial, type EntityManager, In, type QueryDeepPartialEntity } from 'typeorm';
+import {
+  Between,
+  type DeepPartial,
+  type EntityManager,
+  In,
+  type QueryDeepPartialEntity,
+} from 'typeorm';
 import { findInWorkspaceOr404 } from '../common/database/workspace-record.repository.js';
 import { createdAtIdPosition } from '../common/pagination/cursor.js';
 import {
@@ -94,6 +100,19 @@ export function insertGuardrail(
   return guardrails.save(guardrails.create(values));
 }
 
+/** The workspace's guardrails in any of `statuses`, with their metric, oldest first. */
+export function guardrailsWithStatus(
+  manager: EntityManager,
+  workspaceId: string,
+  statuses: readonly GuardrailStatus[],
+): Promise<Guardrail[]> {
+  return manager.getRepository(Guardrail).find({
+    where: { workspaceId, status: In([...statuses]) },
+    relations: { metric: true },
+    order: { createdAt: 'ASC', id: 'ASC' },
+  });
+}
+
 /** Saves a guardrail loaded in this workspace (its version checked by the caller). */
 export function saveGuardrail(manager: EntityManager, guardrail: Guardrail): Promise<Guardrail> {
   return manager.getRepository(Guardrail).save(guardrail);
@@ -179,4 +198,35 @@ export async function recentGuardrailHistory(
     byGuardrail.set(change.guardrailId, list);
   }
   return byGuardrail;
+}
+
+/** Those guardrails of the workspace, with their metric, oldest first. */
+export function guardrailsWithMetric(
+  manager: EntityManager,
+  workspaceId: string,
+  ids: readonly string[],
+): Promise<Guardrail[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return manager.getRepository(Guardrail).find({
+    where: { workspaceId, id: In([...ids]) },
+    relations: { metric: true },
+    order: { createdAt: 'ASC', id: 'ASC' },
+  });
+}
+
+/**
+ * The status changes of those guardrails (found in their workspace by the caller) made from
+ * `from` to `to` inclusive, oldest first.
+ */
+export function guardrailStatusChangesBetween(
+  manager: EntityManager,
+  guardrailIds: readonly string[],
+  from: Date,
+  to: Date,
+): Promise<GuardrailStatusChange[]> {
+  if (guardrailIds.length === 0) return Promise.resolve([]);
+  return manager.getRepository(GuardrailStatusChange).find({
+    where: { guardrailId: In([...guardrailIds]), changedAt: Between(from, to) },
+    order: { changedAt: 'ASC', id: 'ASC' },
+  });
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Guardrail as GuardrailResponse, Portfolio } from '@bearing/contracts';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ClockService } from '../common/clock/clock.service.js';
-import { Guardrail } from '../guardrails/guardrail.entity.js';
+import { guardrailsWithStatus } from '../guardrails/guardrail.repository.js';
 import { GuardrailsService } from '../guardrails/guardrails.service.js';
 import { OkrReadModel } from '../okrs/okr-read-model.service.js';
 import { ProgramHealthReadModel } from '../status-reports/program-health-read-model.service.js';
@@ -47,11 +47,10 @@ export class PortfolioService {
    * in one set of reads.
    */
   private async guardrailsOutOfBounds(workspaceId: string): Promise<GuardrailResponse[]> {
-    const found = await this.dataSource.getRepository(Guardrail).find({
-      where: { workspaceId, status: In(['breached', 'warning']) },
-      relations: { metric: true },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    const found = await guardrailsWithStatus(this.dataSource.manager, workspaceId, [
+      'breached',
+      'warning',
+    ]);
     const shown = (['breached', 'warning'] as const).flatMap((status) =>
       found.filter((guardrail) => guardrail.status === status).slice(0, GUARDRAILS_SHOWN),
     );

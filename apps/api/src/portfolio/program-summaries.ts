@@ -5,12 +5,12 @@ import {
   type PortfolioRisk,
 } from '@bearing/contracts';
 import { addDays, type Day, milestoneSlipDays, riskScore } from '@bearing/metrics';
-import { type EntityManager, In, Not } from 'typeorm';
-import { Objective } from '../okrs/objectives/objective.entity.js';
+import type { EntityManager } from 'typeorm';
+import { liveObjectivesWithOwnerAndPeriod } from '../okrs/objectives/objective.repository.js';
 import type { OkrReadModel } from '../okrs/okr-read-model.service.js';
 import { daysOverdue } from '../programs/dependencies/dependencies.service.js';
 import { loadProgramLinks } from '../programs/program-links.repository.js';
-import { Program } from '../programs/program.entity.js';
+import { programsByName } from '../programs/program.repository.js';
 import { isWatermelon } from '../status-reports/status-reports.service.js';
 import type { ProgramHealthReadModel } from '../status-reports/program-health-read-model.service.js';
 import { programRecords } from './portfolio.repository.js';
@@ -35,10 +35,7 @@ export async function loadProgramSummaries(
   workspaceId: string,
   today: Day,
 ): Promise<ProgramSummaries> {
-  const programs = await manager.getRepository(Program).find({
-    where: { workspaceId },
-    order: { name: 'ASC', id: 'ASC' },
-  });
+  const programs = await programsByName(manager, workspaceId);
   const programIds = programs.map(({ id }) => id);
   if (programIds.length === 0) return { programs: [], topRisks: [] };
 
@@ -51,14 +48,7 @@ export async function loadProgramSummaries(
   ]);
   const { trend: reports, milestones, openRaid, dependencies } = records;
   const objectiveIds = [...new Set([...links.values()].flatMap((link) => link.objectiveIds))];
-  const objectives =
-    objectiveIds.length === 0
-      ? []
-      : await manager.getRepository(Objective).find({
-          where: { workspaceId, id: In(objectiveIds), status: Not('cancelled') },
-          relations: { owner: true, period: true },
-          order: { createdAt: 'ASC', id: 'ASC' },
-        });
+  const objectives = await liveObjectivesWithOwnerAndPeriod(manager, workspaceId, objectiveIds);
   const objectiveResponses = new Map(
     (await readModels.okrs.objectives(manager, objectives)).map((response) => [
       response.id,

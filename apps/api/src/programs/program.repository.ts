@@ -98,6 +98,14 @@ export function programPage(
   return keysetPage(query, page, createdAtIdOrder('program', 'ASC'));
 }
 
+/** Every program of the workspace, by name, then id. */
+export function programsByName(manager: EntityManager, workspaceId: string): Promise<Program[]> {
+  return manager.getRepository(Program).find({
+    where: { workspaceId },
+    order: { name: 'ASC', id: 'ASC' },
+  });
+}
+
 export function insertProgram(
   manager: EntityManager,
   values: DeepPartial<Program>,

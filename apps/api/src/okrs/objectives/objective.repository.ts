@@ -1,5 +1,5 @@
 import type { PageQuery } from '@bearing/contracts';
-import { type DeepPartial, type EntityManager, In } from 'typeorm';
+import { type DeepPartial, type EntityManager, In, Not } from 'typeorm';
 import { createdAtIdOrder, keysetPage } from '../../common/pagination/keyset-page.js';
 import { Objective } from './objective.entity.js';
 
@@ -108,5 +108,19 @@ export function objectivesWithPeriod(
   return manager.getRepository(Objective).find({
     where: { workspaceId, id: In([...new Set(ids)]) },
     relations: { period: true },
+  });
+}
+
+/** Those objectives of the workspace not cancelled, with owner and period, oldest first. */
+export function liveObjectivesWithOwnerAndPeriod(
+  manager: EntityManager,
+  workspaceId: string,
+  ids: readonly string[],
+): Promise<Objective[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return manager.getRepository(Objective).find({
+    where: { workspaceId, id: In([...ids]), status: Not('cancelled') },
+    relations: { owner: true, period: true },
+    order: { createdAt: 'ASC', id: 'ASC' },
   });
 }
