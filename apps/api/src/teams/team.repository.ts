@@ -51,6 +51,19 @@ export async function teamNames(
   return new Map(teams.map(({ id, name }) => [id, name]));
 }
 
+/** Those `ids` that are teams of the workspace, by name, then id. */
+export function teamsByName(
+  manager: EntityManager,
+  workspaceId: string,
+  ids: readonly string[],
+): Promise<Team[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return manager.getRepository(Team).find({
+    where: { workspaceId, id: In([...ids]) },
+    order: { name: 'ASC', id: 'ASC' },
+  });
+}
+
 const slugPosition = z.tuple([z.string()]);
 
 /** The workspace's teams by slug, keyset-paged on the slug. */

@@ -59,3 +59,14 @@ export async function findDependency(
   if (!dependency) throw recordNotFound('program_dependency');
   return dependency;
 }
+
+/** All of a program's dependencies, by need-by date, then id. */
+export function programDependencies(
+  manager: EntityManager,
+  { workspaceId, programId }: { workspaceId: string; programId: string },
+): Promise<ProgramDependency[]> {
+  return manager.getRepository(ProgramDependency).find({
+    where: { workspaceId, programId },
+    order: { needBy: 'ASC', id: 'ASC' },
+  });
+}

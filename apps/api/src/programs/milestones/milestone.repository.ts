@@ -78,3 +78,14 @@ export async function insertDateChange(
 ): Promise<void> {
   await manager.getRepository(MilestoneDateChange).insert(change);
 }
+
+/** All of a program's milestones, by baseline date, then id. */
+export function programMilestones(
+  manager: EntityManager,
+  { workspaceId, programId }: ProgramScope,
+): Promise<Milestone[]> {
+  return manager.getRepository(Milestone).find({
+    where: { workspaceId, programId },
+    order: { baselineDate: 'ASC', id: 'ASC' },
+  });
+}

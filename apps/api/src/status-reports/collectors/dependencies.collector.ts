@@ -6,7 +6,7 @@ import {
   isClosedDependency,
   partiesOf,
 } from '../../programs/dependencies/dependencies.service.js';
-import { ProgramDependency } from '../../programs/dependencies/program-dependency.entity.js';
+import { programDependencies } from '../../programs/dependencies/program-dependency.repository.js';
 import { LinkedRecords } from '../../programs/linked-records.service.js';
 import type { CollectedReason } from '../health-rules.js';
 import { dayCount, dayInWords } from './day-words.js';
@@ -35,9 +35,9 @@ export class DependenciesCollector implements ReportSectionCollector<'dependenci
     previous,
   }: CollectContext): Promise<CollectedSection<'dependencies'>> {
     const dependencies = (
-      await manager.getRepository(ProgramDependency).find({
-        where: { workspaceId: program.workspaceId, programId: program.id },
-        order: { needBy: 'ASC', id: 'ASC' },
+      await programDependencies(manager, {
+        workspaceId: program.workspaceId,
+        programId: program.id,
       })
     ).filter((dependency) => !isClosedDependency(dependency));
     const describe = await describeParties(

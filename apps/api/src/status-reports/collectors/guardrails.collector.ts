@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { GuardrailSnapshot } from '@bearing/contracts';
-import { Between, In } from 'typeorm';
-import { GuardrailStatusChange } from '../../guardrails/guardrail-status-change.entity.js';
-import { Guardrail } from '../../guardrails/guardrail.entity.js';
+import {
+  guardrailStatusChangesBetween,
+  guardrailsWithMetric,
+} from '../../guardrails/guardrail.repository.js';
 import type { CollectedReason } from '../health-rules.js';
 import { isInstantInWeek } from '../report-week.js';
 import {
@@ -30,21 +31,18 @@ export class GuardrailsCollector implements ReportSectionCollector<'guardrails'>
     if (program.guardrailIds.length === 0) {
       return { data: { status: 'available', items: [] }, reasons: [] };
     }
-    const guardrails = await manager.getRepository(Guardrail).find({
-      where: { workspaceId: program.workspaceId, id: In(program.guardrailIds) },
-      relations: { metric: true },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    const guardrails = await guardrailsWithMetric(
+      manager,
+      program.workspaceId,
+      program.guardrailIds,
+    );
     const changes = (
-      guardrails.length === 0
-        ? []
-        : await manager.getRepository(GuardrailStatusChange).find({
-            where: {
-              guardrailId: In(guardrails.map(({ id }) => id)),
-              changedAt: Between(week.startsAt, week.endsBefore),
-            },
-            order: { changedAt: 'ASC', id: 'ASC' },
-          })
+      await guardrailStatusChangesBetween(
+        manager,
+        guardrails.map(({ id }) => id),
+        week.startsAt,
+        week.endsBefore,
+      )
     ).filter(({ changedAt }) => isInstantInWeek(week, changedAt));
     const compared = new Map(
       (previousSection(previous, 'guardrails')?.items ?? []).map((item) => [

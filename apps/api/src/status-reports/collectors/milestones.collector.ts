@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { MilestoneMove, MilestoneSnapshot } from '@bearing/contracts';
 import { milestoneMovedDays, milestoneSlipDays, milestoneSlipSignal } from '@bearing/metrics';
 import { loadDateChanges } from '../../programs/milestones/milestone-date-change.repository.js';
-import { Milestone } from '../../programs/milestones/milestone.entity.js';
+import type { Milestone } from '../../programs/milestones/milestone.entity.js';
+import { programMilestones } from '../../programs/milestones/milestone.repository.js';
 import type { CollectedReason } from '../health-rules.js';
 import { isDayInWeek, isInstantInWeek } from '../report-week.js';
 import { dayInWords, slipWords } from './day-words.js';
@@ -27,9 +28,9 @@ export class MilestonesCollector implements ReportSectionCollector<'milestones'>
     program,
     week,
   }: CollectContext): Promise<CollectedSection<'milestones'>> {
-    const milestones = await manager.getRepository(Milestone).find({
-      where: { workspaceId: program.workspaceId, programId: program.id },
-      order: { baselineDate: 'ASC', id: 'ASC' },
+    const milestones = await programMilestones(manager, {
+      workspaceId: program.workspaceId,
+      programId: program.id,
     });
     const history = await loadDateChanges(
       manager,

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { TeamSayDo, TeamWithoutClosedSprint } from '@bearing/contracts';
 import { instantToDay, sprintSummary } from '@bearing/metrics';
-import { In } from 'typeorm';
 import { loadSprintEvents, sprintWindowOf } from '../../delivery/sprint-events.repository.js';
 import { lastClosedSprints } from '../../delivery/sprint-reports.repository.js';
 import { doneStatuses } from '../../delivery/team-history.repository.js';
-import { Team } from '../../teams/team.entity.js';
+import { teamsByName } from '../../teams/team.repository.js';
 import type {
   CollectContext,
   CollectedSection,
@@ -26,13 +25,7 @@ export class SayDoCollector implements ReportSectionCollector<'sayDo'> {
   readonly section = 'sayDo';
 
   async collect({ manager, program, week }: CollectContext): Promise<CollectedSection<'sayDo'>> {
-    const teams =
-      program.teamIds.length === 0
-        ? []
-        : await manager.getRepository(Team).find({
-            where: { workspaceId: program.workspaceId, id: In(program.teamIds) },
-            order: { name: 'ASC', id: 'ASC' },
-          });
+    const teams = await teamsByName(manager, program.workspaceId, program.teamIds);
     const withSprint: TeamSayDo[] = [];
     const withoutSprint: TeamWithoutClosedSprint[] = [];
     for (const team of teams) {
