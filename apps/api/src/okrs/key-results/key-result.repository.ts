@@ -52,3 +52,17 @@ export function keyResultsOfObjectives(
     relations: { metric: true },
   });
 }
+
+/** The key results, with their metric, of those objectives of the workspace, oldest first. */
+export function keyResultsOfObjectivesOldestFirst(
+  manager: EntityManager,
+  workspaceId: string,
+  objectiveIds: readonly string[],
+): Promise<KeyResult[]> {
+  if (objectiveIds.length === 0) return Promise.resolve([]);
+  return manager.getRepository(KeyResult).find({
+    where: { workspaceId, objectiveId: In([...objectiveIds]) },
+    relations: { metric: true },
+    order: { createdAt: 'ASC', id: 'ASC' },
+  });
+}

@@ -124,3 +124,29 @@ export function liveObjectivesWithOwnerAndPeriod(
     order: { createdAt: 'ASC', id: 'ASC' },
   });
 }
+
+/** Those objectives of the workspace, with owner and period. */
+export function objectivesWithOwnerAndPeriod(
+  manager: EntityManager,
+  workspaceId: string,
+  ids: readonly string[],
+): Promise<Objective[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return manager.getRepository(Objective).find({
+    where: { workspaceId, id: In([...ids]) },
+    relations: { owner: true, period: true },
+  });
+}
+
+/** Those objectives of the workspace, oldest first. */
+export function objectivesOldestFirst(
+  manager: EntityManager,
+  workspaceId: string,
+  ids: readonly string[],
+): Promise<Objective[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return manager.getRepository(Objective).find({
+    where: { workspaceId, id: In([...ids]) },
+    order: { createdAt: 'ASC', id: 'ASC' },
+  });
+}

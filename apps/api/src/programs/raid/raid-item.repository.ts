@@ -1,5 +1,5 @@
 import type { PageQuery, RaidKind, RaidStatus } from '@bearing/contracts';
-import type { DeepPartial, EntityManager } from 'typeorm';
+import { type DeepPartial, type EntityManager, In, MoreThanOrEqual } from 'typeorm';
 import { createdAtIdOrder, keysetPage } from '../../common/pagination/keyset-page.js';
 import { recordNotFound } from '../program.repository.js';
 import { RaidItemChange } from './raid-item-change.entity.js';
@@ -82,6 +82,31 @@ export function raidItemHistory(
   return manager.getRepository(RaidItemChange).find({
     where: { raidItemId },
     relations: { author: true },
+    order: { changedAt: 'ASC', id: 'ASC' },
+  });
+}
+
+/** All of a program's RAID items, with their owner, oldest first. */
+export function programRaidItems(
+  manager: EntityManager,
+  { workspaceId, programId }: { workspaceId: string; programId: string },
+): Promise<RaidItem[]> {
+  return manager.getRepository(RaidItem).find({
+    where: { workspaceId, programId },
+    relations: { owner: true },
+    order: { createdAt: 'ASC', id: 'ASC' },
+  });
+}
+
+/** The changes of those RAID items (found in their workspace by the caller) since `from`, oldest first. */
+export function raidChangesSince(
+  manager: EntityManager,
+  raidItemIds: readonly string[],
+  from: Date,
+): Promise<RaidItemChange[]> {
+  if (raidItemIds.length === 0) return Promise.resolve([]);
+  return manager.getRepository(RaidItemChange).find({
+    where: { raidItemId: In([...raidItemIds]), changedAt: MoreThanOrEqual(from) },
     order: { changedAt: 'ASC', id: 'ASC' },
   });
 }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { OverdueCheckIn } from '@bearing/contracts';
-import { In } from 'typeorm';
 import { addCadence } from '../../okrs/check-ins/check-ins.service.js';
-import { KeyResult } from '../../okrs/key-results/key-result.entity.js';
-import { Objective } from '../../okrs/objectives/objective.entity.js';
+import { keyResultsOfObjectivesOldestFirst } from '../../okrs/key-results/key-result.repository.js';
+import { objectivesWithOwnerAndPeriod } from '../../okrs/objectives/objective.repository.js';
 import { checkInSince, OkrReadModel } from '../../okrs/okr-read-model.service.js';
 import type { CollectedReason } from '../health-rules.js';
 import { dayInWords } from './day-words.js';
@@ -28,19 +27,17 @@ export class CheckInsCollector implements ReportSectionCollector<'checkIns'> {
     if (program.objectiveIds.length === 0) {
       return { data: { status: 'available', overdue: [] }, reasons: [] };
     }
-    const objectives = await manager.getRepository(Objective).find({
-      where: { workspaceId: program.workspaceId, id: In(program.objectiveIds) },
-      relations: { owner: true, period: true },
-    });
+    const objectives = await objectivesWithOwnerAndPeriod(
+      manager,
+      program.workspaceId,
+      program.objectiveIds,
+    );
     const objectivesById = new Map(objectives.map((objective) => [objective.id, objective]));
-    const keyResults = await manager.getRepository(KeyResult).find({
-      where: {
-        workspaceId: program.workspaceId,
-        objectiveId: In(objectives.map(({ id }) => id)),
-      },
-      relations: { metric: true },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    const keyResults = await keyResultsOfObjectivesOldestFirst(
+      manager,
+      program.workspaceId,
+      objectives.map(({ id }) => id),
+    );
     const entities = new Map(keyResults.map((keyResult) => [keyResult.id, keyResult]));
     const overdue = (await this.okrs.keyResults(manager, keyResults)).flatMap(
       (response): OverdueCheckIn[] => {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { KeyResultSnapshot } from '@bearing/contracts';
-import { In } from 'typeorm';
-import { KeyResult } from '../../okrs/key-results/key-result.entity.js';
-import { Objective } from '../../okrs/objectives/objective.entity.js';
+import { keyResultsOfObjectivesOldestFirst } from '../../okrs/key-results/key-result.repository.js';
+import { objectivesOldestFirst } from '../../okrs/objectives/objective.repository.js';
 import { OkrReadModel } from '../../okrs/okr-read-model.service.js';
 import type { CollectedReason } from '../health-rules.js';
 import {
@@ -32,20 +31,18 @@ export class KeyResultsCollector implements ReportSectionCollector<'keyResults'>
     if (program.objectiveIds.length === 0) {
       return { data: { status: 'available', items: [] }, reasons: [] };
     }
-    const objectives = await manager.getRepository(Objective).find({
-      where: { workspaceId: program.workspaceId, id: In(program.objectiveIds) },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    const objectives = await objectivesOldestFirst(
+      manager,
+      program.workspaceId,
+      program.objectiveIds,
+    );
     const objectiveOrder = new Map(objectives.map(({ id }, index) => [id, index]));
     const keyResults = (
-      await manager.getRepository(KeyResult).find({
-        where: {
-          workspaceId: program.workspaceId,
-          objectiveId: In(objectives.map(({ id }) => id)),
-        },
-        relations: { metric: true },
-        order: { createdAt: 'ASC', id: 'ASC' },
-      })
+      await keyResultsOfObjectivesOldestFirst(
+        manager,
+        program.workspaceId,
+        objectives.map(({ id }) => id),
+      )
     ).sort(
       (a, b) => (objectiveOrder.get(a.objectiveId) ?? 0) - (objectiveOrder.get(b.objectiveId) ?? 0),
     );

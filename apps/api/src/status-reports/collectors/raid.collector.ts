@@ -5,10 +5,10 @@ import {
   type RaidEscalation,
   type RaidSnapshotItem,
 } from '@bearing/contracts';
-import { In, MoreThanOrEqual } from 'typeorm';
 import { raidScore, raidStateBefore, raidStateOf } from '../../programs/raid/raid.service.js';
-import { RaidItemChange } from '../../programs/raid/raid-item-change.entity.js';
-import { RaidItem } from '../../programs/raid/raid-item.entity.js';
+import type { RaidItemChange } from '../../programs/raid/raid-item-change.entity.js';
+import type { RaidItem } from '../../programs/raid/raid-item.entity.js';
+import { programRaidItems, raidChangesSince } from '../../programs/raid/raid-item.repository.js';
 import type { CollectedReason } from '../health-rules.js';
 import { isInstantInWeek } from '../report-week.js';
 import {
@@ -33,21 +33,15 @@ export class RaidCollector implements ReportSectionCollector<'raid'> {
     week,
     previous,
   }: CollectContext): Promise<CollectedSection<'raid'>> {
-    const items = await manager.getRepository(RaidItem).find({
-      where: { workspaceId: program.workspaceId, programId: program.id },
-      relations: { owner: true },
-      order: { createdAt: 'ASC', id: 'ASC' },
+    const items = await programRaidItems(manager, {
+      workspaceId: program.workspaceId,
+      programId: program.id,
     });
-    const changesSinceWeekStart =
-      items.length === 0
-        ? []
-        : await manager.getRepository(RaidItemChange).find({
-            where: {
-              raidItemId: In(items.map(({ id }) => id)),
-              changedAt: MoreThanOrEqual(week.startsAt),
-            },
-            order: { changedAt: 'ASC', id: 'ASC' },
-          });
+    const changesSinceWeekStart = await raidChangesSince(
+      manager,
+      items.map(({ id }) => id),
+      week.startsAt,
+    );
 
     const changesOf = new Map<string, RaidItemChange[]>();
     for (const change of changesSinceWeekStart) {
