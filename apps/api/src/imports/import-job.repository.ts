@@ -1,5 +1,9 @@
-import type { ImportResult } from '@bearing/contracts';
-import type { EntityManager } from 'typeorm';
+import type { ImportJobPage, ImportJobStatus, ImportResult, PageQuery } from '@bearing/contracts';
+import type { DeepPartial, EntityManager } from 'typeorm';
+import { findInWorkspaceOr404 } from '../common/database/workspace-record.repository.js';
+import { createdAtIdOrder, keysetItems } from '../common/pagination/keyset-page.js';
+import { ImportJob } from './import-job.entity.js';
+import { toImportJobResponse } from './import-job.mapper.js';
 import { failedResult } from './import-result.js';
 
 /** How often a running import shows it is alive. */
@@ -75,4 +79,73 @@ export async function recordProgress(
     jobId,
     progress,
   ]);
+}
+
+/** A team's imports (the team found in the workspace), newest first, keyset-paged on (created_at, id). */
+export function importJobPage(
+  manager: EntityManager,
+  { workspaceId, teamId }: { workspaceId: string; teamId: string },
+  page: PageQuery,
+): Promise<ImportJobPage> {
+  const query = manager
+    .getRepository(ImportJob)
+    .createQueryBuilder('job')
+    .where('job.workspaceId = :workspaceId', { workspaceId })
+    .andWhere('job.teamId = :teamId', { teamId });
+  return keysetItems(query, page, createdAtIdOrder('job', 'DESC'), toImportJobResponse);
+}
+
+/** The import `id` of *this* workspace, or 404. */
+export function findImportJob(
+  manager: EntityManager,
+  workspaceId: string,
+  id: string,
+): Promise<ImportJob> {
+  return findInWorkspaceOr404(
+    manager,
+    ImportJob,
+    { workspaceId, where: { id } },
+    'There is no such import here.',
+  );
+}
+
+/** The import `id` of the workspace, if there is one. */
+export function importJobOrNull(
+  manager: EntityManager,
+  workspaceId: string,
+  id: string,
+): Promise<ImportJob | null> {
+  return manager.getRepository(ImportJob).findOneBy({ id, workspaceId });
+}
+
+/** The import `id` of the workspace read again (the caller has found it: it is there). */
+export function reloadImportJob(
+  manager: EntityManager,
+  workspaceId: string,
+  id: string,
+): Promise<ImportJob> {
+  return manager.getRepository(ImportJob).findOneByOrFail({ id, workspaceId });
+}
+
+/** Stores a new import job (the team found in its workspace by the caller). */
+export function insertImportJob(
+  manager: EntityManager,
+  values: DeepPartial<ImportJob>,
+): Promise<ImportJob> {
+  return manager.getRepository(ImportJob).save(values);
+}
+
+/** Records how an import ended. */
+export async function recordOutcome(
+  manager: EntityManager,
+  jobId: string,
+  status: Extract<ImportJobStatus, 'completed' | 'failed'>,
+  result: ImportResult,
+): Promise<void> {
+  await manager.getRepository(ImportJob).update(jobId, {
+    status,
+    result,
+    progress: status === 'completed' ? 1 : 0,
+    finishedAt: new Date(),
+  });
 }

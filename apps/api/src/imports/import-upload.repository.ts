@@ -141,3 +141,8 @@ export async function deleteUploadsOfEndedImports(manager: EntityManager): Promi
   );
   return deleted;
 }
+
+/** Deletes the upload of an import (it has ended, so it never reads the file again). */
+export async function deleteUpload(manager: EntityManager, importJobId: string): Promise<void> {
+  await manager.query(`DELETE FROM import_upload WHERE import_job_id = $1`, [importJobId]);
+}

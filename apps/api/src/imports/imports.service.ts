@@ -28,19 +28,26 @@ import { ZodPipe } from '../common/validation/zod.pipe.js';
 import { WorkerPool, workerTask } from '../common/worker-pool/worker-pool.js';
 import { Housekeeping } from '../jobs/housekeeping.service.js';
 import { JobQueue } from '../jobs/job-queue.service.js';
-import { findTeam, lockTeamForImport } from '../teams/team.repository.js';
-import { Team } from '../teams/team.entity.js';
+import {
+  findTeam,
+  lockTeamForImport,
+  saveTeam,
+  teamOfWorkspace,
+} from '../teams/team.repository.js';
+import type { Team } from '../teams/team.entity.js';
 import { rememberJiraSite } from '../work-items/jira-site.repository.js';
 import { type ImportFile, ImportFileError } from './import-file.js';
 import {
   beat,
   failStaleImportJobs,
   HEARTBEAT_INTERVAL_MS,
+  importJobOrNull,
+  insertImportJob,
   markRunning,
+  recordOutcome,
   recordProgress,
 } from './import-job.repository.js';
-import { ImportJob } from './import-job.entity.js';
-import { ImportUpload } from './import-upload.entity.js';
+import type { ImportJob } from './import-job.entity.js';
 import { toImportJobResponse } from './import-job.mapper.js';
 import { planImport } from './import-plan.js';
 import type { ImportReadOutcome, readImportUpload } from './import-read.worker.js';
@@ -51,6 +58,7 @@ import { refreshTeamFlow } from '../delivery/flow-read-model/flow-read-model.ser
 import { cleanText } from './jira/text-limits.js';
 import { removeUpload, type StoredUpload } from './upload-storage.js';
 import {
+  deleteUpload,
   deleteUploadsOfEndedImports,
   restoreUpload,
   storeUpload,
@@ -154,7 +162,7 @@ export class ImportsService
       reading.catch(() => undefined);
       const queued = await this.dataSource
         .transaction(async (manager) => {
-          const saved = await manager.getRepository(ImportJob).save({
+          const saved = await insertImportJob(manager, {
             workspaceId,
             teamId: team.id,
             createdByUserId: actor.userId,
@@ -174,7 +182,7 @@ export class ImportsService
           throw error;
         });
       if (queued instanceof ImportFileError) {
-        await this.dataSource.getRepository(ImportJob).save({
+        await insertImportJob(this.dataSource.manager, {
           workspaceId,
           teamId: team.id,
           createdByUserId: actor.userId,
@@ -217,10 +225,9 @@ export class ImportsService
    * attempt's transaction died with its worker, so nothing of it was stored).
    */
   private async runQueued({ workspaceId, importJobId, fields, actor }: ImportJobPayload) {
-    const jobs = this.dataSource.getRepository(ImportJob);
-    const job = await jobs.findOneBy({ id: importJobId, workspaceId });
+    const job = await importJobOrNull(this.dataSource.manager, workspaceId, importJobId);
     if (!job || job.status === 'completed' || job.status === 'failed') return;
-    const team = await this.dataSource.getRepository(Team).findOneByOrFail({ id: job.teamId });
+    const team = await teamOfWorkspace(this.dataSource.manager, workspaceId, job.teamId);
     const alreadyRead = this.readUploads.take(job.id, fields, team.timeZone);
     if (alreadyRead) await markRunning(this.dataSource.manager, job.id);
     const contents = alreadyRead ?? (await this.readStoredUpload(job, fields, team));
@@ -337,7 +344,7 @@ export class ImportsService
       const result = await this.dataSource.transaction(async (manager) => {
         // One import per team at a time.
         await lockTeamForImport(manager, target.teamId);
-        const team = await manager.getRepository(Team).findOneByOrFail({ id: target.teamId });
+        const team = await teamOfWorkspace(manager, target.workspaceId, target.teamId);
         const workflow = workflowWithMapping(team.workflow, mapping);
         const plan = await planImport(manager, target, file);
         let lastReported = 0;
@@ -349,7 +356,7 @@ export class ImportsService
         });
         if (!sameWorkflow(team.workflow, workflow)) {
           team.workflow = workflow;
-          await manager.getRepository(Team).save(team);
+          await saveTeam(manager, team);
         }
         await refreshTeamFlow(manager, target.workspaceId, team.id);
         await rememberJiraSite(manager, team.id, file.jiraSite);
@@ -390,13 +397,8 @@ export class ImportsService
   /** Records the outcome and lets go of the upload: an ended import never runs again. */
   private async finish(id: string, status: 'completed' | 'failed', result: ImportResult) {
     await this.dataSource.transaction(async (manager) => {
-      await manager.getRepository(ImportJob).update(id, {
-        status,
-        result,
-        progress: status === 'completed' ? 1 : 0,
-        finishedAt: new Date(),
-      });
-      await manager.getRepository(ImportUpload).delete({ importJobId: id });
+      await recordOutcome(manager, id, status, result);
+      await deleteUpload(manager, id);
     });
   }
 }

@@ -38,6 +38,15 @@ export async function lockTeamForImport(manager: EntityManager, teamId: string):
   await manager.query(`SELECT 1 FROM team WHERE id = $1 FOR NO KEY UPDATE`, [teamId]);
 }
 
+/** The team `id` of the workspace; one that is gone is an error (the caller holds a record of it). */
+export function teamOfWorkspace(
+  manager: EntityManager,
+  workspaceId: string,
+  id: string,
+): Promise<Team> {
+  return manager.getRepository(Team).findOneByOrFail({ id, workspaceId });
+}
+
 /** Names of those `ids` that are teams of the workspace. */
 export async function teamNames(
   manager: EntityManager,
