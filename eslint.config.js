@@ -25,8 +25,6 @@ const TABLE_CALLS_TO_MOVE = [
   'apps/api/src/demo/demo-workspace.ts',
   'apps/api/src/demo/seed-demo-workspace.ts',
   'apps/api/src/demo/seed-teams.ts',
-  'apps/api/src/status-reports/program-health-read-model.service.ts',
-  'apps/api/src/status-reports/status-reports.service.ts',
 ];
 
 /** The repository's own lint rules (eslint-rules/). */

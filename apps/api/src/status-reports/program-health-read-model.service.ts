@@ -8,8 +8,7 @@ import type { Program } from '../programs/program.entity.js';
 import { isWatermelon } from './health-rules.js';
 import { ReportGenerator } from './report-generator.js';
 import { reportWeek } from './report-week.js';
-import { StatusReport } from './status-report.entity.js';
-import { programFacts } from './status-report.repository.js';
+import { latestPublishedReports, programFacts } from './status-report.repository.js';
 
 /**
  * A program's health as every view shows it. With a published report, the program's health is
@@ -69,23 +68,4 @@ export class ProgramHealthReadModel implements ProgramHealthSource {
       asOf: snapshot.asOf,
     };
   }
-}
-
-/** Each program's published report of the latest week, by program id. */
-async function latestPublishedReports(
-  manager: EntityManager,
-  workspaceId: string,
-  programIds: readonly string[],
-): Promise<Map<string, StatusReport>> {
-  const reports = await manager
-    .getRepository(StatusReport)
-    .createQueryBuilder('report')
-    .distinctOn(['report.program_id'])
-    .where('report.workspaceId = :workspaceId', { workspaceId })
-    .andWhere('report.programId IN (:...programIds)', { programIds })
-    .andWhere("report.state = 'published'")
-    .orderBy('report.program_id')
-    .addOrderBy('report.week', 'DESC')
-    .getMany();
-  return new Map(reports.map((report) => [report.programId, report]));
 }

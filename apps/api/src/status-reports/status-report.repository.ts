@@ -1,12 +1,110 @@
-import { type EntityManager, In, LessThan } from 'typeorm';
+import type { StatusReportListQuery, StatusReportPage } from '@bearing/contracts';
+import { type DeepPartial, type EntityManager, In, LessThan, MoreThan } from 'typeorm';
+import { z } from 'zod';
+import { keysetItems, type KeysetOrder } from '../common/pagination/keyset-page.js';
 import { ProblemException } from '../common/problem/problem.js';
 import type { ProgramFacts } from './collectors/report-section-collector.js';
 import type { Program } from '../programs/program.entity.js';
 import { loadProgramLinks } from '../programs/program-links.repository.js';
 import { recordNotFound } from '../programs/program.repository.js';
 import { StatusReport } from './status-report.entity.js';
+import { toReportListItem } from './status-report.mapper.js';
 
 export type ProgramScope = { workspaceId: string; programId: string };
+
+const weekIdPosition = z.tuple([z.iso.date(), z.uuid()]);
+
+/** The program's reports (of one state, if given), newest week first, keyset-paged on (week, id). */
+export function reportPage(
+  manager: EntityManager,
+  { workspaceId, programId }: ProgramScope,
+  { limit, cursor, state }: StatusReportListQuery,
+): Promise<StatusReportPage> {
+  const query = manager
+    .getRepository(StatusReport)
+    .createQueryBuilder('report')
+    .leftJoinAndSelect('report.publishedBy', 'publishedBy')
+    .where('report.workspaceId = :workspaceId', { workspaceId })
+    .andWhere('report.programId = :programId', { programId });
+  if (state) query.andWhere('report.state = :state', { state });
+  const order: KeysetOrder<StatusReport> = {
+    keys: [
+      { sort: 'report.week', valueOf: (report) => report.week },
+      { sort: 'report.id', valueOf: (report) => report.id },
+    ],
+    direction: 'DESC',
+    shape: weekIdPosition,
+  };
+  return keysetItems(query, { cursor, limit }, order, toReportListItem);
+}
+
+/** Whether the program has a report for the week starting `week`. */
+export function hasReportOfWeek(
+  manager: EntityManager,
+  { workspaceId, programId }: ProgramScope,
+  week: string,
+): Promise<boolean> {
+  return manager.getRepository(StatusReport).existsBy({ workspaceId, programId, week });
+}
+
+export function insertReport(
+  manager: EntityManager,
+  values: DeepPartial<StatusReport>,
+): Promise<StatusReport> {
+  const reports = manager.getRepository(StatusReport);
+  return reports.save(reports.create(values));
+}
+
+export async function updateReport(
+  manager: EntityManager,
+  { workspaceId, programId }: ProgramScope,
+  id: string,
+  changes: Partial<StatusReport>,
+): Promise<void> {
+  await manager.getRepository(StatusReport).update({ workspaceId, programId, id }, changes);
+}
+
+/** Whether the program has a published report of a week after `week`. */
+export function hasPublishedAfter(
+  manager: EntityManager,
+  { workspaceId, programId }: ProgramScope,
+  week: string,
+): Promise<boolean> {
+  return manager
+    .getRepository(StatusReport)
+    .existsBy({ workspaceId, programId, state: 'published', week: MoreThan(week) });
+}
+
+/** The program's published reports, oldest week first. */
+export function publishedReports(
+  manager: EntityManager,
+  { workspaceId, programId }: ProgramScope,
+): Promise<StatusReport[]> {
+  return manager.getRepository(StatusReport).find({
+    where: { workspaceId, programId, state: 'published' },
+    order: { week: 'ASC' },
+  });
+}
+
+/** Each program's published report of the latest week, by program id. */
+export async function latestPublishedReports(
+  manager: EntityManager,
+  workspaceId: string,
+  programIds: readonly string[],
+): Promise<Map<string, StatusReport>> {
+  if (programIds.length === 0) return new Map();
+  const reports = await manager
+    .getRepository(StatusReport)
+    .createQueryBuilder('report')
+    .distinctOn(['report.program_id'])
+    .where('report.workspaceId = :workspaceId', { workspaceId })
+    .andWhere('report.programId IN (:...programIds)', { programIds })
+    .andWhere("report.state = 'published'")
+    .orderBy('report.program_id')
+    .addOrderBy('report.week', 'DESC')
+    .getMany();
+  return new Map(reports.map((report) => [report.programId, report]));
+}
 
 export async function findReport(
   manager: EntityManager,

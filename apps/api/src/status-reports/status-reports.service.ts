@@ -11,38 +11,44 @@ import type {
   UpdateStatusReportRequest,
 } from '@bearing/contracts';
 import { mondayOnOrBefore } from '@bearing/metrics';
-import { DataSource, type EntityManager, MoreThan } from 'typeorm';
-import { z } from 'zod';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../access/caller.js';
 import { recordAuditEvent } from '../audit/audit.repository.js';
 import { ClockService } from '../common/clock/clock.service.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
-import { Program } from '../programs/program.entity.js';
-import { findProgram, invalid, lockProgramRecord } from '../programs/program.repository.js';
+import {
+  findProgram,
+  invalid,
+  lockProgramRecord,
+  updateProgram,
+} from '../programs/program.repository.js';
 import { draftWords } from './draft-words.js';
 import { isWatermelon } from './health-rules.js';
 import { ReportGenerator } from './report-generator.js';
 import { renderReportMarkdown } from './report-markdown.js';
 import { reportWeek } from './report-week.js';
-import { toReportListItem, toReportResponse } from './status-report.mapper.js';
-import { StatusReport } from './status-report.entity.js';
+import { toReportResponse } from './status-report.mapper.js';
+import type { StatusReport } from './status-report.entity.js';
 import {
   assertDraft,
   findReport,
+  hasPublishedAfter,
+  hasReportOfWeek,
+  insertReport,
   lastPublishedBefore,
   overrideViolation,
   type ProgramScope,
   programFacts,
+  publishedReports,
+  reportPage,
+  updateReport,
 } from './status-report.repository.js';
 import { staleVersion } from '../common/problem/stale-version.js';
-import { keysetItems, type KeysetOrder } from '../common/pagination/keyset-page.js';
 
 /** The watermelon rule and the reporting week, for reviews and the portfolio. */
 export { isWatermelon } from './health-rules.js';
 export { reportWeek } from './report-week.js';
-
-const weekIdPosition = z.tuple([z.iso.date(), z.uuid()]);
 
 /**
  * Weekly status reports of one program of one workspace; every query filters by both. Drafts are
@@ -63,22 +69,7 @@ export class StatusReportsService {
   ): Promise<StatusReportPage> {
     const manager = this.dataSource.manager;
     await findProgram(manager, workspaceId, programId);
-    const query = manager
-      .getRepository(StatusReport)
-      .createQueryBuilder('report')
-      .leftJoinAndSelect('report.publishedBy', 'publishedBy')
-      .where('report.workspaceId = :workspaceId', { workspaceId })
-      .andWhere('report.programId = :programId', { programId });
-    if (state) query.andWhere('report.state = :state', { state });
-    const order: KeysetOrder<StatusReport> = {
-      keys: [
-        { sort: 'report.week', valueOf: (report) => report.week },
-        { sort: 'report.id', valueOf: (report) => report.id },
-      ],
-      direction: 'DESC',
-      shape: weekIdPosition,
-    };
-    return keysetItems(query, { cursor, limit }, order, toReportListItem);
+    return reportPage(manager, { workspaceId, programId }, { limit, cursor, state });
   }
 
   async get(scope: ProgramScope, id: string): Promise<StatusReportResponse> {
@@ -110,8 +101,13 @@ export class StatusReportsService {
         if (week.start > today) {
           throw invalid('week', `has not begun yet: this week is ${mondayOnOrBefore(today)}`);
         }
-        const reports = manager.getRepository(StatusReport);
-        if (await reports.existsBy({ programId: program.id, week: week.start })) {
+        if (
+          await hasReportOfWeek(
+            manager,
+            { workspaceId: program.workspaceId, programId: program.id },
+            week.start,
+          )
+        ) {
           throw reportExists(week.start);
         }
         const compared = await lastPublishedBefore(
@@ -125,22 +121,20 @@ export class StatusReportsService {
           week,
           compared,
         );
-        const report = await reports.save(
-          reports.create({
-            ...scope,
-            week: week.start,
-            state: 'draft',
-            health: snapshot.suggestedHealth,
-            healthReason: null,
-            suggestedHealth: snapshot.suggestedHealth,
-            ...draftWords(snapshot),
-            snapshot,
-            generatedAt: new Date(snapshot.generatedAt),
-            publishedAt: null,
-            publishedByUserId: null,
-            createdByUserId: actor.userId,
-          }),
-        );
+        const report = await insertReport(manager, {
+          ...scope,
+          week: week.start,
+          state: 'draft',
+          health: snapshot.suggestedHealth,
+          healthReason: null,
+          suggestedHealth: snapshot.suggestedHealth,
+          ...draftWords(snapshot),
+          snapshot,
+          generatedAt: new Date(snapshot.generatedAt),
+          publishedAt: null,
+          publishedByUserId: null,
+          createdByUserId: actor.userId,
+        });
         await recordAuditEvent(manager, {
           workspaceId: scope.workspaceId,
           actor,
@@ -191,7 +185,7 @@ export class StatusReportsService {
       };
       const violation = overrideViolation({ ...merged, suggestedHealth: report.suggestedHealth });
       if (violation) throw violation;
-      await manager.getRepository(StatusReport).update({ id }, merged);
+      await updateReport(manager, scope, id, merged);
       await recordAuditEvent(manager, {
         workspaceId: scope.workspaceId,
         actor,
@@ -237,15 +231,12 @@ export class StatusReportsService {
         compared,
       );
       const overridden = report.health !== report.suggestedHealth;
-      await manager.getRepository(StatusReport).update(
-        { id },
-        {
-          snapshot,
-          suggestedHealth: snapshot.suggestedHealth,
-          health: overridden ? report.health : snapshot.suggestedHealth,
-          generatedAt: new Date(snapshot.generatedAt),
-        },
-      );
+      await updateReport(manager, scope, id, {
+        snapshot,
+        suggestedHealth: snapshot.suggestedHealth,
+        health: overridden ? report.health : snapshot.suggestedHealth,
+        generatedAt: new Date(snapshot.generatedAt),
+      });
       await recordAuditEvent(manager, {
         workspaceId: scope.workspaceId,
         actor,
@@ -279,24 +270,16 @@ export class StatusReportsService {
       }
       const violation = overrideViolation(report);
       if (violation) throw violation;
-      await manager
-        .getRepository(StatusReport)
-        .update(
-          { id },
-          { state: 'published', publishedAt: this.clock.now(), publishedByUserId: actor.userId },
-        );
-      const laterPublished = await manager.getRepository(StatusReport).existsBy({
-        programId: scope.programId,
+      await updateReport(manager, scope, id, {
         state: 'published',
-        week: MoreThan(report.week),
+        publishedAt: this.clock.now(),
+        publishedByUserId: actor.userId,
       });
-      if (!laterPublished) {
-        await manager
-          .getRepository(Program)
-          .update(
-            { id: scope.programId, workspaceId: scope.workspaceId },
-            { health: report.health, healthReason: programHealthReason(report) },
-          );
+      if (!(await hasPublishedAfter(manager, scope, report.week))) {
+        await updateProgram(manager, scope.workspaceId, scope.programId, {
+          health: report.health,
+          healthReason: programHealthReason(report),
+        });
       }
       await recordAuditEvent(manager, {
         workspaceId: scope.workspaceId,
@@ -332,10 +315,7 @@ export class StatusReportsService {
   async timeline({ workspaceId, programId }: ProgramScope): Promise<HealthTimeline> {
     const manager = this.dataSource.manager;
     await findProgram(manager, workspaceId, programId);
-    const reports = await manager.getRepository(StatusReport).find({
-      where: { workspaceId, programId, state: 'published' },
-      order: { week: 'ASC' },
-    });
+    const reports = await publishedReports(manager, { workspaceId, programId });
     return {
       programId,
       points: reports.map((report) => ({
