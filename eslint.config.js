@@ -22,9 +22,6 @@ const SQL_EXCEPTIONS = [
 const TABLE_CALLS_TO_MOVE = [
   // Reworked by others this session: caller resolution, imports, the portfolio.
   // Not moved yet.
-  'apps/api/src/demo/demo-workspace.ts',
-  'apps/api/src/demo/seed-demo-workspace.ts',
-  'apps/api/src/demo/seed-teams.ts',
 ];
 
 /** The repository's own lint rules (eslint-rules/). */
@@ -107,11 +104,11 @@ export default tseslint.config(
       'bearing/foreign-table-access': ['error', { root: 'apps/api/src' }],
     },
   },
-  {
-    // The files still to be emptied of query builders may not gain raw SQL either.
-    files: TABLE_CALLS_TO_MOVE,
-    rules: { 'no-restricted-syntax': ['error', RAW_SQL] },
-  },
+  // The files still to be emptied of query builders may not gain raw SQL either (ESLint refuses
+  // an empty `files`, so the block goes once the list is empty).
+  ...(TABLE_CALLS_TO_MOVE.length > 0
+    ? [{ files: TABLE_CALLS_TO_MOVE, rules: { 'no-restricted-syntax': ['error', RAW_SQL] } }]
+    : []),
   {
     // Feature folders reach each other only through their public surface (module, service,
     // repository, entity, types); see eslint-rules/feature-public-surface.js. The known list of

@@ -63,3 +63,12 @@ export function auditEventPage(
     );
   return keysetPage(query, page, createdAtIdOrder('event', 'DESC'));
 }
+
+/** Whether the workspace's audit trail holds an event of this action. */
+export function auditEventRecorded(
+  manager: EntityManager,
+  workspaceId: string,
+  action: AuditAction,
+): Promise<boolean> {
+  return manager.getRepository(AuditEvent).existsBy({ workspaceId, action });
+}

@@ -1,9 +1,15 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DEMO_WORKSPACE } from './demo-workspace-identity.js';
-import { User } from '../accounts/user.entity.js';
-import { Membership } from '../workspaces/membership.entity.js';
-import { Workspace } from '../workspaces/workspace.entity.js';
+import { oldestUser } from '../accounts/user.repository.js';
+import type { Workspace } from '../workspaces/workspace.entity.js';
+import {
+  deleteWorkspace,
+  insertMemberships,
+  membershipsOldestFirst,
+  oldestAdmin,
+  workspaceBySlug,
+} from '../workspaces/workspace.repository.js';
 import { insertWorkspaceWithAdmin } from '../workspaces/workspaces.service.js';
 import { DemoSeedingStopped } from './demo-context.js';
 import { isDemoSeeded, seedDemoWorkspace, type SeedDemoOptions } from './seed-demo-workspace.js';
@@ -32,9 +38,7 @@ export async function ensureDemoSeeded(
   dataSource: DataSource,
   options: SeedOptions = {},
 ): Promise<DemoOutcome> {
-  const workspace = await dataSource
-    .getRepository(Workspace)
-    .findOneBy({ slug: DEMO_WORKSPACE.slug });
+  const workspace = await workspaceBySlug(dataSource.manager, DEMO_WORKSPACE.slug);
   if (!workspace) return 'no-demo-workspace';
   if (await isDemoSeeded(dataSource, workspace.id)) return 'already-seeded';
   return withSeedLock(dataSource, async () => {
@@ -69,9 +73,7 @@ async function seedInto(
   workspace: Workspace,
   options: SeedOptions,
 ): Promise<DemoOutcome> {
-  const admin = await dataSource
-    .getRepository(Membership)
-    .findOne({ where: { workspaceId: workspace.id, role: 'admin' }, order: { createdAt: 'ASC' } });
+  const admin = await oldestAdmin(dataSource.manager, workspace.id);
   if (!admin) throw new Error(`the ${DEMO_WORKSPACE.slug} workspace has no admin to seed it as`);
   options.onStart?.();
   try {
@@ -91,29 +93,22 @@ async function seedInto(
 
 /** Deletes the demo workspace (if any) and creates it again, empty, with the same members. */
 async function recreateDemoWorkspace(manager: EntityManager): Promise<Workspace> {
-  const workspaces = manager.getRepository(Workspace);
-  const existing = await workspaces.findOneBy({ slug: DEMO_WORKSPACE.slug });
-  const members = existing
-    ? await manager
-        .getRepository(Membership)
-        .find({ where: { workspaceId: existing.id }, order: { createdAt: 'ASC' } })
-    : [];
-  if (existing) await workspaces.delete({ id: existing.id });
+  const existing = await workspaceBySlug(manager, DEMO_WORKSPACE.slug);
+  const members = existing ? await membershipsOldestFirst(manager, existing.id) : [];
+  if (existing) await deleteWorkspace(manager, existing.id);
   const adminId =
-    members.find((member) => member.role === 'admin')?.userId ??
-    (await manager.getRepository(User).findOne({ where: {}, order: { createdAt: 'ASC' } }))?.id;
+    members.find((member) => member.role === 'admin')?.userId ?? (await oldestUser(manager))?.id;
   if (!adminId) throw new Error('there is no user yet: start Bearing once to create the admin');
   const workspace = await insertWorkspaceWithAdmin(
     manager,
     { slug: DEMO_WORKSPACE.slug, name: existing?.name ?? DEMO_WORKSPACE.name },
     { userId: adminId, tokenId: null, requestId: null },
   );
-  const others = members.filter((member) => member.userId !== adminId);
-  if (others.length > 0) {
-    await manager
-      .getRepository(Membership)
-      .insert(others.map(({ userId, role }) => ({ workspaceId: workspace.id, userId, role })));
-  }
+  await insertMemberships(
+    manager,
+    workspace.id,
+    members.filter((member) => member.userId !== adminId),
+  );
   return workspace;
 }
 

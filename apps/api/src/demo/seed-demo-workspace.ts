@@ -1,8 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../access/caller.js';
-import { recordAuditEvent } from '../audit/audit.repository.js';
-import { AuditEvent } from '../audit/audit-event.entity.js';
+import { auditEventRecorded, recordAuditEvent } from '../audit/audit.repository.js';
 import { ClockService } from '../common/clock/clock.service.js';
 import type { DemoContext } from './demo-context.js';
 import { DEFAULT_DEMO_SEED } from './demo-plan.js';
@@ -68,5 +67,5 @@ export async function seedDemoWorkspace(
 
 /** Whether seeding of the workspace ran to its end. */
 export async function isDemoSeeded(dataSource: DataSource, workspaceId: string): Promise<boolean> {
-  return dataSource.getRepository(AuditEvent).existsBy({ workspaceId, action: 'demo.seeded' });
+  return auditEventRecorded(dataSource.manager, workspaceId, 'demo.seeded');
 }

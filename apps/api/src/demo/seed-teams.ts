@@ -10,7 +10,7 @@ import {
 } from '@bearing/contracts';
 import { addDays, isWorkingDay, weekdayOf } from '@bearing/metrics';
 import { DataSource } from 'typeorm';
-import { ImportJob } from '../imports/import-job.entity.js';
+import { reloadImportJob } from '../imports/import-job.repository.js';
 import { ImportsService } from '../imports/imports.service.js';
 import { AvailabilityService } from '../sprints/availability.service.js';
 import { SprintsService } from '../sprints/sprints.service.js';
@@ -122,9 +122,9 @@ async function importHistory(
     // The import has read (and stored) the file by now, or failed: either way it is done with it.
     await rm(file, { force: true }).catch(() => undefined);
   }
-  const jobs = context.app.get(DataSource).getRepository(ImportJob);
+  const manager = context.app.get(DataSource).manager;
   for (;;) {
-    const row = await jobs.findOneByOrFail({ id: job.id });
+    const row = await reloadImportJob(manager, context.workspaceId, job.id);
     if (row.status === 'completed') return;
     if (row.status === 'failed') {
       const problems = (row.result?.problems ?? []).map((problem) => problem.message).join('; ');

@@ -83,3 +83,45 @@ export async function insertWorkspaceAndAdmin(
     .insert({ workspaceId: workspace.id, userId, role: 'admin' });
   return workspace;
 }
+
+/** The workspace with this slug, if there is one. */
+export function workspaceBySlug(manager: EntityManager, slug: string): Promise<Workspace | null> {
+  return manager.getRepository(Workspace).findOneBy({ slug });
+}
+
+/** Deletes the workspace; the database cascades to everything in it. */
+export async function deleteWorkspace(manager: EntityManager, workspaceId: string): Promise<void> {
+  await manager.getRepository(Workspace).delete({ id: workspaceId });
+}
+
+/** The workspace's memberships, oldest first. */
+export function membershipsOldestFirst(
+  manager: EntityManager,
+  workspaceId: string,
+): Promise<Membership[]> {
+  return manager
+    .getRepository(Membership)
+    .find({ where: { workspaceId }, order: { createdAt: 'ASC' } });
+}
+
+/** The workspace's first admin, if it has one. */
+export function oldestAdmin(
+  manager: EntityManager,
+  workspaceId: string,
+): Promise<Membership | null> {
+  return manager
+    .getRepository(Membership)
+    .findOne({ where: { workspaceId, role: 'admin' }, order: { createdAt: 'ASC' } });
+}
+
+/** Adds these members (none of them a member yet) to the workspace. */
+export async function insertMemberships(
+  manager: EntityManager,
+  workspaceId: string,
+  members: readonly Pick<Membership, 'userId' | 'role'>[],
+): Promise<void> {
+  if (members.length === 0) return;
+  await manager
+    .getRepository(Membership)
+    .insert(members.map(({ userId, role }) => ({ workspaceId, userId, role })));
+}
