@@ -16,14 +16,6 @@ const SQL_EXCEPTIONS = [
   'apps/api/src/database/embedded-database.ts',
 ];
 
-// Files that still reach tables through TypeORM's query builders or repositories (and some,
-// another feature's table) outside a repository. Each is to be emptied — its table calls moved
-// into the owning feature's *.repository.ts — and taken off this list; never add to it.
-const TABLE_CALLS_TO_MOVE = [
-  // Reworked by others this session: caller resolution, imports, the portfolio.
-  // Not moved yet.
-];
-
 /** The repository's own lint rules (eslint-rules/). */
 const bearing = {
   rules: {
@@ -82,9 +74,9 @@ export default tseslint.config(
     // a TypeORM query builder (`createQueryBuilder`) or repository (`getRepository`) is an error,
     // and so is handing another feature's entity to an EntityManager method (`manager.find(Team)`,
     // `manager.save(Sprint, …)`): call that feature's repository or service. The named exceptions
-    // are SQL_EXCEPTIONS; TABLE_CALLS_TO_MOVE are the files still to be emptied.
+    // are SQL_EXCEPTIONS.
     files: ['apps/api/src/**/*.ts'],
-    ignores: [...SQL_EXCEPTIONS, ...TABLE_CALLS_TO_MOVE],
+    ignores: SQL_EXCEPTIONS,
     plugins: { bearing },
     rules: {
       'no-restricted-syntax': [
@@ -104,11 +96,6 @@ export default tseslint.config(
       'bearing/foreign-table-access': ['error', { root: 'apps/api/src' }],
     },
   },
-  // The files still to be emptied of query builders may not gain raw SQL either (ESLint refuses
-  // an empty `files`, so the block goes once the list is empty).
-  ...(TABLE_CALLS_TO_MOVE.length > 0
-    ? [{ files: TABLE_CALLS_TO_MOVE, rules: { 'no-restricted-syntax': ['error', RAW_SQL] } }]
-    : []),
   {
     // Feature folders reach each other only through their public surface (module, service,
     // repository, entity, types); see eslint-rules/feature-public-surface.js. The known list of
