@@ -27,3 +27,4 @@ export * from './status-reports.js';
 export * from './reviews.js';
 export * from './portfolio.js';
 export * from './jobs.js';
+export * from './jira-sync.js';
