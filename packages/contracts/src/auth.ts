@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { workspaceSchema } from './workspaces.js';
 import { text } from './text.js';
+import { timeZoneSchema } from './teams.js';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
@@ -56,7 +57,12 @@ export const meUserSchema = userSchema.extend({
  */
 export const audienceSchema = z.enum(['executive', 'stakeholder', 'team']);
 
-export const userPreferencesSchema = z.object({ audience: audienceSchema });
+/** `timeZone` (IANA): the weekly digest goes out on the review weekday in this zone. */
+export const userPreferencesSchema = z.object({
+  audience: audienceSchema,
+  /** Absent until the user sets one; digests then go out on UTC's review weekday. */
+  timeZone: z.string().optional(),
+});
 
 /**
  * `GET /api/me` — the signed-in user, their preferences and every workspace they belong to,
@@ -71,7 +77,11 @@ export const meResponseSchema = z.object({
 });
 
 /** `PATCH /api/me` — changes the signed-in user's own preferences; answers `meResponseSchema`. */
-export const updateMeRequestSchema = z.strictObject({ audience: audienceSchema });
+export const updateMeRequestSchema = z
+  .strictObject({ audience: audienceSchema.optional(), timeZone: timeZoneSchema.optional() })
+  .refine((body) => body.audience !== undefined || body.timeZone !== undefined, {
+    error: 'give audience or timeZone',
+  });
 
 /**
  * `GET /api/auth/session` (public) — the signed-in user, or `me: null` for a browser without a

@@ -28,3 +28,4 @@ export * from './reviews.js';
 export * from './portfolio.js';
 export * from './jobs.js';
 export * from './jira-sync.js';
+export * from './notifications.js';

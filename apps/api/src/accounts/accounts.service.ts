@@ -6,7 +6,7 @@ import { ProblemException } from '../common/problem/problem.js';
 import { readInstanceSettings } from '../instance-settings/instance-settings.repository.js';
 import { mayCreateWorkspaces } from '../instance-settings/instance-settings.service.js';
 import { USER_WORKSPACES, type UserWorkspaces } from './user-workspaces.types.js';
-import { findUserById, setUserAudience } from './user.repository.js';
+import { findUserById, setUserPreferences } from './user.repository.js';
 import { toMeUserResponse } from './user.mapper.js';
 
 /** A user as the API shows them, for other features' responses (a token's owner). */
@@ -25,7 +25,10 @@ export class AccountsService {
     if (!user) throw ProblemException.notFound('This account no longer exists.');
     return {
       user: toMeUserResponse(user),
-      preferences: { audience: user.audience },
+      preferences: {
+        audience: user.audience,
+        ...(user.timeZone === null ? {} : { timeZone: user.timeZone }),
+      },
       workspaces: await this.workspaces.of(manager, userId),
       canCreateWorkspaces: mayCreateWorkspaces(await readInstanceSettings(manager), user),
     };
@@ -33,7 +36,10 @@ export class AccountsService {
 
   /** The signed-in user's own preferences; nobody else's can be changed here. */
   async updatePreferences(userId: string, request: UpdateMeRequest): Promise<MeResponse> {
-    const updated = await setUserAudience(this.dataSource.manager, userId, request.audience);
+    const updated = await setUserPreferences(this.dataSource.manager, userId, {
+      ...(request.audience === undefined ? {} : { audience: request.audience }),
+      ...(request.timeZone === undefined ? {} : { timeZone: request.timeZone }),
+    });
     if (!updated) throw ProblemException.notFound('This account no longer exists.');
     return this.me(userId);
   }

@@ -28,8 +28,9 @@ export class MeController {
   }
 
   /**
-   * `{audience}`: the caller's own landing view; answers the updated `meResponseSchema`. Like
-   * every signed-in route it takes a session only — API tokens reach their workspace's routes.
+   * `{audience?, timeZone?}`: the caller's own landing view and IANA time zone (for digests);
+   * answers the updated `meResponseSchema`. Like every signed-in route it takes a session
+   * only — API tokens reach their workspace's routes.
    */
   @Patch()
   @Access('signed-in')

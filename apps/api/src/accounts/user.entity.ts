@@ -52,6 +52,10 @@ export class User {
   @Column({ name: 'instance_admin', type: 'boolean', default: false })
   instanceAdmin!: boolean;
 
+  /** IANA time zone for the weekly digest; null until the user sets one (UTC then). */
+  @Column({ name: 'time_zone', type: 'varchar', length: 64, nullable: true })
+  timeZone!: string | null;
+
   /** A disabled user's sessions and tokens stop working at once. */
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt!: Date | null;

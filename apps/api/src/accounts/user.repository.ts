@@ -20,13 +20,13 @@ export function findUserById(manager: EntityManager, id: string): Promise<User |
   return manager.getRepository(User).findOneBy({ id });
 }
 
-/** Sets the user's audience (start page); false when there is no such user. */
-export async function setUserAudience(
+/** Sets the user's audience (start page) and/or time zone; false when there is no such user. */
+export async function setUserPreferences(
   manager: EntityManager,
   id: string,
-  audience: User['audience'],
+  preferences: Partial<Pick<User, 'audience' | 'timeZone'>>,
 ): Promise<boolean> {
-  const result = await manager.getRepository(User).update({ id }, { audience });
+  const result = await manager.getRepository(User).update({ id }, preferences);
   return result.affected !== 0;
 }
 

@@ -40,6 +40,12 @@ import { RaidItemChange } from '../programs/raid/raid-item-change.entity.js';
 import { RaidItem } from '../programs/raid/raid-item.entity.js';
 import { ReviewSetting } from '../reviews/review-setting.entity.js';
 import { StatusReport } from '../status-reports/status-report.entity.js';
+import { Follow } from '../notifications/follow.entity.js';
+import { NotificationChannel } from '../notifications/notification-channel.entity.js';
+import { NotificationDelivery } from '../notifications/notification-delivery.entity.js';
+import { NotificationEventRow } from '../notifications/notification-event.entity.js';
+import { NotificationPreference } from '../notifications/notification-preference.entity.js';
+import { Notification } from '../notifications/notification.entity.js';
 
 /**
  * Every entity, listed explicitly: class references work the same from `tsc` output, under
@@ -86,4 +92,10 @@ export const entities = [
   ProgramDependency,
   StatusReport,
   ReviewSetting,
+  NotificationEventRow,
+  Follow,
+  Notification,
+  NotificationChannel,
+  NotificationDelivery,
+  NotificationPreference,
 ];
