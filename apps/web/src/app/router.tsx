@@ -42,6 +42,10 @@ const ReportPage = lazyPage(() => import('../features/reviews/report/report-page
 const ReviewsPage = lazyPage(() => import('../features/reviews/reviews-page'), 'ReviewsPage');
 const AdminPage = lazyPage(() => import('../features/admin/admin-page'), 'AdminPage');
 const AuditPanel = lazyPage(() => import('../features/settings/audit/audit-panel'), 'AuditPanel');
+const JiraConnectionsPanel = lazyPage(
+  () => import('../features/jira/connections/jira-connections-panel'),
+  'JiraConnectionsPanel',
+);
 const JobsPanel = lazyPage(() => import('../features/settings/jobs/jobs-panel'), 'JobsPanel');
 const MembersPanel = lazyPage(
   () => import('../features/settings/members/members-panel'),
@@ -102,6 +106,7 @@ export const routes: RouteObject[] = [
                       { path: 'tokens', element: <TokensPanel /> },
                       { path: 'audit', element: <AuditPanel /> },
                       { path: 'jobs', element: <JobsPanel /> },
+                      { path: 'jira', element: <JiraConnectionsPanel /> },
                       { path: '*', element: <NotFoundPage /> },
                     ],
                   },

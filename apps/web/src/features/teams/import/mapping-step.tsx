@@ -1,16 +1,7 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  NativeSelect,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, Stack, TextInput } from '@mantine/core';
 import type { ImportFormat, ImportResult, TeamWorkflow } from '@bearing/contracts';
-import { type StatusChoices, unmappedStatuses } from './status-mapping';
+import type { StatusChoices } from './status-mapping';
+import { StatusMappingTable } from './status-mapping-table';
 
 export interface MappingChoice {
   /** `''`: let the importer find Jira's usual field. */
@@ -44,8 +35,6 @@ export function MappingStep({
   onNext,
   pending,
 }: MappingStepProps) {
-  const unmapped = unmappedStatuses(choice.statuses);
-  const stageOptions = workflow.stages.map((stage) => ({ value: stage.name, label: stage.name }));
   const found = discovered.storyPointsField;
   return (
     <Stack gap="md">
@@ -62,75 +51,14 @@ export function MappingStep({
         onChange={(event) => onChange({ ...choice, storyPointsField: event.currentTarget.value })}
         maw={480}
       />
-      <Stack gap="xs">
-        <Text size="sm" fw={500} id="status-mapping-title">
-          Statuses in the file
-        </Text>
-        <Text size="sm" c="dimmed">
-          Mapping a status to a stage adds it to the team&apos;s workflow when you import.
-        </Text>
-        {unmapped.length > 0 && (
-          <Alert
-            color="yellow"
-            title={`${unmapped.length} status(es) without a stage`}
-            role="status"
-          >
-            {unmapped.join(', ')}: the team&apos;s workflow does not list them. Choose a stage, or
-            leave them unmapped and the flow charts ignore time spent in them.
-          </Alert>
-        )}
-        <Table.ScrollContainer minWidth={520}>
-          <Table verticalSpacing="xs" aria-labelledby="status-mapping-title">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Status</Table.Th>
-                <Table.Th ta="right">Items now in it</Table.Th>
-                <Table.Th>Stage</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {discovered.statuses.map(({ status, items, stage: known }) => {
-                const stage = choice.statuses[status] ?? '';
-                const unknown = stage === '';
-                return (
-                  <Table.Tr key={status} bg={unknown ? 'var(--mantine-color-yellow-0)' : undefined}>
-                    <Table.Td>
-                      <Group gap="xs">
-                        <Text size="sm">{status}</Text>
-                        {unknown && (
-                          <Badge color="yellow" variant="light" tt="none" size="sm">
-                            Unknown
-                          </Badge>
-                        )}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td ta="right">{items}</Table.Td>
-                    <Table.Td>
-                      <NativeSelect
-                        aria-label={`Stage for ${status}`}
-                        // A status the workflow maps already can move, not be unmapped here.
-                        data={
-                          known === null
-                            ? [{ value: '', label: 'No stage (ignored)' }, ...stageOptions]
-                            : stageOptions
-                        }
-                        value={stage}
-                        onChange={(event) =>
-                          onChange({
-                            ...choice,
-                            statuses: { ...choice.statuses, [status]: event.currentTarget.value },
-                          })
-                        }
-                        size="xs"
-                      />
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Stack>
+      <StatusMappingTable
+        title="Statuses in the file"
+        countLabel="Items now in it"
+        statuses={discovered.statuses}
+        workflow={workflow}
+        choices={choice.statuses}
+        onChange={(statuses) => onChange({ ...choice, statuses })}
+      />
       <Group justify="space-between">
         <Button variant="default" onClick={onBack}>
           Back

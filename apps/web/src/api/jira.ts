@@ -1,0 +1,219 @@
+import {
+  type CreateJiraConnectionRequest,
+  jiraConnectionPageSchema,
+  jiraConnectionSchema,
+  jiraConnectionTestResultSchema,
+  jiraFieldListSchema,
+  type JiraSource,
+  jiraSourceSchema,
+  type PutJiraSourceRequest,
+  syncRunPageSchema,
+  syncRunSchema,
+  type SyncRun,
+  type SyncRunPage,
+  type UpdateJiraConnectionRequest,
+} from '@bearing/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useAllPages } from './all-pages';
+import { ApiError } from './api-error';
+import { apiGet, apiSend, pagePath } from './client';
+import { teamKeys, teamPath } from './teams';
+import { workspaceKey } from './workspaces';
+
+/** How often a team's source and runs are asked again while a sync waits or runs. */
+export const SYNC_POLL_MS = 1_000;
+
+export const jiraKeys = {
+  connections: (workspace: string) => [...workspaceKey(workspace), 'jira-connections'] as const,
+  fields: (workspace: string, connectionId: string) =>
+    [...jiraKeys.connections(workspace), 'fields', connectionId] as const,
+  /** Under the team keys, so whatever refreshes a team refreshes its source too. */
+  source: (workspace: string, teamId: string) =>
+    [...teamKeys.all(workspace), 'jira-source', teamId] as const,
+  runs: (workspace: string, teamId: string) =>
+    [...jiraKeys.source(workspace, teamId), 'runs'] as const,
+};
+
+function connectionsPath(workspace: string): string {
+  return `/api/workspaces/${encodeURIComponent(workspace)}/jira-connections`;
+}
+
+function connectionPath(workspace: string, id: string): string {
+  return `${connectionsPath(workspace)}/${encodeURIComponent(id)}`;
+}
+
+function sourcePath(workspace: string, teamId: string): string {
+  return `${teamPath(workspace, teamId)}/source`;
+}
+
+/** `GET …/jira-connections` (viewer and up): every connection, without secrets, by name. */
+export function useJiraConnections(workspace: string) {
+  return useAllPages(
+    jiraKeys.connections(workspace),
+    connectionsPath(workspace),
+    jiraConnectionPageSchema,
+  );
+}
+
+function useInvalidateConnections(workspace: string) {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: jiraKeys.connections(workspace) });
+}
+
+/** `POST …/jira-connections` (admin) → 201 with the connection (`hasSecret`, never the secret). */
+export function useCreateJiraConnection(workspace: string) {
+  const invalidate = useInvalidateConnections(workspace);
+  return useMutation({
+    mutationFn: (request: CreateJiraConnectionRequest) =>
+      apiSend('POST', connectionsPath(workspace), request, jiraConnectionSchema),
+    onSuccess: invalidate,
+  });
+}
+
+/** `PATCH …/jira-connections/:id` (admin): without `secret`, the stored one is kept. */
+export function useUpdateJiraConnection(workspace: string) {
+  const invalidate = useInvalidateConnections(workspace);
+  return useMutation({
+    mutationFn: ({ id, change }: { id: string; change: UpdateJiraConnectionRequest }) =>
+      apiSend('PATCH', connectionPath(workspace, id), change, jiraConnectionSchema),
+    onSuccess: invalidate,
+  });
+}
+
+/** `DELETE …/jira-connections/:id` (admin); a connection a team's source uses is a 409. */
+export function useDeleteJiraConnection(workspace: string) {
+  const invalidate = useInvalidateConnections(workspace);
+  return useMutation({
+    mutationFn: (id: string) => apiSend('DELETE', connectionPath(workspace, id)),
+    onSuccess: invalidate,
+  });
+}
+
+/** `POST …/jira-connections/:id/test` (admin) → 200: the Jira user and version, or what is wrong. */
+export function useTestJiraConnection(workspace: string) {
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiSend(
+        'POST',
+        `${connectionPath(workspace, id)}/test`,
+        undefined,
+        jiraConnectionTestResultSchema,
+      ),
+  });
+}
+
+/** `GET …/jira-connections/:id/fields` (editor): the fields Jira lists, to pick story points from. */
+export function useJiraFields(workspace: string, connectionId: string | null) {
+  return useQuery({
+    queryKey: jiraKeys.fields(workspace, connectionId ?? ''),
+    queryFn: ({ signal }) =>
+      apiGet(`${connectionPath(workspace, connectionId ?? '')}/fields`, jiraFieldListSchema, {
+        signal,
+      }),
+    enabled: connectionId !== null,
+    // Jira's fields change rarely; asking again on every focus would only cost Jira requests.
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** Whether a sync is on its way: the source says so, or its newest run waits or runs. */
+export function syncInFlight(run: Pick<SyncRun, 'status'> | undefined): boolean {
+  return run !== undefined && (run.status === 'queued' || run.status === 'running');
+}
+
+/**
+ * `GET …/teams/:team/source`: the team's Jira source, or `null` when it has none (404). Asked
+ * again every {@link SYNC_POLL_MS} while it syncs, so the status follows the run; when the sync
+ * ends, everything under the team is refreshed.
+ */
+export function useTeamSource(workspace: string, teamId: string) {
+  const queryClient = useQueryClient();
+  const key = jiraKeys.source(workspace, teamId);
+  return useQuery({
+    queryKey: key,
+    queryFn: async ({ signal }) => {
+      const before = queryClient.getQueryData<JiraSource | null>(key);
+      let source: JiraSource | null;
+      try {
+        source = await apiGet(sourcePath(workspace, teamId), jiraSourceSchema, { signal });
+      } catch (error) {
+        if (!(error instanceof ApiError && error.status === 404)) throw error;
+        source = null;
+      }
+      // A sync just ended: what it wrote shows on every tab of the team.
+      if (before?.state === 'syncing' && source?.state !== 'syncing') {
+        void queryClient.invalidateQueries({ queryKey: teamKeys.all(workspace) });
+      }
+      return source;
+    },
+    refetchInterval: (query) => (query.state.data?.state === 'syncing' ? SYNC_POLL_MS : false),
+  });
+}
+
+/** The newest runs the history shows. */
+export const SYNC_HISTORY_SIZE = 20;
+
+/**
+ * `GET …/teams/:team/source/runs`: the newest {@link SYNC_HISTORY_SIZE} syncs, newest first.
+ * Polled while the newest one waits or runs; when it ends, everything under the team — its
+ * workflow (a sync may add mapped statuses), work items, sprints, the dashboard — is refreshed.
+ */
+export function useSyncRuns(workspace: string, teamId: string, enabled = true) {
+  const queryClient = useQueryClient();
+  const key = jiraKeys.runs(workspace, teamId);
+  return useQuery({
+    queryKey: key,
+    enabled,
+    queryFn: async ({ signal }) => {
+      const before = queryClient.getQueryData<SyncRunPage>(key)?.items[0];
+      const page = await apiGet(
+        pagePath(`${sourcePath(workspace, teamId)}/runs`, SYNC_HISTORY_SIZE),
+        syncRunPageSchema,
+        { signal },
+      );
+      const newest = page.items[0];
+      if (syncInFlight(before) && newest?.id === before?.id && !syncInFlight(newest)) {
+        void queryClient.invalidateQueries({ queryKey: teamKeys.all(workspace) });
+      }
+      return page;
+    },
+    refetchInterval: (query) => (syncInFlight(query.state.data?.items[0]) ? SYNC_POLL_MS : false),
+  });
+}
+
+/** `PUT …/teams/:team/source` (editor): creates or replaces it, 200 with the source. */
+export function usePutTeamSource(workspace: string, teamId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: PutJiraSourceRequest) =>
+      apiSend('PUT', sourcePath(workspace, teamId), request, jiraSourceSchema),
+    onSuccess: (source) => {
+      queryClient.setQueryData(jiraKeys.source(workspace, teamId), source);
+      return queryClient.invalidateQueries({ queryKey: jiraKeys.runs(workspace, teamId) });
+    },
+  });
+}
+
+/** `DELETE …/teams/:team/source` (editor): the team stops syncing; its data stays. */
+export function useDeleteTeamSource(workspace: string, teamId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiSend('DELETE', sourcePath(workspace, teamId)),
+    onSuccess: () => {
+      queryClient.setQueryData(jiraKeys.source(workspace, teamId), null);
+      return queryClient.invalidateQueries({ queryKey: jiraKeys.runs(workspace, teamId) });
+    },
+  });
+}
+
+/** `POST …/teams/:team/source/sync` (editor) → 202 with the queued run. */
+export function useSyncNow(workspace: string, teamId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      apiSend('POST', `${sourcePath(workspace, teamId)}/sync`, undefined, syncRunSchema),
+    // The source now says `syncing`, and the history starts with the queued run.
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: jiraKeys.source(workspace, teamId) }),
+  });
+}

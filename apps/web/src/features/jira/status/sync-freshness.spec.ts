@@ -1,0 +1,76 @@
+import { describe, expect, it } from '@jest/globals';
+import { formatDateTime } from '../../../components/format';
+import { syncFreshness, timeAgo } from './sync-freshness';
+
+const NOW = new Date('2026-12-07T10:00:00Z');
+const healthy = {
+  state: 'ok' as const,
+  enabled: true,
+  lastSyncAt: '2026-12-07T09:56:00Z',
+  lastError: null,
+  failingSince: null,
+};
+
+describe('timeAgo', () => {
+  it('says how long ago to the unit a person cares about', () => {
+    expect(timeAgo('2026-12-07T09:59:30Z', NOW)).toBe('just now');
+    expect(timeAgo('2026-12-07T09:56:00Z', NOW)).toBe('4 min ago');
+    expect(timeAgo('2026-12-07T07:00:00Z', NOW)).toBe('3 h ago');
+    expect(timeAgo('2026-12-06T09:00:00Z', NOW)).toBe('1 day ago');
+    expect(timeAgo('2026-12-01T10:00:00Z', NOW)).toBe('6 days ago');
+    // A server clock slightly ahead of the browser's is not "in the future".
+    expect(timeAgo('2026-12-07T10:00:20Z', NOW)).toBe('just now');
+  });
+});
+
+describe('syncFreshness', () => {
+  it('says how fresh a healthy source is', () => {
+    expect(syncFreshness(healthy, NOW)).toEqual({
+      tone: 'ok',
+      label: 'Synced 4 min ago',
+      detail: null,
+    });
+  });
+
+  it('says since when and why syncs fail, before anything else', () => {
+    const failing = {
+      ...healthy,
+      state: 'syncing' as const,
+      failingSince: '2026-12-07T08:00:00Z',
+      lastError: 'Jira answered 503 three times.',
+    };
+    expect(syncFreshness(failing, NOW)).toEqual({
+      tone: 'failing',
+      label: `Sync failing since ${formatDateTime('2026-12-07T08:00:00Z')}`,
+      detail: 'Jira answered 503 three times.',
+    });
+  });
+
+  it('says a broken source is paused until it is saved again', () => {
+    const broken = {
+      ...healthy,
+      state: 'broken' as const,
+      failingSince: '2026-12-07T08:00:00Z',
+      lastError: 'Jira refused the token (401).',
+    };
+    const words = syncFreshness(broken, NOW);
+    expect(words.tone).toBe('failing');
+    expect(words.detail).toBe(
+      'Jira refused the token (401). Syncing is paused until the source or its connection is saved again.',
+    );
+  });
+
+  it('tells a running, a paused and a never-synced source apart', () => {
+    expect(syncFreshness({ ...healthy, state: 'syncing' }, NOW)).toEqual({
+      tone: 'syncing',
+      label: 'Syncing now',
+      detail: 'last synced 4 min ago',
+    });
+    expect(syncFreshness({ ...healthy, enabled: false }, NOW).label).toBe('Sync paused');
+    expect(syncFreshness({ ...healthy, lastSyncAt: null }, NOW)).toEqual({
+      tone: 'never',
+      label: 'Not synced yet',
+      detail: null,
+    });
+  });
+});
