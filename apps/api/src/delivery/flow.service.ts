@@ -33,7 +33,7 @@ import {
 } from './flow-read-model/flow-read-model.repository.js';
 import { FlowReadModel } from './flow-read-model/flow-read-model.service.js';
 import { dayRange, todayOf } from './team-days.js';
-import { loadFlowItems } from './team-history.repository.js';
+import { loadFlowItemsWithIds } from './team-history.repository.js';
 
 const PERCENTILES = [0.5, 0.85, 0.95];
 
@@ -178,9 +178,12 @@ export class FlowService {
     );
     let replayed: { id: string; stage: string; ageDays: number }[] = [];
     if (changedAfter.length > 0) {
-      const wanted = new Set(changedAfter);
-      const items = (await loadFlowItems(manager, workspaceId, team.id, team.workflow)).filter(
-        (item) => wanted.has(item.id),
+      const items = await loadFlowItemsWithIds(
+        manager,
+        workspaceId,
+        team.id,
+        team.workflow,
+        changedAfter,
       );
       for (const item of items) labels.set(item.id, item);
       replayed = agingWip(items, team.workflow, asOf, { timeZone: team.timeZone });

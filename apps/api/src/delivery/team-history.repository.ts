@@ -1,7 +1,13 @@
 import type { TeamWorkflow } from '@bearing/contracts';
 import type { WorkItemHistory } from '@bearing/metrics';
 import type { EntityManager } from 'typeorm';
-import { teamItems, teamStatusChanges } from '../work-items/work-item-history.repository.js';
+import {
+  statusChangesOfItems,
+  type TeamItemRow,
+  teamItems,
+  teamItemsWithIds,
+  teamStatusChanges,
+} from '../work-items/work-item-history.repository.js';
 
 /** A work item as the flow metrics see it, with what the read models show next to it. */
 export type FlowItem = WorkItemHistory & { key: string; title: string; hasHistory: boolean };
@@ -23,6 +29,28 @@ export async function loadFlowItems(
 ): Promise<FlowItem[]> {
   const rows = await teamItems(manager, workspaceId, teamId);
   const changes = await teamStatusChanges(manager, workspaceId, teamId);
+  return flowItemsOf(rows, changes, workflow);
+}
+
+/** `loadFlowItems` for the team's items among `ids` only. */
+export async function loadFlowItemsWithIds(
+  manager: EntityManager,
+  workspaceId: string,
+  teamId: string,
+  workflow: TeamWorkflow,
+  ids: readonly string[],
+): Promise<FlowItem[]> {
+  if (ids.length === 0) return [];
+  const rows = await teamItemsWithIds(manager, workspaceId, teamId, ids);
+  const changes = await statusChangesOfItems(manager, workspaceId, teamId, ids);
+  return flowItemsOf(rows, changes, workflow);
+}
+
+function flowItemsOf(
+  rows: readonly TeamItemRow[],
+  changes: readonly { work_item_id: string; at: Date; to_status: string }[],
+  workflow: TeamWorkflow,
+): FlowItem[] {
   const changesOf = new Map<string, { at: string; to: string }[]>();
   for (const change of changes) {
     const list = changesOf.get(change.work_item_id) ?? [];
@@ -30,30 +58,63 @@ export async function loadFlowItems(
     changesOf.set(change.work_item_id, list);
   }
   const done = doneStatuses(workflow);
-  return rows.map((row) => {
-    const createdAt = row.created_at.toISOString();
-    const base = {
-      id: row.id,
-      key: row.key,
-      title: row.title,
-      hasHistory: row.has_history,
-      createdAt,
-    };
-    if (row.has_history) {
-      return {
-        ...base,
-        initialStatus: row.initial_status ?? row.status,
-        changes: changesOf.get(row.id) ?? [],
-      };
-    }
-    const resolved = row.resolved_at !== null && done.has(row.status);
+  return rows.map((row) =>
+    flowItemOf(
+      {
+        id: row.id,
+        key: row.key,
+        title: row.title,
+        hasHistory: row.has_history,
+        createdAt: row.created_at.toISOString(),
+        status: row.status,
+        initialStatus: row.initial_status,
+        resolvedAt: row.resolved_at === null ? null : row.resolved_at.toISOString(),
+        statusChanges: changesOf.get(row.id) ?? [],
+      },
+      done,
+    ),
+  );
+}
+
+/** An item's stored fields and status changes, as `flowItemOf` takes them; instants in ISO-8601. */
+export type StoredFlowFields = {
+  id: string;
+  key: string;
+  title: string;
+  hasHistory: boolean;
+  createdAt: string;
+  status: string;
+  initialStatus: string | null;
+  resolvedAt: string | null;
+  statusChanges: readonly { at: string; to: string }[];
+};
+
+/**
+ * One item as `loadFlowItems` reads it, from its stored fields — so an import can hand over the
+ * items it has just written without reading them back. `done` is `doneStatuses(workflow)`.
+ */
+export function flowItemOf(fields: StoredFlowFields, done: ReadonlySet<string>): FlowItem {
+  const base = {
+    id: fields.id,
+    key: fields.key,
+    title: fields.title,
+    hasHistory: fields.hasHistory,
+    createdAt: fields.createdAt,
+  };
+  if (fields.hasHistory) {
     return {
       ...base,
-      // No stage maps the empty status: the item enters the flow only when it is resolved.
-      initialStatus: '',
-      changes: resolved ? [{ at: (row.resolved_at as Date).toISOString(), to: row.status }] : [],
+      initialStatus: fields.initialStatus ?? fields.status,
+      changes: fields.statusChanges.map(({ at, to }) => ({ at, to })),
     };
-  });
+  }
+  const resolved = fields.resolvedAt !== null && done.has(fields.status);
+  return {
+    ...base,
+    // No stage maps the empty status: the item enters the flow only when it is resolved.
+    initialStatus: '',
+    changes: resolved ? [{ at: fields.resolvedAt as string, to: fields.status }] : [],
+  };
 }
 
 /** Statuses of the done stage and every stage after it. */

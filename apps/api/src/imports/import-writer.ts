@@ -1,4 +1,8 @@
 import type { EntityManager } from 'typeorm';
+import {
+  refreshTeamFlowOfItems,
+  type WrittenItems,
+} from '../delivery/flow-read-model/flow-read-model.service.js';
 import { insertImportedSprints, updateImportedSprints } from '../sprints/sprint.repository.js';
 import {
   type HistoryWrite,
@@ -34,6 +38,42 @@ export async function writePlan(
   );
   const total = insert.length + update.length;
   await onProgress(total, total);
+}
+
+/**
+ * Brings the team's flow read model up to date with what `writePlan` wrote, in the same
+ * transaction: only the new and changed items are computed again (the whole team when its rows
+ * were computed with another workflow or time zone). Call it after `writePlan` and after saving
+ * a workflow the import extended.
+ */
+export async function refreshFlowOfPlan(
+  manager: EntityManager,
+  target: { workspaceId: string; teamId: string },
+  plan: ImportPlan,
+): Promise<void> {
+  const items: { written: WrittenItems['written'][number][]; reread: string[] } = {
+    written: [],
+    reread: [],
+  };
+  for (const { id, item, keepStoredHistory } of [...plan.items.insert, ...plan.items.update]) {
+    // A CSV row over an item with history keeps part of what was stored: read it back.
+    if (keepStoredHistory) {
+      items.reread.push(id);
+      continue;
+    }
+    items.written.push({
+      id,
+      key: item.key,
+      title: item.title,
+      hasHistory: item.hasHistory,
+      createdAt: item.createdAt,
+      status: item.status,
+      initialStatus: item.initialStatus,
+      resolvedAt: item.resolvedAt,
+      statusChanges: item.statusChanges,
+    });
+  }
+  await refreshTeamFlowOfItems(manager, target.workspaceId, target.teamId, items);
 }
 
 /** The item's history rows, its sprints by id (a sprint the plan did not place is left out). */

@@ -51,10 +51,10 @@ import type { ImportJob } from './import-job.entity.js';
 import { toImportJobResponse } from './import-job.mapper.js';
 import { planImport } from './import-plan.js';
 import type { ImportReadOutcome, readImportUpload } from './import-read.worker.js';
+import { publishImportFailed } from './import-notice.js';
 import { failedResult, resultOf, workflowWithMapping } from './import-result.js';
-import { writePlan } from './import-writer.js';
+import { refreshFlowOfPlan, writePlan } from './import-writer.js';
 import { ReadUploads } from './read-uploads.js';
-import { refreshTeamFlow } from '../delivery/flow-read-model/flow-read-model.service.js';
 import { cleanText } from './jira/text-limits.js';
 import { removeUpload, type StoredUpload } from './upload-storage.js';
 import {
@@ -207,7 +207,7 @@ export class ImportsService
       } catch (error) {
         this.readUploads.take(job.id);
         await this.finish(
-          job.id,
+          job,
           'failed',
           failedResult([{ message: 'the import could not be queued; nothing was stored' }]),
         );
@@ -250,7 +250,7 @@ export class ImportsService
     try {
       if (!(await restoreUpload(this.dataSource, job.id, file))) {
         await this.finish(
-          job.id,
+          job,
           'failed',
           failedResult([{ message: 'the uploaded file is gone; nothing was stored' }]),
         );
@@ -261,7 +261,7 @@ export class ImportsService
         return await this.readUpload({ path: file }, fields, team);
       } catch (error) {
         await this.finish(
-          job.id,
+          job,
           'failed',
           failedResult(
             error instanceof ImportFileError
@@ -358,7 +358,7 @@ export class ImportsService
           team.workflow = workflow;
           await saveTeam(manager, team);
         }
-        await refreshTeamFlow(manager, target.workspaceId, team.id);
+        await refreshFlowOfPlan(manager, target, plan);
         await rememberJiraSite(manager, team.id, file.jiraSite);
         const result = resultOf(file, plan, workflow);
         await recordAuditEvent(manager, {
@@ -377,13 +377,13 @@ export class ImportsService
         });
         return result;
       });
-      await this.finish(job.id, 'completed', result);
+      await this.finish(job, 'completed', result);
     } catch (error) {
       this.logger.error(
         `Import ${job.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       );
       await this.finish(
-        job.id,
+        job,
         'failed',
         failedResult([...file.problems, { message: failureMessage(error) }]),
       ).catch((finishError: unknown) =>
@@ -394,11 +394,15 @@ export class ImportsService
     }
   }
 
-  /** Records the outcome and lets go of the upload: an ended import never runs again. */
-  private async finish(id: string, status: 'completed' | 'failed', result: ImportResult) {
+  /**
+   * Records the outcome and lets go of the upload: an ended import never runs again. A failure
+   * is published (`import.failed`) in the same transaction.
+   */
+  private async finish(job: ImportJob, status: 'completed' | 'failed', result: ImportResult) {
     await this.dataSource.transaction(async (manager) => {
-      await recordOutcome(manager, id, status, result);
-      await deleteUpload(manager, id);
+      await recordOutcome(manager, job.id, status, result);
+      await deleteUpload(manager, job.id);
+      if (status === 'failed') await publishImportFailed(manager, job, result);
     });
   }
 }

@@ -19,7 +19,7 @@ export type TeamItemRow = {
   has_history: boolean;
 };
 
-/** Every item of the team, in creation order. */
+/** Every item of the team still in its source (not marked removed), in creation order. */
 export async function teamItems(
   manager: EntityManager,
   workspaceId: string,
@@ -27,7 +27,7 @@ export async function teamItems(
 ): Promise<TeamItemRow[]> {
   return manager.query(
     `SELECT id, key, title, created_at, status, initial_status, resolved_at, has_history
-       FROM work_item WHERE workspace_id = $1 AND team_id = $2
+       FROM work_item WHERE workspace_id = $1 AND team_id = $2 AND removed_at IS NULL
       ORDER BY created_at, id`,
     [workspaceId, teamId],
   );
@@ -43,9 +43,41 @@ export async function teamStatusChanges(
     `SELECT change.work_item_id, change.at, change.to_status
        FROM work_item_status_change change
        JOIN work_item item ON item.id = change.work_item_id
-      WHERE item.workspace_id = $1 AND item.team_id = $2
+      WHERE item.workspace_id = $1 AND item.team_id = $2 AND item.removed_at IS NULL
       ORDER BY change.work_item_id, change.seq`,
     [workspaceId, teamId],
+  );
+}
+
+/** The team's items among `ids`, in creation order. */
+export async function teamItemsWithIds(
+  manager: EntityManager,
+  workspaceId: string,
+  teamId: string,
+  ids: readonly string[],
+): Promise<TeamItemRow[]> {
+  return manager.query(
+    `SELECT id, key, title, created_at, status, initial_status, resolved_at, has_history
+       FROM work_item WHERE workspace_id = $1 AND team_id = $2 AND id = ANY($3::uuid[])
+      ORDER BY created_at, id`,
+    [workspaceId, teamId, ids],
+  );
+}
+
+/** The status changes of the team's items among `ids`, by item, in order. */
+export async function statusChangesOfItems(
+  manager: EntityManager,
+  workspaceId: string,
+  teamId: string,
+  ids: readonly string[],
+): Promise<{ work_item_id: string; at: Date; to_status: string }[]> {
+  return manager.query(
+    `SELECT change.work_item_id, change.at, change.to_status
+       FROM work_item_status_change change
+       JOIN work_item item ON item.id = change.work_item_id
+      WHERE item.workspace_id = $1 AND item.team_id = $2 AND item.id = ANY($3::uuid[])
+      ORDER BY change.work_item_id, change.seq`,
+    [workspaceId, teamId, ids],
   );
 }
 

@@ -6,8 +6,9 @@
  */
 
 /** The column types an import stages; each is sent in the type's binary `send` format. */
-export type CopyType = 'uuid' | 'text' | 'float8' | 'int4' | 'bool' | 'timestamptz';
-export type CopyValue = string | number | boolean | null;
+export type CopyType =
+  'uuid' | 'text' | 'float8' | 'int2' | 'int4' | 'int4[]' | 'bool' | 'timestamptz';
+export type CopyValue = string | number | boolean | readonly (number | null)[] | null;
 
 /** `PGCOPY\n\377\r\n\0`, then flags (none) and the header extension length (none). */
 const HEADER = Buffer.concat([Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'), Buffer.alloc(8)]);
@@ -16,6 +17,8 @@ const TRAILER = Buffer.from([0xff, 0xff]);
 /** Timestamps are microseconds since 2000-01-01 00:00 UTC. */
 const POSTGRES_EPOCH_MS = Date.UTC(2000, 0, 1);
 const TWO_TO_32 = 2 ** 32;
+/** The type oid of `int4`, which a binary `int4[]` names for its elements. */
+const INT4_OID = 23;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CHUNK_BYTES = 256 * 1024;
 
@@ -102,6 +105,14 @@ class ChunkWriter {
         this.length = this.buffer.writeInt32BE(8, this.length);
         this.length = this.buffer.writeDoubleBE(expect(value, 'number', type), this.length);
         return;
+      case 'int2':
+        this.reserve(6);
+        this.length = this.buffer.writeInt32BE(2, this.length);
+        this.length = this.buffer.writeInt16BE(expect(value, 'number', type), this.length);
+        return;
+      case 'int4[]':
+        this.int4Array(value, type);
+        return;
       case 'int4':
         this.reserve(8);
         this.length = this.buffer.writeInt32BE(4, this.length);
@@ -125,6 +136,34 @@ class ChunkWriter {
         this.length = this.buffer.writeInt32BE(high, this.length);
         this.length = this.buffer.writeUInt32BE(micros - high * TWO_TO_32, this.length);
         return;
+      }
+    }
+  }
+
+  /**
+   * A one-dimensional `int4[]` (lower bound 1) as `array_send` writes it: dimensions, whether it
+   * holds NULLs, the element type, the dimension's size and lower bound, then each element as a
+   * field. An empty array has no dimension.
+   */
+  private int4Array(value: CopyValue, type: CopyType): void {
+    if (!Array.isArray(value)) throw new Error(`a ${type} COPY field got ${typeof value}`);
+    const values = value as readonly (number | null)[];
+    const header = values.length === 0 ? 12 : 20;
+    const size = header + values.reduce<number>((sum, item) => sum + (item === null ? 4 : 8), 0);
+    this.reserve(4 + size);
+    this.length = this.buffer.writeInt32BE(size, this.length);
+    this.length = this.buffer.writeInt32BE(values.length === 0 ? 0 : 1, this.length);
+    this.length = this.buffer.writeInt32BE(values.includes(null) ? 1 : 0, this.length);
+    this.length = this.buffer.writeInt32BE(INT4_OID, this.length);
+    if (values.length === 0) return;
+    this.length = this.buffer.writeInt32BE(values.length, this.length);
+    this.length = this.buffer.writeInt32BE(1, this.length);
+    for (const item of values) {
+      if (item === null) {
+        this.length = this.buffer.writeInt32BE(-1, this.length);
+      } else {
+        this.length = this.buffer.writeInt32BE(4, this.length);
+        this.length = this.buffer.writeInt32BE(item, this.length);
       }
     }
   }

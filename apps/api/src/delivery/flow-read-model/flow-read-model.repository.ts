@@ -1,6 +1,12 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { TeamWorkflow } from '@bearing/contracts';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
+import { binaryCopyRows, type CopyType, type CopyValue } from '../../common/copy/binary-copy.js';
 import { ProblemException } from '../../common/problem/problem.js';
+import type { FlowContribution, RankedItem } from './flow-changes.js';
 
 /**
  * SQL of the flow read model (`work_item_flow`, `team_flow_day`, `team_flow_model`). Rows come
@@ -74,11 +80,6 @@ export type TeamFlowDayRow = {
   leadCountsThrough: number[];
 };
 
-const ROWS_PER_STATEMENT = 5000;
-
-const arrayLiteral = (values: readonly (number | null)[]) =>
-  `{${values.map((value) => (value === null ? 'NULL' : String(value))).join(',')}}`;
-
 /** Replaces the team's read model rows and stamp, inside the caller's transaction. */
 export async function replaceTeamFlow(
   manager: EntityManager,
@@ -87,59 +88,269 @@ export async function replaceTeamFlow(
   days: readonly TeamFlowDayRow[],
 ): Promise<void> {
   const { workspaceId, teamId, stamp } = team;
+  await clearTeamFlow(manager, teamId);
+  await writeChangedItems(manager, { workspaceId, teamId }, [], items, new Map());
+  await insertDays(manager, teamId, days);
+  await writeFlowStamp(manager, teamId, stamp);
+}
+
+/** How many items the team has, whatever their source. */
+export async function countTeamItems(
+  manager: EntityManager,
+  workspaceId: string,
+  teamId: string,
+): Promise<number> {
+  const [row]: { count: number }[] = await manager.query(
+    `SELECT count(*)::int AS count FROM work_item WHERE workspace_id = $1 AND team_id = $2`,
+    [workspaceId, teamId],
+  );
+  return row?.count ?? 0;
+}
+
+/** Deletes the team's rows (its stamp stays until the next is written). */
+export async function clearTeamFlow(manager: EntityManager, teamId: string): Promise<void> {
   await manager.query(`DELETE FROM work_item_flow WHERE team_id = $1`, [teamId]);
   await manager.query(`DELETE FROM team_flow_day WHERE team_id = $1`, [teamId]);
-  for (let start = 0; start < items.length; start += ROWS_PER_STATEMENT) {
-    const batch = items.slice(start, start + ROWS_PER_STATEMENT);
+}
+
+/** What the stored rows of these items add to the team's days. */
+export async function readContributions(
+  manager: EntityManager,
+  teamId: string,
+  ids: readonly string[],
+): Promise<FlowContribution[]> {
+  if (ids.length === 0) return [];
+  const rows: {
+    has_history: boolean;
+    entry_days: (number | null)[];
+    done_day: number | null;
+    cycle_time: number | null;
+    lead_time: number | null;
+  }[] = await manager.query(
+    `SELECT has_history, entry_days, done_day, cycle_time, lead_time FROM work_item_flow
+      WHERE team_id = $1 AND work_item_id = ANY($2::uuid[])`,
+    [teamId, ids],
+  );
+  return rows.map((row) => ({
+    hasHistory: row.has_history,
+    entryDays: row.entry_days,
+    doneDay: row.done_day,
+    cycleTime: row.cycle_time,
+    leadTime: row.lead_time,
+  }));
+}
+
+const dayRowOf = (row: {
+  day: number;
+  done: number;
+  entered: number[];
+  done_through: number;
+  cycle_counts_through: number[];
+  lead_counts_through: number[];
+}): TeamFlowDayRow => ({
+  day: row.day,
+  done: row.done,
+  entered: row.entered,
+  doneThrough: row.done_through,
+  cycleCountsThrough: row.cycle_counts_through,
+  leadCountsThrough: row.lead_counts_through,
+});
+
+/** The stored day rows from `firstDay` on, and the last one before it. */
+export async function readDaysFrom(
+  manager: EntityManager,
+  teamId: string,
+  firstDay: number,
+): Promise<{ before: TeamFlowDayRow | null; from: TeamFlowDayRow[] }> {
+  const rows: Parameters<typeof dayRowOf>[0][] = await manager.query(
+    `(SELECT day, done, entered, done_through, cycle_counts_through, lead_counts_through
+        FROM team_flow_day WHERE team_id = $1 AND day < $2 ORDER BY day DESC LIMIT 1)
+     UNION ALL
+     (SELECT day, done, entered, done_through, cycle_counts_through, lead_counts_through
+        FROM team_flow_day WHERE team_id = $1 AND day >= $2 ORDER BY day)`,
+    [teamId, firstDay],
+  );
+  const days = rows.map(dayRowOf);
+  const before = days[0] !== undefined && days[0].day < firstDay ? days[0] : null;
+  return { before, from: before ? days.slice(1) : days };
+}
+
+/** The team's finished items from `firstDay` on, other than `except`, with their stored rank. */
+export async function readFinishedFrom(
+  manager: EntityManager,
+  teamId: string,
+  firstDay: number,
+  except: readonly string[],
+): Promise<(RankedItem & { rank: number })[]> {
+  const rows: { id: string; key: string; done_day: number; done_rank: number; created_at: Date }[] =
     await manager.query(
-      `INSERT INTO work_item_flow (work_item_id, workspace_id, team_id, key, title, has_history,
-          created_day, last_day, entry_days, committed_day, done_day, cycle_time, lead_time, stage,
-          done_rank)
-       SELECT u.id, $1, $2, u.key, u.title, u.has_history, u.created_day, u.last_day,
-              u.entry_days::int[], u.committed_day, u.done_day, u.cycle_time, u.lead_time, u.stage,
-              u.done_rank
-         FROM unnest($3::uuid[], $4::text[], $5::text[], $6::boolean[], $7::int[], $8::int[],
-              $9::text[], $10::int[], $11::int[], $12::int[], $13::int[], $14::int[], $15::int[])
-           AS u(id, key, title, has_history, created_day, last_day, entry_days, committed_day,
-                done_day, cycle_time, lead_time, stage, done_rank)`,
-      [
-        workspaceId,
-        teamId,
-        batch.map((row) => row.workItemId),
-        batch.map((row) => row.key),
-        batch.map((row) => row.title),
-        batch.map((row) => row.hasHistory),
-        batch.map((row) => row.createdDay),
-        batch.map((row) => row.lastDay),
-        batch.map((row) => arrayLiteral(row.entryDays)),
-        batch.map((row) => row.committedDay),
-        batch.map((row) => row.doneDay),
-        batch.map((row) => row.cycleTime),
-        batch.map((row) => row.leadTime),
-        batch.map((row) => row.stage),
-        batch.map((row) => row.doneRank),
-      ],
+      `SELECT flow.work_item_id AS id, flow.key, flow.done_day, flow.done_rank, item.created_at
+         FROM work_item_flow flow JOIN work_item item ON item.id = flow.work_item_id
+        WHERE flow.team_id = $1 AND flow.done_day >= $2
+          AND NOT (flow.work_item_id = ANY($3::uuid[]))`,
+      [teamId, firstDay, except],
+    );
+  return rows.map((row) => ({
+    id: row.id,
+    key: row.key,
+    doneDay: row.done_day,
+    createdAt: row.created_at.getTime(),
+    rank: row.done_rank,
+  }));
+}
+
+const ITEM_COLUMNS: readonly (readonly [string, CopyType])[] = [
+  ['work_item_id', 'uuid'],
+  ['workspace_id', 'uuid'],
+  ['team_id', 'uuid'],
+  ['key', 'text'],
+  ['title', 'text'],
+  ['has_history', 'bool'],
+  ['created_day', 'int4'],
+  ['last_day', 'int4'],
+  ['entry_days', 'int4[]'],
+  ['committed_day', 'int4'],
+  ['done_day', 'int4'],
+  ['cycle_time', 'int4'],
+  ['lead_time', 'int4'],
+  ['stage', 'int2'],
+  ['done_rank', 'int4'],
+];
+
+const DAY_COLUMNS: readonly (readonly [string, CopyType])[] = [
+  ['team_id', 'uuid'],
+  ['day', 'int4'],
+  ['done', 'int4'],
+  ['entered', 'int4[]'],
+  ['done_through', 'int4'],
+  ['cycle_counts_through', 'int4[]'],
+  ['lead_counts_through', 'int4[]'],
+];
+
+/** Streams `rows` into `table` with binary COPY, in the caller's transaction. */
+async function copyRows(
+  manager: EntityManager,
+  table: string,
+  columns: readonly (readonly [string, CopyType])[],
+  rows: Iterable<readonly CopyValue[]>,
+): Promise<void> {
+  const runner = manager.queryRunner;
+  if (!runner?.isTransactionActive) throw new Error('the flow read model writes in a transaction');
+  const client = (await runner.connect()) as pg.PoolClient;
+  await pipeline(
+    Readable.from(
+      binaryCopyRows(
+        columns.map(([, type]) => type),
+        rows,
+      ),
+    ),
+    client.query(
+      copyFrom(
+        `COPY ${table} (${columns.map(([name]) => name).join(', ')}) FROM STDIN WITH (FORMAT binary)`,
+      ),
+    ),
+  );
+}
+
+/**
+ * Replaces the rows of the items `ids` with `rows` (every one of them, recomputed) and moves the
+ * ranks of other finished items to `reranked` — freed first, as the ranks are unique.
+ */
+export async function writeChangedItems(
+  manager: EntityManager,
+  team: { workspaceId: string; teamId: string },
+  ids: readonly string[],
+  rows: readonly ItemFlowRow[],
+  reranked: ReadonlyMap<string, number>,
+): Promise<void> {
+  const { workspaceId, teamId } = team;
+  if (ids.length > 0) {
+    await manager.query(
+      `DELETE FROM work_item_flow WHERE team_id = $1 AND work_item_id = ANY($2::uuid[])`,
+      [teamId, ids],
     );
   }
-  for (let start = 0; start < days.length; start += ROWS_PER_STATEMENT) {
-    const batch = days.slice(start, start + ROWS_PER_STATEMENT);
+  const movedIds = [...reranked.keys()];
+  if (movedIds.length > 0) {
     await manager.query(
-      `INSERT INTO team_flow_day (team_id, day, done, entered, done_through, cycle_counts_through,
-          lead_counts_through)
-       SELECT $1, u.day, u.done, u.entered::int[], u.done_through, u.cycle::int[], u.lead::int[]
-         FROM unnest($2::int[], $3::int[], $4::text[], $5::int[], $6::text[], $7::text[])
-           AS u(day, done, entered, done_through, cycle, lead)`,
-      [
-        teamId,
-        batch.map((row) => row.day),
-        batch.map((row) => row.done),
-        batch.map((row) => arrayLiteral(row.entered)),
-        batch.map((row) => row.doneThrough),
-        batch.map((row) => arrayLiteral(row.cycleCountsThrough)),
-        batch.map((row) => arrayLiteral(row.leadCountsThrough)),
-      ],
+      `UPDATE work_item_flow SET done_rank = NULL
+        WHERE team_id = $1 AND work_item_id = ANY($2::uuid[])`,
+      [teamId, movedIds],
     );
   }
+  await copyRows(
+    manager,
+    'work_item_flow',
+    ITEM_COLUMNS,
+    rows.map((row) => [
+      row.workItemId,
+      workspaceId,
+      teamId,
+      row.key,
+      row.title,
+      row.hasHistory,
+      row.createdDay,
+      row.lastDay,
+      row.entryDays,
+      row.committedDay,
+      row.doneDay,
+      row.cycleTime,
+      row.leadTime,
+      row.stage,
+      row.doneRank,
+    ]),
+  );
+  if (movedIds.length > 0) {
+    await manager.query(
+      `UPDATE work_item_flow flow SET done_rank = moved.rank
+         FROM unnest($2::uuid[], $3::int[]) AS moved(id, rank)
+        WHERE flow.team_id = $1 AND flow.work_item_id = moved.id`,
+      [teamId, movedIds, [...reranked.values()]],
+    );
+  }
+}
+
+/** Replaces the team's day rows from `firstDay` on with `rows`. */
+export async function replaceDaysFrom(
+  manager: EntityManager,
+  teamId: string,
+  firstDay: number,
+  rows: readonly TeamFlowDayRow[],
+): Promise<void> {
+  await manager.query(`DELETE FROM team_flow_day WHERE team_id = $1 AND day >= $2`, [
+    teamId,
+    firstDay,
+  ]);
+  await insertDays(manager, teamId, rows);
+}
+
+async function insertDays(
+  manager: EntityManager,
+  teamId: string,
+  rows: readonly TeamFlowDayRow[],
+): Promise<void> {
+  await copyRows(
+    manager,
+    'team_flow_day',
+    DAY_COLUMNS,
+    rows.map((row) => [
+      teamId,
+      row.day,
+      row.done,
+      row.entered,
+      row.doneThrough,
+      row.cycleCountsThrough,
+      row.leadCountsThrough,
+    ]),
+  );
+}
+
+/** Records the stamp the team's rows are now computed with. */
+export async function writeFlowStamp(
+  manager: EntityManager,
+  teamId: string,
+  stamp: string,
+): Promise<void> {
   await manager.query(
     `INSERT INTO team_flow_model (team_id, stamp, refreshed_at) VALUES ($1, $2, now())
      ON CONFLICT (team_id) DO UPDATE SET stamp = EXCLUDED.stamp, refreshed_at = now()`,

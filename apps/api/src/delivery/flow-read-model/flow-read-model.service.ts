@@ -5,9 +5,34 @@ import { ProblemException } from '../../common/problem/problem.js';
 import { lockNameForTransaction } from '../../database/advisory-lock.repository.js';
 import { JobQueue } from '../../jobs/job-queue.service.js';
 import { FLOW_REFRESH_JOB, type FlowRefreshPayload } from '../../teams/team-flow-refresh.types.js';
-import { loadFlowItems } from '../team-history.repository.js';
-import { type FlowTeam, readFlowTeam, replaceTeamFlow } from './flow-read-model.repository.js';
-import { flowStamp, teamFlowRows } from './team-flow-rows.js';
+import {
+  doneStatuses,
+  flowItemOf,
+  loadFlowItems,
+  loadFlowItemsWithIds,
+  type StoredFlowFields,
+} from '../team-history.repository.js';
+import {
+  changedDays,
+  firstTouchedDay,
+  type FlowContribution,
+  type RankedItem,
+  ranksFrom,
+} from './flow-changes.js';
+import {
+  clearTeamFlow,
+  countTeamItems,
+  type FlowTeam,
+  readContributions,
+  readDaysFrom,
+  readFinishedFrom,
+  readFlowTeam,
+  replaceDaysFrom,
+  replaceTeamFlow,
+  writeChangedItems,
+  writeFlowStamp,
+} from './flow-read-model.repository.js';
+import { flowStamp, itemFlowRow, teamFlowRows } from './team-flow-rows.js';
 
 /** Held while a team's read model is rebuilt, so readers wait instead of rebuilding twice. */
 const lockName = (teamId: string) => `flow-read-model:${teamId}`;
@@ -25,6 +50,93 @@ export async function refreshTeamFlow(
   await lockNameForTransaction(manager, lockName(teamId));
   const team = await readFlowTeam(manager, workspaceId, teamId);
   await rebuild(manager, workspaceId, team);
+}
+
+/** Items an import (or a sync) has just written, for `refreshTeamFlowOfItems`. */
+export type WrittenItems = {
+  /** Items whose stored fields and status changes are exactly these. */
+  written: readonly StoredFlowFields[];
+  /** Items to read back: the import kept part of what was stored (a CSV over a history). */
+  reread: readonly string[];
+};
+
+/**
+ * Brings the team's flow read model up to date with the items just written, inside the caller's
+ * transaction, recomputing only their rows: their old rows come out of the team's days and their
+ * new ones go in (see `flow-changes.ts`), the days before the first one they touch keep their
+ * rows, and only the finished items from the first done day they touch are ranked again. The
+ * result is what `refreshTeamFlow` would store. When the stored rows were computed with another
+ * workflow or time zone — or never — and the team has items other than these, the whole team is
+ * rebuilt instead.
+ */
+export async function refreshTeamFlowOfItems(
+  manager: EntityManager,
+  workspaceId: string,
+  teamId: string,
+  items: WrittenItems,
+): Promise<void> {
+  await lockNameForTransaction(manager, lockName(teamId));
+  const team = await readFlowTeam(manager, workspaceId, teamId);
+  const stamp = flowStamp(team.workflow, team.timeZone);
+  const ids = [...items.written.map((item) => item.id), ...items.reread];
+  const current = team.stamp === stamp;
+  if (current && ids.length === 0) return;
+  if (!current) {
+    if ((await countTeamItems(manager, workspaceId, team.id)) !== ids.length) {
+      await rebuild(manager, workspaceId, team);
+      return;
+    }
+    // Every item of the team is among these: computing them all is the rebuild.
+    await clearTeamFlow(manager, team.id);
+  }
+  const done = doneStatuses(team.workflow);
+  const flowItems = [
+    ...items.written.map((fields) => flowItemOf(fields, done)),
+    ...(await loadFlowItemsWithIds(manager, workspaceId, team.id, team.workflow, items.reread)),
+  ];
+  const rows = flowItems.map((item) => itemFlowRow(item, team.workflow, team.timeZone));
+  const old: FlowContribution[] = current ? await readContributions(manager, team.id, ids) : [];
+
+  // Ranks: from the first done day any of them had or has, every finished item is ranked again.
+  const doneDays = [...old, ...rows].flatMap((row) => (row.doneDay === null ? [] : [row.doneDay]));
+  const reranked = new Map<string, number>();
+  if (doneDays.length > 0) {
+    const firstDoneDay = Math.min(...doneDays);
+    const { before } = await readDaysFrom(manager, team.id, firstDoneDay);
+    const others = await readFinishedFrom(manager, team.id, firstDoneDay, ids);
+    const createdAt = new Map(flowItems.map((item) => [item.id, Date.parse(item.createdAt)]));
+    const finished: RankedItem[] = [
+      ...others,
+      ...rows.flatMap((row) =>
+        row.doneDay === null
+          ? []
+          : [
+              {
+                id: row.workItemId,
+                key: row.key,
+                doneDay: row.doneDay,
+                createdAt: createdAt.get(row.workItemId) as number,
+              },
+            ],
+      ),
+    ];
+    const ranks = ranksFrom(before?.doneThrough ?? 0, finished);
+    for (const row of rows)
+      if (row.doneDay !== null) row.doneRank = ranks.get(row.workItemId) ?? null;
+    for (const other of others) {
+      const rank = ranks.get(other.id) as number;
+      if (rank !== other.rank) reranked.set(other.id, rank);
+    }
+  }
+  await writeChangedItems(manager, { workspaceId, teamId: team.id }, ids, rows, reranked);
+
+  const firstDay = firstTouchedDay([...old, ...rows]);
+  if (firstDay !== null) {
+    const stored = await readDaysFrom(manager, team.id, firstDay);
+    const days = changedDays(team.workflow.stages.length, stored.before, stored.from, old, rows);
+    await replaceDaysFrom(manager, team.id, firstDay, days);
+  }
+  if (!current) await writeFlowStamp(manager, team.id, stamp);
 }
 
 async function rebuild(manager: EntityManager, workspaceId: string, team: FlowTeam) {

@@ -16,6 +16,26 @@ export function flowStamp(workflow: Workflow, timeZone: string): string {
     .digest('hex');
 }
 
+/** An item's row, its rank among the finished items not yet known (`null`). */
+export function itemFlowRow(item: FlowItem, workflow: Workflow, timeZone: string): ItemFlowRow {
+  const record = flowRecord(item, workflow, { timeZone });
+  return {
+    workItemId: item.id,
+    key: item.key,
+    title: item.title,
+    hasHistory: item.hasHistory,
+    createdDay: record.createdDay,
+    lastDay: record.lastDay,
+    entryDays: record.entryDays,
+    committedDay: item.hasHistory ? record.committedDay : null,
+    doneDay: record.doneDay,
+    cycleTime: item.hasHistory ? record.cycleTime : null,
+    leadTime: record.leadTime,
+    stage: item.hasHistory ? record.stage : null,
+    doneRank: null,
+  };
+}
+
 /**
  * The read model rows of a team's items: each item's `flowRecord` (by `@bearing/metrics`),
  * its rank among the finished items in the order the cycle-time list shows them (done day,
@@ -31,24 +51,7 @@ export function teamFlowRows(
   timeZone: string,
 ): { items: ItemFlowRow[]; days: TeamFlowDayRow[] } {
   const stageCount = workflow.stages.length;
-  const rows: ItemFlowRow[] = items.map((item) => {
-    const record = flowRecord(item, workflow, { timeZone });
-    return {
-      workItemId: item.id,
-      key: item.key,
-      title: item.title,
-      hasHistory: item.hasHistory,
-      createdDay: record.createdDay,
-      lastDay: record.lastDay,
-      entryDays: record.entryDays,
-      committedDay: item.hasHistory ? record.committedDay : null,
-      doneDay: record.doneDay,
-      cycleTime: item.hasHistory ? record.cycleTime : null,
-      leadTime: record.leadTime,
-      stage: item.hasHistory ? record.stage : null,
-      doneRank: null,
-    };
-  });
+  const rows: ItemFlowRow[] = items.map((item) => itemFlowRow(item, workflow, timeZone));
 
   const done = rows.filter((row) => row.doneDay !== null);
   // Stable, as the replayed list was sorted: ties keep creation order.
