@@ -7,6 +7,7 @@ import { AdminModule } from './admin/admin.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { PasswordResetModule } from './auth/password-reset/password-reset.module.js';
+import { OidcModule } from './auth/oidc/oidc.module.js';
 import { ClockModule } from './common/clock/clock.module.js';
 import { loggingModule } from './common/logging/logging.module.js';
 import type { AppConfig } from './config/config.js';
@@ -58,6 +59,7 @@ export class AppModule {
         HealthModule,
         AuthModule,
         PasswordResetModule.forRoot(config.publicUrl),
+        OidcModule.forRoot(config),
         AccountsModule,
         WorkspacesModule,
         MembersModule,

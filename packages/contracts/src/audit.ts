@@ -63,6 +63,11 @@ export const auditActionSchema = z.enum([
   'account.password-reset-requested',
   'account.password-reset',
   'account.sessions-revoked',
+  // Single sign-on (the instance audit log):
+  'session.sso-refused',
+  'account.sso-link-requested',
+  'account.sso-linked',
+  'account.instance-admin-granted',
 ]);
 
 export const auditEventSchema = z.object({
@@ -75,7 +80,8 @@ export const auditEventSchema = z.object({
    * podcast revenue"; null for old events whose target was gone when labels were introduced.
    */
   targetLabel: z.string().nullable(),
-  actor: z.object({ userId: z.uuid(), email: z.string(), displayName: z.string() }),
+  /** `userId` is null for an event nobody could be named for (a refused single sign-on). */
+  actor: z.object({ userId: z.uuid().nullable(), email: z.string(), displayName: z.string() }),
   /** Set when the write came through an API token rather than a signed-in session. */
   actorTokenId: z.uuid().nullable(),
   /** The `X-Request-Id` of the request that made the write (null for start-up work). */

@@ -27,9 +27,10 @@ export class AuditEvent {
   @ForeignKey('Workspace', { name: 'FK_audit_event_workspace', onDelete: 'CASCADE' })
   workspaceId!: string | null;
 
-  @Column({ name: 'actor_user_id', type: 'uuid' })
+  /** Null only for an event nobody can be named for: a refused single sign-on. */
+  @Column({ name: 'actor_user_id', type: 'uuid', nullable: true })
   @ForeignKey('User', { name: 'FK_audit_event_actor_user' })
-  actorUserId!: string;
+  actorUserId!: string | null;
 
   @Column({ name: 'actor_token_id', type: 'uuid', nullable: true })
   @ForeignKey('ApiToken', { name: 'FK_audit_event_actor_token', onDelete: 'SET NULL' })

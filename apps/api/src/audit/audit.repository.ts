@@ -9,7 +9,8 @@ import { nameOfAuditTarget } from './audit-target.repository.js';
 export type AuditRecord = {
   /** Null for an event of the instance (the instance audit log), not of one workspace. */
   workspaceId: string | null;
-  actor: Actor;
+  /** Nobody (`userId: null`) only for what no account can be named for: a refused single sign-on. */
+  actor: Actor | { userId: null; tokenId: null; requestId: string | null };
   action: AuditAction;
   target: { type: AuditTargetType; id: string | null };
   /** What changed; never a secret, password or token. */

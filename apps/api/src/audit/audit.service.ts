@@ -21,10 +21,15 @@ export class AuditService {
       const { rows, nextCursor } = await auditEventPage(manager, workspaceId, page);
       const actors = await usersByIds(
         manager,
-        rows.map((event) => event.actorUserId),
+        rows.flatMap((event) => (event.actorUserId === null ? [] : [event.actorUserId])),
       );
       return {
-        items: rows.map((event) => toAuditEventResponse(event, actors.get(event.actorUserId))),
+        items: rows.map((event) =>
+          toAuditEventResponse(
+            event,
+            event.actorUserId === null ? undefined : actors.get(event.actorUserId),
+          ),
+        ),
         nextCursor,
       };
     });

@@ -5,6 +5,7 @@ import type { CallerUser } from '../access/caller.js';
 import { resolveSession } from '../access/caller-resolver.js';
 import { SESSION_IDLE_TIMEOUT_MS } from '../access/credentials.js';
 import { hashSecret, newSecret } from '../common/secrets/secret-token.js';
+import { confirmPendingSsoLink } from './oidc/oidc-links.js';
 import {
   insertSession,
   revokeSessionById,
@@ -49,6 +50,13 @@ export class SessionsService {
       expiresAt,
       ip: origin.ip?.slice(0, 64) ?? null,
       userAgent: origin.userAgent?.slice(0, USER_AGENT_MAX_LENGTH) ?? null,
+    });
+    // Signing in proved the account is its owner's: a single sign-on link waiting for exactly
+    // that proof becomes a link (single sign-on itself only starts sessions of linked accounts).
+    await confirmPendingSsoLink(manager, userId, {
+      by: 'password-sign-in',
+      actorUserId: userId,
+      requestId: null,
     });
     return { token, expiresAt };
   }

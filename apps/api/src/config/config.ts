@@ -24,12 +24,34 @@ export type AppConfig = {
    * file in the data directory, allowed only for a single embedded-database process.
    */
   secretKey: Buffer | undefined;
+  /** Single sign-on through an OpenID provider; absent when `BEARING_OIDC_ISSUER` is unset. */
+  oidc?: OidcConfig;
+  /** `BEARING_PASSWORD_LOGIN`: off leaves single sign-on as the only way in; absent → on. */
+  passwordLogin?: boolean;
   /**
    * Which proxies' `X-Forwarded-For` to believe (Express's `trust proxy`): `loopback` by
    * default; a reverse proxy on a private network (Docker Compose) needs `uniquelocal`, or
    * rate limits would count every user as the proxy's one address.
    */
   trustProxy: string[];
+};
+
+/**
+ * OpenID Connect single sign-on (`BEARING_OIDC_*`). The client secret comes only from the
+ * environment and is never echoed in an error.
+ */
+export type OidcConfig = {
+  issuer: URL;
+  clientId: string;
+  clientSecret: string;
+  /** Email domains allowed to sign in (lower case); empty → any domain the provider vouches for. */
+  allowedDomains: string[];
+  /** The ID-token claim listing the person's groups (default `groups`). */
+  roleClaim: string;
+  /** `{"<group>": {"<workspace-slug>": "viewer|editor|admin"}}`: groups grant workspace roles. */
+  roleMap: Record<string, Record<string, 'viewer' | 'editor' | 'admin'>>;
+  /** Members of this group become instance admins. */
+  adminGroup: string | undefined;
 };
 
 export const PROCESS_ROLES = ['all', 'web', 'worker'] as const;
@@ -53,6 +75,22 @@ const booleanFlag = z
     message: 'must be one of 1, 0, true, false, yes, no, on, off',
   })
   .transform((value) => ['1', 'true', 'yes', 'on'].includes(value));
+
+/** Loopback hosts, where an http issuer is allowed (tests and local trials). */
+const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+const roleMapSchema = z.record(
+  z.string().min(1, 'group names must not be empty'),
+  z
+    .record(
+      z.string(),
+      z.enum(['viewer', 'editor', 'admin'], { error: 'roles are viewer, editor or admin' }),
+    )
+    .refine(
+      (roles) => Object.keys(roles).every((slug) => /^[a-z0-9][a-z0-9-]*$/.test(slug)),
+      'workspace slugs are lower-case letters, digits and -',
+    ),
+);
 
 const environmentSchema = z.object({
   PORT: z
@@ -115,6 +153,56 @@ const environmentSchema = z.object({
     )
     .default('loopback'),
   BEARING_ROLE: z.enum(PROCESS_ROLES, { error: 'must be one of all, web, worker' }).default('all'),
+  BEARING_OIDC_ISSUER: z
+    .string()
+    .trim()
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return (
+          url.protocol === 'https:' ||
+          (url.protocol === 'http:' && LOOPBACK_HOSTS.test(url.hostname))
+        );
+      } catch {
+        return false;
+      }
+    }, 'must be an https:// issuer URL (http:// only on localhost, for tests and local trials)')
+    .transform((value) => new URL(value))
+    .optional(),
+  BEARING_OIDC_CLIENT_ID: z.string().trim().max(500, 'must be at most 500 characters').optional(),
+  BEARING_OIDC_CLIENT_SECRET: z.string().max(2000, 'must be at most 2000 characters').optional(),
+  BEARING_OIDC_ALLOWED_DOMAINS: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(
+      /^[a-z0-9-]+(\.[a-z0-9-]+)+(\s*,\s*[a-z0-9-]+(\.[a-z0-9-]+)+)*$/,
+      'must be a comma-separated list of email domains, e.g. example.com,example.org',
+    )
+    .transform((value) => value.split(',').map((domain) => domain.trim()))
+    .optional(),
+  BEARING_OIDC_ROLE_CLAIM: z
+    .string()
+    .trim()
+    .regex(/^[\w:./-]{1,200}$/, 'must be the name of an ID-token claim, e.g. groups')
+    .default('groups'),
+  BEARING_OIDC_ROLE_MAP: z
+    .string()
+    .transform((text, context) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        context.addIssue({
+          code: 'custom',
+          message: 'must be JSON: {"<group>": {"<workspace-slug>": "viewer|editor|admin"}}',
+        });
+        return z.NEVER;
+      }
+    })
+    .pipe(roleMapSchema)
+    .optional(),
+  BEARING_OIDC_ADMIN_GROUP: z.string().trim().max(200, 'must be at most 200 characters').optional(),
+  BEARING_PASSWORD_LOGIN: booleanFlag.optional(),
 });
 
 /** Empty strings count as unset, as they do in most shells' `VAR= command`. */
@@ -138,9 +226,12 @@ export function loadConfig(
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = String(issue?.path[0] ?? 'environment');
-    const secret = ['BEARING_ADMIN_PASSWORD', 'DATABASE_URL', 'BEARING_SECRET_KEY'].includes(
-      variable,
-    );
+    const secret = [
+      'BEARING_ADMIN_PASSWORD',
+      'DATABASE_URL',
+      'BEARING_SECRET_KEY',
+      'BEARING_OIDC_CLIENT_SECRET',
+    ].includes(variable);
     const received = secret ? '' : ` (got "${String(environment[variable])}")`;
     throw new ConfigError(variable, `${issue?.message ?? 'is invalid'}${received}`);
   }
@@ -150,6 +241,13 @@ export function loadConfig(
     throw new ConfigError(
       'BEARING_ROLE',
       `${env.BEARING_ROLE} processes share one PostgreSQL with the others: set DATABASE_URL`,
+    );
+  }
+  const oidc = oidcConfig(env);
+  if (env.BEARING_PASSWORD_LOGIN === false && oidc === undefined) {
+    throw new ConfigError(
+      'BEARING_PASSWORD_LOGIN',
+      'can be off only when single sign-on is configured (BEARING_OIDC_ISSUER), or nobody could sign in',
     );
   }
   return {
@@ -164,6 +262,43 @@ export function loadConfig(
     publicUrl: (env.BEARING_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     secretKey: env.BEARING_SECRET_KEY,
     trustProxy: env.BEARING_TRUST_PROXY.split(',').map((entry) => entry.trim()),
+    oidc,
+    passwordLogin: env.BEARING_PASSWORD_LOGIN ?? true,
+  };
+}
+
+/**
+ * Single sign-on's settings when `BEARING_OIDC_ISSUER` is set (then the client id and secret must
+ * be too); any other `BEARING_OIDC_*` without an issuer is a mistake worth stopping for.
+ */
+function oidcConfig(env: z.infer<typeof environmentSchema>): OidcConfig | undefined {
+  if (env.BEARING_OIDC_ISSUER === undefined) {
+    const stray = (
+      [
+        'BEARING_OIDC_CLIENT_ID',
+        'BEARING_OIDC_CLIENT_SECRET',
+        'BEARING_OIDC_ALLOWED_DOMAINS',
+        'BEARING_OIDC_ROLE_MAP',
+        'BEARING_OIDC_ADMIN_GROUP',
+      ] as const
+    ).find((variable) => env[variable] !== undefined);
+    if (stray) throw new ConfigError('BEARING_OIDC_ISSUER', `is required when ${stray} is set`);
+    return undefined;
+  }
+  if (env.BEARING_OIDC_CLIENT_ID === undefined) {
+    throw new ConfigError('BEARING_OIDC_CLIENT_ID', 'is required with BEARING_OIDC_ISSUER');
+  }
+  if (env.BEARING_OIDC_CLIENT_SECRET === undefined) {
+    throw new ConfigError('BEARING_OIDC_CLIENT_SECRET', 'is required with BEARING_OIDC_ISSUER');
+  }
+  return {
+    issuer: env.BEARING_OIDC_ISSUER,
+    clientId: env.BEARING_OIDC_CLIENT_ID,
+    clientSecret: env.BEARING_OIDC_CLIENT_SECRET,
+    allowedDomains: env.BEARING_OIDC_ALLOWED_DOMAINS ?? [],
+    roleClaim: env.BEARING_OIDC_ROLE_CLAIM,
+    roleMap: env.BEARING_OIDC_ROLE_MAP ?? {},
+    adminGroup: env.BEARING_OIDC_ADMIN_GROUP,
   };
 }
 

@@ -2,6 +2,9 @@ import { User } from '../accounts/user.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { PasswordReset } from '../auth/password-reset/password-reset.entity.js';
 import { Session } from '../auth/session.entity.js';
+import { OidcIdentity } from '../auth/oidc/oidc-identity.entity.js';
+import { OidcPendingLink } from '../auth/oidc/oidc-pending-link.entity.js';
+import { OidcSignInAttempt } from '../auth/oidc/oidc-sign-in-attempt.entity.js';
 import { GuardrailStatusChange } from '../guardrails/guardrail-status-change.entity.js';
 import { Guardrail } from '../guardrails/guardrail.entity.js';
 import { InstanceSetting } from '../instance-settings/instance-setting.entity.js';
@@ -56,6 +59,9 @@ export const entities = [
   User,
   Session,
   PasswordReset,
+  OidcSignInAttempt,
+  OidcIdentity,
+  OidcPendingLink,
   Membership,
   Invitation,
   InstanceSetting,

@@ -28,6 +28,7 @@ import { CreateFlowReadModel1765000000000 } from './1765000000000-create-flow-re
 import { AddPasswordLifecycle1765400000000 } from './1765400000000-add-password-lifecycle.js';
 import { HoldPasswordResetLinks1765400100000 } from './1765400100000-hold-password-reset-links.js';
 import { AddInstanceAdministration1765450000000 } from './1765450000000-add-instance-administration.js';
+import { AddSingleSignOn1765600000000 } from './1765600000000-add-single-sign-on.js';
 import { CreateNotifications1765500000000 } from './1765500000000-create-notifications.js';
 
 /**
@@ -66,5 +67,6 @@ export const migrations = [
   AddPasswordLifecycle1765400000000,
   HoldPasswordResetLinks1765400100000,
   AddInstanceAdministration1765450000000,
+  AddSingleSignOn1765600000000,
   CreateNotifications1765500000000,
 ];
