@@ -55,7 +55,7 @@ export class AppModule {
           useFactory: () => dataSource.options,
           dataSourceFactory: () => Promise.resolve(dataSource),
         }),
-        AccessModule,
+        AccessModule.forRoot(config.requireMfa),
         HealthModule,
         AuthModule,
         PasswordResetModule.forRoot(config.publicUrl),

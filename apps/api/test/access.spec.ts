@@ -28,6 +28,7 @@ const PUBLIC_ROUTES = [
   'GET /api/health',
   'GET /api/ready',
   'POST /api/auth/accept-invite',
+  'POST /api/auth/mfa',
   'POST /api/auth/password-reset',
   'POST /api/auth/password-reset/confirm',
   'POST /api/auth/sign-in',

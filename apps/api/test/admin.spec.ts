@@ -64,6 +64,7 @@ describe('instance administration', () => {
       );
       expect(adminRoutes().map(label)).toEqual(
         expect.arrayContaining([
+          'DELETE /api/admin/users/:id/mfa',
           'GET /api/admin/audit-events',
           'GET /api/admin/jobs',
           'GET /api/admin/settings',

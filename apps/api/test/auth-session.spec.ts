@@ -50,6 +50,8 @@ describe('GET /api/auth/session', () => {
           displayName: user.displayName,
           instanceAdmin: false,
           mustChangePassword: false,
+          mfaEnabled: false,
+          mfaEnrolmentRequired: false,
         },
         preferences: { audience: 'executive' },
         canCreateWorkspaces: false,

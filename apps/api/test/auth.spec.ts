@@ -51,6 +51,8 @@ describe('signing in and out', () => {
         displayName: user.displayName,
         instanceAdmin: false,
         mustChangePassword: false,
+        mfaEnabled: false,
+        mfaEnrolmentRequired: false,
       },
       preferences: { audience: 'executive' },
       canCreateWorkspaces: false,

@@ -63,6 +63,11 @@ export const auditActionSchema = z.enum([
   'account.password-reset-requested',
   'account.password-reset',
   'account.sessions-revoked',
+  // Second factors (the instance audit log):
+  'account.mfa-enabled',
+  'account.mfa-disabled',
+  'account.mfa-reset',
+  'session.mfa-failed',
   // Single sign-on (the instance audit log):
   'session.sso-refused',
   'account.sso-link-requested',

@@ -49,6 +49,13 @@ export const meUserSchema = userSchema.extend({
   mustChangePassword: z.boolean(),
   /** Administers the instance (users, settings, the instance audit log); not a workspace role. */
   instanceAdmin: z.boolean(),
+  /** Signs in with a second factor (an authenticator app). */
+  mfaEnabled: z.boolean(),
+  /**
+   * The instance requires a second factor of instance admins and this one has none: until they
+   * enrol (`POST /api/me/mfa/totp`), other routes answer 403 `mfa-enrolment-required`.
+   */
+  mfaEnrolmentRequired: z.boolean(),
 });
 
 /**

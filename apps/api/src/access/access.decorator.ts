@@ -27,3 +27,10 @@ export const Access = Reflector.createDecorator<AccessRule>();
  * sessions, signing out. Every other route answers 403 `password-change-required` until then.
  */
 export const OpenBeforePasswordChange = Reflector.createDecorator<true>({ transform: () => true });
+
+/**
+ * Marks a signed-in route that still answers while an instance admin must enrol a second factor
+ * (`BEARING_REQUIRE_MFA=admins`): reading who they are, enrolling, changing their password,
+ * their sessions, signing out. Every other route answers 403 `mfa-enrolment-required` until then.
+ */
+export const OpenBeforeMfaEnrolment = Reflector.createDecorator<true>({ transform: () => true });

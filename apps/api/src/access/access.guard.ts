@@ -1,11 +1,19 @@
-import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  Logger,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { type WorkspaceRole, workspaceSlugSchema } from '@bearing/contracts';
 import type { Request } from 'express';
 import { ProblemException } from '../common/problem/problem.js';
-import { Access, OpenBeforePasswordChange } from './access.decorator.js';
+import { Access, OpenBeforeMfaEnrolment, OpenBeforePasswordChange } from './access.decorator.js';
 import { CallerResolver } from './caller-resolver.js';
 import { type Caller, setCaller, setWorkspaceContext } from './caller.js';
+import type { MfaRequirement } from '../config/config.js';
+import { MFA_REQUIREMENT, mfaEnrolmentRequired } from './mfa-requirement.js';
 import { hasAtLeast, TOKEN_SCOPE_CEILING, weakerOf } from './roles.js';
 import { assertSameOrigin } from './same-origin.js';
 
@@ -25,6 +33,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly callers: CallerResolver,
+    @Inject(MFA_REQUIREMENT) private readonly requireMfa: MfaRequirement,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -64,6 +73,16 @@ export class AccessGuard implements CanActivate {
       this.reflector.get(OpenBeforePasswordChange, context.getHandler()) !== true
     ) {
       throw ProblemException.passwordChangeRequired();
+    }
+    if (
+      caller.kind === 'session' &&
+      mfaEnrolmentRequired(this.requireMfa, {
+        instanceAdmin: caller.user.instanceAdmin,
+        mfaEnabled: caller.mfaEnabled === true,
+      }) &&
+      this.reflector.get(OpenBeforeMfaEnrolment, context.getHandler()) !== true
+    ) {
+      throw ProblemException.mfaEnrolmentRequired();
     }
 
     if (rule === 'signed-in' || rule === 'instance-admin') {

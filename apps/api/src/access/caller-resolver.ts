@@ -99,6 +99,7 @@ function callerOfRow(kind: CallerCredential['kind'], row: CallerRow): Caller {
       user,
       sessionId: row.credential_id,
       passwordChangeRequired: row.must_change_password,
+      mfaEnabled: row.mfa_enabled,
     };
   }
   if (row.token_workspace_id === null || row.scope === null) {

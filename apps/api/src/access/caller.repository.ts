@@ -27,6 +27,8 @@ export type CallerRow = {
   instance_admin: boolean;
   /** Someone else chose the password: only a few routes answer until the user changes it. */
   must_change_password: boolean;
+  /** The user signs in with a second factor (an instance admin may be required to). */
+  mfa_enabled: boolean;
   /** The token's own workspace and scope; null for a session. */
   token_workspace_id: string | null;
   scope: TokenScope | null;
@@ -43,7 +45,7 @@ const SESSION_CREDENTIAL = `
          NULL::uuid AS "token_workspace_id", NULL::varchar AS "scope",
          "session"."last_seen_at" < now() - make_interval(secs => $3) AS "stale",
          "user"."email", "user"."display_name", "user"."instance_admin",
-         "user"."must_change_password"
+         "user"."must_change_password", "user"."mfa_enabled"
     FROM "session"
     JOIN "user" ON "user"."id" = "session"."user_id" AND ${LIVE_USER}
    WHERE "session"."token_hash" = $1
@@ -65,7 +67,7 @@ const TOKEN_CREDENTIAL = `
          ("api_token"."last_used_at" IS NULL
            OR "api_token"."last_used_at" < now() - make_interval(secs => $3)) AS "stale",
          "user"."email", "user"."display_name", "user"."instance_admin",
-         "user"."must_change_password"
+         "user"."must_change_password", "user"."mfa_enabled"
     FROM "api_token"
     JOIN "user" ON "user"."id" = "api_token"."user_id" AND ${LIVE_USER}
    WHERE "api_token"."token_hash" = $1
@@ -95,7 +97,7 @@ export async function findCaller(
           "touched" AS (${session ? SESSION_TOUCH : TOKEN_TOUCH})
      SELECT "credential"."id" AS "credential_id", "credential"."user_id",
             "credential"."email", "credential"."display_name", "credential"."instance_admin",
-            "credential"."must_change_password",
+            "credential"."must_change_password", "credential"."mfa_enabled",
             "credential"."token_workspace_id", "credential"."scope",
             "workspace"."id" AS "workspace_id", "workspace"."slug" AS "workspace_slug",
             "workspace"."name" AS "workspace_name", "membership"."role"

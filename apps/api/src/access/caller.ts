@@ -12,6 +12,8 @@ export type Caller =
       sessionId: string;
       /** Set while someone else's choice of password must be replaced (see the guard). */
       passwordChangeRequired?: boolean;
+      /** The user signs in with a second factor (see `mfa-requirement.ts`). */
+      mfaEnabled?: boolean;
     }
   | { kind: 'token'; user: CallerUser; tokenId: string; workspaceId: string; scope: TokenScope };
 

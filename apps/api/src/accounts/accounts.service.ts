@@ -2,7 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { MeResponse, UpdateMeRequest } from '@bearing/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { MFA_REQUIREMENT } from '../access/mfa-requirement.js';
 import { ProblemException } from '../common/problem/problem.js';
+import type { MfaRequirement } from '../config/config.js';
 import { readInstanceSettings } from '../instance-settings/instance-settings.repository.js';
 import { mayCreateWorkspaces } from '../instance-settings/instance-settings.service.js';
 import { USER_WORKSPACES, type UserWorkspaces } from './user-workspaces.types.js';
@@ -17,6 +19,7 @@ export class AccountsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(USER_WORKSPACES) private readonly workspaces: UserWorkspaces,
+    @Inject(MFA_REQUIREMENT) private readonly requireMfa: MfaRequirement,
   ) {}
 
   /** The user and every workspace they belong to, by slug. */
@@ -24,7 +27,7 @@ export class AccountsService {
     const user = await findUserById(manager, userId);
     if (!user) throw ProblemException.notFound('This account no longer exists.');
     return {
-      user: toMeUserResponse(user),
+      user: toMeUserResponse(user, this.requireMfa),
       preferences: {
         audience: user.audience,
         ...(user.timeZone === null ? {} : { timeZone: user.timeZone }),

@@ -6,7 +6,11 @@ import {
   type UpdateMeRequest,
   updateMeRequestSchema,
 } from '@bearing/contracts';
-import { Access, OpenBeforePasswordChange } from '../access/access.decorator.js';
+import {
+  Access,
+  OpenBeforeMfaEnrolment,
+  OpenBeforePasswordChange,
+} from '../access/access.decorator.js';
 import type { CallerUser } from '../access/caller.js';
 import { CurrentUser } from '../access/current.decorators.js';
 import { ZodBody } from '../common/validation/zod.pipe.js';
@@ -22,6 +26,7 @@ export class MeController {
   @Get()
   @Access('signed-in')
   @OpenBeforePasswordChange()
+  @OpenBeforeMfaEnrolment()
   @Returns(meResponseSchema)
   me(@CurrentUser() user: CallerUser): Promise<MeResponse> {
     return this.accounts.me(user.id);

@@ -52,6 +52,14 @@ export class User {
   @Column({ name: 'instance_admin', type: 'boolean', default: false })
   instanceAdmin!: boolean;
 
+  /**
+   * The user signs in with a second factor (a confirmed TOTP authenticator, `auth/mfa/`). Kept
+   * here, beside the other flags the caller read sees, so the access guard knows it in the
+   * same statement; the MFA feature sets it in the transaction that confirms or removes one.
+   */
+  @Column({ name: 'mfa_enabled', type: 'boolean', default: false })
+  mfaEnabled!: boolean;
+
   /** IANA time zone for the weekly digest; null until the user sets one (UTC then). */
   @Column({ name: 'time_zone', type: 'varchar', length: 64, nullable: true })
   timeZone!: string | null;

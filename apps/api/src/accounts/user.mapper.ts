@@ -1,4 +1,6 @@
 import type { MeResponse, User as UserResponse } from '@bearing/contracts';
+import { mfaEnrolmentRequired } from '../access/mfa-requirement.js';
+import type { MfaRequirement } from '../config/config.js';
 import type { User } from './user.entity.js';
 
 export function toUserResponse(user: Pick<User, 'id' | 'email' | 'displayName'>): UserResponse {
@@ -6,10 +8,12 @@ export function toUserResponse(user: Pick<User, 'id' | 'email' | 'displayName'>)
 }
 
 /** The signed-in user as `me` describes them, with what only they need to know. */
-export function toMeUserResponse(user: User): MeResponse['user'] {
+export function toMeUserResponse(user: User, requireMfa: MfaRequirement): MeResponse['user'] {
   return {
     ...toUserResponse(user),
     mustChangePassword: user.mustChangePassword,
     instanceAdmin: user.instanceAdmin,
+    mfaEnabled: user.mfaEnabled,
+    mfaEnrolmentRequired: mfaEnrolmentRequired(requireMfa, user),
   };
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Patch } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Patch } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   type AdminUser,
@@ -27,7 +27,8 @@ import { Access } from '../access/access.decorator.js';
 import type { Actor } from '../access/caller.js';
 import { CurrentActor } from '../access/current.decorators.js';
 import { AuditService } from '../audit/audit.service.js';
-import { Fails, Returns } from '../common/openapi/openapi.decorators.js';
+import { MfaEnrolmentService } from '../auth/mfa/mfa-enrolment.service.js';
+import { Fails, Returns, ReturnsNothing } from '../common/openapi/openapi.decorators.js';
 import { ZodBody, ZodParam, ZodQuery } from '../common/validation/zod.pipe.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { AdminSettingsService } from './admin-settings.service.js';
@@ -46,6 +47,7 @@ export class AdminController {
     private readonly users: AdminUsersService,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
+    private readonly mfa: MfaEnrolmentService,
   ) {}
 
   /** `instanceSettingsSchema`: who may create workspaces (default: instance admins). */
@@ -89,6 +91,18 @@ export class AdminController {
     @ZodBody(updateAdminUserRequestSchema) body: UpdateAdminUserRequest,
   ): Promise<AdminUser> {
     return this.users.setActive(actor, id, body);
+  }
+
+  /**
+   * → 204: removes the account's second factor (authenticator and recovery codes) — for a lost
+   * phone; they sign in with the password until they enrol again. Recorded in the audit log.
+   */
+  @Delete('users/:id/mfa')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @Access('instance-admin')
+  @ReturnsNothing('The account signs in with its password alone until it enrols again.')
+  resetMfa(@CurrentActor() actor: Actor, @ZodParam('id', z.uuid()) id: string): Promise<void> {
+    return this.mfa.resetByAdmin(actor, id);
   }
 
   /**

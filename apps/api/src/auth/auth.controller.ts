@@ -3,40 +3,79 @@ import { ApiTags } from '@nestjs/swagger';
 import {
   type AcceptInviteRequest,
   acceptInviteRequestSchema,
+  type CompleteMfaSignInRequest,
+  completeMfaSignInRequestSchema,
+  type MfaChallenge,
   type MeResponse,
   meResponseSchema,
   type SessionResponse,
   sessionResponseSchema,
   type SignInRequest,
   signInRequestSchema,
+  signInResponseSchema,
 } from '@bearing/contracts';
 import type { Request, Response } from 'express';
-import { Access, OpenBeforePasswordChange } from '../access/access.decorator.js';
+import {
+  Access,
+  OpenBeforeMfaEnrolment,
+  OpenBeforePasswordChange,
+} from '../access/access.decorator.js';
 import type { Caller } from '../access/caller.js';
 import { CurrentCaller } from '../access/current.decorators.js';
 import { ZodBody } from '../common/validation/zod.pipe.js';
 import { AuthService, type Client } from './auth.service.js';
+import { MfaSignInService } from './mfa/mfa-sign-in.service.js';
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from './session-cookie.js';
 import { Fails, Returns, ReturnsNothing } from '../common/openapi/openapi.decorators.js';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly mfa: MfaSignInService,
+  ) {}
 
-  /** `signInRequestSchema` → sets the session cookie, answers `meResponseSchema`. */
+  /**
+   * `signInRequestSchema` → `signInResponseSchema`: signed in (`meResponseSchema`, the session
+   * cookie is set) or, for a user with MFA, `{mfaRequired: true, ticket}` and no session yet.
+   */
   @Post('sign-in')
   @HttpCode(HttpStatus.OK)
   @Access('public')
-  @Returns(meResponseSchema, { description: 'Signed in: the session cookie is set.' })
+  @Returns(signInResponseSchema, {
+    description: 'Signed in (the session cookie is set), or the MFA step comes next.',
+  })
   @Fails(401, 'unauthorized')
   @Fails(429, 'rate-limited')
   async signIn(
     @ZodBody(signInRequestSchema) body: SignInRequest,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
+  ): Promise<MeResponse | MfaChallenge> {
+    const result = await this.auth.signIn(body, clientOf(request));
+    if ('mfaRequired' in result) return result;
+    writeSessionCookie(request, response, result.session);
+    return result.me;
+  }
+
+  /**
+   * `completeMfaSignInRequestSchema` → `meResponseSchema`, the session cookie set: the ticket
+   * from sign-in with a code from the authenticator app or an unused recovery code. A wrong
+   * code is a 400 naming the field; an expired, used or exhausted ticket a 401.
+   */
+  @Post('mfa')
+  @HttpCode(HttpStatus.OK)
+  @Access('public')
+  @Returns(meResponseSchema, { description: 'Signed in: the session cookie is set.' })
+  @Fails(401, 'unauthorized')
+  @Fails(429, 'rate-limited')
+  async completeMfa(
+    @ZodBody(completeMfaSignInRequestSchema) body: CompleteMfaSignInRequest,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<MeResponse> {
-    const { session, me } = await this.auth.signIn(body, clientOf(request));
+    const { session, me } = await this.mfa.complete(body, clientOf(request));
     writeSessionCookie(request, response, session);
     return me;
   }
@@ -62,6 +101,7 @@ export class AuthController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @Access('signed-in')
   @OpenBeforePasswordChange()
+  @OpenBeforeMfaEnrolment()
   @ReturnsNothing()
   async signOut(
     @CurrentCaller() caller: Caller,

@@ -10,17 +10,22 @@ import { AccountSessionsController } from './sessions/account-sessions.controlle
 import { AccountSessionsService } from './sessions/account-sessions.service.js';
 import { SignInThrottle } from './sign-in-throttle.service.js';
 import { SessionsService } from './sessions.service.js';
+import { MfaController } from './mfa/mfa.controller.js';
+import { MfaEnrolmentService } from './mfa/mfa-enrolment.service.js';
+import { MfaSignInService } from './mfa/mfa-sign-in.service.js';
 
 @Module({
   imports: [AccountsModule, MembersModule, RateLimitModule],
-  controllers: [AuthController, PasswordChangeController, AccountSessionsController],
+  controllers: [AuthController, PasswordChangeController, AccountSessionsController, MfaController],
   providers: [
     AuthService,
     SessionsService,
     SignInThrottle,
     PasswordChangeService,
     AccountSessionsService,
+    MfaSignInService,
+    MfaEnrolmentService,
   ],
-  exports: [SessionsService],
+  exports: [SessionsService, MfaEnrolmentService],
 })
 export class AuthModule {}

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AcceptInviteRequest, MeResponse, SignInRequest } from '@bearing/contracts';
+import type {
+  AcceptInviteRequest,
+  MeResponse,
+  MfaChallenge,
+  SignInRequest,
+} from '@bearing/contracts';
 import { DataSource } from 'typeorm';
 import type { Caller } from '../access/caller.js';
 import { AccountsService } from '../accounts/accounts.service.js';
@@ -8,6 +13,7 @@ import { spendPasswordCheckTime, verifyPassword } from '../common/secrets/passwo
 import { findUserByEmail } from '../accounts/user.repository.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { InvitationsService } from '../members/invitations.service.js';
+import { MfaSignInService } from './mfa/mfa-sign-in.service.js';
 import { recordAccountEvent } from './account-audit.js';
 import { SignInThrottle } from './sign-in-throttle.service.js';
 import { type IssuedSession, SessionsService } from './sessions.service.js';
@@ -36,9 +42,17 @@ export class AuthService {
     private readonly accounts: AccountsService,
     private readonly invitations: InvitationsService,
     private readonly throttle: SignInThrottle,
+    private readonly mfa: MfaSignInService,
   ) {}
 
-  async signIn({ email, password }: SignInRequest, client: Client): Promise<SignedIn> {
+  /**
+   * Checks the password. A user with MFA gets no session yet but a ticket for the code step
+   * (`MfaSignInService`); everyone else is signed in.
+   */
+  async signIn(
+    { email, password }: SignInRequest,
+    client: Client,
+  ): Promise<SignedIn | MfaChallenge> {
     await this.throttle.admit(email, client.ip);
     const user = await findUserByEmail(this.dataSource.manager, email);
     let passwordMatches = false;
@@ -52,6 +66,7 @@ export class AuthService {
       throw ProblemException.unauthorized(WRONG_CREDENTIALS);
     }
     await this.throttle.succeeded(email, client.ip);
+    if (user.mfaEnabled) return this.mfa.challenge(this.dataSource.manager, user.id);
     return this.dataSource.transaction(async (manager) => {
       const session = await this.sessions.start(manager, user.id, client.sessionToken, client);
       // The instance audit log: who signed in, and when.

@@ -34,7 +34,15 @@ export type AppConfig = {
    * rate limits would count every user as the proxy's one address.
    */
   trustProxy: string[];
+  /**
+   * `BEARING_REQUIRE_MFA`: `admins` → an instance admin without a second factor must enrol one
+   * before any other route answers; `off` (default) → MFA is each user's choice.
+   */
+  requireMfa: MfaRequirement;
 };
+
+export const MFA_REQUIREMENTS = ['off', 'admins'] as const;
+export type MfaRequirement = (typeof MFA_REQUIREMENTS)[number];
 
 /**
  * OpenID Connect single sign-on (`BEARING_OIDC_*`). The client secret comes only from the
@@ -153,6 +161,9 @@ const environmentSchema = z.object({
     )
     .default('loopback'),
   BEARING_ROLE: z.enum(PROCESS_ROLES, { error: 'must be one of all, web, worker' }).default('all'),
+  BEARING_REQUIRE_MFA: z
+    .enum(MFA_REQUIREMENTS, { error: 'must be one of off, admins' })
+    .default('off'),
   BEARING_OIDC_ISSUER: z
     .string()
     .trim()
@@ -262,6 +273,7 @@ export function loadConfig(
     publicUrl: (env.BEARING_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     secretKey: env.BEARING_SECRET_KEY,
     trustProxy: env.BEARING_TRUST_PROXY.split(',').map((entry) => entry.trim()),
+    requireMfa: env.BEARING_REQUIRE_MFA,
     oidc,
     passwordLogin: env.BEARING_PASSWORD_LOGIN ?? true,
   };

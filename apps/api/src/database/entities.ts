@@ -1,6 +1,9 @@
 import { User } from '../accounts/user.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { PasswordReset } from '../auth/password-reset/password-reset.entity.js';
+import { MfaTicket } from '../auth/mfa/mfa-ticket.entity.js';
+import { RecoveryCode } from '../auth/mfa/recovery-code.entity.js';
+import { TotpCredential } from '../auth/mfa/totp-credential.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { OidcIdentity } from '../auth/oidc/oidc-identity.entity.js';
 import { OidcPendingLink } from '../auth/oidc/oidc-pending-link.entity.js';
@@ -59,6 +62,9 @@ export const entities = [
   User,
   Session,
   PasswordReset,
+  TotpCredential,
+  RecoveryCode,
+  MfaTicket,
   OidcSignInAttempt,
   OidcIdentity,
   OidcPendingLink,

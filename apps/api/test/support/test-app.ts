@@ -34,6 +34,7 @@ export const testConfig: AppConfig = {
   // A fixed key: tests never write a key file, and sealed values stay readable across apps.
   secretKey: Buffer.alloc(32, 1),
   trustProxy: ['loopback'],
+  requireMfa: 'off',
 };
 
 /**

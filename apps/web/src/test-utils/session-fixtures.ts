@@ -26,6 +26,8 @@ export function signedInAs(role: WorkspaceRole): MeResponse {
       displayName: 'Ana Lima',
       mustChangePassword: false,
       instanceAdmin: false,
+      mfaEnabled: false,
+      mfaEnrolmentRequired: false,
     },
     preferences: { audience: 'executive' },
     workspaces: [{ ...OTHER_WORKSPACE }, { ...DEMO_WORKSPACE, role }],

@@ -1,7 +1,11 @@
 import { Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { type ChangePasswordRequest, changePasswordRequestSchema } from '@bearing/contracts';
-import { Access, OpenBeforePasswordChange } from '../../access/access.decorator.js';
+import {
+  Access,
+  OpenBeforeMfaEnrolment,
+  OpenBeforePasswordChange,
+} from '../../access/access.decorator.js';
 import type { Actor, Caller } from '../../access/caller.js';
 import { CurrentActor, CurrentCaller } from '../../access/current.decorators.js';
 import { Fails, ReturnsNothing } from '../../common/openapi/openapi.decorators.js';
@@ -21,6 +25,7 @@ export class PasswordChangeController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @Access('signed-in')
   @OpenBeforePasswordChange()
+  @OpenBeforeMfaEnrolment()
   @ReturnsNothing('Changed: other sessions of the account have ended, this one stays.')
   @Fails(429, 'rate-limited')
   change(

@@ -7,7 +7,11 @@ import {
   revokedSessionsSchema,
 } from '@bearing/contracts';
 import { z } from 'zod';
-import { Access, OpenBeforePasswordChange } from '../../access/access.decorator.js';
+import {
+  Access,
+  OpenBeforeMfaEnrolment,
+  OpenBeforePasswordChange,
+} from '../../access/access.decorator.js';
 import type { Actor, Caller } from '../../access/caller.js';
 import { CurrentActor, CurrentCaller } from '../../access/current.decorators.js';
 import { Returns, ReturnsNothing } from '../../common/openapi/openapi.decorators.js';
@@ -28,6 +32,7 @@ export class AccountSessionsController {
   @Get()
   @Access('signed-in')
   @OpenBeforePasswordChange()
+  @OpenBeforeMfaEnrolment()
   @Returns(accountSessionListSchema)
   list(@CurrentCaller() caller: Caller): Promise<AccountSessionList> {
     return this.sessions.list(caller.user.id, sessionIdOf(caller));
@@ -38,6 +43,7 @@ export class AccountSessionsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @Access('signed-in')
   @OpenBeforePasswordChange()
+  @OpenBeforeMfaEnrolment()
   @ReturnsNothing()
   revoke(
     @CurrentCaller() caller: Caller,
@@ -52,6 +58,7 @@ export class AccountSessionsController {
   @HttpCode(HttpStatus.OK)
   @Access('signed-in')
   @OpenBeforePasswordChange()
+  @OpenBeforeMfaEnrolment()
   @Returns(revokedSessionsSchema)
   revokeOthers(
     @CurrentCaller() caller: Caller,

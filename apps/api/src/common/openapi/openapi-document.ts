@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import {
   Access,
   type AccessRule,
+  OpenBeforeMfaEnrolment,
   OpenBeforePasswordChange,
 } from '../../access/access.decorator.js';
 import { hasAtLeast, TOKEN_SCOPE_CEILING } from '../../access/roles.js';
@@ -243,6 +244,14 @@ function describeRoute(
     !reflector.get(OpenBeforePasswordChange, route.handler)
   ) {
     failures.set('403', [...new Set([...(failures.get('403') ?? []), 'password-change-required'])]);
+  }
+  // An instance admin made to enrol a second factor reaches only the routes marked open for it.
+  if (
+    rule !== undefined &&
+    rule !== 'public' &&
+    !reflector.get(OpenBeforeMfaEnrolment, route.handler)
+  ) {
+    failures.set('403', [...new Set([...(failures.get('403') ?? []), 'mfa-enrolment-required'])]);
   }
   const problem = schemas.schemaOf(contracts.problemSchema, 'output');
   for (const [status, types] of failures) {

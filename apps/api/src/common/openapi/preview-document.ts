@@ -17,6 +17,7 @@ const PREVIEW_CONFIG: AppConfig = {
   publicUrl: 'http://localhost',
   secretKey: undefined,
   trustProxy: ['loopback'],
+  requireMfa: 'off',
 };
 
 /**

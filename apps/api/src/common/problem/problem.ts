@@ -64,6 +64,17 @@ export class ProblemException extends HttpException {
     });
   }
 
+  /** The instance requires a second factor of instance admins: the caller must enrol one first. */
+  static mfaEnrolmentRequired() {
+    return new ProblemException({
+      type: `${PROBLEM_TYPE_BASE}mfa-enrolment-required`,
+      title: 'Forbidden',
+      status: HttpStatus.FORBIDDEN,
+      detail:
+        'Set up two-factor authentication first (POST /api/me/mfa/totp): this instance requires it of its administrators.',
+    });
+  }
+
   static notFound(detail: string) {
     return new ProblemException({
       type: `${PROBLEM_TYPE_BASE}not-found`,

@@ -30,6 +30,7 @@ import { HoldPasswordResetLinks1765400100000 } from './1765400100000-hold-passwo
 import { AddInstanceAdministration1765450000000 } from './1765450000000-add-instance-administration.js';
 import { AddSingleSignOn1765600000000 } from './1765600000000-add-single-sign-on.js';
 import { CreateNotifications1765500000000 } from './1765500000000-create-notifications.js';
+import { AddMfa1765630000000 } from './1765630000000-add-mfa.js';
 
 /**
  * Every migration, in the order it runs: TypeORM sorts migrations by the timestamp that ends
@@ -69,4 +70,5 @@ export const migrations = [
   AddInstanceAdministration1765450000000,
   AddSingleSignOn1765600000000,
   CreateNotifications1765500000000,
+  AddMfa1765630000000,
 ];
