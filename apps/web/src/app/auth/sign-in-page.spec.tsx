@@ -60,7 +60,8 @@ describe('SignInPage', () => {
       await screen.findByText('Enter your email address, like name@example.com.'),
     ).toBeTruthy();
     expect(screen.getByText('Enter your password.')).toBeTruthy();
-    expect(fetchMock).not.toHaveBeenCalled();
+    // Only the question which ways of signing in exist (for "Sign in with SSO"); no sign-in.
+    expect(fetchMock.mock.calls.map(([url]) => url)).toEqual(['/api/auth/config']);
   });
 
   it('signs in and goes on to the page the user was sent away from', async () => {

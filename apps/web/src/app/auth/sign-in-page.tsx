@@ -3,6 +3,7 @@ import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, describeError } from '../../api/api-error';
 import { contractRequest, useContractForm } from '../../components/use-contract-form';
+import { SsoSignIn } from '../../features/single-sign-on/sso-sign-in';
 import { AuthLayout } from './auth-layout';
 import { safeNextPath } from './next-path';
 import { useSignIn } from './session';
@@ -47,6 +48,7 @@ export function SignInPage() {
     >
       <form onSubmit={form.submit} noValidate>
         <Stack gap="md">
+          <SsoSignIn />
           {failure && (
             <Alert color="red" title="Not signed in" role="alert">
               {failure}
