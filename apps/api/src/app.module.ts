@@ -28,6 +28,7 @@ import { TeamsModule } from './teams/teams.module.js';
 import { WorkItemsModule } from './work-items/work-items.module.js';
 import { PortfolioModule } from './portfolio/portfolio.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import type { SecretKey } from './common/secrets/secret-key.js';
 import { SecretsModule } from './common/secrets/secrets.module.js';
 import { WorkerPoolModule } from './common/worker-pool/worker-pool.module.js';
@@ -82,6 +83,12 @@ export class AppModule {
         ImportsModule,
         DeliveryModule,
         PortfolioModule,
+        NotificationsModule.forRoot({
+          publicUrl: config.publicUrl,
+          smtpUrl: config.smtpUrl,
+          mailFrom: config.mailFrom ?? 'Bearing <bearing@localhost>',
+          webhookAllowLoopback: config.webhookAllowLoopback ?? false,
+        }),
         ...extraImports,
       ],
     };

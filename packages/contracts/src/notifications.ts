@@ -20,6 +20,10 @@ export const notificationEventSchema = z.enum([
   'sync.failed',
   'alert.fired',
   'alert.resolved',
+  /** A workspace channel's webhook answered 404/410: its admins are told in the inbox. */
+  'channel.broken',
+  /** The weekly digest (one per user and week); the `digest` preference turns it off. */
+  'digest.weekly',
 ]);
 export const NOTIFICATION_EVENTS = notificationEventSchema.options;
 
@@ -37,6 +41,8 @@ export const notificationSubjectTypeSchema = z.enum([
   'import',
   'sync-run',
   'alert',
+  'channel',
+  'digest',
 ]);
 
 /** What a user may follow: its events reach them (`POST /api/workspaces/:workspace/follows`). */

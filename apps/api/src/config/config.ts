@@ -39,6 +39,15 @@ export type AppConfig = {
    * before any other route answers; `off` (default) → MFA is each user's choice.
    */
   requireMfa: MfaRequirement;
+  /**
+   * `BEARING_SMTP_URL` (e.g. `smtps://user:password@mail.example.com:465`): email goes out through
+   * it; absent → email is off. It may hold a password, so it is never logged or echoed.
+   */
+  smtpUrl?: string | undefined;
+  /** `BEARING_MAIL_FROM`: the sender of Bearing's email (default `Bearing <bearing@localhost>`). */
+  mailFrom?: string;
+  /** `BEARING_WEBHOOK_ALLOW_LOOPBACK=1`: webhooks may point at loopback addresses (tests only). */
+  webhookAllowLoopback?: boolean;
 };
 
 export const MFA_REQUIREMENTS = ['off', 'admins'] as const;
@@ -214,6 +223,19 @@ const environmentSchema = z.object({
     .optional(),
   BEARING_OIDC_ADMIN_GROUP: z.string().trim().max(200, 'must be at most 200 characters').optional(),
   BEARING_PASSWORD_LOGIN: booleanFlag.optional(),
+  BEARING_SMTP_URL: z
+    .string()
+    .trim()
+    .refine((value) => {
+      try {
+        return ['smtp:', 'smtps:'].includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, 'must be an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.com:465')
+    .optional(),
+  BEARING_MAIL_FROM: z.string().trim().max(300, 'must be at most 300 characters').optional(),
+  BEARING_WEBHOOK_ALLOW_LOOPBACK: booleanFlag.optional(),
 });
 
 /** Empty strings count as unset, as they do in most shells' `VAR= command`. */
@@ -242,6 +264,7 @@ export function loadConfig(
       'DATABASE_URL',
       'BEARING_SECRET_KEY',
       'BEARING_OIDC_CLIENT_SECRET',
+      'BEARING_SMTP_URL',
     ].includes(variable);
     const received = secret ? '' : ` (got "${String(environment[variable])}")`;
     throw new ConfigError(variable, `${issue?.message ?? 'is invalid'}${received}`);
@@ -276,6 +299,9 @@ export function loadConfig(
     requireMfa: env.BEARING_REQUIRE_MFA,
     oidc,
     passwordLogin: env.BEARING_PASSWORD_LOGIN ?? true,
+    smtpUrl: env.BEARING_SMTP_URL,
+    mailFrom: env.BEARING_MAIL_FROM ?? 'Bearing <bearing@localhost>',
+    webhookAllowLoopback: env.BEARING_WEBHOOK_ALLOW_LOOPBACK ?? false,
   };
 }
 

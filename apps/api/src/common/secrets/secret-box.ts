@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import type { SecretKey } from './secret-key.js';
 
 const FORMAT = 'v1';
@@ -23,6 +23,15 @@ export class SecretBox {
 
   get keyId(): string {
     return this.secretKey.id;
+  }
+
+  /**
+   * An HMAC-SHA256 of `data` (base64url) with a key derived from the instance key for one
+   * `purpose` (e.g. unsubscribe links), so tokens of one kind are never valid as another.
+   */
+  mac(purpose: string, data: string): string {
+    const key = Buffer.from(hkdfSync('sha256', this.secretKey.key, '', `bearing:${purpose}`, 32));
+    return createHmac('sha256', key).update(data, 'utf8').digest('base64url');
   }
 
   seal(plaintext: string): string {

@@ -1,0 +1,145 @@
+import type { DeliveryChannel, DeliveryState, PageQuery } from '@bearing/contracts';
+import type { EntityManager } from 'typeorm';
+import { createdAtIdOrder, keysetPage } from '../common/pagination/keyset-page.js';
+import { NotificationDelivery } from './notification-delivery.entity.js';
+
+export type NewDelivery = {
+  workspaceId: string;
+  eventId: string;
+  userId: string | null;
+  channelId: string | null;
+  channel: DeliveryChannel;
+};
+
+/** The one key of a delivery: an event reaches a recipient on a channel once. */
+export function deliveryDedupeKey(delivery: NewDelivery): string {
+  const recipient = delivery.userId ? `user:${delivery.userId}` : `channel:${delivery.channelId}`;
+  return `${delivery.eventId}:${recipient}:${delivery.channel}`;
+}
+
+/** Inserts the deliveries that do not exist yet (by dedupe key); answers how many were new. */
+export async function insertDeliveries(
+  manager: EntityManager,
+  deliveries: NewDelivery[],
+  now: Date,
+): Promise<number> {
+  if (deliveries.length === 0) return 0;
+  const result = await manager
+    .createQueryBuilder()
+    .insert()
+    .into(NotificationDelivery)
+    .values(
+      deliveries.map((delivery) => ({
+        ...delivery,
+        dedupeKey: deliveryDedupeKey(delivery),
+        state: 'pending' as const,
+        nextAttemptAt: now,
+        createdAt: now,
+      })),
+    )
+    .orIgnore()
+    .returning(['id'])
+    .execute();
+  return (result.raw as unknown[]).length;
+}
+
+/**
+ * Claims up to `limit` deliveries that are due (pending or retrying, next attempt reached, not
+ * held by a live claim) until `claimUntil`, skipping rows another worker is claiming: each is
+ * sent by one worker. A worker that dies mid-send lets its claim lapse, and another retries.
+ */
+export async function claimDueDeliveries(
+  manager: EntityManager,
+  now: Date,
+  claimUntil: Date,
+  limit: number,
+  onlyIds?: string[],
+): Promise<NotificationDelivery[]> {
+  // An UPDATE … RETURNING answers [rows, affected count] through TypeORM's postgres driver.
+  const [rows]: [{ id: string }[], number] = await manager.query(
+    `UPDATE "notification_delivery" SET "claimed_until" = $2
+      WHERE "id" IN (
+        SELECT "id" FROM "notification_delivery"
+         WHERE "state" IN ('pending', 'retrying') AND "next_attempt_at" <= $1
+           AND ("claimed_until" IS NULL OR "claimed_until" < $1)
+           AND ($4::uuid[] IS NULL OR "id" = ANY($4::uuid[]))
+         ORDER BY "next_attempt_at", "id"
+         LIMIT $3
+         FOR UPDATE SKIP LOCKED)
+      RETURNING "id"`,
+    [now, claimUntil, limit, onlyIds ?? null],
+  );
+  if (rows.length === 0) return [];
+  return manager
+    .getRepository(NotificationDelivery)
+    .createQueryBuilder('delivery')
+    .where('delivery.id IN (:...ids)', { ids: rows.map((row) => row.id) })
+    .orderBy('delivery.nextAttemptAt', 'ASC')
+    .getMany();
+}
+
+/** Records the outcome of one attempt and releases the claim. */
+export async function recordAttempt(
+  manager: EntityManager,
+  id: string,
+  outcome: {
+    state: DeliveryState;
+    lastError: string | null;
+    nextAttemptAt: Date | null;
+    sentAt: Date | null;
+  },
+): Promise<void> {
+  await manager
+    .getRepository(NotificationDelivery)
+    .createQueryBuilder()
+    .update()
+    .set({ ...outcome, claimedUntil: null, attempts: () => '"attempts" + 1' })
+    .where('"id" = :id', { id })
+    .execute();
+}
+
+/** A page of the workspace's delivery log, newest first, optionally of one state. */
+export function deliveryPage(
+  manager: EntityManager,
+  workspaceId: string,
+  page: PageQuery,
+  state: DeliveryState | undefined,
+): Promise<{ rows: NotificationDelivery[]; nextCursor: string | null }> {
+  const query = manager
+    .getRepository(NotificationDelivery)
+    .createQueryBuilder('delivery')
+    .where('delivery.workspaceId = :workspaceId', { workspaceId });
+  if (state) query.andWhere('delivery.state = :state', { state });
+  return keysetPage(query, page, createdAtIdOrder('delivery', 'DESC'));
+}
+
+export function findDelivery(
+  manager: EntityManager,
+  workspaceId: string,
+  id: string,
+): Promise<NotificationDelivery | null> {
+  return manager.getRepository(NotificationDelivery).findOneBy({ id, workspaceId });
+}
+
+/**
+ * Puts a dead (or retrying) delivery back in line for one attempt now (past its 24 hours, a
+ * failing attempt leaves it dead again); false when it was already sent or is pending.
+ */
+export async function requeueDelivery(
+  manager: EntityManager,
+  workspaceId: string,
+  id: string,
+  now: Date,
+): Promise<boolean> {
+  const result = await manager
+    .getRepository(NotificationDelivery)
+    .createQueryBuilder()
+    .update()
+    .set({ state: 'retrying', nextAttemptAt: now, claimedUntil: null })
+    .where(`"id" = :id AND "workspace_id" = :workspaceId AND "state" IN ('dead', 'retrying')`, {
+      id,
+      workspaceId,
+    })
+    .execute();
+  return (result.affected ?? 0) > 0;
+}

@@ -1,0 +1,295 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ClockService } from '../common/clock/clock.service.js';
+import { SecretBox } from '../common/secrets/secret-box.js';
+import { JobQueue } from '../jobs/job-queue.service.js';
+import { Scheduler } from '../jobs/jobs.module.js';
+import { findChannel, markChannelBroken, workingChannelsOf } from './channel.repository.js';
+import { DeliveryFailure } from './delivery-failure.js';
+import {
+  claimDueDeliveries,
+  insertDeliveries,
+  type NewDelivery,
+  recordAttempt,
+} from './delivery.repository.js';
+import { claimUnexpandedEvents, findEvents, markExpanded } from './event.repository.js';
+import { wantedChannels } from './event-preferences.js';
+import { Mailer } from './mailer.service.js';
+import { emailMessage, linkTo, renderEvent, slackMessage, teamsMessage } from './messages.js';
+import type { NotificationDelivery } from './notification-delivery.entity.js';
+import type { NotificationEventRow } from './notification-event.entity.js';
+import { NOTIFICATION_OPTIONS, type NotificationOptions } from './notification-options.js';
+import { insertInboxEntry } from './notification.repository.js';
+import { publishEvent } from './outbox.repository.js';
+import { preferencesOf } from './preference.repository.js';
+import {
+  followerIds,
+  membersAmong,
+  type Recipient,
+  workspaceAdminIds,
+  workspaceLabel,
+} from './recipients.repository.js';
+import { unsubscribeToken } from './unsubscribe-token.js';
+import { WebhookSender } from './webhook-sender.service.js';
+
+export const NOTIFICATIONS_DISPATCH = 'notifications.dispatch';
+
+const BATCH = 50;
+/** How long a worker holds a delivery it is sending before another may take it over. */
+const CLAIM_MS = 5 * 60_000;
+const FIRST_RETRY_MS = 60_000;
+const LONGEST_RETRY_MS = 60 * 60_000;
+/** A delivery still failing this long after it was created is dead. */
+const GIVE_UP_AFTER_MS = 24 * 60 * 60_000;
+
+/**
+ * Turns outbox events into deliveries and sends them. Every scheduler tick (and every
+ * `notifications.dispatch` job, enqueued when something should go out at once) first expands
+ * the events still in the outbox — recipients from follows, the producer's users, admins and
+ * the workspace's channels, filtered by membership, role and preferences — into delivery rows
+ * whose unique dedupe key makes each (event, recipient, channel) exist once, then sends the
+ * deliveries that are due, each claimed by one worker. However many workers and ticks run,
+ * each message goes out once; failures retry with exponential backoff and die after 24 hours.
+ */
+@Injectable()
+export class NotificationPipeline implements OnModuleInit {
+  private readonly logger = new Logger(NotificationPipeline.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: ClockService,
+    private readonly box: SecretBox,
+    private readonly mailer: Mailer,
+    private readonly webhooks: WebhookSender,
+    private readonly queue: JobQueue,
+    private readonly scheduler: Scheduler,
+    @Inject(NOTIFICATION_OPTIONS) private readonly options: NotificationOptions,
+  ) {}
+
+  onModuleInit(): void {
+    this.scheduler.register('notifications', (now) => this.dispatch(now));
+    this.queue.register(NOTIFICATIONS_DISPATCH, () => this.dispatch(this.clock.now()), {
+      retries: 0,
+      timeoutSeconds: 120,
+    });
+  }
+
+  /** Asks a worker to dispatch now rather than at the next tick (at most one waits). */
+  async dispatchSoon(): Promise<void> {
+    await this.queue.enqueue(NOTIFICATIONS_DISPATCH, {}, { singletonKey: 'dispatch' });
+  }
+
+  async dispatch(now: Date): Promise<void> {
+    while ((await this.expandSome(now)) > 0);
+    while ((await this.deliverSome(now)) > 0);
+  }
+
+  /** Sends one delivery now if it is due (the retry route); answers nothing. */
+  async deliverNow(deliveryId: string, now: Date): Promise<void> {
+    await this.deliverSome(now, [deliveryId]);
+  }
+
+  private async expandSome(now: Date): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const events = await claimUnexpandedEvents(manager, BATCH);
+      for (const event of events) {
+        const deliveries = await this.deliveriesOf(manager, event);
+        await insertDeliveries(manager, deliveries, now);
+        await markExpanded(manager, event.id, now);
+      }
+      return events.length;
+    });
+  }
+
+  private async deliveriesOf(
+    manager: EntityManager,
+    event: NotificationEventRow,
+  ): Promise<NewDelivery[]> {
+    const { audience } = event;
+    const userIds = new Set(audience.users ?? []);
+    for (const id of await followerIds(manager, event.workspaceId, audience.followersOf ?? [])) {
+      userIds.add(id);
+    }
+    if (audience.workspaceAdmins) {
+      for (const id of await workspaceAdminIds(manager, event.workspaceId)) userIds.add(id);
+    }
+    let recipients = await membersAmong(manager, event.workspaceId, [...userIds]);
+    if (audience.editorsOnly) {
+      recipients = recipients.filter(({ role }) => role === 'editor' || role === 'admin');
+    }
+    const preferences = await preferencesOf(
+      manager,
+      recipients.map(({ userId }) => userId),
+    );
+    const base = { workspaceId: event.workspaceId, eventId: event.id, channelId: null };
+    const deliveries: NewDelivery[] = [];
+    for (const recipient of recipients) {
+      const wants = wantedChannels(preferences.get(recipient.userId), event.event);
+      if (wants.inbox) deliveries.push({ ...base, userId: recipient.userId, channel: 'inbox' });
+      if (wants.email && this.mailer.enabled && hasEmail(recipient)) {
+        deliveries.push({ ...base, userId: recipient.userId, channel: 'email' });
+      }
+    }
+    if (audience.alertChannels) {
+      for (const channel of await workingChannelsOf(manager, event.workspaceId)) {
+        if (channel.kind === 'email' && !this.mailer.enabled) continue;
+        deliveries.push({ ...base, userId: null, channelId: channel.id, channel: channel.kind });
+      }
+    }
+    return deliveries;
+  }
+
+  private async deliverSome(now: Date, onlyIds?: string[]): Promise<number> {
+    const claimed = await claimDueDeliveries(
+      this.dataSource.manager,
+      now,
+      new Date(now.getTime() + CLAIM_MS),
+      BATCH,
+      onlyIds,
+    );
+    const events = new Map(
+      (await findEvents(this.dataSource.manager, [...new Set(claimed.map((d) => d.eventId))])).map(
+        (event) => [event.id, event],
+      ),
+    );
+    for (const delivery of claimed) {
+      const event = events.get(delivery.eventId);
+      if (event) await this.attempt(delivery, event, now);
+    }
+    return claimed.length;
+  }
+
+  private async attempt(
+    delivery: NotificationDelivery,
+    event: NotificationEventRow,
+    now: Date,
+  ): Promise<void> {
+    const manager = this.dataSource.manager;
+    try {
+      await this.send(delivery, event);
+      await recordAttempt(manager, delivery.id, {
+        state: 'sent',
+        lastError: null,
+        nextAttemptAt: null,
+        sentAt: now,
+      });
+    } catch (error) {
+      const failure =
+        error instanceof DeliveryFailure
+          ? error
+          : new DeliveryFailure(`${(error as Error).name}: ${safeMessage(error)}`, 'retry');
+      const attempts = delivery.attempts + 1;
+      const expired = now.getTime() - delivery.createdAt.getTime() >= GIVE_UP_AFTER_MS;
+      const retry = failure.outcome === 'retry' && !expired;
+      await recordAttempt(manager, delivery.id, {
+        state: retry ? 'retrying' : 'dead',
+        lastError: failure.message,
+        nextAttemptAt: retry ? new Date(now.getTime() + backoffMs(attempts)) : null,
+        sentAt: null,
+      });
+      this.logger.warn(
+        `delivery ${delivery.id} (${delivery.channel}) ${retry ? 'will be retried' : 'is dead'}: ${failure.message}`,
+      );
+      if (failure.outcome === 'broken' && delivery.channelId) {
+        await this.markBroken(delivery.channelId, event.workspaceId, failure.message, now);
+      }
+    }
+  }
+
+  private async send(delivery: NotificationDelivery, event: NotificationEventRow): Promise<void> {
+    const manager = this.dataSource.manager;
+    if (delivery.userId) {
+      const [recipient] = await membersAmong(manager, event.workspaceId, [delivery.userId]);
+      if (!recipient) {
+        throw new DeliveryFailure(
+          'the recipient is no longer a member of the workspace',
+          'give-up',
+        );
+      }
+      const rendered = renderEvent(event, this.options.publicUrl, recipient.audience);
+      if (delivery.channel === 'inbox') {
+        await insertInboxEntry(manager, {
+          userId: recipient.userId,
+          workspaceId: event.workspaceId,
+          eventId: event.id,
+          event: event.event,
+          subjectType: event.subjectType,
+          subjectId: event.subjectId,
+          title: rendered.title,
+          body: rendered.body,
+          path: event.path,
+        });
+        return;
+      }
+      const unsubscribeUrl = linkTo(
+        this.options.publicUrl,
+        `/api/unsubscribe/${unsubscribeToken(this.box, recipient.userId, event.event)}`,
+      );
+      const message = emailMessage(rendered, unsubscribeUrl);
+      await this.mailer.send({
+        to: recipient.email,
+        ...message,
+        headers: {
+          'List-Unsubscribe': `<${unsubscribeUrl}>`,
+          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        },
+      });
+      return;
+    }
+    const channel = delivery.channelId
+      ? await findChannel(manager, event.workspaceId, delivery.channelId)
+      : null;
+    if (!channel) throw new DeliveryFailure('the channel was removed', 'give-up');
+    if (channel.brokenAt) throw new DeliveryFailure('the channel is marked broken', 'give-up');
+    const address = this.box.open(channel.sealedUrl);
+    const rendered = renderEvent(event, this.options.publicUrl);
+    if (channel.kind === 'email') {
+      await this.mailer.send({ to: address, ...emailMessage(rendered, undefined) });
+    } else if (channel.kind === 'slack') {
+      await this.webhooks.post(address, slackMessage(rendered));
+    } else {
+      await this.webhooks.post(address, teamsMessage(rendered));
+    }
+  }
+
+  /** Marks the channel broken once and tells the workspace's admins in their inbox. */
+  private async markBroken(
+    channelId: string,
+    workspaceId: string,
+    reason: string,
+    now: Date,
+  ): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await markChannelBroken(manager, channelId, now, reason))) return;
+      const channel = await findChannel(manager, workspaceId, channelId);
+      const slug = (await workspaceLabel(manager, workspaceId))?.slug ?? '';
+      await publishEvent(manager, {
+        workspaceId,
+        event: 'channel.broken',
+        subject: { type: 'channel', id: channelId },
+        title: `Notification channel "${channel?.name ?? 'unknown'}" stopped working`,
+        body: `${reason}. Messages to it are no longer sent; enter its new address under Settings → Notifications.`,
+        path: `/w/${slug}/settings/notifications`,
+        audience: { workspaceAdmins: true },
+        dedupeKey: `channel.broken:${channelId}:${now.toISOString()}`,
+        data: { status: 'broken' },
+      });
+    });
+  }
+}
+
+function hasEmail(recipient: Recipient): boolean {
+  return recipient.email.includes('@');
+}
+
+/** 1, 2, 4, 8 … minutes, at most an hour. */
+function backoffMs(attempts: number): number {
+  return Math.min(FIRST_RETRY_MS * 2 ** (attempts - 1), LONGEST_RETRY_MS);
+}
+
+function safeMessage(error: unknown): string {
+  return String((error as Error).message ?? error)
+    .replace(/https?:\/\/\S+/g, '<url>')
+    .slice(0, 500);
+}

@@ -1,0 +1,681 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
+import {
+  meResponseSchema,
+  notificationChannelListSchema,
+  notificationChannelSchema,
+  notificationDeliveryPageSchema,
+  notificationPageSchema,
+  notificationPreferencesSchema,
+  problemSchema,
+} from '@bearing/contracts';
+import { DataSource } from 'typeorm';
+import { createApp } from '../src/create-app.js';
+import { dataSourceOptions } from '../src/database/data-source-options.js';
+import { NotificationPipeline } from '../src/notifications/notifications.module.js';
+import { type OutboxEventInput, publishEvent } from '../src/notifications/outbox.repository.js';
+import { publicOnlyLookup, refusedWebhookUrl } from '../src/notifications/webhook-address.js';
+import {
+  type Browser,
+  browser,
+  createMember,
+  createUser,
+  createWorkspace,
+  signIn,
+  type TestUser,
+  type TestWorkspace,
+} from './support/factories.js';
+import { insertProgram, pinClock, type TestProgram } from './support/program-factories.js';
+import { startSmtpSink, type SmtpSink } from './support/smtp-sink.js';
+import { createTestApp, type TestApp, testConfig } from './support/test-app.js';
+import { startWebhookSink, type WebhookSink } from './support/webhook-sink.js';
+
+const T0 = '2026-03-02T09:00:00.000Z';
+const MINUTE = 60_000;
+
+describe('notifications', () => {
+  let testApp: TestApp;
+  let smtp: SmtpSink;
+  let hooks: WebhookSink;
+  let admin: TestUser;
+  let editor: TestUser;
+  let viewer: TestUser;
+  let workspace: TestWorkspace;
+  let program: TestProgram;
+  let adminBrowser: Browser;
+  let clock: { set(instant: string): void };
+  let sequence = 0;
+
+  beforeAll(async () => {
+    smtp = await startSmtpSink();
+    hooks = await startWebhookSink();
+    testApp = await createTestApp({ smtpUrl: smtp.url, webhookAllowLoopback: true });
+    admin = await createUser(testApp);
+    workspace = await createWorkspace(testApp, admin);
+    editor = await createMember(testApp, workspace, 'editor');
+    viewer = await createMember(testApp, workspace, 'viewer');
+    program = await insertProgram(testApp, workspace, admin);
+    adminBrowser = await signIn(testApp, admin);
+  });
+  afterAll(async () => {
+    await testApp.close();
+    await smtp.close();
+    await hooks.close();
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+    smtp.failWith(undefined);
+  });
+
+  const pipeline = () => testApp.app.get(NotificationPipeline);
+  const dispatch = (instant: string) => pipeline().dispatch(new Date(instant));
+  const channelsPath = () => `/api/workspaces/${workspace.slug}/notification-channels`;
+  const deliveriesPath = () => `/api/workspaces/${workspace.slug}/notification-deliveries`;
+
+  function publish(
+    overrides: Partial<OutboxEventInput> = {},
+    dataSource: DataSource = testApp.dataSource,
+  ): Promise<boolean> {
+    sequence += 1;
+    return dataSource.transaction((manager) =>
+      publishEvent(manager, {
+        workspaceId: workspace.id,
+        event: 'raid.high',
+        subject: { type: 'program', id: program.id },
+        title: `Risk ${sequence} scores 20`,
+        body: 'A new risk scores 20 (probability 4 × impact 5).',
+        path: `/w/${workspace.slug}/programs/${program.id}`,
+        audience: { followersOf: [{ type: 'program', id: program.id }] },
+        dedupeKey: `test:${sequence}`,
+        ...overrides,
+      }),
+    );
+  }
+
+  async function deliveriesOfEvent(title: string) {
+    const rows: {
+      channel: string;
+      user_id: string | null;
+      channel_id: string | null;
+      state: string;
+    }[] = await testApp.dataSource.query(
+      `SELECT d."channel", d."user_id", d."channel_id", d."state" FROM "notification_delivery" d
+           JOIN "notification_event" e ON e."id" = d."event_id" WHERE e."title" = $1
+          ORDER BY d."channel", d."user_id"`,
+      [title],
+    );
+    return rows;
+  }
+
+  async function addChannel(kind: 'slack' | 'teams', path: string): Promise<string> {
+    const response = await adminBrowser
+      .post(channelsPath())
+      .send({ name: `${kind} ${path}`, kind, url: `${hooks.origin}${path}` })
+      .expect(201);
+    return notificationChannelSchema.parse(response.body).id;
+  }
+
+  async function removeChannel(id: string): Promise<void> {
+    await adminBrowser.delete(`${channelsPath()}/${id}`).expect(204);
+  }
+
+  describe('follows', () => {
+    it('lets any member follow a program of the workspace, once, and unfollow it', async () => {
+      const viewerBrowser = await signIn(testApp, viewer);
+      const follows = `/api/workspaces/${workspace.slug}/follows`;
+      const subject = { type: 'program', id: program.id };
+      const first = await viewerBrowser.post(follows).send({ subject }).expect(201);
+      expect(first.body.subject).toEqual(subject);
+      await viewerBrowser.post(follows).send({ subject }).expect(201);
+      expect((await viewerBrowser.get(follows).expect(200)).body.items).toEqual([
+        { subject, createdAt: first.body.createdAt },
+      ]);
+      await viewerBrowser.delete(`${follows}/program/${program.id}`).expect(204);
+      await viewerBrowser.delete(`${follows}/program/${program.id}`).expect(404);
+      expect((await viewerBrowser.get(follows).expect(200)).body.items).toEqual([]);
+    });
+
+    it('answers 404 naming a subject the workspace does not have, and 400 naming a bad type', async () => {
+      const follows = `/api/workspaces/${workspace.slug}/follows`;
+      const missing = '00000000-0000-4000-8000-000000000009';
+      const response = await adminBrowser
+        .post(follows)
+        .send({ subject: { type: 'team', id: missing } })
+        .expect(404);
+      expect(problemSchema.parse(response.body).detail).toContain(`team ${missing}`);
+      const bad = await adminBrowser
+        .post(follows)
+        .send({ subject: { type: 'person', id: missing } })
+        .expect(400);
+      expect(problemSchema.parse(bad.body).errors?.map(({ path }) => path)).toEqual([
+        'subject.type',
+      ]);
+    });
+  });
+
+  describe('delivery', () => {
+    beforeAll(async () => {
+      for (const user of [admin, editor]) {
+        await (
+          await signIn(testApp, user)
+        )
+          .post(`/api/workspaces/${workspace.slug}/follows`)
+          .send({ subject: { type: 'program', id: program.id } })
+          .expect(201);
+      }
+    });
+
+    it('publishes a dedupe key once: a second publish is a no-op', async () => {
+      clock = pinClock(testApp, T0);
+      expect(await publish({ dedupeKey: 'once' })).toBe(true);
+      expect(await publish({ dedupeKey: 'once' })).toBe(false);
+      const [row] = await testApp.dataSource.query(
+        `SELECT count(*)::int AS n FROM "notification_event" WHERE "dedupe_key" = 'once'`,
+      );
+      expect(row.n).toBe(1);
+      await dispatch(T0);
+    });
+
+    it('delivers each (event, recipient, channel) exactly once across two worker processes and repeated ticks', async () => {
+      clock = pinClock(testApp, T0);
+      const slack = await addChannel('slack', '/slack-once');
+      const teams = await addChannel('teams', '/teams-once');
+      const secondDataSource = new DataSource(
+        dataSourceOptions((testApp.dataSource.options as { url: string }).url),
+      );
+      await secondDataSource.initialize();
+      const secondApp = await createApp(
+        { ...testConfig, smtpUrl: smtp.url, webhookAllowLoopback: true },
+        secondDataSource,
+      );
+      try {
+        const title = 'Exactly once: risk scores 25';
+        await publish({
+          title,
+          audience: { followersOf: [{ type: 'program', id: program.id }], alertChannels: true },
+        });
+        const mailsBefore = smtp.messages.length;
+        const hooksBefore = hooks.requests.length;
+        const other = secondApp.get(NotificationPipeline);
+        for (let tick = 0; tick < 3; tick++) {
+          await Promise.all([
+            pipeline().dispatch(new Date(T0)),
+            other.dispatch(new Date(T0)),
+            pipeline().dispatch(new Date(T0)),
+            other.dispatch(new Date(T0)),
+          ]);
+        }
+        const deliveries = await deliveriesOfEvent(title);
+        // Two followers × (inbox, email) + one Slack + one Teams channel; the viewer follows nothing.
+        expect(
+          deliveries
+            .map(({ channel, user_id, channel_id }) => [channel, user_id ?? channel_id])
+            .sort(),
+        ).toEqual(
+          [
+            ['email', admin.id],
+            ['email', editor.id],
+            ['inbox', admin.id],
+            ['inbox', editor.id],
+            ['slack', slack],
+            ['teams', teams],
+          ].sort(),
+        );
+        expect(deliveries.every(({ state }) => state === 'sent')).toBe(true);
+        const mails = smtp.messages.slice(mailsBefore).filter(({ subject }) => subject === title);
+        expect(mails.map(({ to }) => to[0]).sort()).toEqual([admin.email, editor.email].sort());
+        const posts = hooks.requests.slice(hooksBefore);
+        expect(posts.map(({ path }) => path).sort()).toEqual(['/slack-once', '/teams-once']);
+        const slackPost = posts.find(({ path }) => path === '/slack-once')?.body as {
+          text: string;
+          blocks: { type: string }[];
+        };
+        expect(slackPost.text).toBe(title);
+        expect(slackPost.blocks.map(({ type }) => type)).toEqual(['header', 'section', 'actions']);
+        const teamsPost = posts.find(({ path }) => path === '/teams-once')?.body as {
+          attachments: { contentType: string; content: { type: string } }[];
+        };
+        expect(teamsPost.attachments[0]?.contentType).toBe(
+          'application/vnd.microsoft.card.adaptive',
+        );
+        expect(teamsPost.attachments[0]?.content.type).toBe('AdaptiveCard');
+        const inbox = await (
+          await signIn(testApp, editor)
+        )
+          .get('/api/me/notifications')
+          .expect(200);
+        expect(
+          notificationPageSchema.parse(inbox.body).items.filter((item) => item.title === title),
+        ).toHaveLength(1);
+      } finally {
+        await secondApp.close();
+        await removeChannel(slack);
+        await removeChannel(teams);
+      }
+    });
+
+    it('writes the health as text in Slack and Teams messages, never colour alone', async () => {
+      clock = pinClock(testApp, T0);
+      const slack = await addChannel('slack', '/slack-health');
+      const teams = await addChannel('teams', '/teams-health');
+      try {
+        const before = hooks.requests.length;
+        await publish({
+          event: 'guardrail.changed',
+          title: 'Guardrail p95 latency breached',
+          data: { from: 'warning', to: 'breached' },
+          audience: { alertChannels: true },
+        });
+        await dispatch(T0);
+        const bodies = hooks.requests.slice(before).map(({ body }) => JSON.stringify(body));
+        expect(bodies).toHaveLength(2);
+        expect(bodies[0]).toMatch(/Health:\*? breached/);
+        expect(bodies.join()).toContain('"title":"Health","value":"breached"');
+      } finally {
+        await removeChannel(slack);
+        await removeChannel(teams);
+      }
+    });
+
+    it('retries a failing webhook with backoff, then marks it dead after 24 hours, visible in the log; retry from the log sends it', async () => {
+      clock = pinClock(testApp, T0);
+      const logged = jest.spyOn(Logger.prototype, 'warn');
+      hooks.answer('/slack-failing/secret-part', 503);
+      const slack = await addChannel('slack', '/slack-failing/secret-part');
+      try {
+        const title = 'Retry me: risk scores 16';
+        await publish({ title, audience: { alertChannels: true } });
+        await dispatch(T0);
+        const failing = async () =>
+          notificationDeliveryPageSchema
+            .parse((await adminBrowser.get(deliveriesPath()).expect(200)).body)
+            .items.find((item) => item.title === title && item.channel === 'slack');
+        expect(await failing()).toMatchObject({
+          state: 'retrying',
+          attempts: 1,
+          lastError: 'webhook answered 503',
+          channelId: slack,
+          recipient: null,
+          nextAttemptAt: new Date(Date.parse(T0) + MINUTE).toISOString(),
+        });
+        // Not due yet: another tick at the same minute sends nothing.
+        const posts = () =>
+          hooks.requests.filter(({ path }) => path === '/slack-failing/secret-part');
+        await dispatch(T0);
+        expect(posts()).toHaveLength(1);
+        // Due after a minute, then two minutes (exponential backoff).
+        const second = new Date(Date.parse(T0) + MINUTE).toISOString();
+        clock.set(second);
+        await dispatch(second);
+        expect(await failing()).toMatchObject({
+          state: 'retrying',
+          attempts: 2,
+          nextAttemptAt: new Date(Date.parse(second) + 2 * MINUTE).toISOString(),
+        });
+        const later = new Date(Date.parse(T0) + 25 * 60 * MINUTE).toISOString();
+        clock.set(later);
+        await dispatch(later);
+        const dead = await failing();
+        expect(dead).toMatchObject({
+          state: 'dead',
+          attempts: 3,
+          lastError: 'webhook answered 503',
+        });
+        const deadList = notificationDeliveryPageSchema.parse(
+          (await adminBrowser.get(deliveriesPath()).query({ state: 'dead' }).expect(200)).body,
+        );
+        expect(deadList.items.map(({ id }) => id)).toContain(dead?.id);
+        expect(deadList.items.every(({ state }) => state === 'dead')).toBe(true);
+
+        hooks.answer('/slack-failing/secret-part', 200);
+        const retried = await adminBrowser
+          .post(`${deliveriesPath()}/${dead?.id}/retry`)
+          .expect(200);
+        expect(retried.body).toMatchObject({ state: 'sent', attempts: 4 });
+        await adminBrowser.post(`${deliveriesPath()}/${dead?.id}/retry`).expect(409);
+        // The webhook URL is a secret: not in any log line.
+        const lines = logged.mock.calls.map((call) => String(call[0]));
+        expect(lines.some((line) => line.includes('webhook answered 503'))).toBe(true);
+        expect(lines.join('\n')).not.toContain('secret-part');
+      } finally {
+        await removeChannel(slack);
+      }
+    });
+
+    it('marks a channel whose webhook answers 410 broken, stops posting to it and tells the admins in their inbox', async () => {
+      clock = pinClock(testApp, T0);
+      hooks.answer('/slack-gone', 410);
+      const slack = await addChannel('slack', '/slack-gone');
+      try {
+        await publish({ title: 'To a gone channel', audience: { alertChannels: true } });
+        await dispatch(T0);
+        await dispatch(T0);
+        const list = notificationChannelListSchema.parse(
+          (await adminBrowser.get(channelsPath()).expect(200)).body,
+        );
+        expect(list.items.find(({ id }) => id === slack)).toMatchObject({
+          broken: true,
+          brokenReason: 'webhook answered 410: the channel is gone',
+        });
+        const inbox = notificationPageSchema.parse(
+          (await adminBrowser.get('/api/me/notifications').expect(200)).body,
+        );
+        const notice = inbox.items.find((item) => item.event === 'channel.broken');
+        expect(notice?.title).toContain('stopped working');
+        expect(notice?.subject).toEqual({ type: 'channel', id: slack });
+        // The editor is not an admin and hears nothing of it.
+        const editorInbox = notificationPageSchema.parse(
+          (await (await signIn(testApp, editor)).get('/api/me/notifications').expect(200)).body,
+        );
+        expect(editorInbox.items.some((item) => item.event === 'channel.broken')).toBe(false);
+        await publish({ title: 'After it broke', audience: { alertChannels: true } });
+        await dispatch(T0);
+        expect(hooks.requests.filter(({ path }) => path === '/slack-gone')).toHaveLength(1);
+      } finally {
+        await removeChannel(slack);
+      }
+    });
+
+    it('retries an email the SMTP server refuses for now (4xx)', async () => {
+      clock = pinClock(testApp, T0);
+      smtp.failWith(451);
+      const title = 'Mail later: risk scores 18';
+      await publish({ title, audience: { users: [editor.id] } });
+      await dispatch(T0);
+      const [email] = (await deliveriesOfEvent(title)).filter(({ channel }) => channel === 'email');
+      expect(email?.state).toBe('retrying');
+      smtp.failWith(undefined);
+      const next = new Date(Date.parse(T0) + MINUTE).toISOString();
+      clock.set(next);
+      await dispatch(next);
+      expect(smtp.messages.filter(({ subject }) => subject === title)).toHaveLength(1);
+    });
+
+    it('sends to editors only when the event says so, and only to members', async () => {
+      clock = pinClock(testApp, T0);
+      const outsider = await createUser(testApp);
+      const title = 'Import failed for team Platform';
+      await publish({
+        title,
+        event: 'import.failed',
+        audience: { users: [viewer.id, editor.id, outsider.id], editorsOnly: true },
+      });
+      await dispatch(T0);
+      const recipients = new Set((await deliveriesOfEvent(title)).map(({ user_id }) => user_id));
+      expect([...recipients]).toEqual([editor.id]);
+    });
+
+    it('follows preferences: an event turned off for the inbox is not put there', async () => {
+      clock = pinClock(testApp, T0);
+      const editorBrowser = await signIn(testApp, editor);
+      const defaults = notificationPreferencesSchema.parse(
+        (await editorBrowser.get('/api/me/notification-preferences').expect(200)).body,
+      );
+      expect(defaults.events['milestone.slipped']).toEqual({
+        inbox: true,
+        email: true,
+        slack: false,
+        teams: false,
+      });
+      expect(defaults.digest).toBe(true);
+      const updated = await editorBrowser
+        .put('/api/me/notification-preferences')
+        .send({
+          events: {
+            'milestone.slipped': { inbox: false, email: true, slack: false, teams: false },
+          },
+        })
+        .expect(200);
+      expect(updated.body.events['milestone.slipped'].inbox).toBe(false);
+      expect(updated.body.events['raid.high'].inbox).toBe(true);
+      const title = 'Milestone Beta slipped 9 days';
+      await publish({ title, event: 'milestone.slipped', audience: { users: [editor.id] } });
+      await dispatch(T0);
+      expect((await deliveriesOfEvent(title)).map(({ channel }) => channel)).toEqual(['email']);
+      await editorBrowser
+        .put('/api/me/notification-preferences')
+        .send({ events: { 'milestone.slipped': { inbox: 'yes' } } })
+        .expect(400);
+    });
+  });
+
+  describe('email links', () => {
+    it('unsubscribes from that event type through the email link without signing in', async () => {
+      clock = pinClock(testApp, T0);
+      const reader = await createMember(testApp, workspace, 'viewer');
+      const title = 'Dependency on Payments is overdue';
+      await publish({ title, event: 'dependency.overdue', audience: { users: [reader.id] } });
+      await dispatch(T0);
+      const mail = smtp.messages.find(
+        ({ subject, to }) => subject === title && to[0] === reader.email,
+      );
+      expect(mail?.text).toContain(
+        `Open in Bearing: http://bearing.test/w/${workspace.slug}/programs/${program.id}`,
+      );
+      expect(mail?.raw).toMatch(/List-Unsubscribe:\s+<http:\/\/bearing\.test\/api\/unsubscribe\//);
+      const link = /Stop these emails: (\S+)/.exec(mail?.text ?? '')?.[1] ?? '';
+      const path = link.replace('http://bearing.test', '');
+      expect(path).toMatch(/^\/api\/unsubscribe\/[\w-]+\.[\w-]+$/);
+
+      const page = await browser(testApp).get(path).expect(200);
+      expect(page.headers['content-type']).toMatch(/^text\/html/);
+      expect(page.text).toContain('You are unsubscribed');
+      const prefs = await (await signIn(testApp, reader)).get('/api/me/notification-preferences');
+      expect(prefs.body.events['dependency.overdue']).toMatchObject({ inbox: true, email: false });
+      expect(prefs.body.events['raid.high']).toMatchObject({ email: true });
+
+      const again = 'Dependency on Billing is overdue';
+      await publish({
+        title: again,
+        event: 'dependency.overdue',
+        audience: { users: [reader.id] },
+      });
+      await dispatch(T0);
+      expect((await deliveriesOfEvent(again)).map(({ channel }) => channel)).toEqual(['inbox']);
+
+      const forged = `${path.slice(0, -3)}abc`;
+      const refused = await browser(testApp).get(forged).expect(400);
+      expect(refused.text).toContain('not valid');
+    });
+  });
+
+  describe('inbox', () => {
+    it('counts unread notifications, marks one read and then all, and keeps them per user', async () => {
+      clock = pinClock(testApp, T0);
+      const reader = await createMember(testApp, workspace, 'viewer');
+      const readerBrowser = await signIn(testApp, reader);
+      for (const title of [
+        'First for the reader',
+        'Second for the reader',
+        'Third for the reader',
+      ]) {
+        await publish({ title, audience: { users: [reader.id] } });
+      }
+      await dispatch(T0);
+      const page = notificationPageSchema.parse(
+        (await readerBrowser.get('/api/me/notifications').query({ limit: 2 }).expect(200)).body,
+      );
+      expect(page.unreadCount).toBe(3);
+      expect(page.items).toHaveLength(2);
+      expect(page.nextCursor).not.toBeNull();
+      const [first] = page.items;
+      expect(first).toMatchObject({
+        workspace: { id: workspace.id, slug: workspace.slug },
+        event: 'raid.high',
+        subject: { type: 'program', id: program.id },
+        url: `http://bearing.test/w/${workspace.slug}/programs/${program.id}`,
+        readAt: null,
+      });
+      const read = await readerBrowser
+        .patch(`/api/me/notifications/${first?.id}`)
+        .send({ read: true })
+        .expect(200);
+      expect(read.body.readAt).toBe(T0);
+      // Someone else's notification is not there for another user.
+      await (
+        await signIn(testApp, editor)
+      )
+        .patch(`/api/me/notifications/${first?.id}`)
+        .send({ read: false })
+        .expect(404);
+      const unread = notificationPageSchema.parse(
+        (await readerBrowser.get('/api/me/notifications').query({ unread: 'true' }).expect(200))
+          .body,
+      );
+      expect(unread.unreadCount).toBe(2);
+      expect(unread.items.map(({ id }) => id)).not.toContain(first?.id);
+      expect((await readerBrowser.post('/api/me/notifications/read-all').expect(200)).body).toEqual(
+        {
+          updated: 2,
+        },
+      );
+      const after = notificationPageSchema.parse(
+        (await readerBrowser.get('/api/me/notifications').expect(200)).body,
+      );
+      expect(after.unreadCount).toBe(0);
+    });
+  });
+
+  describe('channels', () => {
+    it.each([
+      ['http://hooks.example.com/x', 'must use https'],
+      ['https://10.1.2.3/hook', 'private or reserved'],
+      ['https://169.254.169.254/latest/meta-data', 'private or reserved'],
+      ['https://192.168.0.10/hook', 'private or reserved'],
+      ['https://[fd00::1]/hook', 'private or reserved'],
+      ['https://[::ffff:10.0.0.1]/hook', 'private or reserved'],
+      ['not a url', 'must be a URL'],
+    ])('refuses %s with 400 naming url, storing nothing', async (url, reason) => {
+      const before = (await adminBrowser.get(channelsPath()).expect(200)).body.items.length;
+      const response = await adminBrowser
+        .post(channelsPath())
+        .send({ name: 'Bad', kind: 'slack', url })
+        .expect(400);
+      const problem = problemSchema.parse(response.body);
+      expect(problem.errors?.map(({ path }) => path)).toEqual(['url']);
+      expect(problem.errors?.[0]?.message).toContain(reason);
+      expect((await adminBrowser.get(channelsPath()).expect(200)).body.items).toHaveLength(before);
+    });
+
+    it('refuses loopback unless BEARING_WEBHOOK_ALLOW_LOOPBACK is set, and checks addresses again after DNS', async () => {
+      expect(refusedWebhookUrl('https://127.0.0.1/hook', false)).toBe(
+        'points at a loopback address',
+      );
+      expect(refusedWebhookUrl('https://localhost/hook', false)).toBe(
+        'points at a loopback address',
+      );
+      expect(refusedWebhookUrl('http://127.0.0.1:9/hook', true)).toBeUndefined();
+      expect(refusedWebhookUrl('https://hooks.slack.com/services/T/B/X', false)).toBeUndefined();
+      // A name, not an address: only the lookup at send time sees that it resolves to loopback.
+      const resolved = await new Promise<string>((resolve) => {
+        publicOnlyLookup(false)('localhost', {}, (error) =>
+          resolve(error ? error.message : 'allowed'),
+        );
+      });
+      expect(resolved).toBe("the webhook's host points at a loopback address");
+    });
+
+    it('stores the URL sealed and never echoes it; answers a test send', async () => {
+      const url = `${hooks.origin}/slack-test/T0001/B0001/very-secret`;
+      const created = await adminBrowser
+        .post(channelsPath())
+        .send({ name: 'Alerts', kind: 'slack', url })
+        .expect(201);
+      const channel = notificationChannelSchema.parse(created.body);
+      expect(channel).toMatchObject({
+        name: 'Alerts',
+        kind: 'slack',
+        hasSecret: true,
+        broken: false,
+      });
+      expect(JSON.stringify(created.body)).not.toContain('very-secret');
+      const listed = await adminBrowser.get(channelsPath()).expect(200);
+      expect(JSON.stringify(listed.body)).not.toContain('very-secret');
+      expect(listed.body.emailEnabled).toBe(true);
+      const [stored] = await testApp.dataSource.query(
+        `SELECT "sealed_url" FROM "notification_channel" WHERE "id" = $1`,
+        [channel.id],
+      );
+      expect(stored.sealed_url).not.toContain('very-secret');
+      const tested = await adminBrowser
+        .post(`${channelsPath()}/${channel.id}/test`)
+        .send({})
+        .expect(200);
+      expect(tested.body).toEqual({ ok: true, detail: 'The webhook answered 200.' });
+      expect(hooks.requests.at(-1)?.path).toBe('/slack-test/T0001/B0001/very-secret');
+      const renamed = await adminBrowser
+        .patch(`${channelsPath()}/${channel.id}`)
+        .send({ name: 'Alerts 2' })
+        .expect(200);
+      expect(renamed.body.name).toBe('Alerts 2');
+      await adminBrowser
+        .patch(`${channelsPath()}/${channel.id}`)
+        .send({ url: 'https://10.0.0.1/x' })
+        .expect(400);
+      await removeChannel(channel.id);
+      // Only admins manage channels.
+      await (await signIn(testApp, editor)).get(channelsPath()).expect(403);
+    });
+  });
+
+  describe('time zone', () => {
+    it('sets the caller’s IANA time zone with PATCH /api/me and refuses an unknown one naming it', async () => {
+      const reader = await signIn(testApp, await createMember(testApp, workspace, 'viewer'));
+      const response = await reader
+        .patch('/api/me')
+        .send({ timeZone: 'Europe/Berlin' })
+        .expect(200);
+      expect(meResponseSchema.parse(response.body).preferences).toEqual({
+        audience: 'executive',
+        timeZone: 'Europe/Berlin',
+      });
+      const refused = await reader
+        .patch('/api/me')
+        .send({ timeZone: 'Mars/Olympus_Mons' })
+        .expect(400);
+      expect(problemSchema.parse(refused.body).errors?.map(({ path }) => path)).toEqual([
+        'timeZone',
+      ]);
+      expect((await reader.get('/api/me').expect(200)).body.preferences.timeZone).toBe(
+        'Europe/Berlin',
+      );
+    });
+  });
+});
+
+describe('notifications without SMTP', () => {
+  let testApp: TestApp;
+  beforeAll(async () => {
+    testApp = await createTestApp();
+  });
+  afterAll(async () => {
+    await testApp.close();
+  });
+
+  it('says email is off and creates no email deliveries', async () => {
+    const admin = await createUser(testApp);
+    const workspace = await createWorkspace(testApp, admin);
+    const adminBrowser = await signIn(testApp, admin);
+    const list = await adminBrowser
+      .get(`/api/workspaces/${workspace.slug}/notification-channels`)
+      .expect(200);
+    expect(list.body).toEqual({ items: [], emailEnabled: false });
+    await testApp.dataSource.transaction((manager) =>
+      publishEvent(manager, {
+        workspaceId: workspace.id,
+        event: 'report.due',
+        subject: { type: 'program', id: workspace.id },
+        title: 'Weekly report due',
+        body: 'The weekly report is not drafted yet.',
+        path: `/w/${workspace.slug}`,
+        audience: { users: [admin.id] },
+        dedupeKey: 'no-smtp',
+      }),
+    );
+    await testApp.app.get(NotificationPipeline).dispatch(new Date(T0));
+    const rows: { channel: string }[] = await testApp.dataSource.query(
+      `SELECT "channel" FROM "notification_delivery"`,
+    );
+    expect(rows.map(({ channel }) => channel)).toEqual(['inbox']);
+  });
+});
