@@ -23,6 +23,7 @@ import { TokensModule } from './tokens/tokens.module.js';
 import { WorkspacesModule } from './workspaces/workspaces.module.js';
 import { DeliveryModule } from './delivery/delivery.module.js';
 import { ImportsModule } from './imports/imports.module.js';
+import { JiraSyncModule } from './jira-sync/jira-sync.module.js';
 import { SprintsModule } from './sprints/sprints.module.js';
 import { TeamsModule } from './teams/teams.module.js';
 import { WorkItemsModule } from './work-items/work-items.module.js';
@@ -81,6 +82,7 @@ export class AppModule {
         SprintsModule,
         WorkItemsModule,
         ImportsModule,
+        JiraSyncModule.forRoot({ publicUrl: config.publicUrl }),
         DeliveryModule,
         PortfolioModule,
         NotificationsModule.forRoot({

@@ -48,6 +48,13 @@ export const auditActionSchema = z.enum([
   'status-report.updated',
   'status-report.published',
   'review-settings.updated',
+  'jira-connection.created',
+  'jira-connection.updated',
+  'jira-connection.deleted',
+  'team-source.saved',
+  'team-source.deleted',
+  /** Jira refused a sync's credentials (401/403): the source is broken, its schedule paused. */
+  'team-source.broken',
   /** The demo generator finished filling the workspace (see apps/api/src/demo). */
   'demo.seeded',
   // Events of the instance rather than a workspace (the instance audit log):

@@ -44,6 +44,10 @@ const NAME_QUERIES: Record<AuditTargetType, string | null> = {
   'status-report': `SELECT "program"."name" || ', week of ' || "status_report"."week"::text AS "name"
                       FROM "status_report" JOIN "program" ON "program"."id" = "status_report"."program_id"
                      WHERE "status_report"."id" = $1 AND "status_report"."workspace_id" = $2`,
+  'jira-connection': `SELECT "name" FROM "jira_connection" WHERE "id" = $1 AND "workspace_id" = $2`,
+  'team-source': `SELECT "team"."name" AS "name" FROM "team_source"
+                    JOIN "team" ON "team"."id" = "team_source"."team_id"
+                   WHERE "team_source"."id" = $1 AND "team_source"."workspace_id" = $2`,
   // Instance-level events: named by their details (an account's email), never by a workspace.
   account: null,
   instance: null,

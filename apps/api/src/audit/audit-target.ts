@@ -24,6 +24,8 @@ export type AuditTargetType =
   | 'raid-item'
   | 'dependency'
   | 'status-report'
+  | 'jira-connection'
+  | 'team-source'
   | 'account'
   | 'instance';
 
@@ -49,6 +51,8 @@ export const AUDIT_TARGET_KINDS: Record<AuditTargetType, string> = {
   'raid-item': 'RAID item',
   dependency: 'Dependency',
   'status-report': 'Status report',
+  'jira-connection': 'Jira connection',
+  'team-source': 'Team source',
   account: 'Account',
   instance: 'Instance settings',
 };

@@ -46,6 +46,9 @@ import { RaidItemChange } from '../programs/raid/raid-item-change.entity.js';
 import { RaidItem } from '../programs/raid/raid-item.entity.js';
 import { ReviewSetting } from '../reviews/review-setting.entity.js';
 import { StatusReport } from '../status-reports/status-report.entity.js';
+import { JiraConnection } from '../jira-sync/jira-connection.entity.js';
+import { SyncRun } from '../jira-sync/sync-run.entity.js';
+import { TeamSource } from '../jira-sync/team-source.entity.js';
 import { Follow } from '../notifications/follow.entity.js';
 import { NotificationChannel } from '../notifications/notification-channel.entity.js';
 import { NotificationDelivery } from '../notifications/notification-delivery.entity.js';
@@ -104,6 +107,9 @@ export const entities = [
   ProgramDependency,
   StatusReport,
   ReviewSetting,
+  JiraConnection,
+  TeamSource,
+  SyncRun,
   NotificationEventRow,
   Follow,
   Notification,

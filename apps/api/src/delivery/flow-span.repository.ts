@@ -32,10 +32,11 @@ export async function readFlowSpan(
               (SELECT max(change.at)
                  FROM work_item_status_change change
                  JOIN work_item changed ON changed.id = change.work_item_id
-                WHERE changed.workspace_id = $1 AND changed.team_id = $2)
+                WHERE changed.workspace_id = $1 AND changed.team_id = $2
+                  AND changed.removed_at IS NULL)
             ) AS last_at
        FROM work_item item
-      WHERE item.workspace_id = $1 AND item.team_id = $2`,
+      WHERE item.workspace_id = $1 AND item.team_id = $2 AND item.removed_at IS NULL`,
     [workspaceId, teamId],
   );
   return {

@@ -67,7 +67,7 @@ const SPRINT_ITEM_HISTORY = `
     FROM (SELECT DISTINCT "sprint_id", "work_item_id" FROM "work_item_sprint_change"
            WHERE "sprint_id" = ANY($1::uuid[])) AS "ever"
     JOIN "work_item" "item" ON "item"."id" = "ever"."work_item_id"
-   WHERE "item"."workspace_id" = $2 AND "item"."has_history"
+   WHERE "item"."workspace_id" = $2 AND "item"."has_history" AND "item"."removed_at" IS NULL
    ORDER BY "ever"."sprint_id", "item"."id"`;
 
 type SprintItemHistoryRow = {

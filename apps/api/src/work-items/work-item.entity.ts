@@ -86,6 +86,13 @@ export class WorkItem {
   @Column({ name: 'history_digest', type: 'varchar', length: 64, nullable: true })
   historyDigest!: string | null;
 
+  /**
+   * When a Jira sync found the issue gone from its source's query (moved or deleted): the item
+   * and its history are kept, but the metrics leave it out. Null while it is in the source.
+   */
+  @Column({ name: 'removed_at', type: 'timestamptz', nullable: true })
+  removedAt!: Date | null;
+
   @Column({ name: 'imported_at', type: 'timestamptz', default: () => 'now()' })
   importedAt!: Date;
 

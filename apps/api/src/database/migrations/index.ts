@@ -31,6 +31,7 @@ import { AddInstanceAdministration1765450000000 } from './1765450000000-add-inst
 import { AddSingleSignOn1765600000000 } from './1765600000000-add-single-sign-on.js';
 import { CreateNotifications1765500000000 } from './1765500000000-create-notifications.js';
 import { AddMfa1765630000000 } from './1765630000000-add-mfa.js';
+import { CreateJiraSync1765550000000 } from './1765550000000-create-jira-sync.js';
 
 /**
  * Every migration, in the order it runs: TypeORM sorts migrations by the timestamp that ends
@@ -68,7 +69,8 @@ export const migrations = [
   AddPasswordLifecycle1765400000000,
   HoldPasswordResetLinks1765400100000,
   AddInstanceAdministration1765450000000,
-  AddSingleSignOn1765600000000,
   CreateNotifications1765500000000,
+  CreateJiraSync1765550000000,
+  AddSingleSignOn1765600000000,
   AddMfa1765630000000,
 ];

@@ -100,7 +100,7 @@ export async function readJiraJson(
   return { ...buildFile([...issues.values()], fields, mapping, log), jiraSite };
 }
 
-function buildFile(
+export function buildFile(
   issues: RawIssue[],
   fields: FieldDirectory,
   mapping: ImportMapping,

@@ -1,0 +1,201 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  CreateJiraConnectionRequest,
+  JiraConnection as JiraConnectionResponse,
+  JiraConnectionPage,
+  JiraConnectionTestResult,
+  JiraFieldList,
+  PageQuery,
+  UpdateJiraConnectionRequest,
+} from '@bearing/contracts';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../access/caller.js';
+import { recordAuditEvent } from '../audit/audit.repository.js';
+import { PROBLEM_TYPE_BASE, ProblemException } from '../common/problem/problem.js';
+import { SecretBox, SecretUnavailableError } from '../common/secrets/secret-box.js';
+import { JiraClient, type JiraCredentials, JiraProblem } from './jira-client.js';
+import type { JiraConnection } from './jira-connection.entity.js';
+import {
+  deleteJiraConnection,
+  findJiraConnection,
+  insertJiraConnection,
+  jiraConnectionPage,
+  saveJiraConnection,
+} from './jira-connection.repository.js';
+import { toJiraConnectionResponse } from './jira-connection.mapper.js';
+import { JiraReader } from './jira-reader.js';
+import { connectionInUse } from './team-source.repository.js';
+
+/** A connection test or field listing waits this long for Jira at most. */
+const INTERACTIVE_TIMEOUT_MS = 10_000;
+
+/**
+ * A workspace's Jira connections. The token is sealed by the SecretBox before it is stored and
+ * opened only to call Jira; responses say `hasSecret`, and neither logs nor audit events carry
+ * it. Editing a connection clears a broken state of its sources' next sync (they try again).
+ */
+@Injectable()
+export class JiraConnectionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly secrets: SecretBox,
+  ) {}
+
+  async list(workspaceId: string, page: PageQuery): Promise<JiraConnectionPage> {
+    const { rows, nextCursor } = await jiraConnectionPage(
+      this.dataSource.manager,
+      workspaceId,
+      page,
+    );
+    return { items: rows.map(toJiraConnectionResponse), nextCursor };
+  }
+
+  async get(workspaceId: string, id: string): Promise<JiraConnectionResponse> {
+    return toJiraConnectionResponse(
+      await findJiraConnection(this.dataSource.manager, workspaceId, id),
+    );
+  }
+
+  async create(
+    workspaceId: string,
+    actor: Actor,
+    { secret, email, ...request }: CreateJiraConnectionRequest,
+  ): Promise<JiraConnectionResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const connection = await insertJiraConnection(manager, {
+        workspaceId,
+        ...request,
+        email: email ?? null,
+        secretSealed: this.secrets.seal(secret),
+        secretKeyId: this.secrets.keyId,
+      });
+      await recordAuditEvent(manager, {
+        workspaceId,
+        actor,
+        action: 'jira-connection.created',
+        target: { type: 'jira-connection', id: connection.id },
+        details: {
+          name: connection.name,
+          baseUrl: connection.baseUrl,
+          flavour: connection.flavour,
+        },
+      });
+      return toJiraConnectionResponse(connection);
+    });
+  }
+
+  /** Changes the fields sent; without `secret` the stored token stays. */
+  async update(
+    workspaceId: string,
+    actor: Actor,
+    id: string,
+    { secret, email, ...changes }: UpdateJiraConnectionRequest,
+  ): Promise<JiraConnectionResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const connection = await findJiraConnection(manager, workspaceId, id, true);
+      const changed: string[] = [];
+      for (const [field, value] of Object.entries(changes)) {
+        if (value === undefined) continue;
+        Object.assign(connection, { [field]: value });
+        changed.push(field);
+      }
+      if (email !== undefined) {
+        connection.email = email;
+        changed.push('email');
+      }
+      if (secret !== undefined) {
+        connection.secretSealed = this.secrets.seal(secret);
+        connection.secretKeyId = this.secrets.keyId;
+        changed.push('secret');
+      }
+      if (connection.flavour === 'cloud' && connection.email === null) {
+        throw ProblemException.validation([{ path: 'email', message: 'is required for cloud' }]);
+      }
+      const saved = await saveJiraConnection(manager, connection);
+      await recordAuditEvent(manager, {
+        workspaceId,
+        actor,
+        action: 'jira-connection.updated',
+        target: { type: 'jira-connection', id: connection.id },
+        details: { changed },
+      });
+      return toJiraConnectionResponse(saved);
+    });
+  }
+
+  /** 409 while a team's source uses it. */
+  async remove(workspaceId: string, actor: Actor, id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const connection = await findJiraConnection(manager, workspaceId, id, true);
+      if (await connectionInUse(manager, workspaceId, connection.id)) {
+        throw ProblemException.conflict(
+          'connection-in-use',
+          'A team syncs from this connection: change or delete its source first.',
+        );
+      }
+      await deleteJiraConnection(manager, workspaceId, connection.id);
+      await recordAuditEvent(manager, {
+        workspaceId,
+        actor,
+        action: 'jira-connection.deleted',
+        target: { type: 'jira-connection', id: connection.id },
+        details: { name: connection.name },
+      });
+    });
+  }
+
+  /** Calls Jira with the stored credentials: who they authenticate and the server's version. */
+  async test(workspaceId: string, id: string): Promise<JiraConnectionTestResult> {
+    const connection = await findJiraConnection(this.dataSource.manager, workspaceId, id);
+    try {
+      const reader = new JiraReader(this.client(connection));
+      const me = await reader.myself();
+      const serverVersion = await reader.serverVersion().catch(() => undefined);
+      return { ok: true, user: me.displayName, ...(serverVersion ? { serverVersion } : {}) };
+    } catch (error) {
+      if (error instanceof JiraProblem) {
+        return { ok: false, error: { kind: error.kind, message: error.message } };
+      }
+      if (error instanceof SecretUnavailableError) {
+        return { ok: false, error: { kind: 'unauthorized', message: error.message } };
+      }
+      throw error;
+    }
+  }
+
+  /** The fields Jira lists, to choose the story-points field from; 502 when Jira fails. */
+  async fields(workspaceId: string, id: string): Promise<JiraFieldList> {
+    const connection = await findJiraConnection(this.dataSource.manager, workspaceId, id);
+    try {
+      return { items: await new JiraReader(this.client(connection)).fields() };
+    } catch (error) {
+      if (error instanceof JiraProblem || error instanceof SecretUnavailableError) {
+        throw new ProblemException({
+          type: `${PROBLEM_TYPE_BASE}jira-unavailable`,
+          title: 'Bad Gateway',
+          status: 502,
+          detail: `Jira's fields could not be read: ${error.message}`,
+        });
+      }
+      throw error;
+    }
+  }
+
+  private client(connection: JiraConnection): JiraClient {
+    return new JiraClient(credentialsOf(connection, this.secrets), {
+      timeoutMs: INTERACTIVE_TIMEOUT_MS,
+      maxRetries: 1,
+    });
+  }
+}
+
+/** The connection's credentials with the token opened (throws `SecretUnavailableError`). */
+export function credentialsOf(connection: JiraConnection, secrets: SecretBox): JiraCredentials {
+  return {
+    baseUrl: connection.baseUrl,
+    flavour: connection.flavour,
+    email: connection.email,
+    secret: secrets.open(connection.secretSealed),
+  };
+}

@@ -1,0 +1,448 @@
+import {
+  type BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { SyncTrigger } from '@bearing/contracts';
+import { DataSource } from 'typeorm';
+import { recordAuditEvent } from '../audit/audit.repository.js';
+import { ClockService } from '../common/clock/clock.service.js';
+import { SecretBox, SecretUnavailableError } from '../common/secrets/secret-box.js';
+import { refreshTeamFlow } from '../delivery/flow-read-model/flow-read-model.service.js';
+import {
+  applyJiraFile,
+  describeProblem,
+  ImportFileError,
+  JIRA_SOURCE,
+  jiraFileOfIssues,
+} from '../imports/jira-pages.service.js';
+import { JobQueue } from '../jobs/job-queue.service.js';
+import { Scheduler } from '../jobs/jobs.module.js';
+import { lockTeamForImport } from '../teams/team.repository.js';
+import { markItemsRemoved, presentItemKeys } from '../work-items/work-item-removal.repository.js';
+import { JiraClient, JiraProblem } from './jira-client.js';
+import { connectionOfWorkspace } from './jira-connection.repository.js';
+import { credentialsOf } from './jira-connections.service.js';
+import { JiraReader, type RawSearchIssue, SEARCH_PAGE_SIZE } from './jira-reader.js';
+import { incrementalJql, fullJql, keysJql } from './jql.js';
+import type { SyncRun } from './sync-run.entity.js';
+import {
+  activeRunOf,
+  claimRun,
+  finishRun,
+  holdRunLease,
+  insertQueuedRun,
+  orphanedRuns,
+  renewRun,
+  runById,
+} from './sync-run.repository.js';
+import type { TeamSource } from './team-source.entity.js';
+import { dueSources, sourceById, updateSourceState } from './team-source.repository.js';
+
+/** The queue job that runs one sync run. */
+export const JIRA_SYNC_JOB = 'jira.sync';
+type SyncJobPayload = { workspaceId: string; runId: string };
+
+/** Jira's JQL dates have minute precision: go back at least this far behind the watermark. */
+export const OVERLAP_MINUTES = 2;
+/** How often an incremental sync also compares every key with Jira's to find removed issues. */
+export const RECONCILE_EVERY_HOURS = 6;
+/** A queued run whose job has not started after this long is sent to the queue again. */
+const QUEUED_TOO_LONG_MS = 10 * 60_000;
+
+/** Thrown when this worker no longer holds its run's lease: another took it over. */
+class LeaseLost extends Error {
+  constructor() {
+    super('the sync run was taken over by another worker');
+  }
+}
+
+/** The running tallies of one run, saved with each renewal. */
+type Tally = Pick<
+  SyncRun,
+  'id' | 'pages' | 'requests' | 'retries' | 'created' | 'updated' | 'unchanged' | 'removed' | 'mode'
+>;
+
+export type SyncRunOptions = {
+  /** Aborting leaves the run to be taken over (as a killed process would). */
+  signal?: AbortSignal;
+  /** Called after each page is committed (tests stop a sync mid-way with it). */
+  afterPage?: (page: number) => void | Promise<void>;
+  /** Tests replace the backoff waits of the Jira client. */
+  sleep?: (ms: number) => Promise<void>;
+};
+
+/**
+ * The sync engine. A run is recorded before its job is queued, and at most one run of a source
+ * is queued or running at a time (a unique column, whatever process asks). The job claims the
+ * run with a lease on the database clock and renews it after each page; every page is written
+ * in its own transaction, which first checks this worker still holds the lease — so two
+ * processes never write one team at once, and a worker that died is taken over once its lease
+ * lapsed. Each page goes through the import's idempotent upsert; the watermark moves only once
+ * every page is committed, so a failed or killed sync starts again where the last good one
+ * ended, and a rerun writes only what is still missing.
+ */
+@Injectable()
+export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown {
+  private readonly logger = new Logger(JiraSyncService.name);
+  private readonly stopping = new AbortController();
+  private readonly running = new Set<Promise<void>>();
+  /** Test hook: options for the runs this process starts from the queue. */
+  queuedRunOptions: SyncRunOptions = {};
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queue: JobQueue,
+    private readonly scheduler: Scheduler,
+    private readonly clock: ClockService,
+    private readonly secrets: SecretBox,
+  ) {}
+
+  onModuleInit(): void {
+    this.queue.register<SyncJobPayload>(
+      JIRA_SYNC_JOB,
+      async ({ workspaceId, runId }) => {
+        const { signal, ...hooks } = this.queuedRunOptions;
+        const run = this.run(workspaceId, runId, {
+          ...hooks,
+          signal: signal ? AbortSignal.any([signal, this.stopping.signal]) : this.stopping.signal,
+        });
+        this.running.add(run);
+        try {
+          await run;
+        } finally {
+          this.running.delete(run);
+        }
+      },
+      { concurrency: 2, retries: 2, timeoutSeconds: 2 * 60 * 60, heartbeatSeconds: 30 },
+    );
+    this.scheduler.register('jira-sync', (now) => this.startDue(now));
+  }
+
+  /** Whether no sync runs in this process (tests wait on it). */
+  get idle(): boolean {
+    return this.running.size === 0;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping.abort(new Error('the server is stopping'));
+    await Promise.allSettled([...this.running]);
+  }
+
+  /**
+   * Records a queued run of the source and queues its job; when one is queued or running
+   * already, answers that one.
+   */
+  async request(source: TeamSource, trigger: SyncTrigger): Promise<SyncRun> {
+    const manager = this.dataSource.manager;
+    const run = await insertQueuedRun(manager, {
+      workspaceId: source.workspaceId,
+      sourceId: source.id,
+      trigger,
+      createdAt: this.clock.now(),
+    });
+    if (!run) {
+      const active = await activeRunOf(manager, source.id);
+      if (active) return active;
+      // It ended between the two statements: ask once more.
+      return this.request(source, trigger);
+    }
+    try {
+      await this.enqueue(run);
+    } catch (error) {
+      await finishRun(manager, {
+        id: run.id,
+        status: 'failed',
+        error: 'the sync could not be queued',
+        finishedAt: this.clock.now(),
+      });
+      throw error;
+    }
+    return run;
+  }
+
+  /** The scheduler's due work: sources whose interval passed, and runs whose job was lost. */
+  async startDue(now: Date): Promise<void> {
+    for (const source of await dueSources(this.dataSource.manager, now)) {
+      await this.request(source, 'schedule');
+    }
+    const lost = await orphanedRuns(
+      this.dataSource.manager,
+      new Date(now.getTime() - QUEUED_TOO_LONG_MS),
+    );
+    for (const run of lost) await this.enqueue(run);
+  }
+
+  private async enqueue(run: SyncRun): Promise<void> {
+    await this.queue.enqueue<SyncJobPayload>(
+      JIRA_SYNC_JOB,
+      { workspaceId: run.workspaceId, runId: run.id },
+      { singletonKey: `${JIRA_SYNC_JOB}:${run.sourceId}` },
+    );
+  }
+
+  /**
+   * Runs the sync of `runId` if this worker can claim it (idempotent: an ended run, or one
+   * another worker holds, is left alone).
+   */
+  async run(workspaceId: string, runId: string, options: SyncRunOptions = {}): Promise<void> {
+    const manager = this.dataSource.manager;
+    if (!(await claimRun(manager, runId, this.clock.now()))) return;
+    const run = await runById(manager, workspaceId, runId);
+    const source = run && (await sourceById(manager, workspaceId, run.sourceId));
+    if (!run || !source) return;
+    const tally: Tally = {
+      id: run.id,
+      pages: run.pages,
+      requests: run.requests,
+      retries: run.retries,
+      created: run.created,
+      updated: run.updated,
+      unchanged: run.unchanged,
+      removed: run.removed,
+      mode: run.mode,
+    };
+    await updateSourceState(manager, source.id, { state: 'syncing' });
+    let client: JiraClient | undefined;
+    try {
+      const connection = await connectionOfWorkspace(manager, workspaceId, source.connectionId);
+      client = new JiraClient(credentialsOf(connection, this.secrets), {
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.sleep ? { sleep: options.sleep } : {}),
+      });
+      // A run taken over keeps counting from where the earlier attempt recorded.
+      client.requests = tally.requests;
+      client.retries = tally.retries;
+      const outcome = await this.sync(source, tally, new JiraReader(client), client, options);
+      await this.succeed(source, tally, client, outcome);
+    } catch (error) {
+      if (client) Object.assign(tally, liveTally(tally, client));
+      if (error instanceof LeaseLost) return;
+      if (options.signal?.aborted) {
+        // Stopped (shutdown): leave the run to be taken over once its lease lapses.
+        await renewRun(manager, tally).catch(() => undefined);
+        return;
+      }
+      await this.fail(source, tally, error);
+    }
+  }
+
+  private async sync(
+    source: TeamSource,
+    tally: Tally,
+    reader: JiraReader,
+    client: JiraClient,
+    options: SyncRunOptions,
+  ): Promise<{ watermark: Date | null; reconciled: boolean; rebuild: boolean }> {
+    const me = await reader.myself();
+    const sprintField = await reader.sprintFieldId();
+    const baseJql = source.jql ?? (await reader.boardJql(source.boardId as number));
+    const boardSprints = source.boardId === null ? [] : await reader.boardSprints(source.boardId);
+    const mode = source.watermark === null ? 'full' : 'incremental';
+    tally.mode = mode;
+    const jql =
+      mode === 'full'
+        ? fullJql(baseJql)
+        : incrementalJql(baseJql, source.watermark as Date, OVERLAP_MINUTES, me.timeZone);
+    const fields = [
+      'summary',
+      'status',
+      'issuetype',
+      'created',
+      'resolutiondate',
+      'parent',
+      'updated',
+      ...(sprintField ? [sprintField] : []),
+      ...(source.storyPointsField ? [source.storyPointsField] : []),
+    ];
+    const mapping = {
+      dateFormat: '',
+      ...(source.storyPointsField ? { storyPointsField: source.storyPointsField } : {}),
+      ...(sprintField ? { sprintField } : {}),
+    };
+    const seen = new Map<string, string>();
+    let latest = source.watermark;
+    // Items restored or marked removed change the team's rows beyond the pages' own.
+    let rebuild = false;
+    let sprintsPending = boardSprints.length > 0;
+    const apply = async (issues: RawSearchIssue[], names: unknown) => {
+      await reader.completeChangelogs(issues);
+      const applied = await this.applyPage(
+        source,
+        tally,
+        {
+          issues,
+          names,
+          boardSprints: sprintsPending ? boardSprints : [],
+        },
+        mapping,
+      );
+      sprintsPending = false;
+      rebuild ||= applied.restored > 0;
+      for (const issue of issues) {
+        const key = issue.key;
+        const updated = issue.fields?.updated;
+        if (typeof key !== 'string' || typeof updated !== 'string') continue;
+        seen.set(key, updated);
+        const at = jiraInstant(updated);
+        if (!Number.isNaN(at.getTime()) && (latest === null || at > latest)) latest = at;
+      }
+      tally.pages++;
+      tally.requests = client.requests;
+      tally.retries = client.retries;
+      if (!(await renewRun(this.dataSource.manager, liveTally(tally, client))))
+        throw new LeaseLost();
+      await options.afterPage?.(tally.pages);
+    };
+    for await (const page of reader.search(jql, fields)) {
+      if (page.issues.length > 0 || sprintsPending) await apply(page.issues, page.names);
+    }
+    // Paging is not a snapshot: an issue edited meanwhile moves in the order and may push
+    // another past a page boundary. The key listing shows what the pages missed or what
+    // changed since; those are read again by key.
+    const listed = await reader.listKeys(jql);
+    const missed = [...listed]
+      .filter(([key, updated]) => seen.get(key) !== updated)
+      .map(([key]) => key);
+    for (let start = 0; start < missed.length; start += SEARCH_PAGE_SIZE) {
+      const keys = missed.slice(start, start + SEARCH_PAGE_SIZE);
+      for await (const page of reader.search(keysJql(keys), fields)) {
+        if (page.issues.length > 0) await apply(page.issues, page.names);
+      }
+    }
+    const reconcile =
+      mode === 'full' ||
+      source.reconciledAt === null ||
+      this.clock.now().getTime() - source.reconciledAt.getTime() >=
+        RECONCILE_EVERY_HOURS * 3_600_000;
+    if (reconcile) {
+      const present = mode === 'full' ? listed : await reader.listKeys(fullJql(baseJql));
+      rebuild = (await this.markRemoved(source, tally, present)) || rebuild;
+    }
+    return { watermark: latest, reconciled: reconcile, rebuild };
+  }
+
+  /** One page, atomically, by this run's worker only (checked under the run's row lock). */
+  private async applyPage(
+    source: TeamSource,
+    tally: Tally,
+    batch: Parameters<typeof jiraFileOfIssues>[0],
+    mapping: Parameters<typeof jiraFileOfIssues>[1],
+  ) {
+    let file;
+    try {
+      file = jiraFileOfIssues(batch, mapping);
+    } catch (error) {
+      if (error instanceof ImportFileError) {
+        throw new Error(
+          `Jira sent issues that cannot be read: ${describeProblem(error.problems[0] ?? { message: error.message })}`,
+          { cause: error },
+        );
+      }
+      throw error;
+    }
+    const applied = await this.dataSource.transaction(async (manager) => {
+      if (!(await holdRunLease(manager, tally.id))) throw new LeaseLost();
+      await lockTeamForImport(manager, source.teamId);
+      return applyJiraFile(
+        manager,
+        { workspaceId: source.workspaceId, teamId: source.teamId },
+        file,
+      );
+    });
+    tally.created += applied.created;
+    tally.updated += applied.updated;
+    tally.unchanged += applied.unchanged;
+    return applied;
+  }
+
+  /** Marks the team's items Jira no longer lists for the source removed. */
+  private async markRemoved(
+    source: TeamSource,
+    tally: Tally,
+    present: Map<string, string>,
+  ): Promise<boolean> {
+    const scope = { workspaceId: source.workspaceId, teamId: source.teamId, source: JIRA_SOURCE };
+    const removed = await this.dataSource.transaction(async (manager) => {
+      if (!(await holdRunLease(manager, tally.id))) throw new LeaseLost();
+      const stored = await presentItemKeys(manager, scope);
+      const gone = stored.filter((key) => !present.has(key));
+      return markItemsRemoved(manager, scope, gone, this.clock.now());
+    });
+    tally.removed += removed;
+    return removed > 0;
+  }
+
+  private async succeed(
+    source: TeamSource,
+    tally: Tally,
+    client: JiraClient,
+    outcome: { watermark: Date | null; reconciled: boolean; rebuild: boolean },
+  ): Promise<void> {
+    const now = this.clock.now();
+    const final = liveTally(tally, client);
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await holdRunLease(manager, tally.id))) throw new LeaseLost();
+      // Each page refreshed the rows of the items it wrote; items marked removed or restored
+      // change the team's rows as a whole.
+      if (outcome.rebuild) await refreshTeamFlow(manager, source.workspaceId, source.teamId);
+      await updateSourceState(manager, source.id, {
+        state: 'ok',
+        lastSyncAt: now,
+        lastError: null,
+        failingSince: null,
+        watermark: outcome.watermark,
+        ...(outcome.reconciled ? { reconciledAt: now } : {}),
+      });
+      await finishRun(manager, { ...final, status: 'succeeded', error: null, finishedAt: now });
+    });
+  }
+
+  private async fail(source: TeamSource, tally: Tally, error: unknown): Promise<void> {
+    const now = this.clock.now();
+    const message = failureMessage(error);
+    const broken =
+      (error instanceof JiraProblem && error.refusesCredentials) ||
+      error instanceof SecretUnavailableError;
+    if (!broken) {
+      this.logger.warn(`Jira sync of source ${source.id} failed: ${message}`);
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await updateSourceState(manager, source.id, {
+        state: broken ? 'broken' : 'ok',
+        lastError: message,
+        failingSince: source.failingSince ?? now,
+      });
+      await finishRun(manager, { ...tally, status: 'failed', error: message, finishedAt: now });
+      if (broken) {
+        this.logger.warn(`Jira source ${source.id} is broken, its schedule paused: ${message}`);
+        if (source.updatedByUserId !== null) {
+          await recordAuditEvent(manager, {
+            workspaceId: source.workspaceId,
+            actor: { userId: source.updatedByUserId, tokenId: null, requestId: null },
+            action: 'team-source.broken',
+            target: { type: 'team-source', id: source.id },
+            details: { teamId: source.teamId, reason: message },
+          });
+        }
+      }
+    });
+  }
+}
+
+/** Jira's `2026-01-05T09:00:00.000+0000` (an offset without a colon) as an instant. */
+function jiraInstant(value: string): Date {
+  return new Date(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+}
+
+function liveTally(tally: Tally, client: JiraClient): Tally {
+  return { ...tally, requests: client.requests, retries: client.retries };
+}
+
+function failureMessage(error: unknown): string {
+  if (error instanceof JiraProblem || error instanceof SecretUnavailableError) return error.message;
+  if (error instanceof Error && error.message.startsWith('Jira sent issues')) return error.message;
+  return 'the sync failed unexpectedly; nothing after the last committed page was stored';
+}

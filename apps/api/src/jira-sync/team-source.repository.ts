@@ -1,0 +1,98 @@
+import type { DeepPartial, EntityManager } from 'typeorm';
+import { TeamSource } from './team-source.entity.js';
+
+/** The team's source (the team already resolved in this workspace), or null. */
+export function sourceOfTeam(
+  manager: EntityManager,
+  workspaceId: string,
+  teamId: string,
+  lock = false,
+): Promise<TeamSource | null> {
+  const query = manager
+    .getRepository(TeamSource)
+    .createQueryBuilder('source')
+    .where('source.workspaceId = :workspaceId', { workspaceId })
+    .andWhere('source.teamId = :teamId', { teamId });
+  if (lock) query.setLock('pessimistic_write');
+  return query.getOne();
+}
+
+/** The source `id` of the workspace, or null; `lock` holds it for the transaction. */
+export function sourceById(
+  manager: EntityManager,
+  workspaceId: string,
+  id: string,
+  lock = false,
+): Promise<TeamSource | null> {
+  const query = manager
+    .getRepository(TeamSource)
+    .createQueryBuilder('source')
+    .where('source.workspaceId = :workspaceId', { workspaceId })
+    .andWhere('source.id = :id', { id });
+  if (lock) query.setLock('pessimistic_write');
+  return query.getOne();
+}
+
+export function saveSource(
+  manager: EntityManager,
+  source: DeepPartial<TeamSource>,
+): Promise<TeamSource> {
+  const sources = manager.getRepository(TeamSource);
+  return sources.save(sources.create(source));
+}
+
+export async function deleteSource(
+  manager: EntityManager,
+  workspaceId: string,
+  id: string,
+): Promise<void> {
+  await manager.getRepository(TeamSource).delete({ id, workspaceId });
+}
+
+/** Whether any source of the workspace uses the connection. */
+export async function connectionInUse(
+  manager: EntityManager,
+  workspaceId: string,
+  connectionId: string,
+): Promise<boolean> {
+  return manager.getRepository(TeamSource).existsBy({ workspaceId, connectionId });
+}
+
+/** Changes the source's sync state columns only (not a user's edit: `updated_at` stays). */
+export async function updateSourceState(
+  manager: EntityManager,
+  id: string,
+  changes: Partial<
+    Pick<
+      TeamSource,
+      'state' | 'lastSyncAt' | 'lastError' | 'failingSince' | 'watermark' | 'reconciledAt'
+    >
+  >,
+): Promise<void> {
+  await manager
+    .getRepository(TeamSource)
+    .createQueryBuilder()
+    .update(TeamSource)
+    .set({ ...changes, updatedAt: () => '"updated_at"' })
+    .where('id = :id', { id })
+    .execute();
+}
+
+/**
+ * Enabled, unbroken sources whose interval has passed since their last successful sync (or
+ * that never synced), with no sync queued or running: what the scheduler starts at `now`.
+ */
+export async function dueSources(manager: EntityManager, now: Date): Promise<TeamSource[]> {
+  return manager
+    .getRepository(TeamSource)
+    .createQueryBuilder('source')
+    .where('source.enabled AND source.state <> :broken', { broken: 'broken' })
+    .andWhere(
+      `(source.lastSyncAt IS NULL OR source.lastSyncAt + make_interval(mins => source.intervalMinutes) <= :now)`,
+      { now },
+    )
+    .andWhere(`NOT EXISTS (SELECT 1 FROM sync_run run WHERE run.active_source_id = source.id)`)
+    .orderBy('source.lastSyncAt', 'ASC', 'NULLS FIRST')
+    .limit(500)
+    .getMany();
+}

@@ -1,0 +1,573 @@
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+  jest,
+} from '@jest/globals';
+import { jiraSourceSchema, syncRunSchema } from '@bearing/contracts';
+import { ClockService } from '../src/common/clock/clock.service.js';
+import { JiraSyncService } from '../src/jira-sync/jira-sync.service.js';
+import { Scheduler } from '../src/jobs/jobs.module.js';
+import { createTeam, type TestTeam } from './support/delivery-factories.js';
+import {
+  type Browser,
+  createMember,
+  createUser,
+  createWorkspace,
+  signIn,
+  type TestUser,
+  type TestWorkspace,
+} from './support/factories.js';
+import { FakeJira } from './support/fake-jira/fake-jira.js';
+import {
+  connectFake,
+  FAKE_EMAIL,
+  FAKE_TOKEN,
+  putSource,
+  syncNow,
+  waitForRun,
+  withoutIds,
+} from './support/fake-jira/jira-sync-helpers.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+/** Polls `condition` (state, not time) until it holds. */
+async function waitUntil(condition: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition never held');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** After the fake's project: every sync test pins the app's clock here. */
+const NOW = new Date('2026-03-02T12:00:00Z');
+
+describe('Jira sync', () => {
+  let testApp: TestApp;
+  let admin: TestUser;
+  let workspace: TestWorkspace;
+  let agent: Browser;
+  const fakes: FakeJira[] = [];
+
+  const fake = async (options: Partial<ConstructorParameters<typeof FakeJira>[0]> = {}) => {
+    const jira = await FakeJira.start({
+      flavour: 'cloud',
+      email: FAKE_EMAIL,
+      token: FAKE_TOKEN,
+      ...options,
+    });
+    fakes.push(jira);
+    return jira;
+  };
+  const base = () => `/api/workspaces/${workspace.slug}`;
+  const teamPath = (team: TestTeam) => `${base()}/teams/${team.slug}`;
+
+  /** The flow and sprint numbers a dashboard shows for the team, without ids. */
+  const numbersOf = async (team: TestTeam) => {
+    const range = 'from=2026-01-01&to=2026-03-02';
+    const cycleTimes = await agent.get(`${teamPath(team)}/flow/cycle-times?${range}`).expect(200);
+    const throughput = await agent.get(`${teamPath(team)}/flow/throughput?${range}`).expect(200);
+    const cfd = await agent.get(`${teamPath(team)}/flow/cfd?${range}`).expect(200);
+    const velocity = await agent.get(`${teamPath(team)}/velocity?window=3`).expect(200);
+    const sprints = await agent.get(`${teamPath(team)}/sprints?limit=200`).expect(200);
+    const burndowns: Record<string, unknown> = {};
+    for (const sprint of (sprints.body as { items: { id: string; name: string }[] }).items) {
+      const burndown = await agent.get(`${teamPath(team)}/sprints/${sprint.id}/burndown`);
+      burndowns[sprint.name] = { status: burndown.status, body: withoutIds(burndown.body) };
+    }
+    return withoutIds({
+      cycleTimes: cycleTimes.body,
+      throughput: throughput.body,
+      cfd: cfd.body,
+      velocity: velocity.body,
+      sprints: (sprints.body as { items: unknown[] }).items,
+      burndowns,
+    });
+  };
+
+  /** The team's stored items and their history, as rows, without ids. */
+  const rowsOf = async (team: TestTeam): Promise<unknown[]> =>
+    testApp.dataSource.query<unknown[]>(
+      `SELECT item.key, item.type, item.title, item.points, item.initial_points, item.created_at,
+              item.status, item.initial_status, item.resolved_at, item.fields_digest,
+              item.history_digest, item.removed_at IS NOT NULL AS removed,
+              (SELECT json_agg(json_build_array(c.at, c.from_status, c.to_status) ORDER BY c.seq)
+                 FROM work_item_status_change c WHERE c.work_item_id = item.id) AS statuses
+         FROM work_item item WHERE item.team_id = $1 AND item.removed_at IS NULL
+        ORDER BY item.key`,
+      [team.id],
+    );
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    jest.spyOn(testApp.app.get(ClockService), 'now').mockImplementation(() => NOW);
+    admin = await createUser(testApp);
+    workspace = await createWorkspace(testApp, admin);
+    agent = await signIn(testApp, admin);
+  });
+
+  beforeEach(() => {
+    jest.spyOn(testApp.app.get(ClockService), 'now').mockImplementation(() => NOW);
+  });
+
+  afterEach(async () => {
+    testApp.app.get(JiraSyncService).queuedRunOptions = {};
+    await Promise.all(fakes.splice(0).map((jira) => jira.close()));
+  });
+
+  afterAll(async () => {
+    await testApp.close();
+  });
+
+  describe('connections', () => {
+    it('are created by admins, shown to viewers without the token, and tested against Jira', async () => {
+      const jira = await fake();
+      const id = await connectFake(agent, workspace, jira, 'Cloud site');
+      const viewer = await signIn(testApp, await createMember(testApp, workspace, 'viewer'));
+      const listed = await viewer.get(`${base()}/jira-connections`).expect(200);
+      const connection = (listed.body as { items: Record<string, unknown>[] }).items.find(
+        (item) => item.id === id,
+      );
+      expect(connection).toMatchObject({
+        name: 'Cloud site',
+        baseUrl: jira.url,
+        flavour: 'cloud',
+        email: FAKE_EMAIL,
+        hasSecret: true,
+      });
+      expect(JSON.stringify(listed.body)).not.toContain(FAKE_TOKEN);
+
+      const tested = await agent.post(`${base()}/jira-connections/${id}/test`).expect(200);
+      expect(tested.body).toEqual({
+        ok: true,
+        user: 'Sync Robot',
+        serverVersion: '1001.0.0-SNAPSHOT',
+      });
+
+      // A PATCH without `secret` keeps the token: the test still passes.
+      await agent.patch(`${base()}/jira-connections/${id}`).send({ name: 'Renamed' }).expect(200);
+      await agent.post(`${base()}/jira-connections/${id}/test`).expect(200, {
+        ok: true,
+        user: 'Sync Robot',
+        serverVersion: '1001.0.0-SNAPSHOT',
+      });
+
+      const fields = await agent.get(`${base()}/jira-connections/${id}/fields`).expect(200);
+      expect(fields.body.items).toContainEqual({
+        id: 'customfield_10016',
+        name: 'Story Points',
+        custom: true,
+        type: 'number',
+      });
+    });
+
+    it('report what is wrong in words: 401, 403, unknown host, nothing listening', async () => {
+      const jira = await fake();
+      const wrong = await agent
+        .post(`${base()}/jira-connections`)
+        .send({
+          name: 'Wrong token',
+          baseUrl: jira.url,
+          flavour: 'cloud',
+          email: FAKE_EMAIL,
+          secret: 'nope',
+        })
+        .expect(201);
+      const unauthorized = await agent
+        .post(`${base()}/jira-connections/${wrong.body.id}/test`)
+        .expect(200);
+      expect(unauthorized.body).toEqual({
+        ok: false,
+        error: { kind: 'unauthorized', message: expect.stringContaining('401') },
+      });
+
+      const id = await connectFake(agent, workspace, jira);
+      jira.failNext(1, 403);
+      const forbidden = await agent.post(`${base()}/jira-connections/${id}/test`).expect(200);
+      expect(forbidden.body.error).toEqual({
+        kind: 'forbidden',
+        message: expect.stringContaining('403'),
+      });
+
+      const unknownHost = await agent
+        .post(`${base()}/jira-connections`)
+        .send({
+          name: 'Nowhere',
+          baseUrl: 'https://jira.nowhere.invalid',
+          flavour: 'data-center',
+          secret: 'x',
+        })
+        .expect(201);
+      const dns = await agent
+        .post(`${base()}/jira-connections/${unknownHost.body.id}/test`)
+        .expect(200);
+      expect(dns.body.error.kind).toBe('unknown-host');
+
+      const closed = await fake();
+      const closedUrl = closed.url;
+      await closed.close();
+      const refused = await agent
+        .post(`${base()}/jira-connections`)
+        .send({ name: 'Stopped', baseUrl: closedUrl, flavour: 'data-center', secret: 'x' })
+        .expect(201);
+      const unreachable = await agent
+        .post(`${base()}/jira-connections/${refused.body.id}/test`)
+        .expect(200);
+      expect(unreachable.body.error.kind).toBe('unreachable');
+    });
+
+    it('refuse bad fields with a 400 naming them, and members below admin with 403', async () => {
+      const bad = await agent
+        .post(`${base()}/jira-connections`)
+        .send({ name: 'X', baseUrl: 'ftp://jira.example.com', flavour: 'cloud', secret: 'x' })
+        .expect(400);
+      const paths = (bad.body.errors as { path: string }[]).map((error) => error.path);
+      expect(paths).toEqual(expect.arrayContaining(['baseUrl', 'email']));
+      const editor = await signIn(testApp, await createMember(testApp, workspace, 'editor'));
+      await editor
+        .post(`${base()}/jira-connections`)
+        .send({
+          name: 'X',
+          baseUrl: 'https://jira.example.com',
+          flavour: 'data-center',
+          secret: 'x',
+        })
+        .expect(403);
+    });
+
+    it('cannot be deleted while a source uses them (409)', async () => {
+      const jira = await fake();
+      const id = await connectFake(agent, workspace, jira);
+      const team = await createTeam(testApp, workspace);
+      await putSource(agent, workspace, team, { connectionId: id, jql: 'project = PAY' });
+      await agent.delete(`${base()}/jira-connections/${id}`).expect(409);
+      await agent.delete(`${teamPath(team)}/source`).expect(204);
+      await agent.delete(`${base()}/jira-connections/${id}`).expect(204);
+    });
+  });
+
+  describe('a team source', () => {
+    it('is saved by editors, shows its webhook address once, and maps statuses into the workflow', async () => {
+      const jira = await fake();
+      const id = await connectFake(agent, workspace, jira);
+      const team = await createTeam(testApp, workspace);
+      await agent
+        .put(`${teamPath(team)}/source`)
+        .send({ connectionId: id })
+        .expect(400);
+      const unknownStage = await agent
+        .put(`${teamPath(team)}/source`)
+        .send({ connectionId: id, jql: 'project = PAY', statuses: { Blocked: 'Nowhere' } })
+        .expect(400);
+      expect(unknownStage.body.errors[0].path).toBe('statuses.Blocked');
+      await agent
+        .put(`${teamPath(team)}/source`)
+        .send({ connectionId: id, jql: 'project = PAY', intervalMinutes: 10 })
+        .expect(400);
+
+      const created = jiraSourceSchema.parse(
+        await putSource(agent, workspace, team, {
+          connectionId: id,
+          jql: 'project = PAY',
+          statuses: { Blocked: 'In Progress' },
+        }),
+      );
+      expect(created).toMatchObject({
+        intervalMinutes: 30,
+        enabled: true,
+        state: 'ok',
+        lastSyncAt: null,
+      });
+      expect(created.webhookUrl).toMatch(
+        new RegExp(`^http://bearing\\.test/api/hooks/jira/${created.id}/[\\w-]{20,}$`),
+      );
+      const read = await agent.get(`${teamPath(team)}/source`).expect(200);
+      expect(read.body.webhookUrl).toBeUndefined();
+      const replaced = await putSource(agent, workspace, team, {
+        connectionId: id,
+        jql: 'project = PAY',
+      });
+      expect(replaced.webhookUrl).toBeUndefined();
+      expect(replaced.id).toBe(created.id);
+
+      const teamNow = await agent.get(teamPath(team)).expect(200);
+      const inProgress = (
+        teamNow.body.workflow.stages as { name: string; statuses: string[] }[]
+      ).find((stage) => stage.name === 'In Progress');
+      expect(inProgress?.statuses).toContain('Blocked');
+    });
+  });
+
+  describe('syncing', () => {
+    it('fills the team on the first sync and writes nothing when nothing changed', async () => {
+      const jira = await fake({ inlineHistories: 3 });
+      jira.generate({ count: 230, historiesPerIssue: 8 });
+      const id = await connectFake(agent, workspace, jira);
+      const team = await createTeam(testApp, workspace);
+      await putSource(agent, workspace, team, {
+        connectionId: id,
+        jql: 'project = PAY',
+        boardId: 7,
+      });
+
+      const first = await syncNow(agent, workspace, team);
+      expect(first).toMatchObject({
+        status: 'succeeded',
+        trigger: 'manual',
+        mode: 'full',
+        pages: 3,
+        counts: { created: 230, updated: 0, unchanged: 0, removed: 0 },
+        error: null,
+      });
+      // Long changelogs were completed through /changelog, at most four at a time.
+      expect(jira.count(/\/issue\/PAY-\d+\/changelog/)).toBeGreaterThan(0);
+      expect(first.requests).toBe(jira.requests.length);
+
+      const source = await agent.get(`${teamPath(team)}/source`).expect(200);
+      expect(source.body).toMatchObject({
+        state: 'ok',
+        lastSyncAt: NOW.toISOString(),
+        lastError: null,
+      });
+      const sprints = await agent.get(`${teamPath(team)}/sprints`).expect(200);
+      expect((sprints.body.items as { name: string }[]).map((sprint) => sprint.name)).toContain(
+        'PAY Sprint 1',
+      );
+
+      const before = await testApp.dataSource.query(
+        `SELECT xmin::text AS version FROM work_item WHERE team_id = $1 ORDER BY key`,
+        [team.id],
+      );
+      const second = await syncNow(agent, workspace, team);
+      expect(second).toMatchObject({ status: 'succeeded', mode: 'incremental' });
+      expect(second.counts.created + second.counts.updated + second.counts.removed).toBe(0);
+      const after = await testApp.dataSource.query(
+        `SELECT xmin::text AS version FROM work_item WHERE team_id = $1 ORDER BY key`,
+        [team.id],
+      );
+      expect(after).toEqual(before);
+      // Assignees are never stored.
+      const stored = JSON.stringify(await rowsOf(team));
+      expect(stored).not.toContain('Alex Assignee');
+    });
+
+    it('incrementally gives exactly the rows and numbers a full sync of the final state gives', async () => {
+      const jira = await fake({ inlineHistories: 4, timeZone: 'America/Los_Angeles' });
+      jira.generate({ count: 260, historiesPerIssue: 10 });
+      const id = await connectFake(agent, workspace, jira);
+      const incremental = await createTeam(testApp, workspace, { name: 'Incremental' });
+      await putSource(agent, workspace, incremental, {
+        connectionId: id,
+        jql: 'project = PAY',
+        boardId: 7,
+      });
+      expect((await syncNow(agent, workspace, incremental)).status).toBe('succeeded');
+
+      // Jira moves on: transitions, estimates, sprint moves, a new issue and one that left.
+      jira.now = new Date('2026-03-02T10:00:00Z');
+      jira.transition('PAY-3', 'Done');
+      jira.estimate('PAY-17', 13);
+      jira.moveToSprint('PAY-40', 103);
+      jira.create('PAY-999', 'Found late');
+      jira.remove('PAY-5');
+      // Edits between pages, 429s with Retry-After and intermittent 500s on the way.
+      jira.onSearchPage = (page) => {
+        if (page === 1) {
+          jira.now = new Date('2026-03-02T10:05:00Z');
+          jira.transition('PAY-8', 'In Review');
+        }
+      };
+      jira.failNext(1, 429, '1');
+      jira.failIntermittently(7);
+      const sleeps: number[] = [];
+      testApp.app.get(JiraSyncService).queuedRunOptions = {
+        sleep: (ms) => {
+          sleeps.push(ms);
+          return Promise.resolve();
+        },
+      };
+      const second = await syncNow(agent, workspace, incremental);
+      expect(second).toMatchObject({ status: 'succeeded', mode: 'incremental', error: null });
+      expect(second.retries).toBeGreaterThan(0);
+      expect(sleeps[0]).toBe(1000);
+      expect(second.counts.removed).toBe(0); // found at the next key reconciliation
+      jira.onSearchPage = undefined;
+      jira.failIntermittently(0);
+
+      // The periodic reconciliation (hours later) finds the issue that left.
+      const later = new Date(NOW.getTime() + 7 * 3_600_000);
+      jest.spyOn(testApp.app.get(ClockService), 'now').mockImplementation(() => later);
+      const third = await syncNow(agent, workspace, incremental);
+      const removed = await testApp.dataSource.query(
+        `SELECT key FROM work_item WHERE team_id = $1 AND removed_at IS NOT NULL`,
+        [incremental.id],
+      );
+      expect(removed).toEqual([{ key: 'PAY-5' }]);
+      expect(third.counts.removed).toBe(1);
+      jest.spyOn(testApp.app.get(ClockService), 'now').mockImplementation(() => NOW);
+
+      const full = await createTeam(testApp, workspace, { name: 'Full' });
+      await putSource(agent, workspace, full, {
+        connectionId: id,
+        jql: 'project = PAY',
+        boardId: 7,
+      });
+      expect((await syncNow(agent, workspace, full)).mode).toBe('full');
+
+      const incrementalRows = await rowsOf(incremental);
+      expect(incrementalRows).toHaveLength(260);
+      expect(incrementalRows).toEqual(await rowsOf(full));
+      expect(await numbersOf(incremental)).toEqual(await numbersOf(full));
+    });
+
+    it('on Data Center reads the board filter and pages by startAt', async () => {
+      const jira = await fake({ flavour: 'data-center', email: undefined, inlineHistories: 5 });
+      jira.generate({ count: 150, historiesPerIssue: 9 });
+      const id = await connectFake(agent, workspace, jira);
+      const team = await createTeam(testApp, workspace);
+      await putSource(agent, workspace, team, { connectionId: id, boardId: 7 });
+      const run = await syncNow(agent, workspace, team);
+      expect(run).toMatchObject({ status: 'succeeded', counts: { created: 150 } });
+      expect(jira.count(/\/rest\/agile\/1\.0\/board\/7\/configuration/)).toBe(1);
+      expect(jira.count(/POST \/rest\/api\/2\/search/)).toBeGreaterThanOrEqual(2);
+    });
+
+    it('marks the source broken when Jira revokes the token, pauses its schedule, and audits it', async () => {
+      const jira = await fake();
+      jira.generate({ count: 20 });
+      const id = await connectFake(agent, workspace, jira);
+      const team = await createTeam(testApp, workspace);
+      await putSource(agent, workspace, team, { connectionId: id, jql: 'project = PAY' });
+      expect((await syncNow(agent, workspace, team)).status).toBe('succeeded');
+
+      jira.revokeToken();
+      const failed = await syncNow(agent, workspace, team);
+      expect(failed).toMatchObject({ status: 'failed', error: expect.stringContaining('401') });
+      const source = await agent.get(`${teamPath(team)}/source`).expect(200);
+      expect(source.body).toMatchObject({
+        state: 'broken',
+        lastError: expect.stringContaining('401'),
+        failingSince: NOW.toISOString(),
+      });
+      const audit = await agent.get(`${base()}/audit-events?limit=20`).expect(200);
+      expect((audit.body.items as { action: string }[]).map((event) => event.action)).toContain(
+        'team-source.broken',
+      );
+
+      // Due by its interval, but paused: the scheduler queues nothing for it.
+      const later = new Date(NOW.getTime() + 2 * 3_600_000);
+      jest.spyOn(testApp.app.get(ClockService), 'now').mockImplementation(() => later);
+      await testApp.app.get(JiraSyncService).startDue(later);
+      jest.spyOn(testApp.app.get(ClockService), 'now').mockImplementation(() => NOW);
+      const runs = await agent.get(`${teamPath(team)}/source/runs`).expect(200);
+      expect(runs.body.items).toHaveLength(2);
+
+      // Saving the source again is the fix: it is ok and syncs on schedule.
+      await putSource(agent, workspace, team, { connectionId: id, jql: 'project = PAY' });
+      expect((await agent.get(`${teamPath(team)}/source`).expect(200)).body.state).toBe('ok');
+    });
+
+    it('is scheduled by the interval on the scheduler tick, one run at a time per source', async () => {
+      const jira = await fake();
+      jira.generate({ count: 10 });
+      const id = await connectFake(agent, workspace, jira);
+      const team = await createTeam(testApp, workspace);
+      await putSource(agent, workspace, team, {
+        connectionId: id,
+        jql: 'project = PAY',
+        intervalMinutes: 15,
+      });
+      const scheduler = testApp.app.get(Scheduler);
+      await scheduler.tick();
+      await scheduler.tick();
+      const runs = await agent.get(`${teamPath(team)}/source/runs`).expect(200);
+      expect(runs.body.items).toHaveLength(1);
+      const run = await waitForRun(agent, workspace, team, runs.body.items[0].id);
+      expect(run).toMatchObject({ trigger: 'schedule', status: 'succeeded' });
+
+      // Not due again before its interval passed, due after.
+      await scheduler.tick();
+      expect(
+        (await agent.get(`${teamPath(team)}/source/runs`).expect(200)).body.items,
+      ).toHaveLength(1);
+      const later = new Date(NOW.getTime() + 16 * 60_000);
+      jest.spyOn(testApp.app.get(ClockService), 'now').mockImplementation(() => later);
+      await scheduler.tick();
+      jest.spyOn(testApp.app.get(ClockService), 'now').mockImplementation(() => NOW);
+      const again = await agent.get(`${teamPath(team)}/source/runs`).expect(200);
+      expect(again.body.items).toHaveLength(2);
+      await waitForRun(agent, workspace, team, again.body.items[0].id);
+    });
+
+    it('killed mid-way leaves the watermark, and a rerun converges on what a full sync gives', async () => {
+      const jira = await fake({ inlineHistories: 3 });
+      jira.generate({ count: 420, historiesPerIssue: 8 });
+      const id = await connectFake(agent, workspace, jira);
+      const killed = await createTeam(testApp, workspace, { name: 'Killed' });
+      await putSource(agent, workspace, killed, {
+        connectionId: id,
+        jql: 'project = PAY',
+        boardId: 7,
+      });
+      const sync = testApp.app.get(JiraSyncService);
+
+      // The queue's worker takes the run and dies after two committed pages.
+      const stop = new AbortController();
+      let killedAfter = 0;
+      sync.queuedRunOptions = {
+        signal: stop.signal,
+        afterPage: (page) => {
+          if (page === 2) {
+            killedAfter = page;
+            stop.abort(new Error('killed'));
+          }
+        },
+      };
+      const run = syncRunSchema.parse(
+        (await agent.post(`${teamPath(killed)}/source/sync`).expect(202)).body,
+      );
+      const source = (await agent.get(`${teamPath(killed)}/source`).expect(200)).body;
+      await waitUntil(async () => {
+        const [row] = await testApp.dataSource.query(
+          `SELECT status, lease_until FROM sync_run WHERE id = $1`,
+          [run.id],
+        );
+        return killedAfter === 2 && row.status === 'running' && sync.idle;
+      });
+      sync.queuedRunOptions = {};
+      const halfway = await testApp.dataSource.query(
+        `SELECT count(*)::int AS items FROM work_item WHERE team_id = $1`,
+        [killed.id],
+      );
+      const [state] = await testApp.dataSource.query(
+        `SELECT watermark FROM team_source WHERE id = $1`,
+        [source.id],
+      );
+      expect(state.watermark).toBeNull();
+      expect(halfway[0].items).toBeLessThan(420);
+
+      // Its lease lapses; the scheduler hands the run to a worker, which finishes it.
+      await testApp.dataSource.query(
+        `UPDATE sync_run SET lease_until = now() - interval '1 second' WHERE id = $1`,
+        [run.id],
+      );
+      await sync.startDue(NOW);
+      const finished = await waitForRun(agent, workspace, killed, run.id);
+      expect(finished.status).toBe('succeeded');
+
+      const full = await createTeam(testApp, workspace, { name: 'Full after kill' });
+      await putSource(agent, workspace, full, {
+        connectionId: id,
+        jql: 'project = PAY',
+        boardId: 7,
+      });
+      await syncNow(agent, workspace, full);
+      expect(await rowsOf(killed)).toEqual(await rowsOf(full));
+      expect(await numbersOf(killed)).toEqual(await numbersOf(full));
+    });
+  });
+});
