@@ -28,6 +28,7 @@ import { SprintsModule } from './sprints/sprints.module.js';
 import { TeamsModule } from './teams/teams.module.js';
 import { WorkItemsModule } from './work-items/work-items.module.js';
 import { PortfolioModule } from './portfolio/portfolio.module.js';
+import { RemindersModule } from './reminders/reminders.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import type { SecretKey } from './common/secrets/secret-key.js';
@@ -85,6 +86,7 @@ export class AppModule {
         JiraSyncModule.forRoot({ publicUrl: config.publicUrl }),
         DeliveryModule,
         PortfolioModule,
+        RemindersModule,
         NotificationsModule.forRoot({
           publicUrl: config.publicUrl,
           smtpUrl: config.smtpUrl,

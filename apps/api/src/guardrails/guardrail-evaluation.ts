@@ -3,6 +3,8 @@ import { evaluateGuardrail, type GuardrailResult } from '@bearing/metrics';
 import type { EntityManager } from 'typeorm';
 import { latestPointsOf, type LatestPoint } from '../metrics/metric.repository.js';
 import type { Metric } from '../metrics/metric.entity.js';
+import { publishGuardrailChange } from './guardrail-notice.js';
+import type { GuardrailPrograms } from './guardrail-programs.types.js';
 import type { Guardrail } from './guardrail.entity.js';
 import {
   guardrailsOnMetrics,
@@ -28,11 +30,13 @@ export function evaluate(
 
 /**
  * Re-evaluates one guardrail on its metric's latest point and, when the status differs from the
- * stored one, stores the new status and records the change with the value that caused it. Runs
- * in the caller's transaction, which holds the metric's lock (see `lockMetrics`).
+ * stored one, stores the new status, records the change with the value that caused it and
+ * publishes it (`guardrail.changed`; not a new guardrail's first "ok"). Runs in the caller's
+ * transaction, which holds the metric's lock (see `lockMetrics`).
  */
 export async function recordStatus(
   manager: EntityManager,
+  programs: GuardrailPrograms,
   guardrail: Guardrail,
   metric: Metric,
   latest: LatestPoint | undefined,
@@ -40,21 +44,32 @@ export async function recordStatus(
 ): Promise<void> {
   const evaluation = evaluate(guardrail, metric, latest);
   if (!evaluation || !latest || evaluation.status === guardrail.status) return;
+  const from = guardrail.status;
   await storeGuardrailStatus(manager, guardrail.id, evaluation.status);
-  await insertGuardrailStatusChange(manager, {
+  const changeId = await insertGuardrailStatusChange(manager, {
     guardrailId: guardrail.id,
-    fromStatus: guardrail.status,
+    fromStatus: from,
     toStatus: evaluation.status,
     value: latest.value,
     pointTimestamp: latest.timestamp,
     cause,
   });
   guardrail.status = evaluation.status;
+  if (from === null && evaluation.status === 'ok') return;
+  await publishGuardrailChange(manager, programs, {
+    id: changeId,
+    guardrail,
+    metric,
+    from,
+    to: evaluation.status,
+    value: latest.value,
+  });
 }
 
 /** Re-evaluates every guardrail on each of `metrics` (after points arrived or a metric changed). */
 export async function reevaluateGuardrailsOf(
   manager: EntityManager,
+  programs: GuardrailPrograms,
   metrics: readonly Metric[],
   cause: GuardrailChangeCause,
 ): Promise<void> {
@@ -65,7 +80,9 @@ export async function reevaluateGuardrailsOf(
   const metricsById = new Map(metrics.map((metric) => [metric.id, metric]));
   for (const guardrail of guardrails) {
     const metric = metricsById.get(guardrail.metricId);
-    if (metric) await recordStatus(manager, guardrail, metric, latest.get(metric.id), cause);
+    if (metric) {
+      await recordStatus(manager, programs, guardrail, metric, latest.get(metric.id), cause);
+    }
   }
 }
 

@@ -133,12 +133,13 @@ export function guardrailsOnMetrics(
     .getMany();
 }
 
-/** Records a change of a guardrail's status (the guardrail loaded in its workspace). */
+/** Records a change of a guardrail's status (the guardrail loaded in its workspace); its id. */
 export async function insertGuardrailStatusChange(
   manager: EntityManager,
   values: QueryDeepPartialEntity<GuardrailStatusChange>,
-): Promise<void> {
-  await manager.getRepository(GuardrailStatusChange).insert(values);
+): Promise<string> {
+  const inserted = await manager.getRepository(GuardrailStatusChange).insert(values);
+  return (inserted.identifiers[0] as { id: string }).id;
 }
 
 /**

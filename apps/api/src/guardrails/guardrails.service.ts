@@ -43,7 +43,7 @@ export class GuardrailsService implements OnModuleInit {
   /** A guardrail's status follows its metric: new points or a direction edit re-evaluate it. */
   onModuleInit(): void {
     this.metricChanges.listen((manager, metrics, cause) =>
-      reevaluateGuardrailsOf(manager, metrics, cause),
+      reevaluateGuardrailsOf(manager, this.programs, metrics, cause),
     );
   }
 
@@ -113,7 +113,14 @@ export class GuardrailsService implements OnModuleInit {
         status: null,
       });
       const latest = await latestPointsOf(manager, workspaceId, [metric.id]);
-      await recordStatus(manager, guardrail, metric, latest.get(metric.id), 'created');
+      await recordStatus(
+        manager,
+        this.programs,
+        guardrail,
+        metric,
+        latest.get(metric.id),
+        'created',
+      );
       await recordAuditEvent(manager, {
         workspaceId,
         actor,
@@ -150,7 +157,7 @@ export class GuardrailsService implements OnModuleInit {
       const metric = metricOf(guardrail);
       const saved = await saveGuardrail(manager, guardrail);
       const latest = await latestPointsOf(manager, workspaceId, [metric.id]);
-      await recordStatus(manager, saved, metric, latest.get(metric.id), 'edited');
+      await recordStatus(manager, this.programs, saved, metric, latest.get(metric.id), 'edited');
       await recordAuditEvent(manager, {
         workspaceId,
         actor,

@@ -5,6 +5,9 @@ import { JobsController } from './jobs.controller.js';
 import { JobsService } from './jobs.service.js';
 import { Scheduler } from './scheduler.js';
 
+/** The minute scheduler, for features that register due work (`Scheduler.register`). */
+export { Scheduler, type DueWork } from './scheduler.js';
+
 /**
  * The job queue, the minute scheduler and housekeeping (features add their sweeps to it), for
  * every feature module.

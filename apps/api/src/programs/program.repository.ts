@@ -144,3 +144,22 @@ export function programsRunningPage(
     .andWhere('(program.end IS NULL OR program.end >= :from)', { from });
   return keysetPage(query, page, createdAtIdOrder('program', 'ASC'));
 }
+
+/**
+ * Every workspace's programs running at some point from `from` to `to` (started by `to`, not
+ * ended before `from`), for scheduled reminders; each row carries its workspace.
+ */
+export function programsRunningInAnyWorkspace(
+  manager: EntityManager,
+  { from, to }: { from: string; to: string },
+): Promise<Program[]> {
+  return manager
+    .getRepository(Program)
+    .createQueryBuilder('program')
+    .where('program.start <= :to', { to })
+    .andWhere('(program.end IS NULL OR program.end >= :from)', { from })
+    .orderBy('program.workspaceId', 'ASC')
+    .addOrderBy('program.createdAt', 'ASC')
+    .addOrderBy('program.id', 'ASC')
+    .getMany();
+}

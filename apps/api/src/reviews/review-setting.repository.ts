@@ -34,3 +34,9 @@ export async function writeReviewWeekday(
   else await settings.insert({ workspaceId, reviewWeekday });
   return settings.findOneByOrFail({ workspaceId });
 }
+
+/** The review weekday of every workspace that saved one (others review on the default day). */
+export async function savedReviewWeekdays(manager: EntityManager): Promise<Map<string, number>> {
+  const settings = await manager.getRepository(ReviewSetting).find();
+  return new Map(settings.map(({ workspaceId, reviewWeekday }) => [workspaceId, reviewWeekday]));
+}

@@ -27,6 +27,7 @@ import { draftWords } from './draft-words.js';
 import { isWatermelon } from './health-rules.js';
 import { ReportGenerator } from './report-generator.js';
 import { renderReportMarkdown } from './report-markdown.js';
+import { publishReportPublished } from './report-notice.js';
 import { reportWeek } from './report-week.js';
 import { toReportResponse } from './status-report.mapper.js';
 import type { StatusReport } from './status-report.entity.js';
@@ -288,7 +289,10 @@ export class StatusReportsService {
         target: { type: 'status-report', id },
         details: { programId: scope.programId, week: report.week, health: report.health },
       });
-      return toReportResponse(await findReport(manager, scope, id));
+      const published = toReportResponse(await findReport(manager, scope, id));
+      const program = await findProgram(manager, scope.workspaceId, scope.programId);
+      await publishReportPublished(manager, scope.workspaceId, published, program.ownerUserId);
+      return published;
     });
   }
 

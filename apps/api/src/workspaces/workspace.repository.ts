@@ -89,6 +89,21 @@ export function workspaceBySlug(manager: EntityManager, slug: string): Promise<W
   return manager.getRepository(Workspace).findOneBy({ slug });
 }
 
+/**
+ * The web path of a page of the workspace (`/w/<slug>/<rest>`), for links in notifications; the
+ * slug read in the caller's transaction.
+ */
+export async function workspaceWebPath(
+  manager: EntityManager,
+  workspaceId: string,
+  rest: string,
+): Promise<string> {
+  const workspace = await manager
+    .getRepository(Workspace)
+    .findOneOrFail({ where: { id: workspaceId }, select: { id: true, slug: true } });
+  return `/w/${encodeURIComponent(workspace.slug)}/${rest}`;
+}
+
 /** Deletes the workspace; the database cascades to everything in it. */
 export async function deleteWorkspace(manager: EntityManager, workspaceId: string): Promise<void> {
   await manager.getRepository(Workspace).delete({ id: workspaceId });

@@ -1,5 +1,12 @@
 import type { PageQuery } from '@bearing/contracts';
-import { type DeepPartial, type EntityManager, In, Not } from 'typeorm';
+import {
+  type DeepPartial,
+  type EntityManager,
+  In,
+  LessThanOrEqual,
+  MoreThanOrEqual,
+  Not,
+} from 'typeorm';
 import { createdAtIdOrder, keysetPage } from '../../common/pagination/keyset-page.js';
 import { Objective } from './objective.entity.js';
 
@@ -148,5 +155,23 @@ export function objectivesOldestFirst(
   return manager.getRepository(Objective).find({
     where: { workspaceId, id: In([...ids]) },
     order: { createdAt: 'ASC', id: 'ASC' },
+  });
+}
+
+/**
+ * Every workspace's active objectives whose period runs on `day`, with their period, for the
+ * check-in reminders.
+ */
+export function activeObjectivesInAnyWorkspaceOn(
+  manager: EntityManager,
+  day: string,
+): Promise<Objective[]> {
+  return manager.getRepository(Objective).find({
+    where: {
+      status: 'active',
+      period: { start: LessThanOrEqual(day), end: MoreThanOrEqual(day) },
+    },
+    relations: { period: true },
+    order: { workspaceId: 'ASC', createdAt: 'ASC', id: 'ASC' },
   });
 }

@@ -1,5 +1,5 @@
 import type { PageQuery } from '@bearing/contracts';
-import type { DeepPartial, EntityManager } from 'typeorm';
+import { type DeepPartial, type EntityManager, In, LessThan, Not } from 'typeorm';
 import { z } from 'zod';
 import { keysetPage } from '../../common/pagination/keyset-page.js';
 import { recordNotFound } from '../program.repository.js';
@@ -68,5 +68,20 @@ export function programDependencies(
   return manager.getRepository(ProgramDependency).find({
     where: { workspaceId, programId },
     order: { needBy: 'ASC', id: 'ASC' },
+  });
+}
+
+/**
+ * Every workspace's dependencies neither delivered nor cancelled whose need-by date is before
+ * `today`, with their program, for the overdue reminder.
+ */
+export function overdueDependenciesInAnyWorkspace(
+  manager: EntityManager,
+  today: string,
+): Promise<ProgramDependency[]> {
+  return manager.getRepository(ProgramDependency).find({
+    where: { needBy: LessThan(today), status: Not(In(['delivered', 'cancelled'])) },
+    relations: { program: true },
+    order: { workspaceId: 'ASC', needBy: 'ASC', id: 'ASC' },
   });
 }

@@ -72,11 +72,13 @@ export async function lastDateChangeAt(
   return previous?.changedAt ?? null;
 }
 
+/** Records a move of a milestone's current date; its id. */
 export async function insertDateChange(
   manager: EntityManager,
   change: Omit<MilestoneDateChange, 'id' | 'milestone' | 'author'>,
-): Promise<void> {
-  await manager.getRepository(MilestoneDateChange).insert(change);
+): Promise<string> {
+  const inserted = await manager.getRepository(MilestoneDateChange).insert(change);
+  return (inserted.identifiers[0] as { id: string }).id;
 }
 
 /** All of a program's milestones, by baseline date, then id. */

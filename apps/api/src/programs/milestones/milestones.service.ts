@@ -14,6 +14,7 @@ import { ClockService } from '../../common/clock/clock.service.js';
 import { changeInstant } from '../change-instant.js';
 import { findProgram, invalid, lockProgramRecord } from '../program.repository.js';
 import { loadDateChanges } from './milestone-date-change.repository.js';
+import { publishMilestoneSlip } from './milestone-notice.js';
 import { toMilestoneResponse } from './milestone.mapper.js';
 import type { Milestone } from './milestone.entity.js';
 import {
@@ -130,9 +131,10 @@ export class MilestonesService {
         changes.completedAt = completedAt;
       }
       if (Object.keys(changes).length === 0) return responseFor(manager, milestone);
+      let move: { id: string; from: string; to: string; reason: string } | undefined;
       if (moved && reason !== undefined) {
         const previousAt = await lastDateChangeAt(manager, id);
-        await insertDateChange(manager, {
+        const moveId = await insertDateChange(manager, {
           milestoneId: id,
           fromDate: milestone.currentDate,
           toDate: currentDate,
@@ -141,8 +143,13 @@ export class MilestonesService {
           // From the clock, like every instant reports compare with "this week".
           changedAt: changeInstant(this.clock.now(), previousAt),
         });
+        move = { id: moveId, from: milestone.currentDate, to: currentDate, reason };
       }
       await updateMilestone(manager, scope, id, changes);
+      if (move) {
+        const program = await findProgram(manager, scope.workspaceId, scope.programId);
+        await publishMilestoneSlip(manager, program, milestone, move);
+      }
       await recordAuditEvent(manager, {
         workspaceId: scope.workspaceId,
         actor,

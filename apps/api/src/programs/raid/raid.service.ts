@@ -13,6 +13,7 @@ import { recordAuditEvent } from '../../audit/audit.repository.js';
 import { ClockService } from '../../common/clock/clock.service.js';
 import { changeInstant } from '../change-instant.js';
 import { assertMember, findProgram, lockProgramRecord } from '../program.repository.js';
+import { publishHighRaidItem } from './raid-notice.js';
 import { diffRaidState, type RaidState, raidStateOf } from './raid-history.js';
 import type { RaidItemChange } from './raid-item-change.entity.js';
 import { toRaidItemDetail, toRaidItemResponse } from './raid-item.mapper.js';
@@ -68,7 +69,7 @@ export class RaidService {
     request: CreateRaidItemRequest,
   ): Promise<RaidItemDetail> {
     return this.dataSource.transaction(async (manager) => {
-      await findProgram(manager, scope.workspaceId, scope.programId);
+      const program = await findProgram(manager, scope.workspaceId, scope.programId);
       if (request.ownerId !== null) {
         await assertMember(manager, scope.workspaceId, request.ownerId, 'ownerId');
       }
@@ -101,6 +102,7 @@ export class RaidService {
         target: { type: 'raid-item', id: item.id },
         details: { programId: scope.programId, kind: item.kind, title: item.title },
       });
+      await publishHighRaidItem(manager, program, item);
       return detailFor(manager, scope, item.id);
     });
   }

@@ -1,0 +1,85 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DEFAULT_REVIEW_WEEKDAY } from '@bearing/contracts';
+import { addDays, mondayOnOrBefore } from '@bearing/metrics';
+import { DataSource } from 'typeorm';
+import { Scheduler } from '../jobs/jobs.module.js';
+import type { Program } from '../programs/program.entity.js';
+import { programsRunningInAnyWorkspace } from '../programs/program.repository.js';
+import { savedReviewWeekdays } from '../reviews/review-setting.repository.js';
+import type { StatusReport } from '../status-reports/status-report.entity.js';
+import { reportsOfWeek } from '../status-reports/status-report.repository.js';
+import { workspaceWebPath } from '../workspaces/workspace.repository.js';
+import { byWorkspace } from './group-by-workspace.js';
+import { publishPending } from './pending-events.js';
+
+/**
+ * `report.due`: on the workspace's review weekday (a UTC day, as the review page counts it),
+ * every program running this week whose report of the week is not published — missing or still
+ * a draft — reminds its owner. One per program and week (`report.due:<program>:<week>`).
+ */
+@Injectable()
+export class ReportReminders implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly scheduler: Scheduler,
+  ) {}
+
+  onModuleInit(): void {
+    this.scheduler.register('reminders.reports', (now) => this.remind(now).then(() => undefined));
+  }
+
+  /** Publishes the reminders due at `now`; answers how many were new. */
+  async remind(now: Date): Promise<number> {
+    const manager = this.dataSource.manager;
+    const today = now.toISOString().slice(0, 10);
+    const week = mondayOnOrBefore(today);
+    const weekday = now.getUTCDay();
+    const reviewWeekdays = await savedReviewWeekdays(manager);
+    const programs = await programsRunningInAnyWorkspace(manager, {
+      from: week,
+      to: addDays(week, 6),
+    });
+    let published = 0;
+    for (const [workspaceId, inWorkspace] of byWorkspace(programs)) {
+      if ((reviewWeekdays.get(workspaceId) ?? DEFAULT_REVIEW_WEEKDAY) !== weekday) continue;
+      const reports = new Map(
+        (
+          await reportsOfWeek(
+            manager,
+            workspaceId,
+            week,
+            inWorkspace.map(({ id }) => id),
+          )
+        ).map((report) => [report.programId, report]),
+      );
+      const due = inWorkspace.flatMap((program): { program: Program; report?: StatusReport }[] => {
+        const report = reports.get(program.id);
+        if (report?.state === 'published') return [];
+        return [report ? { program, report } : { program }];
+      });
+      published += await publishPending(
+        manager,
+        workspaceId,
+        due.map((item) => ({ dedupeKey: `report.due:${item.program.id}:${week}`, item })),
+        async (transaction, { program, report }) => ({
+          workspaceId,
+          event: 'report.due',
+          subject: { type: 'program', id: program.id },
+          title: `${program.name}: this week's status report is due today`,
+          body: report
+            ? `The status report of ${program.name} for the week of ${week} is drafted but not published; today is the review day.`
+            : `${program.name} has no status report for the week of ${week} yet; today is the review day.`,
+          path: await workspaceWebPath(
+            transaction,
+            workspaceId,
+            report ? `programs/${program.id}/reports/${report.id}` : `programs/${program.id}`,
+          ),
+          audience: { users: [program.ownerUserId] },
+          data: { programId: program.id, week, state: report?.state ?? 'missing' },
+        }),
+      );
+    }
+    return published;
+  }
+}
