@@ -9,6 +9,7 @@ const benchmarks = [
   ['api.bench.mjs'],
   ['uploads.bench.mjs'],
   ['flow.bench.mjs'],
+  ['digests.bench.mjs'],
 ];
 let failed = false;
 for (const args of benchmarks) {

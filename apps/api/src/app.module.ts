@@ -29,6 +29,7 @@ import { TeamsModule } from './teams/teams.module.js';
 import { WorkItemsModule } from './work-items/work-items.module.js';
 import { PortfolioModule } from './portfolio/portfolio.module.js';
 import { RemindersModule } from './reminders/reminders.module.js';
+import { DigestsModule } from './digests/digests.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import type { SecretKey } from './common/secrets/secret-key.js';
@@ -87,6 +88,7 @@ export class AppModule {
         DeliveryModule,
         PortfolioModule,
         RemindersModule,
+        DigestsModule,
         NotificationsModule.forRoot({
           publicUrl: config.publicUrl,
           smtpUrl: config.smtpUrl,

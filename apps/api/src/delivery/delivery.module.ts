@@ -13,5 +13,7 @@ import { SprintReportsService } from './sprint-reports.service.js';
 @Module({
   controllers: [SprintReportsController, FlowController, FlowSpanController, PlanningController],
   providers: [SprintReportsService, FlowService, FlowSpanService, PlanningService, FlowReadModel],
+  // The weekly digests word the same sprint and flow figures the team dashboard shows.
+  exports: [SprintReportsService, FlowService],
 })
 export class DeliveryModule {}

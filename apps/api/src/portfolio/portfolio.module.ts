@@ -9,5 +9,7 @@ import { PortfolioService } from './portfolio.service.js';
   imports: [OkrsModule, GuardrailsModule, ReportGenerationModule],
   controllers: [PortfolioController],
   providers: [PortfolioService],
+  // The weekly digests word the same portfolio the page shows.
+  exports: [PortfolioService],
 })
 export class PortfolioModule {}
