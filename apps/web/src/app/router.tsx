@@ -47,6 +47,14 @@ const JiraConnectionsPanel = lazyPage(
   'JiraConnectionsPanel',
 );
 const JobsPanel = lazyPage(() => import('../features/settings/jobs/jobs-panel'), 'JobsPanel');
+const NotificationSettingsPanel = lazyPage(
+  () => import('../features/notifications/settings/notification-settings-panel'),
+  'NotificationSettingsPanel',
+);
+const NotificationPreferencesPage = lazyPage(
+  () => import('../features/notifications/preferences/notification-preferences-page'),
+  'NotificationPreferencesPage',
+);
 const MembersPanel = lazyPage(
   () => import('../features/settings/members/members-panel'),
   'MembersPanel',
@@ -81,6 +89,7 @@ export const routes: RouteObject[] = [
               { path: 'welcome', element: <FirstWorkspacePage /> },
               { path: 'admin', element: <AdminPage /> },
               { path: 'account', element: <AccountPage /> },
+              { path: 'account/notifications', element: <NotificationPreferencesPage /> },
               {
                 path: 'w/:workspace',
                 element: <WorkspaceRoute />,
@@ -106,6 +115,7 @@ export const routes: RouteObject[] = [
                       { path: 'tokens', element: <TokensPanel /> },
                       { path: 'audit', element: <AuditPanel /> },
                       { path: 'jobs', element: <JobsPanel /> },
+                      { path: 'notifications', element: <NotificationSettingsPanel /> },
                       { path: 'jira', element: <JiraConnectionsPanel /> },
                       { path: '*', element: <NotFoundPage /> },
                     ],

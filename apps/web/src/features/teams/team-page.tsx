@@ -8,6 +8,7 @@ import { workspacePath } from '../../app/layout/navigation-items';
 import { ErrorAlert } from '../../components/error-alert';
 import { LoadingRows } from '../../components/loading-rows';
 import { PageHeader } from '../../components/page-header';
+import { FollowButton } from '../notifications/follow/follow-button';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { canEdit } from '../workspaces/roles';
 import { useWorkspace } from '../workspaces/use-workspace';
@@ -94,6 +95,13 @@ function TeamView({ workspace, editor, team }: TeamViewProps) {
     <Stack gap="lg">
       <PageHeader
         title={team.name}
+        actions={
+          <FollowButton
+            workspace={workspace}
+            subject={{ type: 'team', id: team.id }}
+            name={team.name}
+          />
+        }
         above={
           <Anchor component={Link} to={workspacePath(workspace, 'teams')} size="sm">
             Teams
