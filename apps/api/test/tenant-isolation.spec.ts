@@ -109,6 +109,17 @@ const VALID_BODIES: Record<string, object> = {
   'POST /api/workspaces/:workspace/teams/:team/sprints': { name: 'Sneaky' },
   'PATCH /api/workspaces/:workspace/teams/:team/sprints/:sprint': { name: 'Renamed', version: 1 },
   'PUT /api/workspaces/:workspace/teams/:team/sprints/:sprint/availability': { members: [] },
+  'POST /api/workspaces/:workspace/jira-connections': {
+    name: 'Sneaky',
+    baseUrl: 'https://jira.example.com',
+    flavour: 'data-center',
+    secret: 'sneaky-token',
+  },
+  'PATCH /api/workspaces/:workspace/jira-connections/:id': { name: 'Renamed' },
+  'PUT /api/workspaces/:workspace/teams/:team/source': {
+    connectionId: '00000000-0000-4000-8000-000000000000',
+    jql: 'project = SNEAKY',
+  },
 };
 
 /**
@@ -143,6 +154,8 @@ describe('tenant isolation', () => {
   /** A's team with a member, a sprint, work items and an import job. */
   let deliveryOfA: DeliveryRecords;
   let jobOfA: string;
+  /** A's Jira connection (its team syncs from it). */
+  let jiraConnectionOfA: string;
 
   beforeAll(async () => {
     testApp = await createTestApp();
@@ -185,6 +198,21 @@ describe('tenant isolation', () => {
     // Any job of A will do: the sweep only needs an id that exists in A's jobs.
     jobOfA =
       (await testApp.app.get(JobQueue).enqueue(HOUSEKEEPING, { workspaceId: workspaceA.id })) ?? '';
+    const jiraAdminOfA = await signIn(testApp, adminOfA);
+    const connection = await jiraAdminOfA
+      .post(`/api/workspaces/${workspaceA.slug}/jira-connections`)
+      .send({
+        name: 'Jira of A',
+        baseUrl: 'https://jira.a.example',
+        flavour: 'data-center',
+        secret: 'a',
+      })
+      .expect(201);
+    jiraConnectionOfA = connection.body.id;
+    await jiraAdminOfA
+      .put(`/api/workspaces/${workspaceA.slug}/teams/${deliveryOfA.team.id}/source`)
+      .send({ connectionId: jiraConnectionOfA, jql: 'project = A' })
+      .expect(200);
 
     const adminOfB = await createUser(testApp);
     workspaceB = await createWorkspace(testApp, adminOfB);
@@ -215,6 +243,7 @@ describe('tenant isolation', () => {
     if (okrRecord && programRecordsOfA[okrRecord]) return programRecordsOfA[okrRecord];
     if (okrRecord === 'imports') return deliveryOfA.importJob;
     if (okrRecord === 'jobs') return jobOfA;
+    if (okrRecord === 'jira-connections') return jiraConnectionOfA;
     throw new Error(`the sweep has no id from workspace A for ${path}: add one to recordIdOfA`);
   };
   const label = ({ method, path }: RegisteredRoute) => `${method} ${path}`;
