@@ -27,6 +27,7 @@ const PUBLIC_ROUTES = [
   'GET /api/auth/session',
   'GET /api/health',
   'GET /api/ready',
+  'GET /api/unsubscribe/:token',
   'POST /api/auth/accept-invite',
   'POST /api/auth/mfa',
   'POST /api/auth/password-reset',
@@ -63,7 +64,7 @@ describe('every route declares who may call it', () => {
     ).toEqual([]);
   });
 
-  it('opens only sign-in, the session check, invite acceptance, password reset, health and readiness to the public', () => {
+  it('opens only sign-in, the session check, invite acceptance, password reset, health, readiness and email unsubscribe links to the public', () => {
     const open = routes().filter((route) => route.rule === 'public');
     expect(open.map(label).sort()).toEqual(PUBLIC_ROUTES);
   });
@@ -90,6 +91,7 @@ describe('every route declares who may call it', () => {
       member: randomUUID(),
       sprint: randomUUID(),
       workItem: randomUUID(),
+      type: 'program',
     };
     for (const route of routes().filter((candidate) => candidate.rule !== 'public')) {
       const response = await request(
@@ -124,6 +126,7 @@ describe('every route declares who may call it', () => {
       member: randomUUID(),
       sprint: randomUUID(),
       workItem: randomUUID(),
+      type: 'program',
     });
     const routesNeeding = (roles: string[]) =>
       routes().filter(({ rule }) => typeof rule === 'object' && roles.includes(rule.workspaceRole));

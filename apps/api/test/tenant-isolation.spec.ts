@@ -40,6 +40,8 @@ import {
 } from './support/program-factories.js';
 import { HOUSEKEEPING } from '../src/jobs/housekeeping.service.js';
 import { JobQueue } from '../src/jobs/job-queue.service.js';
+import { insertDeliveries } from '../src/notifications/delivery.repository.js';
+import { publishEvent } from '../src/notifications/outbox.repository.js';
 import { fillPath, type RegisteredRoute, registeredRoutes, request } from './support/routes.js';
 import {
   countDeliveryRows,
@@ -120,6 +122,12 @@ const VALID_BODIES: Record<string, object> = {
     connectionId: '00000000-0000-4000-8000-000000000000',
     jql: 'project = SNEAKY',
   },
+  'POST /api/workspaces/:workspace/notification-channels': {
+    name: 'Sneaky',
+    kind: 'slack',
+    url: 'https://hooks.slack.com/services/T/B/X',
+  },
+  'PATCH /api/workspaces/:workspace/notification-channels/:id': { name: 'Renamed' },
 };
 
 /**
@@ -156,6 +164,8 @@ describe('tenant isolation', () => {
   let jobOfA: string;
   /** A's Jira connection (its team syncs from it). */
   let jiraConnectionOfA: string;
+  /** A's notification channel and one delivery of an event of A. */
+  let notificationsOfA: Record<string, string>;
 
   beforeAll(async () => {
     testApp = await createTestApp();
@@ -214,6 +224,54 @@ describe('tenant isolation', () => {
       .send({ connectionId: jiraConnectionOfA, jql: 'project = A' })
       .expect(200);
 
+    const adminOfABrowser = await signIn(testApp, adminOfA);
+    await adminOfABrowser
+      .post(`/api/workspaces/${workspaceA.slug}/follows`)
+      .send({ subject: { type: 'program', id: program.id } })
+      .expect(201);
+    const channel = await adminOfABrowser
+      .post(`/api/workspaces/${workspaceA.slug}/notification-channels`)
+      .send({ name: 'Alerts', kind: 'slack', url: 'https://hooks.slack.com/services/T0/B0/X' })
+      .expect(201);
+    await testApp.dataSource.transaction((manager) =>
+      publishEvent(manager, {
+        workspaceId: workspaceA.id,
+        event: 'raid.high',
+        subject: { type: 'program', id: program.id },
+        title: 'A risk of A',
+        body: 'Scores 20.',
+        path: `/w/${workspaceA.slug}/programs/${program.id}`,
+        audience: { users: [adminOfA.id] },
+        dedupeKey: 'tenant-isolation',
+      }),
+    );
+    const [eventOfA]: { id: string }[] = await testApp.dataSource.query(
+      `SELECT "id" FROM "notification_event" WHERE "workspace_id" = $1 AND "dedupe_key" = $2`,
+      [workspaceA.id, 'tenant-isolation'],
+    );
+    await insertDeliveries(
+      testApp.dataSource.manager,
+      [
+        {
+          workspaceId: workspaceA.id,
+          eventId: eventOfA?.id ?? '',
+          userId: adminOfA.id,
+          channelId: null,
+          channel: 'inbox',
+        },
+      ],
+      new Date(),
+    );
+    const [delivery]: { id: string }[] = await testApp.dataSource.query(
+      `SELECT "id" FROM "notification_delivery" WHERE "workspace_id" = $1 LIMIT 1`,
+      [workspaceA.id],
+    );
+    notificationsOfA = {
+      'notification-channels': channel.body.id,
+      'notification-deliveries': delivery?.id ?? '',
+      follows: program.id,
+    };
+
     const adminOfB = await createUser(testApp);
     workspaceB = await createWorkspace(testApp, adminOfB);
     intruder = await signIn(testApp, adminOfB);
@@ -234,6 +292,7 @@ describe('tenant isolation', () => {
     member: deliveryOfA.member,
     sprint: deliveryOfA.sprint,
     workItem: deliveryOfA.workItem,
+    type: 'program',
     ...(/:id\b/.test(path) ? { id: recordIdOfA(path) } : {}),
   });
   const recordIdOfA = (path: string): string => {
@@ -244,6 +303,8 @@ describe('tenant isolation', () => {
     if (okrRecord === 'imports') return deliveryOfA.importJob;
     if (okrRecord === 'jobs') return jobOfA;
     if (okrRecord === 'jira-connections') return jiraConnectionOfA;
+    if (okrRecord && notificationsOfA[okrRecord]) return notificationsOfA[okrRecord];
+    if (path.includes('/follows/:type/:id')) return notificationsOfA.follows ?? '';
     throw new Error(`the sweep has no id from workspace A for ${path}: add one to recordIdOfA`);
   };
   const label = ({ method, path }: RegisteredRoute) => `${method} ${path}`;

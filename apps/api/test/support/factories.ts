@@ -145,6 +145,9 @@ export async function countRows({ dataSource }: TestApp): Promise<Record<string,
     'sprint_availability',
     'work_item',
     'import_job',
+    'follow',
+    'notification_channel',
+    'notification_preference',
   ];
   const counts: Record<string, number> = {};
   for (const table of tables) {
