@@ -41,6 +41,9 @@ export function shellRoutes(me: MeResponse | null): Record<string, FakeRoute> {
     '/api/auth/session': () => fakeResponse(200, { me }),
     // No open invitations unless a test says otherwise (the app layout's banner asks).
     '/api/me/invitations': () => fakeResponse(200, { items: [] }),
+    // An empty inbox unless a test says otherwise (the header's bell asks).
+    '/api/me/notifications': () =>
+      fakeResponse(200, { items: [], nextCursor: null, unreadCount: 0 }),
     '/api/health': () => fakeResponse(200, { status: 'ok', version: '0.1.0' }),
     '/api/ready': () =>
       fakeResponse(200, {

@@ -48,6 +48,9 @@ export function AccountMenu({ target, defaultOpened }: LoadedMenuProps) {
           <Menu.Item component={Link} to="/account">
             Password and sessions
           </Menu.Item>
+          <Menu.Item component={Link} to="/account/notifications">
+            Notification preferences
+          </Menu.Item>
           {user.instanceAdmin && (
             <Menu.Item component={Link} to="/admin">
               Administration

@@ -3,6 +3,7 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { type MouseEvent, Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
 import { InvitationsBanner } from '../../features/invitations/invitations-banner';
+import { NotificationBell } from '../../features/notifications/bell/notification-bell';
 import { useWorkspaceFromPath } from '../../features/workspaces/use-workspace';
 import { WorkspaceSwitcher } from '../../features/workspaces/workspace-switcher';
 import { useSignedIn } from '../auth/signed-in-context';
@@ -25,8 +26,8 @@ function focusMainContent(event: MouseEvent<HTMLAnchorElement>) {
 }
 
 /**
- * Header (workspace switcher, readiness, account), the workspace sidebar, the routed page and a
- * footer with the running versions. Outside a workspace the sidebar is left out.
+ * Header (workspace switcher, readiness, notifications, account), the workspace sidebar, the
+ * routed page and a footer with the running versions. Outside a workspace the sidebar is left out.
  */
 export function AppLayout() {
   const workspace = useWorkspaceFromPath();
@@ -89,6 +90,7 @@ export function AppLayout() {
                 Administration
               </Anchor>
             )}
+            <NotificationBell />
             <UserMenu />
           </Group>
         </Group>

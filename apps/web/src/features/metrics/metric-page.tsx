@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { formatValue } from '../../components/format';
 import { LoadingRows } from '../../components/loading-rows';
 import { PageHeader } from '../../components/page-header';
+import { FollowButton } from '../notifications/follow/follow-button';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { canEdit } from '../workspaces/roles';
 import { useWorkspace } from '../workspaces/use-workspace';
@@ -89,7 +90,16 @@ function MetricView({ workspace, editor, metric, back }: MetricViewProps) {
         above={back}
         title={metric.name}
         description={metric.description || undefined}
-        actions={editor && <MetricValueActions workspace={workspace} metric={metric} />}
+        actions={
+          <>
+            <FollowButton
+              workspace={workspace}
+              subject={{ type: 'metric', id: metric.id }}
+              name={metric.name}
+            />
+            {editor && <MetricValueActions workspace={workspace} metric={metric} />}
+          </>
+        }
       />
       <Group gap="xs" wrap="wrap">
         <Code>{metric.key}</Code>

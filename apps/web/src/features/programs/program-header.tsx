@@ -6,6 +6,7 @@ import { useHealthTimeline } from '../../api/status-reports';
 import { workspacePath } from '../../app/layout/navigation-items';
 import { formatDay } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
+import { FollowButton } from '../notifications/follow/follow-button';
 import { HealthTrend } from './health-trend';
 import { ProgramHealthBadges, ProgramHealthReasons } from './program-health-summary';
 
@@ -39,11 +40,18 @@ export function ProgramHeader({ workspace, program, onEdit }: ProgramHeaderProps
         title={program.name}
         description={program.description || undefined}
         actions={
-          onEdit && (
-            <Button variant="default" onClick={onEdit}>
-              Edit program
-            </Button>
-          )
+          <>
+            <FollowButton
+              workspace={workspace}
+              subject={{ type: 'program', id: program.id }}
+              name={program.name}
+            />
+            {onEdit && (
+              <Button variant="default" onClick={onEdit}>
+                Edit program
+              </Button>
+            )}
+          </>
         }
       />
       <Paper withBorder radius="md" p="md">

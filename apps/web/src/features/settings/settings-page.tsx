@@ -17,6 +17,7 @@ const SETTINGS_TABS: readonly SettingsTab[] = [
   { segment: 'tokens', label: 'API tokens', adminOnly: false },
   { segment: 'audit', label: 'Audit log', adminOnly: true },
   { segment: 'jobs', label: 'Jobs', adminOnly: true },
+  { segment: 'notifications', label: 'Notifications', adminOnly: true },
   { segment: 'jira', label: 'Jira connections', adminOnly: false },
 ];
 

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { LoadingRows } from '../../components/loading-rows';
 import { PageHeader } from '../../components/page-header';
 import { FollowButton } from '../notifications/follow/follow-button';
+import { FollowButton } from '../notifications/follow/follow-button';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { canEdit } from '../workspaces/roles';
 import { useWorkspace } from '../workspaces/use-workspace';
@@ -95,6 +96,13 @@ function TeamView({ workspace, editor, team }: TeamViewProps) {
     <Stack gap="lg">
       <PageHeader
         title={team.name}
+        actions={
+          <FollowButton
+            workspace={workspace}
+            subject={{ type: 'team', id: team.id }}
+            name={team.name}
+          />
+        }
         actions={
           <FollowButton
             workspace={workspace}

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { workspacePath } from '../../../app/layout/navigation-items';
 import { formatDay, formatPercent, formatValue } from '../../../components/format';
 import { StatusBadge } from '../../../components/status-badge';
+import { FollowButton } from '../../notifications/follow/follow-button';
 import { GUARDRAIL_STATUS_STYLES, NO_DATA } from '../metric-labels';
 import { describeThreshold } from './guardrail-labels';
 import { GuardrailHistory } from './guardrail-history';
@@ -58,17 +59,25 @@ export function GuardrailCard({ workspace, guardrail, onEdit }: GuardrailCardPro
               {describeThreshold(guardrail)}.
             </Text>
           </Stack>
-          {onEdit && (
-            <Button
-              size="compact-sm"
-              variant="subtle"
-              color="gray"
-              onClick={() => onEdit(guardrail)}
-              aria-label={`Edit the guardrail on ${metric.name}`}
-            >
-              Edit
-            </Button>
-          )}
+          <Group gap="xs" wrap="nowrap">
+            <FollowButton
+              workspace={workspace}
+              subject={{ type: 'guardrail', id: guardrail.id }}
+              name={`the guardrail on ${metric.name}`}
+              size="xs"
+            />
+            {onEdit && (
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                color="gray"
+                onClick={() => onEdit(guardrail)}
+                aria-label={`Edit the guardrail on ${metric.name}`}
+              >
+                Edit
+              </Button>
+            )}
+          </Group>
         </Group>
         {evaluation && (
           <Group gap="lg" wrap="wrap">
