@@ -55,14 +55,6 @@ const NotificationPreferencesPage = lazyPage(
   () => import('../features/notifications/preferences/notification-preferences-page'),
   'NotificationPreferencesPage',
 );
-const NotificationSettingsPanel = lazyPage(
-  () => import('../features/notifications/settings/notification-settings-panel'),
-  'NotificationSettingsPanel',
-);
-const NotificationPreferencesPage = lazyPage(
-  () => import('../features/notifications/preferences/notification-preferences-page'),
-  'NotificationPreferencesPage',
-);
 const MembersPanel = lazyPage(
   () => import('../features/settings/members/members-panel'),
   'MembersPanel',
@@ -98,7 +90,6 @@ export const routes: RouteObject[] = [
               { path: 'admin', element: <AdminPage /> },
               { path: 'account', element: <AccountPage /> },
               { path: 'account/notifications', element: <NotificationPreferencesPage /> },
-              { path: 'account/notifications', element: <NotificationPreferencesPage /> },
               {
                 path: 'w/:workspace',
                 element: <WorkspaceRoute />,
@@ -124,7 +115,6 @@ export const routes: RouteObject[] = [
                       { path: 'tokens', element: <TokensPanel /> },
                       { path: 'audit', element: <AuditPanel /> },
                       { path: 'jobs', element: <JobsPanel /> },
-                      { path: 'notifications', element: <NotificationSettingsPanel /> },
                       { path: 'notifications', element: <NotificationSettingsPanel /> },
                       { path: 'jira', element: <JiraConnectionsPanel /> },
                       { path: '*', element: <NotFoundPage /> },

@@ -9,7 +9,6 @@ import { ErrorAlert } from '../../components/error-alert';
 import { LoadingRows } from '../../components/loading-rows';
 import { PageHeader } from '../../components/page-header';
 import { FollowButton } from '../notifications/follow/follow-button';
-import { FollowButton } from '../notifications/follow/follow-button';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { canEdit } from '../workspaces/roles';
 import { useWorkspace } from '../workspaces/use-workspace';
@@ -96,13 +95,6 @@ function TeamView({ workspace, editor, team }: TeamViewProps) {
     <Stack gap="lg">
       <PageHeader
         title={team.name}
-        actions={
-          <FollowButton
-            workspace={workspace}
-            subject={{ type: 'team', id: team.id }}
-            name={team.name}
-          />
-        }
         actions={
           <FollowButton
             workspace={workspace}
