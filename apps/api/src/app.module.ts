@@ -24,6 +24,7 @@ import { WorkspacesModule } from './workspaces/workspaces.module.js';
 import { DeliveryModule } from './delivery/delivery.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { JiraSyncModule } from './jira-sync/jira-sync.module.js';
+import { JiraWebhooksModule } from './jira-sync/webhooks/jira-webhooks.module.js';
 import { SprintsModule } from './sprints/sprints.module.js';
 import { TeamsModule } from './teams/teams.module.js';
 import { WorkItemsModule } from './work-items/work-items.module.js';
@@ -85,6 +86,7 @@ export class AppModule {
         WorkItemsModule,
         ImportsModule,
         JiraSyncModule.forRoot({ publicUrl: config.publicUrl }),
+        JiraWebhooksModule.forRoot({ publicUrl: config.publicUrl }),
         DeliveryModule,
         PortfolioModule,
         RemindersModule,

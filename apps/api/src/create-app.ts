@@ -16,6 +16,10 @@ import {
   pointsUploadBodyParsers,
 } from './metrics/points/points-body-parser.js';
 import { serveWebApp } from './web-app/serve-web-app.js';
+import {
+  JIRA_WEBHOOK_PATHS,
+  jiraWebhookBodyParsers,
+} from './jira-sync/webhooks/jira-webhook-body-parser.js';
 
 /**
  * Builds the whole HTTP application — the same for `npm start` and for the integration tests,
@@ -67,6 +71,8 @@ export async function createApp(
   app.use(cookieParser());
   // Points uploads get their own, larger limit; mounted first, so the 1 MB parser skips them.
   app.use(POINTS_UPLOAD_PATHS, ...pointsUploadBodyParsers());
+  // Jira's webhook bodies stay bytes: their signature is over exactly what was sent.
+  app.use(JIRA_WEBHOOK_PATHS, ...jiraWebhookBodyParsers());
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ProblemFilter());

@@ -69,6 +69,11 @@ describe('every route declares who may call it', () => {
     expect(open.map(label).sort()).toEqual(PUBLIC_ROUTES);
   });
 
+  it('opens only the Jira webhook to other servers, which prove themselves by its secret', () => {
+    const hooks = routes().filter((route) => route.rule === 'webhook');
+    expect(hooks.map(label)).toEqual(['POST /api/hooks/jira/:sourceId/:secret']);
+  });
+
   it('names a workspace role exactly on the routes under /api/workspaces/:workspace', () => {
     for (const route of routes()) {
       const underWorkspace = route.path.startsWith('/api/workspaces/:workspace');
@@ -93,7 +98,10 @@ describe('every route declares who may call it', () => {
       workItem: randomUUID(),
       type: 'program',
     };
-    for (const route of routes().filter((candidate) => candidate.rule !== 'public')) {
+    const needCredentials = routes().filter(
+      (candidate) => candidate.rule !== 'public' && candidate.rule !== 'webhook',
+    );
+    for (const route of needCredentials) {
       const response = await request(
         browser(testApp),
         route.method,

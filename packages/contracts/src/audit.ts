@@ -55,6 +55,10 @@ export const auditActionSchema = z.enum([
   'team-source.deleted',
   /** Jira refused a sync's credentials (401/403): the source is broken, its schedule paused. */
   'team-source.broken',
+  /** A team source's webhook got a new address (the old one stopped working). */
+  'team-source.webhook-rotated',
+  /** A team source's webhook signing secret was set or removed (never its value). */
+  'team-source.webhook-signing-changed',
   /** The demo generator finished filling the workspace (see apps/api/src/demo). */
   'demo.seeded',
   // Events of the instance rather than a workspace (the instance audit log):

@@ -28,5 +28,6 @@ export * from './reviews.js';
 export * from './portfolio.js';
 export * from './jobs.js';
 export * from './jira-sync.js';
+export * from './jira-webhooks.js';
 export * from './single-sign-on.js';
 export * from './notifications.js';

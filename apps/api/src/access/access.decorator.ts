@@ -4,6 +4,8 @@ import type { WorkspaceRole } from '@bearing/contracts';
 /**
  * Who may call a route:
  * - `'public'` — anyone (sign-in, health);
+ * - `'webhook'` — another server holding a secret in the path (Jira's webhooks), which the
+ *   handler checks; no cookie or token is read, so there is no cross-site check either;
  * - `'signed-in'` — any user with a browser session (API tokens belong to one workspace, so
  *   they do not reach account-level routes);
  * - `'instance-admin'` — an instance administrator with a browser session (never a token):
@@ -12,7 +14,7 @@ import type { WorkspaceRole } from '@bearing/contracts';
  *   least that role; an API token counts with the weaker of its scope and its owner's role.
  */
 export type AccessRule =
-  'public' | 'signed-in' | 'instance-admin' | { workspaceRole: WorkspaceRole };
+  'public' | 'webhook' | 'signed-in' | 'instance-admin' | { workspaceRole: WorkspaceRole };
 
 /**
  * The one decorator every route carries, on the handler itself so the rule is visible where

@@ -48,6 +48,11 @@ export class AccessGuard implements CanActivate {
       assertSameOrigin(request);
       return true;
     }
+    if (rule === 'webhook') {
+      // Another server calls it (no browser, so no Origin header). No cookie or token is read,
+      // so a browser's credentials grant nothing here; the handler checks the path's secret.
+      return true;
+    }
 
     let slug: string | undefined;
     if (typeof rule === 'object') {

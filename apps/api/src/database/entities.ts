@@ -49,6 +49,7 @@ import { StatusReport } from '../status-reports/status-report.entity.js';
 import { JiraConnection } from '../jira-sync/jira-connection.entity.js';
 import { SyncRun } from '../jira-sync/sync-run.entity.js';
 import { TeamSource } from '../jira-sync/team-source.entity.js';
+import { JiraWebhook } from '../jira-sync/webhooks/jira-webhook.entity.js';
 import { Follow } from '../notifications/follow.entity.js';
 import { NotificationChannel } from '../notifications/notification-channel.entity.js';
 import { NotificationDelivery } from '../notifications/notification-delivery.entity.js';
@@ -110,6 +111,7 @@ export const entities = [
   JiraConnection,
   TeamSource,
   SyncRun,
+  JiraWebhook,
   NotificationEventRow,
   Follow,
   Notification,

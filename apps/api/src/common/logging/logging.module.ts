@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../../config/config.js';
+import { redactRequestSecrets } from './redact-secret-paths.js';
 
 const REQUEST_ID_PATTERN = /^[\w.-]{1,100}$/;
 
@@ -19,7 +20,7 @@ export function requestIdFor(request: IncomingMessage, response: ServerResponse)
 
 /**
  * JSON logs (one object a line) for machines; pino-pretty's readable lines when a person is
- * watching a terminal. Authorization headers and cookies are never logged.
+ * watching a terminal. Authorization headers, cookies and webhook secrets are never logged.
  */
 export function loggingModule(config: Pick<AppConfig, 'logLevel'>) {
   const pretty = process.stdout.isTTY === true;
@@ -31,6 +32,8 @@ export function loggingModule(config: Pick<AppConfig, 'logLevel'>) {
         paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
         remove: true,
       },
+      // A webhook's address holds its secret (see redact-secret-paths.ts).
+      serializers: { req: redactRequestSecrets },
       customLogLevel: (_request, response, error) =>
         error || response.statusCode >= 500
           ? 'error'

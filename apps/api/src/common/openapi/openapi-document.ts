@@ -241,6 +241,7 @@ function describeRoute(
   if (
     rule !== undefined &&
     rule !== 'public' &&
+    rule !== 'webhook' &&
     !reflector.get(OpenBeforePasswordChange, route.handler)
   ) {
     failures.set('403', [...new Set([...(failures.get('403') ?? []), 'password-change-required'])]);
@@ -249,6 +250,7 @@ function describeRoute(
   if (
     rule !== undefined &&
     rule !== 'public' &&
+    rule !== 'webhook' &&
     !reflector.get(OpenBeforeMfaEnrolment, route.handler)
   ) {
     failures.set('403', [...new Set([...(failures.get('403') ?? []), 'mfa-enrolment-required'])]);
@@ -340,8 +342,8 @@ function failuresOf(
   if (inputs.jsonBody) add(400, 'http-400');
   if (rule === undefined)
     add(403, 'forbidden'); // closed: the guard refuses every caller
-  else if (rule !== 'public') add(401, 'unauthorized');
-  const crossSiteCheck = !SAFE_METHODS.has(route.method);
+  else if (rule !== 'public' && rule !== 'webhook') add(401, 'unauthorized');
+  const crossSiteCheck = rule !== 'webhook' && !SAFE_METHODS.has(route.method);
   const roleCheck =
     rule === 'signed-in' ||
     rule === 'instance-admin' ||
@@ -376,7 +378,7 @@ function problemResponse(status: string, types: string[], problem: JsonSchema): 
 }
 
 function securityOf(rule: AccessRule | undefined): Record<string, string[]>[] {
-  if (rule === 'public') return [];
+  if (rule === 'public' || rule === 'webhook') return [];
   if (rule === 'signed-in' || rule === 'instance-admin') return [{ session: [] }];
   return [{ session: [] }, { apiToken: [] }];
 }
@@ -384,6 +386,9 @@ function securityOf(rule: AccessRule | undefined): Record<string, string[]>[] {
 function accessDescription(rule: AccessRule | undefined): string {
   if (rule === undefined) return 'Closed: the route declares no access rule.';
   if (rule === 'public') return 'Anyone may call this.';
+  if (rule === 'webhook') {
+    return 'Another system holding the secret in the path (a Jira webhook); no session or token.';
+  }
   if (rule === 'signed-in') return 'Any signed-in user, with a browser session (not an API token).';
   if (rule === 'instance-admin') {
     return 'Instance administrators only, with a browser session (not an API token).';

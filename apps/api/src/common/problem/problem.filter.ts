@@ -10,6 +10,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
 import { isDatabaseUnavailable } from '../../database/postgres-errors.js';
 import { isUnstorableTextError } from '../validation/unstorable-text-error.js';
+import { redactSecretPath } from '../logging/redact-secret-paths.js';
 import { NO_SUCH_WORKSPACE } from '../../access/access.guard.js';
 import { PROBLEM_TYPE_BASE, ProblemException } from './problem.js';
 
@@ -54,7 +55,11 @@ export class ProblemFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown, request: Request): Problem {
     const requestId = typeof request.id === 'string' ? request.id : undefined;
-    const base = { instance: request.originalUrl, ...(requestId ? { requestId } : {}) };
+    // A webhook's address holds its secret: the answer does not repeat it.
+    const base = {
+      instance: redactSecretPath(request.originalUrl),
+      ...(requestId ? { requestId } : {}),
+    };
     if (exception instanceof ProblemException) {
       return { type: problemType(exception.problem.status), ...base, ...exception.problem };
     }

@@ -32,6 +32,7 @@ import { AddSingleSignOn1765600000000 } from './1765600000000-add-single-sign-on
 import { CreateNotifications1765500000000 } from './1765500000000-create-notifications.js';
 import { AddMfa1765630000000 } from './1765630000000-add-mfa.js';
 import { CreateJiraSync1765550000000 } from './1765550000000-create-jira-sync.js';
+import { CreateJiraWebhook1765580000000 } from './1765580000000-create-jira-webhook.js';
 
 /**
  * Every migration, in the order it runs: TypeORM sorts migrations by the timestamp that ends
@@ -71,6 +72,7 @@ export const migrations = [
   AddInstanceAdministration1765450000000,
   CreateNotifications1765500000000,
   CreateJiraSync1765550000000,
+  CreateJiraWebhook1765580000000,
   AddSingleSignOn1765600000000,
   AddMfa1765630000000,
 ];
