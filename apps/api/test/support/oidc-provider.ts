@@ -167,7 +167,7 @@ async function interaction(
   const details = await provider.interactionDetails(request, response);
   if (!submitted) {
     response.setHeader('Content-Type', 'text/html; charset=utf-8');
-    response.end(`<!doctype html><html lang="en"><head><title>Test identity provider</title></head>
+    response.end(`<!doctype html><html lang="en"><head><title>Test identity provider</title><link rel="icon" href="data:,"></head>
 <body><main><h1>Test identity provider</h1>
 <form method="post" action="/interaction/${details.uid}/login">
 <label>Username <input name="login" autocomplete="username"></label>
