@@ -7,7 +7,9 @@
 // Reported per endpoint: p50 and p95 latency, requests/s, and the ratio of the API's p50 to the
 // p50 of a bare SQL read of the same rows (the queries the endpoint's read model needs, sent
 // straight through `pg` with the same concurrency, in the same run). The ratio is what the API
-// adds — parsing, access checks, computing the metrics, serialising — over just reading.
+// adds — parsing, access checks, computing the metrics, serialising — over just reading. The
+// flow endpoints' bare read is of their read model's rows (the team with its stamp, then the
+// stored per-day counts or per-item rows of the default 90 days), as the endpoints read them.
 // Targets: ratio ≤ 1.5 for the small reads (sprint burndown, portfolio), ≤ 2 for a metric's
 // series with its XmR analysis, ≤ 3 for the rest. Capacity and velocity are measured once more
 // under 50 concurrent clients (p50 reported, more clients than the API's 10 pooled connections).
@@ -55,6 +57,7 @@ const [
 ]);
 const { DataSource } = await import('typeorm');
 const pg = (await import('pg')).default;
+const { addDays, dayToEpochDay, epochMsToDay } = await import('@bearing/metrics');
 
 const work = await mkdtemp(path.join(tmpdir(), 'bearing-api-bench-'));
 await chmod(work, 0o711);
@@ -130,9 +133,9 @@ try {
       bare: sql.capacity,
       manyClients: true,
     },
-    { name: 'team: cycle times', url: `${teamBase}/flow/cycle-times`, bare: sql.flow },
-    { name: 'team: cumulative flow', url: `${teamBase}/flow/cfd`, bare: sql.flow },
-    { name: 'team: aging WIP', url: `${teamBase}/flow/aging`, bare: sql.flow },
+    { name: 'team: cycle times', url: `${teamBase}/flow/cycle-times`, bare: sql.cycleTimes },
+    { name: 'team: cumulative flow', url: `${teamBase}/flow/cfd`, bare: sql.flowDays },
+    { name: 'team: aging WIP', url: `${teamBase}/flow/aging`, bare: sql.aging },
   ];
 
   const selected = cases.filter(
@@ -289,7 +292,7 @@ async function readToken(dataSource) {
 /** The demo team with the most work items, and its last closed sprint. */
 async function busiestTeam(dataSource, workspaceId) {
   const [team] = await dataSource.query(
-    `SELECT t.id, t.slug, count(i.id)::int AS items
+    `SELECT t.id, t.slug, t.time_zone, count(i.id)::int AS items
        FROM team t LEFT JOIN work_item i ON i.team_id = t.id
       WHERE t.workspace_id = $1
       GROUP BY t.id ORDER BY count(i.id) DESC, t.slug LIMIT 1`,
@@ -327,6 +330,17 @@ async function longestMetric(dataSource, workspaceId) {
  */
 function bareReads(pool, workspaceId, team, metric) {
   const query = (text, values) => pool.query(text, values);
+  const flowTeam = () =>
+    query(
+      `SELECT team.id, team.time_zone, team.workflow, team.calendar, model.stamp
+         FROM team LEFT JOIN team_flow_model model ON model.team_id = team.id
+        WHERE team.workspace_id = $1 AND team.slug = $2`,
+      [workspaceId, team.slug],
+    );
+  const flowRange = () => {
+    const today = epochMsToDay(Date.now(), team.time_zone);
+    return { from: dayToEpochDay(addDays(today, -89)), to: dayToEpochDay(today) };
+  };
   const sprintRows = async (sprintId) => {
     const { rows } = await query(
       `SELECT item.id, item.created_at, item.initial_status, item.status, item.initial_points
@@ -395,21 +409,67 @@ function bareReads(pool, workspaceId, team, metric) {
       ]);
       for (const sprintId of team.windowSprintIds) await sprintRows(sprintId);
     },
-    flow: async () => {
-      await query(`SELECT * FROM team WHERE id = $1`, [team.id]);
-      await query(
-        `SELECT id, key, title, created_at, status, initial_status, resolved_at, has_history
-           FROM work_item WHERE workspace_id = $1 AND team_id = $2 ORDER BY created_at, id`,
-        [workspaceId, team.id],
+    // The flow endpoints read the team's flow read model (stored rows, see
+    // delivery/flow-read-model): the team with its read model's stamp, then the rows of the
+    // default range — the 90 days up to today in the team's time zone.
+    cycleTimes: async () => {
+      await flowTeam();
+      const { from, to } = flowRange();
+      const { rows } = await query(
+        `(SELECT 'before' AS which, done_through, cycle_counts_through, lead_counts_through
+            FROM team_flow_day WHERE team_id = $1 AND day <= $2 ORDER BY day DESC LIMIT 1)
+         UNION ALL
+         (SELECT 'upTo', done_through, cycle_counts_through, lead_counts_through
+            FROM team_flow_day WHERE team_id = $1 AND day <= $3 ORDER BY day DESC LIMIT 1)`,
+        [team.id, from - 1, to],
       );
+      const through = (which) => rows.find((row) => row.which === which)?.done_through ?? 0;
+      const first = through('before');
+      const total = through('upTo') - first;
+      if (total === 0) return;
+      const sampled = total > 5000;
       await query(
-        `SELECT change.work_item_id, change.at, change.to_status
-           FROM work_item_status_change change
-           JOIN work_item item ON item.id = change.work_item_id
-          WHERE item.workspace_id = $1 AND item.team_id = $2
-          ORDER BY change.work_item_id, change.seq`,
-        [workspaceId, team.id],
+        `SELECT key, done_day, cycle_time, lead_time FROM work_item_flow
+          WHERE team_id = $1 AND ${sampled ? 'done_rank = ANY($2::int[])' : 'done_rank BETWEEN $2 AND $3'}
+          ORDER BY done_rank`,
+        sampled
+          ? [
+              team.id,
+              Array.from({ length: 5000 }, (_, i) => first + Math.floor((i * total) / 5000)),
+            ]
+          : [team.id, first, first + total - 1],
       );
+    },
+    flowDays: async () => {
+      await flowTeam();
+      await query(
+        `SELECT day, done, entered FROM team_flow_day WHERE team_id = $1 AND day <= $2 ORDER BY day`,
+        [team.id, flowRange().to],
+      );
+    },
+    aging: async () => {
+      await flowTeam();
+      const { to } = flowRange();
+      await Promise.all([
+        query(
+          `WITH in_progress AS (
+             SELECT work_item_id AS id, key, title, committed_day, stage FROM work_item_flow
+              WHERE team_id = $1 AND has_history AND done_day IS NULL AND committed_day IS NOT NULL
+                AND last_day <= $2),
+           cutoff AS (SELECT committed_day FROM in_progress ORDER BY committed_day OFFSET $3 LIMIT 1)
+           SELECT (SELECT count(*)::int FROM in_progress) AS total, in_progress.*
+             FROM (SELECT 1) one
+             LEFT JOIN in_progress
+               ON in_progress.committed_day <= COALESCE((SELECT committed_day FROM cutoff),
+                                                        in_progress.committed_day)`,
+          [team.id, to, 999],
+        ),
+        query(
+          `SELECT work_item_id AS id FROM work_item_flow
+            WHERE team_id = $1 AND has_history AND last_day > $2 AND created_day <= $2`,
+          [team.id, to],
+        ),
+      ]);
     },
     portfolio: async () => {
       const programs = await query(`SELECT * FROM program WHERE workspace_id = $1 ORDER BY name`, [
