@@ -24,6 +24,10 @@ const NOT_A_CONTROLLER_ROUTE =
   /^(GET \/api\/(docs|openapi\.(json|yaml))|[A-Z-]+ \/api\{\/\*splat\}$)/;
 
 const PUBLIC_ROUTES = [
+  // Which ways of signing in exist, and single sign-on's start and return from the provider.
+  'GET /api/auth/config',
+  'GET /api/auth/oidc/callback',
+  'GET /api/auth/oidc/start',
   'GET /api/auth/session',
   'GET /api/health',
   'GET /api/ready',
