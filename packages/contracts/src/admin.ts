@@ -26,6 +26,8 @@ export const adminUserSchema = z.object({
   email: z.string(),
   displayName: z.string(),
   instanceAdmin: z.boolean(),
+  /** Signs in with a second factor; an instance admin can reset it (`DELETE …/:id/mfa`). */
+  mfaEnabled: z.boolean(),
   /** False once an instance admin deactivated the account: it cannot sign in or use tokens. */
   active: z.boolean(),
   deactivatedAt: z.iso.datetime().nullable(),

@@ -87,6 +87,7 @@ function toAdminUserResponse(user: User): AdminUser {
     email: user.email,
     displayName: user.displayName,
     instanceAdmin: user.instanceAdmin,
+    mfaEnabled: user.mfaEnabled,
     active: user.disabledAt === null,
     deactivatedAt: user.disabledAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),

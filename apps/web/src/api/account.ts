@@ -1,11 +1,15 @@
 import {
   accountSessionListSchema,
   type ChangePasswordRequest,
+  type DisableMfaRequest,
   passwordResetAcceptedSchema,
   type PasswordResetConfirmRequest,
   type PasswordResetRequest,
   pendingPasswordResetListSchema,
+  recoveryCodesSchema,
   revokedSessionsSchema,
+  totpEnrolmentSchema,
+  type VerifyTotpRequest,
 } from '@bearing/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { sessionKey } from '../app/auth/session';
@@ -80,5 +84,38 @@ export function useHeldPasswordResets() {
     queryKey: ['admin', 'password-resets'] as const,
     queryFn: ({ signal }) =>
       apiGet('/api/admin/password-resets', pendingPasswordResetListSchema, { signal }),
+  });
+}
+
+/** `POST /api/me/mfa/totp`: a new secret and its `otpauth://` link (nothing is on yet). */
+export function useStartTotpEnrolment() {
+  return useMutation({
+    mutationFn: () => apiSend('POST', '/api/me/mfa/totp', undefined, totpEnrolmentSchema),
+  });
+}
+
+/**
+ * `POST /api/me/mfa/totp/verify`: the first code turns MFA on and answers the recovery codes;
+ * other sessions end, and the session (which says whether MFA is on) is read again.
+ */
+export function useVerifyTotp() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: VerifyTotpRequest) =>
+      apiSend('POST', '/api/me/mfa/totp/verify', request, recoveryCodesSchema),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: accountKeys.sessions }),
+        queryClient.invalidateQueries({ queryKey: sessionKey }),
+      ]),
+  });
+}
+
+/** `DELETE /api/me/mfa {password}`: turns MFA off. */
+export function useDisableMfa() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: DisableMfaRequest) => apiSend('DELETE', '/api/me/mfa', request),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionKey }),
   });
 }

@@ -84,6 +84,15 @@ export function useSetUserActive() {
   });
 }
 
+/** `DELETE /api/admin/users/:id/mfa`: removes the account's second factor (recorded). */
+export function useResetUserMfa() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiSend('DELETE', `/api/admin/users/${encodeURIComponent(id)}/mfa`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.all }),
+  });
+}
+
 /** `GET /api/admin/audit-events` (instance admin): the events of no workspace, newest first. */
 export function useInstanceAuditEvents() {
   return usePagedList(

@@ -23,6 +23,10 @@ const ForcedPasswordChangePage = lazyPage(
   () => import('./auth/forced-password-change-page'),
   'ForcedPasswordChangePage',
 );
+const ForcedMfaEnrolmentPage = lazyPage(
+  () => import('./auth/forced-mfa-enrolment-page'),
+  'ForcedMfaEnrolmentPage',
+);
 const AccountPage = lazyPage(() => import('../features/account/account-page'), 'AccountPage');
 const FirstWorkspacePage = lazyPage(
   () => import('../features/workspaces/first-workspace-page'),
@@ -83,6 +87,7 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <HomeRedirect /> },
           { path: 'change-password', element: <ForcedPasswordChangePage /> },
+          { path: 'enrol-mfa', element: <ForcedMfaEnrolmentPage /> },
           {
             element: <AppLayout />,
             children: [

@@ -6,11 +6,13 @@ import { useMe } from './session';
 import { SignedInContext } from './signed-in-context';
 
 const FORCED_CHANGE_PATH = '/change-password';
+const FORCED_MFA_PATH = '/enrol-mfa';
 
 /**
  * The gate in front of every page that needs a signed-in user: it sends everyone else to the
- * sign-in page, remembering where they were going, and a user who must change a password someone
- * else chose to the page for that.
+ * sign-in page, remembering where they were going, a user who must change a password someone
+ * else chose to the page for that, and an instance admin who must set up two-factor
+ * authentication to the page for that.
  */
 export function RequireSession() {
   const session = useMe();
@@ -44,6 +46,15 @@ export function RequireSession() {
   // Someone else chose this password: nothing else answers until the user chooses their own.
   if (session.data.user.mustChangePassword && pathname !== FORCED_CHANGE_PATH) {
     return <Navigate to={FORCED_CHANGE_PATH} replace />;
+  }
+  // The instance requires a second factor of its administrators: set one up first. The
+  // recovery codes show on that page after enrolment, so it stays until the user moves on.
+  if (
+    session.data.user.mfaEnrolmentRequired &&
+    !session.data.user.mustChangePassword &&
+    pathname !== FORCED_MFA_PATH
+  ) {
+    return <Navigate to={FORCED_MFA_PATH} replace />;
   }
   return (
     <SignedInContext value={session.data}>

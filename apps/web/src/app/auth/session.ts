@@ -1,9 +1,11 @@
 import {
   type AcceptInviteRequest,
+  type CompleteMfaSignInRequest,
   type MeResponse,
   meResponseSchema,
   sessionResponseSchema,
   type SignInRequest,
+  signInResponseSchema,
   type UpdateMeRequest,
 } from '@bearing/contracts';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
@@ -33,12 +35,28 @@ function startSession(queryClient: QueryClient, me: MeResponse): void {
   queryClient.setQueryData(sessionKey, me);
 }
 
-/** `POST /api/auth/sign-in`: sets the session cookie, answers like `/api/me`. */
+/**
+ * `POST /api/auth/sign-in`: sets the session cookie and answers like `/api/me` — or, for a user
+ * with two-factor authentication, `{mfaRequired, ticket}` and no session until
+ * {@link useCompleteMfaSignIn}.
+ */
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (request: SignInRequest) =>
-      apiSend('POST', '/api/auth/sign-in', request, meResponseSchema),
+      apiSend('POST', '/api/auth/sign-in', request, signInResponseSchema),
+    onSuccess: (answer) => {
+      if (!('mfaRequired' in answer)) startSession(queryClient, answer);
+    },
+  });
+}
+
+/** `POST /api/auth/mfa`: the ticket and a code (or recovery code) → the session. */
+export function useCompleteMfaSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: CompleteMfaSignInRequest) =>
+      apiSend('POST', '/api/auth/mfa', request, meResponseSchema),
     onSuccess: (me) => startSession(queryClient, me),
   });
 }

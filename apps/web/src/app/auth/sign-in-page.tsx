@@ -1,10 +1,12 @@
 import { signInRequestSchema } from '@bearing/contracts';
 import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, describeError } from '../../api/api-error';
 import { contractRequest, useContractForm } from '../../components/use-contract-form';
 import { SsoSignIn } from '../../features/single-sign-on/sso-sign-in';
 import { AuthLayout } from './auth-layout';
+import { MfaSignInStep } from './mfa-sign-in-step';
 import { safeNextPath } from './next-path';
 import { useSignIn } from './session';
 
@@ -26,20 +28,42 @@ export function SignInPage() {
   const [searchParams] = useSearchParams();
   const navigate = useNavigate();
   const signIn = useSignIn();
+  /** Set once the password was right for a user with two-factor authentication. */
+  const [ticket, setTicket] = useState<string | null>(null);
+  const goOn = () => void navigate(safeNextPath(searchParams.get('next')), { replace: true });
   const form = useContractForm({
     initialValues: { email: '', password: '' },
     request: contractRequest(
       signInRequestSchema,
       (values: { email: string; password: string }) => values,
       async (body) => {
-        await signIn.mutateAsync(body);
-        void navigate(safeNextPath(searchParams.get('next')), { replace: true });
+        const answer = await signIn.mutateAsync(body);
+        if ('mfaRequired' in answer) setTicket(answer.ticket);
+        else goOn();
       },
     ),
   });
   const { values, setValue, errorAt } = form;
 
   const failure = form.error ? signInFailure(form.error) : undefined;
+  if (ticket !== null) {
+    return (
+      <AuthLayout
+        title="Two-factor authentication"
+        intro="Your password was right. Now the code, to show it is you."
+        footer="Lost your phone and your recovery codes? An instance administrator can reset your two-factor authentication."
+      >
+        <MfaSignInStep
+          ticket={ticket}
+          onSignedIn={goOn}
+          onStartOver={() => {
+            setTicket(null);
+            form.setValues({ password: '' });
+          }}
+        />
+      </AuthLayout>
+    );
+  }
   return (
     <AuthLayout
       title="Sign in"

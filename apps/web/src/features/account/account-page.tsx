@@ -4,9 +4,10 @@ import { useSignedIn } from '../../app/auth/signed-in-context';
 import { PageHeader } from '../../components/page-header';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { ChangePasswordForm } from './change-password-form';
+import { MfaSection } from './mfa-section';
 import { SessionsSection } from './sessions-section';
 
-/** `/account`: the signed-in user's password and sessions. */
+/** `/account`: the signed-in user's password, two-factor authentication and sessions. */
 export function AccountPage() {
   useDocumentTitle('Your account');
   const { user } = useSignedIn();
@@ -29,6 +30,9 @@ export function AccountPage() {
           )}
           <ChangePasswordForm onChanged={() => setChanged(true)} />
         </Stack>
+      </Paper>
+      <Paper withBorder radius="md" p="lg">
+        <MfaSection />
       </Paper>
       <Divider />
       <SessionsSection />

@@ -20,6 +20,7 @@ const BO: AdminUser = {
   email: 'bo@example.com',
   displayName: 'Bo Chen',
   instanceAdmin: false,
+  mfaEnabled: true,
   active: true,
   deactivatedAt: null,
   createdAt: '2025-02-10T09:00:00.000Z',
@@ -29,6 +30,7 @@ const ANA: AdminUser = {
   email: 'ana@example.com',
   displayName: 'Ana Lima',
   instanceAdmin: true,
+  mfaEnabled: false,
   active: true,
   deactivatedAt: null,
   createdAt: '2025-01-06T09:00:00.000Z',
@@ -73,6 +75,34 @@ describe('the admin area', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Deactivate' }));
 
     await waitFor(() => expect(sentBody(fetchMock, 'PATCH')).toEqual({ active: false }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it("resets a user's two-factor authentication after confirming", async () => {
+    const fetchMock = mockFetch({
+      ...shellRoutes(instanceAdmin()),
+      '/api/admin/users?limit=50': usersPage([ANA, BO]),
+      [`DELETE /api/admin/users/${BO.id}/mfa`]: () => fakeResponse(204, undefined),
+    });
+    renderApp('/admin');
+
+    const table = await screen.findByRole('table');
+    expect(within(table).getByText('Two-factor')).toBeTruthy();
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Reset two-factor authentication of Bo Chen' }),
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Reset two-factor authentication' });
+    expect(dialog.textContent).toContain('password alone');
+    expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'DELETE')).toBe(false);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Reset' }));
+
+    await waitFor(() =>
+      expect(
+        fetchMock.mock.calls.some(
+          ([url, init]) => init?.method === 'DELETE' && url === `/api/admin/users/${BO.id}/mfa`,
+        ),
+      ).toBe(true),
+    );
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 

@@ -2,7 +2,7 @@ import type { AdminUser } from '@bearing/contracts';
 import { Badge, Button, Group, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
-import { useAdminUsers, useSetUserActive } from '../../api/admin';
+import { useAdminUsers, useResetUserMfa, useSetUserActive } from '../../api/admin';
 import { useSignedIn } from '../../app/auth/signed-in-context';
 import { ConfirmModal } from '../../components/confirm-modal';
 import { DateTime } from '../../components/date-time';
@@ -17,6 +17,7 @@ export function UsersPanel() {
   const [debouncedSearch] = useDebouncedValue(search, 250);
   const users = useAdminUsers(debouncedSearch);
   const [changing, setChanging] = useState<AdminUser | null>(null);
+  const [resettingMfa, setResettingMfa] = useState<AdminUser | null>(null);
 
   return (
     <Stack gap="md">
@@ -43,7 +44,7 @@ export function UsersPanel() {
         <EmptyTable>No account matches “{debouncedSearch.trim()}”.</EmptyTable>
       ) : (
         <>
-          <UsersTable users={users.items} onChange={setChanging} />
+          <UsersTable users={users.items} onChange={setChanging} onResetMfa={setResettingMfa} />
           <LoadMore
             shown={users.items.length}
             noun="user"
@@ -54,6 +55,7 @@ export function UsersPanel() {
         </>
       )}
       <ActivationModal user={changing} onClose={() => setChanging(null)} />
+      <ResetMfaModal user={resettingMfa} onClose={() => setResettingMfa(null)} />
     </Stack>
   );
 }
@@ -61,9 +63,11 @@ export function UsersPanel() {
 function UsersTable({
   users,
   onChange,
+  onResetMfa,
 }: {
   users: AdminUser[];
   onChange: (user: AdminUser) => void;
+  onResetMfa: (user: AdminUser) => void;
 }) {
   const { user: me } = useSignedIn();
   return (
@@ -93,6 +97,11 @@ function UsersTable({
                       Instance admin
                     </Badge>
                   )}
+                  {user.mfaEnabled && (
+                    <Badge size="xs" variant="light" color="teal" tt="none">
+                      Two-factor
+                    </Badge>
+                  )}
                 </Group>
               </Table.Td>
               <Table.Td>
@@ -120,14 +129,26 @@ function UsersTable({
                     You
                   </Text>
                 ) : (
-                  <Button
-                    size="xs"
-                    variant="default"
-                    onClick={() => onChange(user)}
-                    aria-label={`${user.active ? 'Deactivate' : 'Reactivate'} ${user.displayName}`}
-                  >
-                    {user.active ? 'Deactivate' : 'Reactivate'}
-                  </Button>
+                  <Group gap="xs" justify="flex-end" wrap="nowrap">
+                    {user.mfaEnabled && (
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={() => onResetMfa(user)}
+                        aria-label={`Reset two-factor authentication of ${user.displayName}`}
+                      >
+                        Reset MFA
+                      </Button>
+                    )}
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => onChange(user)}
+                      aria-label={`${user.active ? 'Deactivate' : 'Reactivate'} ${user.displayName}`}
+                    >
+                      {user.active ? 'Deactivate' : 'Reactivate'}
+                    </Button>
+                  </Group>
                 )}
               </Table.Td>
             </Table.Tr>
@@ -171,6 +192,32 @@ function ActivationModal({ user, onClose }: { user: AdminUser | null; onClose: (
           and API tokens stay ended.
         </>
       )}
+    </ConfirmModal>
+  );
+}
+
+/** Asks before removing someone's second factor (a lost phone and lost recovery codes). */
+function ResetMfaModal({ user, onClose }: { user: AdminUser | null; onClose: () => void }) {
+  const resetMfa = useResetUserMfa();
+  const close = () => {
+    resetMfa.reset();
+    onClose();
+  };
+  if (!user) return null;
+  return (
+    <ConfirmModal
+      opened
+      title="Reset two-factor authentication"
+      confirmLabel="Reset"
+      pending={resetMfa.isPending}
+      error={resetMfa.error}
+      errorTitle="Not reset"
+      onClose={close}
+      onConfirm={() => resetMfa.mutate(user.id, { onSuccess: close })}
+    >
+      <strong>{user.displayName}</strong> ({user.email}) signs in with the password alone until they
+      set up an authenticator app again; their recovery codes stop working. Do this only once you
+      are sure it is them asking. It is recorded in the audit log.
     </ConfirmModal>
   );
 }
