@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { FlowService } from '../delivery/flow.service.js';
 import { SprintReportsService } from '../delivery/sprint-reports.service.js';
 import { Scheduler } from '../jobs/jobs.module.js';
+import { NotificationPipeline } from '../notifications/notifications.module.js';
 import { publishEvent } from '../notifications/outbox.repository.js';
 import { PortfolioService } from '../portfolio/portfolio.service.js';
 import { publishedDedupeKeys } from '../reminders/published-events.repository.js';
@@ -38,6 +39,7 @@ export class WeeklyDigests implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scheduler: Scheduler,
+    private readonly pipeline: NotificationPipeline,
     private readonly portfolio: PortfolioService,
     private readonly sprintReports: SprintReportsService,
     private readonly flow: FlowService,
@@ -87,6 +89,8 @@ export class WeeklyDigests implements OnModuleInit {
         published += counts.reduce((sum, count) => sum + count, 0);
       }
     }
+    // What is new goes out now rather than at the next tick.
+    if (published > 0) await this.pipeline.dispatchSoon();
     return published;
   }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CheckInDue, KeyResult as KeyResultResponse } from '@bearing/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Scheduler } from '../jobs/jobs.module.js';
+import { NotificationPipeline } from '../notifications/notifications.module.js';
 import { addCadence } from '../okrs/check-ins/check-ins.service.js';
 import { keyResultsOfObjectives } from '../okrs/key-results/key-result.repository.js';
 import type { KeyResult } from '../okrs/key-results/key-result.entity.js';
@@ -35,6 +36,7 @@ export class CheckInReminders implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scheduler: Scheduler,
+    private readonly pipeline: NotificationPipeline,
     private readonly okrs: OkrReadModel,
   ) {}
 
@@ -85,6 +87,8 @@ export class CheckInReminders implements OnModuleInit {
         }),
       );
     }
+    // What is new goes out now rather than at the next tick.
+    if (published > 0) await this.pipeline.dispatchSoon();
     return published;
   }
 

@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Scheduler } from '../jobs/jobs.module.js';
+import { NotificationPipeline } from '../notifications/notifications.module.js';
 import { overdueDependenciesInAnyWorkspace } from '../programs/dependencies/program-dependency.repository.js';
 import { daysOverdue } from '../programs/dependencies/dependencies.service.js';
 import { workspaceWebPath } from '../workspaces/workspace.repository.js';
@@ -19,6 +20,7 @@ export class DependencyReminders implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scheduler: Scheduler,
+    private readonly pipeline: NotificationPipeline,
   ) {}
 
   onModuleInit(): void {
@@ -61,6 +63,8 @@ export class DependencyReminders implements OnModuleInit {
         },
       );
     }
+    // What is new goes out now rather than at the next tick.
+    if (published > 0) await this.pipeline.dispatchSoon();
     return published;
   }
 }

@@ -4,6 +4,7 @@ import { DEFAULT_REVIEW_WEEKDAY } from '@bearing/contracts';
 import { addDays, mondayOnOrBefore } from '@bearing/metrics';
 import { DataSource } from 'typeorm';
 import { Scheduler } from '../jobs/jobs.module.js';
+import { NotificationPipeline } from '../notifications/notifications.module.js';
 import type { Program } from '../programs/program.entity.js';
 import { programsRunningInAnyWorkspace } from '../programs/program.repository.js';
 import { savedReviewWeekdays } from '../reviews/review-setting.repository.js';
@@ -23,6 +24,7 @@ export class ReportReminders implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scheduler: Scheduler,
+    private readonly pipeline: NotificationPipeline,
   ) {}
 
   onModuleInit(): void {
@@ -80,6 +82,8 @@ export class ReportReminders implements OnModuleInit {
         }),
       );
     }
+    // What is new goes out now rather than at the next tick.
+    if (published > 0) await this.pipeline.dispatchSoon();
     return published;
   }
 }
