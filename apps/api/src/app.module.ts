@@ -33,6 +33,7 @@ import { RemindersModule } from './reminders/reminders.module.js';
 import { DigestsModule } from './digests/digests.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { MailModule } from './common/mail/mail.module.js';
 import type { SecretKey } from './common/secrets/secret-key.js';
 import { SecretsModule } from './common/secrets/secrets.module.js';
 import { WorkerPoolModule } from './common/worker-pool/worker-pool.module.js';
@@ -91,10 +92,12 @@ export class AppModule {
         PortfolioModule,
         RemindersModule,
         DigestsModule,
-        NotificationsModule.forRoot({
-          publicUrl: config.publicUrl,
+        MailModule.forRoot({
           smtpUrl: config.smtpUrl,
           mailFrom: config.mailFrom ?? 'Bearing <bearing@localhost>',
+        }),
+        NotificationsModule.forRoot({
+          publicUrl: config.publicUrl,
           webhookAllowLoopback: config.webhookAllowLoopback ?? false,
         }),
         ...extraImports,

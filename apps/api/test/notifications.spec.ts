@@ -474,8 +474,8 @@ describe('notifications', () => {
       expect((await deliveriesOfEvent(again)).map(({ channel }) => channel)).toEqual(['inbox']);
 
       const forged = `${path.slice(0, -3)}abc`;
-      const refused = await browser(testApp).get(forged).expect(400);
-      expect(refused.text).toContain('not valid');
+      const refused = await browser(testApp).get(forged).expect(404);
+      expect(problemSchema.parse(refused.body).detail).toContain('not valid');
     });
   });
 
@@ -615,6 +615,26 @@ describe('notifications', () => {
       await removeChannel(channel.id);
       // Only admins manage channels.
       await (await signIn(testApp, editor)).get(channelsPath()).expect(403);
+    });
+  });
+
+  describe('password reset', () => {
+    it('emails the reset link when SMTP is configured, holding no sealed copy for admins', async () => {
+      const user = await createUser(testApp);
+      await browser(testApp)
+        .post('/api/auth/password-reset')
+        .set('X-Forwarded-For', '198.51.100.77')
+        .send({ email: user.email })
+        .expect(202);
+      const mail = smtp.messages.find(
+        ({ to, subject }) => to[0] === user.email && subject === 'Reset your Bearing password',
+      );
+      expect(mail?.text).toMatch(/http:\/\/bearing\.test\/reset-password#token=[\w-]+/);
+      const [reset] = await testApp.dataSource.query(
+        `SELECT "sealed_token" FROM "password_reset" WHERE "user_id" = $1`,
+        [user.id],
+      );
+      expect(reset.sealed_token).toBeNull();
     });
   });
 

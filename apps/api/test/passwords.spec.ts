@@ -151,6 +151,7 @@ describe('a password someone else chose', () => {
       member: randomUUID(),
       sprint: randomUUID(),
       workItem: randomUUID(),
+      type: 'program',
     };
     const closed = discoverRoutes(testApp.app.get(ModulesContainer)).filter((route) => {
       const open = reflector.get(OpenBeforePasswordChange, route.handler) === true;

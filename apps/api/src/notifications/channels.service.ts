@@ -13,7 +13,7 @@ import { ProblemException } from '../common/problem/problem.js';
 import { SecretBox } from '../common/secrets/secret-box.js';
 import { channelsOf, deleteChannel, findChannel, saveChannel } from './channel.repository.js';
 import { DeliveryFailure } from './delivery-failure.js';
-import { Mailer } from './mailer.service.js';
+import { MailError, Mailer } from '../common/mail/mailer.service.js';
 import { emailMessage, slackMessage, teamsMessage } from './messages.js';
 import type { NotificationChannel } from './notification-channel.entity.js';
 import { NOTIFICATION_OPTIONS, type NotificationOptions } from './notification-options.js';
@@ -102,7 +102,9 @@ export class ChannelsService {
       return { ok: true, detail: `The webhook answered ${status}.` };
     } catch (error) {
       const detail =
-        error instanceof DeliveryFailure ? error.message : 'The stored address cannot be read.';
+        error instanceof DeliveryFailure || error instanceof MailError
+          ? error.message
+          : 'The stored address cannot be read.';
       return { ok: false, detail: `${detail.charAt(0).toUpperCase()}${detail.slice(1)}.` };
     }
   }

@@ -15,7 +15,7 @@ import {
 } from './delivery.repository.js';
 import { claimUnexpandedEvents, findEvents, markExpanded } from './event.repository.js';
 import { wantedChannels } from './event-preferences.js';
-import { Mailer } from './mailer.service.js';
+import { MailError, Mailer } from '../common/mail/mailer.service.js';
 import { emailMessage, linkTo, renderEvent, slackMessage, teamsMessage } from './messages.js';
 import type { NotificationDelivery } from './notification-delivery.entity.js';
 import type { NotificationEventRow } from './notification-event.entity.js';
@@ -178,7 +178,9 @@ export class NotificationPipeline implements OnModuleInit {
       const failure =
         error instanceof DeliveryFailure
           ? error
-          : new DeliveryFailure(`${(error as Error).name}: ${safeMessage(error)}`, 'retry');
+          : error instanceof MailError
+            ? new DeliveryFailure(error.message, error.transient ? 'retry' : 'give-up')
+            : new DeliveryFailure(`${(error as Error).name}: ${safeMessage(error)}`, 'retry');
       const attempts = delivery.attempts + 1;
       const expired = now.getTime() - delivery.createdAt.getTime() >= GIVE_UP_AFTER_MS;
       const retry = failure.outcome === 'retry' && !expired;

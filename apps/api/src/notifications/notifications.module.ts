@@ -6,7 +6,6 @@ import { DeliveriesService } from './deliveries.service.js';
 import { FollowsController } from './follows.controller.js';
 import { FollowsService } from './follows.service.js';
 import { InboxService } from './inbox.service.js';
-import { Mailer } from './mailer.service.js';
 import { MyNotificationsController } from './my-notifications.controller.js';
 import { NotificationPipeline } from './notification-pipeline.service.js';
 import { NOTIFICATION_OPTIONS, type NotificationOptions } from './notification-options.js';
@@ -14,16 +13,16 @@ import { PreferencesService } from './preferences.service.js';
 import { UnsubscribeController } from './unsubscribe.controller.js';
 import { WebhookSender } from './webhook-sender.service.js';
 
-export { Mailer } from './mailer.service.js';
-export type { MailMessage } from './mailer.service.js';
+export { Mailer } from '../common/mail/mailer.service.js';
+export type { MailMessage } from '../common/mail/mailer.service.js';
 export { NotificationPipeline } from './notification-pipeline.service.js';
 export type { NotificationOptions } from './notification-options.js';
 
 /**
  * Notifications: the outbox (`outbox.repository.ts`, which producers import), its expansion
  * into deliveries and their sending (inbox, email, Slack, Teams), follows, preferences,
- * channels, the delivery log and one-click unsubscribe. Global so any feature can inject the
- * `Mailer` (password-reset email) without importing this module.
+ * channels, the delivery log and one-click unsubscribe. Email goes through the global
+ * `Mailer` (common/mail), which password-reset links use too.
  */
 @Module({})
 export class NotificationsModule {
@@ -40,7 +39,6 @@ export class NotificationsModule {
       ],
       providers: [
         { provide: NOTIFICATION_OPTIONS, useValue: options },
-        Mailer,
         WebhookSender,
         NotificationPipeline,
         ChannelsService,
@@ -49,7 +47,7 @@ export class NotificationsModule {
         InboxService,
         PreferencesService,
       ],
-      exports: [Mailer, NotificationPipeline],
+      exports: [NotificationPipeline],
     };
   }
 }

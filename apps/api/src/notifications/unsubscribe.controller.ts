@@ -1,8 +1,8 @@
-import { Controller, Get, Header, HttpStatus, Param, Res } from '@nestjs/common';
+import { Controller, Get, Header, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { Access } from '../access/access.decorator.js';
 import { ReturnsContent } from '../common/openapi/openapi.decorators.js';
+import { ProblemException } from '../common/problem/problem.js';
 import { SecretBox } from '../common/secrets/secret-box.js';
 import { escapeHtml } from './messages.js';
 import { PreferencesService } from './preferences.service.js';
@@ -25,16 +25,11 @@ export class UnsubscribeController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-store')
   @ReturnsContent('text/html', 'A page saying which emails were turned off.')
-  async unsubscribe(
-    @Param('token') token: string,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<string> {
+  async unsubscribe(@Param('token') token: string): Promise<string> {
     const reader = token.length <= 400 ? readUnsubscribeToken(this.box, token) : undefined;
     if (!reader || !(await this.preferences.emailOff(reader.userId, reader.event))) {
-      response.status(HttpStatus.BAD_REQUEST);
-      return page(
-        'This unsubscribe link is not valid',
-        'Open Bearing and change your notification settings there.',
+      throw ProblemException.notFound(
+        'This unsubscribe link is not valid; change your notification settings in Bearing instead.',
       );
     }
     return page(

@@ -1,7 +1,28 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
-import { DeliveryFailure } from './delivery-failure.js';
-import { NOTIFICATION_OPTIONS, type NotificationOptions } from './notification-options.js';
+
+/** Where mail goes out: provided by `MailModule.forRoot`. */
+export const MAIL_OPTIONS = Symbol('MAIL_OPTIONS');
+export type MailOptions = {
+  /** `BEARING_SMTP_URL` (e.g. `smtp://user:pass@mail:587`); undefined → email is off. */
+  smtpUrl: string | undefined;
+  /** `BEARING_MAIL_FROM`, e.g. `Bearing <bearing@example.com>`. */
+  mailFrom: string;
+};
+
+/**
+ * Why a message was not sent, never naming the SMTP URL (it may hold a password): `transient`
+ * for SMTP 4xx and connection errors (worth retrying), false for 5xx and for email being off.
+ */
+export class MailError extends Error {
+  constructor(
+    message: string,
+    readonly transient: boolean,
+  ) {
+    super(message);
+    this.name = 'MailError';
+  }
+}
 
 export type MailMessage = {
   to: string;
@@ -13,16 +34,16 @@ export type MailMessage = {
 };
 
 /**
- * Email over SMTP (`BEARING_SMTP_URL`, from `BEARING_MAIL_FROM`). Without an SMTP URL email is
- * off: `enabled` is false and `send` refuses, so callers decide what to do instead (the settings
- * page says so; password-reset links wait for an instance admin). Failures are
- * `DeliveryFailure`s: SMTP 4xx and connection errors are retried, 5xx is given up.
+ * Email over SMTP (`BEARING_SMTP_URL`, from `BEARING_MAIL_FROM`), for notifications and
+ * password-reset links. Without an SMTP URL email is off: `enabled` is false and `send`
+ * refuses, so callers decide what to do instead (the settings page says so; password-reset
+ * links wait for an instance admin). Failures are `MailError`s.
  */
 @Injectable()
 export class Mailer implements OnModuleDestroy {
   private readonly transport: Transporter | undefined;
 
-  constructor(@Inject(NOTIFICATION_OPTIONS) private readonly options: NotificationOptions) {
+  constructor(@Inject(MAIL_OPTIONS) private readonly options: MailOptions) {
     this.transport = options.smtpUrl ? createTransport(options.smtpUrl) : undefined;
   }
 
@@ -31,8 +52,7 @@ export class Mailer implements OnModuleDestroy {
   }
 
   async send(message: MailMessage): Promise<void> {
-    if (!this.transport)
-      throw new DeliveryFailure('email is off: BEARING_SMTP_URL is not set', 'give-up');
+    if (!this.transport) throw new MailError('email is off: BEARING_SMTP_URL is not set', false);
     try {
       await this.transport.sendMail({
         from: this.options.mailFrom,
@@ -45,7 +65,7 @@ export class Mailer implements OnModuleDestroy {
     } catch (error) {
       const code = (error as { responseCode?: number }).responseCode;
       const reason = code ? `SMTP answered ${code}` : `SMTP unreachable: ${smtpReason(error)}`;
-      throw new DeliveryFailure(reason, code !== undefined && code >= 500 ? 'give-up' : 'retry');
+      throw new MailError(reason, code === undefined || code < 500);
     }
   }
 
