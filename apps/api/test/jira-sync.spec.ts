@@ -458,6 +458,16 @@ describe('Jira sync', () => {
         'team-source.broken',
       );
 
+      // Editors who follow the team hear of it through the outbox; the token is in no event.
+      const events: { title: string; body: string }[] = await testApp.dataSource.query(
+        `SELECT title, body FROM notification_event WHERE workspace_id = $1 AND event = 'sync.failed'`,
+        [workspace.id],
+      );
+      expect(events).toEqual([
+        { title: `${team.name}: Jira sync stopped`, body: expect.stringContaining('401') },
+      ]);
+      expect(JSON.stringify(events)).not.toContain(FAKE_TOKEN);
+
       // Due by its interval, but paused: the scheduler queues nothing for it.
       const later = new Date(NOW.getTime() + 2 * 3_600_000);
       jest.spyOn(testApp.app.get(ClockService), 'now').mockImplementation(() => later);

@@ -39,6 +39,7 @@ import {
   runById,
 } from './sync-run.repository.js';
 import type { TeamSource } from './team-source.entity.js';
+import { publishSyncFailed } from './sync-notice.js';
 import { dueSources, sourceById, updateSourceState } from './team-source.repository.js';
 
 /** The queue job that runs one sync run. */
@@ -418,6 +419,7 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
       await finishRun(manager, { ...tally, status: 'failed', error: message, finishedAt: now });
       if (broken) {
         this.logger.warn(`Jira source ${source.id} is broken, its schedule paused: ${message}`);
+        await publishSyncFailed(manager, source, tally.id, message);
         if (source.updatedByUserId !== null) {
           await recordAuditEvent(manager, {
             workspaceId: source.workspaceId,
