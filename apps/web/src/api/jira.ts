@@ -6,6 +6,8 @@ import {
   jiraFieldListSchema,
   type JiraSource,
   jiraSourceSchema,
+  jiraWebhookSchema,
+  type PutJiraWebhookRequest,
   type PutJiraSourceRequest,
   syncRunPageSchema,
   syncRunSchema,
@@ -32,6 +34,8 @@ export const jiraKeys = {
     [...teamKeys.all(workspace), 'jira-source', teamId] as const,
   runs: (workspace: string, teamId: string) =>
     [...jiraKeys.source(workspace, teamId), 'runs'] as const,
+  webhook: (workspace: string, teamId: string) =>
+    [...jiraKeys.source(workspace, teamId), 'webhook'] as const,
 };
 
 function connectionsPath(workspace: string): string {
@@ -215,5 +219,38 @@ export function useSyncNow(workspace: string, teamId: string) {
     // The source now says `syncing`, and the history starts with the queued run.
     onSuccess: () =>
       queryClient.invalidateQueries({ queryKey: jiraKeys.source(workspace, teamId) }),
+  });
+}
+
+/** `GET …/teams/:team/source/webhook`: whether Jira's requests must be signed, the last one. */
+export function useTeamWebhook(workspace: string, teamId: string, enabled = true) {
+  return useQuery({
+    queryKey: jiraKeys.webhook(workspace, teamId),
+    queryFn: ({ signal }) =>
+      apiGet(`${sourcePath(workspace, teamId)}/webhook`, jiraWebhookSchema, { signal }),
+    enabled,
+  });
+}
+
+/** `PUT …/source/webhook` (editor): the secret Jira signs with, or null to stop checking. */
+export function usePutWebhookSigning(workspace: string, teamId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: PutJiraWebhookRequest) =>
+      apiSend('PUT', `${sourcePath(workspace, teamId)}/webhook`, request, jiraWebhookSchema),
+    onSuccess: (webhook) => queryClient.setQueryData(jiraKeys.webhook(workspace, teamId), webhook),
+  });
+}
+
+/** `POST …/source/webhook/rotate` (editor): the source with its new address, shown this once. */
+export function useRotateWebhook(workspace: string, teamId: string) {
+  return useMutation({
+    mutationFn: () =>
+      apiSend(
+        'POST',
+        `${sourcePath(workspace, teamId)}/webhook/rotate`,
+        undefined,
+        jiraSourceSchema,
+      ),
   });
 }

@@ -24,6 +24,13 @@ const SprintsTab = lazy(async () => ({
   default: (await import('./sprints/sprints-tab')).SprintsTab,
 }));
 const ImportTab = lazy(async () => ({ default: (await import('./import/import-tab')).ImportTab }));
+const SourceTab = lazy(async () => ({
+  default: (await import('../jira/source/source-tab')).SourceTab,
+}));
+// Whether the team syncs from Jira, and how fresh that is: loaded after the page's first paint.
+const TeamSyncStatus = lazy(async () => ({
+  default: (await import('../jira/status/team-sync-status')).TeamSyncStatus,
+}));
 const TeamSettingsTab = lazy(async () => ({
   default: (await import('./settings/team-settings-tab')).TeamSettingsTab,
 }));
@@ -37,7 +44,7 @@ function LazyTab({ children }: { children: ReactNode }) {
   );
 }
 
-/** `/w/:workspace/teams/:id?tab=`: one team (by id or slug) — delivery, work items, sprints, import, settings. */
+/** `/w/:workspace/teams/:id?tab=`: one team (by id or slug) — delivery, work items, sprints, import, Jira source, settings. */
 export function TeamPage() {
   const workspace = useWorkspace();
   const { id = '' } = useParams();
@@ -114,6 +121,9 @@ function TeamView({ workspace, editor, team }: TeamViewProps) {
           </>
         }
       />
+      <Suspense fallback={null}>
+        <TeamSyncStatus workspace={workspace} teamId={team.id} />
+      </Suspense>
       <Tabs value={active} onChange={(value) => selectTab(teamTabOf(value))} keepMounted={false}>
         <Tabs.List>
           {TEAM_TABS.map((tab) => (
@@ -138,6 +148,11 @@ function TeamView({ workspace, editor, team }: TeamViewProps) {
         <Tabs.Panel value="import" pt="lg">
           <LazyTab>
             <ImportTab workspace={workspace} team={team} editor={editor} />
+          </LazyTab>
+        </Tabs.Panel>
+        <Tabs.Panel value="source" pt="lg">
+          <LazyTab>
+            <SourceTab workspace={workspace} team={team} editor={editor} />
           </LazyTab>
         </Tabs.Panel>
         <Tabs.Panel value="settings" pt="lg">

@@ -4,6 +4,7 @@ export const TEAM_TABS = [
   { value: 'work-items', label: 'Work items' },
   { value: 'sprints', label: 'Sprints' },
   { value: 'import', label: 'Import' },
+  { value: 'source', label: 'Source' },
   { value: 'settings', label: 'Settings' },
 ] as const;
 

@@ -64,10 +64,13 @@ describe('JiraConnectionsPanel', () => {
 
     expect(await screen.findByText(/No Jira connection yet/, {}, LOADED)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Add connection' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Add a Jira connection' });
+    const dialog = await screen.findByRole('dialog', { name: 'Add a Jira connection' }, LOADED);
     fireEvent.click(within(dialog).getByText('Data Center / Server'));
     // Data Center signs in with a personal access token: no account email to give.
-    await waitFor(() => expect(within(dialog).queryByLabelText(/Account email/)).toBeNull());
+    await waitFor(
+      () => expect(within(dialog).queryByLabelText(/Account email/)).toBeNull(),
+      LOADED,
+    );
     fireEvent.change(within(dialog).getByLabelText(/^Name/), {
       target: { value: 'Intranet Jira' },
     });
@@ -90,7 +93,7 @@ describe('JiraConnectionsPanel', () => {
         secret: 'pat-SECRET-123',
       },
     ]);
-    const table = await screen.findByRole('table');
+    const table = await screen.findByRole('table', {}, LOADED);
     expect(within(table).getByText('Intranet Jira')).toBeTruthy();
     expect(document.body.textContent).not.toContain('pat-SECRET-123');
   });
@@ -102,7 +105,7 @@ describe('JiraConnectionsPanel', () => {
     });
     renderApp('/w/demo/settings/jira');
     fireEvent.click(await screen.findByRole('button', { name: 'Add connection' }, LOADED));
-    const dialog = await screen.findByRole('dialog', { name: 'Add a Jira connection' });
+    const dialog = await screen.findByRole('dialog', { name: 'Add a Jira connection' }, LOADED);
     fireEvent.change(within(dialog).getByLabelText(/^Name/), { target: { value: 'Acme' } });
     fireEvent.change(within(dialog).getByLabelText(/^Address/), {
       target: { value: 'https://acme.atlassian.net' },
@@ -110,7 +113,7 @@ describe('JiraConnectionsPanel', () => {
     fireEvent.change(within(dialog).getByLabelText(/^API token/), { target: { value: 'tok' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Add connection' }));
 
-    expect(await within(dialog).findByText('Is required for cloud')).toBeTruthy();
+    expect(await within(dialog).findByText('Is required for cloud', {}, LOADED)).toBeTruthy();
     expect(bodiesSent(fetchMock, 'POST', BASE)).toEqual([]);
   });
 
@@ -127,7 +130,7 @@ describe('JiraConnectionsPanel', () => {
     });
     renderApp('/w/demo/settings/jira');
     fireEvent.click(await screen.findByRole('button', { name: 'Edit Acme Jira' }, LOADED));
-    const dialog = await screen.findByRole('dialog', { name: 'Edit Acme Jira' });
+    const dialog = await screen.findByRole('dialog', { name: 'Edit Acme Jira' }, LOADED);
     expect(within(dialog).getByText(/Leave empty to keep the stored one/)).toBeTruthy();
     fireEvent.change(within(dialog).getByLabelText(/^Name/), { target: { value: 'Acme Cloud' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save connection' }));
@@ -157,10 +160,10 @@ describe('JiraConnectionsPanel', () => {
     });
     renderApp('/w/demo/settings/jira');
     fireEvent.click(await screen.findByRole('button', { name: 'Delete Acme Jira' }, LOADED));
-    const dialog = await screen.findByRole('dialog', { name: 'Delete connection' });
+    const dialog = await screen.findByRole('dialog', { name: 'Delete connection' }, LOADED);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete connection' }));
 
-    const refusal = await within(dialog).findByRole('alert');
+    const refusal = await within(dialog).findByRole('alert', {}, LOADED);
     expect(within(refusal).getByText('Teams still sync through it')).toBeTruthy();
     expect(refusal.textContent).toContain('The source of team Payments uses this connection.');
     expect(refusal.textContent).toContain('Source tab');
