@@ -442,9 +442,19 @@ function bareReads(pool, workspaceId, team, metric) {
     },
     flowDays: async () => {
       await flowTeam();
+      const { from, to } = flowRange();
       await query(
-        `SELECT day, done, entered FROM team_flow_day WHERE team_id = $1 AND day <= $2 ORDER BY day`,
-        [team.id, flowRange().to],
+        `(SELECT $2::int - 1 AS day, array_agg(total ORDER BY stage) AS entered
+            FROM (SELECT entry.stage, sum(entry.count)::int AS total
+                    FROM team_flow_day flow_day,
+                         unnest(flow_day.entered) WITH ORDINALITY AS entry(count, stage)
+                   WHERE flow_day.team_id = $1 AND flow_day.day < $2
+                   GROUP BY entry.stage) sums
+          HAVING count(*) > 0)
+         UNION ALL
+         (SELECT day, entered FROM team_flow_day
+           WHERE team_id = $1 AND day BETWEEN $2 AND $3 ORDER BY day)`,
+        [team.id, from, to],
       );
     },
     aging: async () => {

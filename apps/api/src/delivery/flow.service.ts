@@ -133,7 +133,12 @@ export class FlowService {
   ): Promise<CumulativeFlowResponse> {
     const team = await this.readModel.team(workspaceId, teamRef);
     const { from, to } = dayRange(team, this.clock.now(), query);
-    const days = await readFlowDays(this.dataSource.manager, team.id, dayToEpochDay(to));
+    const days = await readFlowDays(
+      this.dataSource.manager,
+      team.id,
+      dayToEpochDay(from),
+      dayToEpochDay(to),
+    );
     return {
       from,
       to,
@@ -145,7 +150,12 @@ export class FlowService {
   async wip(workspaceId: string, teamRef: string, query: DayRangeQuery): Promise<WipResponse> {
     const team = await this.readModel.team(workspaceId, teamRef);
     const { from, to } = dayRange(team, this.clock.now(), query);
-    const days = await readFlowDays(this.dataSource.manager, team.id, dayToEpochDay(to));
+    const days = await readFlowDays(
+      this.dataSource.manager,
+      team.id,
+      dayToEpochDay(from),
+      dayToEpochDay(to),
+    );
     return { from, to, days: wipOfDays(days, team.workflow, { from, to }) };
   }
 

@@ -156,6 +156,20 @@ const dayRowOf = (row: {
   leadCountsThrough: row.lead_counts_through,
 });
 
+/** How many of the team's items were finished before `day`. */
+export async function readDoneBefore(
+  manager: EntityManager,
+  teamId: string,
+  day: number,
+): Promise<number> {
+  const [row]: { done_through: number }[] = await manager.query(
+    `SELECT done_through FROM team_flow_day WHERE team_id = $1 AND day < $2
+      ORDER BY day DESC LIMIT 1`,
+    [teamId, day],
+  );
+  return row?.done_through ?? 0;
+}
+
 /** The stored day rows from `firstDay` on, and the last one before it. */
 export async function readDaysFrom(
   manager: EntityManager,
@@ -175,28 +189,34 @@ export async function readDaysFrom(
   return { before, from: before ? days.slice(1) : days };
 }
 
-/** The team's finished items from `firstDay` on, other than `except`, with their stored rank. */
+/**
+ * The team's finished items ranked `firstRank` or later — in (done day, key) order, so every
+ * one from some done day on — other than `except`, with their stored rank.
+ */
 export async function readFinishedFrom(
   manager: EntityManager,
   teamId: string,
-  firstDay: number,
+  firstRank: number,
   except: readonly string[],
 ): Promise<(RankedItem & { rank: number })[]> {
   const rows: { id: string; key: string; done_day: number; done_rank: number; created_at: Date }[] =
     await manager.query(
       `SELECT flow.work_item_id AS id, flow.key, flow.done_day, flow.done_rank, item.created_at
          FROM work_item_flow flow JOIN work_item item ON item.id = flow.work_item_id
-        WHERE flow.team_id = $1 AND flow.done_day >= $2
-          AND NOT (flow.work_item_id = ANY($3::uuid[]))`,
-      [teamId, firstDay, except],
+        WHERE flow.team_id = $1 AND flow.done_rank >= $2`,
+      [teamId, firstRank],
     );
-  return rows.map((row) => ({
-    id: row.id,
-    key: row.key,
-    doneDay: row.done_day,
-    createdAt: row.created_at.getTime(),
-    rank: row.done_rank,
-  }));
+  // Left out here rather than in SQL: `NOT (id = ANY(…))` compares every row with every id.
+  const left = new Set(except);
+  return rows
+    .filter((row) => !left.has(row.id))
+    .map((row) => ({
+      id: row.id,
+      key: row.key,
+      doneDay: row.done_day,
+      createdAt: row.created_at.getTime(),
+      rank: row.done_rank,
+    }));
 }
 
 const ITEM_COLUMNS: readonly (readonly [string, CopyType])[] = [
@@ -358,15 +378,29 @@ export async function writeFlowStamp(
   );
 }
 
-/** The team's days with finished items or stage entries, up to `lastDay`, in order. */
+/**
+ * The stage entries of the team's days from `firstDay` to `lastDay`, in order, after one row
+ * (dated the day before `firstDay`) holding the sums of every earlier day's entries — all that
+ * a cumulative count needs of them — so what is read does not grow with the team's history.
+ */
 export async function readFlowDays(
   manager: EntityManager,
   teamId: string,
+  firstDay: number,
   lastDay: number,
-): Promise<{ day: number; done: number; entered: number[] }[]> {
+): Promise<{ day: number; entered: number[] }[]> {
   return manager.query(
-    `SELECT day, done, entered FROM team_flow_day WHERE team_id = $1 AND day <= $2 ORDER BY day`,
-    [teamId, lastDay],
+    `(SELECT $2::int - 1 AS day, array_agg(total ORDER BY stage) AS entered
+        FROM (SELECT entry.stage, sum(entry.count)::int AS total
+                FROM team_flow_day flow_day,
+                     unnest(flow_day.entered) WITH ORDINALITY AS entry(count, stage)
+               WHERE flow_day.team_id = $1 AND flow_day.day < $2
+               GROUP BY entry.stage) sums
+      HAVING count(*) > 0)
+     UNION ALL
+     (SELECT day, entered FROM team_flow_day
+       WHERE team_id = $1 AND day BETWEEN $2 AND $3 ORDER BY day)`,
+    [teamId, firstDay, lastDay],
   );
 }
 

@@ -25,6 +25,7 @@ import {
   type FlowTeam,
   readContributions,
   readDaysFrom,
+  readDoneBefore,
   readFinishedFrom,
   readFlowTeam,
   replaceDaysFrom,
@@ -102,8 +103,9 @@ export async function refreshTeamFlowOfItems(
   const reranked = new Map<string, number>();
   if (doneDays.length > 0) {
     const firstDoneDay = Math.min(...doneDays);
-    const { before } = await readDaysFrom(manager, team.id, firstDoneDay);
-    const others = await readFinishedFrom(manager, team.id, firstDoneDay, ids);
+    // Finished items are ranked in (done day, key) order: those done before that day keep theirs.
+    const firstRank = await readDoneBefore(manager, team.id, firstDoneDay);
+    const others = await readFinishedFrom(manager, team.id, firstRank, ids);
     const createdAt = new Map(flowItems.map((item) => [item.id, Date.parse(item.createdAt)]));
     const finished: RankedItem[] = [
       ...others,
@@ -120,7 +122,7 @@ export async function refreshTeamFlowOfItems(
             ],
       ),
     ];
-    const ranks = ranksFrom(before?.doneThrough ?? 0, finished);
+    const ranks = ranksFrom(firstRank, finished);
     for (const row of rows)
       if (row.doneDay !== null) row.doneRank = ranks.get(row.workItemId) ?? null;
     for (const other of others) {
