@@ -30,6 +30,7 @@ import {
   programPath,
   type TestProgram,
 } from './support/program-factories.js';
+import { startSmtpSink, type SmtpSink } from './support/smtp-sink.js';
 import { createTestApp, type TestApp, testConfig } from './support/test-app.js';
 
 type OutboxRow = {
@@ -94,8 +95,11 @@ describe('notification events', () => {
   const pinAt = (app: NestExpressApplication, instant: string) =>
     jest.spyOn(app.get(ClockService), 'now').mockImplementation(() => new Date(instant));
 
+  let smtp: SmtpSink;
+
   beforeAll(async () => {
-    testApp = await createTestApp();
+    smtp = await startSmtpSink();
+    testApp = await createTestApp({ smtpUrl: smtp.url });
     owner = await createUser(testApp);
     workspace = await createWorkspace(testApp, owner);
     editor = await signIn(testApp, owner);
@@ -105,6 +109,7 @@ describe('notification events', () => {
   });
   afterAll(async () => {
     await testApp.close();
+    await smtp.close();
   });
 
   describe('guardrail.changed', () => {
@@ -305,7 +310,7 @@ describe('notification events', () => {
   });
 
   describe('scheduled reminders', () => {
-    it('reminds the owner of an overdue key result’s objective exactly once, however often two processes tick', async () => {
+    it('reminds the owner of an overdue key result’s objective exactly once, in the inbox and by email, however often two processes tick', async () => {
       const objectiveOwner = await createMember(testApp, workspace, 'editor');
       const period = await createPeriod(testApp, workspace, {
         start: '2026-01-01',
@@ -322,7 +327,7 @@ describe('notification events', () => {
       const databaseUrl = (testApp.dataSource.options as { url: string }).url;
       const secondDataSource = new DataSource(dataSourceOptions(databaseUrl));
       await secondDataSource.initialize();
-      const second = await createApp({ ...testConfig }, secondDataSource);
+      const second = await createApp({ ...testConfig, smtpUrl: smtp.url }, secondDataSource);
       try {
         const apps = [testApp.app, second];
         const tickAll = async (instant: string, times: number) => {
@@ -358,6 +363,24 @@ describe('notification events', () => {
         const ownerBrowser = await signIn(testApp, objectiveOwner);
         expect(await inbox(ownerBrowser, 'checkin.overdue')).toHaveLength(1);
         expect(await inbox(ownerBrowser, 'checkin.due')).toHaveLength(1);
+        // And one email each, however many dispatches ran (ticks and dispatch jobs, in both
+        // processes).
+        const mails = () =>
+          smtp.messages.filter(
+            ({ to, subject }) => to.includes(objectiveOwner.email) && subject.includes('Check-in'),
+          );
+        for (let waited = 0; mails().length < 2 && waited < 100; waited += 1) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        await tickAll('2026-01-19T08:02:00Z', 4);
+        expect(
+          mails()
+            .map(({ subject }) => subject)
+            .sort(),
+        ).toEqual([
+          expect.stringContaining('Check-in due'),
+          expect.stringContaining('Check-in overdue'),
+        ]);
         // Nothing new to say at a later tick: the reminder service reports nothing published.
         pinAt(testApp.app, '2026-01-20T08:00:00Z');
         expect(
