@@ -29,6 +29,7 @@ import { SprintsModule } from './sprints/sprints.module.js';
 import { TeamsModule } from './teams/teams.module.js';
 import { WorkItemsModule } from './work-items/work-items.module.js';
 import { PortfolioModule } from './portfolio/portfolio.module.js';
+import { QueriesModule } from './queries/queries.module.js';
 import { RemindersModule } from './reminders/reminders.module.js';
 import { DigestsModule } from './digests/digests.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
@@ -90,6 +91,7 @@ export class AppModule {
         JiraWebhooksModule.forRoot({ publicUrl: config.publicUrl }),
         DeliveryModule,
         PortfolioModule,
+        QueriesModule,
         RemindersModule,
         DigestsModule,
         MailModule.forRoot({

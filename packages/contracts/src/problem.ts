@@ -4,6 +4,12 @@ import { z } from 'zod';
 export const problemFieldErrorSchema = z.object({
   path: z.string(),
   message: z.string(),
+  /** Where in a text field (a query) the problem is: 1-based line and column, and the token. */
+  line: z.number().int().optional(),
+  column: z.number().int().optional(),
+  token: z.string().optional(),
+  /** A likely fix, e.g. the column name that was probably meant. */
+  suggestion: z.string().optional(),
 });
 
 /**

@@ -1,0 +1,36 @@
+/**
+ * The values a compiled query sends beside its text: every literal of the query becomes a
+ * numbered parameter, so no text a user wrote is ever part of the SQL. `$1` is always the
+ * workspace, set by the server; so is the run's "now", added where the query uses it.
+ */
+export class SqlParameters {
+  readonly values: unknown[];
+  private nowPlaceholder: string | undefined;
+
+  constructor(
+    workspaceId: string,
+    private readonly nowValue: Date,
+  ) {
+    this.values = [workspaceId];
+  }
+
+  /** `now()`, `ago()` and lookback windows: one parameter however often they appear. */
+  now(): string {
+    this.nowPlaceholder ??= this.add(this.nowValue.toISOString(), 'timestamptz');
+    return this.nowPlaceholder;
+  }
+
+  add(
+    value: string | number | boolean,
+    cast: 'text' | 'double precision' | 'boolean' | 'timestamptz',
+  ): string {
+    this.values.push(value);
+    return `$${this.values.length}::${cast}`;
+  }
+}
+
+/** A column name as an SQL identifier; names come from the catalog or the lexer's identifier rule. */
+export function quoted(name: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`not an identifier: ${name}`);
+  return `"${name}"`;
+}

@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  QUERY_ROW_CAP,
+  QUERY_TIMEOUT_MS,
+  type QueryCatalog,
+  type QueryResult,
+} from '@bearing/contracts';
+import { DataSource } from 'typeorm';
+import { ClockService } from '../common/clock/clock.service.js';
+import { ProblemException } from '../common/problem/problem.js';
+import { isDatabaseUnavailable } from '../database/postgres-errors.js';
+import { QUERY_TABLES } from './catalog/query-catalog.js';
+import { compileQuery } from './language/compile-query.js';
+import { QUERY_FUNCTIONS, QUERY_OPERATORS } from './language/query-words.js';
+import { parseQuery, type QueryError } from './language/parse-query.js';
+import { QueryCompileError } from './language/query-compile-error.js';
+import { answerValue } from './query-values.js';
+import { runReadOnlyQuery } from './query-runner.repository.js';
+
+export type RunOptions = {
+  /** Alert rules: only rows within this window of the run's time. */
+  lookbackMs?: number;
+  /** The run's "now" (alert rules pass the scheduled time); the clock's now otherwise. */
+  now?: Date;
+};
+
+function refused(errors: QueryError[], detail: string): ProblemException {
+  return ProblemException.validation(errors, detail);
+}
+
+/** SQLSTATE of a failed statement, if the error came from PostgreSQL. */
+function sqlState(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * Runs queries of the query language over one workspace's data (docs/query-language.md):
+ * parse, check against the catalog and compile to parameterized SQL (the workspace filter
+ * added by the compiler), run read-only with a timeout and a row cap. Every mistake — in the
+ * text, the types or the data — is a 400 naming where; never a 500.
+ */
+@Injectable()
+export class QueriesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: ClockService,
+  ) {}
+
+  catalog(): QueryCatalog {
+    return {
+      tables: QUERY_TABLES.map(({ name, description, columns }) => ({
+        name,
+        description,
+        columns: columns.map((column) => ({
+          name: column.name,
+          type: column.type,
+          description: column.description,
+        })),
+      })),
+      operators: [...QUERY_OPERATORS],
+      functions: [...QUERY_FUNCTIONS],
+    };
+  }
+
+  async run(workspaceId: string, text: string, options: RunOptions = {}): Promise<QueryResult> {
+    const parsed = parseQuery(text);
+    if (!parsed.ok) throw refused(parsed.errors, 'The query is not valid.');
+    let compiled;
+    try {
+      compiled = compileQuery(parsed.query, {
+        workspaceId,
+        now: options.now ?? this.clock.now(),
+        tables: QUERY_TABLES,
+        rowCap: QUERY_ROW_CAP,
+        ...(options.lookbackMs === undefined ? {} : { lookbackMs: options.lookbackMs }),
+      });
+    } catch (error) {
+      if (error instanceof QueryCompileError)
+        throw refused([error.error], 'The query is not valid.');
+      throw error;
+    }
+    const started = performance.now();
+    let rows: Record<string, unknown>[];
+    try {
+      rows = await runReadOnlyQuery(
+        this.dataSource,
+        compiled.sql,
+        compiled.parameters,
+        QUERY_TIMEOUT_MS,
+      );
+    } catch (error) {
+      throw this.runFailure(error);
+    }
+    const elapsedMs = Math.round((performance.now() - started) * 10) / 10;
+    const truncated = rows.length > QUERY_ROW_CAP;
+    const kept = truncated ? rows.slice(0, QUERY_ROW_CAP) : rows;
+    return {
+      columns: compiled.columns,
+      rows: kept.map((row) =>
+        Object.fromEntries(
+          compiled.columns.map((column) => [column.name, answerValue(column, row[column.name])]),
+        ),
+      ),
+      stats: { rowCount: kept.length, truncated, elapsedMs },
+      ...(compiled.render ? { render: compiled.render } : {}),
+    };
+  }
+
+  /** A query the database could not finish: too slow, or data it cannot compute (a 400). */
+  private runFailure(error: unknown): unknown {
+    if (isDatabaseUnavailable(error)) return error;
+    const state = sqlState(error);
+    const at = { path: 'query' as const, line: 1, column: 1, token: '' };
+    if (state === '57014') {
+      return refused(
+        [
+          {
+            ...at,
+            message: `the query ran longer than ${QUERY_TIMEOUT_MS / 1000} s and was stopped — narrow it with where, take or a shorter time range`,
+          },
+        ],
+        'The query took too long.',
+      );
+    }
+    // 22: data exceptions (an overflow, a date out of range); 54: the statement is too complex.
+    if (state?.startsWith('22') || state?.startsWith('54')) {
+      const reason = error instanceof Error ? error.message : 'the data cannot be computed';
+      return refused(
+        [{ ...at, message: `the query cannot be computed: ${reason}` }],
+        'The query cannot be computed.',
+      );
+    }
+    return error;
+  }
+}
