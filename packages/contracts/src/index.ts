@@ -31,3 +31,4 @@ export * from './jira-sync.js';
 export * from './jira-webhooks.js';
 export * from './single-sign-on.js';
 export * from './notifications.js';
+export * from './queries.js';
