@@ -41,13 +41,13 @@ export class OidcAdminController {
   }
 
   /** Links the account to the identity waiting for it; the person can then sign in with SSO. */
-  @Post(':userId/confirm')
+  @Post(':id/confirm')
   @HttpCode(HttpStatus.NO_CONTENT)
   @Access('instance-admin')
   @ReturnsNothing()
   @Fails(404, 'not-found')
   async confirm(
-    @ZodParam('userId', z.uuid()) userId: string,
+    @ZodParam('id', z.uuid()) userId: string,
     @CurrentActor() actor: Actor,
   ): Promise<void> {
     const linked = await this.dataSource.transaction((manager) =>
