@@ -57,7 +57,12 @@ export function NotificationItem({
             {link}
           </Text>
           {notification.body && (
-            <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
+            // Plain text in lines (health, then why): its line breaks kept, four lines at most.
+            <Text
+              size="xs"
+              lineClamp={4}
+              style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-line' }}
+            >
               {notification.body}
             </Text>
           )}

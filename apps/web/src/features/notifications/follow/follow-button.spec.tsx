@@ -35,7 +35,7 @@ function fakeFollows(follows: Follow[]): FetchMock {
   });
 }
 
-const followButton = () => screen.getByRole('button', { name: 'Follow Checkout rebuild' });
+const followButton = () => screen.getByRole('button', { name: /^Follow(ing)? Checkout rebuild$/ });
 
 describe('FollowButton', () => {
   it('follows, then unfollows, saying which it is in words and in aria-pressed', async () => {
@@ -46,11 +46,11 @@ describe('FollowButton', () => {
 
     await waitFor(() => expect(followButton().hasAttribute('disabled')).toBe(false));
     expect(followButton().getAttribute('aria-pressed')).toBe('false');
-    expect(followButton().textContent).toBe('Follow');
+    expect(followButton().textContent).toBe('Follow Checkout rebuild');
 
     fireEvent.click(followButton());
     await waitFor(() => expect(followButton().getAttribute('aria-pressed')).toBe('true'));
-    expect(followButton().textContent).toBe('Following');
+    expect(followButton().textContent).toBe('Following Checkout rebuild');
     const post = fetchMock.mock.calls.find(([, init]) => init?.method === 'POST');
     expect(post?.[0]).toBe(FOLLOWS);
     expect(JSON.parse(post?.[1]?.body as string)).toEqual({ subject: SUBJECT });
@@ -70,7 +70,7 @@ describe('FollowButton', () => {
       <FollowButton workspace="acme" subject={SUBJECT} name="Checkout rebuild" />,
     );
     await waitFor(() => expect(followButton().getAttribute('aria-pressed')).toBe('true'));
-    expect(followButton().textContent).toBe('Following');
+    expect(followButton().textContent).toBe('Following Checkout rebuild');
   });
 
   it('says why a follow was refused and stays unfollowed', async () => {

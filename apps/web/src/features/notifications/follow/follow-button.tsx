@@ -1,5 +1,5 @@
 import type { FollowSubject } from '@bearing/contracts';
-import { Button, Text } from '@mantine/core';
+import { Button, Text, VisuallyHidden } from '@mantine/core';
 import { useFollow, useFollows, useUnfollow } from '../../../api/notifications';
 import { describeError } from '../../../api/api-error';
 
@@ -13,8 +13,9 @@ export interface FollowButtonProps {
 
 /**
  * Follow / Following: the thing's events (reports, guardrail changes, slips…) reach the signed-in
- * user's inbox and chosen channels. A toggle (`aria-pressed`) whose name stays "Follow <name>";
- * any member may follow what they can read.
+ * user's inbox and chosen channels; any member may follow what they can read. A toggle
+ * (`aria-pressed`) named by its visible word and, for screen readers, what it follows
+ * ("Following Checkout rebuild"), so each of several on a page is told apart.
  */
 export function FollowButton({ workspace, subject, name, size = 'sm' }: FollowButtonProps) {
   const follows = useFollows(workspace);
@@ -40,13 +41,12 @@ export function FollowButton({ workspace, subject, name, size = 'sm' }: FollowBu
         size={size}
         variant={following ? 'light' : 'default'}
         aria-pressed={following}
-        aria-label={`Follow ${name}`}
         title={following ? `You follow ${name}: click to stop` : `Hear about changes to ${name}`}
         onClick={toggle}
         loading={pending}
         disabled={follows.isPending || follows.isError}
       >
-        {following ? 'Following' : 'Follow'}
+        {following ? 'Following' : 'Follow'} <VisuallyHidden>{name}</VisuallyHidden>
       </Button>
       {failure && (
         <Text size="xs" c="red" role="alert">
