@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { problemSchema, QUERY_ROW_CAP, queryResultSchema } from '@bearing/contracts';
 import { quantile } from '@bearing/metrics';
@@ -228,6 +229,24 @@ describe('query language', () => {
       expect(result.rows).toHaveLength(QUERY_ROW_CAP);
       await testApp.dataSource.query('DELETE FROM metric WHERE id = $1', [many.id]);
     });
+  });
+
+  it('runs every example of docs/query-language.md', async () => {
+    const reference = readFileSync(
+      new URL('../../../docs/query-language.md', import.meta.url),
+      'utf8',
+    );
+    const examples = [...reference.matchAll(/```kql\n([\s\S]*?)```/g)].flatMap(([, block]) =>
+      block!
+        .split(/^\/\/.*$/m)
+        .map((query) => query.trim())
+        .filter((query) => query !== ''),
+    );
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+    for (const example of examples) {
+      const response = await run(example);
+      expect({ example, status: response.status }).toEqual({ example, status: 200 });
+    }
   });
 
   describe('errors name the line, column and token', () => {
