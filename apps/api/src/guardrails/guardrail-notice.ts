@@ -37,7 +37,7 @@ export async function publishGuardrailChange(
     event: 'guardrail.changed',
     subject: { type: 'guardrail', id: guardrail.id },
     title: `Guardrail on ${metric.name} is ${STATUS_WORDS[to]}`,
-    body: `The guardrail on ${metric.name} went from ${from === null ? 'no status' : STATUS_WORDS[from]} to ${STATUS_WORDS[to]} (status: ${to}) at a value of ${value}.`,
+    body: `The guardrail on ${metric.name} went from ${from ?? 'no status'} to ${to} at a value of ${value}.`,
     path: await workspaceWebPath(manager, guardrail.workspaceId, `metrics/${metric.key}`),
     audience: {
       followersOf: [
