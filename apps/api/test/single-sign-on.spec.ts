@@ -9,6 +9,7 @@ import { makeInstanceAdmin, setUserDeactivated } from '../src/accounts/user-admi
 import { findUserByEmail } from '../src/accounts/user.repository.js';
 import { AuditEvent } from '../src/audit/audit-event.entity.js';
 import { insertIdentity } from '../src/auth/oidc/oidc.repository.js';
+import { SSO_PER_IP } from '../src/auth/oidc/oidc.service.js';
 import type { OidcConfig } from '../src/config/config.js';
 import {
   browser,
@@ -286,6 +287,25 @@ describe('single sign-on (OpenID Connect)', () => {
       await expectRefused(await ssoSignIn('dan'), 'domain-not-allowed');
       expect((await lastRefusal())?.details).toMatchObject({ email: 'dan@elsewhere.org' });
       expect(await findUserByEmail(testApp.dataSource.manager, 'dan@elsewhere.org')).toBeNull();
+    });
+
+    it('bounds the attempts one address can make, each of which writes a row', async () => {
+      const address = '203.0.113.77';
+      const callbackFrom = () =>
+        browser(testApp)
+          .get('/api/auth/oidc/callback?code=x&state=y')
+          .set('X-Forwarded-For', address);
+      for (let attempt = 0; attempt < SSO_PER_IP.limit; attempt += 1) {
+        expect((await callbackFrom()).status).toBe(302);
+      }
+      const refused = await callbackFrom().expect(429);
+      expect(problemSchema.parse(refused.body).detail).toMatch(/Too many single sign-on attempts/);
+      await browser(testApp)
+        .get('/api/auth/oidc/start')
+        .set('X-Forwarded-For', address)
+        .expect(429);
+      // Other addresses are not affected.
+      await browser(testApp).get('/api/auth/oidc/start').expect(302);
     });
 
     it('refuses a deactivated account', async () => {

@@ -41,13 +41,17 @@ export class OidcController {
     'Redirect (`Location`) to the identity provider, or to the sign-in page with `sso-error` when it cannot be reached.',
   )
   @Fails(404, 'not-found')
+  @Fails(429, 'rate-limited')
   async start(
     @ZodQuery(oidcStartQuerySchema) query: OidcStartQuery,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
     this.requireEnabled();
-    const started = await this.oidc.start(query.next ?? '/', requestIdOf(request));
+    const started = await this.oidc.start(query.next ?? '/', {
+      ip: request.ip ?? 'unknown',
+      requestId: requestIdOf(request),
+    });
     if ('reason' in started) return redirect(response, refusedPath(started.reason));
     response.cookie(ATTEMPT_COOKIE, started.browserKey, {
       ...attemptCookieOptions(request),
@@ -68,6 +72,7 @@ export class OidcController {
     'Redirect (`Location`) to the page asked for at the start, or to `/sign-in?sso-error=<reason>`.',
   )
   @Fails(404, 'not-found')
+  @Fails(429, 'rate-limited')
   async callback(@Req() request: Request, @Res() response: Response): Promise<void> {
     this.requireEnabled();
     const callbackUrl = this.oidc.callbackUrl(request.originalUrl);

@@ -1,5 +1,6 @@
 import { type DynamicModule, type MiddlewareConsumer, Module, RequestMethod } from '@nestjs/common';
 import type { AppConfig } from '../../config/config.js';
+import { RateLimitModule } from '../../rate-limit/rate-limit.module.js';
 import { AuthModule } from '../auth.module.js';
 import { OidcAdminController } from './oidc-admin.controller.js';
 import { OidcClient } from './oidc-client.js';
@@ -21,7 +22,7 @@ export class OidcModule {
     };
     return {
       module: OidcModule,
-      imports: [AuthModule],
+      imports: [AuthModule, RateLimitModule],
       controllers: [OidcController, OidcAdminController],
       providers: [{ provide: OIDC_SETTINGS, useValue: settings }, OidcService, PasswordSignInGate],
     };

@@ -18,6 +18,7 @@ import {
   membershipOfUser,
   saveMembership,
 } from '../../members/membership.repository.js';
+import { type RateLimit, RateLimitService } from '../../rate-limit/rate-limit.service.js';
 import { workspaceBySlug } from '../../workspaces/workspace.repository.js';
 import { recordAccountEvent } from '../account-audit.js';
 import type { Client } from '../auth.service.js';
@@ -35,6 +36,13 @@ import { groupsOf, workspaceRolesOf } from './role-map.js';
 
 /** An attempt has this long between leaving for the provider and coming back. */
 export const SIGN_IN_ATTEMPT_TTL_MS = 10 * 60 * 1000;
+
+/**
+ * Starts and callbacks per address: each writes a row (an attempt, or a refusal in the audit
+ * log) without any credential, so they are bounded — generously, since a whole office may share
+ * one address at nine in the morning.
+ */
+export const SSO_PER_IP: RateLimit = { limit: 300, windowSeconds: 10 * 60 };
 
 /**
  * Stored as the password hash of accounts made by single sign-on: not an argon2 string, so no
@@ -61,6 +69,7 @@ export class OidcService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sessions: SessionsService,
+    private readonly rateLimits: RateLimitService,
     @Inject(OIDC_SETTINGS) private readonly settings: OidcSettings,
   ) {}
 
@@ -85,9 +94,11 @@ export class OidcService {
    */
   async start(
     nextPath: string,
-    requestId: string | null,
+    client: Pick<Client, 'ip' | 'requestId'>,
   ): Promise<{ browserKey: string; redirectTo: URL } | Refusal> {
     const sso = this.requireSso();
+    const requestId = client.requestId;
+    await this.admit(client.ip);
     const checks = OidcClient.newChecks();
     let redirectTo: URL;
     try {
@@ -113,6 +124,7 @@ export class OidcService {
     client: Client,
   ): Promise<SsoOutcome> {
     const sso = this.requireSso();
+    await this.admit(client.ip);
     const manager = this.dataSource.manager;
     const attempt =
       browserKey === undefined
@@ -309,6 +321,14 @@ export class OidcService {
       details: { reason, ...seen },
     });
     return { signedIn: false, reason };
+  }
+
+  private admit(ip: string): Promise<void> {
+    return this.rateLimits.hit(
+      `sso:ip:${ip}`,
+      SSO_PER_IP,
+      'Too many single sign-on attempts from this address. Wait a few minutes, then try again.',
+    );
   }
 
   private requireSso(): NonNullable<OidcSettings['sso']> {
