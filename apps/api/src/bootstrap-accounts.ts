@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { AppConfig } from './config/config.js';
+import { type AppConfig, ConfigError } from './config/config.js';
+import { passwordProblem } from './accounts/passwords/password-policy.service.js';
 import { DEMO_WORKSPACE } from './demo/demo-workspace-identity.js';
 import { workspaceSlugTaken } from './workspaces/workspace.repository.js';
 import { insertWorkspaceWithAdmin } from './workspaces/workspaces.service.js';
@@ -36,6 +37,7 @@ export async function bootstrapAccounts(
   config: Pick<AppConfig, 'adminEmail' | 'adminPassword' | 'demo'>,
 ): Promise<BootstrapResult> {
   const adminEmail = (config.adminEmail ?? DEFAULT_ADMIN_EMAIL).trim().toLowerCase();
+  await assertAdminPasswordAcceptable(config.adminPassword, adminEmail);
   return dataSource.transaction(async (manager) => {
     await lockForTransaction(manager, BOOTSTRAP_LOCK_KEY);
     const result: BootstrapResult = { demoWorkspaceCreated: false };
@@ -68,6 +70,29 @@ export async function bootstrapAccounts(
     }
     return result;
   });
+}
+
+/**
+ * The operator's `BEARING_ADMIN_PASSWORD` meets the policy every password meets (length, not
+ * common, not the admin's email or name), or the start stops with an error naming the variable
+ * — checked whenever it is set, so a weak one is noticed before anyone relies on it. The
+ * message says what is wrong, never the password.
+ */
+async function assertAdminPasswordAcceptable(
+  password: string | undefined,
+  adminEmail: string,
+): Promise<void> {
+  if (password === undefined) return;
+  const problem = await passwordProblem(password, {
+    email: adminEmail,
+    displayName: 'Administrator',
+  });
+  if (problem !== undefined) {
+    throw new ConfigError(
+      'BEARING_ADMIN_PASSWORD',
+      `${problem}: the first admin's password must pass the password policy (choose a passphrase of a few unusual words), or unset it to get a generated one`,
+    );
+  }
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   DEFAULT_ADMIN_EMAIL,
   describeBootstrap,
 } from '../src/bootstrap-accounts.js';
+import { ConfigError } from '../src/config/config.js';
 import { browser, createUser } from './support/factories.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -59,6 +60,21 @@ describe('first start', () => {
     expect(meResponseSchema.parse(signedIn.body).user.mustChangePassword).toBe(false);
   });
 
+  it('stops the start with an error naming BEARING_ADMIN_PASSWORD when the policy refuses it', async () => {
+    const app = await fresh();
+    for (const weak of ['password1234', 'aaaaaaaaaaaa', 'admin@bearing.local!']) {
+      const refused = bootstrapAccounts(app.dataSource, {
+        adminEmail: undefined,
+        adminPassword: weak,
+        demo: false,
+      });
+      await expect(refused).rejects.toBeInstanceOf(ConfigError);
+      await expect(refused).rejects.toThrow(/^BEARING_ADMIN_PASSWORD: /);
+      await expect(refused).rejects.not.toThrow(weak);
+    }
+    expect(await count(app, 'user')).toBe(0);
+  });
+
   it('creates no admin once any user exists', async () => {
     const app = await fresh();
     await createUser(app);
@@ -73,11 +89,15 @@ describe('first start', () => {
 
   it('in demo mode, makes the admin an admin of the demo workspace, once', async () => {
     const app = await fresh();
-    const config = { adminEmail: undefined, adminPassword: 'demo admin password', demo: true };
+    const config = {
+      adminEmail: undefined,
+      adminPassword: 'quokka lantern fjord 1897',
+      demo: true,
+    };
     const first = await bootstrapAccounts(app.dataSource, config);
     expect(first.demoWorkspaceCreated).toBe(true);
     const me = meResponseSchema.parse(
-      (await signIn(app, DEFAULT_ADMIN_EMAIL, 'demo admin password').expect(200)).body,
+      (await signIn(app, DEFAULT_ADMIN_EMAIL, 'quokka lantern fjord 1897').expect(200)).body,
     );
     expect(me.workspaces).toEqual([
       expect.objectContaining({ slug: 'demo', name: 'Streaming Co. (demo)', role: 'admin' }),

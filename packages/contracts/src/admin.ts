@@ -39,8 +39,20 @@ export const adminUserPageSchema = pageSchema(adminUserSchema);
 /**
  * `PATCH /api/admin/users/:id` (instance admin) — `active: false` deactivates the account and
  * ends its sessions and API tokens at once; `true` lets it sign in again (tokens stay revoked).
+ * `instanceAdmin` makes the account an instance admin or takes that away (never from the last
+ * active one). Give at least one of the two.
  */
-export const updateAdminUserRequestSchema = z.strictObject({ active: z.boolean() });
+export const updateAdminUserRequestSchema = z
+  .strictObject({ active: z.boolean().optional(), instanceAdmin: z.boolean().optional() })
+  .refine((body) => body.active !== undefined || body.instanceAdmin !== undefined, {
+    message: 'give active or instanceAdmin',
+    path: ['active'],
+  });
+
+/**
+ * `DELETE /api/admin/users/:id/sessions` (instance admin) and `POST /api/me/sessions/revoke-all`
+ * answer how many sessions ended (`revokedSessionsSchema` in account-security).
+ */
 
 export type WorkspaceCreation = z.infer<typeof workspaceCreationSchema>;
 export type InstanceSettings = z.infer<typeof instanceSettingsSchema>;
@@ -48,4 +60,4 @@ export type UpdateInstanceSettingsRequest = z.infer<typeof updateInstanceSetting
 export type AdminUserListQuery = z.output<typeof adminUserListQuerySchema>;
 export type AdminUser = z.infer<typeof adminUserSchema>;
 export type AdminUserPage = z.infer<typeof adminUserPageSchema>;
-export type UpdateAdminUserRequest = z.infer<typeof updateAdminUserRequestSchema>;
+export type UpdateAdminUserRequest = z.output<typeof updateAdminUserRequestSchema>;

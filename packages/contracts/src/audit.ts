@@ -79,6 +79,11 @@ export const auditActionSchema = z.enum([
   'account.mfa-disabled',
   'account.mfa-reset',
   'session.mfa-failed',
+  /** A wrong password, an unknown email or a deactivated account; no actor when no account. */
+  'session.sign-in-failed',
+  'account.instance-admin-revoked',
+  /** An instance admin looked at the held password-reset links (each signs into an account). */
+  'password-resets.viewed',
   // Single sign-on (the instance audit log):
   'session.sso-refused',
   'account.sso-link-requested',

@@ -73,6 +73,15 @@ export async function setUserDeactivated(
     .update({ id: userId }, { disabledAt: deactivated ? () => 'now()' : null });
 }
 
+/** Makes an account an instance admin or takes that away (never the last: see the caller). */
+export async function setInstanceAdmin(
+  manager: EntityManager,
+  userId: string,
+  instanceAdmin: boolean,
+): Promise<void> {
+  await manager.getRepository(User).update({ id: userId }, { instanceAdmin });
+}
+
 /** Makes an account an instance admin (the first admin, at start-up). */
 export async function makeInstanceAdmin(manager: EntityManager, userId: string): Promise<void> {
   await manager.getRepository(User).update({ id: userId }, { instanceAdmin: true });

@@ -4,15 +4,17 @@ import type {
   AdminUser,
   AdminUserListQuery,
   AdminUserPage,
+  RevokedSessions,
   UpdateAdminUserRequest,
 } from '@bearing/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../access/caller.js';
 import type { User } from '../accounts/user.entity.js';
 import {
   listUsers,
   lockActiveInstanceAdmins,
   lockUser,
+  setInstanceAdmin,
   setUserDeactivated,
 } from '../accounts/user-admin.repository.js';
 import { recordAuditEvent } from '../audit/audit.repository.js';
@@ -31,52 +33,113 @@ export class AdminUsersService {
   }
 
   /**
-   * Deactivates or reactivates an account. Deactivating ends its sessions and revokes its API
-   * tokens in the same transaction, so its very next request is refused; nobody deactivates
-   * themselves, and the last active instance admin stays active. Reactivating lets the person
-   * sign in again; their old sessions and tokens stay ended.
+   * Changes an account's standing: `active` and/or `instanceAdmin`, in one transaction. Admins'
+   * rows are locked first, then the account: every change that could remove the last active
+   * instance admin takes the locks in this order, so two admins demoting or deactivating each
+   * other at once leave one.
    */
-  async setActive(
+  async update(
     actor: Actor,
     userId: string,
-    { active }: UpdateAdminUserRequest,
+    { active, instanceAdmin }: UpdateAdminUserRequest,
   ): Promise<AdminUser> {
     return this.dataSource.transaction(async (manager) => {
-      if (!active && userId === actor.userId) {
+      if (active === false && userId === actor.userId) {
         throw ProblemException.conflict(
           'cannot-deactivate-self',
           'You cannot deactivate your own account: ask another instance administrator.',
         );
       }
-      // Admins first, then the account: every deactivation takes the locks in this order.
-      const activeAdmins = active ? [] : await lockActiveInstanceAdmins(manager);
+      const activeAdmins =
+        active === false || instanceAdmin === false ? await lockActiveInstanceAdmins(manager) : [];
       const user = await lockUser(manager, userId);
       if (!user) throw ProblemException.notFound('There is no such account.');
-      const isActive = user.disabledAt === null;
-      if (isActive === active) return toAdminUserResponse(user);
-      if (!active && user.instanceAdmin && activeAdmins.every((id) => id === userId)) {
-        throw ProblemException.conflict(
-          'last-instance-admin',
-          'This is the last active instance administrator, who cannot be deactivated.',
-        );
+      const lastAdmin = user.instanceAdmin && activeAdmins.every((id) => id === userId);
+      if (active !== undefined) await this.setActive(manager, actor, user, active, lastAdmin);
+      if (instanceAdmin !== undefined) {
+        await this.setInstanceAdmin(manager, actor, user, instanceAdmin, lastAdmin);
       }
-      await setUserDeactivated(manager, userId, !active);
-      const revoked = active
-        ? {}
-        : {
-            sessionsRevoked: await revokeSessionsOfUser(manager, userId),
-            tokensRevoked: await revokeTokensOfUser(manager, userId),
-          };
-      await recordAuditEvent(manager, {
-        workspaceId: null,
-        actor,
-        action: active ? 'account.reactivated' : 'account.deactivated',
-        target: { type: 'account', id: userId },
-        details: { email: user.email, ...revoked },
-      });
       const updated = await lockUser(manager, userId);
       if (!updated) throw new Error('the account vanished inside its own transaction');
       return toAdminUserResponse(updated);
+    });
+  }
+
+  /**
+   * Deactivating ends the account's sessions and revokes its API tokens in the same
+   * transaction, so its very next request is refused; nobody deactivates themselves, and the
+   * last active instance admin stays active. Reactivating lets the person sign in again; their
+   * old sessions and tokens stay ended.
+   */
+  private async setActive(
+    manager: EntityManager,
+    actor: Actor,
+    user: User,
+    active: boolean,
+    lastAdmin: boolean,
+  ): Promise<void> {
+    if ((user.disabledAt === null) === active) return;
+    if (!active && lastAdmin) {
+      throw ProblemException.conflict(
+        'last-instance-admin',
+        'This is the last active instance administrator, who cannot be deactivated.',
+      );
+    }
+    await setUserDeactivated(manager, user.id, !active);
+    const revoked = active
+      ? {}
+      : {
+          sessionsRevoked: await revokeSessionsOfUser(manager, user.id),
+          tokensRevoked: await revokeTokensOfUser(manager, user.id),
+        };
+    await recordAuditEvent(manager, {
+      workspaceId: null,
+      actor,
+      action: active ? 'account.reactivated' : 'account.deactivated',
+      target: { type: 'account', id: user.id },
+      details: { email: user.email, ...revoked },
+    });
+  }
+
+  /** A second (third…) instance admin, or one fewer — never none. */
+  private async setInstanceAdmin(
+    manager: EntityManager,
+    actor: Actor,
+    user: User,
+    instanceAdmin: boolean,
+    lastAdmin: boolean,
+  ): Promise<void> {
+    if (user.instanceAdmin === instanceAdmin) return;
+    if (!instanceAdmin && lastAdmin) {
+      throw ProblemException.conflict(
+        'last-instance-admin',
+        'This is the last active instance administrator: make someone else one first.',
+      );
+    }
+    await setInstanceAdmin(manager, user.id, instanceAdmin);
+    await recordAuditEvent(manager, {
+      workspaceId: null,
+      actor,
+      action: instanceAdmin ? 'account.instance-admin-granted' : 'account.instance-admin-revoked',
+      target: { type: 'account', id: user.id },
+      details: { email: user.email },
+    });
+  }
+
+  /** Ends every session of the account (not its API tokens); recorded in the audit log. */
+  async endSessions(actor: Actor, userId: string): Promise<RevokedSessions> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await lockUser(manager, userId);
+      if (!user) throw ProblemException.notFound('There is no such account.');
+      const revoked = await revokeSessionsOfUser(manager, user.id);
+      await recordAuditEvent(manager, {
+        workspaceId: null,
+        actor,
+        action: 'account.sessions-revoked',
+        target: { type: 'account', id: user.id },
+        details: { email: user.email, revoked, by: 'instance-admin' },
+      });
+      return { revoked };
     });
   }
 }

@@ -17,6 +17,8 @@ import {
   jobPageSchema,
   type PageQuery,
   pageQuerySchema,
+  type RevokedSessions,
+  revokedSessionsSchema,
   type UpdateAdminUserRequest,
   updateAdminUserRequestSchema,
   type UpdateInstanceSettingsRequest,
@@ -80,6 +82,7 @@ export class AdminController {
   /**
    * `updateAdminUserRequestSchema` → `adminUserSchema`. `active: false` ends the account's
    * sessions and tokens at once; never yourself, never the last active instance admin.
+   * `instanceAdmin` grants or takes away instance administration, never from the last one.
    */
   @Patch('users/:id')
   @Access('instance-admin')
@@ -90,7 +93,21 @@ export class AdminController {
     @ZodParam('id', z.uuid()) id: string,
     @ZodBody(updateAdminUserRequestSchema) body: UpdateAdminUserRequest,
   ): Promise<AdminUser> {
-    return this.users.setActive(actor, id, body);
+    return this.users.update(actor, id, body);
+  }
+
+  /**
+   * → `revokedSessionsSchema`: signs the account out everywhere (its API tokens stay; deactivate
+   * to end those too). Recorded in the instance audit log.
+   */
+  @Delete('users/:id/sessions')
+  @Access('instance-admin')
+  @Returns(revokedSessionsSchema)
+  endSessions(
+    @CurrentActor() actor: Actor,
+    @ZodParam('id', z.uuid()) id: string,
+  ): Promise<RevokedSessions> {
+    return this.users.endSessions(actor, id);
   }
 
   /**

@@ -120,7 +120,6 @@ export class AuthController {
     description: 'Account created and signed in: the session cookie is set.',
   })
   @Fails(404, 'not-found')
-  @Fails(409, 'account-exists')
   async acceptInvite(
     @ZodBody(acceptInviteRequestSchema) body: AcceptInviteRequest,
     @Req() request: Request,

@@ -15,6 +15,8 @@ import { ProblemException } from '../common/problem/problem.js';
 import { InvitationsService } from '../members/invitations.service.js';
 import { MfaSignInService } from './mfa/mfa-sign-in.service.js';
 import { recordAccountEvent } from './account-audit.js';
+import type { User } from '../accounts/user.entity.js';
+import { recordAuditEvent } from '../audit/audit.repository.js';
 import { SignInThrottle } from './sign-in-throttle.service.js';
 import { type IssuedSession, SessionsService } from './sessions.service.js';
 
@@ -63,6 +65,7 @@ export class AuthService {
     }
     if (!user || !passwordMatches) {
       await this.throttle.failed(email);
+      await this.recordFailure(email, user, client);
       throw ProblemException.unauthorized(WRONG_CREDENTIALS);
     }
     await this.throttle.succeeded(email, client.ip);
@@ -77,6 +80,29 @@ export class AuthService {
         requestId: client.requestId,
       });
       return { session, me: await this.accounts.me(user.id, manager) };
+    });
+  }
+
+  /**
+   * Every failed password sign-in goes to the instance audit log — an unknown email too, with
+   * no actor — so an instance admin sees guessing and credential stuffing. The caller's answer
+   * stays the same whatever the reason; only the log says it.
+   */
+  private async recordFailure(email: string, user: User | null, client: Client): Promise<void> {
+    await recordAuditEvent(this.dataSource.manager, {
+      workspaceId: null,
+      actor: { userId: null, tokenId: null, requestId: client.requestId },
+      action: 'session.sign-in-failed',
+      target: { type: 'account', id: user?.id ?? null },
+      details: {
+        email,
+        ip: client.ip,
+        reason: !user
+          ? 'unknown-email'
+          : user.disabledAt !== null
+            ? 'deactivated'
+            : 'wrong-password',
+      },
     });
   }
 

@@ -34,6 +34,10 @@ export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
  * Invitations to join a workspace: a new person accepts through the one-time link (making
  * their account), a person with an account accepts or declines in Bearing.
  */
+/** The one answer to a link that cannot make an account, whatever the reason. */
+export const UNUSABLE_INVITE_LINK =
+  'This invite link is unknown, used already or expired. If you have a Bearing account already, sign in: invitations to your email wait there.';
+
 @Injectable()
 export class InvitationsService {
   constructor(private readonly clock: ClockService) {}
@@ -83,14 +87,11 @@ export class InvitationsService {
     requestId: string | null,
   ): Promise<string> {
     const invitation = await lockOpenInvitationByTokenHash(manager, hashSecret(token));
-    if (!invitation) {
-      throw ProblemException.notFound('This invite link is unknown, used already or expired.');
-    }
-    if (await findUserByEmail(manager, invitation.email)) {
-      throw ProblemException.conflict(
-        'account-exists',
-        'An account with this email exists already: sign in to accept the invitation.',
-      );
+    // An email that has an account by now gets the very answer of an unknown link, so the link
+    // tells its holder nothing about which emails have accounts; the invitation stays open and
+    // waits in that account's invitations (`GET /api/me/invitations`) to be accepted there.
+    if (!invitation || (await findUserByEmail(manager, invitation.email))) {
+      throw ProblemException.notFound(UNUSABLE_INVITE_LINK);
     }
     await assertPasswordAcceptable('password', password, { email: invitation.email, displayName });
     const user = await insertUser(manager, {

@@ -3,6 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { type PendingPasswordResetList, pendingPasswordResetListSchema } from '@bearing/contracts';
 import type { Response } from 'express';
 import { Access } from '../../access/access.decorator.js';
+import type { Actor } from '../../access/caller.js';
+import { CurrentActor } from '../../access/current.decorators.js';
 import { Returns } from '../../common/openapi/openapi.decorators.js';
 import { PasswordResetService } from './password-reset.service.js';
 
@@ -14,13 +16,17 @@ export class HeldResetLinksController {
 
   /**
    * `pendingPasswordResetListSchema`: usable links, newest first. Each link signs its holder
-   * into that account's password for 30 minutes: never cached, shown to instance admins only.
+   * into that account's password for 30 minutes: never cached, shown to instance admins only,
+   * and every look is recorded in the instance audit log (who saw which accounts' links).
    */
   @Get()
   @Access('instance-admin')
   @Returns(pendingPasswordResetListSchema)
-  list(@Res({ passthrough: true }) response: Response): Promise<PendingPasswordResetList> {
+  list(
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<PendingPasswordResetList> {
     response.setHeader('Cache-Control', 'no-store');
-    return this.resets.heldLinks();
+    return this.resets.heldLinks(actor);
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   type AccountSessionList,
@@ -6,6 +6,7 @@ import {
   type RevokedSessions,
   revokedSessionsSchema,
 } from '@bearing/contracts';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import {
   Access,
@@ -16,6 +17,7 @@ import type { Actor, Caller } from '../../access/caller.js';
 import { CurrentActor, CurrentCaller } from '../../access/current.decorators.js';
 import { Returns, ReturnsNothing } from '../../common/openapi/openapi.decorators.js';
 import { ZodParam } from '../../common/validation/zod.pipe.js';
+import { clearSessionCookie } from '../session-cookie.js';
 import { AccountSessionsService } from './account-sessions.service.js';
 
 /**
@@ -65,6 +67,27 @@ export class AccountSessionsController {
     @CurrentActor() actor: Actor,
   ): Promise<RevokedSessions> {
     return this.sessions.revokeOthers(caller.user, sessionIdOf(caller), actor.requestId);
+  }
+
+  /**
+   * Signs the caller out everywhere, this browser included, and clears its cookie; answers how
+   * many sessions ended (`revokedSessionsSchema`).
+   */
+  @Post('revoke-all')
+  @HttpCode(HttpStatus.OK)
+  @Access('signed-in')
+  @OpenBeforePasswordChange()
+  @OpenBeforeMfaEnrolment()
+  @Returns(revokedSessionsSchema)
+  async revokeAll(
+    @CurrentCaller() caller: Caller,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<RevokedSessions> {
+    const revoked = await this.sessions.revokeAll(caller.user, actor.requestId);
+    clearSessionCookie(request, response);
+    return revoked;
   }
 }
 

@@ -70,4 +70,22 @@ export class AccountSessionsService {
       return { revoked };
     });
   }
+
+  /** Signs the caller out everywhere, this browser included ("sign out everywhere"). */
+  async revokeAll(
+    user: { id: string; email: string },
+    requestId: string | null,
+  ): Promise<RevokedSessions> {
+    return this.dataSource.transaction(async (manager) => {
+      const revoked = await revokeSessionsOfUserExcept(manager, user.id, null);
+      await recordAccountEvent(manager, {
+        userId: user.id,
+        email: user.email,
+        action: 'account.sessions-revoked',
+        requestId,
+        details: { revoked, everywhere: true },
+      });
+      return { revoked };
+    });
+  }
 }
