@@ -49,7 +49,7 @@ export async function teamStatusChanges(
   );
 }
 
-/** The team's items among `ids`, in creation order. */
+/** The team's items among `ids` still in their source, in creation order. */
 export async function teamItemsWithIds(
   manager: EntityManager,
   workspaceId: string,
@@ -58,7 +58,8 @@ export async function teamItemsWithIds(
 ): Promise<TeamItemRow[]> {
   return manager.query(
     `SELECT id, key, title, created_at, status, initial_status, resolved_at, has_history
-       FROM work_item WHERE workspace_id = $1 AND team_id = $2 AND id = ANY($3::uuid[])
+       FROM work_item
+      WHERE workspace_id = $1 AND team_id = $2 AND id = ANY($3::uuid[]) AND removed_at IS NULL
       ORDER BY created_at, id`,
     [workspaceId, teamId, ids],
   );
@@ -76,6 +77,7 @@ export async function statusChangesOfItems(
        FROM work_item_status_change change
        JOIN work_item item ON item.id = change.work_item_id
       WHERE item.workspace_id = $1 AND item.team_id = $2 AND item.id = ANY($3::uuid[])
+        AND item.removed_at IS NULL
       ORDER BY change.work_item_id, change.seq`,
     [workspaceId, teamId, ids],
   );

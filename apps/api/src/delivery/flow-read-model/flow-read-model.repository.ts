@@ -94,17 +94,33 @@ export async function replaceTeamFlow(
   await writeFlowStamp(manager, teamId, stamp);
 }
 
-/** How many items the team has, whatever their source. */
+/** How many items the team has still in their source (not marked removed), whatever their source. */
 export async function countTeamItems(
   manager: EntityManager,
   workspaceId: string,
   teamId: string,
 ): Promise<number> {
   const [row]: { count: number }[] = await manager.query(
-    `SELECT count(*)::int AS count FROM work_item WHERE workspace_id = $1 AND team_id = $2`,
+    `SELECT count(*)::int AS count FROM work_item
+      WHERE workspace_id = $1 AND team_id = $2 AND removed_at IS NULL`,
     [workspaceId, teamId],
   );
   return row?.count ?? 0;
+}
+
+/** Those of `ids` marked removed from their source: the flow metrics leave them out. */
+export async function removedAmong(
+  manager: EntityManager,
+  workspaceId: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows: { id: string }[] = await manager.query(
+    `SELECT id FROM work_item
+      WHERE workspace_id = $1 AND id = ANY($2::uuid[]) AND removed_at IS NOT NULL`,
+    [workspaceId, ids],
+  );
+  return new Set(rows.map((row) => row.id));
 }
 
 /** Deletes the team's rows (its stamp stays until the next is written). */

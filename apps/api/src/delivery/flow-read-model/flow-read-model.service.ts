@@ -28,6 +28,7 @@ import {
   readDoneBefore,
   readFinishedFrom,
   readFlowTeam,
+  removedAmong,
   replaceDaysFrom,
   replaceTeamFlow,
   writeChangedItems,
@@ -82,8 +83,10 @@ export async function refreshTeamFlowOfItems(
   const ids = [...items.written.map((item) => item.id), ...items.reread];
   const current = team.stamp === stamp;
   if (current && ids.length === 0) return;
+  // Items marked removed from their source have no row: theirs only comes out.
+  const removed = await removedAmong(manager, workspaceId, ids);
   if (!current) {
-    if ((await countTeamItems(manager, workspaceId, team.id)) !== ids.length) {
+    if ((await countTeamItems(manager, workspaceId, team.id)) !== ids.length - removed.size) {
       await rebuild(manager, workspaceId, team);
       return;
     }
@@ -92,7 +95,9 @@ export async function refreshTeamFlowOfItems(
   }
   const done = doneStatuses(team.workflow);
   const flowItems = [
-    ...items.written.map((fields) => flowItemOf(fields, done)),
+    ...items.written
+      .filter((fields) => !removed.has(fields.id))
+      .map((fields) => flowItemOf(fields, done)),
     ...(await loadFlowItemsWithIds(manager, workspaceId, team.id, team.workflow, items.reread)),
   ];
   const rows = flowItems.map((item) => itemFlowRow(item, team.workflow, team.timeZone));
