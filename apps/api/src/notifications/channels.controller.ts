@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   type CreateNotificationChannelRequest,
@@ -76,7 +76,6 @@ export class ChannelsController {
   test(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('id', z.uuid()) id: string,
-    @Body() _body: unknown,
   ): Promise<NotificationChannelTestResult> {
     return this.channels.test(workspace.id, id);
   }

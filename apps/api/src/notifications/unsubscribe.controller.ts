@@ -1,8 +1,10 @@
-import { Controller, Get, Header, Param } from '@nestjs/common';
+import { Controller, Get, Header } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Access } from '../access/access.decorator.js';
 import { ReturnsContent } from '../common/openapi/openapi.decorators.js';
 import { ProblemException } from '../common/problem/problem.js';
+import { ZodParam } from '../common/validation/zod.pipe.js';
+import { z } from 'zod';
 import { SecretBox } from '../common/secrets/secret-box.js';
 import { escapeHtml } from './messages.js';
 import { PreferencesService } from './preferences.service.js';
@@ -25,8 +27,8 @@ export class UnsubscribeController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-store')
   @ReturnsContent('text/html', 'A page saying which emails were turned off.')
-  async unsubscribe(@Param('token') token: string): Promise<string> {
-    const reader = token.length <= 400 ? readUnsubscribeToken(this.box, token) : undefined;
+  async unsubscribe(@ZodParam('token', z.string().min(1).max(400)) token: string): Promise<string> {
+    const reader = readUnsubscribeToken(this.box, token);
     if (!reader || !(await this.preferences.emailOff(reader.userId, reader.event))) {
       throw ProblemException.notFound(
         'This unsubscribe link is not valid; change your notification settings in Bearing instead.',
