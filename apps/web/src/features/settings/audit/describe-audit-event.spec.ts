@@ -20,6 +20,20 @@ function event(action: AuditEvent['action'], details: AuditEvent['details']): Au
 describe('describeAuditEvent', () => {
   it.each([
     [
+      event('session.sign-in-failed', {
+        email: 'nobody@x.test',
+        reason: 'unknown-email',
+        ip: '203.0.113.9',
+      }),
+      'Failed to sign in',
+      'nobody@x.test (unknown email) from 203.0.113.9',
+    ],
+    [
+      event('account.mfa-reset', { email: 'bo@x.test' }),
+      'Reset two-factor authentication',
+      'bo@x.test',
+    ],
+    [
       event('member.role-changed', { email: 'ana@x.test', from: 'viewer', to: 'editor' }),
       'Changed a role',
       'ana@x.test: viewer → editor',

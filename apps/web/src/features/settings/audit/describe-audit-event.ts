@@ -84,6 +84,38 @@ const DESCRIBERS: Partial<Record<AuditAction, Describer>> = {
     action: 'Revoked an API token',
     target: joined(detail('name'), detail('owner') && `of ${detail('owner')}`),
   }),
+  'account.mfa-enabled': (detail) => ({
+    action: 'Turned on two-factor authentication',
+    target: joined(detail('email')),
+  }),
+  'account.mfa-disabled': (detail) => ({
+    action: 'Turned off two-factor authentication',
+    target: joined(detail('email')),
+  }),
+  'account.mfa-reset': (detail) => ({
+    action: 'Reset two-factor authentication',
+    target: joined(detail('email')),
+  }),
+  'session.mfa-failed': (detail) => ({
+    action: 'Entered a wrong second-factor code',
+    target: joined(detail('email'), detail('ip') && `from ${detail('ip')}`),
+  }),
+  'session.sign-in-failed': (detail) => ({
+    action: 'Failed to sign in',
+    target: joined(
+      detail('email'),
+      detail('reason') && `(${detail('reason')?.replace(/-/g, ' ')})`,
+      detail('ip') && `from ${detail('ip')}`,
+    ),
+  }),
+  'account.instance-admin-revoked': (detail) => ({
+    action: 'Took away instance administration',
+    target: joined(detail('email')),
+  }),
+  'password-resets.viewed': (detail) => ({
+    action: 'Looked at the held password-reset links',
+    target: joined(detail('shown') && `${detail('shown')} shown`),
+  }),
   'job.retried': (detail) => {
     const kind = detail('kind');
     const attempts = detail('attempts');
