@@ -412,6 +412,19 @@ describe('tenant isolation', () => {
       await intruder.delete(`/api/me/sessions/${sessionOfA?.id}`).expect(404);
       await memberOfASession.get('/api/me').expect(200);
       await intruder.delete(`/api/me/tokens/${tokenOfA.id}`).expect(404);
+      // A's account through the instance-admin routes: only an instance admin reaches them.
+      await intruder.delete(`/api/admin/users/${memberOfA.id}/mfa`).expect(403);
+      await intruder.delete(`/api/admin/users/${memberOfA.id}/sessions`).expect(403);
+      await intruder
+        .patch(`/api/admin/users/${memberOfA.id}`)
+        .send({ instanceAdmin: true })
+        .expect(403);
+      // The caller's own second factor only: nothing of A's is named or touched.
+      await intruder
+        .delete('/api/me/mfa')
+        .send({ password: 'not the password at all' })
+        .expect(400);
+      await memberOfASession.get('/api/me').expect(200);
       await intruder
         .post('/api/me/tokens')
         .send({ name: 'sneaky', workspace: workspaceA.slug, scope: 'read', expiresInDays: 1 })
