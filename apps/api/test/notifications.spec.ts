@@ -391,6 +391,19 @@ describe('notifications', () => {
       expect(smtp.messages.filter(({ subject }) => subject === title)).toHaveLength(1);
     });
 
+    it('skips an event it cannot expand without holding up the others', async () => {
+      clock = pinClock(testApp, T0);
+      jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+      await publish({ title: 'Unexpandable', audience: { users: ['not-a-user-id'] } });
+      const title = 'Expanded despite a bad neighbour';
+      await publish({ title, audience: { users: [editor.id] } });
+      await dispatch(T0);
+      expect(await deliveriesOfEvent('Unexpandable')).toEqual([]);
+      expect((await deliveriesOfEvent(title)).map(({ state }) => state)).toEqual(['sent', 'sent']);
+      await dispatch(T0);
+      expect(await deliveriesOfEvent('Unexpandable')).toEqual([]);
+    });
+
     it('sends to editors only when the event says so, and only to members', async () => {
       clock = pinClock(testApp, T0);
       const outsider = await createUser(testApp);

@@ -94,8 +94,16 @@ export class NotificationPipeline implements OnModuleInit {
     return this.dataSource.transaction(async (manager) => {
       const events = await claimUnexpandedEvents(manager, BATCH);
       for (const event of events) {
-        const deliveries = await this.deliveriesOf(manager, event);
-        await insertDeliveries(manager, deliveries, now);
+        try {
+          // A savepoint: one event that cannot be expanded must not hold up the others.
+          await manager.transaction(async (inner) => {
+            await insertDeliveries(inner, await this.deliveriesOf(inner, event), now);
+          });
+        } catch (error) {
+          this.logger.error(
+            `event ${event.id} (${event.event}) could not be expanded: ${safeMessage(error)}`,
+          );
+        }
         await markExpanded(manager, event.id, now);
       }
       return events.length;
