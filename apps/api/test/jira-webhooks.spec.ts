@@ -206,6 +206,24 @@ describe('Jira webhooks', () => {
     expect(huge.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 
+  it('lists the sync status of every synced team for the portfolio, to viewers too', async () => {
+    const { team } = await teamWithSource({ enabled: false });
+    const viewer = await signIn(testApp, await createMember(testApp, workspace, 'viewer'));
+    const listed = await viewer
+      .get(`/api/workspaces/${workspace.slug}/jira-sync-status`)
+      .expect(200);
+    expect(listed.body.items).toContainEqual({
+      teamId: team.id,
+      teamName: team.name,
+      teamSlug: team.slug,
+      state: 'ok',
+      enabled: false,
+      lastSyncAt: null,
+      lastError: null,
+      failingSince: null,
+    });
+  });
+
   it('writes no webhook secret to the request log', async () => {
     // The request logger exactly as the app configures it, writing to a buffer instead of stdout.
     const options = (

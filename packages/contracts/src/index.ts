@@ -29,6 +29,7 @@ export * from './portfolio.js';
 export * from './jobs.js';
 export * from './jira-sync.js';
 export * from './jira-webhooks.js';
+export * from './jira-sync-status.js';
 export * from './single-sign-on.js';
 export * from './notifications.js';
 export * from './queries.js';

@@ -13,6 +13,7 @@ import {
   syncRunSchema,
   type SyncRun,
   type SyncRunPage,
+  teamSyncStatusListSchema,
   type UpdateJiraConnectionRequest,
 } from '@bearing/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -34,6 +35,7 @@ export const jiraKeys = {
     [...teamKeys.all(workspace), 'jira-source', teamId] as const,
   runs: (workspace: string, teamId: string) =>
     [...jiraKeys.source(workspace, teamId), 'runs'] as const,
+  statuses: (workspace: string) => [...teamKeys.all(workspace), 'jira-sync-status'] as const,
   webhook: (workspace: string, teamId: string) =>
     [...jiraKeys.source(workspace, teamId), 'webhook'] as const,
 };
@@ -251,6 +253,19 @@ export function useRotateWebhook(workspace: string, teamId: string) {
         `${sourcePath(workspace, teamId)}/webhook/rotate`,
         undefined,
         jiraSourceSchema,
+      ),
+  });
+}
+
+/** `GET …/jira-sync-status`: every synced team's freshness, failing ones first (the portfolio). */
+export function useTeamSyncStatuses(workspace: string) {
+  return useQuery({
+    queryKey: jiraKeys.statuses(workspace),
+    queryFn: ({ signal }) =>
+      apiGet(
+        `/api/workspaces/${encodeURIComponent(workspace)}/jira-sync-status`,
+        teamSyncStatusListSchema,
+        { signal },
       ),
   });
 }

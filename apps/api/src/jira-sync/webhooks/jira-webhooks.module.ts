@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { SyncStatusController } from '../sync-status/sync-status.controller.js';
 import { JiraWebhookSettingsController } from './jira-webhook-settings.controller.js';
 import { JiraWebhookController } from './jira-webhook.controller.js';
 import {
@@ -16,7 +17,8 @@ export class JiraWebhooksModule {
   static forRoot(options: JiraWebhookOptions): DynamicModule {
     return {
       module: JiraWebhooksModule,
-      controllers: [JiraWebhookController, JiraWebhookSettingsController],
+      // The teams' sync status (for the portfolio) rides along: it reads sources only.
+      controllers: [JiraWebhookController, JiraWebhookSettingsController, SyncStatusController],
       providers: [{ provide: JIRA_WEBHOOK_OPTIONS, useValue: options }, JiraWebhooksService],
     };
   }

@@ -1,5 +1,5 @@
 import { Card, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { usePortfolio } from '../../api/portfolio';
 import { EmptyPanel } from '../../components/empty-panel';
 import { ErrorAlert } from '../../components/error-alert';
@@ -12,6 +12,11 @@ import { OutOfBoundsGuardrails } from './out-of-bounds-guardrails';
 import { ProgramCard } from './program-card';
 import { SlippingMilestones } from './slipping-milestones';
 import { TopRisks } from './top-risks';
+
+// Which teams' Jira data is fresh or failing: loaded after the portfolio's own numbers.
+const PortfolioSyncStatus = lazy(async () => ({
+  default: (await import('../jira/status/portfolio-sync-status')).PortfolioSyncStatus,
+}));
 
 /**
  * `/w/:workspace/portfolio` — the executive view: every program's health and trend, objective
@@ -83,6 +88,9 @@ export function PortfolioPage() {
           <Section title="Milestones slipping against baseline">
             <SlippingMilestones workspace={workspace.slug} programs={data.programs} />
           </Section>
+          <Suspense fallback={null}>
+            <PortfolioSyncStatus workspace={workspace.slug} />
+          </Suspense>
         </>
       )}
     </Stack>
