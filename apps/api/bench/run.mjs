@@ -10,6 +10,7 @@ const benchmarks = [
   ['uploads.bench.mjs'],
   ['flow.bench.mjs'],
   ['digests.bench.mjs'],
+  ['jira-sync.bench.mjs'],
   ['auth.bench.mjs'],
 ];
 let failed = false;

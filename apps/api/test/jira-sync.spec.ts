@@ -530,6 +530,7 @@ describe('Jira sync', () => {
       let killedAfter = 0;
       sync.queuedRunOptions = {
         signal: stop.signal,
+        batchIssues: 100,
         afterPage: (page) => {
           if (page === 2) {
             killedAfter = page;

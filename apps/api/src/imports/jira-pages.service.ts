@@ -85,11 +85,13 @@ export async function applyJiraFile(
   manager: EntityManager,
   target: { workspaceId: string; teamId: string },
   file: ImportFile,
+  { refreshFlow }: { refreshFlow: boolean } = { refreshFlow: true },
 ): Promise<AppliedBatch> {
   const plan = await planImport(manager, target, file);
   await writePlan(manager, target, plan, () => Promise.resolve());
-  // The flow read model of the items written commits with them, as an import's does.
-  await refreshFlowOfPlan(manager, target, plan);
+  // The flow read model of the items written commits with them, as an import's does (unless
+  // the caller rebuilds it once after many batches).
+  if (refreshFlow) await refreshFlowOfPlan(manager, target, plan);
   const restored = await restoreRemovedItems(
     manager,
     { ...target, source: JIRA_SOURCE },

@@ -50,6 +50,10 @@ type SyncJobPayload = { workspaceId: string; runId: string };
 export const OVERLAP_MINUTES = 2;
 /** How often an incremental sync also compares every key with Jira's to find removed issues. */
 export const RECONCILE_EVERY_HOURS = 6;
+/** Issues written per transaction: pages are gathered up to this many. */
+const BATCH_ISSUES = 1_000;
+/** Search pages fetched ahead of the one being written. */
+const PREFETCH_PAGES = 20;
 /** A queued run whose job has not started after this long is sent to the queue again. */
 const QUEUED_TOO_LONG_MS = 10 * 60_000;
 
@@ -73,6 +77,8 @@ export type SyncRunOptions = {
   afterPage?: (page: number) => void | Promise<void>;
   /** Tests replace the backoff waits of the Jira client. */
   sleep?: (ms: number) => Promise<void>;
+  /** Issues per transaction (default `BATCH_ISSUES`); tests stop between smaller batches. */
+  batchIssues?: number;
 };
 
 /**
@@ -266,9 +272,10 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
     const seen = new Map<string, string>();
     let latest = source.watermark;
     // Items restored or marked removed change the team's rows beyond the pages' own.
-    let rebuild = false;
+    // A full sync rebuilds the read model once at its end instead of after every batch.
+    let rebuild = mode === 'full';
     let sprintsPending = boardSprints.length > 0;
-    const apply = async (issues: RawSearchIssue[], names: unknown) => {
+    const apply = async (issues: RawSearchIssue[], names: unknown, pages = 1) => {
       await reader.completeChangelogs(issues);
       const applied = await this.applyPage(
         source,
@@ -279,6 +286,7 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
           boardSprints: sprintsPending ? boardSprints : [],
         },
         mapping,
+        mode === 'incremental',
       );
       sprintsPending = false;
       rebuild ||= applied.restored > 0;
@@ -290,16 +298,33 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
         const at = jiraInstant(updated);
         if (!Number.isNaN(at.getTime()) && (latest === null || at > latest)) latest = at;
       }
-      tally.pages++;
+      tally.pages += pages;
       tally.requests = client.requests;
       tally.retries = client.retries;
       if (!(await renewRun(this.dataSource.manager, liveTally(tally, client))))
         throw new LeaseLost();
       await options.afterPage?.(tally.pages);
     };
-    for await (const page of reader.search(jql, fields)) {
-      if (page.issues.length > 0 || sprintsPending) await apply(page.issues, page.names);
+    // Pages are fetched ahead while a batch is written; a batch of pages is one transaction.
+    let batch: RawSearchIssue[] = [];
+    let names: unknown;
+    const flush = async (pages: number) => {
+      if (batch.length === 0 && !sprintsPending) return;
+      const issues = batch;
+      batch = [];
+      await apply(issues, names, pages);
+    };
+    let pagesInBatch = 0;
+    for await (const page of prefetch(reader.search(jql, fields), PREFETCH_PAGES)) {
+      batch.push(...page.issues);
+      names ??= page.names;
+      pagesInBatch++;
+      if (batch.length >= (options.batchIssues ?? BATCH_ISSUES)) {
+        await flush(pagesInBatch);
+        pagesInBatch = 0;
+      }
     }
+    await flush(pagesInBatch);
     // Paging is not a snapshot: an issue edited meanwhile moves in the order and may push
     // another past a page boundary. The key listing shows what the pages missed or what
     // changed since; those are read again by key.
@@ -331,6 +356,7 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
     tally: Tally,
     batch: Parameters<typeof jiraFileOfIssues>[0],
     mapping: Parameters<typeof jiraFileOfIssues>[1],
+    refreshFlow: boolean,
   ) {
     let file;
     try {
@@ -351,6 +377,7 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
         manager,
         { workspaceId: source.workspaceId, teamId: source.teamId },
         file,
+        { refreshFlow },
       );
     });
     tally.created += applied.created;
@@ -431,6 +458,45 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
         }
       }
     });
+  }
+}
+
+/**
+ * Pulls up to `depth` items of `source` ahead of the consumer, so fetching pages and writing
+ * them overlap. A failure of the source surfaces when the consumer reaches it.
+ */
+async function* prefetch<T>(source: AsyncGenerator<T>, depth: number): AsyncGenerator<T> {
+  // An async generator queues `next()` calls and runs them one after another, so asking ahead
+  // lets it fetch on while the consumer works.
+  const ahead: Promise<IteratorResult<T>>[] = [];
+  let ended = false;
+  const ask = () => {
+    while (!ended && ahead.length < depth) {
+      const next = source.next();
+      next.then(
+        (result) => {
+          if (result.done) ended = true;
+        },
+        () => {
+          ended = true;
+        },
+      );
+      ahead.push(next);
+    }
+  };
+  try {
+    for (;;) {
+      ask();
+      const next = ahead.shift();
+      if (!next) return;
+      const result = await next;
+      if (result.done) return;
+      yield result.value;
+    }
+  } finally {
+    // Settle what was asked for before closing, so no request fails unobserved.
+    await Promise.allSettled(ahead);
+    await source.return(undefined);
   }
 }
 

@@ -88,7 +88,11 @@ export class FakeJira {
   private historyId = 1;
   url = '';
 
-  constructor(private readonly options: FakeJiraOptions) {
+  private readonly options: FakeJiraOptions;
+
+  // No parameter properties: the benchmark loads this file with Node's own type stripping.
+  constructor(options: FakeJiraOptions) {
+    this.options = options;
     this.latencyMs = options.latencyMs ?? 0;
     this.token = options.token;
   }
@@ -144,12 +148,15 @@ export class FakeJira {
     historiesPerIssue = 8,
     sprintCount = 4,
     start = new Date('2026-01-05T09:00:00Z'),
+    createdUntil,
   }: {
     project?: string;
     count: number;
     historiesPerIssue?: number;
     sprintCount?: number;
     start?: Date;
+    /** The last issue's creation; default a day before `now`. */
+    createdUntil?: Date;
   }): void {
     const day = 86_400_000;
     for (let index = 0; index < sprintCount; index++) {
@@ -167,7 +174,10 @@ export class FakeJira {
       });
     }
     const statuses = ['In Progress', 'In Review', 'In Progress', 'In Review', 'Done'];
-    const span = Math.max(1, this.now.getTime() - start.getTime() - day);
+    const span = Math.max(
+      1,
+      (createdUntil?.getTime() ?? this.now.getTime() - day) - start.getTime(),
+    );
     for (let index = 0; index < count; index++) {
       const key = `${project}-${index + 1}`;
       // Spread over the span so sprints, cycle times and burndowns all have something.
@@ -585,7 +595,20 @@ export function jiraTime(instant: Date): string {
 /** The instant as JQL names its minute in `timeZone` (`yyyy/MM/dd HH:mm`). */
 function jqlMinute(instant: Date, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
+    minuteFormat(timeZone)
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}/${parts.month}/${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+const minuteFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per zone: building one per issue would make every search slow. */
+function minuteFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = minuteFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
       timeZone,
       year: 'numeric',
       month: '2-digit',
@@ -593,11 +616,10 @@ function jqlMinute(instant: Date, timeZone: string): string {
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
-    })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.year}/${parts.month}/${parts.day} ${parts.hour}:${parts.minute}`;
+    });
+    minuteFormats.set(timeZone, format);
+  }
+  return format;
 }
 
 async function readBody(request: IncomingMessage): Promise<unknown> {
