@@ -18,7 +18,6 @@ import {
 } from '@bearing/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useAllPages } from './all-pages';
-import { ApiError } from './api-error';
 import { apiGet, apiSend, pagePath } from './client';
 import { teamKeys, teamPath } from './teams';
 import { workspaceKey } from './workspaces';
@@ -46,6 +45,10 @@ function connectionsPath(workspace: string): string {
 
 function connectionPath(workspace: string, id: string): string {
   return `${connectionsPath(workspace)}/${encodeURIComponent(id)}`;
+}
+
+function syncStatusPath(workspace: string): string {
+  return `/api/workspaces/${encodeURIComponent(workspace)}/jira-sync-status`;
 }
 
 function sourcePath(workspace: string, teamId: string): string {
@@ -128,7 +131,7 @@ export function syncInFlight(run: Pick<SyncRun, 'status'> | undefined): boolean 
 }
 
 /**
- * `GET …/teams/:team/source`: the team's Jira source, or `null` when it has none (404). Asked
+ * `GET …/teams/:team/source`: the team's Jira source, or `null` when it has none. Asked
  * again every {@link SYNC_POLL_MS} while it syncs, so the status follows the run; when the sync
  * ends, everything under the team is refreshed.
  */
@@ -139,13 +142,12 @@ export function useTeamSource(workspace: string, teamId: string) {
     queryKey: key,
     queryFn: async ({ signal }) => {
       const before = queryClient.getQueryData<JiraSource | null>(key);
-      let source: JiraSource | null;
-      try {
-        source = await apiGet(sourcePath(workspace, teamId), jiraSourceSchema, { signal });
-      } catch (error) {
-        if (!(error instanceof ApiError && error.status === 404)) throw error;
-        source = null;
-      }
+      // Asked through the workspace's list first: a team without a source is not a 404 (which
+      // browsers log as an error on every team page).
+      const listed = await apiGet(syncStatusPath(workspace), teamSyncStatusListSchema, { signal });
+      const source = listed.items.some((item) => item.teamId === teamId)
+        ? await apiGet(sourcePath(workspace, teamId), jiraSourceSchema, { signal })
+        : null;
       // A sync just ended: what it wrote shows on every tab of the team.
       if (before?.state === 'syncing' && source?.state !== 'syncing') {
         void queryClient.invalidateQueries({ queryKey: teamKeys.all(workspace) });
@@ -195,7 +197,10 @@ export function usePutTeamSource(workspace: string, teamId: string) {
       apiSend('PUT', sourcePath(workspace, teamId), request, jiraSourceSchema),
     onSuccess: (source) => {
       queryClient.setQueryData(jiraKeys.source(workspace, teamId), source);
-      return queryClient.invalidateQueries({ queryKey: jiraKeys.runs(workspace, teamId) });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: jiraKeys.runs(workspace, teamId) }),
+        queryClient.invalidateQueries({ queryKey: jiraKeys.statuses(workspace) }),
+      ]);
     },
   });
 }
@@ -207,7 +212,7 @@ export function useDeleteTeamSource(workspace: string, teamId: string) {
     mutationFn: () => apiSend('DELETE', sourcePath(workspace, teamId)),
     onSuccess: () => {
       queryClient.setQueryData(jiraKeys.source(workspace, teamId), null);
-      return queryClient.invalidateQueries({ queryKey: jiraKeys.runs(workspace, teamId) });
+      return queryClient.invalidateQueries({ queryKey: jiraKeys.statuses(workspace) });
     },
   });
 }
@@ -262,10 +267,6 @@ export function useTeamSyncStatuses(workspace: string) {
   return useQuery({
     queryKey: jiraKeys.statuses(workspace),
     queryFn: ({ signal }) =>
-      apiGet(
-        `/api/workspaces/${encodeURIComponent(workspace)}/jira-sync-status`,
-        teamSyncStatusListSchema,
-        { signal },
-      ),
+      apiGet(syncStatusPath(workspace), teamSyncStatusListSchema, { signal }),
   });
 }

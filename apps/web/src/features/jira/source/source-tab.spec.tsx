@@ -98,6 +98,18 @@ const RUN: SyncRun = {
   error: null,
 };
 
+/** The team as the workspace's sync-status list names it once it has a source. */
+const LISTED = {
+  teamId: TEAM.id,
+  teamName: TEAM.name,
+  teamSlug: TEAM.slug,
+  state: 'ok',
+  enabled: true,
+  lastSyncAt: null,
+  lastError: null,
+  failingSince: null,
+};
+
 const HOOK_URL = `http://bearing.test/api/hooks/jira/${SOURCE.id}/s3cr3t-hook-address`;
 
 function routes(role: 'viewer' | 'editor', extra: Parameters<typeof mockFetch>[0] = {}) {
@@ -118,6 +130,7 @@ function routes(role: 'viewer' | 'editor', extra: Parameters<typeof mockFetch>[0
     [`GET ${TEAM_PATH}/source/webhook`]: () =>
       fakeResponse(200, { signed: false, lastReceivedAt: null }),
     [`GET ${TEAM_PATH}/source/runs`]: () => fakeResponse(200, { items: [RUN], nextCursor: null }),
+    'GET /api/workspaces/demo/jira-sync-status': () => fakeResponse(200, { items: [LISTED] }),
     ...extra,
   });
 }
@@ -126,6 +139,8 @@ describe('a team’s Source tab', () => {
   it('connects a team: JQL, story points from Jira’s fields, an unknown status mapped, then shows the webhook address once', async () => {
     let saved: JiraSource | null = null;
     const fetchMock = routes('editor', {
+      'GET /api/workspaces/demo/jira-sync-status': () =>
+        fakeResponse(200, { items: saved ? [LISTED] : [] }),
       [`GET ${TEAM_PATH}/source`]: () =>
         saved ? fakeResponse(200, saved) : problemResponse(404, 'Not Found', 'No source.'),
       [`PUT ${TEAM_PATH}/source`]: () => {
