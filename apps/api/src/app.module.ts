@@ -30,6 +30,7 @@ import { TeamsModule } from './teams/teams.module.js';
 import { WorkItemsModule } from './work-items/work-items.module.js';
 import { PortfolioModule } from './portfolio/portfolio.module.js';
 import { QueriesModule } from './queries/queries.module.js';
+import { AlertsModule } from './alerts/alerts.module.js';
 import { RemindersModule } from './reminders/reminders.module.js';
 import { DigestsModule } from './digests/digests.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
@@ -92,6 +93,7 @@ export class AppModule {
         DeliveryModule,
         PortfolioModule,
         QueriesModule,
+        AlertsModule,
         RemindersModule,
         DigestsModule,
         MailModule.forRoot({

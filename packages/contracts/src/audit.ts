@@ -51,6 +51,13 @@ export const auditActionSchema = z.enum([
   'jira-connection.created',
   'jira-connection.updated',
   'jira-connection.deleted',
+  'alert-rule.created',
+  'alert-rule.updated',
+  'alert-rule.deleted',
+  'alert.acknowledged',
+  'saved-query.created',
+  'saved-query.updated',
+  'saved-query.deleted',
   'team-source.saved',
   'team-source.deleted',
   /** Jira refused a sync's credentials (401/403): the source is broken, its schedule paused. */

@@ -30,6 +30,7 @@ export * from './jobs.js';
 export * from './jira-sync.js';
 export * from './jira-webhooks.js';
 export * from './jira-sync-status.js';
-export * from './single-sign-on.js';
 export * from './notifications.js';
+export * from './single-sign-on.js';
 export * from './queries.js';
+export * from './alert-rules.js';

@@ -48,6 +48,8 @@ const NAME_QUERIES: Record<AuditTargetType, string | null> = {
   'team-source': `SELECT "team"."name" AS "name" FROM "team_source"
                     JOIN "team" ON "team"."id" = "team_source"."team_id"
                    WHERE "team_source"."id" = $1 AND "team_source"."workspace_id" = $2`,
+  'alert-rule': `SELECT "name" FROM "alert_rule" WHERE "id" = $1 AND "workspace_id" = $2`,
+  'saved-query': `SELECT "name" FROM "saved_query" WHERE "id" = $1 AND "workspace_id" = $2`,
   // Instance-level events: named by their details (an account's email), never by a workspace.
   account: null,
   instance: null,

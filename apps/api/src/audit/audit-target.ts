@@ -26,6 +26,8 @@ export type AuditTargetType =
   | 'status-report'
   | 'jira-connection'
   | 'team-source'
+  | 'alert-rule'
+  | 'saved-query'
   | 'account'
   | 'instance';
 
@@ -53,6 +55,8 @@ export const AUDIT_TARGET_KINDS: Record<AuditTargetType, string> = {
   'status-report': 'Status report',
   'jira-connection': 'Jira connection',
   'team-source': 'Team source',
+  'alert-rule': 'Alert rule',
+  'saved-query': 'Saved query',
   account: 'Account',
   instance: 'Instance settings',
 };

@@ -56,6 +56,9 @@ import { NotificationDelivery } from '../notifications/notification-delivery.ent
 import { NotificationEventRow } from '../notifications/notification-event.entity.js';
 import { NotificationPreference } from '../notifications/notification-preference.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
+import { SavedQuery } from '../alerts/saved-query.entity.js';
+import { AlertRule } from '../alerts/alert-rule.entity.js';
+import { Alert } from '../alerts/alert.entity.js';
 
 /**
  * Every entity, listed explicitly: class references work the same from `tsc` output, under
@@ -66,12 +69,12 @@ export const entities = [
   User,
   Session,
   PasswordReset,
-  TotpCredential,
-  RecoveryCode,
-  MfaTicket,
   OidcSignInAttempt,
   OidcIdentity,
   OidcPendingLink,
+  TotpCredential,
+  RecoveryCode,
+  MfaTicket,
   Membership,
   Invitation,
   InstanceSetting,
@@ -118,4 +121,7 @@ export const entities = [
   NotificationChannel,
   NotificationDelivery,
   NotificationPreference,
+  SavedQuery,
+  AlertRule,
+  Alert,
 ];

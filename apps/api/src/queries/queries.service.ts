@@ -64,12 +64,18 @@ export class QueriesService {
     };
   }
 
-  async run(workspaceId: string, text: string, options: RunOptions = {}): Promise<QueryResult> {
+  /** Parses and checks a query without running it: its result's columns, or the 400. */
+  columnsOf(workspaceId: string, text: string, path = 'query'): QueryResult['columns'] {
+    return this.compile(workspaceId, text, {}, path).columns;
+  }
+
+  private compile(workspaceId: string, text: string, options: RunOptions, path = 'query') {
+    // A rule's query is `query` of its body too; the path stays overridable for other bodies.
+    const atPath = (errors: QueryError[]) => errors.map((error) => ({ ...error, path }));
     const parsed = parseQuery(text);
-    if (!parsed.ok) throw refused(parsed.errors, 'The query is not valid.');
-    let compiled;
+    if (!parsed.ok) throw refused(atPath(parsed.errors), 'The query is not valid.');
     try {
-      compiled = compileQuery(parsed.query, {
+      return compileQuery(parsed.query, {
         workspaceId,
         now: options.now ?? this.clock.now(),
         tables: QUERY_TABLES,
@@ -77,10 +83,15 @@ export class QueriesService {
         ...(options.lookbackMs === undefined ? {} : { lookbackMs: options.lookbackMs }),
       });
     } catch (error) {
-      if (error instanceof QueryCompileError)
-        throw refused([error.error], 'The query is not valid.');
+      if (error instanceof QueryCompileError) {
+        throw refused(atPath([error.error]), 'The query is not valid.');
+      }
       throw error;
     }
+  }
+
+  async run(workspaceId: string, text: string, options: RunOptions = {}): Promise<QueryResult> {
+    const compiled = this.compile(workspaceId, text, options);
     const started = performance.now();
     let rows: Record<string, unknown>[];
     try {

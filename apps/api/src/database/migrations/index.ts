@@ -29,8 +29,9 @@ import { AddPasswordLifecycle1765400000000 } from './1765400000000-add-password-
 import { HoldPasswordResetLinks1765400100000 } from './1765400100000-hold-password-reset-links.js';
 import { AddInstanceAdministration1765450000000 } from './1765450000000-add-instance-administration.js';
 import { AddSingleSignOn1765600000000 } from './1765600000000-add-single-sign-on.js';
-import { CreateNotifications1765500000000 } from './1765500000000-create-notifications.js';
 import { AddMfa1765630000000 } from './1765630000000-add-mfa.js';
+import { CreateAlertRules1765700000000 } from './1765700000000-create-alert-rules.js';
+import { CreateNotifications1765500000000 } from './1765500000000-create-notifications.js';
 import { CreateJiraSync1765550000000 } from './1765550000000-create-jira-sync.js';
 import { CreateJiraWebhook1765580000000 } from './1765580000000-create-jira-webhook.js';
 
@@ -75,4 +76,5 @@ export const migrations = [
   CreateJiraWebhook1765580000000,
   AddSingleSignOn1765600000000,
   AddMfa1765630000000,
+  CreateAlertRules1765700000000,
 ];

@@ -7,7 +7,8 @@ import { queryLexer } from './query-tokens.js';
 
 /** One mistake in a query, located as an editor shows it (1-based line and column). */
 export type QueryError = {
-  path: 'query';
+  /** The request field holding the query: `query` (a rule's body too). */
+  path: string;
   line: number;
   column: number;
   token: string;

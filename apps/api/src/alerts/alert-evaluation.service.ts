@@ -1,0 +1,191 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ALERT_ROWS_KEPT, type QueryResult } from '@bearing/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ProblemException } from '../common/problem/problem.js';
+import { JobQueue } from '../jobs/job-queue.service.js';
+import { Scheduler } from '../jobs/jobs.module.js';
+import { NotificationPipeline } from '../notifications/notifications.module.js';
+import { publishEvent } from '../notifications/outbox.repository.js';
+import { QueriesService } from '../queries/queries.service.js';
+import { workspaceWebPath } from '../workspaces/workspace.repository.js';
+import type { AlertRule } from './alert-rule.entity.js';
+import { applyTrigger } from './alert-trigger.js';
+import type { Alert } from './alert.entity.js';
+import {
+  alertRuleById,
+  claimAlertRuleRun,
+  dueAlertRules,
+  lastFiredAt,
+  lockAlertRule,
+  openAlertsOf,
+  recordAlertRuleRun,
+  saveAlert,
+} from './alert.repository.js';
+
+export const EVALUATE_ALERT_RULE = 'alert-rule.evaluate';
+type EvaluatePayload = { workspaceId: string; ruleId: string; runAt: string };
+
+const MINUTE = 60_000;
+/** Rules looked at per scheduler tick; the rest wait for the next minute. */
+const DUE_RULES_PER_TICK = 500;
+
+/** What one run of a rule did, for tests and logs. */
+export type EvaluationOutcome = {
+  fired: number;
+  updated: number;
+  resolved: number;
+  suppressed: number;
+};
+
+/**
+ * Runs alert rules on their schedule: the minute scheduler claims each due rule's run (one
+ * process wins the claim) and queues a job per run; the job runs the query at the scheduled
+ * time over the rule's lookback, applies the trigger and moves the rule's alerts through their
+ * lifecycle — a new match fires (unless the group fired within the suppression window), a
+ * match of an open alert refreshes it, an open alert whose group no longer matches resolves.
+ * Fired and resolved alerts are published as `alert.fired` / `alert.resolved` outbox events.
+ */
+@Injectable()
+export class AlertEvaluation implements OnModuleInit {
+  private readonly logger = new Logger(AlertEvaluation.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queue: JobQueue,
+    private readonly scheduler: Scheduler,
+    private readonly queries: QueriesService,
+    private readonly pipeline: NotificationPipeline,
+  ) {}
+
+  onModuleInit(): void {
+    this.scheduler.register('alert-rules', (now) => this.enqueueDue(now).then(() => undefined));
+    this.queue.register<EvaluatePayload>(
+      EVALUATE_ALERT_RULE,
+      async ({ ruleId, runAt }) => {
+        await this.evaluate(ruleId, new Date(runAt));
+      },
+      { retries: 2, retryDelaySeconds: 30, timeoutSeconds: 60 },
+    );
+  }
+
+  /** Claims and queues every rule due at `now`; answers how many runs were queued. */
+  async enqueueDue(now: Date): Promise<number> {
+    const manager = this.dataSource.manager;
+    let queued = 0;
+    for (const rule of await dueAlertRules(manager, now, DUE_RULES_PER_TICK)) {
+      const next = new Date(now.getTime() + rule.everyMinutes * MINUTE);
+      if (!(await claimAlertRuleRun(manager, rule.id, rule.nextRunAt, next))) continue;
+      await this.queue.enqueue<EvaluatePayload>(
+        EVALUATE_ALERT_RULE,
+        { workspaceId: rule.workspaceId, ruleId: rule.id, runAt: now.toISOString() },
+        { singletonKey: `alert-rule:${rule.id}` },
+      );
+      queued += 1;
+    }
+    return queued;
+  }
+
+  /** One run of a rule at `runAt`; idempotent for one `runAt` (the alerts' states say what is done). */
+  async evaluate(ruleId: string, runAt: Date): Promise<EvaluationOutcome> {
+    const outcome: EvaluationOutcome = { fired: 0, updated: 0, resolved: 0, suppressed: 0 };
+    const rule = await alertRuleById(this.dataSource.manager, ruleId);
+    if (!rule?.enabled) return outcome;
+    let result: QueryResult;
+    try {
+      result = await this.queries.run(rule.workspaceId, rule.query, {
+        now: runAt,
+        lookbackMs: rule.lookbackMinutes * MINUTE,
+      });
+    } catch (error) {
+      // A query that no longer runs (a 400: timeout, changed data) is the rule's problem to show.
+      if (!(error instanceof ProblemException)) throw error;
+      const reason =
+        error.problem.errors?.map((entry) => entry.message).join('; ') ?? error.problem.detail;
+      await recordAlertRuleRun(
+        this.dataSource.manager,
+        rule.id,
+        runAt,
+        reason ?? 'the query failed',
+      );
+      return outcome;
+    }
+    const { groups } = applyTrigger(rule, result);
+    await this.dataSource.transaction(async (manager) => {
+      // Two processes evaluating one rule queue behind this lock, and the second sees the first's alerts.
+      const locked = await lockAlertRule(manager, rule.id);
+      if (!locked) return;
+      const open = new Map(
+        (await openAlertsOf(manager, rule.id)).map((alert) => [alert.groupKey, alert]),
+      );
+      for (const [group, rows] of groups) {
+        const kept = rows.slice(0, ALERT_ROWS_KEPT);
+        const existing = open.get(group);
+        if (existing) {
+          await saveAlert(manager, { ...existing, lastSeenAt: runAt, rows: kept });
+          outcome.updated += 1;
+          continue;
+        }
+        const fired = await lastFiredAt(manager, rule.id, group);
+        if (fired && runAt.getTime() - fired.getTime() < locked.suppressMinutes * MINUTE) {
+          outcome.suppressed += 1;
+          continue;
+        }
+        const alert = await saveAlert(manager, {
+          workspaceId: rule.workspaceId,
+          ruleId: rule.id,
+          groupKey: group,
+          state: 'firing',
+          firstSeenAt: runAt,
+          lastSeenAt: runAt,
+          resolvedAt: null,
+          rows: kept,
+        });
+        await this.publish(manager, locked, alert, 'alert.fired', rows.length);
+        outcome.fired += 1;
+      }
+      for (const [group, alert] of open) {
+        if (groups.has(group)) continue;
+        const resolved = await saveAlert(manager, {
+          ...alert,
+          state: 'resolved',
+          resolvedAt: runAt,
+        });
+        await this.publish(manager, locked, resolved, 'alert.resolved', 0);
+        outcome.resolved += 1;
+      }
+      await recordAlertRuleRun(manager, rule.id, runAt, null);
+    });
+    if (outcome.fired + outcome.resolved > 0) await this.pipeline.dispatchSoon();
+    if (outcome.fired > 0) this.logger.log(`alert rule ${rule.id} fired ${outcome.fired} alert(s)`);
+    return outcome;
+  }
+
+  private async publish(
+    manager: EntityManager,
+    rule: AlertRule,
+    alert: Alert,
+    event: 'alert.fired' | 'alert.resolved',
+    matchingRows: number,
+  ): Promise<void> {
+    const group = alert.groupKey === '' ? '' : ` — ${alert.groupKey}`;
+    const severity = rule.severity.toUpperCase();
+    await publishEvent(manager, {
+      workspaceId: rule.workspaceId,
+      event,
+      subject: { type: 'alert', id: alert.id },
+      title:
+        event === 'alert.fired'
+          ? `Alert ${severity}: ${rule.name}${group}`
+          : `Resolved: ${rule.name}${group}`,
+      body:
+        event === 'alert.fired'
+          ? `The rule "${rule.name}" matched ${matchingRows} ${matchingRows === 1 ? 'row' : 'rows'} (severity ${rule.severity}).`
+          : `The rule "${rule.name}" no longer matches; the alert is resolved.`,
+      path: await workspaceWebPath(manager, rule.workspaceId, 'alerts'),
+      audience: { workspaceAdmins: true, alertChannels: true },
+      dedupeKey: `${event}:${alert.id}`,
+      data: { ruleId: rule.id, group: alert.groupKey, severity: rule.severity },
+    });
+  }
+}

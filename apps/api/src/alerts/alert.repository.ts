@@ -1,0 +1,171 @@
+import type { EntityManager } from 'typeorm';
+import { AlertRule } from './alert-rule.entity.js';
+import { Alert } from './alert.entity.js';
+import { SavedQuery } from './saved-query.entity.js';
+
+// Table calls of saved queries, alert rules and alerts; every read of a workspace's records
+// filters by the workspace, except the scheduler's, which looks for due rules of any workspace.
+
+export function savedQueriesOf(manager: EntityManager, workspaceId: string): Promise<SavedQuery[]> {
+  return manager
+    .getRepository(SavedQuery)
+    .find({ where: { workspaceId }, order: { name: 'ASC', id: 'ASC' } });
+}
+
+export function savedQueryOf(manager: EntityManager, workspaceId: string, id: string) {
+  return manager.getRepository(SavedQuery).findOneBy({ workspaceId, id });
+}
+
+export function saveSavedQuery(
+  manager: EntityManager,
+  query: Partial<SavedQuery>,
+): Promise<SavedQuery> {
+  return manager.getRepository(SavedQuery).save(query);
+}
+
+export async function deleteSavedQuery(manager: EntityManager, query: SavedQuery): Promise<void> {
+  await manager.getRepository(SavedQuery).delete({ id: query.id, workspaceId: query.workspaceId });
+}
+
+export function alertRulesOf(manager: EntityManager, workspaceId: string): Promise<AlertRule[]> {
+  return manager
+    .getRepository(AlertRule)
+    .find({ where: { workspaceId }, order: { name: 'ASC', id: 'ASC' } });
+}
+
+export function alertRuleOf(manager: EntityManager, workspaceId: string, id: string) {
+  return manager.getRepository(AlertRule).findOneBy({ workspaceId, id });
+}
+
+/** A rule of any workspace by id (the job knows only the id). */
+export function alertRuleById(manager: EntityManager, id: string) {
+  return manager.getRepository(AlertRule).findOneBy({ id });
+}
+
+/** The rule, locked until the transaction ends: one evaluation of a rule at a time. */
+export function lockAlertRule(manager: EntityManager, id: string) {
+  return manager
+    .getRepository(AlertRule)
+    .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+}
+
+export function saveAlertRule(
+  manager: EntityManager,
+  rule: Partial<AlertRule>,
+): Promise<AlertRule> {
+  return manager.getRepository(AlertRule).save(rule);
+}
+
+export async function deleteAlertRule(manager: EntityManager, rule: AlertRule): Promise<void> {
+  await manager.getRepository(AlertRule).delete({ id: rule.id, workspaceId: rule.workspaceId });
+}
+
+/** Enabled rules of every workspace whose next run is due at `now`, oldest first. */
+export async function dueAlertRules(
+  manager: EntityManager,
+  now: Date,
+  limit: number,
+): Promise<{ id: string; workspaceId: string; nextRunAt: Date; everyMinutes: number }[]> {
+  const rows: { id: string; workspace_id: string; next_run_at: Date; every_minutes: number }[] =
+    await manager.query(
+      `SELECT "id", "workspace_id", "next_run_at", "every_minutes" FROM "alert_rule"
+        WHERE "enabled" AND "next_run_at" <= $1 ORDER BY "next_run_at", "id" LIMIT $2`,
+      [now, limit],
+    );
+  return rows.map((row) => ({
+    id: row.id,
+    workspaceId: row.workspace_id,
+    nextRunAt: row.next_run_at,
+    everyMinutes: row.every_minutes,
+  }));
+}
+
+/**
+ * Moves a due rule's next run on, if no other process did since it was read: true for the one
+ * process that may enqueue this run.
+ */
+export async function claimAlertRuleRun(
+  manager: EntityManager,
+  id: string,
+  dueAt: Date,
+  nextRunAt: Date,
+): Promise<boolean> {
+  // An UPDATE answers [rows, affected count] through TypeORM's postgres driver.
+  const [, affected]: [unknown[], number] = await manager.query(
+    `UPDATE "alert_rule" SET "next_run_at" = $3 WHERE "id" = $1 AND "next_run_at" = $2`,
+    [id, dueAt, nextRunAt],
+  );
+  return affected > 0;
+}
+
+export async function recordAlertRuleRun(
+  manager: EntityManager,
+  id: string,
+  ranAt: Date,
+  error: string | null,
+): Promise<void> {
+  await manager.query(
+    `UPDATE "alert_rule" SET "last_run_at" = $2, "last_error" = $3 WHERE "id" = $1`,
+    [id, ranAt, error],
+  );
+}
+
+export function openAlertsOf(manager: EntityManager, ruleId: string): Promise<Alert[]> {
+  return manager.getRepository(Alert).find({
+    where: [
+      { ruleId, state: 'firing' },
+      { ruleId, state: 'acknowledged' },
+    ],
+  });
+}
+
+/** When the group's latest alert of this rule fired, for suppression. */
+export async function lastFiredAt(
+  manager: EntityManager,
+  ruleId: string,
+  groupKey: string,
+): Promise<Date | null> {
+  const [row]: { fired: Date | null }[] = await manager.query(
+    `SELECT max("first_seen_at") AS "fired" FROM "alert" WHERE "rule_id" = $1 AND "group_key" = $2`,
+    [ruleId, groupKey],
+  );
+  return row?.fired ?? null;
+}
+
+export function saveAlert(manager: EntityManager, alert: Partial<Alert>): Promise<Alert> {
+  return manager.getRepository(Alert).save(alert);
+}
+
+export type AlertWithRule = Alert & { ruleName: string; severity: AlertRule['severity'] };
+
+/** The workspace's alerts, firing first, then acknowledged, then resolved; newest first within. */
+export async function alertsOf(
+  manager: EntityManager,
+  workspaceId: string,
+  state: Alert['state'] | undefined,
+  limit: number,
+): Promise<AlertWithRule[]> {
+  const alerts = await manager
+    .getRepository(Alert)
+    .createQueryBuilder('alert')
+    .innerJoinAndSelect('alert.rule', 'rule')
+    .where('alert.workspaceId = :workspaceId', { workspaceId })
+    .andWhere(state ? 'alert.state = :state' : 'TRUE', { state })
+    .orderBy(`CASE alert.state WHEN 'firing' THEN 0 WHEN 'acknowledged' THEN 1 ELSE 2 END`)
+    .addOrderBy('alert.lastSeenAt', 'DESC')
+    .addOrderBy('alert.id', 'ASC')
+    .limit(limit)
+    .getMany();
+  return alerts.map((alert) =>
+    Object.assign(alert, {
+      ruleName: alert.rule?.name ?? '',
+      severity: alert.rule?.severity ?? 'low',
+    }),
+  );
+}
+
+export function alertOf(manager: EntityManager, workspaceId: string, id: string) {
+  return manager
+    .getRepository(Alert)
+    .findOne({ where: { workspaceId, id }, relations: { rule: true } });
+}
