@@ -122,6 +122,7 @@ const VALID_BODIES: Record<string, object> = {
     connectionId: '00000000-0000-4000-8000-000000000000',
     jql: 'project = SNEAKY',
   },
+  'PUT /api/workspaces/:workspace/teams/:team/source/webhook': { signingSecret: 'sneaky-secret' },
   'POST /api/workspaces/:workspace/notification-channels': {
     name: 'Sneaky',
     kind: 'slack',
