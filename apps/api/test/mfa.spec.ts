@@ -10,6 +10,7 @@ import {
 import { Secret, TOTP } from 'otpauth';
 import { makeInstanceAdmin } from '../src/accounts/user-admin.repository.js';
 import { ClockService } from '../src/common/clock/clock.service.js';
+import { Housekeeping } from '../src/jobs/housekeeping.service.js';
 import {
   browser,
   type Browser,
@@ -194,6 +195,23 @@ describe('signing in with MFA', () => {
       .post('/api/auth/mfa')
       .send({ ticket: second.ticket, code: codeAt(secret, later) })
       .expect(400);
+  });
+
+  it('leaves no used or expired ticket behind once housekeeping has run', async () => {
+    const { user } = await enrolledUser();
+    await testApp.dataSource.query(
+      `INSERT INTO mfa_ticket (user_id, token_hash, expires_at, used_at)
+       VALUES ($1, $2, now() + interval '5 minutes', now()), ($1, $3, now() - interval '1 second', NULL),
+              ($1, $4, now() + interval '5 minutes', NULL)`,
+      [user.id, 'a'.repeat(64), 'b'.repeat(64), 'c'.repeat(64)],
+    );
+    const swept = await testApp.app.get(Housekeeping).run();
+    expect(swept.mfaTickets).toBeGreaterThanOrEqual(2);
+    const left: { token_hash: string }[] = await testApp.dataSource.query(
+      `SELECT token_hash FROM mfa_ticket WHERE user_id = $1`,
+      [user.id],
+    );
+    expect(left.map((row) => row.token_hash)).toEqual(['c'.repeat(64)]);
   });
 
   it('accepts a code of the step before or after (clock drift), not two steps away', async () => {

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { deleteEndedMfaTickets } from '../auth/mfa/mfa.repository.js';
 import { deleteEndedSessions } from '../auth/sessions.repository.js';
 import { deleteCountersOlderThan } from '../rate-limit/rate-limit.repository.js';
 import { JobQueue } from './job-queue.service.js';
@@ -16,12 +17,16 @@ const LONGEST_RATE_LIMIT_WINDOW_SECONDS = 60 * 60;
 /** Deletes rows a feature no longer needs; returns how many it deleted. */
 export type HousekeepingSweep = (manager: EntityManager) => Promise<number>;
 
-/** How many rows each sweep deleted: sessions, rate-limit counters and the registered sweeps. */
-export type HousekeepingResult = { sessions: number; rateLimits: number } & Record<string, number>;
+/** How many rows each sweep deleted: sessions, MFA tickets, rate-limit counters and the registered sweeps. */
+export type HousekeepingResult = {
+  sessions: number;
+  mfaTickets: number;
+  rateLimits: number;
+} & Record<string, number>;
 
 /**
  * Every minute, once per cluster: deletes ended sessions (expired, idle too long or signed
- * out), rate-limit counters whose window is over, and whatever the features registered a sweep
+ * out), MFA sign-in tickets once used or expired, rate-limit counters whose window is over, and whatever the features registered a sweep
  * for (`addSweep`; imports: the uploads of imports that have ended without taking theirs along,
  * one failed as stale after its worker died). The rows only ever grow otherwise. Features
  * register their sweeps rather than housekeeping knowing them, so the jobs feature depends on
@@ -51,7 +56,7 @@ export class Housekeeping implements OnModuleInit {
    * `name` keys its count in the result, `rows` names what it deletes in the log.
    */
   addSweep(name: string, rows: string, sweep: HousekeepingSweep): void {
-    if (name === 'sessions' || name === 'rateLimits' || this.sweeps.has(name)) {
+    if (['sessions', 'mfaTickets', 'rateLimits'].includes(name) || this.sweeps.has(name)) {
       throw new Error(`housekeeping sweep ${name} is added twice`);
     }
     this.sweeps.set(name, { rows, sweep });
@@ -60,8 +65,9 @@ export class Housekeeping implements OnModuleInit {
   async run(): Promise<HousekeepingResult> {
     const manager = this.dataSource.manager;
     const sessions = await deleteEndedSessions(manager);
+    const mfaTickets = await deleteEndedMfaTickets(manager);
     const rateLimits = await deleteCountersOlderThan(manager, LONGEST_RATE_LIMIT_WINDOW_SECONDS);
-    const result: HousekeepingResult = { sessions, rateLimits };
+    const result: HousekeepingResult = { sessions, mfaTickets, rateLimits };
     let swept = '';
     for (const [name, { rows, sweep }] of this.sweeps) {
       const count = await sweep(manager);
@@ -71,7 +77,7 @@ export class Housekeeping implements OnModuleInit {
     const removed = Object.values(result).reduce((sum, count) => sum + count, 0);
     if (removed > 0) {
       this.logger.log(
-        `Housekeeping removed ${sessions} ended session(s), ${rateLimits} counter(s)${swept}.`,
+        `Housekeeping removed ${sessions} ended session(s), ${mfaTickets} MFA ticket(s), ${rateLimits} counter(s)${swept}.`,
       );
     }
     return result;
