@@ -55,7 +55,25 @@ import { createTestApp, type TestApp } from './support/test-app.js';
  * Bodies that would succeed if the target were reachable, so a refusal can only come from
  * tenant isolation and not from validation. A new write route with ids must add one here.
  */
+const ALERT_RULE = {
+  name: 'Rule',
+  query: 'MetricPoints | count',
+  everyMinutes: 60,
+  lookbackMinutes: 60,
+  trigger: { op: '>', threshold: 0 },
+  severity: 'low',
+  suppressMinutes: 0,
+  enabled: false,
+};
+
 const VALID_BODIES: Record<string, object> = {
+  'POST /api/workspaces/:workspace/queries/run': { query: 'Metrics' },
+  'POST /api/workspaces/:workspace/saved-queries': { name: 'Query', query: 'Metrics' },
+  'PUT /api/workspaces/:workspace/saved-queries/:id': { name: 'Query', query: 'Metrics' },
+  'POST /api/workspaces/:workspace/alert-rules': ALERT_RULE,
+  'POST /api/workspaces/:workspace/alert-rules/test': { rule: ALERT_RULE, days: 1 },
+  'PATCH /api/workspaces/:workspace/alert-rules/:id': { name: 'Renamed', version: 1 },
+  'POST /api/workspaces/:workspace/alert-rules/:id/test': { days: 1 },
   'POST /api/workspaces/:workspace/members': {
     email: 'new@example.com',
     role: 'viewer',
@@ -165,6 +183,8 @@ describe('tenant isolation', () => {
   let jobOfA: string;
   /** A's Jira connection (its team syncs from it). */
   let jiraConnectionOfA: string;
+  /** A's saved query, alert rule and alert, by the path segment before `:id`. */
+  let alertsOfA: Record<string, string>;
   /** A's notification channel and one delivery of an event of A. */
   let notificationsOfA: Record<string, string>;
 
@@ -267,6 +287,24 @@ describe('tenant isolation', () => {
       `SELECT "id" FROM "notification_delivery" WHERE "workspace_id" = $1 LIMIT 1`,
       [workspaceA.id],
     );
+    const savedQuery = await adminOfABrowser
+      .post(`/api/workspaces/${workspaceA.slug}/saved-queries`)
+      .send({ name: 'Of A', query: 'Metrics' })
+      .expect(201);
+    const alertRule = await adminOfABrowser
+      .post(`/api/workspaces/${workspaceA.slug}/alert-rules`)
+      .send(ALERT_RULE)
+      .expect(201);
+    const [alertOfA]: { id: string }[] = await testApp.dataSource.query(
+      `INSERT INTO "alert" ("workspace_id", "rule_id", "group_key", "state", "first_seen_at", "last_seen_at", "rows")
+       VALUES ($1, $2, '', 'firing', now(), now(), '[]') RETURNING "id"`,
+      [workspaceA.id, alertRule.body.id],
+    );
+    alertsOfA = {
+      'saved-queries': savedQuery.body.id,
+      'alert-rules': alertRule.body.id,
+      alerts: alertOfA?.id ?? '',
+    };
     notificationsOfA = {
       'notification-channels': channel.body.id,
       'notification-deliveries': delivery?.id ?? '',
@@ -305,6 +343,7 @@ describe('tenant isolation', () => {
     if (okrRecord === 'jobs') return jobOfA;
     if (okrRecord === 'jira-connections') return jiraConnectionOfA;
     if (okrRecord && notificationsOfA[okrRecord]) return notificationsOfA[okrRecord];
+    if (okrRecord && alertsOfA[okrRecord]) return alertsOfA[okrRecord];
     if (path.includes('/follows/:type/:id')) return notificationsOfA.follows ?? '';
     throw new Error(`the sweep has no id from workspace A for ${path}: add one to recordIdOfA`);
   };
