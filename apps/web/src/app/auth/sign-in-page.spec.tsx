@@ -33,6 +33,18 @@ describe('SignInPage', () => {
     expect(screen.getByTestId('location').textContent).toBe('/sign-in');
   });
 
+  it('offers only single sign-on when the instance turned password sign-in off', async () => {
+    mockFetch({
+      'GET /api/auth/config': () => fakeResponse(200, { sso: true, passwordSignIn: false }),
+    });
+    renderApp('/sign-in');
+
+    expect(await screen.findByRole('link', { name: 'Sign in with SSO' })).toBeTruthy();
+    expect(await screen.findByText(/identity provider only/)).toBeTruthy();
+    expect(screen.queryByLabelText(/^Password/)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Sign in' })).toBeNull();
+  });
+
   it('says how long to wait after too many attempts', async () => {
     mockFetch({
       'POST /api/auth/sign-in': () =>

@@ -5,6 +5,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, describeError } from '../../api/api-error';
 import { contractRequest, useContractForm } from '../../components/use-contract-form';
 import { SsoSignIn } from '../../features/single-sign-on/sso-sign-in';
+import { useAuthConfig } from '../../features/single-sign-on/use-auth-config';
 import { AuthLayout } from './auth-layout';
 import { MfaSignInStep } from './mfa-sign-in-step';
 import { safeNextPath } from './next-path';
@@ -44,6 +45,8 @@ export function SignInPage() {
     ),
   });
   const { values, setValue, errorAt } = form;
+  // With BEARING_PASSWORD_LOGIN=off the server refuses passwords: offer only single sign-on.
+  const passwordSignIn = useAuthConfig().data?.passwordSignIn !== false;
 
   const failure = form.error ? signInFailure(form.error) : undefined;
   if (ticket !== null) {
@@ -78,29 +81,33 @@ export function SignInPage() {
               {failure}
             </Alert>
           )}
-          <TextInput
-            label="Email"
-            type="email"
-            autoComplete="username"
-            required
-            value={values.email}
-            onChange={(event) => setValue('email', event.currentTarget.value)}
-            error={errorAt('email') && 'Enter your email address, like name@example.com.'}
-          />
-          <PasswordInput
-            label="Password"
-            autoComplete="current-password"
-            required
-            value={values.password}
-            onChange={(event) => setValue('password', event.currentTarget.value)}
-            error={errorAt('password') && 'Enter your password.'}
-          />
-          <Button type="submit" loading={form.submitting} fullWidth mt="xs">
-            Sign in
-          </Button>
-          <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
-            Forgot password?
-          </Anchor>
+          {passwordSignIn && (
+            <>
+              <TextInput
+                label="Email"
+                type="email"
+                autoComplete="username"
+                required
+                value={values.email}
+                onChange={(event) => setValue('email', event.currentTarget.value)}
+                error={errorAt('email') && 'Enter your email address, like name@example.com.'}
+              />
+              <PasswordInput
+                label="Password"
+                autoComplete="current-password"
+                required
+                value={values.password}
+                onChange={(event) => setValue('password', event.currentTarget.value)}
+                error={errorAt('password') && 'Enter your password.'}
+              />
+              <Button type="submit" loading={form.submitting} fullWidth mt="xs">
+                Sign in
+              </Button>
+              <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
+                Forgot password?
+              </Anchor>
+            </>
+          )}
         </Stack>
       </form>
     </AuthLayout>
