@@ -6,7 +6,16 @@ import { expectNoSeriousA11yViolations } from './accessibility.js';
 import { collectPageErrors, launchBrowser, screenshot } from './browser.js';
 import { signInThroughPage } from './sign-in.js';
 
-const AREAS = ['Portfolio', 'Programs', 'Teams', 'OKRs', 'Metrics', 'Reviews', 'Settings'];
+const AREAS = [
+  'Portfolio',
+  'Programs',
+  'Teams',
+  'OKRs',
+  'Metrics',
+  'Reviews',
+  'Explore',
+  'Settings',
+];
 
 describe('the app shell in a real browser', () => {
   let testApp: TestApp;

@@ -32,6 +32,7 @@ const FirstWorkspacePage = lazyPage(
   () => import('../features/workspaces/first-workspace-page'),
   'FirstWorkspacePage',
 );
+const ExplorePage = lazyPage(() => import('../features/explore/explore-page'), 'ExplorePage');
 const MetricPage = lazyPage(() => import('../features/metrics/metric-page'), 'MetricPage');
 const MetricsPage = lazyPage(() => import('../features/metrics/metrics-page'), 'MetricsPage');
 const KeyResultPage = lazyPage(() => import('../features/okrs/key-result-page'), 'KeyResultPage');
@@ -111,6 +112,7 @@ export const routes: RouteObject[] = [
                   { path: 'metrics', element: <MetricsPage /> },
                   { path: 'metrics/:id', element: <MetricPage /> },
                   { path: 'reviews', element: <ReviewsPage /> },
+                  { path: 'explore', element: <ExplorePage /> },
                   {
                     path: 'settings',
                     element: <SettingsPage />,

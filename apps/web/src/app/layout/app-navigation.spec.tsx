@@ -3,7 +3,16 @@ import { screen } from '@testing-library/react';
 import { renderWithProviders } from '../../test-utils/render';
 import { AppNavigation } from './app-navigation';
 
-const AREAS = ['Portfolio', 'Programs', 'Teams', 'OKRs', 'Metrics', 'Reviews', 'Settings'];
+const AREAS = [
+  'Portfolio',
+  'Programs',
+  'Teams',
+  'OKRs',
+  'Metrics',
+  'Reviews',
+  'Explore',
+  'Settings',
+];
 
 function currentLinks(): string[] {
   return screen
@@ -25,6 +34,7 @@ describe('AppNavigation', () => {
       '/w/demo/okrs',
       '/w/demo/metrics',
       '/w/demo/reviews',
+      '/w/demo/explore',
       '/w/demo/settings',
     ]);
   });

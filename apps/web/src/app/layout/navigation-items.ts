@@ -11,6 +11,7 @@ export const navigationItems: readonly NavigationItem[] = [
   { label: 'OKRs', segment: 'okrs' },
   { label: 'Metrics', segment: 'metrics' },
   { label: 'Reviews', segment: 'reviews' },
+  { label: 'Explore', segment: 'explore' },
   { label: 'Settings', segment: 'settings' },
 ];
 
