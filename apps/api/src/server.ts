@@ -10,6 +10,11 @@ import { drainable, type HttpDrain } from './common/shutdown/http-drain.js';
 import { ensureDemoSeeded } from './demo/demo-workspace.js';
 
 const SHUTDOWN_DEADLINE_MS = 9000;
+/**
+ * While the demo is being seeded (first start only) a stop waits for the step in progress — one
+ * team's history import is CPU work that cannot be cut short — so it may take longer.
+ */
+const SEEDING_SHUTDOWN_DEADLINE_MS = 45_000;
 /** In-flight requests get this long to finish on shutdown before their connections are cut. */
 const DRAIN_DEADLINE_MS = 4000;
 
@@ -20,6 +25,8 @@ type Resources = {
   app?: NestExpressApplication;
   /** The listening HTTP server's connections, drained first on shutdown. */
   http?: HttpDrain;
+  /** True while the demo workspace is being seeded. */
+  seeding?: boolean;
 };
 
 /** Messages for the person at the terminal, outside the structured request log. */
@@ -54,10 +61,14 @@ export async function runServer(): Promise<void> {
   };
   const stop = () => {
     stopRequested = true;
-    const deadline = setTimeout(() => {
-      say('Shutdown took too long; exiting.');
-      process.exit(1);
-    }, SHUTDOWN_DEADLINE_MS);
+    if (resources.seeding) say('Stopping after the demo step in progress…');
+    const deadline = setTimeout(
+      () => {
+        say('Shutdown took too long; exiting.');
+        process.exit(1);
+      },
+      resources.seeding ? SEEDING_SHUTDOWN_DEADLINE_MS : SHUTDOWN_DEADLINE_MS,
+    );
     deadline.unref();
     // A start in progress notices the request at its next step; then everything is released.
     void startup
@@ -111,7 +122,11 @@ async function start(
     say('Bearing worker is running jobs.');
     return;
   }
-  if (config.demo) await seedDemo(resources.app, resources.dataSource, stopRequested);
+  if (config.demo) {
+    resources.seeding = true;
+    await seedDemo(resources.app, resources.dataSource, stopRequested);
+    resources.seeding = false;
+  }
   if (stopRequested()) return;
   resources.http = await listen(resources.app, config.port);
   say(

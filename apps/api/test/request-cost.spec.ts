@@ -13,6 +13,7 @@ import {
 import { pinToday } from './support/okr-factories.js';
 import { naming, statementsDuring } from './support/statements.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+import { JobQueue } from '../src/jobs/job-queue.service.js';
 
 const ADMIN = { email: 'admin@demo.test', password: TEST_PASSWORD };
 const BASE = '/api/workspaces/demo';
@@ -39,6 +40,9 @@ describe('the statements a read sends', () => {
     expect(await ensureDemoSeeded(testApp.app, testApp.dataSource, { today: '2026-12-07' })).toBe(
       'seeded',
     );
+    // Seeding publishes events the job queue then delivers (and the minute scheduler adds its
+    // own): its statements would mix with the requests' below, so background work stops here.
+    await testApp.app.get(JobQueue).stop();
     agent = browser(testApp);
     await agent.post('/api/auth/sign-in').send(ADMIN).expect(200);
     const [admin] = await testApp.dataSource.query<TestUser[]>(
