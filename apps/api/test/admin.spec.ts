@@ -478,7 +478,7 @@ describe('the first admin', () => {
   it('is an instance admin; accounts made later are not', async () => {
     await bootstrapAccounts(testApp.dataSource, {
       adminEmail: 'first@example.com',
-      adminPassword: 'a long enough first password',
+      adminPassword: 'quokka fjord lantern 1897',
       demo: false,
     });
     const later = await createUser(testApp);

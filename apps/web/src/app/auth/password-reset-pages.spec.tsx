@@ -138,6 +138,8 @@ describe('a password someone else chose', () => {
         displayName: 'Administrator',
         mustChangePassword: mustChange,
         instanceAdmin: true,
+        mfaEnabled: false,
+        mfaEnrolmentRequired: false,
       },
       preferences: { audience: 'executive' as const },
       workspaces: [],
