@@ -130,3 +130,16 @@ export const savedQuerySchema = z.object({
 });
 export type SavedQuery = z.infer<typeof savedQuerySchema>;
 export const savedQueryListSchema = z.object({ items: z.array(savedQuerySchema) });
+
+/**
+ * A ready-made rule (guardrail breached, KPI beyond its XmR limits, ageing items …): the
+ * rule editor starts from `rule`, which the user may change before saving.
+ */
+export const alertRuleTemplateSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  rule: alertRuleInputSchema,
+});
+export type AlertRuleTemplate = z.infer<typeof alertRuleTemplateSchema>;
+export const alertRuleTemplateListSchema = z.object({ items: z.array(alertRuleTemplateSchema) });
