@@ -63,6 +63,40 @@ describe('describeAuditEvent', () => {
       'Created the workspace',
       'Demo (/w/demo)',
     ],
+    [
+      event('jira-connection.created', {
+        name: 'Acme Jira',
+        flavour: 'data-center',
+        baseUrl: 'https://jira.acme.test',
+      }),
+      'Added a Jira connection',
+      'Acme Jira (Data Center) https://jira.acme.test',
+    ],
+    [
+      event('alert-rule.updated', { name: 'Ageing items', changed: ['query', 'trigger'] }),
+      'Changed an alert rule',
+      'Ageing items (changed query, trigger)',
+    ],
+    [
+      event('team-source.saved', { created: true, intervalMinutes: 30, enabled: false }),
+      'Connected a team to Jira',
+      'every 30 min (paused)',
+    ],
+    [
+      event('team-source.webhook-signing-changed', { signed: false }),
+      'Removed a Jira webhook signing secret',
+      '',
+    ],
+    [
+      event('account.sessions-revoked', { email: 'bo@x.test', revoked: 1 }),
+      'Signed sessions out',
+      'bo@x.test (1 session)',
+    ],
+    [
+      event('session.sso-refused', { email: 'cy@x.test', reason: 'email-not-verified' }),
+      'Refused a single sign-on',
+      'cy@x.test (email not verified)',
+    ],
   ])('describes %#', (input, action, target) => {
     expect(describeAuditEvent(input)).toEqual({ action, target });
   });

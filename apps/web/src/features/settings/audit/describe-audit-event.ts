@@ -1,5 +1,6 @@
 import type { AuditAction, AuditEvent } from '@bearing/contracts';
 import { jobKindLabel } from '../jobs/job-labels';
+import { NEWER_EVENT_DESCRIBERS } from './describe-newer-events';
 
 export interface AuditEventDescription {
   /** What was done, e.g. "Changed a role". */
@@ -16,8 +17,12 @@ function joined(...parts: (string | undefined)[]): string {
 
 type Describer = (detail: Details, event: AuditEvent) => AuditEventDescription;
 
-/** Accounts and access, described in full; other features' writes get the generic wording. */
+/**
+ * Accounts, access and integrations, described in full; the domain's own writes (objectives,
+ * metrics, programs …) get the generic wording, which their names already make clear.
+ */
 const DESCRIBERS: Partial<Record<AuditAction, Describer>> = {
+  ...NEWER_EVENT_DESCRIBERS,
   'workspace.created': (detail) => ({
     action: 'Created the workspace',
     target: joined(detail('name'), detail('slug') && `(/w/${detail('slug')})`),
