@@ -35,6 +35,15 @@ import { startWebhookSink, type WebhookSink } from './support/webhook-sink.js';
 const T0 = '2026-03-04T09:00:00.000Z';
 const MINUTE = 60_000;
 
+/** Polls `condition` until it holds (a background worker may be the one doing the work). */
+async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('the condition never held');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 describe('notifications', () => {
   let testApp: TestApp;
   let smtp: SmtpSink;
@@ -253,6 +262,31 @@ describe('notifications', () => {
         await secondApp.close();
         await removeChannel(slack);
         await removeChannel(teams);
+      }
+    });
+
+    it("holds a send's claim on the database's clock: a worker whose clock runs days ahead does not send it again", async () => {
+      clock = pinClock(testApp, T0);
+      const slack = await addChannel('slack', '/slack-in-flight');
+      const inFlight = hooks.holdNext('/slack-in-flight');
+      try {
+        const title = 'In flight: milestone slipped';
+        await publish({ title, audience: { alertChannels: true } });
+        const posts = () => hooks.requests.filter(({ path }) => path === '/slack-in-flight');
+        const firstWorker = dispatch(T0);
+        await until(() => posts().length === 1);
+        // Another worker, its clock three days ahead, ticks while the first send waits.
+        const later = new Date(Date.parse(T0) + 3 * 24 * 60 * MINUTE);
+        await pipeline().dispatch(later);
+        expect(posts()).toHaveLength(1);
+        inFlight.release();
+        await firstWorker;
+        const states = async () => (await deliveriesOfEvent(title)).map(({ state }) => state);
+        await until(async () => (await states()).join() === 'sent');
+        expect(posts()).toHaveLength(1);
+      } finally {
+        inFlight.release();
+        await removeChannel(slack);
       }
     });
 

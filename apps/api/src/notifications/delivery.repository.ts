@@ -45,29 +45,35 @@ export async function insertDeliveries(
 
 /**
  * Claims up to `limit` deliveries that are due (pending or retrying, next attempt reached, not
- * held by a live claim) until `claimUntil`, skipping rows another worker is claiming: each is
- * sent by one worker. A worker that dies mid-send lets its claim lapse, and another retries.
+ * held by a live claim) for `claimMs`, skipping rows another worker is claiming: each is sent by
+ * one worker. A worker that dies mid-send lets its claim lapse, and another retries.
+ *
+ * Whether a delivery is due follows the app's clock (`now`, which schedules retries and which
+ * tests pin); the claim's lease follows the database's clock, like the Jira sync's lease, so a
+ * claim lapses after `claimMs` of real time whatever one process's clock says — a clock moved
+ * ahead cannot make a send still in flight look abandoned and send it twice.
  */
 export async function claimDueDeliveries(
   manager: EntityManager,
   now: Date,
-  claimUntil: Date,
+  claimMs: number,
   limit: number,
   onlyIds?: string[],
 ): Promise<NotificationDelivery[]> {
   // An UPDATE … RETURNING answers [rows, affected count] through TypeORM's postgres driver.
   const [rows]: [{ id: string }[], number] = await manager.query(
-    `UPDATE "notification_delivery" SET "claimed_until" = $2
+    `UPDATE "notification_delivery"
+        SET "claimed_until" = clock_timestamp() + $2::int * interval '1 millisecond'
       WHERE "id" IN (
         SELECT "id" FROM "notification_delivery"
          WHERE "state" IN ('pending', 'retrying') AND "next_attempt_at" <= $1
-           AND ("claimed_until" IS NULL OR "claimed_until" < $1)
+           AND ("claimed_until" IS NULL OR "claimed_until" < clock_timestamp())
            AND ($4::uuid[] IS NULL OR "id" = ANY($4::uuid[]))
          ORDER BY "next_attempt_at", "id"
          LIMIT $3
          FOR UPDATE SKIP LOCKED)
       RETURNING "id"`,
-    [now, claimUntil, limit, onlyIds ?? null],
+    [now, claimMs, limit, onlyIds ?? null],
   );
   if (rows.length === 0) return [];
   return manager

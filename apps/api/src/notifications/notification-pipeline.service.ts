@@ -152,7 +152,7 @@ export class NotificationPipeline implements OnModuleInit {
     const claimed = await claimDueDeliveries(
       this.dataSource.manager,
       now,
-      new Date(now.getTime() + CLAIM_MS),
+      CLAIM_MS,
       BATCH,
       onlyIds,
     );

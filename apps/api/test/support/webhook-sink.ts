@@ -12,12 +12,15 @@ export type WebhookSink = {
   origin: string;
   requests: SunkRequest[];
   answer(path: string, status: number): void;
+  /** Keeps the next request to `path` waiting for its answer until `release()` (a send in flight). */
+  holdNext(path: string): { release(): void };
   close(): Promise<void>;
 };
 
 export async function startWebhookSink(): Promise<WebhookSink> {
   const requests: SunkRequest[] = [];
   const statuses = new Map<string, number>();
+  const held = new Map<string, Promise<void>>();
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -25,8 +28,12 @@ export async function startWebhookSink(): Promise<WebhookSink> {
       const path = request.url ?? '/';
       const text = Buffer.concat(chunks).toString('utf8');
       requests.push({ path, body: text ? (JSON.parse(text) as unknown) : null });
-      response.statusCode = statuses.get(path) ?? 200;
-      response.end('ok');
+      const waiting = held.get(path);
+      held.delete(path);
+      void (waiting ?? Promise.resolve()).then(() => {
+        response.statusCode = statuses.get(path) ?? 200;
+        response.end('ok');
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -36,6 +43,16 @@ export async function startWebhookSink(): Promise<WebhookSink> {
     requests,
     answer(path, status) {
       statuses.set(path, status);
+    },
+    holdNext(path) {
+      let release = () => {};
+      held.set(
+        path,
+        new Promise<void>((resolve) => {
+          release = resolve;
+        }),
+      );
+      return { release: () => release() };
     },
     close: () =>
       new Promise((resolve) => {
