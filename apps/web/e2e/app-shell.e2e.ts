@@ -14,6 +14,7 @@ const AREAS = [
   'Metrics',
   'Reviews',
   'Explore',
+  'Alerts',
   'Settings',
 ];
 

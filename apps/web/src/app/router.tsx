@@ -33,6 +33,12 @@ const FirstWorkspacePage = lazyPage(
   'FirstWorkspacePage',
 );
 const ExplorePage = lazyPage(() => import('../features/explore/explore-page'), 'ExplorePage');
+const AlertsPage = lazyPage(() => import('../features/alerts/alerts-page'), 'AlertsPage');
+const RulesPage = lazyPage(() => import('../features/alerts/rules-page'), 'RulesPage');
+const RuleEditorPage = lazyPage(
+  () => import('../features/alerts/rule-editor-page'),
+  'RuleEditorPage',
+);
 const MetricPage = lazyPage(() => import('../features/metrics/metric-page'), 'MetricPage');
 const MetricsPage = lazyPage(() => import('../features/metrics/metrics-page'), 'MetricsPage');
 const KeyResultPage = lazyPage(() => import('../features/okrs/key-result-page'), 'KeyResultPage');
@@ -113,6 +119,10 @@ export const routes: RouteObject[] = [
                   { path: 'metrics/:id', element: <MetricPage /> },
                   { path: 'reviews', element: <ReviewsPage /> },
                   { path: 'explore', element: <ExplorePage /> },
+                  { path: 'alerts', element: <AlertsPage /> },
+                  { path: 'alerts/rules', element: <RulesPage /> },
+                  { path: 'alerts/rules/new', element: <RuleEditorPage /> },
+                  { path: 'alerts/rules/:ruleId', element: <RuleEditorPage /> },
                   {
                     path: 'settings',
                     element: <SettingsPage />,

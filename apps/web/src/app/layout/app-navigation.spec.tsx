@@ -11,6 +11,7 @@ const AREAS = [
   'Metrics',
   'Reviews',
   'Explore',
+  'Alerts',
   'Settings',
 ];
 
@@ -35,6 +36,7 @@ describe('AppNavigation', () => {
       '/w/demo/metrics',
       '/w/demo/reviews',
       '/w/demo/explore',
+      '/w/demo/alerts',
       '/w/demo/settings',
     ]);
   });

@@ -12,6 +12,7 @@ export const navigationItems: readonly NavigationItem[] = [
   { label: 'Metrics', segment: 'metrics' },
   { label: 'Reviews', segment: 'reviews' },
   { label: 'Explore', segment: 'explore' },
+  { label: 'Alerts', segment: 'alerts' },
   { label: 'Settings', segment: 'settings' },
 ];
 
