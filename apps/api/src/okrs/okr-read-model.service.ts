@@ -47,10 +47,14 @@ export class OkrReadModel {
     @Inject(OBJECTIVE_PROGRAMS) private readonly programs: ObjectivePrograms,
   ) {}
 
-  /** For key results loaded with their metric. */
+  /**
+   * For key results loaded with their metric; as of `today` (the clock's, unless a caller such
+   * as a query run at a scheduled time names its own day).
+   */
   async keyResults(
     manager: EntityManager,
     keyResults: readonly KeyResult[],
+    today: Day = this.clock.today(),
   ): Promise<KeyResultResponse[]> {
     if (keyResults.length === 0) return [];
     const objectives = await perWorkspace(keyResults, (workspaceId, inWorkspace) =>
@@ -60,7 +64,6 @@ export class OkrReadModel {
         inWorkspace.map(({ objectiveId }) => objectiveId),
       ),
     );
-    const today = this.clock.today();
     const measured = measuredIn(keyResults, objectives);
     const readings = await readingsOf(manager, measured, today);
     return measured.map(({ keyResult, objective, period }) =>
@@ -71,11 +74,12 @@ export class OkrReadModel {
   /**
    * For objectives loaded with their owner and period. Each one's progress is rolled up from its
    * own key results and the objectives aligned below it (`objectiveRollup`), so those are
-   * loaded too; cancelled aligned objectives do not count.
+   * loaded too; cancelled aligned objectives do not count. As of `today`, as `keyResults`.
    */
   async objectives(
     manager: EntityManager,
     objectives: readonly Objective[],
+    today: Day = this.clock.today(),
   ): Promise<ObjectiveResponse[]> {
     if (objectives.length === 0) return [];
     const alignedBelow = await alignedObjectivesBelow(manager, objectives);
@@ -87,7 +91,6 @@ export class OkrReadModel {
         inWorkspace.map(({ id }) => id),
       ),
     );
-    const today = this.clock.today();
     const measured = measuredIn(keyResults, inTree);
     const readings = await readingsOf(manager, measured, today);
     const programIds = await this.programs.programIdsOf(manager, objectives);
@@ -203,9 +206,18 @@ function dueness(
   reading: KeyResultReading,
   today: Day,
 ): CheckInDue | null {
-  if (objective.status !== 'active' || today < period.start || today > period.end) return null;
+  if (!checkInExpected(objective, period, today)) return null;
   const since = checkInSince(keyResult, period, reading.lastCheckIn?.date ?? null);
   return checkInDue(since, keyResult.cadence, today);
+}
+
+/** Check-ins are expected of an active objective on the days its period runs. */
+export function checkInExpected(
+  objective: Pick<Objective, 'status'>,
+  period: Pick<Period, 'start' | 'end'>,
+  today: Day,
+): boolean {
+  return objective.status === 'active' && today >= period.start && today <= period.end;
 }
 
 /**

@@ -6,3 +6,4 @@ export {
   type XmrSegment,
   type XmrShift,
 } from './xmr-with-recalculation.js';
+export { xmrPointReadings, type XmrPointReading } from './xmr-point-readings.js';

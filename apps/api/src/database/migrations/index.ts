@@ -31,6 +31,7 @@ import { AddInstanceAdministration1765450000000 } from './1765450000000-add-inst
 import { AddSingleSignOn1765600000000 } from './1765600000000-add-single-sign-on.js';
 import { AddMfa1765630000000 } from './1765630000000-add-mfa.js';
 import { CreateAlertRules1765700000000 } from './1765700000000-create-alert-rules.js';
+import { CreateMetricSignal1765800000000 } from './1765800000000-create-metric-signal.js';
 import { CreateNotifications1765500000000 } from './1765500000000-create-notifications.js';
 import { CreateJiraSync1765550000000 } from './1765550000000-create-jira-sync.js';
 import { CreateJiraWebhook1765580000000 } from './1765580000000-create-jira-webhook.js';
@@ -77,4 +78,5 @@ export const migrations = [
   AddSingleSignOn1765600000000,
   AddMfa1765630000000,
   CreateAlertRules1765700000000,
+  CreateMetricSignal1765800000000,
 ];

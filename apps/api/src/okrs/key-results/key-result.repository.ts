@@ -66,3 +66,14 @@ export function keyResultsOfObjectivesOldestFirst(
     order: { createdAt: 'ASC', id: 'ASC' },
   });
 }
+
+/** Every key result of the workspace, with its metric. */
+export function keyResultsOfWorkspace(
+  manager: EntityManager,
+  workspaceId: string,
+): Promise<KeyResult[]> {
+  return manager.getRepository(KeyResult).find({
+    where: { workspaceId },
+    relations: { metric: true },
+  });
+}

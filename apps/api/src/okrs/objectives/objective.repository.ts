@@ -175,3 +175,14 @@ export function activeObjectivesInAnyWorkspaceOn(
     order: { workspaceId: 'ASC', createdAt: 'ASC', id: 'ASC' },
   });
 }
+
+/** Every objective of the workspace, with owner and period. */
+export function objectivesOfWorkspace(
+  manager: EntityManager,
+  workspaceId: string,
+): Promise<Objective[]> {
+  return manager.getRepository(Objective).find({
+    where: { workspaceId },
+    relations: { owner: true, period: true },
+  });
+}
