@@ -20,6 +20,8 @@ import { signInThroughPage } from './sign-in.js';
 const NOW = '2026-03-02T12:00:00.000Z';
 /** The personal access token the fake Data Center accepts: it must never show on a page. */
 const TOKEN = 'fake-dc-pat-0123456789-never-shown';
+/** Issues in the fake Jira's project. */
+const ISSUES = 40;
 
 describe('A team synced from Jira, in a real browser', () => {
   let testApp: TestApp;
@@ -40,7 +42,7 @@ describe('A team synced from Jira, in a real browser', () => {
     jest.spyOn(testApp.app.get(ClockService), 'now').mockImplementation(() => new Date(NOW));
     team = await createTeam(testApp, demo, { name: 'Payments' });
     jira = await FakeJira.start({ flavour: 'data-center', token: TOKEN });
-    jira.generate({ count: 40 });
+    jira.generate({ count: ISSUES });
     baseUrl = await testApp.listen();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -90,12 +92,52 @@ describe('A team synced from Jira, in a real browser', () => {
     // so the minute scheduler may have queued its first sync just before: "Sync now" then
     // answers with that run (one sync per team at a time), listed as started by the schedule.
     const history = page.getByRole('table', { name: 'Syncs, newest first' });
-    await history
-      .getByRole('cell', { name: /^(Sync now|Schedule)$/ })
-      .first()
-      .waitFor();
+    const run = history.getByRole('row').filter({
+      has: page.getByRole('cell', { name: /^(Sync now|Schedule)$/ }),
+    });
+    await run.first().waitFor();
+    // The page follows the run to its end without a reload, with what it wrote.
+    await run.filter({ hasText: 'Succeeded' }).first().waitFor();
+    expect(await run.first().getByRole('cell').nth(3).innerText()).toBe(String(ISSUES));
     await screenshot(page, 'jira-source-tab');
     expect(await page.content()).not.toContain(TOKEN);
     expect(errors).toEqual([]);
   });
+
+  it('fills the team dashboard with the synced issues and Jira’s sprints', async () => {
+    await page.getByRole('tab', { name: 'Delivery' }).click();
+    await page.getByRole('tab', { name: 'Delivery', selected: true }).waitFor();
+    await expectChartDrawn('Cycle time', '.recharts-scatter circle');
+    await expectChartDrawn('Weekly throughput', '.recharts-bar-rectangle path');
+    await expectChartDrawn('Velocity', '.recharts-bar-rectangle path');
+    // The sprints are Jira's own (the Agile API's names), and the finished items are Jira's keys.
+    const velocity = await tableText('Velocity');
+    for (const sprint of ['PAY Sprint 1', 'PAY Sprint 2', 'PAY Sprint 3']) {
+      expect(velocity).toContain(sprint);
+    }
+    expect(await tableText('Cycle time')).toMatch(/\bPAY-\d+\b/);
+    await screenshot(page, 'jira-synced-dashboard');
+    expect(errors).toEqual([]);
+  });
+
+  /** The dashboard's chart of `title`. */
+  function chartSection(title: string) {
+    return page.getByRole('region', { name: title, exact: true });
+  }
+
+  async function expectChartDrawn(title: string, selector: string): Promise<void> {
+    await chartSection(title).locator(`svg.recharts-surface ${selector}`).first().waitFor();
+  }
+
+  /** Switches a chart to its table, returns the table's text, switches back. */
+  async function tableText(title: string): Promise<string> {
+    const section = chartSection(title);
+    const shownAs = section.getByRole('radiogroup', { name: `Show ${title} as` });
+    await shownAs.getByText('Table').click();
+    const table = section.getByRole('table').first();
+    await table.waitFor();
+    const text = await table.innerText();
+    await shownAs.getByText('Chart').click();
+    return text;
+  }
 });

@@ -16,7 +16,13 @@ import {
   teamSyncStatusListSchema,
   type UpdateJiraConnectionRequest,
 } from '@bearing/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  hashKey,
+  type QueryClient,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { useAllPages } from './all-pages';
 import { apiGet, apiSend, pagePath } from './client';
 import { teamKeys, teamPath } from './teams';
@@ -150,11 +156,29 @@ export function useTeamSource(workspace: string, teamId: string) {
         : null;
       // A sync just ended: what it wrote shows on every tab of the team.
       if (before?.state === 'syncing' && source?.state !== 'syncing') {
-        void queryClient.invalidateQueries({ queryKey: teamKeys.all(workspace) });
+        refreshTeamExcept(queryClient, workspace, key);
       }
       return source;
     },
     refetchInterval: (query) => (query.state.data?.state === 'syncing' ? SYNC_POLL_MS : false),
+  });
+}
+
+/**
+ * Refreshes everything under the team once a sync ended, except the query whose fetch noticed
+ * it: that fetch's own answer is already the fresh one, and invalidating it too would cancel
+ * the fetch before its answer is kept — the next fetch would again find the run ended against
+ * the old answer, and so on, forever (the page kept showing the sync running).
+ */
+function refreshTeamExcept(
+  queryClient: QueryClient,
+  workspace: string,
+  noticedBy: readonly unknown[],
+): void {
+  const own = hashKey(noticedBy);
+  void queryClient.invalidateQueries({
+    queryKey: teamKeys.all(workspace),
+    predicate: (query) => query.queryHash !== own,
   });
 }
 
@@ -181,7 +205,7 @@ export function useSyncRuns(workspace: string, teamId: string, enabled = true) {
       );
       const newest = page.items[0];
       if (syncInFlight(before) && newest?.id === before?.id && !syncInFlight(newest)) {
-        void queryClient.invalidateQueries({ queryKey: teamKeys.all(workspace) });
+        refreshTeamExcept(queryClient, workspace, key);
       }
       return page;
     },
