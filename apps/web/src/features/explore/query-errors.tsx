@@ -11,10 +11,16 @@ export function positionOf(error: FieldError): string | undefined {
 }
 
 /** A refused or failed query: each mistake with its position, or what else went wrong. */
-export function QueryErrors({ error }: { error: unknown }) {
+export function QueryErrors({
+  error,
+  title = 'The query did not run',
+}: {
+  error: unknown;
+  title?: string;
+}) {
   const errors = error instanceof ApiError ? (error.problem.errors ?? []) : [];
   return (
-    <Alert color="red" title="The query did not run" role="alert">
+    <Alert color="red" title={title} role="alert">
       {errors.length === 0 ? (
         <Text size="sm">{describeError(error)}</Text>
       ) : (

@@ -1,0 +1,71 @@
+import type { SavedQuery } from '@bearing/contracts';
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useSaveQuery } from '../../api/saved-queries';
+import { QueryErrors } from './query-errors';
+
+export interface SaveQueryDialogProps {
+  workspace: string;
+  /** The text to save. */
+  query: string;
+  /** The saved query the text was opened from: saving under its name replaces it. */
+  current: SavedQuery | null;
+  onSaved: (saved: SavedQuery) => void;
+  onClose: () => void;
+}
+
+/**
+ * "Save query" (editors): asks for a name. Under the name of the saved query it was opened
+ * from, the text replaces that one's; under another name it is saved as a new query. The API
+ * checks the query first and names its mistakes, as running it would.
+ */
+export function SaveQueryDialog({
+  workspace,
+  query,
+  current,
+  onSaved,
+  onClose,
+}: SaveQueryDialogProps) {
+  const [name, setName] = useState(current?.name ?? '');
+  const save = useSaveQuery(workspace);
+  const replaces = current !== null && name.trim() === current.name;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (name.trim() === '') return;
+    save.mutate(
+      { ...(replaces ? { id: current.id } : {}), name: name.trim(), query },
+      { onSuccess: onSaved },
+    );
+  };
+  return (
+    <Modal opened onClose={onClose} title="Save query" centered>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <TextInput
+            label="Name"
+            description="How the query is listed under Saved queries."
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
+            maxLength={200}
+            required
+            data-autofocus
+          />
+          {replaces && (
+            <Text size="sm" c="dimmed">
+              {`Saving under this name replaces the saved “${current.name}”; another name saves a new query.`}
+            </Text>
+          )}
+          {save.isError && <QueryErrors error={save.error} title="The query was not saved" />}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={save.isPending} disabled={name.trim() === ''}>
+              Save
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
