@@ -11,6 +11,7 @@ import type {
   WipResponse,
 } from '@bearing/contracts';
 import {
+  type AgingItem,
   agingOfRecords,
   agingWip,
   countsBetween,
@@ -21,7 +22,7 @@ import {
   throughputOfDays,
   wipOfDays,
 } from '@bearing/metrics';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ClockService } from '../common/clock/clock.service.js';
 import {
   readChangedAfter,
@@ -29,7 +30,9 @@ import {
   readDoneByRank,
   readDoneDays,
   readFlowDays,
+  readFlowTeams,
   readInProgress,
+  type FlowTeam,
 } from './flow-read-model/flow-read-model.repository.js';
 import { FlowReadModel } from './flow-read-model/flow-read-model.service.js';
 import { dayRange, todayOf } from './team-days.js';
@@ -167,53 +170,93 @@ export class FlowService {
   async aging(workspaceId: string, teamRef: string, query: AgingQuery): Promise<AgingWipResponse> {
     const team = await this.readModel.team(workspaceId, teamRef);
     const asOf = query.asOf ?? todayOf(team, this.clock.now());
-    const manager = this.dataSource.manager;
-    const asOfDay = dayToEpochDay(asOf);
-    const [stored, changedAfter] = await Promise.all([
-      readInProgress(manager, team.id, asOfDay, MAX_AGING_ITEMS),
-      readChangedAfter(manager, team.id, asOfDay),
-    ]);
-    const fromRows = agingOfRecords(
-      stored.rows.map((row) => ({
-        id: row.id,
-        committedDay: row.committed_day,
-        doneDay: null,
-        stage: row.stage,
-      })),
-      team.workflow,
+    const { total, items } = await agingAsOf(
+      this.dataSource.manager,
+      workspaceId,
+      team,
       asOf,
+      MAX_AGING_ITEMS,
     );
-    const labels = new Map<string, { key: string; title: string }>(
-      stored.rows.map((row) => [row.id, row]),
-    );
-    let replayed: { id: string; stage: string; ageDays: number }[] = [];
-    if (changedAfter.length > 0) {
-      const items = await loadFlowItemsWithIds(
-        manager,
-        workspaceId,
-        team.id,
-        team.workflow,
-        changedAfter,
-      );
-      for (const item of items) labels.set(item.id, item);
-      replayed = agingWip(items, team.workflow, asOf, { timeZone: team.timeZone });
-    }
-    const items = [...fromRows, ...replayed]
-      .map(({ id, stage, ageDays }) => {
-        const { key, title } = labels.get(id) as { key: string; title: string };
-        return { key, title, stage, ageDays };
-      })
-      .sort(
-        (first, second) => second.ageDays - first.ageDays || first.key.localeCompare(second.key),
-      )
-      .slice(0, MAX_AGING_ITEMS);
     return {
       asOf,
       stages: team.workflow.stages.map((stage) => stage.name),
-      total: stored.total + replayed.length,
-      items,
+      total,
+      items: items.map(({ key, title, stage, ageDays }) => ({ key, title, stage, ageDays })),
     };
   }
+
+  /**
+   * The age of every item in progress in every team of the workspace, as each team's aging WIP
+   * chart shows it today in the team's time zone (`now` the caller's), inside the caller's
+   * transaction — which may be read-only, so rows computed with an older workflow or time zone
+   * are read as they are (a refresh is queued when either changes).
+   */
+  async workspaceAges(
+    manager: EntityManager,
+    workspaceId: string,
+    now: Date,
+  ): Promise<{ workspaceId: string; workItemId: string; ageDays: number }[]> {
+    const ages: { workspaceId: string; workItemId: string; ageDays: number }[] = [];
+    for (const team of await readFlowTeams(manager, workspaceId)) {
+      const { items } = await agingAsOf(manager, workspaceId, team, todayOf(team, now));
+      for (const item of items) {
+        ages.push({ workspaceId: team.workspaceId, workItemId: item.id, ageDays: item.ageDays });
+      }
+    }
+    return ages;
+  }
+}
+
+/**
+ * Items committed and not done as of `asOf`, oldest first, at most `limit` of them: those whose
+ * history goes on after `asOf` (a day in the past) replayed up to it, the others what their
+ * stored rows say.
+ */
+async function agingAsOf(
+  manager: EntityManager,
+  workspaceId: string,
+  team: FlowTeam,
+  asOf: string,
+  limit = Number.MAX_SAFE_INTEGER,
+): Promise<{ total: number; items: (AgingItem & { key: string; title: string })[] }> {
+  const asOfDay = dayToEpochDay(asOf);
+  const [stored, changedAfter] = await Promise.all([
+    readInProgress(manager, team.id, asOfDay, limit),
+    readChangedAfter(manager, team.id, asOfDay),
+  ]);
+  const fromRows = agingOfRecords(
+    stored.rows.map((row) => ({
+      id: row.id,
+      committedDay: row.committed_day,
+      doneDay: null,
+      stage: row.stage,
+    })),
+    team.workflow,
+    asOf,
+  );
+  const labels = new Map<string, { key: string; title: string }>(
+    stored.rows.map((row) => [row.id, row]),
+  );
+  let replayed: AgingItem[] = [];
+  if (changedAfter.length > 0) {
+    const items = await loadFlowItemsWithIds(
+      manager,
+      workspaceId,
+      team.id,
+      team.workflow,
+      changedAfter,
+    );
+    for (const item of items) labels.set(item.id, item);
+    replayed = agingWip(items, team.workflow, asOf, { timeZone: team.timeZone });
+  }
+  const items = [...fromRows, ...replayed]
+    .map((item) => {
+      const { key, title } = labels.get(item.id) as { key: string; title: string };
+      return { ...item, key, title };
+    })
+    .sort((first, second) => second.ageDays - first.ageDays || first.key.localeCompare(second.key))
+    .slice(0, limit);
+  return { total: stored.total + replayed.length, items };
 }
 
 function percentilesOf(counts: number[]): CycleTimesResponse['percentiles'] {

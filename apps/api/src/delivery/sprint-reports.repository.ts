@@ -147,3 +147,37 @@ function sprintOf(row: SprintColumns): ReportSprint | undefined {
     completedAt: row.completed_at,
   };
 }
+
+/** A sprint of the workspace with its team, for the query language's `Sprints` table. */
+export type WorkspaceSprint = ReportSprint & {
+  state: string;
+  team: ReportTeam & { slug: string; workspaceId: string };
+};
+
+/** Every sprint of every team of the workspace, by team slug, then start (undated last), then id. */
+export async function listWorkspaceSprints(
+  manager: EntityManager,
+  workspaceId: string,
+): Promise<WorkspaceSprint[]> {
+  const rows = await manager.query<
+    (TeamColumns & SprintColumns & { slug: string; workspace_id: string; state: string })[]
+  >(
+    `SELECT ${TEAM_COLUMNS}, "team"."slug", "team"."workspace_id", ${SPRINT_COLUMNS},
+            "sprint"."state"
+       FROM "sprint" JOIN "team" ON "team"."id" = "sprint"."team_id"
+      WHERE "team"."workspace_id" = $1
+      ORDER BY "team"."slug", "sprint"."starts_at" NULLS LAST, "sprint"."id"`,
+    [workspaceId],
+  );
+  return rows.flatMap((row) => {
+    const sprint = sprintOf(row);
+    if (!sprint) return [];
+    return [
+      {
+        ...sprint,
+        state: row.state,
+        team: { ...teamOf(row), slug: row.slug, workspaceId: row.workspace_id },
+      },
+    ];
+  });
+}

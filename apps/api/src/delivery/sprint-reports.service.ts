@@ -7,8 +7,9 @@ import type {
   VelocityQuery,
   VelocityResponse,
 } from '@bearing/contracts';
-import { sprintBurndown, sprintSummary, velocity } from '@bearing/metrics';
-import { DataSource } from 'typeorm';
+import { sprintBurndown, sprintSummary, type SprintWindow, velocity } from '@bearing/metrics';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ProblemException } from '../common/problem/problem.js';
 import {
   loadSprintEvents,
   loadSprintEventsOf,
@@ -17,9 +18,26 @@ import {
 import {
   findReportTeamSprint,
   findReportTeamWithClosedSprints,
+  listWorkspaceSprints,
+  type WorkspaceSprint,
 } from './sprint-reports.repository.js';
 import { calendarOf } from './team-days.js';
 import { doneStatuses } from './team-history.repository.js';
+
+/** One sprint's sprint-report figures (in points), as the query language's `Sprints` table reads them. */
+export type SprintOutcomeRow = {
+  workspaceId: string;
+  team: string;
+  name: string;
+  start: string | null;
+  end: string | null;
+  state: string;
+  committed: number | null;
+  completed: number | null;
+  added: number | null;
+  removed: number | null;
+  sayDo: number | null;
+};
 
 /**
  * Burndown, sprint report and velocity, from the sprints' event streams. Each reads the team
@@ -102,5 +120,67 @@ export class SprintReportsService {
       };
     });
     return { window, unit, ...velocity(outcomes, { window }), outcomes };
+  }
+
+  /**
+   * Every sprint of the workspace with the figures its sprint report shows (`sprintSummary`, in
+   * points — velocity's numbers too), inside the caller's transaction: the sprints in one
+   * statement, the events of each team's dated sprints in one more per team. A sprint without
+   * dates, or with dates out of order, has no report and so no figures (null).
+   */
+  async workspaceSprintOutcomes(
+    manager: EntityManager,
+    workspaceId: string,
+  ): Promise<SprintOutcomeRow[]> {
+    const sprints = await listWorkspaceSprints(manager, workspaceId);
+    const byTeam = new Map<string, WorkspaceSprint[]>();
+    for (const sprint of sprints)
+      byTeam.set(sprint.team.id, [...(byTeam.get(sprint.team.id) ?? []), sprint]);
+    const rows: SprintOutcomeRow[] = [];
+    for (const teamSprints of byTeam.values()) {
+      const windows = new Map(
+        teamSprints.flatMap((sprint) => {
+          const window = reportWindowOf(sprint);
+          return window ? [[sprint.id, window] as const] : [];
+        }),
+      );
+      const team = (teamSprints[0] as WorkspaceSprint).team;
+      const events = await loadSprintEventsOf(
+        manager,
+        workspaceId,
+        [...windows.keys()],
+        doneStatuses(team.workflow),
+      );
+      for (const sprint of teamSprints) {
+        const window = windows.get(sprint.id);
+        const summary = window
+          ? sprintSummary(window, events.get(sprint.id) ?? [], { unit: 'points' })
+          : null;
+        rows.push({
+          workspaceId: team.workspaceId,
+          team: team.slug,
+          name: sprint.name,
+          start: sprint.startsAt?.toISOString() ?? null,
+          end: sprint.endsAt?.toISOString() ?? null,
+          state: sprint.state,
+          committed: summary?.committed ?? null,
+          completed: summary?.completed ?? null,
+          added: summary?.added ?? null,
+          removed: summary?.removed ?? null,
+          sayDo: summary?.sayDoRatio ?? null,
+        });
+      }
+    }
+    return rows;
+  }
+}
+
+/** The sprint's time box, or none when the sprint report would refuse it (409). */
+function reportWindowOf(sprint: WorkspaceSprint): SprintWindow | undefined {
+  try {
+    return sprintWindowOf(sprint);
+  } catch (error) {
+    if (error instanceof ProblemException) return undefined;
+    throw error;
   }
 }

@@ -5,6 +5,7 @@ import { LinkedRecordsModule } from './linked-records.module.js';
 import { ProgramLinksModule } from './program-links.module.js';
 import { MilestonesController } from './milestones/milestones.controller.js';
 import { MilestonesService } from './milestones/milestones.service.js';
+import { ProgramQueryRows } from './program-query-rows.service.js';
 import { ProgramsController } from './programs.controller.js';
 import { ProgramsService } from './programs.service.js';
 import { RaidController } from './raid/raid.controller.js';
@@ -19,6 +20,14 @@ import { RaidService } from './raid/raid.service.js';
 @Module({
   imports: [LinkedRecordsModule, ProgramLinksModule],
   controllers: [ProgramsController, MilestonesController, RaidController, DependenciesController],
-  providers: [ProgramsService, MilestonesService, RaidService, DependenciesService],
+  providers: [
+    ProgramsService,
+    MilestonesService,
+    RaidService,
+    DependenciesService,
+    ProgramQueryRows,
+  ],
+  // The query language's program tables.
+  exports: [ProgramQueryRows],
 })
 export class ProgramsModule {}

@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { ClockService } from '../common/clock/clock.service.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { isDatabaseUnavailable } from '../database/postgres-errors.js';
+import { ComputedRows } from './catalog/computed-rows.service.js';
 import { QUERY_TABLES } from './catalog/query-catalog.js';
 import { compileQuery } from './language/compile-query.js';
 import { QUERY_FUNCTIONS, QUERY_OPERATORS } from './language/query-words.js';
@@ -46,6 +47,7 @@ export class QueriesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: ClockService,
+    private readonly computedRows: ComputedRows,
   ) {}
 
   catalog(): QueryCatalog {
@@ -66,7 +68,7 @@ export class QueriesService {
 
   /** Parses and checks a query without running it: its result's columns, or the 400. */
   columnsOf(workspaceId: string, text: string, path = 'query'): QueryResult['columns'] {
-    return this.compile(workspaceId, text, {}, path).columns;
+    return this.compile(workspaceId, text, {}, path).compiled.columns;
   }
 
   private compile(workspaceId: string, text: string, options: RunOptions, path = 'query') {
@@ -74,14 +76,16 @@ export class QueriesService {
     const atPath = (errors: QueryError[]) => errors.map((error) => ({ ...error, path }));
     const parsed = parseQuery(text);
     if (!parsed.ok) throw refused(atPath(parsed.errors), 'The query is not valid.');
+    const now = options.now ?? this.clock.now();
     try {
-      return compileQuery(parsed.query, {
+      const compiled = compileQuery(parsed.query, {
         workspaceId,
-        now: options.now ?? this.clock.now(),
+        now,
         tables: QUERY_TABLES,
         rowCap: QUERY_ROW_CAP,
         ...(options.lookbackMs === undefined ? {} : { lookbackMs: options.lookbackMs }),
       });
+      return { compiled, query: parsed.query, now };
     } catch (error) {
       if (error instanceof QueryCompileError) {
         throw refused(atPath([error.error]), 'The query is not valid.');
@@ -91,7 +95,7 @@ export class QueriesService {
   }
 
   async run(workspaceId: string, text: string, options: RunOptions = {}): Promise<QueryResult> {
-    const compiled = this.compile(workspaceId, text, options);
+    const { compiled, query, now } = this.compile(workspaceId, text, options);
     const started = performance.now();
     let rows: Record<string, unknown>[];
     try {
@@ -100,6 +104,7 @@ export class QueriesService {
         compiled.sql,
         compiled.parameters,
         QUERY_TIMEOUT_MS,
+        (manager) => this.computedRows.fill(manager, query, compiled, { workspaceId, now }),
       );
     } catch (error) {
       throw this.runFailure(error);

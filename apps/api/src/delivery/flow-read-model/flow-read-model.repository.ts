@@ -53,6 +53,35 @@ export async function readFlowTeam(
   };
 }
 
+/** Every team of the workspace with its read model's stamp, in one query (by slug). */
+export async function readFlowTeams(
+  manager: EntityManager,
+  workspaceId: string,
+): Promise<(FlowTeam & { workspaceId: string })[]> {
+  const rows: {
+    id: string;
+    workspace_id: string;
+    time_zone: string;
+    workflow: TeamWorkflow;
+    calendar: FlowTeam['calendar'];
+    stamp: string | null;
+  }[] = await manager.query(
+    `SELECT team.id, team.workspace_id, team.time_zone, team.workflow, team.calendar, model.stamp
+       FROM team LEFT JOIN team_flow_model model ON model.team_id = team.id
+      WHERE team.workspace_id = $1
+      ORDER BY team.slug`,
+    [workspaceId],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    workspaceId: row.workspace_id,
+    timeZone: row.time_zone,
+    workflow: row.workflow,
+    calendar: row.calendar,
+    stamp: row.stamp,
+  }));
+}
+
 /** One item's row of `work_item_flow`; days are epoch days. */
 export type ItemFlowRow = {
   workItemId: string;

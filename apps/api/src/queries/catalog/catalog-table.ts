@@ -4,6 +4,18 @@ import type { ColumnType } from '../language/query-types.js';
 export type CatalogColumn = { name: string; type: ColumnType; sql: string; description: string };
 
 /**
+ * What a table's SQL may ask of the compiler, as parameters in the query's own numbering:
+ * - `now()`: the run's "now" (a `timestamptz` parameter);
+ * - `computed(key)`: rows computed in TypeScript for this run (by `@bearing/metrics`, through the
+ *   owning feature's service) as a `jsonb` parameter, to read with `jsonb_to_recordset`. The
+ *   rows are loaded only when the compiled query reads them (see `computed-rows.service.ts`).
+ */
+export type SourceContext = {
+  now: () => string;
+  computed: (key: string) => string;
+};
+
+/**
  * A table of the query language: the SQL rows it reads (`source`, a FROM clause whose
  * conditions always include the workspace filter on `$1` — the compiler never takes it from
  * the query), its columns and the column that places a row in time (for an alert rule's
@@ -12,7 +24,7 @@ export type CatalogColumn = { name: string; type: ColumnType; sql: string; descr
 export type CatalogTable = {
   name: string;
   description: string;
-  source: string;
+  source: string | ((context: SourceContext) => string);
   columns: CatalogColumn[];
   timeColumn?: string;
 };

@@ -1,11 +1,12 @@
 import type { CatalogTable } from './catalog-table.js';
+import { DEPENDENCIES_TABLE } from './tables/dependencies.table.js';
+import { MILESTONES_TABLE } from './tables/milestones.table.js';
+import { RAID_ITEMS_TABLE } from './tables/raid-items.table.js';
+import { SPRINTS_TABLE } from './tables/sprints.table.js';
+import { WORK_ITEMS_TABLE } from './tables/work-items.table.js';
 
 // The tables a query can read, each one workspace's rows only: every `source` filters on `$1`,
-// the workspace the access guard resolved. Day numbers of the flow read model count days
-// since 1970-01-01 in the team's time zone; as datetimes they are that day's midnight UTC.
-
-const epochDay = (column: string) =>
-  `(timestamptz '1970-01-01 00:00:00+00' + ${column} * interval '1 day')`;
+// the workspace the access guard resolved. Tables of their own are in `tables/`.
 
 export const QUERY_TABLES: CatalogTable[] = [
   {
@@ -97,56 +98,9 @@ export const QUERY_TABLES: CatalogTable[] = [
     ],
     timeColumn: 'changedAt',
   },
-  {
-    name: 'WorkItems',
-    description:
-      "Every team's work items with the flow read model's days and times (the team dashboard's figures).",
-    source: `"work_item" w JOIN "team" t ON t.id = w.team_id
-      LEFT JOIN "work_item_flow" f ON f.work_item_id = w.id
-      WHERE w.workspace_id = $1::uuid AND w.removed_at IS NULL`,
-    columns: [
-      { name: 'team', type: 'string', sql: 't.slug', description: "The team's slug." },
-      { name: 'key', type: 'string', sql: 'w.key', description: 'The issue key.' },
-      { name: 'type', type: 'string', sql: 'w.type', description: 'Issue type.' },
-      { name: 'status', type: 'string', sql: 'w.status', description: 'Current status.' },
-      {
-        name: 'stage',
-        type: 'long',
-        sql: 'f.stage::bigint',
-        description: "Index of the current stage in the team's workflow.",
-      },
-      { name: 'points', type: 'real', sql: 'w.points', description: 'Story points.' },
-      {
-        name: 'createdAt',
-        type: 'datetime',
-        sql: 'w.created_at',
-        description: 'When the item was created.',
-      },
-      {
-        name: 'committedDay',
-        type: 'datetime',
-        sql: epochDay('f.committed_day'),
-        description: 'Day work started (midnight UTC of the team-local day).',
-      },
-      {
-        name: 'doneDay',
-        type: 'datetime',
-        sql: epochDay('f.done_day'),
-        description: 'Day it was done.',
-      },
-      {
-        name: 'cycleTime',
-        type: 'long',
-        sql: 'f.cycle_time::bigint',
-        description: 'Cycle time in days, as the cycle-time chart.',
-      },
-      {
-        name: 'leadTime',
-        type: 'long',
-        sql: 'f.lead_time::bigint',
-        description: 'Lead time in days.',
-      },
-    ],
-    timeColumn: 'createdAt',
-  },
+  WORK_ITEMS_TABLE,
+  SPRINTS_TABLE,
+  MILESTONES_TABLE,
+  RAID_ITEMS_TABLE,
+  DEPENDENCIES_TABLE,
 ];

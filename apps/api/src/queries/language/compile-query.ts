@@ -23,6 +23,8 @@ export type CompileOptions = {
 export type CompiledQuery = {
   sql: string;
   parameters: unknown[];
+  /** Parameters that take rows computed for this run (`SourceContext.computed`), by index. */
+  computed: { key: string; index: number }[];
   columns: Column[];
   render?: 'timechart' | 'barchart' | 'table';
 };
@@ -86,8 +88,15 @@ class Compiler {
       const window = this.params.add(this.options.lookbackMs, 'double precision');
       where = ` AND ${timeColumn.sql} >= ${this.params.now()} - ${window} * interval '1 millisecond'`;
     }
+    const source =
+      typeof table.source === 'string'
+        ? table.source
+        : table.source({
+            now: () => this.params.now(),
+            computed: (key) => this.params.computedRows(key),
+          });
     return {
-      sql: `SELECT ${columns.join(', ')} FROM ${table.source}${where}`,
+      sql: `SELECT ${columns.join(', ')} FROM ${source}${where}`,
       columns: table.columns.map(({ name: columnName, type }) => ({ name: columnName, type })),
       ordered: false,
       label: table.name,
@@ -357,6 +366,7 @@ export function compileQuery(query: Query, options: CompileOptions): CompiledQue
   return {
     sql: `SELECT ${list} FROM (${stage.sql}) AS ${alias}${order} LIMIT ${cap}::bigint`,
     parameters: compiler.params.values,
+    computed: compiler.params.computed,
     columns: stage.columns,
     ...(last?.kind === 'render' ? { render: last.chart } : {}),
   };

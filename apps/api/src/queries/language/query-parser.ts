@@ -183,18 +183,25 @@ export class QueryParser extends EmbeddedActionsParser {
   private joinOperator = this.RULE('joinOperator', (): Operator => {
     const at = this.CONSUME(T.Join);
     let flavour: 'inner' | 'leftouter' = 'inner';
-    this.OPTION(() => {
-      this.CONSUME(T.Kind);
-      this.CONSUME(T.Equal);
-      const name = this.CONSUME(T.Identifier);
-      this.ACTION(() => {
-        if (name.image === 'inner' || name.image === 'leftouter') flavour = name.image;
-        else
-          this.problems.push({
-            at: positionOf(name),
-            message: `join kind '${name.image}' is not offered — use inner or leftouter`,
-          });
-      });
+    // `kind` is a word only here (`kind=inner`): elsewhere it names a column (RaidItems.kind).
+    this.OPTION({
+      GATE: () =>
+        this.LA(1).tokenType === T.Identifier &&
+        this.LA(1).image === 'kind' &&
+        this.LA(2).tokenType === T.Equal,
+      DEF: () => {
+        this.CONSUME3(T.Identifier);
+        this.CONSUME(T.Equal);
+        const name = this.CONSUME(T.Identifier);
+        this.ACTION(() => {
+          if (name.image === 'inner' || name.image === 'leftouter') flavour = name.image;
+          else
+            this.problems.push({
+              at: positionOf(name),
+              message: `join kind '${name.image}' is not offered — use inner or leftouter`,
+            });
+        });
+      },
     });
     this.CONSUME(T.LParen);
     const right = this.SUBRULE(this.pipeline);

@@ -42,7 +42,6 @@ export const Top = keyword('top');
 export const Count = keyword('count');
 export const Distinct = keyword('distinct');
 export const Join = keyword('join');
-export const Kind = keyword('kind');
 export const On = keyword('on');
 export const Render = keyword('render');
 export const And = keyword('and');
@@ -115,7 +114,6 @@ export const ALL_TOKENS: TokenType[] = [
   Count,
   Distinct,
   Join,
-  Kind,
   On,
   Render,
   And,

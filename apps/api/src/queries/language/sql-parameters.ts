@@ -5,6 +5,8 @@
  */
 export class SqlParameters {
   readonly values: unknown[];
+  /** Parameters whose value (rows computed in TypeScript) the runner fills in before running. */
+  readonly computed: { key: string; index: number }[] = [];
   private nowPlaceholder: string | undefined;
 
   constructor(
@@ -20,9 +22,16 @@ export class SqlParameters {
     return this.nowPlaceholder;
   }
 
+  /** A `jsonb` parameter for the rows `key` names: none until the runner loads them. */
+  computedRows(key: string): string {
+    const placeholder = this.add('[]', 'jsonb');
+    this.computed.push({ key, index: this.values.length - 1 });
+    return placeholder;
+  }
+
   add(
     value: string | number | boolean,
-    cast: 'text' | 'double precision' | 'boolean' | 'timestamptz',
+    cast: 'text' | 'double precision' | 'boolean' | 'timestamptz' | 'jsonb',
   ): string {
     this.values.push(value);
     return `$${this.values.length}::${cast}`;
