@@ -28,12 +28,12 @@ export const SEVERITY_OPTIONS: readonly { value: Severity; label: string }[] = [
 
 /** "every 15 min", "every 2 h", "every day": a schedule as people say it. */
 export function everyPhrase(minutes: number): string {
-  return `every ${minutesPhrase(minutes)}`;
+  return minutes === 1440 ? 'every day' : `every ${minutesPhrase(minutes)}`;
 }
 
-/** 15 → "15 min", 120 → "2 h", 1440 → "day", 2880 → "2 days". */
+/** 15 → "15 min", 120 → "2 h", 1440 → "1 day", 2880 → "2 days". */
 export function minutesPhrase(minutes: number): string {
-  if (minutes % 1440 === 0) return minutes === 1440 ? 'day' : `${minutes / 1440} days`;
+  if (minutes % 1440 === 0) return minutes === 1440 ? '1 day' : `${minutes / 1440} days`;
   if (minutes % 60 === 0) return `${minutes / 60} h`;
   return `${minutes} min`;
 }

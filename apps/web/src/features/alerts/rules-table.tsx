@@ -113,21 +113,20 @@ export function RulesTable({
 
 /** "3 min ago" with the exact instant, and why it failed when it did. */
 function LastRun({ rule, now }: { rule: AlertRule; now: Date }) {
-  if (rule.lastRunAt === null) {
-    return (
-      <Text size="sm" c="dimmed">
-        {rule.enabled ? 'Not run yet' : 'Never run'}
-      </Text>
-    );
-  }
   return (
     <Stack gap={2}>
-      <Text size="sm">
-        {timeAgo(rule.lastRunAt, now)}{' '}
-        <Text span size="xs" c="dimmed">
-          (<DateTime value={rule.lastRunAt} />)
+      {rule.lastRunAt === null ? (
+        <Text size="sm" c="dimmed">
+          Not run yet
         </Text>
-      </Text>
+      ) : (
+        <Text size="sm">
+          {timeAgo(rule.lastRunAt, now)}{' '}
+          <Text span size="xs" c="dimmed">
+            (<DateTime value={rule.lastRunAt} />)
+          </Text>
+        </Text>
+      )}
       {rule.lastError && (
         <Text size="xs" c="red.8">
           Failed: {rule.lastError}

@@ -1,0 +1,306 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import {
+  fakeResponse,
+  type FakeRequest,
+  mockFetch,
+  problemResponse,
+} from '../../test-utils/fake-fetch';
+import { renderApp } from '../../test-utils/render-app';
+import { shellRoutes, signedInAs } from '../../test-utils/session-fixtures';
+
+const realFetch = globalThis.fetch;
+afterEach(() => {
+  globalThis.fetch = realFetch;
+});
+
+const LOADED = { timeout: 15_000 };
+const QUERY = 'MetricPoints\n| summarize avg(value) by bin(timestamp, 1d)\n| render timechart';
+const RULE_ID = '00000000-0000-4000-8000-00000000a101';
+const SAVED_RULE = {
+  id: RULE_ID,
+  name: 'Latency above 200 ms',
+  query: 'MetricPoints | where metric == "latency" | summarize worst = max(value) by metric',
+  everyMinutes: 15,
+  lookbackMinutes: 60,
+  trigger: { column: 'worst', op: '>', threshold: 200 },
+  severity: 'high',
+  suppressMinutes: 120,
+  groupBy: 'metric',
+  enabled: true,
+  lastRunAt: null,
+  nextRunAt: '2026-12-07T10:00:00.000Z',
+  lastError: null,
+  version: 3,
+  createdAt: '2026-12-01T10:00:00.000Z',
+};
+const TEST_RESULT = {
+  columns: [
+    { name: 'timestamp', type: 'datetime' },
+    { name: 'avg_value', type: 'real' },
+  ],
+  rows: [
+    { timestamp: '2026-12-05T00:00:00.000Z', avg_value: 181.5 },
+    { timestamp: '2026-12-06T00:00:00.000Z', avg_value: 240.25 },
+  ],
+  matched: 2,
+  wouldFire: true,
+  groups: [''],
+};
+
+/** The field's error, as a screen reader hears it: the text its `aria-describedby` points at. */
+function errorOf(field: HTMLElement): string {
+  expect(field.getAttribute('aria-invalid')).toBe('true');
+  const ids = (field.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+  return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+}
+
+function field(label: RegExp | string): HTMLElement {
+  return screen.getByLabelText(label);
+}
+
+describe('RuleEditorPage', () => {
+  it("starts a new rule from Explore's query and tests it unsaved: rows, matches and whether it would fire", async () => {
+    const tests: FakeRequest[] = [];
+    mockFetch({
+      ...shellRoutes(signedInAs('editor')),
+      'POST /api/workspaces/demo/alert-rules/test': (request) => {
+        tests.push(request);
+        return fakeResponse(200, TEST_RESULT);
+      },
+    });
+    renderApp(`/w/demo/alerts/rules/new?query=${encodeURIComponent(QUERY)}`);
+
+    const query = await screen.findByRole('textbox', { name: /^Query/ }, LOADED);
+    expect((query as HTMLTextAreaElement).value).toBe(QUERY);
+    fireEvent.change(field(/^Name/), { target: { value: 'Daily latency above 200' } });
+    fireEvent.change(field('Trigger column'), { target: { value: 'avg_value' } });
+    fireEvent.change(field('Threshold'), { target: { value: '200' } });
+    fireEvent.change(field('Lookback (minutes)'), { target: { value: '10080' } });
+    fireEvent.change(field('Test over (days)'), { target: { value: '7' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Test rule' }));
+
+    const preview = await screen.findByRole('region', { name: 'Test result' }, LOADED);
+    expect(within(preview).getByText('Would fire')).toBeTruthy();
+    expect(within(preview).getByRole('status', { name: 'Test summary' }).textContent).toBe(
+      'Over the last 7 days: 2 rows, 2 matching the trigger. One alert would fire.',
+    );
+    const rows = within(preview).getByRole('table', { name: 'Rows of the test' });
+    expect(within(rows).getByText('240.25')).toBeTruthy();
+    expect(tests).toHaveLength(1);
+    expect(tests[0]?.body).toEqual({
+      days: 7,
+      rule: {
+        name: 'Daily latency above 200',
+        query: QUERY,
+        everyMinutes: 15,
+        lookbackMinutes: 10080,
+        trigger: { column: 'avg_value', op: '>', threshold: 200 },
+        severity: 'medium',
+        suppressMinutes: 60,
+        enabled: true,
+      },
+    });
+    // The result's columns become the hint for the trigger column.
+    expect(screen.getByText('Columns of the result: timestamp, avg_value.')).toBeTruthy();
+  });
+
+  it("shows a test's 400 at the fields it names, a query's mistake with its line and column", async () => {
+    mockFetch({
+      ...shellRoutes(signedInAs('editor')),
+      'POST /api/workspaces/demo/alert-rules/test': () =>
+        fakeResponse(
+          400,
+          {
+            type: 'https://bearing.dev/problems/validation',
+            title: 'Invalid request',
+            status: 400,
+            errors: [
+              {
+                path: 'query',
+                line: 2,
+                column: 23,
+                token: 'vale',
+                message: "unknown column 'vale' in MetricPoints — did you mean 'value'?",
+                suggestion: 'value',
+              },
+              { path: 'rule.groupBy', message: "is not a column of the query's result (avg)" },
+              {
+                path: 'trigger.column',
+                message: "is not a column of the query's result (avg)",
+              },
+            ],
+          },
+          'application/problem+json',
+        ),
+    });
+    renderApp(
+      `/w/demo/alerts/rules/new?query=${encodeURIComponent('MetricPoints\n| summarize avg(vale)')}`,
+    );
+    await screen.findByRole('textbox', { name: /^Query/ }, LOADED);
+    fireEvent.change(field(/^Name/), { target: { value: 'Typo' } });
+    fireEvent.change(field('Trigger column'), { target: { value: 'worst' } });
+    fireEvent.change(field('Group by'), { target: { value: 'team' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Test rule' }));
+
+    await waitFor(() => expect(field(/^Query/).getAttribute('aria-invalid')).toBe('true'), LOADED);
+    expect(errorOf(field(/^Query/))).toContain(
+      "Line 2, column 23: unknown column 'vale' in MetricPoints — did you mean 'value'?",
+    );
+    expect(errorOf(field('Trigger column'))).toContain(
+      "Is not a column of the query's result (avg)",
+    );
+    expect(errorOf(field('Group by'))).toContain("Is not a column of the query's result (avg)");
+    expect(field(/^Name/).getAttribute('aria-invalid')).not.toBe('true');
+    expect(screen.queryByRole('region', { name: 'Test result' })).toBeNull();
+  });
+
+  it('checks the fields before sending anything', async () => {
+    const fetchMock = mockFetch({ ...shellRoutes(signedInAs('editor')) });
+    renderApp('/w/demo/alerts/rules/new');
+    await screen.findByRole('textbox', { name: /^Query/ }, LOADED);
+    fireEvent.change(field('Every (minutes)'), { target: { value: '2' } });
+    fireEvent.change(field('Threshold'), { target: { value: 'lots' } });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save rule' }));
+
+    expect(errorOf(field(/^Name/))).toContain('Enter a name');
+    expect(errorOf(field(/^Query/))).toContain('Write the query the rule runs');
+    expect(errorOf(field('Every (minutes)'))).toMatch(/>=\s?5/);
+    expect(errorOf(field('Threshold'))).toContain('Must be a number');
+    expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'POST')).toBe(false);
+  });
+
+  it('saves a new rule and goes to the rules list', async () => {
+    const created: unknown[] = [];
+    mockFetch({
+      ...shellRoutes(signedInAs('editor')),
+      'POST /api/workspaces/demo/alert-rules': ({ body }) => {
+        created.push(body);
+        return fakeResponse(201, { ...SAVED_RULE, ...(body as object), version: 1 });
+      },
+      '/api/workspaces/demo/alert-rules': () => fakeResponse(200, { items: [SAVED_RULE] }),
+    });
+    renderApp(`/w/demo/alerts/rules/new?query=${encodeURIComponent(SAVED_RULE.query)}`);
+    await screen.findByRole('textbox', { name: /^Query/ }, LOADED);
+    fireEvent.change(field(/^Name/), { target: { value: SAVED_RULE.name } });
+    fireEvent.change(field('Severity'), { target: { value: 'high' } });
+    fireEvent.change(field('Operator'), { target: { value: '>=' } });
+    fireEvent.click(screen.getByRole('switch', { name: /Enabled/ }));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save rule' }));
+
+    await screen.findByRole('heading', { level: 1, name: 'Alert rules' }, LOADED);
+    expect(screen.getByTestId('location').textContent).toBe('/w/demo/alerts/rules');
+    expect(created).toEqual([
+      {
+        name: SAVED_RULE.name,
+        query: SAVED_RULE.query,
+        everyMinutes: 15,
+        lookbackMinutes: 60,
+        trigger: { op: '>=', threshold: 0 },
+        severity: 'high',
+        suppressMinutes: 60,
+        enabled: false,
+      },
+    ]);
+  });
+
+  it('edits a saved rule with its version, tests it by id while unchanged, and explains a stale version', async () => {
+    const patches: unknown[] = [];
+    const fetchMock = mockFetch({
+      ...shellRoutes(signedInAs('editor')),
+      [`/api/workspaces/demo/alert-rules/${RULE_ID}`]: () => fakeResponse(200, SAVED_RULE),
+      [`POST /api/workspaces/demo/alert-rules/${RULE_ID}/test`]: () =>
+        fakeResponse(200, { ...TEST_RESULT, wouldFire: false, matched: 0, groups: [] }),
+      [`PATCH /api/workspaces/demo/alert-rules/${RULE_ID}`]: ({ body }) => {
+        patches.push(body);
+        return problemResponse(
+          409,
+          'Conflict',
+          'The alert rule was changed by someone else (version 4).',
+          { kind: 'stale-version' },
+        );
+      },
+    });
+    renderApp(`/w/demo/alerts/rules/${RULE_ID}`);
+
+    const name = await screen.findByRole('textbox', { name: /^Name/ }, LOADED);
+    expect((name as HTMLInputElement).value).toBe(SAVED_RULE.name);
+    expect((field('Trigger column') as HTMLInputElement).value).toBe('worst');
+    expect((field('Group by') as HTMLInputElement).value).toBe('metric');
+    expect((field('Suppress (minutes)') as HTMLInputElement).value).toBe('120');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Test rule' }));
+    const preview = await screen.findByRole('region', { name: 'Test result' }, LOADED);
+    expect(within(preview).getByText('Would not fire')).toBeTruthy();
+    expect(fetchMock.mock.calls.find(([, init]) => init?.method === 'POST')?.[0]).toBe(
+      `/api/workspaces/demo/alert-rules/${RULE_ID}/test`,
+    );
+
+    fireEvent.change(name, { target: { value: 'Latency above 250 ms' } });
+    fireEvent.change(field('Threshold'), { target: { value: '250' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save rule' }));
+
+    const notice = await screen.findByRole('alert', undefined, LOADED);
+    expect(notice.textContent).toContain('Someone else changed this rule');
+    expect(within(notice).getByRole('button', { name: 'Load the latest version' })).toBeTruthy();
+    expect(patches).toEqual([
+      expect.objectContaining({
+        name: 'Latency above 250 ms',
+        trigger: { column: 'worst', op: '>', threshold: 250 },
+        groupBy: 'metric',
+        version: 3,
+      }),
+    ]);
+  });
+
+  it('starts from a template', async () => {
+    mockFetch({
+      ...shellRoutes(signedInAs('editor')),
+      '/api/workspaces/demo/alert-rules/templates': () =>
+        fakeResponse(200, {
+          items: [
+            {
+              id: 'guardrail-breached',
+              name: 'Guardrail breached',
+              description: 'A guardrail moved to breached.',
+              rule: {
+                name: 'Guardrail breached',
+                query: 'GuardrailEvents | where to == "breached"',
+                everyMinutes: 15,
+                lookbackMinutes: 30,
+                trigger: { op: '>', threshold: 0 },
+                severity: 'high',
+                suppressMinutes: 1440,
+                groupBy: 'guardrail',
+                enabled: true,
+              },
+            },
+          ],
+        }),
+    });
+    renderApp('/w/demo/alerts/rules/new?template=guardrail-breached');
+
+    const query = await screen.findByRole('textbox', { name: /^Query/ }, LOADED);
+    expect((query as HTMLTextAreaElement).value).toBe('GuardrailEvents | where to == "breached"');
+    expect((field(/^Name/) as HTMLInputElement).value).toBe('Guardrail breached');
+    expect((field('Group by') as HTMLInputElement).value).toBe('guardrail');
+    expect((field('Severity') as HTMLSelectElement).value).toBe('high');
+    expect(screen.getByText(/From the template “Guardrail breached”/)).toBeTruthy();
+  });
+
+  it('shows a viewer the saved rule read-only, without test or save', async () => {
+    mockFetch({
+      ...shellRoutes(signedInAs('viewer')),
+      [`/api/workspaces/demo/alert-rules/${RULE_ID}`]: () => fakeResponse(200, SAVED_RULE),
+    });
+    renderApp(`/w/demo/alerts/rules/${RULE_ID}`);
+
+    const name = await screen.findByRole('textbox', { name: /^Name/ }, LOADED);
+    expect(name.hasAttribute('readonly')).toBe(true);
+    expect(field(/^Query/).hasAttribute('readonly')).toBe(true);
+    expect(screen.queryByRole('button', { name: 'Save rule' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Test rule' })).toBeNull();
+  });
+});
