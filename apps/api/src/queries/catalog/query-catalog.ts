@@ -1,6 +1,10 @@
 import type { CatalogTable } from './catalog-table.js';
+import { CHECK_INS_TABLE } from './tables/check-ins.table.js';
 import { DEPENDENCIES_TABLE } from './tables/dependencies.table.js';
+import { KEY_RESULTS_TABLE } from './tables/key-results.table.js';
+import { METRIC_SIGNALS_TABLE } from './tables/metric-signals.table.js';
 import { MILESTONES_TABLE } from './tables/milestones.table.js';
+import { OBJECTIVES_TABLE } from './tables/objectives.table.js';
 import { RAID_ITEMS_TABLE } from './tables/raid-items.table.js';
 import { SPRINTS_TABLE } from './tables/sprints.table.js';
 import { WORK_ITEMS_TABLE } from './tables/work-items.table.js';
@@ -103,4 +107,8 @@ export const QUERY_TABLES: CatalogTable[] = [
   MILESTONES_TABLE,
   RAID_ITEMS_TABLE,
   DEPENDENCIES_TABLE,
+  METRIC_SIGNALS_TABLE,
+  OBJECTIVES_TABLE,
+  KEY_RESULTS_TABLE,
+  CHECK_INS_TABLE,
 ];
