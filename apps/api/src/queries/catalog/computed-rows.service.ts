@@ -2,11 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { FlowService } from '../../delivery/flow.service.js';
 import { SprintReportsService } from '../../delivery/sprint-reports.service.js';
+import { OkrQueryRows } from '../../okrs/okr-query-rows.service.js';
 import { ProgramQueryRows } from '../../programs/program-query-rows.service.js';
 import type { CompiledQuery } from '../language/compile-query.js';
 import type { Query } from '../language/query-ast.js';
 import { DEPENDENCY_ROWS } from './tables/dependencies.table.js';
+import { KEY_RESULT_ROWS } from './tables/key-results.table.js';
 import { MILESTONE_ROWS } from './tables/milestones.table.js';
+import { OBJECTIVE_ROWS } from './tables/objectives.table.js';
 import { RAID_ROWS } from './tables/raid-items.table.js';
 import { SPRINT_ROWS } from './tables/sprints.table.js';
 import { WORK_ITEM_AGES } from './tables/work-items.table.js';
@@ -31,7 +34,12 @@ type Loader = {
 export class ComputedRows {
   private readonly loaders: Record<string, Loader>;
 
-  constructor(sprintReports: SprintReportsService, flow: FlowService, programs: ProgramQueryRows) {
+  constructor(
+    sprintReports: SprintReportsService,
+    flow: FlowService,
+    programs: ProgramQueryRows,
+    okrs: OkrQueryRows,
+  ) {
     this.loaders = {
       [SPRINT_ROWS]: {
         load: (manager, { workspaceId }) =>
@@ -52,6 +60,18 @@ export class ComputedRows {
         // The dependencies page judges "overdue" against the clock's UTC day.
         load: (manager, { workspaceId, now }) =>
           programs.dependencies(manager, workspaceId, now.toISOString().slice(0, 10)),
+      },
+      // The OKR pages' numbers as of the run's UTC day (the clock's day, as the pages').
+      [OBJECTIVE_ROWS]: {
+        load: (manager, { workspaceId, now }) =>
+          okrs.objectives(manager, workspaceId, now.toISOString().slice(0, 10)),
+        onlyWhenNamed: /^(progress|expectedProgress|pace)1*$/,
+      },
+      [KEY_RESULT_ROWS]: {
+        load: (manager, { workspaceId, now }) =>
+          okrs.keyResults(manager, workspaceId, now.toISOString().slice(0, 10)),
+        onlyWhenNamed:
+          /^(current|progress|expectedProgress|pace|lastCheckIn|checkInDue|checkInDueOn)1*$/,
       },
     };
   }
