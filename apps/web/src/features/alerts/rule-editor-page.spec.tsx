@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import {
   fakeResponse,
@@ -8,8 +8,10 @@ import {
 } from '../../test-utils/fake-fetch';
 import { renderApp } from '../../test-utils/render-app';
 import { shellRoutes, signedInAs } from '../../test-utils/session-fixtures';
+import { findQueryEditor, measurableRanges, typeInto } from '../explore/query-editor-test-support';
 
 const realFetch = globalThis.fetch;
+beforeAll(measurableRanges);
 afterEach(() => {
   globalThis.fetch = realFetch;
 });
@@ -48,12 +50,28 @@ const TEST_RESULT = {
   groups: [''],
 };
 
-/** The field's error, as a screen reader hears it: the text its `aria-describedby` points at. */
-function errorOf(field: HTMLElement): string {
-  expect(field.getAttribute('aria-invalid')).toBe('true');
+/** What a screen reader hears after the field's name: the texts its `aria-describedby` names. */
+function describedText(field: HTMLElement): string {
   const ids = (field.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
   return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
 }
+
+/** The field's error: it is marked invalid, and the error is read with it. */
+function errorOf(field: HTMLElement): string {
+  expect(field.getAttribute('aria-invalid')).toBe('true');
+  return describedText(field);
+}
+
+/** The query editor's editable area (CodeMirror's textbox), as a screen reader finds it. */
+function queryTextbox(): HTMLElement {
+  return screen.getByRole('textbox', { name: 'Query' });
+}
+
+/** The catalog the query editor colours and suggests from. */
+const CATALOG_ROUTE = {
+  '/api/workspaces/demo/queries/catalog': () =>
+    fakeResponse(200, { tables: [], operators: ['where'], functions: ['avg'] }),
+};
 
 function field(label: RegExp | string): HTMLElement {
   return screen.getByLabelText(label);
@@ -64,6 +82,7 @@ describe('RuleEditorPage', () => {
     const tests: FakeRequest[] = [];
     mockFetch({
       ...shellRoutes(signedInAs('editor')),
+      ...CATALOG_ROUTE,
       'POST /api/workspaces/demo/alert-rules/test': (request) => {
         tests.push(request);
         return fakeResponse(200, TEST_RESULT);
@@ -71,8 +90,8 @@ describe('RuleEditorPage', () => {
     });
     renderApp(`/w/demo/alerts/rules/new?query=${encodeURIComponent(QUERY)}`);
 
-    const query = await screen.findByRole('textbox', { name: /^Query/ }, LOADED);
-    expect((query as HTMLTextAreaElement).value).toBe(QUERY);
+    const editor = await findQueryEditor();
+    expect(editor.state.doc.toString()).toBe(QUERY);
     fireEvent.change(field(/^Name/), { target: { value: 'Daily latency above 200' } });
     fireEvent.change(field('Trigger column'), { target: { value: 'avg_value' } });
     fireEvent.change(field('Threshold'), { target: { value: '200' } });
@@ -108,6 +127,7 @@ describe('RuleEditorPage', () => {
   it("shows a test's 400 at the fields it names, a query's mistake with its line and column", async () => {
     mockFetch({
       ...shellRoutes(signedInAs('editor')),
+      ...CATALOG_ROUTE,
       'POST /api/workspaces/demo/alert-rules/test': () =>
         fakeResponse(
           400,
@@ -137,15 +157,18 @@ describe('RuleEditorPage', () => {
     renderApp(
       `/w/demo/alerts/rules/new?query=${encodeURIComponent('MetricPoints\n| summarize avg(vale)')}`,
     );
-    await screen.findByRole('textbox', { name: /^Query/ }, LOADED);
+    await findQueryEditor();
     fireEvent.change(field(/^Name/), { target: { value: 'Typo' } });
     fireEvent.change(field('Trigger column'), { target: { value: 'worst' } });
     fireEvent.change(field('Group by'), { target: { value: 'team' } });
     fireEvent.click(screen.getByRole('button', { name: 'Test rule' }));
 
-    await waitFor(() => expect(field(/^Query/).getAttribute('aria-invalid')).toBe('true'), LOADED);
-    expect(errorOf(field(/^Query/))).toContain(
-      "Line 2, column 23: unknown column 'vale' in MetricPoints — did you mean 'value'?",
+    await waitFor(
+      () =>
+        expect(describedText(queryTextbox())).toContain(
+          "Line 2, column 23: unknown column 'vale' in MetricPoints — did you mean 'value'?",
+        ),
+      LOADED,
     );
     expect(errorOf(field('Trigger column'))).toContain(
       "Is not a column of the query's result (avg)",
@@ -156,16 +179,19 @@ describe('RuleEditorPage', () => {
   });
 
   it('checks the fields before sending anything', async () => {
-    const fetchMock = mockFetch({ ...shellRoutes(signedInAs('editor')) });
+    const fetchMock = mockFetch({ ...shellRoutes(signedInAs('editor')), ...CATALOG_ROUTE });
     renderApp('/w/demo/alerts/rules/new');
-    await screen.findByRole('textbox', { name: /^Query/ }, LOADED);
+    await findQueryEditor();
     fireEvent.change(field('Every (minutes)'), { target: { value: '2' } });
     fireEvent.change(field('Threshold'), { target: { value: 'lots' } });
 
     fireEvent.click(screen.getByRole('button', { name: 'Save rule' }));
 
     expect(errorOf(field(/^Name/))).toContain('Enter a name');
-    expect(errorOf(field(/^Query/))).toContain('Write the query the rule runs');
+    await waitFor(
+      () => expect(describedText(queryTextbox())).toContain('Write the query the rule runs'),
+      LOADED,
+    );
     expect(errorOf(field('Every (minutes)'))).toMatch(/>=\s?5/);
     expect(errorOf(field('Threshold'))).toContain('Must be a number');
     expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'POST')).toBe(false);
@@ -175,14 +201,15 @@ describe('RuleEditorPage', () => {
     const created: unknown[] = [];
     mockFetch({
       ...shellRoutes(signedInAs('editor')),
+      ...CATALOG_ROUTE,
       'POST /api/workspaces/demo/alert-rules': ({ body }) => {
         created.push(body);
         return fakeResponse(201, { ...SAVED_RULE, ...(body as object), version: 1 });
       },
       '/api/workspaces/demo/alert-rules': () => fakeResponse(200, { items: [SAVED_RULE] }),
     });
-    renderApp(`/w/demo/alerts/rules/new?query=${encodeURIComponent(SAVED_RULE.query)}`);
-    await screen.findByRole('textbox', { name: /^Query/ }, LOADED);
+    renderApp('/w/demo/alerts/rules/new');
+    typeInto(await findQueryEditor(), SAVED_RULE.query);
     fireEvent.change(field(/^Name/), { target: { value: SAVED_RULE.name } });
     fireEvent.change(field('Severity'), { target: { value: 'high' } });
     fireEvent.change(field('Operator'), { target: { value: '>=' } });
@@ -210,6 +237,7 @@ describe('RuleEditorPage', () => {
     const patches: unknown[] = [];
     const fetchMock = mockFetch({
       ...shellRoutes(signedInAs('editor')),
+      ...CATALOG_ROUTE,
       [`/api/workspaces/demo/alert-rules/${RULE_ID}`]: () => fakeResponse(200, SAVED_RULE),
       [`POST /api/workspaces/demo/alert-rules/${RULE_ID}/test`]: () =>
         fakeResponse(200, { ...TEST_RESULT, wouldFire: false, matched: 0, groups: [] }),
@@ -258,6 +286,7 @@ describe('RuleEditorPage', () => {
   it('starts from a template', async () => {
     mockFetch({
       ...shellRoutes(signedInAs('editor')),
+      ...CATALOG_ROUTE,
       '/api/workspaces/demo/alert-rules/templates': () =>
         fakeResponse(200, {
           items: [
@@ -282,8 +311,8 @@ describe('RuleEditorPage', () => {
     });
     renderApp('/w/demo/alerts/rules/new?template=guardrail-breached');
 
-    const query = await screen.findByRole('textbox', { name: /^Query/ }, LOADED);
-    expect((query as HTMLTextAreaElement).value).toBe('GuardrailEvents | where to == "breached"');
+    const editor = await findQueryEditor();
+    expect(editor.state.doc.toString()).toBe('GuardrailEvents | where to == "breached"');
     expect((field(/^Name/) as HTMLInputElement).value).toBe('Guardrail breached');
     expect((field('Group by') as HTMLInputElement).value).toBe('guardrail');
     expect((field('Severity') as HTMLSelectElement).value).toBe('high');
@@ -299,7 +328,9 @@ describe('RuleEditorPage', () => {
 
     const name = await screen.findByRole('textbox', { name: /^Name/ }, LOADED);
     expect(name.hasAttribute('readonly')).toBe(true);
-    expect(field(/^Query/).hasAttribute('readonly')).toBe(true);
+    // The query as text, with no editor to change it.
+    expect(screen.getByText(SAVED_RULE.query)).toBeTruthy();
+    expect(screen.queryByRole('textbox', { name: 'Query' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Save rule' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Test rule' })).toBeNull();
   });

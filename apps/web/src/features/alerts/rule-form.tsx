@@ -2,18 +2,21 @@ import type { AlertRule, AlertRuleTestResult } from '@bearing/contracts';
 import {
   Alert as Notice,
   Button,
+  Code,
   Group,
+  Input,
   NativeSelect,
   NumberInput,
   SimpleGrid,
   Stack,
   Switch,
-  Textarea,
   TextInput,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { ApiError } from '../../api/api-error';
 import { useCreateAlertRule, useTestAlertRule, useUpdateAlertRule } from '../../api/alerts';
+import { useQueryCatalog } from '../../api/queries';
+import { LazyQueryEditor } from '../explore/lazy-query-editor';
 import { FormErrorAlert } from '../../components/form-error-alert';
 import { errorAtOrBelow, type PathErrors } from '../../components/path-errors';
 import { SEVERITY_OPTIONS } from './alert-labels';
@@ -57,6 +60,9 @@ export function RuleForm({
   const create = useCreateAlertRule(workspace);
   const update = useUpdateAlertRule(workspace);
   const test = useTestAlertRule(workspace);
+  // The editor colours and suggests the catalog's words; a viewer reads the query as text.
+  const catalog = useQueryCatalog(workspace);
+  const queryId = useId();
   const [values, setValues] = useState(initialValues);
   const [errors, setErrors] = useState<PathErrors>({});
   const [saveError, setSaveError] = useState<unknown>(null);
@@ -141,22 +147,32 @@ export function RuleForm({
           onChange={(event) => set('name', event.currentTarget.value)}
           error={errorAt('name')}
         />
-        <Textarea
+        <Input.Wrapper
           label="Query"
-          description="The query the rule runs, in the query language of Explore. now() and ago() mean the time of each run."
+          labelElement="div"
           required
-          readOnly={readOnly}
-          autosize
-          minRows={4}
-          spellCheck={false}
-          styles={{
-            input: { fontFamily: 'var(--mantine-font-family-monospace)' },
-            error: { whiteSpace: 'pre-line' },
-          }}
-          value={values.query}
-          onChange={(event) => set('query', event.currentTarget.value)}
+          description="The query the rule runs, in the query language of Explore; now() and ago() mean the time of each run. Ctrl+Enter tests it."
+          descriptionProps={{ id: `${queryId}-description` }}
           error={errorAt('query')}
-        />
+          errorProps={{ id: `${queryId}-error`, style: { whiteSpace: 'pre-line' } }}
+        >
+          {readOnly ? (
+            <Code block>{values.query}</Code>
+          ) : (
+            <LazyQueryEditor
+              value={values.query}
+              onChange={(query) => set('query', query)}
+              onRun={onTest}
+              catalog={catalog.data}
+              label="Query"
+              describedBy={
+                errorAt('query') === undefined
+                  ? `${queryId}-description`
+                  : `${queryId}-description ${queryId}-error`
+              }
+            />
+          )}
+        </Input.Wrapper>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput
             label="Every (minutes)"

@@ -1,10 +1,12 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeResponse, mockFetch } from '../../test-utils/fake-fetch';
 import { renderApp } from '../../test-utils/render-app';
 import { shellRoutes, signedInAs } from '../../test-utils/session-fixtures';
+import { findQueryEditor, measurableRanges } from '../explore/query-editor-test-support';
 
 const realFetch = globalThis.fetch;
+beforeAll(measurableRanges);
 afterEach(() => {
   globalThis.fetch = realFetch;
 });
@@ -118,8 +120,8 @@ describe('RulesPage', () => {
     expect(within(dialog).getByText('A milestone slipped more than 14 days.')).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('link', { name: 'Use template: Milestone slipped' }));
 
-    const query = await screen.findByRole('textbox', { name: /^Query/ }, LOADED);
-    expect((query as HTMLTextAreaElement).value).toBe('Milestones | where slipDays > 14');
+    const editor = await findQueryEditor();
+    expect(editor.state.doc.toString()).toBe('Milestones | where slipDays > 14');
     expect(screen.getByTestId('location').textContent).toBe(
       '/w/demo/alerts/rules/new?template=milestone-slipped',
     );
