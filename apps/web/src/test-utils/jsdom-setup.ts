@@ -13,12 +13,14 @@ configure({ asyncUtilTimeout: 20_000 });
 
 // Mantine (see mantine.dev/guides/jest):
 
+// The tests run as someone who prefers reduced motion: the theme then opens and closes dialogs
+// and popovers at once, so no transition timer updates the page after a test's last act().
 Object.defineProperty(window, 'matchMedia', {
   writable: true,
   configurable: true,
   value: (query: string): MediaQueryList =>
     ({
-      matches: false,
+      matches: query.includes('prefers-reduced-motion: reduce'),
       media: query,
       onchange: null,
       addListener: () => {},

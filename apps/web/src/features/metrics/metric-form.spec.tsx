@@ -36,7 +36,7 @@ describe('MetricForm', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Create metric' }));
     await waitFor(() => expect(onCreated.mock.calls[0]?.[0]).toEqual(created), {
-      timeout: 10_000,
+      timeout: 30_000,
     });
     expect(sentBody(fetchMock, 'POST')).toEqual(
       expect.objectContaining({ key: 'podcast-ad-fill-rate', name: 'Podcast ad fill rate (%)' }),

@@ -175,7 +175,7 @@ describe('PortfolioPage', () => {
     renderApp('/w/demo/portfolio');
 
     const card = within(
-      await screen.findByRole('article', { name: 'Podcast ads expansion' }, { timeout: 10_000 }),
+      await screen.findByRole('article', { name: 'Podcast ads expansion' }, { timeout: 30_000 }),
     );
     expect(card.getByText('Suggested: At risk')).toBeTruthy();
     expect(card.getByText(message)).toBeTruthy();

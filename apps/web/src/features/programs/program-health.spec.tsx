@@ -78,7 +78,7 @@ async function renderListRow(shown: Program): Promise<HTMLElement> {
     '/api/workspaces/demo/programs': () => fakeResponse(200, { items: [shown], nextCursor: null }),
   });
   renderApp('/w/demo/programs');
-  const link = await screen.findByRole('link', { name: shown.name }, { timeout: 10_000 });
+  const link = await screen.findByRole('link', { name: shown.name }, { timeout: 30_000 });
   const row = link.closest('tr');
   if (!row) throw new Error('the program is not in a table row');
   return row;
@@ -87,7 +87,7 @@ async function renderListRow(shown: Program): Promise<HTMLElement> {
 describe("a program's health", () => {
   it('keeps the watermelon flag beside "On track" in the program header', async () => {
     renderHeader(WATERMELON);
-    expect(await screen.findByText('Watermelon', {}, { timeout: 10_000 })).toBeTruthy();
+    expect(await screen.findByText('Watermelon', {}, { timeout: 30_000 })).toBeTruthy();
     expect(screen.getByText('On track')).toBeTruthy();
   });
 
@@ -99,7 +99,7 @@ describe("a program's health", () => {
 
   it('shows the suggested health with its reasons in the header while no report is published', async () => {
     renderHeader(NEVER_REPORTED);
-    expect(await screen.findByText('Suggested: At risk', {}, { timeout: 10_000 })).toBeTruthy();
+    expect(await screen.findByText('Suggested: At risk', {}, { timeout: 30_000 })).toBeTruthy();
     expect(screen.getByText(OFF_TRACK_MESSAGE)).toBeTruthy();
     expect(screen.queryByText('On track')).toBeNull();
     expect(screen.queryByText('No reason given.')).toBeNull();

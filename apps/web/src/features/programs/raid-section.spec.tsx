@@ -54,7 +54,7 @@ describe('RaidSection', () => {
         fakeResponse(200, { items: ITEMS, nextCursor: null }),
     });
     renderWithProviders(<RaidSection workspace="demo" programId={PROGRAM} editor={false} />);
-    await screen.findByRole('group', { name: 'RAID heat map' }, { timeout: 10_000 });
+    await screen.findByRole('group', { name: 'RAID heat map' }, { timeout: 30_000 });
 
     expect(cell(4, 5).getAttribute('aria-label')).toContain('items: 1,');
     expect(cell(2, 3).getAttribute('aria-label')).toContain('items: 0,');

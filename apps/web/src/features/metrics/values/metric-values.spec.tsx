@@ -20,7 +20,7 @@ afterEach(() => {
 
 const LATENCY = metric();
 const PATH = `/api/workspaces/demo/metrics/${LATENCY.key}`;
-const WAIT = { timeout: 10_000 };
+const WAIT = { timeout: 30_000 };
 
 function routes(role: 'viewer' | 'editor', extra: Parameters<typeof mockFetch>[0] = {}) {
   return mockFetch({

@@ -12,7 +12,7 @@ afterEach(() => {
 });
 
 // CI machines are small and shared: wait generously for anything that follows a request.
-const SLOW = { timeout: 10_000 };
+const SLOW = { timeout: 30_000 };
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const PROGRAM_ID = uuid(900);

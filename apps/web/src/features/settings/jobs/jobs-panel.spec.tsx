@@ -18,7 +18,7 @@ afterEach(() => {
 });
 
 // CI machines are small and shared: wait generously for anything that follows a request.
-const SLOW = { timeout: 10_000 };
+const SLOW = { timeout: 30_000 };
 
 const JOBS_PATH = '/api/workspaces/demo/jobs';
 

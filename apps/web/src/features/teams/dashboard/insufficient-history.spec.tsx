@@ -19,7 +19,7 @@ const NOTHING_FINISHED = {
 };
 const SAMPLE = { sampleFrom: undefined, sampleTo: undefined };
 // Generous: the answer comes after a debounce, and CI machines are loaded.
-const WAIT = { timeout: 10_000 };
+const WAIT = { timeout: 30_000 };
 
 describe('forecasts of a team with too little history', () => {
   it('"when" shows a neutral notice naming the window, with no error and no retry', async () => {

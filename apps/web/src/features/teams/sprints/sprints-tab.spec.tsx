@@ -22,7 +22,7 @@ import { SPRINT_TEAM_ID, sprintOf } from './sprint-fixtures';
 
 const realFetch = globalThis.fetch;
 /** The first query of a test waits for the app shell and the lazy team page to load. */
-const LOADED = { timeout: 10_000 };
+const LOADED = { timeout: 30_000 };
 afterEach(() => {
   globalThis.fetch = realFetch;
 });
