@@ -152,8 +152,8 @@ describe('ExplorePage', () => {
     );
   });
 
-  it('offers the columns of the table the query reads', async () => {
-    routes(() => answer({ columns: [], rows: [] }));
+  it('offers the columns of the table the query reads, and closes the offer on running', async () => {
+    routes(() => answer({ columns: [{ name: 'value', type: 'real' }], rows: [] }));
     renderApp('/w/demo/explore');
     await screen.findByRole('button', { name: /^MetricPoints/ }); // the catalog is there
 
@@ -165,6 +165,11 @@ describe('ExplorePage', () => {
       .getAllByRole('option')
       .map((option) => option.querySelector('.cm-completionLabel')?.textContent);
     expect(labels).toEqual(['value']);
+
+    // Running closes the suggestions, which would otherwise cover the answer.
+    fireEvent.keyDown(editor.contentDOM, { key: 'Enter', code: 'Enter', ctrlKey: true });
+    await screen.findByRole('status', { name: 'Query statistics' });
+    await waitFor(() => expect(screen.queryByRole('listbox')).toBeNull());
   });
 });
 

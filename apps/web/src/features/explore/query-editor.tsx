@@ -3,6 +3,7 @@ import {
   autocompletion,
   closeBrackets,
   closeBracketsKeymap,
+  closeCompletion,
   type CompletionSource,
   completionKeymap,
 } from '@codemirror/autocomplete';
@@ -96,7 +97,9 @@ export function QueryEditor({
   }, [onChange, onRun]);
 
   useEffect(() => {
-    const run = () => {
+    const run = (editor: EditorView) => {
+      // The answer is what matters now: a suggestion still open would cover it.
+      closeCompletion(editor);
       callbacks.current.onRun();
       return true;
     };
