@@ -333,6 +333,8 @@ describe('ExplorePage saved queries and alert rules', () => {
     const editor = await findQueryEditor();
     await waitFor(() => expect(editor.state.doc.toString()).toBe(saved.query));
     expect(await screen.findByText(/saved as “Uptime”/)).toBeTruthy();
+    typeInto(editor, `${saved.query} | count`);
+    expect(await screen.findByText(/from “Uptime”, changed since/)).toBeTruthy();
   });
 
   it('lets an editor delete a saved query', async () => {

@@ -60,7 +60,11 @@ export function ExplorePage() {
               <Text size="sm" fw={500}>
                 Query
                 {opened.current && (
-                  <Text span size="sm" c="dimmed">{` — saved as “${opened.current.name}”`}</Text>
+                  <Text span size="sm" c="dimmed">
+                    {query === opened.current.query
+                      ? ` — saved as “${opened.current.name}”`
+                      : ` — from “${opened.current.name}”, changed since`}
+                  </Text>
                 )}
               </Text>
               <Text size="xs" c="dimmed" id={descriptionId}>
