@@ -7,12 +7,19 @@ import { AlertsController } from './alerts.controller.js';
 import { AlertsService } from './alerts.service.js';
 import { SavedQueriesController } from './saved-queries.controller.js';
 import { SavedQueriesService } from './saved-queries.service.js';
+import { AlertRuleTemplatesController } from './templates/alert-rule-templates.controller.js';
 
 /** Saved queries, alert rules on the minute scheduler, and their alerts. */
 @Module({
   // Notifications and the job queue are global modules.
   imports: [QueriesModule],
-  controllers: [SavedQueriesController, AlertRulesController, AlertsController],
+  // Templates before rules: `alert-rules/templates` is not the rule with id `templates`.
+  controllers: [
+    SavedQueriesController,
+    AlertRuleTemplatesController,
+    AlertRulesController,
+    AlertsController,
+  ],
   providers: [SavedQueriesService, AlertRulesService, AlertsService, AlertEvaluation],
   exports: [AlertEvaluation],
 })
