@@ -68,9 +68,12 @@ describe('suggestQueryWords', () => {
     expect(labels.filter((label) => label === 'metric')).toHaveLength(1);
   });
 
-  it('offers the names the query defines', () => {
+  it('offers the names the query defines, but not join kind=', () => {
     const found = offered('MetricPoints | extend doubled = value * 2 | where d‸');
     expect(found?.labels).toContain('doubled');
+    const joined = offered('MetricPoints | join kind=inner (Guardrails) on metric | where k‸');
+    expect(joined?.labels).not.toContain('kind');
+    expect(offered('MetricPoints | extend kind = 1 | where k‸')?.labels).toContain('kind');
   });
 
   it('offers what may follow render, kind=, sort and join', () => {

@@ -131,7 +131,8 @@ function expressionWords(
   const defined = new Set<string>();
   tokens.forEach((token, index) => {
     const next = tokens[index + 1];
-    if (token.kind === 'word' && token.text !== 'kind' && next?.text === '=') {
+    const joinKind = token.text === 'kind' && isWord(tokens[index - 1], 'join');
+    if (token.kind === 'word' && !joinKind && next?.text === '=') {
       if (!columns.has(token.text) && token.from !== typedFrom) defined.add(token.text);
     }
   });

@@ -77,6 +77,16 @@ describe('query highlighting', () => {
     );
   });
 
+  it('reads kind as a keyword only in join kind=, elsewhere as a column', () => {
+    expect(highlighted('MetricPoints | join kind=inner (MetricPoints) on metric')).toEqual(
+      expect.arrayContaining([
+        ['kind', 'keyword'],
+        ['inner', 'hint'],
+      ]),
+    );
+    expect(highlighted('MetricPoints | where kind == "risk"')).toContainEqual(['kind', 'column']);
+  });
+
   it('writes every colour at AA contrast on the white editor', () => {
     for (const color of Object.values(QUERY_COLORS)) {
       expect(contrastRatio(color, '#ffffff')).toBeGreaterThanOrEqual(AA_TEXT_CONTRAST);

@@ -45,7 +45,7 @@ function wordToken(word: string, stream: StringStream, state: LineState, words: 
   if (state.previous === 'render' || (state.previous === '=' && state.beforePrevious === 'kind')) {
     if (hints.has(word)) return 'atom';
   }
-  if (syntaxKeywords.has(word)) return 'keyword';
+  if (syntaxKeywords.has(word) || (word === 'kind' && state.previous === 'join')) return 'keyword';
   if (wordOperators.has(word)) return 'operatorKeyword';
   if (booleans.has(word)) return 'bool';
   if (words.tables.has(word)) return 'typeName';

@@ -75,8 +75,11 @@ export function lexQuery(text: string): QueryToken[] {
   return tokens;
 }
 
-/** Words of the grammar that are not operators or functions (docs/query-language.md › Grammar). */
-export const SYNTAX_KEYWORDS = ['by', 'asc', 'desc', 'kind', 'on'] as const;
+/**
+ * Words of the grammar that are not operators or functions (docs/query-language.md › Grammar).
+ * `kind` is one only right after `join` (`join kind=inner`); elsewhere it may name a column.
+ */
+export const SYNTAX_KEYWORDS = ['by', 'asc', 'desc', 'on'] as const;
 /** Words that combine or compare values. */
 export const WORD_OPERATORS = ['and', 'or', 'in', 'contains', 'startswith', 'has'] as const;
 export const BOOLEANS = ['true', 'false'] as const;
