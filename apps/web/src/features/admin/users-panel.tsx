@@ -1,15 +1,5 @@
 import type { AdminUser } from '@bearing/contracts';
-import {
-  Badge,
-  Button,
-  Group,
-  Menu,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useAdminUsers, useResetUserMfa, useSetUserActive } from '../../api/admin';
@@ -20,22 +10,14 @@ import { ErrorAlert } from '../../components/error-alert';
 import { LoadMore } from '../settings/load-more';
 import { SectionHeader } from '../settings/section-header';
 import { EmptyTable, TableSkeleton } from '../settings/table-states';
-import { EndSessionsModal, InstanceAdminModal } from './user-access-modals';
 
-type UserAction = 'activation' | 'mfa' | 'instance-admin' | 'sessions';
-
-/**
- * Every account of the instance, searchable: deactivate and reactivate, reset a second factor,
- * grant or take away instance administration, and sign an account out everywhere.
- */
+/** Every account of the instance, searchable, with deactivate and reactivate. */
 export function UsersPanel() {
   const [search, setSearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(search, 250);
   const users = useAdminUsers(debouncedSearch);
-  const [acting, setActing] = useState<{ user: AdminUser; action: UserAction } | null>(null);
-  const userFor = (action: UserAction) => (acting?.action === action ? acting.user : null);
-  const done = () => setActing(null);
-  const [signedOut, setSignedOut] = useState<string | null>(null);
+  const [changing, setChanging] = useState<AdminUser | null>(null);
+  const [resettingMfa, setResettingMfa] = useState<AdminUser | null>(null);
 
   return (
     <Stack gap="md">
@@ -50,11 +32,6 @@ export function UsersPanel() {
         onChange={(event) => setSearch(event.currentTarget.value)}
         maw={360}
       />
-      {signedOut !== null && (
-        <Text size="sm" role="status">
-          {signedOut}
-        </Text>
-      )}
       {users.isPending ? (
         <TableSkeleton label="Loading the users" />
       ) : users.isError ? (
@@ -67,10 +44,7 @@ export function UsersPanel() {
         <EmptyTable>No account matches “{debouncedSearch.trim()}”.</EmptyTable>
       ) : (
         <>
-          <UsersTable
-            users={users.items}
-            onAction={(user, action) => setActing({ user, action })}
-          />
+          <UsersTable users={users.items} onChange={setChanging} onResetMfa={setResettingMfa} />
           <LoadMore
             shown={users.items.length}
             noun="user"
@@ -80,28 +54,20 @@ export function UsersPanel() {
           />
         </>
       )}
-      <ActivationModal user={userFor('activation')} onClose={done} />
-      <ResetMfaModal user={userFor('mfa')} onClose={done} />
-      <InstanceAdminModal user={userFor('instance-admin')} onClose={done} />
-      <EndSessionsModal
-        user={userFor('sessions')}
-        onClose={done}
-        onEnded={(user, revoked) =>
-          setSignedOut(
-            `Signed ${user.displayName} out of ${revoked === 1 ? '1 session' : `${revoked} sessions`}.`,
-          )
-        }
-      />
+      <ActivationModal user={changing} onClose={() => setChanging(null)} />
+      <ResetMfaModal user={resettingMfa} onClose={() => setResettingMfa(null)} />
     </Stack>
   );
 }
 
 function UsersTable({
   users,
-  onAction,
+  onChange,
+  onResetMfa,
 }: {
   users: AdminUser[];
-  onAction: (user: AdminUser, action: UserAction) => void;
+  onChange: (user: AdminUser) => void;
+  onResetMfa: (user: AdminUser) => void;
 }) {
   const { user: me } = useSignedIn();
   return (
@@ -168,7 +134,7 @@ function UsersTable({
                       <Button
                         size="xs"
                         variant="default"
-                        onClick={() => onAction(user, 'mfa')}
+                        onClick={() => onResetMfa(user)}
                         aria-label={`Reset two-factor authentication of ${user.displayName}`}
                       >
                         Reset MFA
@@ -177,32 +143,11 @@ function UsersTable({
                     <Button
                       size="xs"
                       variant="default"
-                      onClick={() => onAction(user, 'activation')}
+                      onClick={() => onChange(user)}
                       aria-label={`${user.active ? 'Deactivate' : 'Reactivate'} ${user.displayName}`}
                     >
                       {user.active ? 'Deactivate' : 'Reactivate'}
                     </Button>
-                    <Menu position="bottom-end">
-                      <Menu.Target>
-                        <Button
-                          size="xs"
-                          variant="default"
-                          aria-label={`More for ${user.displayName}`}
-                        >
-                          More
-                        </Button>
-                      </Menu.Target>
-                      <Menu.Dropdown>
-                        <Menu.Item onClick={() => onAction(user, 'instance-admin')}>
-                          {user.instanceAdmin
-                            ? 'Remove instance administrator'
-                            : 'Make instance administrator'}
-                        </Menu.Item>
-                        <Menu.Item onClick={() => onAction(user, 'sessions')}>
-                          Sign out everywhere
-                        </Menu.Item>
-                      </Menu.Dropdown>
-                    </Menu>
                   </Group>
                 )}
               </Table.Td>
