@@ -60,6 +60,18 @@ export function useRevokeOtherSessions() {
   });
 }
 
+/**
+ * `POST /api/me/sessions/revoke-all`: signs out everywhere, this browser included (the API
+ * clears its cookie). The caller leaves for the sign-in page and then clears the cache, as after
+ * signing out.
+ */
+export function useRevokeAllSessions() {
+  return useMutation({
+    mutationFn: () =>
+      apiSend('POST', '/api/me/sessions/revoke-all', undefined, revokedSessionsSchema),
+  });
+}
+
 /** `POST /api/auth/password-reset`: always the same answer, whatever the email. */
 export function useRequestPasswordReset() {
   return useMutation({

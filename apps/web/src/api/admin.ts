@@ -4,6 +4,8 @@ import {
   auditEventPageSchema,
   instanceSettingsSchema,
   jobPageSchema,
+  pendingSsoLinkListSchema,
+  revokedSessionsSchema,
   type UpdateInstanceSettingsRequest,
 } from '@bearing/contracts';
 import {
@@ -27,6 +29,7 @@ export const adminKeys = {
   users: (search: string) => ['admin', 'users', search] as const,
   auditEvents: ['admin', 'audit-events'] as const,
   jobs: ['admin', 'jobs'] as const,
+  ssoLinks: ['admin', 'sso-links'] as const,
 };
 
 /** `GET /api/admin/settings` (instance admin). */
@@ -80,6 +83,55 @@ export function useSetUserActive() {
   return useMutation({
     mutationFn: ({ id, active }: { id: string; active: boolean }) =>
       apiSend('PATCH', `/api/admin/users/${encodeURIComponent(id)}`, { active }, adminUserSchema),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.all }),
+  });
+}
+
+/**
+ * `PATCH /api/admin/users/:id {instanceAdmin}`: grants or takes away instance administration
+ * (never from the last one: a 409 says so).
+ */
+export function useSetInstanceAdmin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, instanceAdmin }: { id: string; instanceAdmin: boolean }) =>
+      apiSend(
+        'PATCH',
+        `/api/admin/users/${encodeURIComponent(id)}`,
+        { instanceAdmin },
+        adminUserSchema,
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.all }),
+  });
+}
+
+/** `DELETE /api/admin/users/:id/sessions`: signs the account out everywhere; answers how many. */
+export function useEndUserSessions() {
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiSend(
+        'DELETE',
+        `/api/admin/users/${encodeURIComponent(id)}/sessions`,
+        undefined,
+        revokedSessionsSchema,
+      ),
+  });
+}
+
+/** `GET /api/admin/sso-links` (instance admin): accounts whose single sign-on link waits. */
+export function usePendingSsoLinks() {
+  return useQuery({
+    queryKey: adminKeys.ssoLinks,
+    queryFn: ({ signal }) => apiGet('/api/admin/sso-links', pendingSsoLinkListSchema, { signal }),
+  });
+}
+
+/** `POST /api/admin/sso-links/:userId/confirm`: links the account to the identity waiting. */
+export function useConfirmSsoLink() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) =>
+      apiSend('POST', `/api/admin/sso-links/${encodeURIComponent(userId)}/confirm`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.all }),
   });
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { AccountSession } from '@bearing/contracts';
 import { fakeResponse, type FakeRoute, mockFetch, sentBody } from '../../test-utils/fake-fetch';
 import { renderApp } from '../../test-utils/render-app';
@@ -154,6 +154,27 @@ describe('AccountPage', () => {
 
     expect(await screen.findByText('Ended 1 other session.')).toBeTruthy();
     expect(screen.queryByText('Safari on iOS')).toBeNull();
+  });
+
+  it('signs out everywhere, this browser too, after asking, and leaves for the sign-in page', async () => {
+    const fetchMock = accountRoutes([THIS_BROWSER, PHONE], {
+      'POST /api/me/sessions/revoke-all': () => fakeResponse(200, { revoked: 2 }),
+    });
+    renderApp('/account');
+    await screen.findByText('Safari on iOS');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out everywhere' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Sign out everywhere?' });
+    expect(dialog.textContent).toContain('this browser’s included');
+    const revokeAllSent = () =>
+      fetchMock.mock.calls.some(
+        ([url, init]) => init?.method === 'POST' && url === '/api/me/sessions/revoke-all',
+      );
+    expect(revokeAllSent()).toBe(false);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Sign out everywhere' }));
+
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/sign-in'));
+    expect(revokeAllSent()).toBe(true);
   });
 
   it('ends one session after asking', async () => {

@@ -1,18 +1,26 @@
 import type { AccountSession } from '@bearing/contracts';
 import { Badge, Button, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useAccountSessions, useRevokeOtherSessions, useRevokeSession } from '../../api/account';
+import { useNavigate } from 'react-router';
+import {
+  useAccountSessions,
+  useRevokeAllSessions,
+  useRevokeOtherSessions,
+  useRevokeSession,
+} from '../../api/account';
 import { ConfirmModal } from '../../components/confirm-modal';
 import { DateTime } from '../../components/date-time';
 import { ErrorAlert } from '../../components/error-alert';
 import { LoadingRows } from '../../components/loading-rows';
 
-/** Where the user is signed in; end one session, or all but this one. */
+/** Where the user is signed in; end one session, all but this one, or every one. */
 export function SessionsSection() {
   const sessions = useAccountSessions();
   const revoke = useRevokeSession();
   const revokeOthers = useRevokeOtherSessions();
   const [ending, setEnding] = useState<AccountSession | null>(null);
+  const [endingAll, setEndingAll] = useState(false);
   const [endedOthers, setEndedOthers] = useState<number | null>(null);
   const items = sessions.data?.items ?? [];
   const others = items.filter((session) => !session.current).length;
@@ -32,18 +40,23 @@ export function SessionsSection() {
             A session you do not recognise? End it, then change your password.
           </Text>
         </Stack>
-        <Button
-          variant="default"
-          disabled={others === 0}
-          loading={revokeOthers.isPending}
-          onClick={() =>
-            revokeOthers.mutate(undefined, {
-              onSuccess: ({ revoked }) => setEndedOthers(revoked),
-            })
-          }
-        >
-          Sign out everywhere else
-        </Button>
+        <Group gap="xs">
+          <Button
+            variant="default"
+            disabled={others === 0}
+            loading={revokeOthers.isPending}
+            onClick={() =>
+              revokeOthers.mutate(undefined, {
+                onSuccess: ({ revoked }) => setEndedOthers(revoked),
+              })
+            }
+          >
+            Sign out everywhere else
+          </Button>
+          <Button variant="default" color="red" onClick={() => setEndingAll(true)}>
+            Sign out everywhere
+          </Button>
+        </Group>
       </Group>
       {endedOthers !== null && (
         <Text size="sm" role="status">
@@ -118,6 +131,43 @@ export function SessionsSection() {
       >
         {ending && `${ending.device} will be signed out at its next request.`}
       </ConfirmModal>
+      <SignOutEverywhereModal opened={endingAll} onClose={() => setEndingAll(false)} />
     </Stack>
+  );
+}
+
+/**
+ * Ends every session, this browser's too (a lost laptop, a shared computer): the API clears the
+ * cookie, and the page leaves for the sign-in page before the cache is dropped, as on sign-out.
+ */
+function SignOutEverywhereModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const revokeAll = useRevokeAllSessions();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const close = () => {
+    revokeAll.reset();
+    onClose();
+  };
+  return (
+    <ConfirmModal
+      opened={opened}
+      title="Sign out everywhere?"
+      confirmLabel="Sign out everywhere"
+      onClose={close}
+      onConfirm={() =>
+        revokeAll.mutate(undefined, {
+          onSuccess: () => {
+            void navigate('/sign-in', { replace: true });
+            queryClient.clear();
+          },
+        })
+      }
+      pending={revokeAll.isPending}
+      error={revokeAll.error}
+      errorTitle="Not signed out"
+    >
+      Every session ends, this browser’s included, and you sign in again here. API tokens stay;
+      revoke them under a workspace’s Settings → API tokens if someone else may know them.
+    </ConfirmModal>
   );
 }

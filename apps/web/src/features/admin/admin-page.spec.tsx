@@ -106,6 +106,88 @@ describe('the admin area', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
+  it('makes a user an instance administrator after confirming', async () => {
+    const fetchMock = mockFetch({
+      ...shellRoutes(instanceAdmin()),
+      '/api/admin/users?limit=50': usersPage([ANA, BO]),
+      [`PATCH /api/admin/users/${BO.id}`]: () => fakeResponse(200, { ...BO, instanceAdmin: true }),
+    });
+    renderApp('/admin');
+
+    fireEvent.click(await screen.findByRole('button', { name: 'More for Bo Chen' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Make instance administrator' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Make instance administrator' });
+    expect(dialog.textContent).toContain('does not open any workspace');
+    expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'PATCH')).toBe(false);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Make administrator' }));
+
+    await waitFor(() => expect(sentBody(fetchMock, 'PATCH')).toEqual({ instanceAdmin: true }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it('signs a user out everywhere and says how many sessions ended', async () => {
+    const fetchMock = mockFetch({
+      ...shellRoutes(instanceAdmin()),
+      '/api/admin/users?limit=50': usersPage([ANA, BO]),
+      [`DELETE /api/admin/users/${BO.id}/sessions`]: () => fakeResponse(200, { revoked: 3 }),
+    });
+    renderApp('/admin');
+
+    fireEvent.click(await screen.findByRole('button', { name: 'More for Bo Chen' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Sign out everywhere' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Sign out everywhere' });
+    expect(dialog.textContent).toContain('API tokens keep working');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Sign out' }));
+
+    expect(await screen.findByText('Signed Bo Chen out of 3 sessions.')).toBeTruthy();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(
+      fetchMock.mock.calls.some(
+        ([url, init]) => init?.method === 'DELETE' && url === `/api/admin/users/${BO.id}/sessions`,
+      ),
+    ).toBe(true);
+  });
+
+  it('links a waiting single sign-on identity after confirming', async () => {
+    let waiting = [
+      {
+        userId: BO.id,
+        email: BO.email,
+        displayName: BO.displayName,
+        issuer: 'https://id.example.com',
+        subject: 'bo-4711',
+        requestedAt: '2026-03-02T09:00:00.000Z',
+      },
+    ];
+    const fetchMock = mockFetch({
+      ...shellRoutes(instanceAdmin()),
+      '/api/admin/users?limit=50': usersPage([ANA, BO]),
+      '/api/admin/sso-links': () => fakeResponse(200, { items: waiting }),
+      [`POST /api/admin/sso-links/${BO.id}/confirm`]: () => {
+        waiting = [];
+        return fakeResponse(204, undefined);
+      },
+    });
+    renderApp('/admin');
+
+    fireEvent.click(await screen.findByRole('tab', { name: 'SSO links' }));
+    fireEvent.click(
+      await screen.findByRole('button', {
+        name: 'Link the single sign-on identity of bo@example.com',
+      }),
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Link single sign-on' });
+    expect(dialog.textContent).toContain('https://id.example.com');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Link' }));
+
+    expect(await screen.findByText('No single sign-on link is waiting.')).toBeTruthy();
+    expect(
+      fetchMock.mock.calls.some(
+        ([url, init]) => init?.method === 'POST' && url === `/api/admin/sso-links/${BO.id}/confirm`,
+      ),
+    ).toBe(true);
+  });
+
   it('changes who may create workspaces', async () => {
     const fetchMock = mockFetch({
       ...shellRoutes(instanceAdmin()),

@@ -7,12 +7,14 @@ import { InstanceAuditPanel } from './instance-audit-panel';
 import { InstanceJobsPanel } from './instance-jobs-panel';
 import { InstanceSettingsPanel } from './instance-settings-panel';
 import { PasswordResetsPanel } from './password-resets-panel';
+import { SsoLinksPanel } from './sso-links-panel';
 import { UsersPanel } from './users-panel';
 
 const TABS = [
   { value: 'users', label: 'Users' },
   { value: 'settings', label: 'Settings' },
   { value: 'password-resets', label: 'Password resets' },
+  { value: 'sso-links', label: 'SSO links' },
   { value: 'audit', label: 'Audit log' },
   { value: 'jobs', label: 'Jobs' },
 ] as const;
@@ -64,6 +66,9 @@ export function AdminPage() {
         </Tabs.Panel>
         <Tabs.Panel value="password-resets" pt="lg">
           <PasswordResetsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="sso-links" pt="lg">
+          <SsoLinksPanel />
         </Tabs.Panel>
         <Tabs.Panel value="audit" pt="lg">
           <InstanceAuditPanel />

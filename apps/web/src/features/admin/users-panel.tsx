@@ -1,5 +1,15 @@
 import type { AdminUser } from '@bearing/contracts';
-import { Badge, Button, Group, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Group,
+  Menu,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useAdminUsers, useResetUserMfa, useSetUserActive } from '../../api/admin';
@@ -10,14 +20,22 @@ import { ErrorAlert } from '../../components/error-alert';
 import { LoadMore } from '../settings/load-more';
 import { SectionHeader } from '../settings/section-header';
 import { EmptyTable, TableSkeleton } from '../settings/table-states';
+import { EndSessionsModal, InstanceAdminModal } from './user-access-modals';
 
-/** Every account of the instance, searchable, with deactivate and reactivate. */
+type UserAction = 'activation' | 'mfa' | 'instance-admin' | 'sessions';
+
+/**
+ * Every account of the instance, searchable: deactivate and reactivate, reset a second factor,
+ * grant or take away instance administration, and sign an account out everywhere.
+ */
 export function UsersPanel() {
   const [search, setSearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(search, 250);
   const users = useAdminUsers(debouncedSearch);
-  const [changing, setChanging] = useState<AdminUser | null>(null);
-  const [resettingMfa, setResettingMfa] = useState<AdminUser | null>(null);
+  const [acting, setActing] = useState<{ user: AdminUser; action: UserAction } | null>(null);
+  const userFor = (action: UserAction) => (acting?.action === action ? acting.user : null);
+  const done = () => setActing(null);
+  const [signedOut, setSignedOut] = useState<string | null>(null);
 
   return (
     <Stack gap="md">
@@ -32,6 +50,11 @@ export function UsersPanel() {
         onChange={(event) => setSearch(event.currentTarget.value)}
         maw={360}
       />
+      {signedOut !== null && (
+        <Text size="sm" role="status">
+          {signedOut}
+        </Text>
+      )}
       {users.isPending ? (
         <TableSkeleton label="Loading the users" />
       ) : users.isError ? (
@@ -44,7 +67,10 @@ export function UsersPanel() {
         <EmptyTable>No account matches “{debouncedSearch.trim()}”.</EmptyTable>
       ) : (
         <>
-          <UsersTable users={users.items} onChange={setChanging} onResetMfa={setResettingMfa} />
+          <UsersTable
+            users={users.items}
+            onAction={(user, action) => setActing({ user, action })}
+          />
           <LoadMore
             shown={users.items.length}
             noun="user"
@@ -54,20 +80,28 @@ export function UsersPanel() {
           />
         </>
       )}
-      <ActivationModal user={changing} onClose={() => setChanging(null)} />
-      <ResetMfaModal user={resettingMfa} onClose={() => setResettingMfa(null)} />
+      <ActivationModal user={userFor('activation')} onClose={done} />
+      <ResetMfaModal user={userFor('mfa')} onClose={done} />
+      <InstanceAdminModal user={userFor('instance-admin')} onClose={done} />
+      <EndSessionsModal
+        user={userFor('sessions')}
+        onClose={done}
+        onEnded={(user, revoked) =>
+          setSignedOut(
+            `Signed ${user.displayName} out of ${revoked === 1 ? '1 session' : `${revoked} sessions`}.`,
+          )
+        }
+      />
     </Stack>
   );
 }
 
 function UsersTable({
   users,
-  onChange,
-  onResetMfa,
+  onAction,
 }: {
   users: AdminUser[];
-  onChange: (user: AdminUser) => void;
-  onResetMfa: (user: AdminUser) => void;
+  onAction: (user: AdminUser, action: UserAction) => void;
 }) {
   const { user: me } = useSignedIn();
   return (
@@ -134,7 +168,7 @@ function UsersTable({
                       <Button
                         size="xs"
                         variant="default"
-                        onClick={() => onResetMfa(user)}
+                        onClick={() => onAction(user, 'mfa')}
                         aria-label={`Reset two-factor authentication of ${user.displayName}`}
                       >
                         Reset MFA
@@ -143,11 +177,32 @@ function UsersTable({
                     <Button
                       size="xs"
                       variant="default"
-                      onClick={() => onChange(user)}
+                      onClick={() => onAction(user, 'activation')}
                       aria-label={`${user.active ? 'Deactivate' : 'Reactivate'} ${user.displayName}`}
                     >
                       {user.active ? 'Deactivate' : 'Reactivate'}
                     </Button>
+                    <Menu position="bottom-end">
+                      <Menu.Target>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          aria-label={`More for ${user.displayName}`}
+                        >
+                          More
+                        </Button>
+                      </Menu.Target>
+                      <Menu.Dropdown>
+                        <Menu.Item onClick={() => onAction(user, 'instance-admin')}>
+                          {user.instanceAdmin
+                            ? 'Remove instance administrator'
+                            : 'Make instance administrator'}
+                        </Menu.Item>
+                        <Menu.Item onClick={() => onAction(user, 'sessions')}>
+                          Sign out everywhere
+                        </Menu.Item>
+                      </Menu.Dropdown>
+                    </Menu>
                   </Group>
                 )}
               </Table.Td>
