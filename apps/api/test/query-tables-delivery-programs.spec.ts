@@ -40,6 +40,8 @@ describe('query tables of delivery and programs', () => {
   let apollo: TestProgram;
   let zephyr: TestProgram;
   let clock: { set(instant: string): void };
+  let lookAlike: TestTeam;
+  let otherProgram: TestProgram;
 
   const rows = async (query: string, as: Browser = viewer) => {
     const response = await as.post(`/api/workspaces/${workspace.slug}/queries/run`).send({ query });
@@ -128,12 +130,12 @@ describe('query tables of delivery and programs', () => {
     ]);
 
     // The other workspace: a team with the same fixture, a program with the same names.
-    const lookAlike = await createTeam(testApp, other, {
+    lookAlike = await createTeam(testApp, other, {
       name: 'Payments',
       timeZone: 'Europe/Berlin',
     });
     await importFile(admin, other, lookAlike, { file: fixture('search-v3.json') });
-    const otherProgram = await insertProgram(testApp, other, owner, { name: 'Apollo' });
+    otherProgram = await insertProgram(testApp, other, owner, { name: 'Apollo' });
     await testApp.dataSource.getRepository(Milestone).save([
       {
         ...milestone(otherProgram, 'Beta', '2026-01-01', '2026-12-31', null),
@@ -542,6 +544,18 @@ describe('query tables of delivery and programs', () => {
         );
       }
     });
+  });
+
+  it("finds nothing when a query names the other workspace's team slug or program id", async () => {
+    for (const query of [
+      `Sprints | where team == "${lookAlike.slug}"`,
+      `WorkItems | where team == "${lookAlike.slug}" | project key, resolvedAt, ageDays`,
+      `Milestones | where programId == "${otherProgram.id}"`,
+      `RaidItems | where programId == "${otherProgram.id}"`,
+      `Dependencies | where programId == "${otherProgram.id}" or description == "Secret"`,
+    ]) {
+      expect({ query, rows: await rows(query) }).toEqual({ query, rows: [] });
+    }
   });
 
   it("never shows the other workspace's sprints, items, milestones, RAID items or dependencies", async () => {

@@ -94,6 +94,11 @@ describe('query tables on the demo workspace', () => {
       }
     }
     expect(compared).toBeGreaterThan(200);
+    // For the record (not asserted: timings vary): a whole workspace's sprint figures.
+    const timed = await agent.post(`${BASE}/queries/run`).send({ query: 'Sprints | count' });
+    process.stdout.write(
+      `Sprints | count on the demo: ${queryResultSchema.parse(timed.body).stats.elapsedMs} ms\n`,
+    );
   }, 120_000);
 
   it('WorkItems.ageDays equals the aging chart for every item in progress', async () => {
