@@ -1,14 +1,16 @@
 // Benchmark of the live Jira sync: the BUILT app in ../dist (`npx tsc -p tsconfig.build.json`
-// first) against an embedded PostgreSQL started here, syncing from the tests' fake Jira
-// (test/support/fake-jira, loaded with Node's type stripping) on loopback with 50 ms of latency
-// added to every request — 20 000 issues with 8 changelog entries each in four sprints, in both
+// first; BENCH_DIST names another build, e.g. of an earlier commit, to compare) against an
+// embedded PostgreSQL started here, syncing from the tests' fake Jira (test/support/fake-jira,
+// run in a child process by fake-jira-process.mjs) on loopback with 50 ms of latency added to
+// every request — 20 000 issues with 8 changelog entries each in four sprints, in both
 // REST shapes: Cloud (`search/jql` pages follow one another by `nextPageToken`; the next page is
 // fetched while the current one is written) and Data Center (`startAt` pages, up to four in
 // flight). Then 200 issues change in Jira and an incremental sync runs.
 //
 // Reported: issues per second of each full sync (queued to finished), requests made, peak RSS of
-// this process (which runs the API, its queue worker and the fake Jira), and the wall time of the
-// incremental sync. Targets: full ≥ 1 000 issues/s, incremental ≤ 5 s, peak RSS ≤ 512 MB.
+// this process (the API and its queue worker; the fake Jira runs in its own process), and the
+// wall time of the incremental sync. Targets: full ≥ 1 000 issues/s, incremental ≤ 5 s, peak RSS ≤ 512 MB.
+import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
@@ -26,7 +28,9 @@ const TARGET_RSS_MB = 512;
 const TOKEN = 'bench-jira-token';
 const EMAIL = 'bench@example.com';
 
-const dist = new URL('../dist/', import.meta.url);
+const dist = process.env.BENCH_DIST
+  ? new URL(`file://${path.resolve(process.env.BENCH_DIST)}/`)
+  : new URL('../dist/', import.meta.url);
 if (!existsSync(new URL('create-app.js', dist))) {
   throw new Error('apps/api is not built: run `npx tsc -p tsconfig.build.json` in apps/api first');
 }
@@ -48,10 +52,52 @@ const [{ insertUser }, { insertWorkspaceWithAdmin }, teams, connections, sources
     load('jira-sync/jira-sync.service.js'),
     load('jira-sync/sync-run.repository.js'),
   ]);
-const { FakeJira } = await import(
-  new URL('../test/support/fake-jira/fake-jira.ts', import.meta.url).href
-);
 const { DataSource } = await import('typeorm');
+
+/** The fake Jira in a child process: its memory is not the measured process's. */
+class FakeJiraProcess {
+  static async start(options) {
+    const child = fork(new URL('fake-jira-process.mjs', import.meta.url), [], {
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const jira = new FakeJiraProcess(child);
+    jira.url = await jira.call('start', options);
+    return jira;
+  }
+
+  constructor(child) {
+    this.child = child;
+    this.pending = new Map();
+    this.nextId = 0;
+    child.on('message', ({ id, result, error }) => {
+      const waiting = this.pending.get(id);
+      this.pending.delete(id);
+      if (error === undefined) waiting?.resolve(result);
+      else waiting?.reject(new Error(`fake Jira: ${error}`));
+    });
+    child.on('exit', (code) => {
+      for (const waiting of this.pending.values()) {
+        waiting.reject(new Error(`the fake Jira process ended (${code})`));
+      }
+      this.pending.clear();
+    });
+  }
+
+  call(op, args) {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.child.send({ id, op, args });
+    });
+  }
+
+  async close() {
+    if (!this.child.connected) return;
+    await this.call('close').catch(() => undefined);
+    this.child.disconnect();
+  }
+}
 
 const work = await mkdtemp(path.join(tmpdir(), 'bearing-jira-sync-bench-'));
 await chmod(work, 0o711);
@@ -90,29 +136,28 @@ try {
   await app.init();
   const { workspace, actor } = await setUp(dataSource);
 
+  globalThis.gc?.();
   const lines = [
     `Jira sync benchmark — ${ISSUES.toLocaleString('en-US')} issues × ${HISTORIES} changelog entries, ${LATENCY_MS} ms latency per request`,
+    `  RSS of the started app before any sync: ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB`,
   ];
   const missed = [];
   for (const flavour of ['cloud', 'data-center']) {
-    const jira = await FakeJira.start({
+    const jira = await FakeJiraProcess.start({
       flavour,
       token: TOKEN,
       ...(flavour === 'cloud' ? { email: EMAIL } : {}),
       latencyMs: LATENCY_MS,
     });
     fakes.push(jira);
-    jira.now = new Date('2026-03-02T09:00:00Z');
-    jira.generate({
+    await jira.call('setNow', new Date('2026-03-02T09:00:00Z'));
+    await jira.call('generate', {
       count: ISSUES,
       historiesPerIssue: HISTORIES,
       sprintCount: 4,
       createdUntil: new Date('2026-02-15T09:00:00Z'),
     });
-    const entries = [...jira.issues.values()].reduce(
-      (sum, issue) => sum + issue.histories.length,
-      0,
-    );
+    const entries = await jira.call('changelogEntries');
     const team = await newTeam(dataSource, workspace, flavour);
     const connection = await app
       .get(connections.JiraConnectionsService)
@@ -137,12 +182,8 @@ try {
     const full = await timedSync(dataSource, workspace, team);
     const rate = ISSUES / (full.ms / 1000);
     // Jira moves on: 200 issues change; the next sync reads only what changed since.
-    jira.now = new Date('2026-03-02T10:00:00Z');
-    const keys = [...jira.issues.keys()];
-    for (let index = 0; index < CHANGED; index++) {
-      const key = keys[Math.floor((index * keys.length) / CHANGED)];
-      jira.estimate(key, 21);
-    }
+    await jira.call('setNow', new Date('2026-03-02T10:00:00Z'));
+    await jira.call('estimateSpread', { count: CHANGED, points: 21 });
     const incremental = await timedSync(dataSource, workspace, team);
     const rssMb = process.resourceUsage().maxRSS / 1024;
     lines.push(
@@ -188,7 +229,7 @@ async function timedSync(dataSource, workspace, team) {
     if (run && run.status !== 'queued' && run.status !== 'running') {
       return { ms: performance.now() - started, run };
     }
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 

@@ -36,7 +36,11 @@ export async function planImport(
   file: ImportFile,
 ): Promise<ImportPlan> {
   const sprintPlan = await planSprints(manager, target, file.sprints);
-  const stored = await storedItemDigests(manager, { ...target, source: JIRA_SOURCE });
+  const stored = await storedItemDigests(
+    manager,
+    { ...target, source: JIRA_SOURCE },
+    file.items.map((item) => item.key),
+  );
   const storedByKey = new Map(stored.map((row) => [row.key, row]));
   const items: ImportPlan['items'] = { insert: [], update: [], unchanged: 0 };
   for (const item of file.items) {

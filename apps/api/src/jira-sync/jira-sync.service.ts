@@ -52,8 +52,11 @@ export const OVERLAP_MINUTES = 2;
 export const RECONCILE_EVERY_HOURS = 6;
 /** Issues written per transaction: pages are gathered up to this many. */
 const BATCH_ISSUES = 1_000;
-/** Search pages fetched ahead of the one being written. */
-const PREFETCH_PAGES = 20;
+/**
+ * Search pages fetched ahead of the one being written: one batch, so the next batch is ready
+ * when a write ends (fetching is faster than writing), without holding more issues than that.
+ */
+const PREFETCH_PAGES = 10;
 /** A queued run whose job has not started after this long is sent to the queue again. */
 const QUEUED_TOO_LONG_MS = 10 * 60_000;
 
@@ -315,7 +318,15 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
       await apply(issues, names, pages);
     };
     let pagesInBatch = 0;
-    for await (const page of prefetch(reader.search(jql, fields), PREFETCH_PAGES)) {
+    // The key listing must begin after the last page was cut (to see every edit made while
+    // paging), not after the last batch is written: it runs while the writes catch up.
+    let listing: Promise<Map<string, string>> | undefined;
+    const pages = thenStart(reader.search(jql, fields), () => {
+      listing = reader.listKeys(jql);
+      // Awaited below; a failure must not go unobserved if a write fails first.
+      listing.catch(() => undefined);
+    });
+    for await (const page of prefetch(pages, PREFETCH_PAGES)) {
       batch.push(...page.issues);
       names ??= page.names;
       pagesInBatch++;
@@ -328,7 +339,7 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
     // Paging is not a snapshot: an issue edited meanwhile moves in the order and may push
     // another past a page boundary. The key listing shows what the pages missed or what
     // changed since; those are read again by key.
-    const listed = await reader.listKeys(jql);
+    const listed = await (listing ?? reader.listKeys(jql));
     const missed = [...listed]
       .filter(([key, updated]) => seen.get(key) !== updated)
       .map(([key]) => key);
@@ -498,6 +509,12 @@ async function* prefetch<T>(source: AsyncGenerator<T>, depth: number): AsyncGene
     await Promise.allSettled(ahead);
     await source.return(undefined);
   }
+}
+
+/** The items of `source`, then `next()` once it ended without failing. */
+async function* thenStart<T>(source: AsyncGenerator<T>, next: () => void): AsyncGenerator<T> {
+  yield* source;
+  next();
 }
 
 /** Jira's `2026-01-05T09:00:00.000+0000` (an offset without a colon) as an instant. */

@@ -36,10 +36,14 @@ export type ItemWrite = {
   keepStoredHistory: boolean;
 };
 
-/** What an import compares the file with: the team's stored items of one source. */
+/**
+ * What an import compares the file with: the team's stored items of one source among `keys`
+ * (the file's), so a batch of a large team reads only its own items' digests.
+ */
 export async function storedItemDigests(
   manager: EntityManager,
   { workspaceId, teamId, source }: { workspaceId: string; teamId: string; source: string },
+  keys: readonly string[],
 ): Promise<
   {
     id: string;
@@ -49,10 +53,12 @@ export async function storedItemDigests(
     has_history: boolean;
   }[]
 > {
+  if (keys.length === 0) return [];
   return manager.query(
     `SELECT id, key, fields_digest, history_digest, has_history
-       FROM work_item WHERE workspace_id = $1 AND team_id = $2 AND source = $3`,
-    [workspaceId, teamId, source],
+       FROM work_item
+      WHERE workspace_id = $1 AND team_id = $2 AND source = $3 AND key = ANY($4::text[])`,
+    [workspaceId, teamId, source, keys],
   );
 }
 

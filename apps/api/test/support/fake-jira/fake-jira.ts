@@ -86,6 +86,10 @@ export class FakeJira {
   private token: string;
   private server: Server | undefined;
   private historyId = 1;
+  /** The issues in search order, kept until one changes (sorting 20,000 per page is slow). */
+  private ordered: FakeIssue[] | undefined;
+  /** Each `updated` instant's JQL minute, by epoch ms (formatting it per issue per search is slow). */
+  private readonly minutes = new Map<number, string>();
   url = '';
 
   private readonly options: FakeJiraOptions;
@@ -197,6 +201,7 @@ export class FakeJira {
         histories: [],
       };
       this.issues.set(key, issue);
+      this.ordered = undefined;
       let at = created.getTime();
       const step = Math.max(60_000, Math.floor(day / 4) + (index % 7) * 3_600_000);
       for (let entry = 0; entry < historiesPerIssue; entry++) {
@@ -264,6 +269,7 @@ export class FakeJira {
 
   /** A new issue created at `now`. */
   create(key: string, summary: string): void {
+    this.ordered = undefined;
     this.issues.set(key, {
       key,
       type: 'Story',
@@ -280,6 +286,7 @@ export class FakeJira {
 
   /** The issue leaves the project (deleted or moved): searches no longer find it. */
   remove(key: string): void {
+    this.ordered = undefined;
     this.issues.delete(key);
   }
 
@@ -291,7 +298,10 @@ export class FakeJira {
 
   private record(issue: FakeIssue, at: Date, item: FakeChange): void {
     issue.histories.push({ id: this.historyId++, created: at, items: [item] });
-    if (at > issue.updated) issue.updated = at;
+    if (at > issue.updated) {
+      issue.updated = at;
+      this.ordered = undefined;
+    }
   }
 
   async close(): Promise<void> {
@@ -390,21 +400,36 @@ export class FakeJira {
   }
 
   private select(jql: string): FakeIssue[] {
-    let issues = [...this.issues.values()];
+    let issues = this.inOrder();
     const since = /updated\s*>=\s*"([^"]+)"/i.exec(jql)?.[1];
     if (since !== undefined) {
-      issues = issues.filter((issue) => jqlMinute(issue.updated, this.timeZone) >= since);
+      issues = issues.filter((issue) => this.minuteOf(issue.updated) >= since);
     }
     const keys = /key\s+in\s*\(([^)]*)\)/i.exec(jql)?.[1];
     if (keys !== undefined) {
       const wanted = new Set(keys.split(',').map((key) => key.trim().replace(/^"|"$/g, '')));
       issues = issues.filter((issue) => wanted.has(issue.key));
     }
-    return issues.sort(
+    return issues;
+  }
+
+  /** Every issue ordered by `updated`, then key number (Jira's `ORDER BY updated`). */
+  private inOrder(): FakeIssue[] {
+    this.ordered ??= [...this.issues.values()].sort(
       (first, second) =>
         first.updated.getTime() - second.updated.getTime() ||
         Number(first.key.split('-')[1]) - Number(second.key.split('-')[1]),
     );
+    return this.ordered;
+  }
+
+  private minuteOf(instant: Date): string {
+    let minute = this.minutes.get(instant.getTime());
+    if (minute === undefined) {
+      minute = jqlMinute(instant, this.timeZone);
+      this.minutes.set(instant.getTime(), minute);
+    }
+    return minute;
   }
 
   private searchCloud(body: SearchBody) {
