@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { queryResultSchema } from '@bearing/contracts';
+import { FlowService } from '../src/delivery/flow.service.js';
 import { ProgramDependency } from '../src/programs/dependencies/program-dependency.entity.js';
 import { Milestone } from '../src/programs/milestones/milestone.entity.js';
 import { RaidItem } from '../src/programs/raid/raid-item.entity.js';
@@ -376,6 +377,20 @@ describe('query tables of delivery and programs', () => {
         expect(await rows(`WorkItems | where ageDays >= 8 | count`)).toEqual([{ Count: 1 }]);
       } finally {
         clock.set('2026-04-02T12:00:00Z');
+      }
+    });
+
+    it('computes ages only for a query that names or answers ageDays', async () => {
+      const ages = jest.spyOn(testApp.app.get(FlowService), 'workspaceAges');
+      try {
+        await rows('WorkItems | summarize p85 = percentile(cycleTime, 85) by team');
+        await rows('WorkItems | project key, status | take 2');
+        expect(ages).not.toHaveBeenCalled();
+        await rows('WorkItems | take 1');
+        await rows('WorkItems | where ageDays > 3 | count');
+        expect(ages).toHaveBeenCalledTimes(2);
+      } finally {
+        ages.mockRestore();
       }
     });
   });
