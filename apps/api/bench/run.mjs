@@ -9,6 +9,7 @@ const benchmarks = [
   ['api.bench.mjs'],
   ['uploads.bench.mjs'],
   ['flow.bench.mjs'],
+  ['query.bench.mjs'],
   ['digests.bench.mjs'],
   ['jira-sync.bench.mjs'],
   ['auth.bench.mjs'],

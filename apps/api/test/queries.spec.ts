@@ -99,6 +99,31 @@ describe('query language', () => {
       ).toEqual([{ timestamp: '2026-11-01T00:00:00.000Z', n: 2, total: 300 }]);
     });
 
+    it('bin() of a datetime rounds down to whole sizes from 1970-01-01 UTC; a zero size is empty', async () => {
+      // 10:00 and 20:00 in 7 h bins from the epoch: 05:00 and 19:00. 2026-11-01 is day 20,758
+      // of the epoch, 20,755 = 7 × 2,965 → the 7-day bin starts on Thursday 2026-10-29.
+      expect(
+        await rows(
+          'MetricPoints | where metric == "latency" | extend week = bin(timestamp, 7d), none = bin(timestamp, 0s), before = bin(datetime(1969-12-31T23:00:00Z), 1d) | summarize n = count() by bin(timestamp, 7h), week, none, before | sort by timestamp asc',
+        ),
+      ).toEqual([
+        {
+          timestamp: '2026-11-01T05:00:00.000Z',
+          week: '2026-10-29T00:00:00.000Z',
+          none: null,
+          before: '1969-12-31T00:00:00.000Z',
+          n: 1,
+        },
+        {
+          timestamp: '2026-11-01T19:00:00.000Z',
+          week: '2026-10-29T00:00:00.000Z',
+          none: null,
+          before: '1969-12-31T00:00:00.000Z',
+          n: 1,
+        },
+      ]);
+    });
+
     it('top n by, then project, keeps the order', async () => {
       expect(await rows('MetricPoints | top 3 by value desc | project metric, value')).toEqual([
         { metric: 'latency', value: 180 },

@@ -315,8 +315,11 @@ function compileCall(
       const [value, size] = args() as [CompiledExpression, CompiledExpression];
       if (value.type === 'datetime') {
         expectType(call, size, 1, ['timespan']);
+        // date_bin works on the timestamp's integer microseconds; arithmetic on extract(epoch),
+        // a numeric, made a 90-day daily summary of a million points five times slower. A
+        // zero size bins nothing (null, as before); a negative one is a 400 from the database.
         return {
-          sql: `(timestamptz 'epoch' + floor(extract(epoch from ${value.sql}) * 1000 / NULLIF(${size.sql}, 0)) * ${size.sql} * ${MS})`,
+          sql: `date_bin(NULLIF(${size.sql}, 0) * ${MS}, ${value.sql}, timestamptz 'epoch')`,
           type: 'datetime',
           aggregate: value.aggregate,
         };

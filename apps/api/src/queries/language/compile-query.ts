@@ -29,8 +29,17 @@ export type CompiledQuery = {
   render?: 'timechart' | 'barchart' | 'table';
 };
 
-/** A relation between operators: a SELECT, its visible columns, and whether rows carry an order. */
-type Stage = { sql: string; columns: Column[]; ordered: boolean; label: string };
+/**
+ * A relation between operators: a SELECT, its visible columns, whether rows carry an order, and
+ * whether it aggregates (`summarize`, `distinct`: all its input is read before its first row).
+ */
+type Stage = {
+  sql: string;
+  columns: Column[];
+  ordered: boolean;
+  label: string;
+  aggregated?: boolean;
+};
 
 /** The hidden column that carries `sort`'s order through the operators after it. */
 const ORDER = '"__order"';
@@ -161,6 +170,7 @@ class Compiler {
           columns,
           ordered: false,
           label: stage.label,
+          aggregated: true,
         };
       }
       case 'join':
@@ -241,6 +251,7 @@ class Compiler {
       columns: [...kept, ...outputs.map(({ name, type }) => ({ name, type }))],
       ordered: stage.ordered,
       label: stage.label,
+      ...(stage.aggregated ? { aggregated: true } : {}),
     };
   }
 
@@ -265,6 +276,7 @@ class Compiler {
       columns: [...groups, ...values].map(({ name, type }) => ({ name, type })),
       ordered: false,
       label: 'the summary',
+      aggregated: true,
     };
   }
 
@@ -363,8 +375,16 @@ export function compileQuery(query: Query, options: CompileOptions): CompiledQue
   const order = stage.ordered ? ` ORDER BY ${alias}.${ORDER}` : '';
   const cap = compiler.params.add(options.rowCap + 1, 'double precision');
   const last = query.operators.at(-1);
+  // The row cap's LIMIT makes PostgreSQL plan an unordered aggregation to start fast (sorting
+  // its input, spilling to disk) on a guess of many groups; a materialized CTE is planned to
+  // run in full — the hashed aggregation a hand-written GROUP BY gets, twice as fast on a
+  // 90-day daily summary of a million points.
+  const from =
+    stage.aggregated && !stage.ordered
+      ? `WITH ${alias} AS MATERIALIZED (${stage.sql}) SELECT ${list} FROM ${alias}`
+      : `SELECT ${list} FROM (${stage.sql}) AS ${alias}${order}`;
   return {
-    sql: `SELECT ${list} FROM (${stage.sql}) AS ${alias}${order} LIMIT ${cap}::bigint`,
+    sql: `${from} LIMIT ${cap}::bigint`,
     parameters: compiler.params.values,
     computed: compiler.params.computed,
     columns: stage.columns,
