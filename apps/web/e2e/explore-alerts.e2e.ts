@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { AlertEvaluation } from '../../api/src/alerts/alert-evaluation.service.js';
+import { ALERT_RULE_TEMPLATES } from '../../api/src/alerts/templates/alert-rule-templates.js';
 import {
   addMember,
   createToken,
@@ -182,6 +183,32 @@ describe('Explore and alert rules in a real browser', () => {
     await alert.getByRole('button', { name: `Acknowledge ${RULE}` }).click();
     await alert.getByText('State: Acknowledged').waitFor();
     expect(await alert.getByRole('button', { name: `Acknowledge ${RULE}` }).count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it("starts a rule from one of the server's templates and tests it", async () => {
+    await page.getByRole('tab', { name: 'Rules' }).click();
+    await page.waitForURL(`${baseUrl}/w/demo/alerts/rules`);
+    await page.getByRole('button', { name: 'From a template' }).click();
+    const picker = page.getByRole('dialog', { name: 'Start from a template' });
+    await picker.getByText('Milestone slipped more than 14 days').waitFor();
+    await settle(page);
+    await screenshot(page, 'alert-rule-templates');
+    await picker.getByRole('link', { name: 'Use template: Guardrail breached' }).click();
+    await page.waitForURL(`${baseUrl}/w/demo/alerts/rules/new?template=guardrail-breached`);
+    await page.getByText(/^From the template “Guardrail breached”/).waitFor();
+    expect(await page.getByLabel('Name').inputValue()).toBe('Guardrail breached');
+    const template = ALERT_RULE_TEMPLATES.find(({ id }) => id === 'guardrail-breached');
+    expect(await page.getByRole('textbox', { name: 'Query' }).innerText()).toBe(
+      template?.rule.query,
+    );
+
+    await page.getByRole('button', { name: 'Test rule' }).click();
+    // This workspace has no guardrail, so none breached.
+    await page
+      .getByRole('region', { name: 'Test result' })
+      .getByText('Would not fire', { exact: true })
+      .waitFor();
     expect(errors).toEqual([]);
   });
 });
