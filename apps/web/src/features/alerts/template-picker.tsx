@@ -28,6 +28,8 @@ export function TemplatePicker({ opened, onClose, templates, editorPath }: Templ
                 component={Link}
                 to={editorPath(template.id)}
                 variant="light"
+                // The description wraps around the button, never squeezes it.
+                style={{ flexShrink: 0 }}
                 aria-label={`Use template: ${template.name}`}
               >
                 Use
