@@ -39,6 +39,9 @@ function useInvalidateAlerts(workspace: string) {
   return () => queryClient.invalidateQueries({ queryKey: alertKeys.all(workspace) });
 }
 
+/** Rules run every 5 minutes at the most often: the list looks again each minute it is open. */
+const ALERTS_REFRESH_MS = 60_000;
+
 /** `GET …/alerts[?state=]`: firing first, then acknowledged, then resolved (viewers). */
 export function useAlerts(workspace: string, state?: AlertState) {
   return useQuery({
@@ -49,6 +52,7 @@ export function useAlerts(workspace: string, state?: AlertState) {
         alertListSchema,
         { signal },
       ),
+    refetchInterval: ALERTS_REFRESH_MS,
   });
 }
 
