@@ -86,13 +86,17 @@ export class FlowService {
             manager,
             team.id,
             sampled
-              ? Array.from(
-                  { length: MAX_CYCLE_TIME_POINTS },
-                  (_, index) => firstRank + Math.floor((index * total) / MAX_CYCLE_TIME_POINTS),
-                )
+              ? { first: firstRank, total, count: MAX_CYCLE_TIME_POINTS }
               : { from: firstRank, to: firstRank + total - 1 },
           );
     const withCycleTime = cycleCounts.reduce((sum, count) => sum + count, 0);
+    // Thousands of points share a few hundred done days: each day's text is made once.
+    const days = new Map<number, string>();
+    const dayOf = (epochDay: number) => {
+      let day = days.get(epochDay);
+      if (day === undefined) days.set(epochDay, (day = epochDayToDay(epochDay)));
+      return day;
+    };
     return {
       from,
       to,
@@ -100,12 +104,7 @@ export class FlowService {
       total,
       sampled,
       withoutCycleTime: total - withCycleTime,
-      points: rows.map((row) => [
-        row.key,
-        epochDayToDay(row.done_day),
-        row.cycle_time,
-        row.lead_time,
-      ]),
+      points: rows.map((row) => [row.key, dayOf(row.done_day), row.cycle_time, row.lead_time]),
       percentiles: percentilesOf(cycleCounts),
       leadTimePercentiles: percentilesOf(leadCounts),
     };
