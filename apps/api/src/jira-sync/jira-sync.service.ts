@@ -15,6 +15,7 @@ import {
   applyJiraFile,
   describeProblem,
   ImportFileError,
+  type AppliedBatch,
   JIRA_SOURCE,
   jiraFileOfIssues,
 } from '../imports/jira-pages.service.js';
@@ -66,6 +67,9 @@ class LeaseLost extends Error {
     super('the sync run was taken over by another worker');
   }
 }
+
+/** A batch of issues read as the import reads a file. */
+type BatchFile = ReturnType<typeof jiraFileOfIssues>;
 
 /** The running tallies of one run, saved with each renewal. */
 type Tally = Pick<
@@ -278,25 +282,29 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
     // A full sync rebuilds the read model once at its end instead of after every batch.
     let rebuild = mode === 'full';
     let sprintsPending = boardSprints.length > 0;
-    const apply = async (issues: RawSearchIssue[], names: unknown, pages = 1) => {
+    /** Completes a batch's changelogs and reads it: network and CPU, no database. */
+    const prepare = async (issues: RawSearchIssue[], names: unknown) => {
       await reader.completeChangelogs(issues);
-      const applied = await this.applyPage(
-        source,
-        tally,
-        {
-          issues,
-          names,
-          boardSprints: sprintsPending ? boardSprints : [],
-        },
+      const file = readBatch(
+        { issues, names, boardSprints: sprintsPending ? boardSprints : [] },
         mapping,
-        mode === 'incremental',
       );
       sprintsPending = false;
-      rebuild ||= applied.restored > 0;
+      // Only each issue's key and `updated` are kept past here: Jira's JSON can go.
+      const stamps: [string, string][] = [];
       for (const issue of issues) {
-        const key = issue.key;
         const updated = issue.fields?.updated;
-        if (typeof key !== 'string' || typeof updated !== 'string') continue;
+        if (typeof issue.key === 'string' && typeof updated === 'string') {
+          stamps.push([issue.key, updated]);
+        }
+      }
+      return { stamps, file };
+    };
+    /** Writes a prepared batch in its transaction, then records it and renews the lease. */
+    const write = async ({ stamps, file }: Awaited<ReturnType<typeof prepare>>, pages: number) => {
+      const applied = await this.writeBatch(source, tally, file, mode === 'incremental');
+      rebuild ||= applied.restored > 0;
+      for (const [key, updated] of stamps) {
         seen.set(key, updated);
         const at = jiraInstant(updated);
         if (!Number.isNaN(at.getTime()) && (latest === null || at > latest)) latest = at;
@@ -307,6 +315,15 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
       if (!(await renewRun(this.dataSource.manager, liveTally(tally, client))))
         throw new LeaseLost();
       await options.afterPage?.(tally.pages);
+    };
+    // The batch being written while the next one is prepared: one write at a time, in order.
+    let writing: Promise<void> = Promise.resolve();
+    const apply = async (issues: RawSearchIssue[], names: unknown, pages = 1) => {
+      const prepared = await prepare(issues, names);
+      await writing;
+      writing = write(prepared, pages);
+      // Awaited by the next batch or once the pages end; not unobserved in between.
+      writing.catch(() => undefined);
     };
     // Pages are fetched ahead while a batch is written; a batch of pages is one transaction.
     let batch: RawSearchIssue[] = [];
@@ -326,28 +343,36 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
       // Awaited below; a failure must not go unobserved if a write fails first.
       listing.catch(() => undefined);
     });
-    for await (const page of prefetch(pages, PREFETCH_PAGES)) {
-      batch.push(...page.issues);
-      names ??= page.names;
-      pagesInBatch++;
-      if (batch.length >= (options.batchIssues ?? BATCH_ISSUES)) {
-        await flush(pagesInBatch);
-        pagesInBatch = 0;
+    let listed: Map<string, string>;
+    try {
+      for await (const page of prefetch(pages, PREFETCH_PAGES)) {
+        batch.push(...page.issues);
+        names ??= page.names;
+        pagesInBatch++;
+        if (batch.length >= (options.batchIssues ?? BATCH_ISSUES)) {
+          await flush(pagesInBatch);
+          pagesInBatch = 0;
+        }
       }
-    }
-    await flush(pagesInBatch);
-    // Paging is not a snapshot: an issue edited meanwhile moves in the order and may push
-    // another past a page boundary. The key listing shows what the pages missed or what
-    // changed since; those are read again by key.
-    const listed = await (listing ?? reader.listKeys(jql));
-    const missed = [...listed]
-      .filter(([key, updated]) => seen.get(key) !== updated)
-      .map(([key]) => key);
-    for (let start = 0; start < missed.length; start += SEARCH_PAGE_SIZE) {
-      const keys = missed.slice(start, start + SEARCH_PAGE_SIZE);
-      for await (const page of reader.search(keysJql(keys), fields)) {
-        if (page.issues.length > 0) await apply(page.issues, page.names);
+      await flush(pagesInBatch);
+      await writing;
+      // Paging is not a snapshot: an issue edited meanwhile moves in the order and may push
+      // another past a page boundary. The key listing shows what the pages missed or what
+      // changed since; those are read again by key.
+      listed = await (listing ?? reader.listKeys(jql));
+      const missed = [...listed]
+        .filter(([key, updated]) => seen.get(key) !== updated)
+        .map(([key]) => key);
+      for (let start = 0; start < missed.length; start += SEARCH_PAGE_SIZE) {
+        const keys = missed.slice(start, start + SEARCH_PAGE_SIZE);
+        for await (const page of reader.search(keysJql(keys), fields)) {
+          if (page.issues.length > 0) await apply(page.issues, page.names);
+        }
       }
+      await writing;
+    } finally {
+      // A failure while a batch is written: it ends (or fails) before the run is recorded.
+      await writing.catch(() => undefined);
     }
     const reconcile =
       mode === 'full' ||
@@ -361,26 +386,13 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
     return { watermark: latest, reconciled: reconcile, rebuild };
   }
 
-  /** One page, atomically, by this run's worker only (checked under the run's row lock). */
-  private async applyPage(
+  /** One batch, atomically, by this run's worker only (checked under the run's row lock). */
+  private async writeBatch(
     source: TeamSource,
     tally: Tally,
-    batch: Parameters<typeof jiraFileOfIssues>[0],
-    mapping: Parameters<typeof jiraFileOfIssues>[1],
+    file: BatchFile,
     refreshFlow: boolean,
-  ) {
-    let file;
-    try {
-      file = jiraFileOfIssues(batch, mapping);
-    } catch (error) {
-      if (error instanceof ImportFileError) {
-        throw new Error(
-          `Jira sent issues that cannot be read: ${describeProblem(error.problems[0] ?? { message: error.message })}`,
-          { cause: error },
-        );
-      }
-      throw error;
-    }
+  ): Promise<AppliedBatch> {
     const applied = await this.dataSource.transaction(async (manager) => {
       if (!(await holdRunLease(manager, tally.id))) throw new LeaseLost();
       await lockTeamForImport(manager, source.teamId);
@@ -508,6 +520,24 @@ async function* prefetch<T>(source: AsyncGenerator<T>, depth: number): AsyncGene
     // Settle what was asked for before closing, so no request fails unobserved.
     await Promise.allSettled(ahead);
     await source.return(undefined);
+  }
+}
+
+/** Reads a batch of issues as the import reads a file; unreadable issues fail the sync in words. */
+function readBatch(
+  batch: Parameters<typeof jiraFileOfIssues>[0],
+  mapping: Parameters<typeof jiraFileOfIssues>[1],
+): BatchFile {
+  try {
+    return jiraFileOfIssues(batch, mapping);
+  } catch (error) {
+    if (error instanceof ImportFileError) {
+      throw new Error(
+        `Jira sent issues that cannot be read: ${describeProblem(error.problems[0] ?? { message: error.message })}`,
+        { cause: error },
+      );
+    }
+    throw error;
   }
 }
 
