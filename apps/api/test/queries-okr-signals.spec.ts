@@ -1,23 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  type KeyResult as KeyResultResponse,
-  type Objective as ObjectiveResponse,
-  queryResultSchema,
-  type SeriesResponse,
-} from '@bearing/contracts';
+import type { SeriesResponse } from '@bearing/contracts';
 import { paceStatus } from '@bearing/metrics';
-import { bootstrapAccounts } from '../src/bootstrap-accounts.js';
-import { ensureDemoSeeded } from '../src/demo/demo-workspace.js';
 import { MetricSignalsService } from '../src/metrics/signals/metric-signals.service.js';
 import { QueriesService } from '../src/queries/queries.service.js';
 import {
   type Browser,
-  browser,
   createMember,
   createUser,
   createWorkspace,
   signIn,
-  TEST_PASSWORD,
   type TestUser,
   type TestWorkspace,
 } from './support/factories.js';
@@ -29,26 +20,24 @@ import {
   insertPoints,
   pinToday,
 } from './support/okr-factories.js';
+import {
+  byId,
+  expectOkrRowsToMatchPages,
+  expectSignalsToMatchChart,
+  runAs,
+} from './support/query-table-expectations.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 // The query language's MetricSignals, Objectives, KeyResults and CheckIns: golden values on a
 // small fixture worked out by hand, the read model following uploads and check-ins, the day a
-// run is for, another workspace's rows never seen — and, on the demo workspace, every row equal
-// to what the metric and OKR pages show.
-
-type Row = Record<string, unknown>;
+// run is for, another workspace's rows never seen. On the demo workspace, every row equals what
+// the metric and OKR pages show (`demo/demo-query-tables.spec.ts`, which seeds the demo once).
 
 /** 20 values around 10 without a run: mean 10, mR̄ = 24 / 19, limits 10 ± 2.66 · 24 / 19. */
 const STEADY = [10, 11, 9, 10, 11, 9, 10, 11, 9, 10, 11, 9, 10, 11, 9, 10, 11, 9, 10, 10];
 const AVERAGE_MOVING_RANGE = 24 / 19;
 const dayOf = (offset: number) =>
   new Date(Date.UTC(2026, 9, 1 + offset)).toISOString().slice(0, 10);
-
-async function runAs(as: Browser, slug: string, query: string): Promise<Row[]> {
-  const response = await as.post(`/api/workspaces/${slug}/queries/run`).send({ query });
-  expect({ query, status: response.status }).toEqual({ query, status: 200 });
-  return queryResultSchema.parse(response.body).rows;
-}
 
 describe('query tables MetricSignals, Objectives, KeyResults and CheckIns', () => {
   let testApp: TestApp;
@@ -394,136 +383,3 @@ describe('query tables MetricSignals, Objectives, KeyResults and CheckIns', () =
     });
   });
 });
-
-describe('on the demo workspace', () => {
-  let testApp: TestApp;
-  let agent: Browser;
-  const today = '2026-12-07';
-
-  beforeAll(async () => {
-    testApp = await createTestApp();
-    pinToday(testApp, today);
-    const admin = { email: 'admin@demo.test', password: TEST_PASSWORD };
-    await bootstrapAccounts(testApp.dataSource, {
-      adminEmail: admin.email,
-      adminPassword: admin.password,
-      demo: true,
-    });
-    expect(await ensureDemoSeeded(testApp.app, testApp.dataSource, { today })).toBe('seeded');
-    agent = browser(testApp);
-    await agent.post('/api/auth/sign-in').send(admin).expect(200);
-  }, 180_000);
-  afterAll(async () => {
-    await testApp.close();
-  });
-
-  it("every MetricSignals row is the metric page's XmR chart", async () => {
-    const metrics = (await agent.get('/api/workspaces/demo/metrics?limit=200').expect(200)).body
-      .items as { key: string }[];
-    expect(metrics.length).toBeGreaterThan(3);
-    let signalled = 0;
-    for (const { key } of metrics) {
-      const signals = await runAs(
-        agent,
-        'demo',
-        `MetricSignals | where metric == "${key}" | sort by timestamp asc`,
-      );
-      expect(signals.length).toBeGreaterThan(1);
-      // The analysed values are the latest ones: the series from the first of them is them.
-      const first = signals[0]!.timestamp as string;
-      const series = (
-        await agent
-          .get(`/api/workspaces/demo/metrics/${key}/series?from=${encodeURIComponent(first)}`)
-          .expect(200)
-      ).body as SeriesResponse;
-      expect(series.xmr?.basis).toBe('metric');
-      expectSignalsToMatchChart(signals, series);
-      signalled += signals.filter((row) => row.signal !== null).length;
-    }
-    // The demo's KPIs have real shifts and outliers: the comparison covered signals too.
-    expect(signalled).toBeGreaterThan(0);
-  });
-
-  it('every Objectives and KeyResults row is what the OKR pages show', async () => {
-    await expectOkrRowsToMatchPages(agent, 'demo');
-  });
-});
-
-const byId = (a: Row, b: Row) => String(a.id).localeCompare(String(b.id));
-
-/**
- * The rows of one metric equal its series' points and XmR chart: values, the limits of the
- * segment each lies in, the rules of each (in the chart's order) and, counted here
- * independently, how many values in a row carry its first rule.
- */
-function expectSignalsToMatchChart(signals: Row[], series: SeriesResponse): void {
-  const xmr = series.xmr!;
-  expect(series.bucket).toBe('none');
-  expect(signals.map(({ timestamp, value }) => ({ timestamp, value }))).toEqual(
-    series.points.map(({ timestamp, value }) => ({
-      timestamp: new Date(timestamp).toISOString(),
-      value,
-    })),
-  );
-  const rulesAt = signals.map(() => [] as string[]);
-  for (const { index, rule } of xmr.signals) rulesAt[index]!.push(rule);
-  for (const segment of xmr.segments) {
-    for (let index = segment.first; index <= segment.last; index++) {
-      const row = signals[index]!;
-      expect(row).toMatchObject({
-        mean: segment.mean,
-        upperLimit: segment.upperLimit,
-        lowerLimit: segment.lowerLimit,
-      });
-    }
-  }
-  signals.forEach((row, index) => {
-    const rules = rulesAt[index]!;
-    expect(row.signal).toBe(rules.length > 0 ? rules.join(', ') : null);
-    let run = 0;
-    if (rules[0] !== undefined) {
-      while (index - run >= 0 && rulesAt[index - run]!.includes(rules[0])) run++;
-    }
-    expect(row.run).toBe(run);
-  });
-}
-
-/**
- * Every objective's and key result's row equals its page's numbers (the list endpoints, which
- * every OKR page reads): the rows of `run` (by default a run through the API, now).
- */
-async function expectOkrRowsToMatchPages(
-  as: Browser,
-  slug: string,
-  run: (query: string) => Promise<Row[]> = (query) => runAs(as, slug, query),
-): Promise<void> {
-  const objectives = (await as.get(`/api/workspaces/${slug}/objectives?limit=200`).expect(200)).body
-    .items as ObjectiveResponse[];
-  const keyResults = (await as.get(`/api/workspaces/${slug}/key-results?limit=200`).expect(200))
-    .body.items as KeyResultResponse[];
-  expect(objectives.length).toBeGreaterThan(0);
-  expect(keyResults.length).toBeGreaterThan(0);
-  const objectiveQuery = 'Objectives | project id, progress, expectedProgress, pace';
-  const keyResultQuery =
-    'KeyResults | project id, current, progress, expectedProgress, pace, lastCheckIn, checkInDue';
-  const objectiveRows = await run(objectiveQuery);
-  const keyResultRows = await run(keyResultQuery);
-  expect([...objectiveRows].sort(byId)).toEqual(
-    objectives
-      .map(({ id, progress, expectedProgress, pace }) => ({ id, progress, expectedProgress, pace }))
-      .sort(byId),
-  );
-  expect([...keyResultRows].sort(byId)).toEqual(
-    keyResults
-      .map(({ id, current, progress, expectedProgress, pace, lastCheckIn, checkInDue }) => ({
-        id,
-        current,
-        progress,
-        expectedProgress,
-        pace,
-        lastCheckIn: lastCheckIn ? `${lastCheckIn.date}T00:00:00.000Z` : null,
-        checkInDue,
-      }))
-      .sort(byId),
-  );
-}

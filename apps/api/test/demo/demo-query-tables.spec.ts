@@ -1,14 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { queryResultSchema } from '@bearing/contracts';
+import { queryResultSchema, type SeriesResponse } from '@bearing/contracts';
 import { bootstrapAccounts } from '../../src/bootstrap-accounts.js';
 import { ensureDemoSeeded } from '../../src/demo/demo-workspace.js';
 import { type Browser, browser, TEST_PASSWORD } from '../support/factories.js';
 import { pinToday } from '../support/okr-factories.js';
+import {
+  expectOkrRowsToMatchPages,
+  expectSignalsToMatchChart,
+  runAs,
+} from '../support/query-table-expectations.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
  * The query language's computed columns on the demo workspace equal what the dashboards show:
- * every sprint's report and velocity, every in-progress item's age on the aging chart, every
+ * every metric's XmR chart, every objective's and key result's numbers, every sprint's report
+ * and velocity, every in-progress item's age on the aging chart, every
  * milestone's slip, RAID item's score and dependency's overdue flag on the program pages. The
  * clock is pinned to a Monday a sprint starts.
  */
@@ -184,4 +190,35 @@ describe('query tables on the demo workspace', () => {
     expect(overdue).toBe(1);
     expect(await rows('Dependencies | where overdue | count')).toEqual([{ Count: 1 }]);
   }, 60_000);
+
+  it("every MetricSignals row is the metric page's XmR chart", async () => {
+    const metrics = (await agent.get('/api/workspaces/demo/metrics?limit=200').expect(200)).body
+      .items as { key: string }[];
+    expect(metrics.length).toBeGreaterThan(3);
+    let signalled = 0;
+    for (const { key } of metrics) {
+      const signals = await runAs(
+        agent,
+        'demo',
+        `MetricSignals | where metric == "${key}" | sort by timestamp asc`,
+      );
+      expect(signals.length).toBeGreaterThan(1);
+      // The analysed values are the latest ones: the series from the first of them is them.
+      const first = signals[0]!.timestamp as string;
+      const series = (
+        await agent
+          .get(`/api/workspaces/demo/metrics/${key}/series?from=${encodeURIComponent(first)}`)
+          .expect(200)
+      ).body as SeriesResponse;
+      expect(series.xmr?.basis).toBe('metric');
+      expectSignalsToMatchChart(signals, series);
+      signalled += signals.filter((row) => row.signal !== null).length;
+    }
+    // The demo's KPIs have real shifts and outliers: the comparison covered signals too.
+    expect(signalled).toBeGreaterThan(0);
+  });
+
+  it('every Objectives and KeyResults row is what the OKR pages show', async () => {
+    await expectOkrRowsToMatchPages(agent, 'demo');
+  });
 });
