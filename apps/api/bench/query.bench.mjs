@@ -67,7 +67,7 @@ const QUESTIONS = [
     name: 'p85 cycle time by team',
     query: 'WorkItems | summarize percentile(cycleTime, 85) by team',
     hand: `SELECT t.slug AS "team",
-                  percentile_cont(0.85) WITHIN GROUP (ORDER BY f.cycle_time) AS "percentile_cycleTime_85"
+                  percentile_disc(0.85) WITHIN GROUP (ORDER BY f.cycle_time) AS "percentile_cycleTime_85"
              FROM work_item w JOIN team t ON t.id = w.team_id
              JOIN work_item_flow f ON f.work_item_id = w.id
             WHERE w.workspace_id = $1 AND w.removed_at IS NULL

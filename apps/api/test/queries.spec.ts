@@ -161,12 +161,12 @@ describe('query language', () => {
       ).toEqual([{ doubled: 192 }, { doubled: 200 }]);
     });
 
-    it('percentile equals the metrics package quantile, as the dashboards show it', async () => {
+    it("percentile is the nearest rank, KQL's definition and the metrics package's for the dashboards", async () => {
       const result = await rows(
         'MetricPoints | summarize p85 = percentile(value, 85) by metric | sort by metric asc',
       );
       expect(result[1]!.metric).toBe('uptime');
-      const p85 = (values: number[]) => quantile(values, 0.85) ?? Number.NaN;
+      const p85 = (values: number[]) => quantile(values, 0.85, 'nearest-rank') ?? Number.NaN;
       expect(result[1]!.p85).toBeCloseTo(p85(UPTIME.map((point) => point.value)), 12);
       expect(result[0]!.p85).toBeCloseTo(p85([120, 180]), 12);
     });

@@ -107,6 +107,28 @@ describe('query tables on the demo workspace', () => {
     );
   }, 120_000);
 
+  it("a percentile of WorkItems.cycleTime equals the cycle-time chart's, team by team", async () => {
+    let finished = 0;
+    for (const slug of await teamSlugs()) {
+      const chart = await get<{
+        from: string;
+        to: string;
+        total: number;
+        withoutCycleTime: number;
+        percentiles: { p50: number | null; p85: number | null; p95: number | null };
+      }>(`/teams/${slug}/flow/cycle-times`);
+      const [table] = await rows(
+        `WorkItems | where team == "${slug}" and isnotnull(cycleTime)
+           and doneDay >= datetime(${chart.from}) and doneDay <= datetime(${chart.to})
+         | summarize p50 = percentile(cycleTime, 50), p85 = percentile(cycleTime, 85),
+             p95 = percentile(cycleTime, 95), done = count()`,
+      );
+      expect(table).toEqual({ ...chart.percentiles, done: chart.total - chart.withoutCycleTime });
+      finished += chart.total;
+    }
+    expect(finished).toBeGreaterThan(100);
+  });
+
   it('WorkItems.ageDays equals the aging chart for every item in progress', async () => {
     let compared = 0;
     for (const slug of await teamSlugs()) {

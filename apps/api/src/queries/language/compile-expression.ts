@@ -396,8 +396,10 @@ function compileCall(
       return { sql: `${name}(${value.sql})`, type: value.type, aggregate: true };
     }
     default: {
-      // percentile(x, p): the linear interpolation of @bearing/metrics' quantile (numpy's
-      // default), which is SQL's percentile_cont — so a p85 here equals the dashboard's.
+      // percentile(x, p): nearest rank, as KQL defines it and as the dashboards show their
+      // percentiles (cycle and lead time, forecasts: @bearing/metrics' quantile with
+      // 'nearest-rank'), which is SQL's percentile_disc — so a p85 here equals the chart's, and
+      // is a value of x (a long stays a long).
       expectArguments(call, 2);
       // Only the first argument becomes SQL: the percentage must be a literal, sent once below.
       const value = compileExpression(call.args[0] as Expression, scope, true);
@@ -408,8 +410,8 @@ function compileCall(
       }
       const fraction = scope.params.add(p.value / 100, 'double precision');
       return {
-        sql: `(percentile_cont(${fraction}) WITHIN GROUP (ORDER BY ${value.sql}))::double precision`,
-        type: value.type === 'timespan' ? 'timespan' : 'real',
+        sql: `(percentile_disc(${fraction}) WITHIN GROUP (ORDER BY ${value.sql}))`,
+        type: value.type,
         aggregate: true,
       };
     }
