@@ -31,7 +31,7 @@ import { createTestApp, type TestApp } from './support/test-app.js';
 // The query language's MetricSignals, Objectives, KeyResults and CheckIns: golden values on a
 // small fixture worked out by hand, the read model following uploads and check-ins, the day a
 // run is for, another workspace's rows never seen. On the demo workspace, every row equals what
-// the metric and OKR pages show (`demo/demo-query-tables.spec.ts`, which seeds the demo once).
+// the metric and OKR pages show (`demo/query-tables-on-the-demo.ts`, run on the seeded demo).
 
 /** 20 values around 10 without a run: mean 10, mR̄ = 24 / 19, limits 10 ± 2.66 · 24 / 19. */
 const STEADY = [10, 11, 9, 10, 11, 9, 10, 11, 9, 10, 11, 9, 10, 11, 9, 10, 11, 9, 10, 10];

@@ -1,55 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import { queryResultSchema, type SeriesResponse } from '@bearing/contracts';
-import { bootstrapAccounts } from '../../src/bootstrap-accounts.js';
-import { ensureDemoSeeded } from '../../src/demo/demo-workspace.js';
-import { type Browser, browser, TEST_PASSWORD } from '../support/factories.js';
-import { pinToday } from '../support/okr-factories.js';
+import type { Browser } from '../support/factories.js';
 import {
   expectOkrRowsToMatchPages,
   expectSignalsToMatchChart,
   runAs,
 } from '../support/query-table-expectations.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
  * The query language's computed columns on the demo workspace equal what the dashboards show:
  * every metric's XmR chart, every objective's and key result's numbers, every sprint's report
  * and velocity, every in-progress item's age on the aging chart, every
- * milestone's slip, RAID item's score and dependency's overdue flag on the program pages. The
- * clock is pinned to a Monday a sprint starts.
+ * milestone's slip, RAID item's score and dependency's overdue flag on the program pages.
+ * `demo-workspace.spec.ts` runs them on each day it pins, on the workspace it seeded.
  */
-const TODAY = '2026-12-07';
-const ADMIN = { email: 'admin@demo.test', password: TEST_PASSWORD };
 const BASE = '/api/workspaces/demo';
 
 type Row = Record<string, unknown>;
 
-describe('query tables on the demo workspace', () => {
-  let testApp: TestApp;
-  let agent: Browser;
-
-  beforeAll(async () => {
-    testApp = await createTestApp();
-    pinToday(testApp, TODAY);
-    await bootstrapAccounts(testApp.dataSource, {
-      adminEmail: ADMIN.email,
-      adminPassword: ADMIN.password,
-      demo: true,
-    });
-    expect(await ensureDemoSeeded(testApp.app, testApp.dataSource, { today: TODAY })).toBe(
-      'seeded',
-    );
-    agent = browser(testApp);
-    await agent.post('/api/auth/sign-in').send(ADMIN).expect(200);
-  }, 180_000);
-  afterAll(async () => {
-    await testApp.close();
-  });
-
+/** Registers the checks, run as `agent()` (signed in to the seeded demo workspace). */
+export function itQueryTablesMatchTheDashboards(agent: () => Browser): void {
   const get = async <T>(path: string): Promise<T> =>
-    (await agent.get(`${BASE}${path}`).expect(200)).body as T;
+    (await agent().get(`${BASE}${path}`).expect(200)).body as T;
   const rows = async (query: string): Promise<Row[]> => {
-    const response = await agent.post(`${BASE}/queries/run`).send({ query }).expect(200);
+    const response = await agent().post(`${BASE}/queries/run`).send({ query }).expect(200);
     const result = queryResultSchema.parse(response.body);
     expect(result.stats.truncated).toBe(false);
     return result.rows;
@@ -101,7 +75,7 @@ describe('query tables on the demo workspace', () => {
     }
     expect(compared).toBeGreaterThan(200);
     // For the record (not asserted: timings vary): a whole workspace's sprint figures.
-    const timed = await agent.post(`${BASE}/queries/run`).send({ query: 'Sprints | count' });
+    const timed = await agent().post(`${BASE}/queries/run`).send({ query: 'Sprints | count' });
     process.stdout.write(
       `Sprints | count on the demo: ${queryResultSchema.parse(timed.body).stats.elapsedMs} ms\n`,
     );
@@ -214,13 +188,13 @@ describe('query tables on the demo workspace', () => {
   }, 60_000);
 
   it("every MetricSignals row is the metric page's XmR chart", async () => {
-    const metrics = (await agent.get('/api/workspaces/demo/metrics?limit=200').expect(200)).body
+    const metrics = (await agent().get('/api/workspaces/demo/metrics?limit=200').expect(200)).body
       .items as { key: string }[];
     expect(metrics.length).toBeGreaterThan(3);
     let signalled = 0;
     for (const { key } of metrics) {
       const signals = await runAs(
-        agent,
+        agent(),
         'demo',
         `MetricSignals | where metric == "${key}" | sort by timestamp asc`,
       );
@@ -228,7 +202,7 @@ describe('query tables on the demo workspace', () => {
       // The analysed values are the latest ones: the series from the first of them is them.
       const first = signals[0]!.timestamp as string;
       const series = (
-        await agent
+        await agent()
           .get(`/api/workspaces/demo/metrics/${key}/series?from=${encodeURIComponent(first)}`)
           .expect(200)
       ).body as SeriesResponse;
@@ -241,6 +215,6 @@ describe('query tables on the demo workspace', () => {
   });
 
   it('every Objectives and KeyResults row is what the OKR pages show', async () => {
-    await expectOkrRowsToMatchPages(agent, 'demo');
+    await expectOkrRowsToMatchPages(agent(), 'demo');
   });
-});
+}
