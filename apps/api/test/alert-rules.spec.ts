@@ -137,6 +137,8 @@ describe('alert rules', () => {
     expect(firing!.rows).toEqual([
       { metric: 'latency', value: 250, timestamp: '2026-11-02T09:50:00.000Z' },
     ]);
+    // The rows' columns in the query's order, which the rows themselves (jsonb) do not keep.
+    expect(firing!.columns.map(({ name }) => name)).toEqual(['metric', 'value', 'timestamp']);
     expect(await events('alert.fired')).toEqual(['Alert HIGH: Latency above 200']);
 
     // An hour later the value is out of the lookback window: the alert resolves.

@@ -111,6 +111,8 @@ export const alertSchema = z.object({
   resolvedAt: z.iso.datetime().nullable(),
   /** The matching rows of the latest run that matched (at most `ALERT_ROWS_KEPT`). */
   rows: queryResultSchema.shape.rows,
+  /** The rows' columns in the query's order (empty for alerts stored before they were kept). */
+  columns: queryResultSchema.shape.columns,
 });
 export type Alert = z.infer<typeof alertSchema>;
 export const alertListSchema = z.object({ items: z.array(alertSchema) });

@@ -122,7 +122,12 @@ export class AlertEvaluation implements OnModuleInit {
         const kept = rows.slice(0, ALERT_ROWS_KEPT);
         const existing = open.get(group);
         if (existing) {
-          await saveAlert(manager, { ...existing, lastSeenAt: runAt, rows: kept });
+          await saveAlert(manager, {
+            ...existing,
+            lastSeenAt: runAt,
+            rows: kept,
+            columns: result.columns,
+          });
           outcome.updated += 1;
           continue;
         }
@@ -140,6 +145,7 @@ export class AlertEvaluation implements OnModuleInit {
           lastSeenAt: runAt,
           resolvedAt: null,
           rows: kept,
+          columns: result.columns,
         });
         await this.publish(manager, locked, alert, 'alert.fired', rows.length);
         outcome.fired += 1;

@@ -43,6 +43,7 @@ export function toAlertResponse(alert: AlertWithRule): AlertResponse {
     lastSeenAt: alert.lastSeenAt.toISOString(),
     resolvedAt: alert.resolvedAt?.toISOString() ?? null,
     rows: alert.rows,
+    columns: alert.columns,
   };
 }
 

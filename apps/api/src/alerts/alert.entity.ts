@@ -8,7 +8,7 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import type { z } from 'zod';
-import type { alertStateSchema } from '@bearing/contracts';
+import type { alertStateSchema, QueryResult } from '@bearing/contracts';
 import { Workspace } from '../workspaces/workspace.entity.js';
 import { AlertRule } from './alert-rule.entity.js';
 
@@ -60,4 +60,8 @@ export class Alert {
 
   @Column({ type: 'jsonb' })
   rows!: Record<string, string | number | boolean | null>[];
+
+  /** The answer's columns in the query's order (a jsonb object keeps no key order). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  columns!: QueryResult['columns'];
 }

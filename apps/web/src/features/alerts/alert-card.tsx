@@ -63,7 +63,12 @@ export function AlertCard({ workspace, alert, now, onAcknowledge, acknowledging 
           <Seen label="Last seen" instant={alert.lastSeenAt} now={now} />
           {alert.resolvedAt && <Seen label="Resolved" instant={alert.resolvedAt} now={now} />}
         </Group>
-        <RowsTable rows={alert.rows} label={`Rows matched by ${title}`} />
+        <RowsTable
+          rows={alert.rows}
+          // Alerts stored before their columns were kept have none: their rows' keys then.
+          columns={alert.columns.length > 0 ? alert.columns.map(({ name }) => name) : undefined}
+          label={`Rows matched by ${title}`}
+        />
       </Stack>
     </Paper>
   );

@@ -53,7 +53,13 @@ function alert(
     firstSeenAt: '2026-12-07T07:00:00.000Z',
     lastSeenAt: '2026-12-07T09:45:00.000Z',
     resolvedAt: state === 'resolved' ? '2026-12-07T09:50:00.000Z' : null,
-    rows: [{ team: group, key: `${group.toUpperCase()}-7`, ageDays: 41 }],
+    // Keys in another order than the columns, as jsonb gives them back.
+    rows: [{ ageDays: 41, key: `${group.toUpperCase()}-7`, team: group }],
+    columns: [
+      { name: 'team', type: 'string' },
+      { name: 'key', type: 'string' },
+      { name: 'ageDays', type: 'long' },
+    ],
     ...extra,
   };
 }
@@ -99,6 +105,12 @@ describe('AlertsPage', () => {
     });
     expect(within(rows).getByText('CHECKOUT-7')).toBeTruthy();
     expect(within(rows).getByText('41')).toBeTruthy();
+    // In the query's order, which the alert keeps beside its rows.
+    expect(
+      within(rows)
+        .getAllByRole('columnheader')
+        .map((header) => header.textContent),
+    ).toEqual(['team', 'key', 'ageDays']);
     expect(
       within(firing).getByRole('link', { name: 'Ageing work items' }).getAttribute('href'),
     ).toBe(`/w/demo/alerts/rules/${RULE_ID}`);

@@ -3,7 +3,7 @@ import { ScrollArea, Table, Text } from '@mantine/core';
 
 type Row = QueryResult['rows'][number];
 
-/** The columns of `rows` in the order they first appear (an alert keeps rows, not columns). */
+/** The columns of `rows` in the order they first appear (when no column list came with them). */
 export function columnsOf(rows: readonly Row[]): string[] {
   const names = new Set<string>();
   for (const row of rows) for (const name of Object.keys(row)) names.add(name);
