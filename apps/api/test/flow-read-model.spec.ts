@@ -524,6 +524,40 @@ describe('bounded flow responses', () => {
     );
   }, 60_000);
 
+  it('spaces the 5,000 points over a range that starts and ends inside the history', async () => {
+    // Items finished before `from` come first in rank order: the sample starts after them.
+    const range = { from: '2023-03-01', to: '2024-11-15' };
+    const stored = await testApp.dataSource.getRepository(Team).findOneByOrFail({ id: team.id });
+    const items = await loadFlowItems(
+      testApp.dataSource.manager,
+      workspace.id,
+      team.id,
+      stored.workflow,
+    );
+    const expected = replayed(items, stored, range).cycleTimes;
+    const cycle = cycleTimesSchema.parse(
+      (
+        await admin
+          .get(`${teamBase()}/flow/cycle-times?from=${range.from}&to=${range.to}`)
+          .expect(200)
+      ).body,
+    );
+    expect(expected.total).toBeGreaterThan(5_000);
+    expect(expected.total).toBeLessThan(6_100);
+    expect(cycle).toMatchObject({
+      total: expected.total,
+      sampled: true,
+      percentiles: expected.percentiles,
+      leadTimePercentiles: expected.leadTimePercentiles,
+    });
+    expect(cycle.points).toEqual(
+      Array.from(
+        { length: 5_000 },
+        (_, index) => expected.points[Math.floor((index * expected.total) / 5_000)],
+      ),
+    );
+  }, 60_000);
+
   it('lists the 1,000 oldest items in progress and says how many there are', async () => {
     const stored = await testApp.dataSource.getRepository(Team).findOneByOrFail({ id: team.id });
     const items = await loadFlowItems(

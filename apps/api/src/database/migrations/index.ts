@@ -33,6 +33,7 @@ import { AddMfa1765630000000 } from './1765630000000-add-mfa.js';
 import { CreateAlertRules1765700000000 } from './1765700000000-create-alert-rules.js';
 import { CreateMetricSignal1765800000000 } from './1765800000000-create-metric-signal.js';
 import { CoverFlowDoneRank1765960000000 } from './1765960000000-cover-flow-done-rank.js';
+import { CoverFlowInProgress1765961000000 } from './1765961000000-cover-flow-in-progress.js';
 import { CreateNotifications1765500000000 } from './1765500000000-create-notifications.js';
 import { CreateJiraSync1765550000000 } from './1765550000000-create-jira-sync.js';
 import { CreateJiraWebhook1765580000000 } from './1765580000000-create-jira-webhook.js';
@@ -82,5 +83,6 @@ export const migrations = [
   CreateAlertRules1765700000000,
   CreateMetricSignal1765800000000,
   CoverFlowDoneRank1765960000000,
+  CoverFlowInProgress1765961000000,
   KeepAlertColumns1765980000000,
 ];

@@ -554,7 +554,9 @@ export type InProgressRow = {
 /**
  * Items with history that were committed and not done by the end of their history, whose
  * history ends on or before `asOf`: how many, and the oldest `limit` (ties on the last committed
- * day all come, so the caller can order them by key).
+ * day all come, so the caller can order them by key). Counting and choosing read only the
+ * in-progress index (it includes the last day, stage and id); only the chosen rows are read for
+ * their key and title.
  */
 export async function readInProgress(
   manager: EntityManager,
@@ -563,16 +565,22 @@ export async function readInProgress(
   limit: number,
 ): Promise<{ total: number; rows: InProgressRow[] }> {
   const rows: (InProgressRow & { total: number })[] = await manager.query(
-    `WITH in_progress AS (
-       SELECT work_item_id AS id, key, title, committed_day, stage FROM work_item_flow
+    // Not materialized: each use is its own walk of the index in committed-day order, so the
+    // cutoff stops at the `limit`-th item instead of sorting them all.
+    `WITH in_progress AS NOT MATERIALIZED (
+       SELECT work_item_id AS id, committed_day, stage FROM work_item_flow
         WHERE team_id = $1 AND has_history AND done_day IS NULL AND committed_day IS NOT NULL
           AND last_day <= $2),
      cutoff AS (SELECT committed_day FROM in_progress ORDER BY committed_day OFFSET $3 LIMIT 1)
-     SELECT (SELECT count(*)::int FROM in_progress) AS total, in_progress.*
+     SELECT (SELECT count(*)::int FROM in_progress) AS total, oldest.id, labels.key,
+            labels.title, oldest.committed_day, oldest.stage
        FROM (SELECT 1) one
-       LEFT JOIN in_progress
-         ON in_progress.committed_day <= COALESCE((SELECT committed_day FROM cutoff),
-                                                  in_progress.committed_day)`,
+       LEFT JOIN in_progress oldest
+         ON oldest.committed_day <= COALESCE((SELECT committed_day FROM cutoff),
+                                             oldest.committed_day)
+       -- One lookup per chosen item (LIMIT keeps the planner from scanning the table to join).
+       LEFT JOIN LATERAL (SELECT flow.key, flow.title FROM work_item_flow flow
+                           WHERE flow.work_item_id = oldest.id LIMIT 1) labels ON true`,
     [teamId, asOf, limit - 1],
   );
   return {
