@@ -1,11 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The index of items in progress carries what aging WIP filters and orders them by (the last day
- * of each one's history, its stage and id), so counting them and finding the oldest 1,000 read
- * the index alone and only those 1,000 rows are read for their key and title: abandoned items
- * pile up there over the years, and reading every one's table page made aging WIP grow with the
- * team's history. Titles stay out of the index: they can be longer than an index entry may be.
+ * The index of items in progress carries the last day of each one's history, so aging WIP
+ * counts them and finds the oldest 1,000 from the index alone and reads the table rows of those
+ * 1,000 only: abandoned items pile up there over the years, and reading every one's row made
+ * aging WIP grow with the team's history. (Stage and id come along for the same reads; titles
+ * stay out: they can be longer than an index entry may be.)
  */
 export class CoverFlowInProgress1765961000000 implements MigrationInterface {
   name = 'CoverFlowInProgress1765961000000';

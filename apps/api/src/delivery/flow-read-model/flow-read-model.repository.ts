@@ -554,9 +554,9 @@ export type InProgressRow = {
 /**
  * Items with history that were committed and not done by the end of their history, whose
  * history ends on or before `asOf`: how many, and the oldest `limit` (ties on the last committed
- * day all come, so the caller can order them by key). Counting and choosing read only the
- * in-progress index (it includes the last day, stage and id); only the chosen rows are read for
- * their key and title.
+ * day all come, so the caller can order them by key). Counting them and finding the last
+ * committed day among the oldest `limit` read only the in-progress index (it includes the last
+ * day of each one's history); only the rows of the items chosen are read from the table.
  */
 export async function readInProgress(
   manager: EntityManager,
@@ -565,22 +565,21 @@ export async function readInProgress(
   limit: number,
 ): Promise<{ total: number; rows: InProgressRow[] }> {
   const rows: (InProgressRow & { total: number })[] = await manager.query(
-    // Not materialized: each use is its own walk of the index in committed-day order, so the
-    // cutoff stops at the `limit`-th item instead of sorting them all.
+    // Not materialized: each use is its own walk of the index, and the cutoff's, in committed
+    // day order, stops at the `limit`-th item instead of sorting them all.
     `WITH in_progress AS NOT MATERIALIZED (
-       SELECT work_item_id AS id, committed_day, stage FROM work_item_flow
+       SELECT committed_day FROM work_item_flow
         WHERE team_id = $1 AND has_history AND done_day IS NULL AND committed_day IS NOT NULL
           AND last_day <= $2),
      cutoff AS (SELECT committed_day FROM in_progress ORDER BY committed_day OFFSET $3 LIMIT 1)
-     SELECT (SELECT count(*)::int FROM in_progress) AS total, oldest.id, labels.key,
-            labels.title, oldest.committed_day, oldest.stage
+     SELECT (SELECT count(*)::int FROM in_progress) AS total, oldest.work_item_id AS id,
+            oldest.key, oldest.title, oldest.committed_day, oldest.stage
        FROM (SELECT 1) one
-       LEFT JOIN in_progress oldest
-         ON oldest.committed_day <= COALESCE((SELECT committed_day FROM cutoff),
-                                             oldest.committed_day)
-       -- One lookup per chosen item (LIMIT keeps the planner from scanning the table to join).
-       LEFT JOIN LATERAL (SELECT flow.key, flow.title FROM work_item_flow flow
-                           WHERE flow.work_item_id = oldest.id LIMIT 1) labels ON true`,
+       LEFT JOIN work_item_flow oldest
+         ON oldest.team_id = $1 AND oldest.has_history AND oldest.done_day IS NULL
+        AND oldest.committed_day IS NOT NULL AND oldest.last_day <= $2
+        -- No cutoff when there are no more items than the limit: all of them (largest int4).
+        AND oldest.committed_day <= COALESCE((SELECT committed_day FROM cutoff), 2147483647)`,
     [teamId, asOf, limit - 1],
   );
   return {
