@@ -51,13 +51,17 @@ type SyncJobPayload = { workspaceId: string; runId: string };
 export const OVERLAP_MINUTES = 2;
 /** How often an incremental sync also compares every key with Jira's to find removed issues. */
 export const RECONCILE_EVERY_HOURS = 6;
-/** Issues written per transaction: pages are gathered up to this many. */
-const BATCH_ISSUES = 1_000;
+/**
+ * Issues written per transaction: pages are gathered up to this many. Smaller batches keep
+ * each stretch of reading on the event loop short, so Cloud's one-after-another pages keep
+ * coming while a batch is read and written, and hold fewer issues at once.
+ */
+const BATCH_ISSUES = 500;
 /**
  * Search pages fetched ahead of the one being written: one batch, so the next batch is ready
  * when a write ends (fetching is faster than writing), without holding more issues than that.
  */
-const PREFETCH_PAGES = 10;
+const PREFETCH_PAGES = BATCH_ISSUES / SEARCH_PAGE_SIZE;
 /** A queued run whose job has not started after this long is sent to the queue again. */
 const QUEUED_TOO_LONG_MS = 10 * 60_000;
 
