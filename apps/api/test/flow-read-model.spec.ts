@@ -22,7 +22,11 @@ import {
   throughput,
   wip,
 } from '@bearing/metrics';
-import { type FlowItem, loadFlowItems } from '../src/delivery/team-history.repository.js';
+import {
+  type FlowItem,
+  forEachFlowItemChunk,
+  loadFlowItems,
+} from '../src/delivery/team-history.repository.js';
 import { flowStamp } from '../src/delivery/flow-read-model/team-flow-rows.js';
 import { Team } from '../src/teams/team.entity.js';
 import { createTeam, importFile, type TestTeam } from './support/delivery-factories.js';
@@ -369,6 +373,19 @@ describe('flow read model', () => {
   it('answers every flow endpoint exactly as replaying the history does', async () => {
     await expectSameAsReplay(RANGES, AS_OF);
   }, 120_000);
+
+  it('reads the history a chunk at a time (as a rebuild does) exactly as all at once', async () => {
+    const stored = await testApp.dataSource.getRepository(Team).findOneByOrFail({ id: team.id });
+    const manager = testApp.dataSource.manager;
+    const whole = await loadFlowItems(manager, workspace.id, team.id, stored.workflow);
+    const chunks: FlowItem[][] = [];
+    await forEachFlowItemChunk(manager, workspace.id, team.id, stored.workflow, 7, (items) =>
+      chunks.push(items),
+    );
+    expect(whole.length).toBeGreaterThan(7 * 3);
+    expect(chunks.every((chunk) => chunk.length <= 7)).toBe(true);
+    expect(chunks.flat()).toEqual(whole);
+  });
 
   it('answers with the new workflow and time zone right after they are edited', async () => {
     const current = teamSchema.parse((await admin.get(teamBase()).expect(200)).body);

@@ -5,6 +5,7 @@ import {
   statusChangesOfItems,
   type TeamItemRow,
   teamItems,
+  teamItemIds,
   teamItemsWithIds,
   teamStatusChanges,
 } from '../work-items/work-item-history.repository.js';
@@ -30,6 +31,26 @@ export async function loadFlowItems(
   const rows = await teamItems(manager, workspaceId, teamId);
   const changes = await teamStatusChanges(manager, workspaceId, teamId);
   return flowItemsOf(rows, changes, workflow);
+}
+
+/**
+ * `loadFlowItems` a chunk at a time, in the same order: each chunk's items and status changes
+ * are read, handed to `each`, and let go before the next — a team's whole history (every status
+ * change of years) is never held at once.
+ */
+export async function forEachFlowItemChunk(
+  manager: EntityManager,
+  workspaceId: string,
+  teamId: string,
+  workflow: TeamWorkflow,
+  chunkSize: number,
+  each: (items: FlowItem[]) => void,
+): Promise<void> {
+  const ids = await teamItemIds(manager, workspaceId, teamId);
+  for (let start = 0; start < ids.length; start += chunkSize) {
+    const chunk = ids.slice(start, start + chunkSize);
+    each(await loadFlowItemsWithIds(manager, workspaceId, teamId, workflow, chunk));
+  }
 }
 
 /** `loadFlowItems` for the team's items among `ids` only. */

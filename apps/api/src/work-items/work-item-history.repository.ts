@@ -33,6 +33,20 @@ export async function teamItems(
   );
 }
 
+/** The ids of the team's items still in their source, in creation order (as `teamItems`). */
+export async function teamItemIds(
+  manager: EntityManager,
+  workspaceId: string,
+  teamId: string,
+): Promise<string[]> {
+  const rows: { id: string }[] = await manager.query(
+    `SELECT id FROM work_item WHERE workspace_id = $1 AND team_id = $2 AND removed_at IS NULL
+      ORDER BY created_at, id`,
+    [workspaceId, teamId],
+  );
+  return rows.map((row) => row.id);
+}
+
 /** Every status change of the team's items, by item, in order. */
 export async function teamStatusChanges(
   manager: EntityManager,

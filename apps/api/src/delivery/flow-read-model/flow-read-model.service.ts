@@ -8,7 +8,7 @@ import { FLOW_REFRESH_JOB, type FlowRefreshPayload } from '../../teams/team-flow
 import {
   doneStatuses,
   flowItemOf,
-  loadFlowItems,
+  forEachFlowItemChunk,
   loadFlowItemsWithIds,
   type StoredFlowFields,
 } from '../team-history.repository.js';
@@ -23,6 +23,7 @@ import {
   clearTeamFlow,
   countTeamItems,
   type FlowTeam,
+  type ItemFlowRow,
   readContributions,
   readDaysFrom,
   readDoneBefore,
@@ -34,7 +35,7 @@ import {
   writeChangedItems,
   writeFlowStamp,
 } from './flow-read-model.repository.js';
-import { flowStamp, itemFlowRow, teamFlowRows } from './team-flow-rows.js';
+import { flowStamp, itemFlowRow, teamFlowRowsOf } from './team-flow-rows.js';
 
 /** Held while a team's read model is rebuilt, so readers wait instead of rebuilding twice. */
 const lockName = (teamId: string) => `flow-read-model:${teamId}`;
@@ -146,9 +147,26 @@ export async function refreshTeamFlowOfItems(
   if (!current) await writeFlowStamp(manager, team.id, stamp);
 }
 
+/**
+ * Items a rebuild reads at once. Each chunk's status changes become compact rows before the
+ * next chunk is read: reading a large team's whole history at once added tens of MB to a full
+ * Jira sync's peak memory.
+ */
+const REBUILD_CHUNK = 2_000;
+
 async function rebuild(manager: EntityManager, workspaceId: string, team: FlowTeam) {
-  const items = await loadFlowItems(manager, workspaceId, team.id, team.workflow);
-  const rows = teamFlowRows(items, team.workflow, team.timeZone);
+  const itemRows: ItemFlowRow[] = [];
+  await forEachFlowItemChunk(
+    manager,
+    workspaceId,
+    team.id,
+    team.workflow,
+    REBUILD_CHUNK,
+    (items) => {
+      for (const item of items) itemRows.push(itemFlowRow(item, team.workflow, team.timeZone));
+    },
+  );
+  const rows = teamFlowRowsOf(itemRows, team.workflow);
   const stamp = flowStamp(team.workflow, team.timeZone);
   await replaceTeamFlow(manager, { workspaceId, teamId: team.id, stamp }, rows.items, rows.days);
 }

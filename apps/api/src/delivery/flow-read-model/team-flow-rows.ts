@@ -50,8 +50,21 @@ export function teamFlowRows(
   workflow: Workflow,
   timeZone: string,
 ): { items: ItemFlowRow[]; days: TeamFlowDayRow[] } {
+  return teamFlowRowsOf(
+    items.map((item) => itemFlowRow(item, workflow, timeZone)),
+    workflow,
+  );
+}
+
+/**
+ * `teamFlowRows` from the items' rows (`itemFlowRow`, in creation order), which a rebuild makes
+ * a chunk of items at a time: ranks them and adds up the days.
+ */
+export function teamFlowRowsOf(
+  rows: ItemFlowRow[],
+  workflow: Workflow,
+): { items: ItemFlowRow[]; days: TeamFlowDayRow[] } {
   const stageCount = workflow.stages.length;
-  const rows: ItemFlowRow[] = items.map((item) => itemFlowRow(item, workflow, timeZone));
 
   const done = rows.filter((row) => row.doneDay !== null);
   // Stable, as the replayed list was sorted: ties keep creation order.
