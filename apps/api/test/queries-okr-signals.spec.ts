@@ -200,6 +200,7 @@ describe('query tables MetricSignals, Objectives, KeyResults and CheckIns', () =
         testApp,
         old,
         STEADY.map((value, day) => ({ timestamp: `${dayOf(day)}T00:00:00Z`, value })),
+        { readModel: false },
       );
       expect(await rows('MetricSignals | where metric == "stored-before" | count')).toEqual([
         { Count: 0 },

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { ClockService } from '../../src/common/clock/clock.service.js';
 import { Guardrail } from '../../src/guardrails/guardrail.entity.js';
 import { Metric } from '../../src/metrics/metric.entity.js';
+import { MetricSignalsService } from '../../src/metrics/signals/metric-signals.service.js';
 import { KeyResult } from '../../src/okrs/key-results/key-result.entity.js';
 import { Objective } from '../../src/okrs/objectives/objective.entity.js';
 import { Period } from '../../src/okrs/periods/period.entity.js';
@@ -99,17 +100,29 @@ export async function createMetric(
   });
 }
 
-/** Stores points of `metric` as set-up (no guardrail is evaluated). */
+/**
+ * Stores points of `metric` as set-up (no guardrail is evaluated), with the metric-signal read
+ * model rebuilt in the same transaction, as every write of points does — unless
+ * `{ readModel: false }`: points stored before the read model existed.
+ */
 export async function insertPoints(
-  { dataSource }: TestApp,
+  testApp: TestApp,
   metric: Metric,
   points: readonly { timestamp: string; value: number }[],
+  { readModel = true }: { readModel?: boolean } = {},
 ): Promise<void> {
-  await dataSource.query(
-    `INSERT INTO "metric_point" ("metric_id", "timestamp", "value")
-     SELECT $1, * FROM unnest($2::timestamptz[], $3::double precision[])`,
-    [metric.id, points.map(({ timestamp }) => timestamp), points.map(({ value }) => value)],
-  );
+  await testApp.dataSource.transaction(async (manager) => {
+    await manager.query(
+      `INSERT INTO "metric_point" ("metric_id", "timestamp", "value")
+       SELECT $1, * FROM unnest($2::timestamptz[], $3::double precision[])`,
+      [metric.id, points.map(({ timestamp }) => timestamp), points.map(({ value }) => value)],
+    );
+    if (readModel) {
+      await testApp.app
+        .get(MetricSignalsService)
+        .refresh(manager, [{ id: metric.id, workspaceId: metric.workspaceId }]);
+    }
+  });
 }
 
 /** Every metric point of `metric`, oldest first, as the database holds them. */
