@@ -21,8 +21,11 @@ export function AccountMenu({ target, defaultOpened }: LoadedMenuProps) {
     await navigate('/sign-in', { replace: true });
     queryClient.clear();
   };
-  const handleSignOut = () => {
+  const handleSignOut = async () => {
     setFailure(null);
+    // Requests of the page still in flight would come back 401 once the session ends (which the
+    // browser reports as an error in its console): they are cancelled first.
+    await queryClient.cancelQueries();
     signOut.mutate(undefined, {
       onSuccess: () => void leave(),
       // 401: the session had ended already, which is what signing out wants.
@@ -56,7 +59,7 @@ export function AccountMenu({ target, defaultOpened }: LoadedMenuProps) {
               Administration
             </Menu.Item>
           )}
-          <Menu.Item onClick={handleSignOut} disabled={signOut.isPending}>
+          <Menu.Item onClick={() => void handleSignOut()} disabled={signOut.isPending}>
             Sign out
           </Menu.Item>
         </Menu.Dropdown>
@@ -68,7 +71,7 @@ export function AccountMenu({ target, defaultOpened }: LoadedMenuProps) {
             <Button variant="default" onClick={() => setFailure(null)}>
               Close
             </Button>
-            <Button onClick={handleSignOut} loading={signOut.isPending}>
+            <Button onClick={() => void handleSignOut()} loading={signOut.isPending}>
               Try again
             </Button>
           </Group>
