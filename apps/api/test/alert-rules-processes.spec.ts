@@ -3,7 +3,7 @@ import pg from 'pg';
 import { PgBoss } from 'pg-boss';
 import { type Alert, alertListSchema, alertRuleSchema } from '@bearing/contracts';
 import { EVALUATE_ALERT_RULE } from '../src/alerts/alert-evaluation.service.js';
-import { findFreePort } from '../src/database/embedded-database.js';
+import { findFreePort } from './support/free-port.js';
 import { JOB_SCHEMA } from '../src/jobs/job-queue.service.js';
 import { SCHEDULER_TICK } from '../src/jobs/scheduler.js';
 import { type BearingProcess, startBearing } from './support/bearing-process.js';

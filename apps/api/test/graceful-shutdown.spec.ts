@@ -3,7 +3,7 @@ import http from 'node:http';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { findFreePort } from '../src/database/embedded-database.js';
+import { findFreePort } from './support/free-port.js';
 import {
   type BearingProcess,
   postJson,

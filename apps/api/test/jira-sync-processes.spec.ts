@@ -1,7 +1,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { findFreePort } from '../src/database/embedded-database.js';
+import { findFreePort } from './support/free-port.js';
 import { FakeJira } from './support/fake-jira/fake-jira.js';
 import { FAKE_EMAIL, FAKE_TOKEN } from './support/fake-jira/jira-sync-helpers.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';

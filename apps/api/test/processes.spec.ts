@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO_TEAMS } from '../src/demo/demo-plan.js';
 import { generateJiraHistory } from '../src/demo/jira-history.js';
 import { Prng } from '../src/demo/prng.js';
-import { findFreePort } from '../src/database/embedded-database.js';
+import { findFreePort } from './support/free-port.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 /**

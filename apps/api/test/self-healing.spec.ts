@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { findFreePort } from '../src/database/embedded-database.js';
+import { findFreePort } from './support/free-port.js';
 import {
   type BearingProcess,
   postJson,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readBackupSections } from '../../src/database/backup/backup-format.js';
 import { type BackupManifest, parseManifest } from '../../src/database/backup/backup-manifest.js';
-import { findFreePort } from '../../src/database/embedded-database.js';
+import { findFreePort } from '../support/free-port.js';
 import { createWorkspace, createUser } from '../support/factories.js';
 import { createMetric, insertPoints } from '../support/okr-factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

@@ -3,7 +3,7 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { findFreePort } from '../../src/database/embedded-database.js';
+import { findFreePort } from '../support/free-port.js';
 
 /**
  * The newcomer's path, on the real entry point (`node dist/main.js`, what `npm start` runs)
