@@ -81,7 +81,7 @@ try {
     databaseUrl: undefined,
     dataDir: work,
     adminEmail: 'bench@example.com',
-    adminPassword: 'a bench password that is long',
+    adminPassword: 'quiet harbour lantern meadow',
     demo: true,
     logLevel: 'silent',
     // One process on the embedded database: jobs run here, the secrets key is a file in `work`.
