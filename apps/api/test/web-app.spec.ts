@@ -6,8 +6,8 @@ import { createTestApp, type TestApp } from './support/test-app.js';
 
 /**
  * The built web app and the API as a browser receives them: hashed assets sent as the brotli
- * or gzip copy the build wrote, cached for a year; JSON and the page compressed on the fly;
- * nothing compressed for a client that does not ask. Needs the built app (`npm test` builds).
+ * or gzip copy the build wrote, cached for a year; JSON and the page compressed on the fly
+ * when larger than TCP's initial congestion window; nothing compressed for a client that does not ask. Needs the built app (`npm test` builds).
  */
 const ASSETS = path.join(WEB_APP_DIR, 'assets');
 
@@ -71,5 +71,16 @@ describe('serving the web app and the API compressed', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-encoding')).toBe('gzip');
     expect(((await response.json()) as { openapi?: string }).openapi).toMatch(/^3\./);
+  });
+
+  it('sends answers smaller than the initial congestion window as they are', async () => {
+    // The page itself: a few kB, more than the 1 kB compression used to start at.
+    const page = statSync(path.join(WEB_APP_DIR, 'index.html')).size;
+    expect(page).toBeGreaterThan(1024);
+    expect(page).toBeLessThan(14 * 1024);
+    const response = await fetch(`${base}/`, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-encoding')).toBeNull();
+    expect((await response.text()).length).toBe(page);
   });
 });
