@@ -10,6 +10,11 @@
 // adds — parsing, access checks, computing the metrics, serialising — over just reading. The
 // flow endpoints' bare read is of their read model's rows (the team with its stamp, then the
 // stored per-day counts or per-item rows of the default 90 days), as the endpoints read them.
+// A third column, the HTTP floor, is what merely answering those rows over HTTP costs: a bare
+// `node:http` server in this process runs the same bare read for each request and sends its rows
+// as JSON (no framework, no access check, no computing), driven by the same worker-thread
+// client. It shows the share of the ratio that is HTTP itself (both sides of it run on the same
+// two cores as the database), so "API ÷ HTTP floor" is what the application adds.
 // Targets: ratio ≤ 1.5 for the small reads (sprint burndown, portfolio), ≤ 2 for a metric's
 // series with its XmR analysis, ≤ 3 for the rest. Capacity and velocity are measured once more
 // under 50 concurrent clients (p50 reported, more clients than the API's 10 pooled connections).
@@ -18,20 +23,28 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createServer } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 
 const CONCURRENCY = 10;
 const MANY_CLIENTS = 50;
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 4_000);
-// `BENCH_ONLY=portfolio,burndown` measures only the cases whose name contains one of those words.
+// `BENCH_ONLY=portfolio,burndown` measures only the cases whose name contains one of those words;
+// BENCH_DIST names another build's dist/ (e.g. an earlier commit's) to compare.
 const ONLY = process.env.BENCH_ONLY?.split(',').filter(Boolean) ?? [];
 const WARM_UP_MS = 500;
 const TARGET_RATIO = 3;
 const XMR_ANALYSIS_POINTS = 500;
 const DAY_MS = 86_400_000;
 
-const dist = new URL('../dist/', import.meta.url);
+/** The rows the bare reads of the current HTTP floor request fetched, to answer them as JSON. */
+const rowsRead = new AsyncLocalStorage();
+
+const dist = process.env.BENCH_DIST
+  ? new URL(`file://${path.resolve(process.env.BENCH_DIST)}/`)
+  : new URL('../dist/', import.meta.url);
 if (!existsSync(new URL('create-app.js', dist))) {
   throw new Error('apps/api is not built: run `npx tsc -p tsconfig.build.json` in apps/api first');
 }
@@ -143,7 +156,7 @@ try {
   );
   const lines = [
     `API benchmark — demo workspace seeded in ${(seedMs / 1000).toFixed(1)} s; team "${team.slug}" (${team.items.toLocaleString('en-US')} work items); ${CONCURRENCY} concurrent clients, ${DURATION_MS / 1000} s per measurement`,
-    `  ${'endpoint'.padEnd(32)} ${'API p50'.padStart(9)} ${'API p95'.padStart(9)} ${'req/s'.padStart(7)}   ${'SQL p50'.padStart(9)} ${'SQL p95'.padStart(9)}   ratio p50  target`,
+    `  ${'endpoint'.padEnd(32)} ${'API p50'.padStart(9)} ${'API p95'.padStart(9)} ${'req/s'.padStart(7)}   ${'SQL p50'.padStart(9)} ${'SQL p95'.padStart(9)}   ratio p50  target   ${'HTTP p50'.padStart(9)}  API ÷ HTTP`,
   ];
   const missed = [];
   for (const entry of selected) {
@@ -152,11 +165,12 @@ try {
     await response.arrayBuffer();
     const api = await httpClosedLoop(entry.url, token, CONCURRENCY);
     const bare = await closedLoop(entry.bare);
+    const http = await httpFloor(entry.bare, token);
     const ratio = api.p50 / bare.p50;
     const target = entry.target ?? TARGET_RATIO;
     if (ratio > target) missed.push(entry.name);
     lines.push(
-      `  ${entry.name.padEnd(32)} ${ms(api.p50)} ${ms(api.p95)} ${String(Math.round(api.rate)).padStart(7)}   ${ms(bare.p50)} ${ms(bare.p95)}   ${ratio.toFixed(2).padStart(6)}   ≤ ${target}`,
+      `  ${entry.name.padEnd(32)} ${ms(api.p50)} ${ms(api.p95)} ${String(Math.round(api.rate)).padStart(7)}   ${ms(bare.p50)} ${ms(bare.p95)}   ${ratio.toFixed(2).padStart(6)}   ≤ ${String(target).padEnd(4)} ${ms(http.p50)}  ${(api.p50 / http.p50).toFixed(2).padStart(6)}`,
     );
   }
   lines.push(`  ${MANY_CLIENTS} concurrent clients (the API pools ${CONCURRENCY} connections):`);
@@ -181,6 +195,34 @@ try {
 
 function ms(value) {
   return `${value.toFixed(1)} ms`.padStart(9);
+}
+
+/**
+ * `httpClosedLoop` against a bare `node:http` server that runs `task` (a bare read) for each
+ * request and answers the rows it read as JSON: what HTTP alone adds to reading.
+ */
+async function httpFloor(task, token) {
+  const server = createServer((request, response) => {
+    const rows = [];
+    rowsRead
+      .run(rows, task)
+      .then(() => {
+        response.setHeader('content-type', 'application/json; charset=utf-8');
+        response.end(JSON.stringify(rows));
+      })
+      .catch((error) => {
+        response.statusCode = 500;
+        response.end(String(error));
+      });
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    return await httpClosedLoop(`http://127.0.0.1:${server.address().port}/`, token, CONCURRENCY);
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
 }
 
 /** `CONCURRENCY` workers call `task` back to back for `DURATION_MS` (after a warm-up). */
@@ -329,7 +371,11 @@ async function longestMetric(dataSource, workspaceId) {
  * access check, no computing, no JSON.
  */
 function bareReads(pool, workspaceId, team, metric) {
-  const query = (text, values) => pool.query(text, values);
+  const query = async (text, values) => {
+    const result = await pool.query(text, values);
+    rowsRead.getStore()?.push(result.rows);
+    return result;
+  };
   const flowTeam = () =>
     query(
       `SELECT team.id, team.time_zone, team.workflow, team.calendar, model.stamp
