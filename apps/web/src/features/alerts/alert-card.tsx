@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { workspacePath } from '../../app/layout/navigation-items';
 import { DateTime } from '../../components/date-time';
 import { StatusBadge } from '../../components/status-badge';
-import { timeAgo } from '../jira/status/sync-freshness';
+import { timeAgo } from '../../components/time-ago';
 import { SEVERITY_STYLES, STATE_STYLES } from './alert-labels';
 import { RowsTable } from './rows-table';
 

@@ -16,7 +16,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { LoadingRows } from '../../components/loading-rows';
 import { PageHeader } from '../../components/page-header';
 import { useDocumentTitle } from '../../components/use-document-title';
-import { useNow } from '../jira/status/use-now';
+import { useNow } from '../../components/use-now';
 import { canEdit } from '../workspaces/roles';
 import { useWorkspace } from '../workspaces/use-workspace';
 import { AlertsTabs } from './alerts-tabs';

@@ -3,7 +3,7 @@ import { Anchor, Button, Group, ScrollArea, Stack, Switch, Table, Text } from '@
 import { Link } from 'react-router';
 import { DateTime } from '../../components/date-time';
 import { StatusBadge } from '../../components/status-badge';
-import { timeAgo } from '../jira/status/sync-freshness';
+import { timeAgo } from '../../components/time-ago';
 import { everyPhrase, minutesPhrase, SEVERITY_STYLES, triggerPhrase } from './alert-labels';
 
 export interface RulesTableProps {

@@ -1,5 +1,6 @@
 import type { JiraSource } from '@bearing/contracts';
 import { formatDateTime } from '../../../components/format';
+import { timeAgo } from '../../../components/time-ago';
 
 export type SyncTone = 'ok' | 'syncing' | 'failing' | 'paused' | 'never';
 
@@ -15,20 +16,6 @@ type SourceStatus = Pick<
   JiraSource,
   'state' | 'enabled' | 'lastSyncAt' | 'lastError' | 'failingSince'
 >;
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-/** How long ago `instant` was, as people say it: "just now", "4 min ago", "3 h ago", "2 days ago". */
-export function timeAgo(instant: string, now: Date): string {
-  const elapsed = Math.max(0, now.getTime() - new Date(instant).getTime());
-  if (elapsed < MINUTE) return 'just now';
-  if (elapsed < HOUR) return `${Math.floor(elapsed / MINUTE)} min ago`;
-  if (elapsed < DAY) return `${Math.floor(elapsed / HOUR)} h ago`;
-  const days = Math.floor(elapsed / DAY);
-  return days === 1 ? '1 day ago' : `${days} days ago`;
-}
 
 /**
  * What a team page or the portfolio says about a source: failing wins (since when, and why),

@@ -2,7 +2,7 @@ import type { JiraSource } from '@bearing/contracts';
 import { Group, Text } from '@mantine/core';
 import { StatusBadge, type StatusStyle } from '../../../components/status-badge';
 import { syncFreshness, type SyncTone } from './sync-freshness';
-import { useNow } from './use-now';
+import { useNow } from '../../../components/use-now';
 
 const TONE_STYLES: Record<SyncTone, Omit<StatusStyle, 'label'>> = {
   ok: { color: 'green', shape: 'circle' },
