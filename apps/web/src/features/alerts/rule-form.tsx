@@ -31,6 +31,25 @@ import {
 } from './rule-draft';
 import { RuleTestPreview } from './rule-test-preview';
 
+/** The rule's three durations in minutes, each a whole number typed as text. */
+const MINUTES_FIELDS: readonly {
+  key: 'everyMinutes' | 'lookbackMinutes' | 'suppressMinutes';
+  label: string;
+  description: string;
+}[] = [
+  { key: 'everyMinutes', label: 'Every (minutes)', description: '5 minutes to a day' },
+  {
+    key: 'lookbackMinutes',
+    label: 'Lookback (minutes)',
+    description: 'Rows older than this are left out',
+  },
+  {
+    key: 'suppressMinutes',
+    label: 'Suppress (minutes)',
+    description: 'Quiet time before the same alert fires again',
+  },
+];
+
 export interface RuleFormProps {
   workspace: string;
   /** The saved rule being edited; a new rule without. */
@@ -174,33 +193,18 @@ export function RuleForm({
           )}
         </Input.Wrapper>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput
-            label="Every (minutes)"
-            description="5 minutes to a day"
-            inputMode="numeric"
-            readOnly={readOnly}
-            value={values.everyMinutes}
-            onChange={(event) => set('everyMinutes', event.currentTarget.value)}
-            error={errorAt('everyMinutes')}
-          />
-          <TextInput
-            label="Lookback (minutes)"
-            description="Rows older than this are left out"
-            inputMode="numeric"
-            readOnly={readOnly}
-            value={values.lookbackMinutes}
-            onChange={(event) => set('lookbackMinutes', event.currentTarget.value)}
-            error={errorAt('lookbackMinutes')}
-          />
-          <TextInput
-            label="Suppress (minutes)"
-            description="Quiet time before the same alert fires again"
-            inputMode="numeric"
-            readOnly={readOnly}
-            value={values.suppressMinutes}
-            onChange={(event) => set('suppressMinutes', event.currentTarget.value)}
-            error={errorAt('suppressMinutes')}
-          />
+          {MINUTES_FIELDS.map(({ key, label, description }) => (
+            <TextInput
+              key={key}
+              label={label}
+              description={description}
+              inputMode="numeric"
+              readOnly={readOnly}
+              value={values[key]}
+              onChange={(event) => set(key, event.currentTarget.value)}
+              error={errorAt(key)}
+            />
+          ))}
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput
