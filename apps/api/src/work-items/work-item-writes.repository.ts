@@ -135,16 +135,30 @@ const MEMBERSHIP_STAGE = {
 
 /** Each history table with its stage; every one of them is keyed by `work_item_id`. */
 const HISTORY = [
-  { table: 'work_item_status_change', stage: STATUS_STAGE },
-  { table: 'work_item_sprint_change', stage: SPRINT_CHANGE_STAGE },
-  { table: 'work_item_estimate_change', stage: ESTIMATE_STAGE },
-  { table: 'work_item_sprint', stage: MEMBERSHIP_STAGE },
+  { table: 'work_item_status_change', stage: { ...STATUS_STAGE, rows: statusRows } },
+  { table: 'work_item_sprint_change', stage: { ...SPRINT_CHANGE_STAGE, rows: sprintChangeRows } },
+  { table: 'work_item_estimate_change', stage: { ...ESTIMATE_STAGE, rows: estimateRows } },
+  { table: 'work_item_sprint', stage: { ...MEMBERSHIP_STAGE, rows: membershipRows } },
 ] as const;
+
+/** A new item's row of `work_item`, as COPY writes it there; the other columns take defaults. */
+const NEW_ITEM_COPY = {
+  table: 'work_item',
+  columns: [
+    ['workspace_id', 'uuid'],
+    ['team_id', 'uuid'],
+    ['source', 'text'],
+    ...ITEM_STAGE.columns.filter(([name]) => name !== 'replace_history'),
+  ],
+} as const satisfies Stage;
 
 /**
  * Writes `items` (new ones and changed ones, as the import's plan decided) and `histories` (of
  * new items, and of changed items whose stored history is replaced) of the team, in the
- * caller's transaction: COPY into the staging tables, then one upsert of the items and one
+ * caller's transaction. New items and their histories are COPYed straight into the real tables,
+ * each row naming the target's workspace and team (their ids are new, so no stored row can be
+ * theirs; a key the team already has fails the unique index and so the transaction). Changed
+ * items go through the staging tables: COPY there, then one upsert of the items and one
  * statement per history table. A failing row fails the statement and so the whole transaction.
  */
 export async function writeItemsThroughStaging(
@@ -153,12 +167,36 @@ export async function writeItemsThroughStaging(
   items: { insert: readonly ItemWrite[]; update: readonly ItemWrite[] },
   histories: readonly HistoryWrite[],
 ): Promise<void> {
-  const count = items.insert.length + items.update.length;
-  if (count === 0) return;
+  if (items.insert.length + items.update.length === 0) return;
   const runner = transactionOf(manager);
   const client = (await runner.connect()) as pg.PoolClient;
+  const inserted = new Set(items.insert.map((write) => write.id));
+  if (inserted.size > 0) {
+    await copyInto(client, NEW_ITEM_COPY, newItemRows(target, items.insert));
+    const ofNew = histories.filter((history) => inserted.has(history.itemId));
+    for (const { table, stage } of HISTORY) {
+      await copyInto(client, { table, columns: stage.columns }, stage.rows(ofNew));
+    }
+  }
+  if (items.update.length === 0) return;
+  await writeUpdatesThroughStaging(
+    runner,
+    client,
+    target,
+    items.update,
+    histories.filter((history) => !inserted.has(history.itemId)),
+  );
+}
+
+async function writeUpdatesThroughStaging(
+  runner: QueryRunner,
+  client: pg.PoolClient,
+  target: { workspaceId: string; teamId: string; source: string },
+  update: readonly ItemWrite[],
+  histories: readonly HistoryWrite[],
+): Promise<void> {
   const stages = [ITEM_STAGE, ...HISTORY.map(({ stage }) => stage)];
-  await manager.query(
+  await runner.query(
     stages
       .map(
         ({ table, columns }) =>
@@ -166,17 +204,14 @@ export async function writeItemsThroughStaging(
       )
       .join(';\n'),
   );
-  await copyInto(client, ITEM_STAGE, itemRows(items));
-  const staged = [
-    await copyInto(client, STATUS_STAGE, statusRows(histories)),
-    await copyInto(client, SPRINT_CHANGE_STAGE, sprintChangeRows(histories)),
-    await copyInto(client, ESTIMATE_STAGE, estimateRows(histories)),
-    await copyInto(client, MEMBERSHIP_STAGE, membershipRows(histories)),
-  ];
+  await copyInto(client, ITEM_STAGE, itemRows(update));
+  const staged: number[] = [];
+  for (const { stage } of HISTORY)
+    staged.push(await copyInto(client, stage, stage.rows(histories)));
   // Every staged row must land: a row the tenant filters held back means the plan no longer
   // matches the team's items, and the import fails whole rather than store part of itself.
-  expectWritten('items', await upsertStagedItems(runner, target), count);
-  if (items.update.some((write) => !write.keepStoredHistory)) {
+  expectWritten('items', await upsertStagedItems(runner, target), update.length);
+  if (update.some((write) => !write.keepStoredHistory)) {
     await deleteReplacedHistories(runner, target);
   }
   for (const [index, { table, stage }] of HISTORY.entries()) {
@@ -287,12 +322,19 @@ async function copyInto(
   return count;
 }
 
-function* itemRows(items: {
-  insert: readonly ItemWrite[];
-  update: readonly ItemWrite[];
-}): Generator<CopyValue[]> {
-  for (const write of items.insert) yield itemRow(write, false);
-  for (const write of items.update) yield itemRow(write, !write.keepStoredHistory);
+function* itemRows(update: readonly ItemWrite[]): Generator<CopyValue[]> {
+  for (const write of update) yield itemRow(write, !write.keepStoredHistory);
+}
+
+function* newItemRows(
+  { workspaceId, teamId, source }: { workspaceId: string; teamId: string; source: string },
+  insert: readonly ItemWrite[],
+): Generator<CopyValue[]> {
+  for (const write of insert) {
+    const row = itemRow(write, false);
+    row.pop();
+    yield [workspaceId, teamId, source, ...row];
+  }
 }
 
 function itemRow(
