@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { insertImportJob } from '../src/imports/import-job.repository.js';
 import { restoreUpload, storeUpload } from '../src/imports/import-upload.repository.js';
@@ -10,9 +11,9 @@ import { createUser, createWorkspace, type TestWorkspace } from './support/facto
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /**
- * A queued import's upload is kept in PostgreSQL gzipped — a ninth of a Jira export's bytes to
- * write and log — and comes back byte for byte; an upload stored before that (as it was) still
- * comes back as it was.
+ * A queued import's upload is kept in PostgreSQL compressed with zstd — about a twelfth of a
+ * Jira export's bytes to write and log — and comes back byte for byte; uploads stored before
+ * that (gzipped, or as they were) still come back as they were.
  */
 describe('stored import uploads', () => {
   let testApp: TestApp;
@@ -52,7 +53,7 @@ describe('stored import uploads', () => {
       finishedAt: null,
     });
 
-  it('stores the upload gzipped and restores it byte for byte', async () => {
+  it('stores the upload compressed with zstd and restores it byte for byte', async () => {
     // A page of issues with text in several scripts, as an export repeats its field names.
     const issues = Array.from({ length: 3000 }, (_, index) => ({
       key: `GZ-${index}`,
@@ -65,11 +66,12 @@ describe('stored import uploads', () => {
     await testApp.dataSource.transaction((manager) => storeUpload(manager, job.id, upload));
 
     const [stored]: { size: number; head: Buffer }[] = await testApp.dataSource.query(
-      `SELECT octet_length(content)::int AS size, substring(content FROM 1 FOR 2) AS head
+      `SELECT octet_length(content)::int AS size, substring(content FROM 1 FOR 4) AS head
          FROM import_upload WHERE import_job_id = $1`,
       [job.id],
     );
-    expect(stored?.head).toEqual(Buffer.from([0x1f, 0x8b]));
+    // The zstd frame's magic number (RFC 8878).
+    expect(stored?.head).toEqual(Buffer.from([0x28, 0xb5, 0x2f, 0xfd]));
     expect(stored?.size).toBeLessThan(content.length / 4);
 
     const restored = tempFile();
@@ -83,6 +85,18 @@ describe('stored import uploads', () => {
     await testApp.dataSource.query(
       `INSERT INTO import_upload (import_job_id, content) VALUES ($1, $2)`,
       [job.id, content],
+    );
+    const restored = tempFile();
+    expect(await restoreUpload(testApp.dataSource, job.id, restored)).toBe(true);
+    expect((await readFile(restored)).equals(content)).toBe(true);
+  });
+
+  it('restores an upload stored gzipped, as uploads were stored before zstd', async () => {
+    const content = Buffer.from(JSON.stringify({ issues: [{ key: 'GZ-1' }], isLast: true }));
+    const job = await newJob();
+    await testApp.dataSource.query(
+      `INSERT INTO import_upload (import_job_id, content) VALUES ($1, $2)`,
+      [job.id, gzipSync(content)],
     );
     const restored = tempFile();
     expect(await restoreUpload(testApp.dataSource, job.id, restored)).toBe(true);

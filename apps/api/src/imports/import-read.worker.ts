@@ -1,9 +1,10 @@
 // Runs on a thread of the worker pool (common/worker-pool): reading a Jira export — up to
 // 100,000 issues, JSON or CSV — takes seconds of CPU the HTTP thread cannot spare.
+import type { MessagePort } from 'node:worker_threads';
 import type { ImportFormat, ImportMapping, ImportProblem } from '@bearing/contracts';
 import { poolTask } from '../common/worker-pool/pool-task.js';
 import { type ImportedSprint, type ImportFile, ImportFileError } from './import-file.js';
-import { readJiraCsv } from './jira/jira-csv-reader.js';
+import { growingFile } from './growing-file.js';
 import { readJiraJson } from './jira/jira-json-reader.js';
 
 export type ImportUploadToRead = {
@@ -30,15 +31,46 @@ export type ImportReadOutcome =
       truncated: boolean;
     };
 
-/** Reads a Jira export from its file, streamed, as `readJiraJson` / `readJiraCsv` do. */
+/**
+ * Reads a Jira export from its file, streamed, as `readJiraJson` / `readJiraCsv` do. The CSV
+ * reader is loaded on its first use: its date library is hundreds of modules, which took a
+ * thread seconds to load before it read its first JSON export.
+ */
 export const readImportUpload = poolTask(async function readImportUpload(
   upload: ImportUploadToRead,
 ): Promise<ImportReadOutcome> {
+  return outcomeOf(async () =>
+    upload.format === 'jira-json'
+      ? readJiraJson(upload.path, upload.mapping)
+      : (await import('./jira/jira-csv-reader.js')).readJiraCsv(
+          upload.path,
+          upload.mapping,
+          upload.teamTimeZone,
+        ),
+  );
+});
+
+/** A Jira JSON export being received: its file, and the port that reports its growth. */
+export type ImportUploadToReadAhead = {
+  path: string;
+  progress: MessagePort;
+  mapping: ImportMapping;
+};
+
+/**
+ * Reads a Jira JSON export while it is still being received, from its file as the receiving
+ * side reports it written (see `growingFile`): the reading ends about when the upload does,
+ * instead of starting then.
+ */
+export const readImportUploadAhead = poolTask(async function readImportUploadAhead(
+  upload: ImportUploadToReadAhead,
+): Promise<ImportReadOutcome> {
+  return outcomeOf(() => readJiraJson(growingFile(upload.path, upload.progress), upload.mapping));
+});
+
+async function outcomeOf(read: () => Promise<ImportFile>): Promise<ImportReadOutcome> {
   try {
-    const file =
-      upload.format === 'jira-json'
-        ? await readJiraJson(upload.path, upload.mapping)
-        : await readJiraCsv(upload.path, upload.mapping, upload.teamTimeZone);
+    const file = await read();
     return { outcome: 'read', file: { ...file, sprints: [...file.sprints] } };
   } catch (error) {
     if (!(error instanceof ImportFileError)) throw error;
@@ -49,4 +81,12 @@ export const readImportUpload = poolTask(async function readImportUpload(
       truncated: error.truncated,
     };
   }
-});
+}
+
+/**
+ * Loads this module (and the JSON reader) in a thread of the pool, so the first upload after a
+ * start does not wait for it.
+ */
+export function warmUpImportReader(): boolean {
+  return true;
+}

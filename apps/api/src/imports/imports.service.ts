@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import {
   type BeforeApplicationShutdown,
   Injectable,
@@ -50,7 +51,11 @@ import {
 import type { ImportJob } from './import-job.entity.js';
 import { toImportJobResponse } from './import-job.mapper.js';
 import { planImport } from './import-plan.js';
-import type { ImportReadOutcome, readImportUpload } from './import-read.worker.js';
+import type {
+  ImportReadOutcome,
+  readImportUpload,
+  warmUpImportReader,
+} from './import-read.worker.js';
 import { publishImportFailed } from './import-notice.js';
 import { failedResult, resultOf, workflowWithMapping } from './import-result.js';
 import { refreshFlowOfPlan, writePlan } from './import-writer.js';
@@ -71,6 +76,11 @@ const fieldsPipe = new ZodPipe(importUploadFieldsSchema);
 const readTask = workerTask<typeof readImportUpload>(
   new URL('./import-read.worker.js', import.meta.url),
   'readImportUpload',
+);
+
+const warmUpTask = workerTask<typeof warmUpImportReader>(
+  new URL('./import-read.worker.js', import.meta.url),
+  'warmUpImportReader',
 );
 
 /** The queue job that runs one import, on whichever worker process takes it. */
@@ -138,7 +148,7 @@ export class ImportsService
       const workflow = workflowWithMapping(team.workflow, fields.mapping);
       const described = { format: fields.format, fileName: fileNameOf(file), fileSize: file.size };
       if (fields.dryRun) {
-        const contents = await this.readUpload(file, fields, team).catch((error: unknown) => {
+        const contents = await this.readReceived(file, fields, team).catch((error: unknown) => {
           throw error instanceof ImportFileError ? unreadableFile(error) : error;
         });
         const plan = await planImport(
@@ -151,7 +161,7 @@ export class ImportsService
       // Read and checked now, so an unreadable file is refused here and never queued; the
       // refusal still shows in the team's import history, with its problems. The upload is
       // stored meanwhile, in a transaction that commits only once the file has read.
-      const reading = this.readUpload(file, fields, team).then(
+      const reading = this.readReceived(file, fields, team).then(
         (contents) => ({ contents, refusal: undefined }),
         (error: unknown) => {
           if (error instanceof ImportFileError) return { contents: undefined, refusal: error };
@@ -281,6 +291,9 @@ export class ImportsService
    * at start-up, once their heartbeat is stale — a live import of another API process is not.
    */
   async onApplicationBootstrap(): Promise<void> {
+    // The reader's thread loads its modules now, in the background, not during the first
+    // upload; if that fails (the server stops first), the first upload loads them as before.
+    this.workers.run(warmUpTask, undefined).catch(() => undefined);
     const failed = await failStaleImportJobs(this.dataSource.manager, 'all');
     if (failed > 0) {
       this.logger.warn(`Marked ${failed} import(s) cut off by a stopped server as failed.`);
@@ -293,31 +306,36 @@ export class ImportsService
     await Promise.allSettled([...this.running]);
   }
 
+  /**
+   * The upload as read while it was received, if that reading was for these very fields; else
+   * reads it now. A refused file throws its `ImportFileError`.
+   */
+  private async readReceived(
+    file: StoredUpload,
+    fields: ImportUploadFields,
+    team: Team,
+  ): Promise<ImportFile> {
+    const ahead = file.readAhead;
+    if (!ahead || !isDeepStrictEqual(ahead.fields, fields)) {
+      return this.readUpload(file, fields, team);
+    }
+    return fileOf(await ahead.reading);
+  }
+
   /** Reads the upload on the worker pool; a refused file throws its `ImportFileError`. */
   private async readUpload(
     file: { path: string },
     fields: ImportUploadFields,
     team: Team,
   ): Promise<ImportFile> {
-    const read = await this.read(file, fields, team);
-    return { ...read.file, sprints: new Map(read.file.sprints) };
-  }
-
-  private async read(
-    file: { path: string },
-    fields: ImportUploadFields,
-    team: Team,
-  ): Promise<Exclude<ImportReadOutcome, { outcome: 'refused' }>> {
-    const read = await this.workers.run(readTask, {
-      path: file.path,
-      format: fields.format,
-      mapping: fields.mapping,
-      teamTimeZone: team.timeZone,
-    });
-    if (read.outcome === 'refused') {
-      throw new ImportFileError(read.problems, { reason: read.reason, truncated: read.truncated });
-    }
-    return read;
+    return fileOf(
+      await this.workers.run(readTask, {
+        path: file.path,
+        format: fields.format,
+        mapping: fields.mapping,
+        teamTimeZone: team.timeZone,
+      }),
+    );
   }
 
   private track(run: Promise<void>): void {
@@ -405,6 +423,14 @@ export class ImportsService
       if (status === 'failed') await publishImportFailed(manager, job, result);
     });
   }
+}
+
+/** The file a worker read, or its refusal thrown as an `ImportFileError`. */
+function fileOf(read: ImportReadOutcome): ImportFile {
+  if (read.outcome === 'refused') {
+    throw new ImportFileError(read.problems, { reason: read.reason, truncated: read.truncated });
+  }
+  return { ...read.file, sprints: new Map(read.file.sprints) };
 }
 
 /** The problems a refused file shows in the import history, with a word when the list stops early. */

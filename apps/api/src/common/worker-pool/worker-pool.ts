@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import type { TransferListItem } from 'node:worker_threads';
 import { HttpStatus, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Piscina } from 'piscina';
 import { PROBLEM_TYPE_BASE, ProblemException } from '../problem/problem.js';
@@ -83,13 +84,24 @@ export class WorkerPool implements OnApplicationShutdown {
     return this.inFlight;
   }
 
-  /** Runs `task` on a worker thread; a full queue is a 503 with `Retry-After`. */
-  async run<Input, Output>(task: WorkerTask<Input, Output>, input: Input): Promise<Output> {
+  /**
+   * Runs `task` on a worker thread; a full queue is a 503 with `Retry-After`. `transferList`:
+   * objects of `input` moved to the thread rather than copied (a `MessagePort` must be).
+   */
+  async run<Input, Output>(
+    task: WorkerTask<Input, Output>,
+    input: Input,
+    transferList?: TransferListItem[],
+  ): Promise<Output> {
     const pool = (this.pool ??= createPool());
     if (pool.queueSize >= MAX_QUEUED_TASKS) throw busy();
     this.inFlight++;
     try {
-      return (await pool.run(input, { filename: task.filename, name: task.name })) as Output;
+      return (await pool.run(input, {
+        filename: task.filename,
+        name: task.name,
+        ...(transferList ? { transferList } : {}),
+      })) as Output;
     } finally {
       this.inFlight--;
     }

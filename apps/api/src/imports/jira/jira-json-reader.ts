@@ -16,6 +16,7 @@ import { JsonPageScanner, JsonShapeError } from './json-page-scanner.js';
 import { type RawChange, type RawIssue, readRawIssue } from './raw-issue.js';
 import type { SprintFieldEntry } from './sprint-field.js';
 import { cleanText, LIMITS } from './text-limits.js';
+import { utf8Chunks } from './utf8-chunks.js';
 import { asObject, parsePoints, quoted } from './values.js';
 
 const NOT_A_SEARCH_RESPONSE = 'not a Jira search response';
@@ -37,10 +38,11 @@ const EMPTY_ISSUE: RawIssue = {
 /**
  * Reads an upload of Jira issue-search pages with `expand=changelog` (`/rest/api/3/search/jql`
  * and `/rest/api/2/search` have the same issue shape) into an `ImportFile`, streaming the file
- * from disk. Throws `ImportFileError` listing every problem that makes the file unusable.
+ * from disk (or its bytes as they arrive, from `source`). Throws `ImportFileError` listing every
+ * problem that makes the file unusable.
  */
 export async function readJiraJson(
-  path: string,
+  source: string | AsyncIterable<Buffer>,
   mapping: ImportMapping,
   maxIssues = IMPORT_MAX_ISSUES,
 ): Promise<ImportFile> {
@@ -77,8 +79,9 @@ export async function readJiraJson(
     pageEnd: () => undefined,
   });
   try {
-    const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
-    for await (const chunk of stream) scanner.write(chunk as string);
+    const bytes =
+      typeof source === 'string' ? createReadStream(source, { highWaterMark: 1 << 20 }) : source;
+    for await (const chunk of utf8Chunks(bytes)) scanner.write(chunk);
     scanner.end();
   } catch (error) {
     if (error instanceof JsonShapeError) {
