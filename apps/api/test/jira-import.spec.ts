@@ -438,11 +438,11 @@ describe('Jira import', () => {
     it('refuses JSON that is not a Jira search response', async () => {
       await expectRefused(
         { file: Buffer.from('{"total": 0, "values": []}') },
-        'not a Jira search response: no issues array',
+        'line 1: not a Jira search response (page 1): no issues array',
       );
       await expectRefused(
         { file: Buffer.from('[1, 2]') },
-        /^not a Jira search response: the file is not valid JSON/,
+        /^line 1: not a Jira search response: the file is not valid JSON/,
       );
       await expectRefused(
         { file: Buffer.from('{"issues": [') },
@@ -460,6 +460,45 @@ describe('Jira import', () => {
           ],
         },
       });
+    });
+
+    it('refuses a broken page in the middle of a large upload, naming its page and line, and stores nothing', async () => {
+      // Five pretty-printed pages of 300 issues, about 3 MB: read while it arrives, in pieces.
+      const issue = (index: number) => ({
+        key: `MID-${index}`,
+        fields: {
+          summary: `Issue ${index} ${'padding '.repeat(150)}`,
+          issuetype: { name: 'Story' },
+          status: { name: 'Done' },
+          created: '2024-03-01T09:00:00.000+0100',
+        },
+        changelog: { histories: [] },
+      });
+      const pages = Array.from({ length: 5 }, (_, page) =>
+        JSON.stringify(
+          { issues: Array.from({ length: 300 }, (_, index) => issue(page * 300 + index)) },
+          null,
+          1,
+        ),
+      );
+      const text = `[${pages.join(',\n')}]`;
+      // Page 3's issue MID-700 loses the comma after its key.
+      const broken = text.replace('"key": "MID-700",', '"key": "MID-700"');
+      const line = broken.slice(0, broken.indexOf('"key": "MID-700"')).split('\n').length;
+      expect(Buffer.byteLength(broken)).toBeGreaterThan(2_000_000);
+      await expectRefused(
+        { file: Buffer.from(broken) },
+        new RegExp(
+          `^line ${line + 1}: not a Jira search response \\(page 3\\): the file is not valid JSON`,
+        ),
+      );
+      const response = await uploadImport(admin, workspace, team, {
+        file: Buffer.from(broken),
+        dryRun: true,
+      }).expect(400);
+      expect(problemSchema.parse(response.body).errors).toEqual([
+        { path: `line ${line + 1}`, message: expect.stringContaining('(page 3)') },
+      ]);
     });
 
     it('refuses a CSV without an Issue key column, naming it', async () => {

@@ -85,7 +85,15 @@ export async function readJiraJson(
     scanner.end();
   } catch (error) {
     if (error instanceof JsonShapeError) {
-      throw new ImportFileError([{ message: `${NOT_A_SEARCH_RESPONSE}: ${error.message}` }]);
+      const where = error.where;
+      throw new ImportFileError([
+        where
+          ? {
+              line: where.line,
+              message: `${NOT_A_SEARCH_RESPONSE}${where.page > 0 ? ` (page ${where.page})` : ''}: ${error.message}`,
+            }
+          : { message: `${NOT_A_SEARCH_RESPONSE}: ${error.message}` },
+      ]);
     }
     throw error;
   }

@@ -85,4 +85,50 @@ describe('JsonPageScanner', () => {
     if (typeof message === 'string') expect((error as Error).message).toBe(message);
     else expect((error as Error).message).toMatch(message);
   });
+
+  it('names the page and line of a break, wherever the chunks are cut', () => {
+    const page = (issues: number) =>
+      JSON.stringify(
+        { issues: Array.from({ length: issues }, (_, n) => ({ key: `A-${n}` })) },
+        null,
+        1,
+      );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.constantFrom('inside an issue', 'between issues'),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (brokenPage, place, cuts) => {
+          const pages = [1, 2, 3, 4].map((number) => {
+            const text = page(3);
+            if (number !== brokenPage) return text;
+            // Puts a field after A-1's key without a comma, or drops the comma after issue A-1.
+            return place === 'inside an issue'
+              ? text.replace('"key": "A-1"\n', '"key": "A-1" "x": 1\n')
+              : text.replace('"key": "A-1"\n  },', '"key": "A-1"\n  }');
+          });
+          const text = `[\n${pages.join(',\n')}\n]`;
+          const at =
+            place === 'inside an issue'
+              ? text.indexOf('"x": 1')
+              : text.indexOf('{', text.indexOf('"key": "A-1"\n  }\n'));
+          const line = text.slice(0, at).split('\n').length;
+          const points = [...new Set(cuts.map((cut) => cut % (text.length + 1)))].sort(
+            (a, b) => a - b,
+          );
+          const chunks = [0, ...points].map((start, index) =>
+            text.slice(start, points[index] ?? text.length),
+          );
+          let error: unknown;
+          try {
+            scan(chunks);
+          } catch (caught) {
+            error = caught;
+          }
+          expect(error).toBeInstanceOf(JsonShapeError);
+          expect((error as JsonShapeError).where).toEqual({ line, page: brokenPage });
+        },
+      ),
+    );
+  });
 });

@@ -8,8 +8,19 @@ export type PageHandler = {
   pageEnd(): void;
 };
 
-/** The file is not JSON, or not shaped like pages of a search response. */
-export class JsonShapeError extends Error {}
+/**
+ * The file is not JSON, or not shaped like pages of a search response. `line` (from 1) and
+ * `page` (from 1; 0 before the first) say where, when the problem is at a place in the file
+ * rather than at its end.
+ */
+export class JsonShapeError extends Error {
+  constructor(
+    message: string,
+    readonly where?: { line: number; page: number },
+  ) {
+    super(message);
+  }
+}
 
 type State =
   | 'top'
@@ -69,6 +80,9 @@ export class JsonPageScanner {
 
   write(chunk: string): void {
     this.chunkSerial++;
+    this.chunk = chunk;
+    this.lineCursor = 0;
+    this.lineAtCursor = this.lineAtChunkStart;
     let index = 0;
     while (index < chunk.length) {
       if (this.state === 'capture') {
@@ -80,11 +94,34 @@ export class JsonPageScanner {
         index++;
         continue;
       }
+      this.at = index;
       this.step(code, chunk, index);
       // A value starting here is scanned from its first character by `continueCapture`.
       if (!this.capturing()) index++;
     }
     this.offset += chunk.length;
+    this.lineAtChunkStart = this.lineAt(chunk.length);
+  }
+
+  /** The line of `index` in the current chunk; lines are counted once, as reading moves on. */
+  private lineAt(index: number): number {
+    if (index < this.lineCursor) {
+      this.lineCursor = 0;
+      this.lineAtCursor = this.lineAtChunkStart;
+    }
+    for (
+      let newline = this.chunk.indexOf('\n', this.lineCursor);
+      newline >= 0 && newline < index;
+      newline = this.chunk.indexOf('\n', newline + 1)
+    ) {
+      this.lineAtCursor++;
+    }
+    this.lineCursor = index;
+    return this.lineAtCursor;
+  }
+
+  private here(): { line: number; page: number } {
+    return { line: this.lineAt(this.at), page: this.pages };
   }
 
   /** Call once the stream ended; throws when it ended in the middle of something. */
@@ -128,7 +165,7 @@ export class JsonPageScanner {
         return;
       case 'page-value':
         if (this.key === 'issues') {
-          if (code !== OPEN_BRACKET) throw new JsonShapeError('no issues array');
+          if (code !== OPEN_BRACKET) throw new JsonShapeError('no issues array', this.here());
           this.sawIssues = true;
           this.state = 'issues-value-or-end';
           return;
@@ -176,13 +213,13 @@ export class JsonPageScanner {
   }
 
   private endPage(): void {
-    if (!this.sawIssues) throw new JsonShapeError('no issues array');
+    if (!this.sawIssues) throw new JsonShapeError('no issues array', this.here());
     this.handler.pageEnd();
     this.state = this.inTopArray ? 'top-array-next' : 'top';
   }
 
   private endTopArray(): void {
-    if (this.pages === 0) throw new JsonShapeError('no issues array');
+    if (this.pages === 0) throw new JsonShapeError('no issues array', this.here());
     this.inTopArray = false;
     this.state = 'top';
   }
@@ -215,9 +252,18 @@ export class JsonPageScanner {
     this.primitive = isPrimitive;
     this.state = 'capture';
     this.captureStart = index;
+    this.captureLine = this.lineAt(index);
   }
 
   private captureStart = 0;
+  /** The line the value being captured starts on. */
+  private captureLine = 1;
+  /** The chunk being scanned, where `at` is, and the line count up to `lineCursor` in it. */
+  private chunk = '';
+  private at = 0;
+  private lineAtChunkStart = 1;
+  private lineCursor = 0;
+  private lineAtCursor = 1;
   /** The chunk `backslashAt` was found in, and the next backslash at or after the scan. */
   private backslashChunk = -1;
   private chunkSerial = 0;
@@ -302,9 +348,17 @@ export class JsonPageScanner {
     try {
       value = JSON.parse(text);
     } catch (error) {
-      throw new JsonShapeError(
-        `the file is not valid JSON (${error instanceof Error ? error.message : 'parse error'})`,
-      );
+      const reason = error instanceof Error ? error.message : 'parse error';
+      // V8 says where in the piece: "… in JSON at position 123 (line 1 column 124)".
+      const position = /at position (\d+)/.exec(reason)?.[1];
+      const line =
+        this.captureLine + (position === undefined ? 0 : newlinesIn(text, Number(position)));
+      // Where in the file is said by line; V8's position within the piece would mislead.
+      const what = reason.replace(/ in JSON at position \d+(?: \(line \d+ column \d+\))?/, '');
+      throw new JsonShapeError(`the file is not valid JSON (${what})`, {
+        line,
+        page: this.pages,
+      });
     }
     switch (this.captureTarget) {
       case 'key':
@@ -326,8 +380,15 @@ export class JsonPageScanner {
     const character = JSON.stringify(chunk.charAt(index));
     return new JsonShapeError(
       `the file is not valid JSON (unexpected ${character} at character ${this.offset + index + 1})`,
+      { line: this.lineAt(index), page: this.pages },
     );
   }
+}
+
+function newlinesIn(text: string, end: number): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at >= 0 && at < end; at = text.indexOf('\n', at + 1)) count++;
+  return count;
 }
 
 function isDelimiter(code: number): boolean {
