@@ -33,4 +33,5 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "apps/api/dist/main.js"]
+# The heap budget of apps/api/src/config/heap-budget.ts.
+CMD ["node", "--max-heap-size=1024", "apps/api/dist/main.js"]

@@ -18,6 +18,8 @@ const children = [
       '--watch-path=apps/api/dist',
       '--watch-path=packages/metrics/dist',
       '--watch-path=packages/contracts/dist',
+      // The heap budget of production (apps/api/src/config/heap-budget.ts).
+      '--max-heap-size=1024',
       'apps/api/dist/main.js',
     ],
   ],

@@ -10,13 +10,16 @@
 // Reported: issues per second of each full sync (queued to finished), requests made, peak RSS of
 // this process (the API and its queue worker; the fake Jira runs in its own process), and the
 // wall time of the incremental sync. Targets: full ≥ 1 000 issues/s, incremental ≤ 5 s, peak RSS ≤ 512 MB.
-import { fork } from 'node:child_process';
+// It runs under the server's heap budget (src/config/heap-budget.ts), as `npm start` does.
+import { fork, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
 
 const ISSUES = Number(process.env.BENCH_ISSUES ?? 20_000);
 const HISTORIES = 8;
@@ -35,6 +38,26 @@ if (!existsSync(new URL('create-app.js', dist))) {
   throw new Error('apps/api is not built: run `npx tsc -p tsconfig.build.json` in apps/api first');
 }
 const load = (file) => import(new URL(file, dist).href);
+// The app runs in this process: under the heap budget every production start-up passes to
+// Node, or its memory would not be the server's. Started without it, the benchmark runs itself
+// again with it. The budget is this tree's (an earlier build compared through BENCH_DIST runs
+// under it too).
+const { HEAP_BUDGET_FLAGS } = await import(
+  new URL('../dist/config/heap-budget.js', import.meta.url).href
+);
+if (!HEAP_BUDGET_FLAGS.every((flag) => process.execArgv.includes(flag))) {
+  const again = spawnSync(
+    process.execPath,
+    [
+      ...HEAP_BUDGET_FLAGS,
+      ...process.execArgv,
+      fileURLToPath(import.meta.url),
+      ...process.argv.slice(2),
+    ],
+    { stdio: 'inherit' },
+  );
+  process.exit(again.status ?? 1);
+}
 const [{ startCluster }, { createApp }, { dataSourceOptions }, { runMigrationsWithLock }] =
   await Promise.all([
     load('database/postgres-cluster.js'),
@@ -139,7 +162,7 @@ try {
   globalThis.gc?.();
   const lines = [
     `Jira sync benchmark — ${ISSUES.toLocaleString('en-US')} issues × ${HISTORIES} changelog entries, ${LATENCY_MS} ms latency per request`,
-    `  RSS of the started app before any sync: ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB`,
+    `  RSS of the started app before any sync: ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB (V8 heap limit ${Math.round(v8.getHeapStatistics().heap_size_limit / 1024 / 1024)} MB: ${HEAP_BUDGET_FLAGS.join(' ')})`,
   ];
   const missed = [];
   for (const flavour of ['cloud', 'data-center']) {

@@ -1,0 +1,16 @@
+/**
+ * The V8 heap budget of the server process, passed to Node by every production start-up
+ * (`npm start`, the Docker image's command, `npm run dev`) and by the Jira sync benchmark, which
+ * runs the app in its own process: `node --max-heap-size=1024 apps/api/dist/main.js`.
+ *
+ * Without it V8 sizes its heap from the host's memory, not from what Bearing needs: on a 24 GB
+ * host a 4.2 GB limit, 64 MB semi-spaces (a young generation of 128 MB, resident once used) and
+ * an old generation left to grow to about 4.6 times what the last full collection kept before
+ * it collects again. Most of a 20,000-issue Jira sync's peak RSS (560–610 MB) was that: garbage
+ * V8 had no reason to collect yet. Within 1 GB, V8 sizes itself as in a small container: 32 MB
+ * semi-spaces, and full collections once the old generation reaches about 1.6 times its live
+ * size (the same sync peaks at about 350 MB, as fast). The server's live heap stays far below
+ * the budget (about 80 MB after syncing 40,000 issues); the worker threads have limits of their
+ * own (common/worker-pool).
+ */
+export const HEAP_BUDGET_FLAGS: readonly string[] = ['--max-heap-size=1024'];
