@@ -18,15 +18,11 @@
 // Targets: ratio ≤ 1.5 for the small reads (sprint burndown, portfolio), ≤ 2 for a metric's
 // series with its XmR analysis, ≤ 3 for the rest. Capacity and velocity are measured once more
 // under 50 concurrent clients (p50 reported, more clients than the API's 10 pooled connections).
-import net from 'node:net';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createServer } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
+import { load, startBenchDatabase } from './support/built-app.mjs';
 
 const CONCURRENCY = 10;
 const MANY_CLIENTS = 50;
@@ -42,53 +38,26 @@ const DAY_MS = 86_400_000;
 /** The rows the bare reads of the current HTTP floor request fetched, to answer them as JSON. */
 const rowsRead = new AsyncLocalStorage();
 
-const dist = process.env.BENCH_DIST
-  ? new URL(`file://${path.resolve(process.env.BENCH_DIST)}/`)
-  : new URL('../dist/', import.meta.url);
-if (!existsSync(new URL('create-app.js', dist))) {
-  throw new Error('apps/api is not built: run `npx tsc -p tsconfig.build.json` in apps/api first');
-}
-const load = (file) => import(new URL(file, dist).href);
 const [
-  { startCluster },
   { createApp },
-  { dataSourceOptions },
-  { runMigrationsWithLock },
   { bootstrapAccounts },
   { ensureDemoSeeded },
   { hashSecret, newSecret },
   { ApiToken },
 ] = await Promise.all([
-  load('database/postgres-cluster.js'),
   load('create-app.js'),
-  load('database/data-source-options.js'),
-  load('database/run-migrations.js'),
   load('bootstrap-accounts.js'),
   load('demo/demo-workspace.js'),
   load('common/secrets/secret-token.js'),
   load('tokens/api-token.entity.js'),
 ]);
-const { DataSource } = await import('typeorm');
 const pg = (await import('pg')).default;
 const { addDays, dayToEpochDay, epochMsToDay } = await import('@bearing/metrics');
 
-const work = await mkdtemp(path.join(tmpdir(), 'bearing-api-bench-'));
-await chmod(work, 0o711);
-const port = await freePort();
-const cluster = await startCluster({
-  directory: path.join(work, 'cluster'),
-  user: 'bearing',
-  password: 'bench',
-  port,
-});
-const databaseUrl = `postgres://bearing:bench@127.0.0.1:${port}/postgres`;
+const { work, databaseUrl, dataSource, stop } = await startBenchDatabase('api');
 let app;
-let dataSource;
 let pool;
 try {
-  dataSource = new DataSource(dataSourceOptions(databaseUrl));
-  await dataSource.initialize();
-  await runMigrationsWithLock(dataSource);
   const config = {
     port: 0,
     databaseUrl: undefined,
@@ -188,9 +157,7 @@ try {
 } finally {
   await pool?.end();
   if (app) await app.close();
-  else if (dataSource?.isInitialized) await dataSource.destroy();
-  await cluster.stop();
-  await rm(work, { recursive: true, force: true });
+  await stop();
 }
 
 function ms(value) {
@@ -579,15 +546,4 @@ function bareReads(pool, workspaceId, team, metric) {
       );
     },
   };
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 }

@@ -4,53 +4,20 @@
 // started here. Both paths do one argon2 verification (a decoy hash for unknown emails), which
 // dominates; the known path also writes its rows. The ratios are reported, not asserted: what a
 // ratio near 1 means depends on the machine's noise, so it is a figure to watch, not a gate.
-import net from 'node:net';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { load, startBenchDatabase } from './support/built-app.mjs';
 
 const ROUNDS = Number(process.env.BENCH_AUTH_ROUNDS ?? 40);
 
-const dist = new URL('../dist/', import.meta.url);
-if (!existsSync(new URL('create-app.js', dist))) {
-  throw new Error('apps/api is not built: run `npx tsc -p tsconfig.build.json` in apps/api first');
-}
-const load = (file) => import(new URL(file, dist).href);
-const [
-  { startCluster },
-  { createApp },
-  { dataSourceOptions },
-  { runMigrationsWithLock },
-  { insertUser },
-  { hashPassword },
-] = await Promise.all([
-  load('database/postgres-cluster.js'),
+const [{ createApp }, { insertUser }, { hashPassword }] = await Promise.all([
   load('create-app.js'),
-  load('database/data-source-options.js'),
-  load('database/run-migrations.js'),
   load('accounts/user.repository.js'),
   load('common/secrets/password.js'),
 ]);
-const { DataSource } = await import('typeorm');
 
-const work = await mkdtemp(path.join(tmpdir(), 'bearing-auth-bench-'));
-await chmod(work, 0o711);
-const port = await freePort();
-const cluster = await startCluster({
-  directory: path.join(work, 'cluster'),
-  user: 'bearing',
-  password: 'bench',
-  port,
-});
-const databaseUrl = `postgres://bearing:bench@127.0.0.1:${port}/postgres`;
+const { work, dataSource, stop } = await startBenchDatabase('auth');
 let app;
-let dataSource;
 try {
-  dataSource = new DataSource(dataSourceOptions(databaseUrl));
-  await dataSource.initialize();
-  await runMigrationsWithLock(dataSource);
   const config = {
     port: 0,
     databaseUrl: undefined,
@@ -132,24 +99,11 @@ try {
   }
 } finally {
   if (app) await app.close();
-  else if (dataSource?.isInitialized) await dataSource.destroy();
-  await cluster.stop();
-  await rm(work, { recursive: true, force: true });
+  await stop();
 }
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port: free } = probe.address();
-      probe.close(() => resolve(free));
-    });
-  });
 }

@@ -8,12 +8,9 @@
 // Targets: ≤ 60 s and ≤ 512 MB.
 //
 // Knobs: BENCH_RECIPIENTS (default 10000).
-import { existsSync, readFileSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { load, startBenchDatabase } from './support/built-app.mjs';
 
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 10_000);
 const PROGRAMS = 40;
@@ -24,46 +21,16 @@ const TARGET_RSS_MB = 512;
 const NOW = new Date('2026-01-05T13:00:00Z');
 const TIME_ZONES = ['UTC', 'America/New_York', 'Europe/Berlin', 'Asia/Tokyo', null];
 
-const dist = new URL('../dist/', import.meta.url);
-if (!existsSync(new URL('main.js', dist))) {
-  throw new Error('apps/api is not built: run `npx tsc -p tsconfig.build.json` in apps/api first');
-}
-const load = (file) => import(new URL(file, dist).href);
-const [
-  { startCluster },
-  { dataSourceOptions },
-  { runMigrationsWithLock },
-  { loadConfig },
-  { createApp },
-  { ClockService },
-  { WeeklyDigests },
-] = await Promise.all([
-  load('database/postgres-cluster.js'),
-  load('database/data-source-options.js'),
-  load('database/run-migrations.js'),
+const [{ loadConfig }, { createApp }, { ClockService }, { WeeklyDigests }] = await Promise.all([
   load('config/config.js'),
   load('create-app.js'),
   load('common/clock/clock.service.js'),
   load('digests/weekly-digests.service.js'),
 ]);
-const { DataSource } = await import('typeorm');
 
-const work = await mkdtemp(path.join(tmpdir(), 'bearing-digests-bench-'));
-await chmod(work, 0o711);
-const databasePort = await freePort();
-const cluster = await startCluster({
-  directory: path.join(work, 'cluster'),
-  user: 'bearing',
-  password: 'bench',
-  port: databasePort,
-});
-const databaseUrl = `postgres://bearing:bench@127.0.0.1:${databasePort}/postgres`;
+const { databaseUrl, dataSource, stop } = await startBenchDatabase('digests');
 let app;
-let dataSource;
 try {
-  dataSource = new DataSource(dataSourceOptions(databaseUrl));
-  await dataSource.initialize();
-  await runMigrationsWithLock(dataSource);
   const seeding = performance.now();
   const workspaceId = await seed(dataSource);
   await dataSource.query('VACUUM ANALYZE');
@@ -119,9 +86,7 @@ try {
   process.stdout.write(`${lines.join('\n')}\n`);
 } finally {
   if (app) await app.close();
-  if (dataSource?.isInitialized) await dataSource.destroy();
-  await cluster.stop();
-  await rm(work, { recursive: true, force: true });
+  await stop();
 }
 
 /**
@@ -232,15 +197,4 @@ async function seed(dataSource) {
 function peakRssBytes() {
   const status = readFileSync('/proc/self/status', 'utf8');
   return Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1]) * 1024;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 }

@@ -24,23 +24,30 @@
 //
 // Knobs: BENCH_SIZES=2000,20000 (default 2000,20000,100000), BENCH_DURATION_MS (per loop,
 // default 2000), BENCH_DIST (another build's dist/, e.g. an older commit's, to compare).
-import { execFileSync, spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import {
+  dist,
+  freePort,
+  load,
+  startBenchDatabase,
+  startBuiltServer,
+  stopBuiltServer,
+} from './support/built-app.mjs';
+import {
+  createBenchTeam,
+  createBenchWorkspace,
+  generateTeamHistory,
+} from './support/team-history.mjs';
 
 const SIZES = (process.env.BENCH_SIZES ?? '2000,20000,100000').split(',').map(Number);
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 2_000);
 const WARM_UP_MS = 300;
 const CLIENTS = 10;
 const YEARS = 3;
-const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
 const TIME_ZONE = 'America/New_York';
 const CORES = availableParallelism();
 /** The unit of /proc/<pid>/stat's CPU times. */
@@ -55,64 +62,38 @@ const TARGETS = {
   rssBytes: 600 * 1024 * 1024,
 };
 
-const dist = process.env.BENCH_DIST
-  ? new URL(`file://${path.resolve(process.env.BENCH_DIST)}/`)
-  : new URL('../dist/', import.meta.url);
-if (!existsSync(new URL('main.js', dist))) {
-  throw new Error('apps/api is not built: run `npx tsc -p tsconfig.build.json` in apps/api first');
-}
-const load = (file) => import(new URL(file, dist).href);
-const [
-  { startCluster },
-  { dataSourceOptions },
-  { runMigrationsWithLock },
-  { hashSecret, newSecret },
-] = await Promise.all([
-  load('database/postgres-cluster.js'),
-  load('database/data-source-options.js'),
-  load('database/run-migrations.js'),
-  load('common/secrets/secret-token.js'),
-]);
+const { hashSecret, newSecret } = await load('common/secrets/secret-token.js');
 const readModel = existsSync(new URL('delivery/flow-read-model/flow-read-model.service.js', dist))
   ? await load('delivery/flow-read-model/flow-read-model.service.js')
   : null;
-const { DataSource } = await import('typeorm');
 
-const WORKFLOW = {
-  stages: [
-    { name: 'Backlog', statuses: ['To Do'] },
-    { name: 'Ready', statuses: ['Selected'] },
-    { name: 'In Progress', statuses: ['In Progress'] },
-    { name: 'Review', statuses: ['In Review'] },
-    { name: 'Done', statuses: ['Done'] },
-  ],
-  committedStage: 'In Progress',
-  doneStage: 'Done',
-};
-
-const work = await mkdtemp(path.join(tmpdir(), 'bearing-flow-bench-'));
-await chmod(work, 0o711);
-const databasePort = await freePort();
-const cluster = await startCluster({
-  directory: path.join(work, 'cluster'),
-  user: 'bearing',
-  password: 'bench',
-  port: databasePort,
-});
-const databaseUrl = `postgres://bearing:bench@127.0.0.1:${databasePort}/postgres`;
+const { work, databaseUrl, dataSource, stop } = await startBenchDatabase('flow');
 let server;
-let dataSource;
 try {
-  dataSource = new DataSource(dataSourceOptions(databaseUrl));
-  await dataSource.initialize();
-  await runMigrationsWithLock(dataSource);
   const now = Date.now();
-  const { workspaceId, token } = await createWorkspace(dataSource);
+  const { workspaceId, token } = await createBenchWorkspace(dataSource, { hashSecret, newSecret });
   const teams = [];
   for (const size of SIZES) {
     const began = performance.now();
-    const team = await createTeam(dataSource, workspaceId, size);
-    const { changes, firstDay } = await generateItems(dataSource, workspaceId, team.id, size, now);
+    const team = { slug: `team-${size}` };
+    team.id = await createBenchTeam(dataSource, {
+      workspaceId,
+      name: `Team of ${size}`,
+      slug: team.slug,
+      timeZone: TIME_ZONE,
+    });
+    const { changes, firstCreated } = await generateTeamHistory(dataSource, {
+      workspaceId,
+      teamId: team.id,
+      size,
+      now,
+      years: YEARS,
+      seed: size,
+      reopenShare: 0.05,
+      keyPrefix: `T${size}`,
+      teamName: 'a busy team',
+    });
+    const firstDay = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(firstCreated);
     const generatedMs = performance.now() - began;
     let buildMs = null;
     if (readModel) {
@@ -125,11 +106,11 @@ try {
     teams.push({ ...team, size, changes, firstDay, generatedMs, buildMs });
   }
   await dataSource.query('VACUUM ANALYZE');
+  // The server has a pool of its own: this one's connections would only sit idle meanwhile.
   await dataSource.destroy();
-  dataSource = undefined;
 
   const port = await freePort();
-  server = await startServer(port);
+  server = await startBuiltServer({ port, databaseUrl, dataDir: path.join(work, 'data') });
   const origin = `http://127.0.0.1:${port}`;
   const today = new Date(now).toISOString().slice(0, 10);
 
@@ -235,10 +216,8 @@ try {
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 } finally {
-  if (server) await stopServer(server);
-  if (dataSource?.isInitialized) await dataSource.destroy();
-  await cluster.stop();
-  await rm(work, { recursive: true, force: true });
+  if (server) await stopBuiltServer(server);
+  await stop();
 }
 
 function ms(value, width = 9) {
@@ -247,178 +226,6 @@ function ms(value, width = 9) {
 
 function kB(bytes) {
   return `${(bytes / 1024).toFixed(1)} kB`.padStart(9);
-}
-
-/** A workspace `bench` with an admin and a read token for it. */
-async function createWorkspace(dataSource) {
-  const [user] = await dataSource.query(
-    `INSERT INTO "user" (email, display_name, password_hash) VALUES ('bench@example.com', 'Bench', 'not a password hash')
-     RETURNING id`,
-  );
-  const [workspace] = await dataSource.query(
-    `INSERT INTO workspace (slug, name, version) VALUES ('bench', 'Bench', 1) RETURNING id`,
-  );
-  await dataSource.query(
-    `INSERT INTO membership (workspace_id, user_id, role, version) VALUES ($1, $2, 'admin', 1)`,
-    [workspace.id, user.id],
-  );
-  const secret = newSecret('brg_');
-  await dataSource.query(
-    `INSERT INTO api_token (user_id, workspace_id, name, scope, token_hash, token_prefix, expires_at)
-     VALUES ($1, $2, 'bench', 'read', $3, $4, now() + interval '1 day')`,
-    [user.id, workspace.id, hashSecret(secret), secret.slice(0, 10)],
-  );
-  return { workspaceId: workspace.id, token: secret };
-}
-
-async function createTeam(dataSource, workspaceId, size) {
-  const slug = `team-${size}`;
-  const [team] = await dataSource.query(
-    `INSERT INTO team (workspace_id, name, slug, time_zone, calendar, workflow, version)
-     VALUES ($1, $2, $3, $4, $5, $6, 1) RETURNING id`,
-    [
-      workspaceId,
-      `Team of ${size}`,
-      slug,
-      TIME_ZONE,
-      JSON.stringify({ nonWorkingWeekdays: [0, 6], holidays: [] }),
-      JSON.stringify(WORKFLOW),
-    ],
-  );
-  return { id: team.id, slug };
-}
-
-/** A deterministic pseudo-random sequence (mulberry32). */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/**
- * `size` items created evenly over the last `YEARS` years, each with a Jira-like changelog:
- * To Do → Selected → In Progress → In Review (sometimes back to In Progress) → Done, some
- * reopened, a few abandoned; recent items are still on their way. Written straight into the
- * tables an import fills, 5,000 items per statement.
- */
-async function generateItems(dataSource, workspaceId, teamId, size, now) {
-  const next = random(size);
-  const start = now - YEARS * 365 * DAY_MS;
-  const hours = (mean) => Math.max(1, Math.round(-Math.log(1 - next()) * mean)) * HOUR_MS;
-  let changes = 0;
-  let firstCreated = Infinity;
-  for (let offset = 0; offset < size; offset += 5000) {
-    const items = [];
-    const history = { ids: [], seqs: [], ats: [], froms: [], tos: [] };
-    for (let index = offset; index < Math.min(size, offset + 5000); index++) {
-      const id = randomUUID();
-      const created = start + Math.floor(((now - start - 2 * DAY_MS) * index) / size);
-      firstCreated = Math.min(firstCreated, created);
-      let at = created;
-      let status = 'To Do';
-      let seq = 0;
-      const move = (to, wait) => {
-        if (at + wait >= now) return false;
-        at += wait;
-        history.ids.push(id);
-        history.seqs.push(seq++);
-        history.ats.push(new Date(at).toISOString());
-        history.froms.push(status);
-        history.tos.push(to);
-        status = to;
-        return true;
-      };
-      const abandoned = next() < 0.03;
-      const flow = [
-        ['Selected', hours(96)],
-        ['In Progress', hours(72)],
-        ['In Review', hours(60)],
-      ];
-      let going = true;
-      for (const [to, wait] of flow) going = going && move(to, wait);
-      if (going && next() < 0.25)
-        going = move('In Progress', hours(12)) && move('In Review', hours(30));
-      if (going && !abandoned) going = move('Done', hours(20));
-      if (going && status === 'Done' && next() < 0.05) {
-        // Reopened, then finished again (if there was time before now).
-        if (move('In Progress', hours(100))) move('Done', hours(40));
-      }
-      items.push({
-        id,
-        key: `T${size}-${index + 1}`,
-        title: `Generated work item number ${index + 1} of a busy team`,
-        created: new Date(created).toISOString(),
-        status,
-        resolved: status === 'Done' ? new Date(at).toISOString() : null,
-      });
-    }
-    await dataSource.query(
-      `INSERT INTO work_item (id, workspace_id, team_id, source, key, type, title, created_at,
-          status, initial_status, resolved_at, has_history, fields_digest, history_digest)
-       SELECT u.id, $1, $2, 'jira', u.key, 'Story', u.title, u.created_at, u.status, 'To Do',
-              u.resolved_at, true, 'bench', 'bench'
-         FROM unnest($3::uuid[], $4::text[], $5::text[], $6::timestamptz[], $7::text[],
-                     $8::timestamptz[]) AS u(id, key, title, created_at, status, resolved_at)`,
-      [
-        workspaceId,
-        teamId,
-        items.map((item) => item.id),
-        items.map((item) => item.key),
-        items.map((item) => item.title),
-        items.map((item) => item.created),
-        items.map((item) => item.status),
-        items.map((item) => item.resolved),
-      ],
-    );
-    await dataSource.query(
-      `INSERT INTO work_item_status_change (work_item_id, seq, at, from_status, to_status)
-       SELECT * FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::text[], $5::text[])`,
-      [history.ids, history.seqs, history.ats, history.froms, history.tos],
-    );
-    changes += history.ids.length;
-  }
-  const firstDay = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(firstCreated);
-  return { changes, firstDay };
-}
-
-/** Starts ../dist/main.js against the database; resolves once it answers. */
-async function startServer(port) {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('main.js', dist))], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      BEARING_DEMO: 'false',
-      BEARING_DATA_DIR: path.join(work, 'data'),
-      BEARING_SECRET_KEY: randomBytes(32).toString('hex'),
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    try {
-      const answer = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (answer.ok) return child;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error('the server did not start within 2 minutes');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-async function stopServer(child) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
 }
 
 /** The peak resident set of process `pid` so far (VmHWM), in bytes. */
@@ -521,15 +328,4 @@ function cpuSecondsAll() {
     postgresPids().reduce((sum, pid) => sum + cpuSecondsOf(pid), 0) +
     (own.user + own.system) / 1e6
   );
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 }

@@ -17,17 +17,25 @@
 //
 // Knobs: BENCH_POINTS (default 1000000), BENCH_ITEMS (default 100000), BENCH_RUNS (default 15),
 // BENCH_EXPLAIN=1 (print both statements' plans).
-import { spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
-import { loadavg, tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
+import {
+  freePort,
+  load,
+  startBenchDatabase,
+  startBuiltServer,
+  stopBuiltServer,
+} from './support/built-app.mjs';
+import {
+  createBenchTeam,
+  createBenchWorkspace,
+  generateTeamHistory,
+  random,
+} from './support/team-history.mjs';
 
 const POINTS = Number(process.env.BENCH_POINTS ?? 1_000_000);
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
@@ -37,20 +45,7 @@ const METRICS = 10;
 const TEAMS = 10;
 const TARGET_RATIO = 1.5;
 const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
 const TIME_ZONE = 'Europe/Berlin';
-const WORKFLOW = {
-  stages: [
-    { name: 'Backlog', statuses: ['To Do'] },
-    { name: 'Ready', statuses: ['Selected'] },
-    { name: 'In Progress', statuses: ['In Progress'] },
-    { name: 'Review', statuses: ['In Review'] },
-    { name: 'Done', statuses: ['Done'] },
-  ],
-  committedStage: 'In Progress',
-  doneStage: 'Done',
-};
-
 const QUESTIONS = [
   {
     name: 'avg(value) by bin(timestamp, 1d), 90 days',
@@ -76,15 +71,7 @@ const QUESTIONS = [
   },
 ];
 
-const dist = new URL('../dist/', import.meta.url);
-if (!existsSync(new URL('main.js', dist))) {
-  throw new Error('apps/api is not built: run `npx tsc -p tsconfig.build.json` in apps/api first');
-}
-const load = (file) => import(new URL(file, dist).href);
 const [
-  { startCluster },
-  { dataSourceOptions },
-  { runMigrationsWithLock },
   { hashSecret, newSecret },
   { refreshTeamFlow },
   { QueriesService },
@@ -94,9 +81,6 @@ const [
   { parseQuery },
   { compileQuery },
 ] = await Promise.all([
-  load('database/postgres-cluster.js'),
-  load('database/data-source-options.js'),
-  load('database/run-migrations.js'),
   load('common/secrets/secret-token.js'),
   load('delivery/flow-read-model/flow-read-model.service.js'),
   load('queries/queries.service.js'),
@@ -107,29 +91,15 @@ const [
   load('queries/language/compile-query.js'),
 ]);
 const { QUERY_ROW_CAP, QUERY_TIMEOUT_MS } = await import('@bearing/contracts');
-const { DataSource } = await import('typeorm');
 const { default: pg } = await import('pg');
 const { from: copyFrom } = await import('pg-copy-streams');
 
-const work = await mkdtemp(path.join(tmpdir(), 'bearing-query-bench-'));
-await chmod(work, 0o711);
-const databasePort = await freePort();
-const cluster = await startCluster({
-  directory: path.join(work, 'cluster'),
-  user: 'bearing',
-  password: 'bench',
-  port: databasePort,
-});
-const databaseUrl = `postgres://bearing:bench@127.0.0.1:${databasePort}/postgres`;
+const { work, databaseUrl, dataSource, stop } = await startBenchDatabase('query');
 let server;
-let dataSource;
 let app;
 try {
-  dataSource = new DataSource(dataSourceOptions(databaseUrl));
-  await dataSource.initialize();
-  await runMigrationsWithLock(dataSource);
   const now = Date.now();
-  const { workspaceId, token } = await createWorkspace(dataSource);
+  const { workspaceId, token } = await createBenchWorkspace(dataSource, { hashSecret, newSecret });
 
   let began = performance.now();
   await copyPoints(dataSource, workspaceId, now);
@@ -138,8 +108,25 @@ try {
   let changes = 0;
   for (let team = 0; team < TEAMS; team++) {
     const size = Math.floor(ITEMS / TEAMS) + (team < ITEMS % TEAMS ? 1 : 0);
-    const teamId = await createTeam(dataSource, workspaceId, team);
-    changes += await generateItems(dataSource, workspaceId, teamId, team, size, now);
+    const teamId = await createBenchTeam(dataSource, {
+      workspaceId,
+      name: `Team ${team + 1}`,
+      slug: `team-${team + 1}`,
+      timeZone: TIME_ZONE,
+    });
+    const history = await generateTeamHistory(dataSource, {
+      workspaceId,
+      teamId,
+      size,
+      now,
+      years: 2,
+      seed: 1000 + team,
+      // Each team works at its own pace, so the teams' p85s differ.
+      pace: 1 + team * 0.15,
+      keyPrefix: `T${team + 1}`,
+      teamName: `team ${team + 1}`,
+    });
+    changes += history.changes;
     await dataSource.transaction((manager) => refreshTeamFlow(manager, workspaceId, teamId));
   }
   const itemsMs = performance.now() - began;
@@ -173,7 +160,13 @@ try {
   await app.init();
   const service = app.get(QueriesService);
   const port = await freePort();
-  server = await startServer(port);
+  server = await startBuiltServer({
+    port,
+    databaseUrl,
+    dataDir: path.join(work, 'data'),
+    // Serves HTTP only: no job queue worker competing with the measured queries.
+    env: { BEARING_ROLE: 'web' },
+  });
   const origin = `http://127.0.0.1:${port}`;
   const missed = [];
   lines.push(
@@ -224,11 +217,9 @@ try {
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 } finally {
-  if (server) await stopServer(server);
+  if (server) await stopBuiltServer(server);
   if (app) await app.close();
-  if (dataSource?.isInitialized) await dataSource.destroy();
-  await cluster.stop();
-  await rm(work, { recursive: true, force: true });
+  await stop();
 }
 
 /** The query compiled as the service compiles it, at a given "now". */
@@ -313,40 +304,6 @@ function ms(value, width = 10) {
   return `${value.toFixed(1)} ms`.padStart(width);
 }
 
-/** A workspace `bench` with an admin and a read token for it. */
-async function createWorkspace(dataSource) {
-  const [user] = await dataSource.query(
-    `INSERT INTO "user" (email, display_name, password_hash) VALUES ('bench@example.com', 'Bench', 'not a password hash')
-     RETURNING id`,
-  );
-  const [workspace] = await dataSource.query(
-    `INSERT INTO workspace (slug, name, version) VALUES ('bench', 'Bench', 1) RETURNING id`,
-  );
-  await dataSource.query(
-    `INSERT INTO membership (workspace_id, user_id, role, version) VALUES ($1, $2, 'admin', 1)`,
-    [workspace.id, user.id],
-  );
-  const secret = newSecret('brg_');
-  await dataSource.query(
-    `INSERT INTO api_token (user_id, workspace_id, name, scope, token_hash, token_prefix, expires_at)
-     VALUES ($1, $2, 'bench', 'read', $3, $4, now() + interval '1 day')`,
-    [user.id, workspace.id, hashSecret(secret), secret.slice(0, 10)],
-  );
-  return { workspaceId: workspace.id, token: secret };
-}
-
-/** A deterministic pseudo-random sequence (mulberry32). */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * `METRICS` metrics, each a value every ~5 minutes over the last year (a service's latency or
  * error rate as a monitoring export uploads it): a daily cycle plus noise. One COPY.
@@ -398,144 +355,4 @@ async function copyPoints(dataSource, workspaceId, now) {
   } finally {
     await client.end();
   }
-}
-
-async function createTeam(dataSource, workspaceId, index) {
-  const [team] = await dataSource.query(
-    `INSERT INTO team (workspace_id, name, slug, time_zone, calendar, workflow, version)
-     VALUES ($1, $2, $3, $4, $5, $6, 1) RETURNING id`,
-    [
-      workspaceId,
-      `Team ${index + 1}`,
-      `team-${index + 1}`,
-      TIME_ZONE,
-      JSON.stringify({ nonWorkingWeekdays: [0, 6], holidays: [] }),
-      JSON.stringify(WORKFLOW),
-    ],
-  );
-  return team.id;
-}
-
-/**
- * `size` items created evenly over the last two years, each with a Jira-like changelog (To Do
- * → Selected → In Progress → In Review, sometimes back, → Done; a few abandoned; recent ones
- * still on their way), written into the tables an import fills, 5,000 items per statement.
- * Answers the number of status changes.
- */
-async function generateItems(dataSource, workspaceId, teamId, teamIndex, size, now) {
-  const next = random(1000 + teamIndex);
-  const start = now - 2 * 365 * DAY_MS;
-  // Each team works at its own pace, so the teams' p85s differ.
-  const pace = 1 + teamIndex * 0.15;
-  const hours = (mean) => Math.max(1, Math.round(-Math.log(1 - next()) * mean * pace)) * HOUR_MS;
-  let changes = 0;
-  for (let offset = 0; offset < size; offset += 5000) {
-    const items = [];
-    const history = { ids: [], seqs: [], ats: [], froms: [], tos: [] };
-    for (let index = offset; index < Math.min(size, offset + 5000); index++) {
-      const id = randomUUID();
-      const created = start + Math.floor(((now - start - 2 * DAY_MS) * index) / size);
-      let at = created;
-      let status = 'To Do';
-      let seq = 0;
-      const move = (to, wait) => {
-        if (at + wait >= now) return false;
-        at += wait;
-        history.ids.push(id);
-        history.seqs.push(seq++);
-        history.ats.push(new Date(at).toISOString());
-        history.froms.push(status);
-        history.tos.push(to);
-        status = to;
-        return true;
-      };
-      const abandoned = next() < 0.03;
-      let going = move('Selected', hours(96)) && move('In Progress', hours(72));
-      going = going && move('In Review', hours(60));
-      if (going && next() < 0.25)
-        going = move('In Progress', hours(12)) && move('In Review', hours(30));
-      if (going && !abandoned) move('Done', hours(20));
-      items.push({
-        id,
-        key: `T${teamIndex + 1}-${index + 1}`,
-        title: `Generated work item number ${index + 1} of team ${teamIndex + 1}`,
-        created: new Date(created).toISOString(),
-        status,
-        resolved: status === 'Done' ? new Date(at).toISOString() : null,
-      });
-    }
-    await dataSource.query(
-      `INSERT INTO work_item (id, workspace_id, team_id, source, key, type, title, created_at,
-          status, initial_status, resolved_at, has_history, fields_digest, history_digest)
-       SELECT u.id, $1, $2, 'jira', u.key, 'Story', u.title, u.created_at, u.status, 'To Do',
-              u.resolved_at, true, 'bench', 'bench'
-         FROM unnest($3::uuid[], $4::text[], $5::text[], $6::timestamptz[], $7::text[],
-                     $8::timestamptz[]) AS u(id, key, title, created_at, status, resolved_at)`,
-      [
-        workspaceId,
-        teamId,
-        items.map((item) => item.id),
-        items.map((item) => item.key),
-        items.map((item) => item.title),
-        items.map((item) => item.created),
-        items.map((item) => item.status),
-        items.map((item) => item.resolved),
-      ],
-    );
-    await dataSource.query(
-      `INSERT INTO work_item_status_change (work_item_id, seq, at, from_status, to_status)
-       SELECT * FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::text[], $5::text[])`,
-      [history.ids, history.seqs, history.ats, history.froms, history.tos],
-    );
-    changes += history.ids.length;
-  }
-  return changes;
-}
-
-/** Starts ../dist/main.js against the database; resolves once it answers. */
-async function startServer(port) {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('main.js', dist))], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      BEARING_DEMO: 'false',
-      // Serves HTTP only: no job queue worker competing with the measured queries.
-      BEARING_ROLE: 'web',
-      BEARING_DATA_DIR: path.join(work, 'data'),
-      BEARING_SECRET_KEY: randomBytes(32).toString('hex'),
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    try {
-      const answer = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (answer.ok) return child;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error('the server did not start within 2 minutes');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-async function stopServer(child) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 }

@@ -11,15 +11,14 @@
 // Targets: health p99 ≤ 100 ms, peak RSS ≤ 600 MB, bad CSV refused within 5 s.
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, existsSync } from 'node:fs';
-import { chmod, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import net from 'node:net';
-import { tmpdir } from 'node:os';
+import { createWriteStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
+import { dist, freePort, load, startBenchDatabase } from './support/built-app.mjs';
 
 const execFileAsync = promisify(execFile);
 
@@ -33,15 +32,7 @@ const TARGET_RSS_MB = 600;
 const TARGET_REFUSAL_S = 5;
 const DAY_MS = 86_400_000;
 
-const dist = new URL('../dist/', import.meta.url);
-if (!existsSync(new URL('main.js', dist))) {
-  throw new Error('apps/api is not built: run `npx tsc -p tsconfig.build.json` in apps/api first');
-}
-const load = (file) => import(new URL(file, dist).href);
 const [
-  { startCluster },
-  { dataSourceOptions },
-  { runMigrationsWithLock },
   { insertUser },
   { insertWorkspaceWithAdmin },
   { hashSecret, newSecret },
@@ -50,10 +41,7 @@ const [
   { Team },
   { Metric },
 ] = await Promise.all([
-  load('database/postgres-cluster.js'),
-  load('database/data-source-options.js'),
-  load('database/run-migrations.js'),
-  load('accounts/users.js'),
+  load('accounts/user.repository.js'),
   load('workspaces/workspaces.service.js'),
   load('common/secrets/secret-token.js'),
   load('access/credentials.js'),
@@ -61,23 +49,10 @@ const [
   load('teams/team.entity.js'),
   load('metrics/metric.entity.js'),
 ]);
-const { DataSource } = await import('typeorm');
 
-const work = await mkdtemp(path.join(tmpdir(), 'bearing-uploads-bench-'));
-await chmod(work, 0o711);
-const databasePort = await freePort();
-const cluster = await startCluster({
-  directory: path.join(work, 'cluster'),
-  user: 'bearing',
-  password: 'bench',
-  port: databasePort,
-});
-const databaseUrl = `postgres://bearing:bench@127.0.0.1:${databasePort}/postgres`;
+const { work, databaseUrl, dataSource, stop } = await startBenchDatabase('uploads');
 let server;
 try {
-  const dataSource = new DataSource(dataSourceOptions(databaseUrl));
-  await dataSource.initialize();
-  await runMigrationsWithLock(dataSource);
   const { workspace, team, metric, token } = await setUp(dataSource);
   await dataSource.destroy();
 
@@ -144,8 +119,7 @@ try {
   process.stdout.write(`${lines.join('\n')}\n`);
 } finally {
   await server?.stop();
-  await cluster.stop();
-  await rm(work, { recursive: true, force: true });
+  await stop();
 }
 
 function ms(value) {
@@ -376,15 +350,4 @@ async function residentKb(pid, field) {
     }));
     return Number(stdout.trim()) || undefined;
   }
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 }
