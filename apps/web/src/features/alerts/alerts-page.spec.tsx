@@ -3,33 +3,14 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeResponse, mockFetch, problemResponse } from '../../test-utils/fake-fetch';
 import { renderApp } from '../../test-utils/render-app';
 import { shellRoutes, signedInAs } from '../../test-utils/session-fixtures';
+import { pinClock } from '../../test-utils/pinned-clock';
 
 const realFetch = globalThis.fetch;
 const LOADED = { timeout: 15_000 };
 const NOW = '2026-12-07T10:00:00.000Z';
 
 // Only the clock is pinned ("3 h ago"); timers stay real for React Query and Mantine.
-beforeEach(() => {
-  jest.useFakeTimers({
-    now: new Date(NOW),
-    doNotFake: [
-      'hrtime',
-      'nextTick',
-      'performance',
-      'queueMicrotask',
-      'requestAnimationFrame',
-      'cancelAnimationFrame',
-      'requestIdleCallback',
-      'cancelIdleCallback',
-      'setImmediate',
-      'clearImmediate',
-      'setInterval',
-      'clearInterval',
-      'setTimeout',
-      'clearTimeout',
-    ],
-  });
-});
+beforeEach(() => pinClock(NOW));
 afterEach(() => {
   jest.useRealTimers();
   globalThis.fetch = realFetch;

@@ -1,10 +1,11 @@
-import { DEFAULT_TEAM_CALENDAR, DEFAULT_TEAM_WORKFLOW, type Team } from '@bearing/contracts';
+import type { Team } from '@bearing/contracts';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeResponse, mockFetch, problemResponse, sentBody } from '../../test-utils/fake-fetch';
 import { page, validationProblem } from '../../test-utils/okr-fixtures';
 import { renderApp } from '../../test-utils/render-app';
 import { shellRoutes, signedInAs } from '../../test-utils/session-fixtures';
+import { paymentsTeam } from '../../test-utils/team-fixtures';
 
 const realFetch = globalThis.fetch;
 /** The first query of a test waits for the whole app shell to load: slow on a busy machine. */
@@ -13,17 +14,7 @@ afterEach(() => {
   globalThis.fetch = realFetch;
 });
 
-const TEAM: Team = {
-  id: '00000000-0000-4000-8000-000000000701',
-  name: 'Payments',
-  slug: 'payments',
-  timeZone: 'Europe/Berlin',
-  calendar: DEFAULT_TEAM_CALENDAR,
-  workflow: DEFAULT_TEAM_WORKFLOW,
-  version: 3,
-  createdAt: '2026-11-01T09:00:00.000Z',
-  updatedAt: '2026-11-01T09:00:00.000Z',
-};
+const TEAM: Team = paymentsTeam();
 
 const MEMBER = {
   id: '00000000-0000-4000-8000-000000000711',

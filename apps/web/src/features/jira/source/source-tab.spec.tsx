@@ -1,59 +1,24 @@
-import {
-  DEFAULT_TEAM_CALENDAR,
-  DEFAULT_TEAM_WORKFLOW,
-  type JiraConnection,
-  type JiraSource,
-  type SyncRun,
-  type Team,
-} from '@bearing/contracts';
+import { type JiraConnection, type JiraSource, type SyncRun, type Team } from '@bearing/contracts';
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeResponse, mockFetch, problemResponse, sentBody } from '../../../test-utils/fake-fetch';
 import { renderApp } from '../../../test-utils/render-app';
 import { shellRoutes, signedInAs } from '../../../test-utils/session-fixtures';
+import { pinClock } from '../../../test-utils/pinned-clock';
+import { paymentsTeam } from '../../../test-utils/team-fixtures';
 
 const realFetch = globalThis.fetch;
 /** The first query of a test waits for the app shell and the lazy tab: slow on a busy machine. */
 const LOADED = { timeout: 15_000 };
 
 // Only the clock is pinned ("synced 4 min ago"); timers stay real for React Query and Mantine.
-beforeEach(() => {
-  jest.useFakeTimers({
-    now: new Date('2026-12-07T10:00:00Z'),
-    doNotFake: [
-      'hrtime',
-      'nextTick',
-      'performance',
-      'queueMicrotask',
-      'requestAnimationFrame',
-      'cancelAnimationFrame',
-      'requestIdleCallback',
-      'cancelIdleCallback',
-      'setImmediate',
-      'clearImmediate',
-      'setInterval',
-      'clearInterval',
-      'setTimeout',
-      'clearTimeout',
-    ],
-  });
-});
+beforeEach(() => pinClock('2026-12-07T10:00:00Z'));
 afterEach(() => {
   jest.useRealTimers();
   globalThis.fetch = realFetch;
 });
 
-const TEAM: Team = {
-  id: '00000000-0000-4000-8000-000000000701',
-  name: 'Payments',
-  slug: 'payments',
-  timeZone: 'Europe/Berlin',
-  calendar: DEFAULT_TEAM_CALENDAR,
-  workflow: DEFAULT_TEAM_WORKFLOW,
-  version: 3,
-  createdAt: '2026-11-01T09:00:00.000Z',
-  updatedAt: '2026-11-01T09:00:00.000Z',
-};
+const TEAM: Team = paymentsTeam();
 const TEAM_PATH = `/api/workspaces/demo/teams/${TEAM.id}`;
 
 const CONNECTION: JiraConnection = {

@@ -4,32 +4,13 @@ import { formatDateTime } from '../../../components/format';
 import { fakeResponse, mockFetch } from '../../../test-utils/fake-fetch';
 import { renderApp } from '../../../test-utils/render-app';
 import { shellRoutes, signedInAs } from '../../../test-utils/session-fixtures';
+import { pinClock } from '../../../test-utils/pinned-clock';
 
 const realFetch = globalThis.fetch;
 const LOADED = { timeout: 15_000 };
 
 // Only the clock is pinned ("synced 4 min ago"); timers stay real for React Query and Mantine.
-beforeEach(() => {
-  jest.useFakeTimers({
-    now: new Date('2026-12-07T10:00:00Z'),
-    doNotFake: [
-      'hrtime',
-      'nextTick',
-      'performance',
-      'queueMicrotask',
-      'requestAnimationFrame',
-      'cancelAnimationFrame',
-      'requestIdleCallback',
-      'cancelIdleCallback',
-      'setImmediate',
-      'clearImmediate',
-      'setInterval',
-      'clearInterval',
-      'setTimeout',
-      'clearTimeout',
-    ],
-  });
-});
+beforeEach(() => pinClock('2026-12-07T10:00:00Z'));
 afterEach(() => {
   jest.useRealTimers();
   globalThis.fetch = realFetch;

@@ -1,9 +1,4 @@
-import {
-  DEFAULT_TEAM_CALENDAR,
-  DEFAULT_TEAM_WORKFLOW,
-  type Sprint,
-  type Team,
-} from '@bearing/contracts';
+import { type Sprint, type Team } from '@bearing/contracts';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import {
@@ -17,6 +12,7 @@ import {
 import { validationProblem } from '../../../test-utils/okr-fixtures';
 import { renderApp } from '../../../test-utils/render-app';
 import { shellRoutes, signedInAs } from '../../../test-utils/session-fixtures';
+import { paymentsTeam } from '../../../test-utils/team-fixtures';
 import { formatSprintDays } from './sprint-dates';
 import { SPRINT_TEAM_ID, sprintOf } from './sprint-fixtures';
 
@@ -27,17 +23,7 @@ afterEach(() => {
   globalThis.fetch = realFetch;
 });
 
-const TEAM: Team = {
-  id: SPRINT_TEAM_ID,
-  name: 'Payments',
-  slug: 'payments',
-  timeZone: 'Europe/Berlin',
-  calendar: DEFAULT_TEAM_CALENDAR,
-  workflow: DEFAULT_TEAM_WORKFLOW,
-  version: 3,
-  createdAt: '2026-11-01T09:00:00.000Z',
-  updatedAt: '2026-11-01T09:00:00.000Z',
-};
+const TEAM: Team = paymentsTeam({ id: SPRINT_TEAM_ID });
 const SPRINTS_PATH = `/api/workspaces/demo/teams/${TEAM.id}/sprints`;
 
 const IMPORTED = sprintOf(41, {

@@ -1,16 +1,11 @@
-import {
-  DEFAULT_TEAM_CALENDAR,
-  DEFAULT_TEAM_WORKFLOW,
-  type Team,
-  type WorkItem,
-  type WorkItemDetail,
-} from '@bearing/contracts';
+import { type Team, type WorkItem, type WorkItemDetail } from '@bearing/contracts';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeResponse, type FetchMock, mockFetch } from '../../../test-utils/fake-fetch';
 import { page, requestedUrls } from '../../../test-utils/okr-fixtures';
 import { renderApp } from '../../../test-utils/render-app';
 import { shellRoutes, signedInAs } from '../../../test-utils/session-fixtures';
+import { paymentsTeam } from '../../../test-utils/team-fixtures';
 
 const realFetch = globalThis.fetch;
 /** The first query of a test waits for the whole app shell to load: slow on a busy machine. */
@@ -19,17 +14,7 @@ afterEach(() => {
   globalThis.fetch = realFetch;
 });
 
-const TEAM: Team = {
-  id: '00000000-0000-4000-8000-000000000701',
-  name: 'Payments',
-  slug: 'payments',
-  timeZone: 'UTC',
-  calendar: DEFAULT_TEAM_CALENDAR,
-  workflow: DEFAULT_TEAM_WORKFLOW,
-  version: 1,
-  createdAt: '2026-11-01T09:00:00.000Z',
-  updatedAt: '2026-11-01T09:00:00.000Z',
-};
+const TEAM: Team = paymentsTeam({ timeZone: 'UTC', version: 1 });
 const ITEMS_PATH = `/api/workspaces/demo/teams/${TEAM.id}/work-items`;
 
 const ITEM: WorkItem = {
