@@ -83,6 +83,7 @@ export class JsonPageScanner {
     this.chunk = chunk;
     this.lineCursor = 0;
     this.lineAtCursor = this.lineAtChunkStart;
+    this.nextNewline = chunk.indexOf('\n');
     let index = 0;
     while (index < chunk.length) {
       if (this.state === 'capture') {
@@ -103,18 +104,19 @@ export class JsonPageScanner {
     this.lineAtChunkStart = this.lineAt(chunk.length);
   }
 
-  /** The line of `index` in the current chunk; lines are counted once, as reading moves on. */
+  /**
+   * The line of `index` in the current chunk. Each newline is found once, as reading moves on
+   * (`nextNewline` is the first one past the cursor, -1 when the chunk has no more).
+   */
   private lineAt(index: number): number {
     if (index < this.lineCursor) {
       this.lineCursor = 0;
       this.lineAtCursor = this.lineAtChunkStart;
+      this.nextNewline = this.chunk.indexOf('\n');
     }
-    for (
-      let newline = this.chunk.indexOf('\n', this.lineCursor);
-      newline >= 0 && newline < index;
-      newline = this.chunk.indexOf('\n', newline + 1)
-    ) {
+    while (this.nextNewline >= 0 && this.nextNewline < index) {
       this.lineAtCursor++;
+      this.nextNewline = this.chunk.indexOf('\n', this.nextNewline + 1);
     }
     this.lineCursor = index;
     return this.lineAtCursor;
@@ -264,6 +266,7 @@ export class JsonPageScanner {
   private lineAtChunkStart = 1;
   private lineCursor = 0;
   private lineAtCursor = 1;
+  private nextNewline = -1;
   /** The chunk `backslashAt` was found in, and the next backslash at or after the scan. */
   private backslashChunk = -1;
   private chunkSerial = 0;
