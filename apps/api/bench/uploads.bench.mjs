@@ -18,7 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { dist, freePort, load, startBenchDatabase } from './support/built-app.mjs';
+import { dist, freePort, load, serverNodeFlags, startBenchDatabase } from './support/built-app.mjs';
 
 const execFileAsync = promisify(execFile);
 
@@ -196,7 +196,9 @@ async function writeBadCsv(file) {
 /** `node dist/main.js` on the cluster, as an operator would run it with `DATABASE_URL`. */
 async function startServer() {
   const port = await freePort();
-  const child = spawn(process.execPath, [fileURLToPath(new URL('main.js', dist))], {
+  // With the production start-up's Node flags (the heap budget), as `npm start` runs it.
+  const flags = await serverNodeFlags();
+  const child = spawn(process.execPath, [...flags, fileURLToPath(new URL('main.js', dist))], {
     env: {
       PATH: process.env.PATH ?? '',
       DATABASE_URL: databaseUrl,

@@ -79,11 +79,23 @@ export async function startBenchDatabase(name) {
 }
 
 /**
- * Starts the build's main.js as a process of its own (so its peak RSS is its own) against
- * `databaseUrl` on `port`, with `env` added; resolves with the child once it answers.
+ * The flags every production start-up gives Node (config/heap-budget.ts), so a server the
+ * benchmark starts sizes its heap as `npm start` and the Docker image do; none for an older
+ * build that predates them.
+ */
+export async function serverNodeFlags() {
+  if (!existsSync(new URL('config/heap-budget.js', dist))) return [];
+  return [...(await load('config/heap-budget.js')).HEAP_BUDGET_FLAGS];
+}
+
+/**
+ * Starts the build's main.js as a process of its own (so its peak RSS is its own), with the
+ * production start-up's Node flags, against `databaseUrl` on `port`, with `env` added; resolves
+ * with the child once it answers.
  */
 export async function startBuiltServer({ port, databaseUrl, dataDir, env = {} }) {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('main.js', dist))], {
+  const flags = await serverNodeFlags();
+  const child = spawn(process.execPath, [...flags, fileURLToPath(new URL('main.js', dist))], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
