@@ -3,8 +3,13 @@ import { type JiraClient, JiraProblem, mapLimit } from './jira-client.js';
 
 /** Issues per search page: Jira's page size for searches that expand the changelog. */
 export const SEARCH_PAGE_SIZE = 100;
-/** Keys per page of a key listing (only `updated` is asked for). */
-export const LISTING_PAGE_SIZE = 1000;
+/**
+ * Keys asked for per page of a key listing (only `updated`): Cloud's `search/jql` answers up to
+ * 5,000 issues a page when few fields are asked, so listing 20,000 keys takes 4 requests one
+ * after another instead of 20. Data Center answers at most its own limit (1,000 by default) and
+ * says so in `maxResults`, by which its pages are then cut.
+ */
+export const LISTING_PAGE_SIZE = 5000;
 /** Changelog and sprint requests in flight at once, within what Jira tolerates. */
 export const PARALLEL_REQUESTS = 4;
 

@@ -322,8 +322,10 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
     };
     // The batch being written while the next one is prepared: one write at a time, in order.
     let writing: Promise<void> = Promise.resolve();
-    const apply = async (issues: RawSearchIssue[], names: unknown, pages = 1) => {
-      const prepared = await prepare(issues, names);
+    // It takes the batch being prepared, not Jira's issues: while it waits for the write before
+    // it, only the read batch is held — the JSON was let go when `prepare` returned.
+    const apply = async (preparing: ReturnType<typeof prepare>, pages = 1) => {
+      const prepared = await preparing;
       await writing;
       writing = write(prepared, pages);
       // Awaited by the next batch or once the pages end; not unobserved in between.
@@ -334,9 +336,9 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
     let names: unknown;
     const flush = async (pages: number) => {
       if (batch.length === 0 && !sprintsPending) return;
-      const issues = batch;
+      const preparing = prepare(batch, names);
       batch = [];
-      await apply(issues, names, pages);
+      await apply(preparing, pages);
     };
     let pagesInBatch = 0;
     // The key listing must begin after the last page was cut (to see every edit made while
@@ -370,7 +372,7 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
       for (let start = 0; start < missed.length; start += SEARCH_PAGE_SIZE) {
         const keys = missed.slice(start, start + SEARCH_PAGE_SIZE);
         for await (const page of reader.search(keysJql(keys), fields)) {
-          if (page.issues.length > 0) await apply(page.issues, page.names);
+          if (page.issues.length > 0) await apply(prepare(page.issues, page.names));
         }
       }
       await writing;
