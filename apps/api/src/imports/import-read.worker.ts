@@ -21,15 +21,9 @@ export type PlainImportFile = Omit<ImportFile, 'sprints'> & {
   sprints: [string, ImportedSprint][];
 };
 
-/**
- * What reading an export came to: the file, or why it is refused (an `ImportFileError`'s data).
- * The file crosses to the HTTP thread as the JSON text of a `PlainImportFile`: one string is
- * copied as it is, and `JSON.parse` builds the objects there in about half the time the HTTP
- * thread took to read a structured clone of some 200,000 small objects (the 20,000-issue export
- * of `bench/import.bench.mjs`).
- */
+/** What reading an export came to: the file, or why it is refused (an `ImportFileError`'s data). */
 export type ImportReadOutcome =
-  | { outcome: 'read'; fileJson: string }
+  | { outcome: 'read'; file: PlainImportFile }
   | {
       outcome: 'refused';
       reason: ImportFileError['reason'];
@@ -77,8 +71,7 @@ export const readImportUploadAhead = poolTask(async function readImportUploadAhe
 async function outcomeOf(read: () => Promise<ImportFile>): Promise<ImportReadOutcome> {
   try {
     const file = await read();
-    const plain: PlainImportFile = { ...file, sprints: [...file.sprints] };
-    return { outcome: 'read', fileJson: JSON.stringify(plain) };
+    return { outcome: 'read', file: { ...file, sprints: [...file.sprints] } };
   } catch (error) {
     if (!(error instanceof ImportFileError)) throw error;
     return {

@@ -53,7 +53,6 @@ import { toImportJobResponse } from './import-job.mapper.js';
 import { planImport } from './import-plan.js';
 import type {
   ImportReadOutcome,
-  PlainImportFile,
   readImportUpload,
   warmUpImportReader,
 } from './import-read.worker.js';
@@ -431,8 +430,7 @@ function fileOf(read: ImportReadOutcome): ImportFile {
   if (read.outcome === 'refused') {
     throw new ImportFileError(read.problems, { reason: read.reason, truncated: read.truncated });
   }
-  const file = JSON.parse(read.fileJson) as PlainImportFile;
-  return { ...file, sprints: new Map(file.sprints) };
+  return { ...read.file, sprints: new Map(read.file.sprints) };
 }
 
 /** The problems a refused file shows in the import history, with a word when the list stops early. */
