@@ -45,35 +45,66 @@ export type AppliedBatch = {
  * issues that cannot be used (no key, an unreadable date): the batch is then not written.
  */
 export function jiraFileOfIssues(batch: JiraIssueBatch, mapping: ImportMapping): ImportFile {
-  const log = new ProblemLog();
-  const fields = new FieldDirectory();
-  fields.addNames(batch.names);
-  const issues = new Map<string, RawIssue>();
-  let jiraSite: string | null = null;
-  batch.issues.forEach((value, index) => {
-    jiraSite ??= jiraSiteOf(asObject(value)?.self);
-    const issue = readRawIssue(value, index + 1, log);
-    if (!issue) return;
-    for (const history of issue.histories) for (const item of history.items) fields.addChange(item);
-    issues.delete(issue.key);
-    issues.set(issue.key, issue);
-  });
-  log.throwIfErrors();
-  const file = buildFile([...issues.values()], fields, mapping, log);
-  for (const entry of readSprintField(batch.boardSprints ?? [], () => undefined) ?? []) {
-    if (entry.id.length > LIMITS.sprintId) continue;
-    file.sprints.set(sprintIdRef(entry.id), {
-      externalId: entry.id,
-      name: cleanText(entry.name, LIMITS.sprintName),
-      start: entry.start,
-      end: entry.end,
-      completedAt: entry.completedAt,
-      goal: cleanText(entry.goal, LIMITS.goal),
-      state: entry.state ?? (entry.completedAt ? 'closed' : entry.start ? 'active' : 'future'),
-      detailsKnown: true,
-    });
+  const reader = new JiraBatchReader(batch.names);
+  reader.add(batch.issues);
+  return reader.file(mapping, batch.boardSprints);
+}
+
+/**
+ * `jiraFileOfIssues` a page at a time: each page's issues are checked and reduced to what the
+ * import uses as the page arrives (Jira's JSON of it can then go), and `file` reads the batch
+ * they make up — exactly what reading all of them at once gives.
+ */
+export class JiraBatchReader {
+  private readonly log = new ProblemLog();
+  private readonly fields = new FieldDirectory();
+  private readonly issues = new Map<string, RawIssue>();
+  private jiraSite: string | null = null;
+  /** Issues added so far, readable or not. */
+  added = 0;
+
+  /** `names`: the search's field id → name (`expand=names`). */
+  constructor(names: unknown) {
+    this.fields.addNames(names);
   }
-  return { ...file, jiraSite };
+
+  /** Issues as Jira's search returns them, each with its complete changelog. */
+  add(issues: readonly unknown[]): void {
+    for (const value of issues) {
+      this.added++;
+      this.jiraSite ??= jiraSiteOf(asObject(value)?.self);
+      const issue = readRawIssue(value, this.added, this.log);
+      if (!issue) continue;
+      for (const history of issue.histories)
+        for (const item of history.items) this.fields.addChange(item);
+      this.issues.delete(issue.key);
+      this.issues.set(issue.key, issue);
+    }
+  }
+
+  /**
+   * The batch's items and sprints; the board's sprints (Agile API, with Jira's own dates) win
+   * over the sprint field's. Throws `ImportFileError` when an issue cannot be used.
+   */
+  file(mapping: ImportMapping, boardSprints: unknown[] = []): ImportFile {
+    this.log.throwIfErrors();
+    const file = buildFile([...this.issues.values()], this.fields, mapping, this.log);
+    this.issues.clear();
+    for (const entry of readSprintField(boardSprints, () => undefined) ?? []) {
+      if (entry.id.length > LIMITS.sprintId) continue;
+      file.sprints.set(sprintIdRef(entry.id), {
+        externalId: entry.id,
+        name: cleanText(entry.name, LIMITS.sprintName),
+        start: entry.start,
+        end: entry.end,
+        completedAt: entry.completedAt,
+        goal: cleanText(entry.goal, LIMITS.goal),
+        state: entry.state ?? (entry.completedAt ? 'closed' : entry.start ? 'active' : 'future'),
+        detailsKnown: true,
+      });
+    }
+    return { ...file, jiraSite: this.jiraSite };
+  }
 }
 
 /**

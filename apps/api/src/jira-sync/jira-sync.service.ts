@@ -17,7 +17,7 @@ import {
   ImportFileError,
   type AppliedBatch,
   JIRA_SOURCE,
-  jiraFileOfIssues,
+  JiraBatchReader,
 } from '../imports/jira-pages.service.js';
 import { JobQueue } from '../jobs/job-queue.service.js';
 import { Scheduler } from '../jobs/jobs.module.js';
@@ -26,7 +26,7 @@ import { markItemsRemoved, presentItemKeys } from '../work-items/work-item-remov
 import { JiraClient, JiraProblem } from './jira-client.js';
 import { connectionOfWorkspace } from './jira-connection.repository.js';
 import { credentialsOf } from './jira-connections.service.js';
-import { JiraReader, type RawSearchIssue, SEARCH_PAGE_SIZE } from './jira-reader.js';
+import { JiraReader, SEARCH_PAGE_SIZE, type SearchPage } from './jira-reader.js';
 import { incrementalJql, fullJql, keysJql } from './jql.js';
 import type { SyncRun } from './sync-run.entity.js';
 import {
@@ -73,7 +73,7 @@ class LeaseLost extends Error {
 }
 
 /** A batch of issues read as the import reads a file. */
-type BatchFile = ReturnType<typeof jiraFileOfIssues>;
+type BatchFile = ReturnType<JiraBatchReader['file']>;
 
 /** The running tallies of one run, saved with each renewal. */
 type Tally = Pick<
@@ -286,26 +286,31 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
     // A full sync rebuilds the read model once at its end instead of after every batch.
     let rebuild = mode === 'full';
     let sprintsPending = boardSprints.length > 0;
-    /** Completes a batch's changelogs and reads it: network and CPU, no database. */
-    const prepare = async (issues: RawSearchIssue[], names: unknown) => {
-      await reader.completeChangelogs(issues);
-      const file = readBatch(
-        { issues, names, boardSprints: sprintsPending ? boardSprints : [] },
-        mapping,
-      );
-      sprintsPending = false;
-      // Only each issue's key and `updated` are kept past here: Jira's JSON can go.
-      const stamps: [string, string][] = [];
-      for (const issue of issues) {
+    let names: unknown;
+    /**
+     * The batch being read. Each page is read into it as it arrives — its changelogs completed,
+     * its issues reduced to what the import uses — and Jira's JSON of the page let go, so no more
+     * than the pages fetched ahead are held as JSON, and the reading comes in page-sized stretches
+     * between the page requests of Cloud, which follow one another.
+     */
+    let reading: { issues: JiraBatchReader; stamps: [string, string][]; pages: number } | undefined;
+    /** Completes a page's changelogs and reads it into the batch: network and CPU, no database. */
+    const read = async (page: SearchPage) => {
+      names ??= page.names;
+      await reader.completeChangelogs(page.issues);
+      const batch = (reading ??= { issues: new JiraBatchReader(names), stamps: [], pages: 0 });
+      batch.issues.add(page.issues);
+      batch.pages++;
+      // Only each issue's key and `updated` are kept past here.
+      for (const issue of page.issues) {
         const updated = issue.fields?.updated;
         if (typeof issue.key === 'string' && typeof updated === 'string') {
-          stamps.push([issue.key, updated]);
+          batch.stamps.push([issue.key, updated]);
         }
       }
-      return { stamps, file };
     };
-    /** Writes a prepared batch in its transaction, then records it and renews the lease. */
-    const write = async ({ stamps, file }: Awaited<ReturnType<typeof prepare>>, pages: number) => {
+    /** Writes a read batch in its transaction, then records it and renews the lease. */
+    const write = async (stamps: [string, string][], file: BatchFile, pages: number) => {
       const applied = await this.writeBatch(source, tally, file, mode === 'incremental');
       rebuild ||= applied.restored > 0;
       for (const [key, updated] of stamps) {
@@ -320,27 +325,26 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
         throw new LeaseLost();
       await options.afterPage?.(tally.pages);
     };
-    // The batch being written while the next one is prepared: one write at a time, in order.
+    // The batch being written while the next one is read: one write at a time, in order.
     let writing: Promise<void> = Promise.resolve();
-    // It takes the batch being prepared, not Jira's issues: while it waits for the write before
-    // it, only the read batch is held — the JSON was let go when `prepare` returned.
-    const apply = async (preparing: ReturnType<typeof prepare>, pages = 1) => {
-      const prepared = await preparing;
+    /** Ends the batch being read and writes it once the write before it has ended. */
+    const flush = async () => {
+      const batch = reading;
+      reading = undefined;
+      if ((batch?.issues.added ?? 0) === 0 && !sprintsPending) return;
+      const file = readIssues(() =>
+        (batch?.issues ?? new JiraBatchReader(names)).file(
+          mapping,
+          sprintsPending ? boardSprints : [],
+        ),
+      );
+      sprintsPending = false;
       await writing;
-      writing = write(prepared, pages);
+      writing = write(batch?.stamps ?? [], file, batch?.pages ?? 0);
       // Awaited by the next batch or once the pages end; not unobserved in between.
       writing.catch(() => undefined);
     };
     // Pages are fetched ahead while a batch is written; a batch of pages is one transaction.
-    let batch: RawSearchIssue[] = [];
-    let names: unknown;
-    const flush = async (pages: number) => {
-      if (batch.length === 0 && !sprintsPending) return;
-      const preparing = prepare(batch, names);
-      batch = [];
-      await apply(preparing, pages);
-    };
-    let pagesInBatch = 0;
     // The key listing must begin after the last page was cut (to see every edit made while
     // paging), not after the last batch is written: it runs while the writes catch up.
     let listing: Promise<Map<string, string>> | undefined;
@@ -352,15 +356,10 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
     let listed: Map<string, string>;
     try {
       for await (const page of prefetch(pages, PREFETCH_PAGES)) {
-        batch.push(...page.issues);
-        names ??= page.names;
-        pagesInBatch++;
-        if (batch.length >= (options.batchIssues ?? BATCH_ISSUES)) {
-          await flush(pagesInBatch);
-          pagesInBatch = 0;
-        }
+        await read(page);
+        if ((reading?.issues.added ?? 0) >= (options.batchIssues ?? BATCH_ISSUES)) await flush();
       }
-      await flush(pagesInBatch);
+      await flush();
       await writing;
       // Paging is not a snapshot: an issue edited meanwhile moves in the order and may push
       // another past a page boundary. The key listing shows what the pages missed or what
@@ -372,7 +371,9 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
       for (let start = 0; start < missed.length; start += SEARCH_PAGE_SIZE) {
         const keys = missed.slice(start, start + SEARCH_PAGE_SIZE);
         for await (const page of reader.search(keysJql(keys), fields)) {
-          if (page.issues.length > 0) await apply(prepare(page.issues, page.names));
+          if (page.issues.length === 0) continue;
+          await read(page);
+          await flush();
         }
       }
       await writing;
@@ -529,13 +530,10 @@ async function* prefetch<T>(source: AsyncGenerator<T>, depth: number): AsyncGene
   }
 }
 
-/** Reads a batch of issues as the import reads a file; unreadable issues fail the sync in words. */
-function readBatch(
-  batch: Parameters<typeof jiraFileOfIssues>[0],
-  mapping: Parameters<typeof jiraFileOfIssues>[1],
-): BatchFile {
+/** Reads issues as the import reads a file; unreadable issues fail the sync in words. */
+function readIssues<T>(reading: () => T): T {
   try {
-    return jiraFileOfIssues(batch, mapping);
+    return reading();
   } catch (error) {
     if (error instanceof ImportFileError) {
       throw new Error(
