@@ -59,8 +59,8 @@ export type ImportUploadToReadAhead = {
 
 /**
  * Reads a Jira JSON export while it is still being received, from its file as the receiving
- * side reports it written (see `growingFile`): the reading ends about when the upload does,
- * instead of starting then.
+ * side reports it written (see `growingFile`): the reading runs while the upload arrives,
+ * instead of starting once it has.
  */
 export const readImportUploadAhead = poolTask(async function readImportUploadAhead(
   upload: ImportUploadToReadAhead,

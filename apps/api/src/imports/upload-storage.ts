@@ -41,7 +41,7 @@ const REPORT_BYTES = 256 * 1024;
  * A multer storage engine that streams the upload straight into a private temporary file, so
  * a 50 MB export never sits in memory: the importer then reads it from disk, piece by piece,
  * and removes it when done. With `readWhileReceiving`, the reading starts with the file's first
- * bytes — told of each piece once it is on disk — so it ends about when the upload does.
+ * bytes — told of each piece once it is on disk — and runs while the upload arrives.
  */
 export class TemporaryFileStorage {
   constructor(private readonly readWhileReceiving?: ReadWhileReceiving) {}
