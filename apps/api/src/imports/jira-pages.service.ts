@@ -5,11 +5,11 @@ import { JIRA_SOURCE, planImport } from './import-plan.js';
 import { workflowWithMapping } from './import-result.js';
 import { refreshFlowOfPlan, writePlan } from './import-writer.js';
 import { FieldDirectory } from './jira/jira-fields.js';
-import { buildFile } from './jira/jira-json-reader.js';
+import { buildFile, sprintWithDetails } from './jira/jira-json-reader.js';
 import { jiraSiteOf } from './jira/jira-site.js';
 import { readRawIssue, type RawIssue } from './jira/raw-issue.js';
 import { readSprintField } from './jira/sprint-field.js';
-import { cleanText, LIMITS } from './jira/text-limits.js';
+import { LIMITS } from './jira/text-limits.js';
 import { asObject } from './jira/values.js';
 import { restoreRemovedItems } from '../work-items/work-item-removal.repository.js';
 import { rememberJiraSite } from '../work-items/jira-site.repository.js';
@@ -92,16 +92,7 @@ export class JiraBatchReader {
     this.issues.clear();
     for (const entry of readSprintField(boardSprints, () => undefined) ?? []) {
       if (entry.id.length > LIMITS.sprintId) continue;
-      file.sprints.set(sprintIdRef(entry.id), {
-        externalId: entry.id,
-        name: cleanText(entry.name, LIMITS.sprintName),
-        start: entry.start,
-        end: entry.end,
-        completedAt: entry.completedAt,
-        goal: cleanText(entry.goal, LIMITS.goal),
-        state: entry.state ?? (entry.completedAt ? 'closed' : entry.start ? 'active' : 'future'),
-        detailsKnown: true,
-      });
+      file.sprints.set(sprintIdRef(entry.id), sprintWithDetails(entry));
     }
     return { ...file, jiraSite: this.jiraSite };
   }

@@ -289,18 +289,9 @@ class SprintCatalog {
     const known = this.byRef.get(ref);
     if (known?.detailsKnown && (known.start !== null || entry.start === null)) return;
     if (entry.id.length > LIMITS.sprintId) return;
-    const name = cleanText(entry.name, LIMITS.sprintName);
-    this.byRef.set(ref, {
-      externalId: entry.id,
-      name,
-      start: entry.start,
-      end: entry.end,
-      completedAt: entry.completedAt,
-      goal: cleanText(entry.goal, LIMITS.goal),
-      state: entry.state ?? (entry.completedAt ? 'closed' : entry.start ? 'active' : 'future'),
-      detailsKnown: true,
-    });
-    this.refOfName.set(name, ref);
+    const sprint = sprintWithDetails(entry);
+    this.byRef.set(ref, sprint);
+    this.refOfName.set(sprint.name, ref);
   }
 
   /**
@@ -359,6 +350,23 @@ class SprintCatalog {
     }
     return this.byRef;
   }
+}
+
+/**
+ * A sprint as the sprint field (or Jira's Agile API) describes it: dates, goal and state; a
+ * sprint without a state is closed once completed, active once started, else future.
+ */
+export function sprintWithDetails(entry: SprintFieldEntry): ImportedSprint {
+  return {
+    externalId: entry.id,
+    name: cleanText(entry.name, LIMITS.sprintName),
+    start: entry.start,
+    end: entry.end,
+    completedAt: entry.completedAt,
+    goal: cleanText(entry.goal, LIMITS.goal),
+    state: entry.state ?? (entry.completedAt ? 'closed' : entry.start ? 'active' : 'future'),
+    detailsKnown: true,
+  };
 }
 
 function namedOnly(externalId: string | null, name: string): ImportedSprint {
