@@ -14,11 +14,9 @@
 // vacuumed), so the floor writes into the tables as the import found them; the COPY data is
 // prepared before the clock starts, so the floor is the database's share alone.
 // Targets: ≥ 8 000 issues/s, peak RSS ≤ 512 MB, import ÷ COPY floor ≤ 2.
-import { execFile, spawn } from 'node:child_process';
-import { createWriteStream, existsSync } from 'node:fs';
-import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
-import net from 'node:net';
-import { tmpdir } from 'node:os';
+import { execFile } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -26,6 +24,7 @@ import { once } from 'node:events';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
+import { load, runUnderServerFlags, startBenchDatabase } from './support/built-app.mjs';
 
 const execFileAsync = promisify(execFile);
 
@@ -37,34 +36,11 @@ const TARGET_RATIO = 2;
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
-const dist = new URL('../dist/', import.meta.url);
-if (!existsSync(new URL('create-app.js', dist))) {
-  throw new Error('apps/api is not built: run `npx tsc -p tsconfig.build.json` in apps/api first');
-}
-const load = (file) => import(new URL(file, dist).href);
-
 // The API runs in this process, so it gets the heap budget every production start-up gives Node
 // (config/heap-budget.ts), as the servers the other benchmarks start do: without it V8 sizes its
 // heap from the host's memory and leaves garbage that counts in the peak RSS.
-const heapFlags = existsSync(new URL('config/heap-budget.js', dist))
-  ? (await load('config/heap-budget.js')).HEAP_BUDGET_FLAGS
-  : [];
-if (heapFlags.some((flag) => !process.execArgv.includes(flag))) {
-  const child = spawn(
-    process.execPath,
-    [...process.execArgv, ...heapFlags, fileURLToPath(import.meta.url)],
-    { stdio: 'inherit' },
-  );
-  const [code] = await once(child, 'exit');
-  process.exit(code ?? 1);
-}
-const [{ startCluster }, { createApp }, { dataSourceOptions }, { runMigrationsWithLock }] =
-  await Promise.all([
-    load('database/postgres-cluster.js'),
-    load('create-app.js'),
-    load('database/data-source-options.js'),
-    load('database/run-migrations.js'),
-  ]);
+await runUnderServerFlags(import.meta.url);
+const { createApp } = await load('create-app.js');
 const [{ insertUser }, { insertWorkspaceWithAdmin }, { hashSecret, newSecret }, tokens, teams] =
   await Promise.all([
     load('accounts/user.repository.js'),
@@ -74,7 +50,6 @@ const [{ insertUser }, { insertWorkspaceWithAdmin }, { hashSecret, newSecret }, 
     load('teams/team.entity.js'),
   ]);
 const { ApiToken } = await load('tokens/api-token.entity.js');
-const { DataSource } = await import('typeorm');
 const { from: copyFrom, to: copyTo } = await import('pg-copy-streams');
 const { seededRandom } = await import('@bearing/metrics');
 
@@ -87,23 +62,9 @@ if (process.env.BENCH_EXPORT_ONLY) {
   process.exit(0);
 }
 
-const work = await mkdtemp(path.join(tmpdir(), 'bearing-import-bench-'));
-await chmod(work, 0o711);
-const port = await freePort();
-const cluster = await startCluster({
-  directory: path.join(work, 'cluster'),
-  user: 'bearing',
-  password: 'bench',
-  port,
-});
+const { work, dataSource, stop } = await startBenchDatabase('import');
 let app;
-let dataSource;
 try {
-  dataSource = new DataSource(
-    dataSourceOptions(`postgres://bearing:bench@127.0.0.1:${port}/postgres`),
-  );
-  await dataSource.initialize();
-  await runMigrationsWithLock(dataSource);
   const { workspace, team, token } = await setUp(dataSource);
   app = await createApp(
     {
@@ -165,9 +126,7 @@ try {
   }
 } finally {
   if (app) await app.close();
-  else if (dataSource?.isInitialized) await dataSource.destroy();
-  await cluster.stop();
-  await rm(work, { recursive: true, force: true });
+  await stop();
 }
 
 async function setUp(dataSource) {
@@ -460,15 +419,4 @@ async function generateExport(file) {
   out.end();
   await once(out, 'finish');
   return { changes };
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 }

@@ -11,15 +11,15 @@
 // this process (the API and its queue worker; the fake Jira runs in its own process), and the
 // wall time of the incremental sync. Targets: full ≥ 1 000 issues/s, incremental ≤ 5 s, peak RSS ≤ 512 MB.
 // It runs under the server's heap budget (src/config/heap-budget.ts), as `npm start` does.
-import { fork, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
+import {
+  load,
+  runUnderServerFlags,
+  serverNodeFlags,
+  startBenchDatabase,
+} from './support/built-app.mjs';
 
 const ISSUES = Number(process.env.BENCH_ISSUES ?? 20_000);
 const HISTORIES = 8;
@@ -31,40 +31,11 @@ const TARGET_RSS_MB = 512;
 const TOKEN = 'bench-jira-token';
 const EMAIL = 'bench@example.com';
 
-const dist = process.env.BENCH_DIST
-  ? new URL(`file://${path.resolve(process.env.BENCH_DIST)}/`)
-  : new URL('../dist/', import.meta.url);
-if (!existsSync(new URL('create-app.js', dist))) {
-  throw new Error('apps/api is not built: run `npx tsc -p tsconfig.build.json` in apps/api first');
-}
-const load = (file) => import(new URL(file, dist).href);
 // The app runs in this process: under the heap budget every production start-up passes to
-// Node, or its memory would not be the server's. Started without it, the benchmark runs itself
-// again with it. The budget is this tree's (an earlier build compared through BENCH_DIST runs
-// under it too).
-const { HEAP_BUDGET_FLAGS } = await import(
-  new URL('../dist/config/heap-budget.js', import.meta.url).href
-);
-if (!HEAP_BUDGET_FLAGS.every((flag) => process.execArgv.includes(flag))) {
-  const again = spawnSync(
-    process.execPath,
-    [
-      ...HEAP_BUDGET_FLAGS,
-      ...process.execArgv,
-      fileURLToPath(import.meta.url),
-      ...process.argv.slice(2),
-    ],
-    { stdio: 'inherit' },
-  );
-  process.exit(again.status ?? 1);
-}
-const [{ startCluster }, { createApp }, { dataSourceOptions }, { runMigrationsWithLock }] =
-  await Promise.all([
-    load('database/postgres-cluster.js'),
-    load('create-app.js'),
-    load('database/data-source-options.js'),
-    load('database/run-migrations.js'),
-  ]);
+// Node (HEAP_BUDGET_FLAGS of config/heap-budget.ts), or its memory would not be the server's.
+// Started without it, the benchmark runs itself again with it.
+await runUnderServerFlags(import.meta.url);
+const { createApp } = await load('create-app.js');
 const [{ insertUser }, { insertWorkspaceWithAdmin }, teams, connections, sources, sync, runs] =
   await Promise.all([
     load('accounts/user.repository.js'),
@@ -75,7 +46,6 @@ const [{ insertUser }, { insertWorkspaceWithAdmin }, teams, connections, sources
     load('jira-sync/jira-sync.service.js'),
     load('jira-sync/sync-run.repository.js'),
   ]);
-const { DataSource } = await import('typeorm');
 
 /** The fake Jira in a child process: its memory is not the measured process's. */
 class FakeJiraProcess {
@@ -122,24 +92,10 @@ class FakeJiraProcess {
   }
 }
 
-const work = await mkdtemp(path.join(tmpdir(), 'bearing-jira-sync-bench-'));
-await chmod(work, 0o711);
-const port = await freePort();
-const cluster = await startCluster({
-  directory: path.join(work, 'cluster'),
-  user: 'bearing',
-  password: 'bench',
-  port,
-});
+const { work, dataSource, stop } = await startBenchDatabase('jira-sync');
 let app;
-let dataSource;
 const fakes = [];
 try {
-  dataSource = new DataSource(
-    dataSourceOptions(`postgres://bearing:bench@127.0.0.1:${port}/postgres`),
-  );
-  await dataSource.initialize();
-  await runMigrationsWithLock(dataSource);
   app = await createApp(
     {
       port: 0,
@@ -162,7 +118,7 @@ try {
   globalThis.gc?.();
   const lines = [
     `Jira sync benchmark — ${ISSUES.toLocaleString('en-US')} issues × ${HISTORIES} changelog entries, ${LATENCY_MS} ms latency per request`,
-    `  RSS of the started app before any sync: ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB (V8 heap limit ${Math.round(v8.getHeapStatistics().heap_size_limit / 1024 / 1024)} MB: ${HEAP_BUDGET_FLAGS.join(' ')})`,
+    `  RSS of the started app before any sync: ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB (V8 heap limit ${Math.round(v8.getHeapStatistics().heap_size_limit / 1024 / 1024)} MB: ${(await serverNodeFlags()).join(' ')})`,
   ];
   const missed = [];
   for (const flavour of ['cloud', 'data-center']) {
@@ -235,9 +191,7 @@ try {
 } finally {
   for (const jira of fakes) await jira.close();
   if (app) await app.close();
-  else if (dataSource?.isInitialized) await dataSource.destroy();
-  await cluster.stop();
-  await rm(work, { recursive: true, force: true });
+  await stop();
 }
 
 /** "Sync now" through the engine, timed from queued to finished (the queue's worker runs it). */
@@ -290,16 +244,5 @@ function newTeam(dataSource, workspace, flavour) {
       committedStage: 'In Progress',
       doneStage: 'Done',
     },
-  });
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
   });
 }

@@ -2,7 +2,7 @@
 // apps/api), or another build named by BENCH_DIST (e.g. an earlier commit's dist/, to compare),
 // and a fresh embedded PostgreSQL in a temporary directory with the schema migrated.
 import { randomBytes } from 'node:crypto';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
@@ -80,12 +80,34 @@ export async function startBenchDatabase(name) {
 
 /**
  * The flags every production start-up gives Node (config/heap-budget.ts), so a server the
- * benchmark starts sizes its heap as `npm start` and the Docker image do; none for an older
- * build that predates them.
+ * benchmark runs sizes its heap as `npm start` and the Docker image do. They are this tree's,
+ * so two builds compared through BENCH_DIST run under the same flags; an older build's tree
+ * without them, none.
  */
 export async function serverNodeFlags() {
-  if (!existsSync(new URL('config/heap-budget.js', dist))) return [];
-  return [...(await load('config/heap-budget.js')).HEAP_BUDGET_FLAGS];
+  for (const file of [
+    new URL('../../dist/config/heap-budget.js', import.meta.url),
+    new URL('config/heap-budget.js', dist),
+  ]) {
+    if (existsSync(file)) return [...(await import(file.href)).HEAP_BUDGET_FLAGS];
+  }
+  return [];
+}
+
+/**
+ * For a benchmark that runs the app in its own process (its peak RSS is the server's): when
+ * this process was started without `serverNodeFlags()`, runs the benchmark `scriptUrl` again
+ * with them and exits with its status; else returns.
+ */
+export async function runUnderServerFlags(scriptUrl) {
+  const flags = await serverNodeFlags();
+  if (flags.every((flag) => process.execArgv.includes(flag))) return;
+  const again = spawnSync(
+    process.execPath,
+    [...flags, ...process.execArgv, fileURLToPath(scriptUrl), ...process.argv.slice(2)],
+    { stdio: 'inherit' },
+  );
+  process.exit(again.status ?? 1);
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The V8 heap budget of the server process, passed to Node by every production start-up
- * (`npm start`, the Docker image's command, `npm run dev`) and by the Jira sync benchmark, which
- * runs the app in its own process: `node --max-heap-size=1024 apps/api/dist/main.js`.
+ * (`npm start`, the Docker image's command, `npm run dev`) and by the benchmarks, which measure
+ * the server as it runs (bench/support/built-app.mjs):
+ * `node --max-heap-size=1024 apps/api/dist/main.js`.
  *
  * Without it V8 sizes its heap from the host's memory, not from what Bearing needs: on a 24 GB
  * host a 4.2 GB limit, 64 MB semi-spaces (a young generation of 128 MB, resident once used) and
