@@ -2,7 +2,7 @@ import { healthResponseSchema } from '@bearing/contracts';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { fakeResponse, mockFetch } from '../test-utils/fake-fetch';
 import { ApiError, UnexpectedResponseError } from './api-error';
-import { apiGet, apiSend } from './client';
+import { apiGet, apiSend, holdSignedInRequests } from './client';
 
 const realFetch = globalThis.fetch;
 afterEach(() => {
@@ -73,5 +73,39 @@ describe('apiSend', () => {
     const init = fetchMock.mock.calls[0]?.[1];
     expect(init?.body).toBe(file);
     expect(init?.headers).toEqual(expect.objectContaining({ 'Content-Type': 'text/csv' }));
+  });
+});
+
+describe('holdSignedInRequests', () => {
+  it('sends no request of a signed-in page while the session ends, but the public ones', async () => {
+    const fetchMock = mockFetch({
+      '/api/health': () => fakeResponse(200, { status: 'ok', version: '0.1.0' }),
+      'POST /api/auth/sign-out': () => fakeResponse(204, undefined),
+      '/api/workspaces/demo/portfolio': () => fakeResponse(401, undefined),
+    });
+    const release = holdSignedInRequests();
+    try {
+      const cancel = new AbortController();
+      const held = apiGet('/api/workspaces/demo/portfolio', healthResponseSchema, {
+        signal: cancel.signal,
+      });
+      await apiSend('POST', '/api/auth/sign-out');
+      await expect(apiGet('/api/health', healthResponseSchema)).resolves.toMatchObject({
+        status: 'ok',
+      });
+      cancel.abort();
+      await expect(held).rejects.toMatchObject({ name: 'AbortError' });
+      expect(fetchMock.mock.calls.map(([url]) => url)).toEqual([
+        '/api/auth/sign-out',
+        '/api/health',
+      ]);
+    } finally {
+      release();
+    }
+    // Once released (the signed-in pages are gone), requests go as before.
+    await expect(
+      apiGet('/api/workspaces/demo/portfolio', healthResponseSchema),
+    ).rejects.toBeInstanceOf(ApiError);
+    expect(fetchMock).toHaveBeenCalledTimes(3);
   });
 });

@@ -15,6 +15,25 @@ export interface RequestOptions {
 
 const ACCEPT = `application/json, ${PROBLEM_CONTENT_TYPE}`;
 
+/** Routes any visitor may call: they answer alike with or without a session. */
+const PUBLIC_PATHS = ['/api/auth/', '/api/health', '/api/ready'];
+
+let sessionEnding = false;
+
+/**
+ * Holds back the requests of signed-in pages while the session ends (signing out), until the
+ * returned function is called once those pages are gone. Sent, they would come back 401, which
+ * the browser reports as an error in its console: a lazily loaded page, for one, asks for its
+ * data only after the click on "Sign out". A held request waits (its page shows it is loading)
+ * and ends when its query is cancelled; public routes, sign-out itself among them, still go.
+ */
+export function holdSignedInRequests(): () => void {
+  sessionEnding = true;
+  return () => {
+    sessionEnding = false;
+  };
+}
+
 /**
  * `GET` a JSON resource from the API and validate it against its contract.
  * Rejects with an {@link ApiError} for any non-2xx status and with an
@@ -82,6 +101,9 @@ async function send(
     signal?: AbortSignal;
   },
 ): Promise<Response> {
+  if (sessionEnding && !PUBLIC_PATHS.some((prefix) => path.startsWith(prefix))) {
+    return heldUntilAborted(init.signal);
+  }
   const response = await fetch(path, {
     method: init.method,
     body: init.body,
@@ -93,6 +115,16 @@ async function send(
     throw new ApiError(await readProblem(response), readRetryAfter(response));
   }
   return response;
+}
+
+/** A request never sent: it settles only by being aborted, as a cancelled query's is. */
+function heldUntilAborted(signal: AbortSignal | undefined): Promise<Response> {
+  // Rejected as fetch rejects an aborted request.
+  const aborted = () => new DOMException('The request was aborted.', 'AbortError');
+  return new Promise((_resolve, reject) => {
+    if (signal?.aborted) reject(aborted());
+    signal?.addEventListener('abort', () => reject(aborted()), { once: true });
+  });
 }
 
 async function parseBody<T>(path: string, response: Response, schema: ResponseSchema<T>) {

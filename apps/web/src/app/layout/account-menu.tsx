@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../api/api-error';
+import { holdSignedInRequests } from '../../api/client';
 import type { LoadedMenuProps } from '../../components/deferred-menu';
 import { ErrorAlert } from '../../components/error-alert';
 import { useSignOut } from '../auth/session';
@@ -16,21 +17,27 @@ export function AccountMenu({ target, defaultOpened }: LoadedMenuProps) {
   const queryClient = useQueryClient();
   const [failure, setFailure] = useState<unknown>(null);
 
-  const leave = async () => {
-    // Off the signed-in pages first, then forget everything: no page shows stale data meanwhile.
-    await navigate('/sign-in', { replace: true });
-    queryClient.clear();
-  };
   const handleSignOut = async () => {
     setFailure(null);
-    // Requests of the page still in flight would come back 401 once the session ends (which the
-    // browser reports as an error in its console): they are cancelled first.
+    // Requests of the page would come back 401 once the session ends (which the browser reports
+    // as an error in its console): those in flight are cancelled, and new ones held back until
+    // the signed-in pages are gone.
+    const release = holdSignedInRequests();
     await queryClient.cancelQueries();
+    const leave = async () => {
+      // Off the signed-in pages first, then forget everything: no page shows stale data meanwhile.
+      await navigate('/sign-in', { replace: true });
+      queryClient.clear();
+      release();
+    };
     signOut.mutate(undefined, {
       onSuccess: () => void leave(),
       // 401: the session had ended already, which is what signing out wants.
-      onError: (error) =>
-        error instanceof ApiError && error.status === 401 ? void leave() : setFailure(error),
+      onError: (error) => {
+        if (error instanceof ApiError && error.status === 401) return void leave();
+        release();
+        setFailure(error);
+      },
     });
   };
 
