@@ -26,9 +26,12 @@ export function AccountMenu({ target, defaultOpened }: LoadedMenuProps) {
     await queryClient.cancelQueries();
     const leave = async () => {
       // Off the signed-in pages first, then forget everything: no page shows stale data meanwhile.
-      await navigate('/sign-in', { replace: true });
-      queryClient.clear();
-      release();
+      try {
+        await navigate('/sign-in', { replace: true });
+        queryClient.clear();
+      } finally {
+        release();
+      }
     };
     signOut.mutate(undefined, {
       onSuccess: () => void leave(),
