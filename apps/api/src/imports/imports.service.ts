@@ -216,9 +216,8 @@ export class ImportsService
         });
       } catch (error) {
         this.readUploads.take(job.id);
-        await this.finish(
+        await this.fail(
           job,
-          'failed',
           failedResult([{ message: 'the import could not be queued; nothing was stored' }]),
         );
         throw error;
@@ -259,9 +258,8 @@ export class ImportsService
     const file = path.join(tmpdir(), `bearing-import-${randomUUID()}`);
     try {
       if (!(await restoreUpload(this.dataSource, job.id, file))) {
-        await this.finish(
+        await this.fail(
           job,
-          'failed',
           failedResult([{ message: 'the uploaded file is gone; nothing was stored' }]),
         );
         return undefined;
@@ -270,9 +268,8 @@ export class ImportsService
       try {
         return await this.readUpload({ path: file }, fields, team);
       } catch (error) {
-        await this.finish(
+        await this.fail(
           job,
-          'failed',
           failedResult(
             error instanceof ImportFileError
               ? listedProblems(error)
@@ -291,9 +288,11 @@ export class ImportsService
    * at start-up, once their heartbeat is stale — a live import of another API process is not.
    */
   async onApplicationBootstrap(): Promise<void> {
-    // The reader's thread loads its modules now, in the background, not during the first
-    // upload; if that fails (the server stops first), the first upload loads them as before.
-    this.workers.run(warmUpTask, undefined).catch(() => undefined);
+    // Where uploads are received, the reader's thread loads its modules now, in the
+    // background, not during the first upload; if that fails (the server stops first), the
+    // first upload loads them as before. A worker process reads only the uploads of jobs other
+    // processes received — rarely — and does not keep a thread (some 27 MB) warm for them.
+    if (this.queue.servesHttp) this.workers.run(warmUpTask, undefined).catch(() => undefined);
     const failed = await failStaleImportJobs(this.dataSource.manager, 'all');
     if (failed > 0) {
       this.logger.warn(`Marked ${failed} import(s) cut off by a stopped server as failed.`);
@@ -359,7 +358,7 @@ export class ImportsService
     }, HEARTBEAT_INTERVAL_MS);
     heartbeat.unref();
     try {
-      const result = await this.dataSource.transaction(async (manager) => {
+      await this.dataSource.transaction(async (manager) => {
         // One import per team at a time.
         await lockTeamForImport(manager, target.teamId);
         const team = await teamOfWorkspace(manager, target.workspaceId, target.teamId);
@@ -393,16 +392,17 @@ export class ImportsService
             unchanged: result.unchanged,
           },
         });
-        return result;
+        // The outcome commits with the write: a worker that dies after the commit leaves a
+        // completed job, which a retry leaves alone, rather than a running one it imports again.
+        await recordOutcome(manager, job.id, 'completed', result);
+        await deleteUpload(manager, job.id);
       });
-      await this.finish(job, 'completed', result);
     } catch (error) {
       this.logger.error(
         `Import ${job.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       );
-      await this.finish(
+      await this.fail(
         job,
-        'failed',
         failedResult([...file.problems, { message: failureMessage(error) }]),
       ).catch((finishError: unknown) =>
         this.logger.error(`Import ${job.id}: could not record the failure: ${String(finishError)}`),
@@ -413,14 +413,15 @@ export class ImportsService
   }
 
   /**
-   * Records the outcome and lets go of the upload: an ended import never runs again. A failure
-   * is published (`import.failed`) in the same transaction.
+   * Records a failure and lets go of the upload: an ended import never runs again. The failure
+   * is published (`import.failed`) in the same transaction. (A completed import records its
+   * outcome in its own write's transaction.)
    */
-  private async finish(job: ImportJob, status: 'completed' | 'failed', result: ImportResult) {
+  private async fail(job: ImportJob, result: ImportResult) {
     await this.dataSource.transaction(async (manager) => {
-      await recordOutcome(manager, job.id, status, result);
+      await recordOutcome(manager, job.id, 'failed', result);
       await deleteUpload(manager, job.id);
-      if (status === 'failed') await publishImportFailed(manager, job, result);
+      await publishImportFailed(manager, job, result);
     });
   }
 }

@@ -90,6 +90,11 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
     return this.options.role !== 'web';
   }
 
+  /** Whether this process serves HTTP (`web` or `all`); a `worker` process only runs jobs. */
+  get servesHttp(): boolean {
+    return this.options.role !== 'worker';
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     this.started ??= this.start();
     await this.started;
