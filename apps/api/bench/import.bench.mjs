@@ -5,8 +5,9 @@
 // upload goes through curl, a separate process like a real client.
 //
 // Reported: issues per second from the start of the upload to the job's completion, peak RSS
-// of this process (which runs the API: upload, parsing and writing all happen here), the time of
-// a re-import of the same file (which must write nothing), and the ratio to a floor measured in
+// of this process (which runs the API: upload, parsing and writing all happen here) after the
+// import and through a re-import of the same file right after it (which must write nothing; the
+// target holds for both), the time of that re-import, and the ratio to a floor measured in
 // the same run on the same server: a real COPY (binary format, pg-copy-streams) of the very rows
 // the import wrote — its sprints, items and their status/sprint/estimate changes and sprint
 // memberships — into the same tables, with their keys, indexes and constraints, in one
@@ -99,7 +100,10 @@ try {
 
   const run = await timedImport(baseUrl, team, token, file);
   const rssMb = process.resourceUsage().maxRSS / 1024;
+  // Straight after, as a user re-importing the file would: memory the first import left for
+  // V8 to give back later counts too.
   const again = await timedImport(baseUrl, team, token, file);
+  const rssAgainMb = process.resourceUsage().maxRSS / 1024;
   const floor = await floorCopy(dataSource, team.id);
   const rate = ISSUES / (run.totalMs / 1000);
   const ratio = run.totalMs / floor.ms;
@@ -108,7 +112,7 @@ try {
     `Jira import benchmark — ${ISSUES.toLocaleString('en-US')} issues, ${generated.changes.toLocaleString('en-US')} changelog entries (${(generated.changes / ISSUES).toFixed(1)} per issue), ${(size / 1024 / 1024).toFixed(1)} MB JSON in ${Math.ceil(ISSUES / PAGE_SIZE)} pages`,
     `  import: ${(run.totalMs / 1000).toFixed(2)} s = upload, check and store ${(run.readMs / 1000).toFixed(2)} s + queued job (read, plan, write) ${(run.writeMs / 1000).toFixed(2)} s → ${Math.round(rate).toLocaleString('en-US')} issues/s (target ≥ ${TARGET_RATE.toLocaleString('en-US')})`,
     `  rows written: ${floor.rows.toLocaleString('en-US')} (${run.result.created} items created)`,
-    `  peak RSS: ${Math.round(rssMb)} MB (target ≤ ${TARGET_RSS_MB})`,
+    `  peak RSS: ${Math.round(rssMb)} MB; through the re-import right after it: ${Math.round(rssAgainMb)} MB (target ≤ ${TARGET_RSS_MB})`,
     `  floor (binary COPY of the same rows into the same tables, keys and indexes included, one transaction): ${(floor.ms / 1000).toFixed(2)} s`,
     `  ratio import / floor: ${ratio.toFixed(2)} (target ≤ ${TARGET_RATIO}); queued job alone / floor: ${(run.writeMs / floor.ms).toFixed(2)}`,
     `  re-import of the same file: ${(again.totalMs / 1000).toFixed(2)} s, created ${again.result.created}, updated ${again.result.updated}, unchanged ${again.result.unchanged}`,
@@ -116,7 +120,7 @@ try {
   process.stdout.write(`${lines.join('\n')}\n`);
   const missed = [
     rate < TARGET_RATE && 'issues/s',
-    rssMb > TARGET_RSS_MB && 'peak RSS',
+    rssAgainMb > TARGET_RSS_MB && 'peak RSS',
     ratio > TARGET_RATIO && 'ratio',
     (again.result.created !== 0 || again.result.updated !== 0) && 're-import wrote rows',
   ].filter(Boolean);
