@@ -16,8 +16,10 @@ COPY apps apps
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:24-bookworm-slim AS runtime
+# MALLOC_MMAP_THRESHOLD_: the malloc settings of apps/api/src/config/heap-budget.ts.
 ENV NODE_ENV=production \
-    PORT=3000
+    PORT=3000 \
+    MALLOC_MMAP_THRESHOLD_=131072
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules node_modules

@@ -31,6 +31,8 @@ const children = [
     {
       cwd: root,
       stdio: 'inherit',
+      // The API gets the malloc settings of production (apps/api/src/config/heap-budget.ts).
+      env: command === 'node' ? { ...process.env, MALLOC_MMAP_THRESHOLD_: '131072' } : process.env,
     },
   ),
 );

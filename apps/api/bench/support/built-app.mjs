@@ -85,27 +85,41 @@ export async function startBenchDatabase(name) {
  * without them, none.
  */
 export async function serverNodeFlags() {
+  return [...((await heapBudget())?.HEAP_BUDGET_FLAGS ?? [])];
+}
+
+/** The malloc settings every production start-up puts in the server's environment, likewise. */
+export async function serverNodeEnv() {
+  return { ...((await heapBudget())?.MALLOC_ENV ?? {}) };
+}
+
+async function heapBudget() {
   for (const file of [
     new URL('../../dist/config/heap-budget.js', import.meta.url),
     new URL('config/heap-budget.js', dist),
   ]) {
-    if (existsSync(file)) return [...(await import(file.href)).HEAP_BUDGET_FLAGS];
+    if (existsSync(file)) return import(file.href);
   }
-  return [];
+  return undefined;
 }
 
 /**
  * For a benchmark that runs the app in its own process (its peak RSS is the server's): when
- * this process was started without `serverNodeFlags()`, runs the benchmark `scriptUrl` again
- * with them and exits with its status; else returns.
+ * this process was started without `serverNodeFlags()` and `serverNodeEnv()`, runs the
+ * benchmark `scriptUrl` again with them and exits with its status; else returns.
  */
 export async function runUnderServerFlags(scriptUrl) {
   const flags = await serverNodeFlags();
-  if (flags.every((flag) => process.execArgv.includes(flag))) return;
+  const env = await serverNodeEnv();
+  if (
+    flags.every((flag) => process.execArgv.includes(flag)) &&
+    Object.entries(env).every(([name, value]) => process.env[name] === value)
+  )
+    return;
   const again = spawnSync(
     process.execPath,
     [...flags, ...process.execArgv, fileURLToPath(scriptUrl), ...process.argv.slice(2)],
-    { stdio: 'inherit' },
+    { stdio: 'inherit', env: { ...process.env, ...env } },
   );
   process.exit(again.status ?? 1);
 }
@@ -120,6 +134,7 @@ export async function startBuiltServer({ port, databaseUrl, dataDir, env = {} })
   const child = spawn(process.execPath, [...flags, fileURLToPath(new URL('main.js', dist))], {
     env: {
       ...process.env,
+      ...(await serverNodeEnv()),
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       BEARING_DEMO: 'false',

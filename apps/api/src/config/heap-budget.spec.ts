@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { HEAP_BUDGET_FLAGS } from './heap-budget.js';
+import { HEAP_BUDGET_FLAGS, MALLOC_ENV } from './heap-budget.js';
 
 const root = path.resolve(import.meta.dirname, '../../../..');
 const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
@@ -28,6 +28,19 @@ describe('the heap budget', () => {
     expect(young).toBeLessThanOrEqual(64 * 1024 * 1024);
   });
 
+  it('sets the malloc settings in the environment of every production start-up', () => {
+    const settings = Object.entries(MALLOC_ENV);
+    expect(settings.length).toBeGreaterThan(0);
+    const packageJson = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
+    const dockerfile = read('Dockerfile');
+    const dev = read('scripts/dev.mjs');
+    for (const [name, value] of settings) {
+      expect(packageJson.scripts.start).toMatch(new RegExp(`^${name}=${value} exec `));
+      expect(dockerfile).toMatch(new RegExp(`^\\s+${name}=${value}$`, 'm'));
+      expect(dev).toContain(`${name}: '${value}'`);
+    }
+  });
+
   it('is passed by every production start-up of the server and by the benchmarks', () => {
     const packageJson = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
     expect(packageJson.scripts.start).toContain(`node ${flags} apps/api/dist/main.js`);
@@ -41,6 +54,7 @@ describe('the heap budget', () => {
     // The benchmarks measure the server as it runs: the ones that run the app in their own
     // process rerun themselves under the budget, the others start the server with it.
     expect(read('apps/api/bench/support/built-app.mjs')).toContain('.HEAP_BUDGET_FLAGS');
+    expect(read('apps/api/bench/support/built-app.mjs')).toContain('.MALLOC_ENV');
     for (const bench of ['jira-sync', 'import']) {
       expect(read(`apps/api/bench/${bench}.bench.mjs`)).toContain(
         'await runUnderServerFlags(import.meta.url);',
