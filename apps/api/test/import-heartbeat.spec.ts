@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { importJobPageSchema, importJobSchema } from '@bearing/contracts';
+import type { ImportResult } from '@bearing/contracts';
+import { markRunning, recordOutcome } from '../src/imports/import-job.repository.js';
+import { failedResult } from '../src/imports/import-result.js';
 import { ImportsService } from '../src/imports/imports.service.js';
 import { createTeam, fixture, importFile, type TestTeam } from './support/delivery-factories.js';
 import {
@@ -99,5 +102,23 @@ describe('import job heartbeat', () => {
       [job.id],
     );
     expect(row?.heartbeat_at).toBeInstanceOf(Date);
+  });
+
+  it('keeps an ended import as it ended: a late attempt can neither restart nor end it again', async () => {
+    const id = await runningJob('1 minute');
+    const manager = testApp.dataSource.manager;
+    const done: ImportResult = { ...failedResult([]), items: 3, created: 3 };
+    expect(await recordOutcome(manager, id, 'completed', done)).toBe(true);
+    // A retry that took the job over while its first attempt was alive after all, then found
+    // the upload gone (the first attempt let go of it on completing).
+    expect(await markRunning(manager, id)).toBe(false);
+    const failed = failedResult([{ message: 'the uploaded file is gone; nothing was stored' }]);
+    expect(await recordOutcome(manager, id, 'failed', failed)).toBe(false);
+    expect(await statusOf(id)).toBe('completed');
+    const [row]: { result: ImportResult }[] = await testApp.dataSource.query(
+      `SELECT result FROM import_job WHERE id = $1`,
+      [id],
+    );
+    expect(row?.result).toEqual(done);
   });
 });

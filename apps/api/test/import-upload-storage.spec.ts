@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { insertImportJob } from '../src/imports/import-job.repository.js';
 import { restoreUpload, storeUpload } from '../src/imports/import-upload.repository.js';
+import { removeStaleUploads } from '../src/imports/upload-storage.js';
 import { createTeam, type TestTeam } from './support/delivery-factories.js';
-import { createUser, createWorkspace, type TestWorkspace } from './support/factories.js';
+import { createUser, createWorkspace, signIn, type TestWorkspace } from './support/factories.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -20,6 +21,7 @@ describe('stored import uploads', () => {
   let workspace: TestWorkspace;
   let team: TestTeam;
   let userId: string;
+  let user: Awaited<ReturnType<typeof createUser>>;
   const files: string[] = [];
   const tempFile = () => {
     const file = path.join(tmpdir(), `bearing-upload-test-${randomUUID()}`);
@@ -29,7 +31,7 @@ describe('stored import uploads', () => {
 
   beforeAll(async () => {
     testApp = await createTestApp();
-    const user = await createUser(testApp);
+    user = await createUser(testApp);
     userId = user.id;
     workspace = await createWorkspace(testApp, user);
     team = await createTeam(testApp, workspace);
@@ -107,4 +109,65 @@ describe('stored import uploads', () => {
     const job = await newJob();
     expect(await restoreUpload(testApp.dataSource, job.id, tempFile())).toBe(false);
   });
+
+  it('removes the temporary file of an upload refused before the import saw it', async () => {
+    const admin = await signIn(testApp, user);
+    // The upload carries a marker, so its temporary file is told from other suites' uploads.
+    const marker = randomUUID();
+    const upload = Buffer.from(JSON.stringify([{ issues: [], marker }]));
+    // A malformed team in the path is refused by the route's pipes, after multer wrote the file
+    // and before the service (which removes it when done) saw it: Nest's multer removes it.
+    const response = await admin
+      .post(`/api/workspaces/${workspace.slug}/teams/Not_A_Team!/imports`)
+      .field('format', 'jira-json')
+      .attach('file', upload, 'export.json');
+    expect(response.status).toBe(400);
+    // Removed once the request ended: wait for it, on state.
+    const deadline = Date.now() + 30_000;
+    let left = await uploadsHolding(marker, upload.length);
+    while (left.length > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      left = await uploadsHolding(marker, upload.length);
+    }
+    expect(left).toEqual([]);
+  });
+  it('removes upload files a killed server left behind, and no upload in progress', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'bearing-stale-uploads-'));
+    try {
+      const now = Date.UTC(2026, 11, 7, 12);
+      const hours = (count: number) => (now - count * 3_600_000) / 1000;
+      const write = async (name: string, ageHours: number) => {
+        await writeFile(path.join(directory, name), 'x');
+        await utimes(path.join(directory, name), hours(ageHours), hours(ageHours));
+      };
+      await write('bearing-import-left-by-a-crash', 7);
+      await write('bearing-import-being-received', 1);
+      await write('someone-elses-file', 30);
+      expect(await removeStaleUploads(directory, now)).toBe(1);
+      expect((await readdir(directory)).sort()).toEqual([
+        'bearing-import-being-received',
+        'someone-elses-file',
+      ]);
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  });
 });
+
+/**
+ * Temporary upload files (`bearing-import-*`, see upload-storage.ts) of `bytes` bytes that hold
+ * `marker`.
+ */
+async function uploadsHolding(marker: string, bytes: number): Promise<string[]> {
+  const names = (await readdir(tmpdir())).filter((name) => name.startsWith('bearing-import-'));
+  const holding = await Promise.all(
+    names.map(async (name) => {
+      // Another suite's upload may be removed while this looks: not this one's, then.
+      const file = path.join(tmpdir(), name);
+      if ((await stat(file).catch(() => undefined))?.size !== bytes) return [];
+      const text = await readFile(file, 'utf8').catch(() => '');
+      return text.includes(marker) ? [name] : [];
+    }),
+  );
+  return holding.flat();
+}

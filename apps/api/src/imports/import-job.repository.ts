@@ -61,12 +61,18 @@ export async function beat(manager: EntityManager, jobId: string): Promise<void>
   );
 }
 
-/** A queued job starts running: progress 0, its first heartbeat now. */
-export async function markRunning(manager: EntityManager, jobId: string): Promise<void> {
-  await manager.query(
-    `UPDATE import_job SET status = 'running', progress = 0, heartbeat_at = now() WHERE id = $1`,
+/**
+ * A queued job starts running (again, when a retry takes it over): progress 0, its first
+ * heartbeat now. False when it has ended meanwhile — another attempt finished it — and then
+ * nothing changes.
+ */
+export async function markRunning(manager: EntityManager, jobId: string): Promise<boolean> {
+  const [, updated] = await manager.query<[unknown, number]>(
+    `UPDATE import_job SET status = 'running', progress = 0, heartbeat_at = now()
+      WHERE id = $1 AND status IN ('queued', 'running')`,
     [jobId],
   );
+  return updated > 0;
 }
 
 /** Records a running job's progress (0–1), which is a heartbeat too. */
@@ -135,17 +141,22 @@ export function insertImportJob(
   return manager.getRepository(ImportJob).save(values);
 }
 
-/** Records how an import ended. */
+/**
+ * Records how an import ended, unless it has already ended: an outcome is final, so a late
+ * attempt (a retry that took over a job whose first attempt was alive after all) cannot turn a
+ * completed import into a failed one, or the reverse. Answers whether this outcome was recorded.
+ */
 export async function recordOutcome(
   manager: EntityManager,
   jobId: string,
   status: Extract<ImportJobStatus, 'completed' | 'failed'>,
   result: ImportResult,
-): Promise<void> {
-  await manager.getRepository(ImportJob).update(jobId, {
-    status,
-    result,
-    progress: status === 'completed' ? 1 : 0,
-    finishedAt: new Date(),
-  });
+): Promise<boolean> {
+  const { affected } = await manager
+    .createQueryBuilder()
+    .update(ImportJob)
+    .set({ status, result, progress: status === 'completed' ? 1 : 0, finishedAt: new Date() })
+    .where('id = :jobId AND status IN (:...open)', { jobId, open: ['queued', 'running'] })
+    .execute();
+  return (affected ?? 0) > 0;
 }

@@ -61,7 +61,12 @@ import { failedResult, resultOf, workflowWithMapping } from './import-result.js'
 import { refreshFlowOfPlan, writePlan } from './import-writer.js';
 import { ReadUploads } from './read-uploads.js';
 import { cleanText } from './jira/text-limits.js';
-import { removeUpload, type StoredUpload } from './upload-storage.js';
+import {
+  removeStaleUploads,
+  removeUpload,
+  type StoredUpload,
+  UPLOAD_FILE_PREFIX,
+} from './upload-storage.js';
 import {
   deleteUpload,
   deleteUploadsOfEndedImports,
@@ -238,7 +243,8 @@ export class ImportsService
     if (!job || job.status === 'completed' || job.status === 'failed') return;
     const team = await teamOfWorkspace(this.dataSource.manager, workspaceId, job.teamId);
     const alreadyRead = this.readUploads.take(job.id, fields, team.timeZone);
-    if (alreadyRead) await markRunning(this.dataSource.manager, job.id);
+    // Another attempt may have ended it since it was read: then this one has nothing to do.
+    if (alreadyRead && !(await markRunning(this.dataSource.manager, job.id))) return;
     const contents = alreadyRead ?? (await this.readStoredUpload(job, fields, team));
     if (!contents) return;
     const run = this.run(job, { workspaceId, teamId: team.id }, contents, fields.mapping, actor);
@@ -255,7 +261,7 @@ export class ImportsService
     fields: ImportUploadFields,
     team: Team,
   ): Promise<ImportFile | undefined> {
-    const file = path.join(tmpdir(), `bearing-import-${randomUUID()}`);
+    const file = path.join(tmpdir(), `${UPLOAD_FILE_PREFIX}${randomUUID()}`);
     try {
       if (!(await restoreUpload(this.dataSource, job.id, file))) {
         await this.fail(
@@ -264,7 +270,7 @@ export class ImportsService
         );
         return undefined;
       }
-      await markRunning(this.dataSource.manager, job.id);
+      if (!(await markRunning(this.dataSource.manager, job.id))) return undefined;
       try {
         return await this.readUpload({ path: file }, fields, team);
       } catch (error) {
@@ -293,6 +299,10 @@ export class ImportsService
     // first upload loads them as before. A worker process reads only the uploads of jobs other
     // processes received — rarely — and does not keep a thread (some 27 MB) warm for them.
     if (this.queue.servesHttp) this.workers.run(warmUpTask, undefined).catch(() => undefined);
+    const leftOver = await removeStaleUploads().catch(() => 0);
+    if (leftOver > 0) {
+      this.logger.warn(`Removed ${leftOver} temporary upload file(s) a stopped server left.`);
+    }
     const failed = await failStaleImportJobs(this.dataSource.manager, 'all');
     if (failed > 0) {
       this.logger.warn(`Marked ${failed} import(s) cut off by a stopped server as failed.`);
@@ -359,8 +369,13 @@ export class ImportsService
     heartbeat.unref();
     try {
       await this.dataSource.transaction(async (manager) => {
-        // One import per team at a time.
+        // One import per team at a time — and one attempt per import: an attempt that waited
+        // here for another that has since ended writes nothing.
         await lockTeamForImport(manager, target.teamId);
+        const current = await importJobOrNull(manager, target.workspaceId, job.id);
+        if (current?.status !== 'queued' && current?.status !== 'running') {
+          throw new ImportEndedElsewhere();
+        }
         const team = await teamOfWorkspace(manager, target.workspaceId, target.teamId);
         const workflow = workflowWithMapping(team.workflow, mapping);
         const plan = await planImport(manager, target, file);
@@ -394,10 +409,17 @@ export class ImportsService
         });
         // The outcome commits with the write: a worker that dies after the commit leaves a
         // completed job, which a retry leaves alone, rather than a running one it imports again.
-        await recordOutcome(manager, job.id, 'completed', result);
+        if (!(await recordOutcome(manager, job.id, 'completed', result))) {
+          // Failed meanwhile as stale (its heartbeat lapsed): the outcome stands, the write goes.
+          throw new ImportEndedElsewhere();
+        }
         await deleteUpload(manager, job.id);
       });
     } catch (error) {
+      if (error instanceof ImportEndedElsewhere) {
+        this.logger.warn(`Import ${job.id} had already ended; this attempt wrote nothing.`);
+        return;
+      }
       this.logger.error(
         `Import ${job.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       );
@@ -419,12 +441,16 @@ export class ImportsService
    */
   private async fail(job: ImportJob, result: ImportResult) {
     await this.dataSource.transaction(async (manager) => {
-      await recordOutcome(manager, job.id, 'failed', result);
+      // An import another attempt ended keeps its outcome, and nobody hears of a failure.
+      if (!(await recordOutcome(manager, job.id, 'failed', result))) return;
       await deleteUpload(manager, job.id);
       await publishImportFailed(manager, job, result);
     });
   }
 }
+
+/** Thrown inside an import's transaction to roll it back: another attempt ended the import. */
+class ImportEndedElsewhere extends Error {}
 
 /** The file a worker read, or its refusal thrown as an `ImportFileError`. */
 function fileOf(read: ImportReadOutcome): ImportFile {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { open, rm } from 'node:fs/promises';
+import { open, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Readable, Writable } from 'node:stream';
@@ -47,7 +47,7 @@ export class TemporaryFileStorage {
   constructor(private readonly readWhileReceiving?: ReadWhileReceiving) {}
 
   _handleFile(request: { body?: unknown }, file: IncomingFile, callback: StorageCallback): void {
-    const target = path.join(tmpdir(), `bearing-import-${randomUUID()}`);
+    const target = path.join(tmpdir(), `${UPLOAD_FILE_PREFIX}${randomUUID()}`);
     this.receive(request.body, file, target).then(
       (info) => callback(null, info),
       (error: Error) => {
@@ -96,6 +96,43 @@ export class TemporaryFileStorage {
       await handle.close().catch(() => undefined);
     }
   }
+}
+
+/** Temporary files of uploads: received ones, and stored ones restored to be read. */
+export const UPLOAD_FILE_PREFIX = 'bearing-import-';
+
+/**
+ * Temporary upload files older than this are left over: no upload or read of one lasts that
+ * long (an import job times out after an hour).
+ */
+const STALE_UPLOAD_MS = 6 * 60 * 60 * 1000;
+
+/**
+ * Removes temporary upload files a process left behind when it was killed mid-upload or
+ * mid-import (an out-of-memory kill, a crash): nothing else would, and each can be 60 MB.
+ * Files of uploads in progress — of this process or another sharing the directory — are
+ * younger than `STALE_UPLOAD_MS` and stay. Answers how many it removed.
+ */
+export async function removeStaleUploads(directory = tmpdir(), now = Date.now()): Promise<number> {
+  const names = (await readdir(directory)).filter((name) => name.startsWith(UPLOAD_FILE_PREFIX));
+  let removed = 0;
+  for (const name of names) {
+    const file = path.join(directory, name);
+    // Another process may remove it meanwhile: then it is not this one's to count.
+    const modified = await stat(file).then(
+      (info) => info.mtimeMs,
+      () => undefined,
+    );
+    if (modified === undefined || now - modified < STALE_UPLOAD_MS) continue;
+    if (
+      await rm(file, { force: true }).then(
+        () => true,
+        () => false,
+      )
+    )
+      removed++;
+  }
+  return removed;
 }
 
 export async function removeUpload(file: { path?: string } | undefined): Promise<void> {
