@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuerySchema, pageSchema } from './pagination.js';
+import type { ProblemFieldError } from './problem.js';
 import { stageNameSchema, statusNameSchema } from './teams.js';
 import { text } from './text.js';
 
@@ -78,7 +79,8 @@ export const createJiraConnectionRequestSchema = z
 
 /**
  * `PATCH /api/workspaces/:workspace/jira-connections/:id` (admin) → `jiraConnectionSchema`.
- * Without `secret` the stored token is kept. `email: null` clears it (for data-center).
+ * Without `secret` the stored token is kept — but only for the site, flavour and account it was
+ * given for: see `jiraConnectionChangeViolations`. `email: null` clears it (for data-center).
  */
 export const updateJiraConnectionRequestSchema = z.strictObject({
   name: jiraConnectionNameSchema.optional(),
@@ -87,6 +89,44 @@ export const updateJiraConnectionRequestSchema = z.strictObject({
   email: jiraEmailSchema.nullable().optional(),
   secret: jiraSecretSchema.optional(),
 });
+
+type JiraConnectionTarget = {
+  baseUrl: string;
+  flavour: JiraFlavour;
+  email?: string | null | undefined;
+};
+
+/**
+ * The rule a change of a stored connection must keep, as `{ path, message }` (none when it
+ * keeps it): a change of the address, the flavour or the account email must bring the token
+ * again (`secret`). The stored token was given for one site and one account; kept across such a
+ * change, the next connection test or sync would send it to a host it was never meant for. A
+ * field sent with its stored value is no change. The API refuses a PATCH that breaks it (400);
+ * the connection form checks it before sending.
+ */
+export function jiraConnectionChangeViolations(
+  change: {
+    baseUrl?: string | undefined;
+    flavour?: JiraFlavour | undefined;
+    email?: string | null | undefined;
+    secret?: string | undefined;
+  },
+  stored: JiraConnectionTarget,
+): ProblemFieldError[] {
+  if (change.secret !== undefined) return [];
+  const retargeted = [
+    change.baseUrl !== undefined && change.baseUrl !== stored.baseUrl && 'address',
+    change.flavour !== undefined && change.flavour !== stored.flavour && 'flavour',
+    change.email !== undefined && change.email !== (stored.email ?? null) && 'account email',
+  ].filter((what) => what !== false);
+  if (retargeted.length === 0) return [];
+  return [
+    {
+      path: 'secret',
+      message: `is required again when the ${retargeted.join(' and ')} change${retargeted.length === 1 ? 's' : ''}: the stored token is only sent to the site and account it was given for`,
+    },
+  ];
+}
 
 /** What stopped a connection test, in one word; `message` says it in words. */
 export const jiraProblemKindSchema = z.enum([

@@ -65,7 +65,10 @@ export class JiraConnectionsController {
     return this.connections.get(workspace.id, id);
   }
 
-  /** `updateJiraConnectionRequestSchema`; without `secret` the stored token stays. */
+  /**
+   * `updateJiraConnectionRequestSchema`; without `secret` the stored token stays — a change of
+   * address, flavour or email without it is a 400 naming `secret`.
+   */
   @Patch(':id')
   @Access({ workspaceRole: 'admin' })
   @Returns(jiraConnectionSchema)

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type {
-  CreateJiraConnectionRequest,
-  JiraConnection as JiraConnectionResponse,
-  JiraConnectionPage,
-  JiraConnectionTestResult,
-  JiraFieldList,
-  PageQuery,
-  UpdateJiraConnectionRequest,
+import {
+  type CreateJiraConnectionRequest,
+  jiraConnectionChangeViolations,
+  type JiraConnection as JiraConnectionResponse,
+  type JiraConnectionPage,
+  type JiraConnectionTestResult,
+  type JiraFieldList,
+  type PageQuery,
+  type UpdateJiraConnectionRequest,
 } from '@bearing/contracts';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../access/caller.js';
@@ -85,15 +86,22 @@ export class JiraConnectionsService {
     });
   }
 
-  /** Changes the fields sent; without `secret` the stored token stays. */
+  /**
+   * Changes the fields sent; without `secret` the stored token stays, unless the address,
+   * flavour or account changes: then a 400 names `secret` and nothing changes (the token must
+   * not follow the connection to another host or account).
+   */
   async update(
     workspaceId: string,
     actor: Actor,
     id: string,
-    { secret, email, ...changes }: UpdateJiraConnectionRequest,
+    request: UpdateJiraConnectionRequest,
   ): Promise<JiraConnectionResponse> {
+    const { secret, email, ...changes } = request;
     return this.dataSource.transaction(async (manager) => {
       const connection = await findJiraConnection(manager, workspaceId, id, true);
+      const violations = jiraConnectionChangeViolations(request, connection);
+      if (violations.length > 0) throw ProblemException.validation(violations);
       const changed: string[] = [];
       for (const [field, value] of Object.entries(changes)) {
         if (value === undefined) continue;

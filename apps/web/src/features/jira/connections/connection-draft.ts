@@ -1,9 +1,12 @@
-import type {
-  CreateJiraConnectionRequest,
-  JiraConnection,
-  JiraFlavour,
-  UpdateJiraConnectionRequest,
+import {
+  type CreateJiraConnectionRequest,
+  type JiraConnection,
+  jiraConnectionChangeViolations,
+  type JiraFlavour,
+  type UpdateJiraConnectionRequest,
+  updateJiraConnectionRequestSchema,
 } from '@bearing/contracts';
+import { type FieldErrors, fieldErrorsFromIssues } from '../../../components/field-errors';
 
 /** The connection form's fields, as typed. */
 export interface ConnectionValues {
@@ -53,4 +56,20 @@ export function updateRequestOf(values: ConnectionValues, before: JiraConnection
     ...(email === undefined ? {} : { email }),
     ...(values.secret === '' ? {} : { secret: values.secret }),
   } satisfies Partial<Record<keyof UpdateJiraConnectionRequest, unknown>>;
+}
+
+/**
+ * An edit that moves the connection to another address, flavour or account must bring the token
+ * again (the API refuses it otherwise): the stored token goes only where it was given for.
+ * Empty while the values are not yet a valid change (the schema's messages say why).
+ */
+export function tokenNeededErrors(values: ConnectionValues, before: JiraConnection): FieldErrors {
+  const parsed = updateJiraConnectionRequestSchema.safeParse(updateRequestOf(values, before));
+  if (!parsed.success) return {};
+  return fieldErrorsFromIssues(
+    jiraConnectionChangeViolations(parsed.data, before).map(({ path, message }) => ({
+      path: [path],
+      message,
+    })),
+  );
 }

@@ -19,6 +19,7 @@ import { contractRequest, useContractForm } from '../../../components/use-contra
 import {
   type ConnectionValues,
   createRequestOf,
+  tokenNeededErrors,
   updateRequestOf,
   valuesOf,
 } from './connection-draft';
@@ -53,7 +54,8 @@ export interface ConnectionFormProps {
 /**
  * Name, address, flavour and credentials. Cloud signs in with an account's email and an API
  * token, Data Center with a personal access token. Editing leaves the stored token as it is
- * unless a new one is typed: the token is never sent back to the browser.
+ * unless a new one is typed (the token is never sent back to the browser) — but moving the
+ * connection to another address, flavour or account asks for the token again.
  */
 export function ConnectionForm({ workspace, connection, onSaved, onCancel }: ConnectionFormProps) {
   const create = useCreateJiraConnection(workspace);
@@ -69,9 +71,14 @@ export function ConnectionForm({ workspace, connection, onSaved, onCancel }: Con
       : contractRequest(createJiraConnectionRequestSchema, createRequestOf, async (body) =>
           onSaved(await create.mutateAsync(body)),
         ),
+    validate: (values) => (connection ? tokenNeededErrors(values, connection) : {}),
   });
   const { values, setValue, errorAt } = form;
   const help = FLAVOUR_HELP[values.flavour];
+  // Moved to another site, flavour or account: the stored token does not go along.
+  const tokenNeeded =
+    connection !== undefined && Object.keys(tokenNeededErrors(values, connection)).length > 0;
+  const keepsStoredToken = connection?.hasSecret === true && !tokenNeeded;
 
   return (
     <form onSubmit={form.submit} noValidate>
@@ -124,14 +131,16 @@ export function ConnectionForm({ workspace, connection, onSaved, onCancel }: Con
         <PasswordInput
           label={help.secretLabel}
           description={
-            connection?.hasSecret
+            keepsStoredToken
               ? `${help.secretHelp} Leave empty to keep the stored one.`
-              : help.secretHelp
+              : tokenNeeded
+                ? `${help.secretHelp} The address, Jira or account changed: type the token for it — the stored one only goes to the site it was given for.`
+                : help.secretHelp
           }
           placeholder={
-            connection?.hasSecret ? 'Stored — unchanged unless you type a new one' : undefined
+            keepsStoredToken ? 'Stored — unchanged unless you type a new one' : undefined
           }
-          required={!connection}
+          required={!connection || tokenNeeded}
           autoComplete="off"
           value={values.secret}
           onChange={(event) => setValue('secret', event.currentTarget.value)}

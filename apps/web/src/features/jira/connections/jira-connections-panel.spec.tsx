@@ -149,6 +149,51 @@ describe('JiraConnectionsPanel', () => {
     ]);
   });
 
+  it('asks for the token again before moving a connection to another address', async () => {
+    const moved: JiraConnection = { ...acme, baseUrl: 'https://elsewhere.example' };
+    const fetchMock = mockFetch({
+      ...shellRoutes(signedInAs('admin')),
+      [`GET ${BASE}`]: () => fakeResponse(200, { items: [acme], nextCursor: null }),
+      [`PATCH ${BASE}/${acme.id}`]: () => fakeResponse(200, moved),
+      [`POST ${BASE}/${acme.id}/test`]: () => fakeResponse(200, { ok: true, user: 'Sync Robot' }),
+    });
+    renderApp('/w/demo/settings/jira');
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit Acme Jira' }, LOADED));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit Acme Jira' }, LOADED);
+    fireEvent.change(within(dialog).getByLabelText(/^Address/), {
+      target: { value: 'https://elsewhere.example/' },
+    });
+    // The stored token stays with the old site: the form no longer offers to keep it.
+    expect(
+      await within(dialog).findByText(/The address, Jira or account changed/, {}, LOADED),
+    ).toBeTruthy();
+    expect(within(dialog).queryByText(/Leave empty to keep the stored one/)).toBeNull();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save connection' }));
+
+    expect(
+      await within(dialog).findByText(/^Is required again when the address changes/, {}, LOADED),
+    ).toBeTruthy();
+    expect(bodiesSent(fetchMock, 'PATCH', `${BASE}/${acme.id}`)).toEqual([]);
+
+    fireEvent.change(within(dialog).getByLabelText(/^API token/), {
+      target: { value: 'token-for-elsewhere' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save connection' }));
+    await waitFor(
+      () =>
+        expect(bodiesSent(fetchMock, 'PATCH', `${BASE}/${acme.id}`)).toEqual([
+          {
+            name: 'Acme Jira',
+            baseUrl: 'https://elsewhere.example',
+            flavour: 'cloud',
+            email: 'sync@acme.example',
+            secret: 'token-for-elsewhere',
+          },
+        ]),
+      LOADED,
+    );
+  });
+
   it('explains why a connection a team still syncs through cannot be deleted', async () => {
     mockFetch({
       ...shellRoutes(signedInAs('admin')),
