@@ -10,6 +10,7 @@ import {
 } from '@jest/globals';
 import { jiraSourceSchema, syncRunSchema } from '@bearing/contracts';
 import { ClockService } from '../src/common/clock/clock.service.js';
+import { refreshTeamFlow } from '../src/delivery/flow-read-model/flow-read-model.service.js';
 import { JiraSyncService } from '../src/jira-sync/jira-sync.service.js';
 import { Scheduler } from '../src/jobs/jobs.module.js';
 import { createTeam, type TestTeam } from './support/delivery-factories.js';
@@ -65,6 +66,14 @@ describe('Jira sync', () => {
   };
   const base = () => `/api/workspaces/${workspace.slug}`;
   const teamPath = (team: TestTeam) => `${base()}/teams/${team.slug}`;
+  /**
+   * Deletes the team's source once its test is done: its fake Jira closes after the test, and a
+   * source left behind is due at a later test's scheduler tick, where its sync holds a queue
+   * worker retrying a Jira that is gone.
+   */
+  const retire = async (team: TestTeam) => {
+    await agent.delete(`${teamPath(team)}/source`).expect(204);
+  };
 
   /** The flow and sprint numbers a dashboard shows for the team, without ids. */
   const numbersOf = async (team: TestTeam) => {
@@ -299,6 +308,7 @@ describe('Jira sync', () => {
         teamNow.body.workflow.stages as { name: string; statuses: string[] }[]
       ).find((stage) => stage.name === 'In Progress');
       expect(inProgress?.statuses).toContain('Blocked');
+      await retire(team);
     });
   });
 
@@ -353,6 +363,7 @@ describe('Jira sync', () => {
       // Assignees are never stored.
       const stored = JSON.stringify(await rowsOf(team));
       expect(stored).not.toContain('Alex Assignee');
+      await retire(team);
     });
 
     it('incrementally gives exactly the rows and numbers a full sync of the final state gives', async () => {
@@ -422,6 +433,8 @@ describe('Jira sync', () => {
       expect(incrementalRows).toHaveLength(260);
       expect(incrementalRows).toEqual(await rowsOf(full));
       expect(await numbersOf(incremental)).toEqual(await numbersOf(full));
+      await retire(incremental);
+      await retire(full);
     });
 
     it('on Data Center reads the board filter and pages by startAt', async () => {
@@ -434,6 +447,71 @@ describe('Jira sync', () => {
       expect(run).toMatchObject({ status: 'succeeded', counts: { created: 150 } });
       expect(jira.count(/\/rest\/agile\/1\.0\/board\/7\/configuration/)).toBe(1);
       expect(jira.count(/POST \/rest\/api\/2\/search/)).toBeGreaterThanOrEqual(2);
+      await retire(team);
+    });
+
+    it('never marks removed a live issue that an edit during the key listing shifted between pages', async () => {
+      // Data Center with small pages: the listing takes three, the last two fetched at once.
+      const jira = await fake({ flavour: 'data-center', email: undefined, pageLimit: 50 });
+      jira.generate({ count: 150, historiesPerIssue: 6 });
+      const id = await connectFake(agent, workspace, jira);
+      const team = await createTeam(testApp, workspace);
+      await putSource(agent, workspace, team, { connectionId: id, jql: 'project = PAY' });
+      // Once the listing's first page is cut, one of its issues is edited: ordered by `updated`
+      // it would jump to the end, and the next page would begin one issue late.
+      let edited = false;
+      jira.onSearchPage = (_page, search) => {
+        if (edited || search.fields.join() !== 'updated') return;
+        edited = true;
+        jira.now = new Date('2026-03-02T10:00:00Z');
+        jira.transition('PAY-1', 'Done');
+      };
+      const run = await syncNow(agent, workspace, team);
+      jira.onSearchPage = undefined;
+      expect(edited).toBe(true);
+      expect(run).toMatchObject({
+        status: 'succeeded',
+        mode: 'full',
+        counts: { created: 150, removed: 0 },
+      });
+      const removed = await testApp.dataSource.query(
+        `SELECT key FROM work_item WHERE team_id = $1 AND removed_at IS NOT NULL`,
+        [team.id],
+      );
+      expect(removed).toEqual([]);
+      await retire(team);
+    });
+
+    it('restores an item marked removed once Jira lists it again, even unchanged', async () => {
+      const jira = await fake();
+      jira.generate({ count: 30, historiesPerIssue: 6 });
+      const id = await connectFake(agent, workspace, jira);
+      const team = await createTeam(testApp, workspace);
+      await putSource(agent, workspace, team, { connectionId: id, jql: 'project = PAY' });
+      expect((await syncNow(agent, workspace, team)).status).toBe('succeeded');
+      const rows = await rowsOf(team);
+      const numbers = await numbersOf(team);
+
+      // Marked removed as a listing that missed it once did; Jira still has it, unchanged.
+      await testApp.dataSource.query(
+        `UPDATE work_item SET removed_at = $2 WHERE team_id = $1 AND key = 'PAY-7'`,
+        [team.id, NOW],
+      );
+      await testApp.dataSource.transaction((manager) =>
+        refreshTeamFlow(manager, workspace.id, team.id),
+      );
+      expect(await rowsOf(team)).toHaveLength(29);
+      expect(await numbersOf(team)).not.toEqual(numbers);
+
+      // The next key reconciliation (hours later, an incremental sync) lists it again.
+      const later = new Date(NOW.getTime() + 7 * 3_600_000);
+      jest.spyOn(testApp.app.get(ClockService), 'now').mockImplementation(() => later);
+      const run = await syncNow(agent, workspace, team);
+      jest.spyOn(testApp.app.get(ClockService), 'now').mockImplementation(() => NOW);
+      expect(run).toMatchObject({ status: 'succeeded', mode: 'incremental' });
+      expect(await rowsOf(team)).toEqual(rows);
+      expect(await numbersOf(team)).toEqual(numbers);
+      await retire(team);
     });
 
     it('marks the source broken when Jira revokes the token, pauses its schedule, and audits it', async () => {

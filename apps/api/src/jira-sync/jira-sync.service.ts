@@ -22,12 +22,16 @@ import {
 import { JobQueue } from '../jobs/job-queue.service.js';
 import { Scheduler } from '../jobs/jobs.module.js';
 import { lockTeamForImport } from '../teams/team.repository.js';
-import { markItemsRemoved, presentItemKeys } from '../work-items/work-item-removal.repository.js';
+import {
+  markItemsRemoved,
+  presentItemKeys,
+  restoreRemovedItems,
+} from '../work-items/work-item-removal.repository.js';
 import { JiraClient, JiraProblem } from './jira-client.js';
 import { connectionOfWorkspace } from './jira-connection.repository.js';
 import { credentialsOf } from './jira-connections.service.js';
 import { JiraReader, SEARCH_PAGE_SIZE, type SearchPage } from './jira-reader.js';
-import { incrementalJql, fullJql, keysJql } from './jql.js';
+import { incrementalJql, fullJql, type JqlOrder, keysJql } from './jql.js';
 import type { SyncRun } from './sync-run.entity.js';
 import {
   activeRunOf,
@@ -260,10 +264,13 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
     const boardSprints = source.boardId === null ? [] : await reader.boardSprints(source.boardId);
     const mode = source.watermark === null ? 'full' : 'incremental';
     tally.mode = mode;
-    const jql =
+    const jqlOrderedBy = (order: JqlOrder) =>
       mode === 'full'
-        ? fullJql(baseJql)
-        : incrementalJql(baseJql, source.watermark as Date, OVERLAP_MINUTES, me.timeZone);
+        ? fullJql(baseJql, order)
+        : incrementalJql(baseJql, source.watermark as Date, OVERLAP_MINUTES, me.timeZone, order);
+    const jql = jqlOrderedBy('updated');
+    // The same selection listed by key: an issue edited while the keys are listed keeps its place.
+    const listingJql = jqlOrderedBy('key');
     const fields = [
       'summary',
       'status',
@@ -349,7 +356,7 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
     // paging), not after the last batch is written: it runs while the writes catch up.
     let listing: Promise<Map<string, string>> | undefined;
     const pages = thenStart(reader.search(jql, fields), () => {
-      listing = reader.listKeys(jql);
+      listing = reader.listKeys(listingJql);
       // Awaited below; a failure must not go unobserved if a write fails first.
       listing.catch(() => undefined);
     });
@@ -364,7 +371,7 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
       // Paging is not a snapshot: an issue edited meanwhile moves in the order and may push
       // another past a page boundary. The key listing shows what the pages missed or what
       // changed since; those are read again by key.
-      listed = await (listing ?? reader.listKeys(jql));
+      listed = await (listing ?? reader.listKeys(listingJql));
       const missed = [...listed]
         .filter(([key, updated]) => seen.get(key) !== updated)
         .map(([key]) => key);
@@ -387,8 +394,12 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
       this.clock.now().getTime() - source.reconciledAt.getTime() >=
         RECONCILE_EVERY_HOURS * 3_600_000;
     if (reconcile) {
-      const present = mode === 'full' ? listed : await reader.listKeys(fullJql(baseJql));
-      rebuild = (await this.markRemoved(source, tally, present)) || rebuild;
+      const present = new Set(
+        (mode === 'full' ? listed : await reader.listKeys(fullJql(baseJql, 'key'))).keys(),
+      );
+      // An issue this run read in its own pages is there, whatever a listing missed of it.
+      for (const key of seen.keys()) present.add(key);
+      rebuild = (await this.reconcile(source, tally, present)) || rebuild;
     }
     return { watermark: latest, reconciled: reconcile, rebuild };
   }
@@ -416,21 +427,29 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
     return applied;
   }
 
-  /** Marks the team's items Jira no longer lists for the source removed. */
-  private async markRemoved(
+  /**
+   * Marks the team's items Jira no longer lists for the source removed, and restores those
+   * marked removed that it lists again (a removal is not final: an issue moved back, or one a
+   * listing once missed, comes back even if it did not change since). Answers whether any
+   * item's mark changed.
+   */
+  private async reconcile(
     source: TeamSource,
     tally: Tally,
-    present: Map<string, string>,
+    present: ReadonlySet<string>,
   ): Promise<boolean> {
     const scope = { workspaceId: source.workspaceId, teamId: source.teamId, source: JIRA_SOURCE };
-    const removed = await this.dataSource.transaction(async (manager) => {
+    const { removed, restored } = await this.dataSource.transaction(async (manager) => {
       if (!(await holdRunLease(manager, tally.id))) throw new LeaseLost();
       const stored = await presentItemKeys(manager, scope);
       const gone = stored.filter((key) => !present.has(key));
-      return markItemsRemoved(manager, scope, gone, this.clock.now());
+      return {
+        removed: await markItemsRemoved(manager, scope, gone, this.clock.now()),
+        restored: await restoreRemovedItems(manager, scope, [...present]),
+      };
     });
     tally.removed += removed;
-    return removed > 0;
+    return removed > 0 || restored > 0;
   }
 
   private async succeed(

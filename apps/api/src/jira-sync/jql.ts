@@ -1,6 +1,9 @@
 /**
- * The JQL a sync sends. A source's own JQL may end in `ORDER BY`: the sync orders by `updated`
- * itself (oldest first, so the watermark only ever moves forward), so its ordering is dropped.
+ * The JQL a sync sends. A source's own JQL may end in `ORDER BY`: the sync orders itself, so its
+ * ordering is dropped. Issue pages are ordered by `updated` (oldest first, so the watermark only
+ * ever moves forward); key listings by `key`, an order an edit made while listing does not move
+ * an issue in (ordered by `updated`, an edited issue jumps to the end and the issues behind it
+ * shift back one place, so the first issue of the next page is never listed).
  */
 
 const ORDER_BY = /\border\s+by\b[\s\S]*$/i;
@@ -15,9 +18,12 @@ function and(...clauses: string[]): string {
   return clauses.filter((clause) => clause !== '').join(' AND ');
 }
 
-/** Everything the source selects, oldest update first. */
-export function fullJql(jql: string): string {
-  return `${and(selection(jql))} ORDER BY updated ASC`.trim();
+/** How a search is ordered: `updated` for issue pages, `key` for key listings. */
+export type JqlOrder = 'updated' | 'key';
+
+/** Everything the source selects, oldest update first (or by key). */
+export function fullJql(jql: string, order: JqlOrder = 'updated'): string {
+  return `${and(selection(jql))} ORDER BY ${order} ASC`.trim();
 }
 
 /**
@@ -29,9 +35,10 @@ export function incrementalJql(
   watermark: Date,
   overlapMinutes: number,
   timeZone: string,
+  order: JqlOrder = 'updated',
 ): string {
   const since = new Date(watermark.getTime() - overlapMinutes * 60_000);
-  return `${and(selection(jql), `updated >= "${jqlDate(since, timeZone)}"`)} ORDER BY updated ASC`;
+  return `${and(selection(jql), `updated >= "${jqlDate(since, timeZone)}"`)} ORDER BY ${order} ASC`;
 }
 
 /** The issues of `keys`, read again by key. */

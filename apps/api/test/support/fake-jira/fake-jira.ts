@@ -9,7 +9,9 @@ import type { AddressInfo } from 'node:net';
  * `/issue/{key}/changelog`, sprints through the Agile API, and the failures a sync must live
  * through: 429 with `Retry-After`, intermittent 500s, a revoked token, issues edited between
  * pages, and a latency per request. Paging is not a snapshot, as in Jira: each page is cut from
- * the issues as they are at that request.
+ * the issues as they are at that request. The JQL it understands: `project = X` and
+ * `project in (X, Y)` (the key's prefix), `updated >= "…"`, `key in (…)`, and `ORDER BY key`
+ * (otherwise the order is `updated`).
  */
 
 export type FakeFlavour = 'cloud' | 'data-center';
@@ -56,6 +58,11 @@ export type FakeJiraOptions = {
   latencyMs?: number;
   /** Histories a search shows per issue before `/changelog` is needed (Jira: 40 on Cloud). */
   inlineHistories?: number;
+  /**
+   * The most issues a search page answers, whatever is asked (Jira's own limit: 5,000 on Cloud,
+   * 1,000 by default on Data Center, where an admin may set it lower).
+   */
+  pageLimit?: number;
 };
 
 export const STORY_POINTS_FIELD = 'customfield_10016';
@@ -76,8 +83,11 @@ export class FakeJira {
   latencyMs: number;
   /** The instant edits are stamped with (Jira's clock). */
   now = new Date('2026-03-02T09:00:00Z');
-  /** Called after each issue-search page was cut, before it is sent (edits between pages). */
-  onSearchPage: ((page: number) => void) | undefined;
+  /**
+   * Called after each issue-search page was cut, before it is sent (edits between pages), with
+   * the search it belongs to (a key listing asks for the `updated` field only).
+   */
+  onSearchPage: ((page: number, search: { jql: string; fields: string[] }) => void) | undefined;
   private searchesInFlight = 0;
   private searchPages = 0;
   private pendingFailures: { status: number; retryAfter?: string }[] = [];
@@ -400,7 +410,15 @@ export class FakeJira {
   }
 
   private select(jql: string): FakeIssue[] {
-    let issues = this.inOrder();
+    let issues = /\border\s+by\s+key\b/i.test(jql) ? this.byKey() : this.inOrder();
+    const projects = [...jql.matchAll(/project\s*(?:=\s*"?(\w+)"?|in\s*\(([^)]*)\))/gi)].flatMap(
+      (match) =>
+        (match[1] ?? match[2] ?? '').split(',').map((name) => name.trim().replace(/^"|"$/g, '')),
+    );
+    if (projects.length > 0) {
+      const wanted = new Set(projects);
+      issues = issues.filter((issue) => wanted.has(projectOf(issue.key)));
+    }
     const since = /updated\s*>=\s*"([^"]+)"/i.exec(jql)?.[1];
     if (since !== undefined) {
       issues = issues.filter((issue) => this.minuteOf(issue.updated) >= since);
@@ -423,6 +441,15 @@ export class FakeJira {
     return this.ordered;
   }
 
+  /** Every issue ordered by key: project, then number (Jira's `ORDER BY key`). */
+  private byKey(): FakeIssue[] {
+    return [...this.issues.values()].sort(
+      (first, second) =>
+        projectOf(first.key).localeCompare(projectOf(second.key)) ||
+        Number(first.key.split('-')[1]) - Number(second.key.split('-')[1]),
+    );
+  }
+
   private minuteOf(instant: Date): string {
     let minute = this.minutes.get(instant.getTime());
     if (minute === undefined) {
@@ -436,10 +463,10 @@ export class FakeJira {
     const offset = body.nextPageToken
       ? Number(Buffer.from(body.nextPageToken, 'base64url').toString())
       : 0;
-    const size = Math.min(body.maxResults ?? 50, 5000);
+    const size = Math.min(body.maxResults ?? 50, this.options.pageLimit ?? 5000);
     const all = this.select(body.jql ?? '');
     const page = all.slice(offset, offset + size);
-    this.afterPage();
+    this.afterPage(body);
     const next = offset + page.length;
     return {
       issues: page.map((issue) => this.issueJson(issue, body)),
@@ -453,10 +480,10 @@ export class FakeJira {
 
   private searchDataCenter(body: SearchBody) {
     const startAt = body.startAt ?? 0;
-    const size = Math.min(body.maxResults ?? 50, 1000);
+    const size = Math.min(body.maxResults ?? 50, this.options.pageLimit ?? 1000);
     const all = this.select(body.jql ?? '');
     const page = all.slice(startAt, startAt + size);
-    this.afterPage();
+    this.afterPage(body);
     return {
       startAt,
       maxResults: size,
@@ -466,9 +493,9 @@ export class FakeJira {
     };
   }
 
-  private afterPage(): void {
+  private afterPage(body: SearchBody): void {
     this.searchPages++;
-    this.onSearchPage?.(this.searchPages);
+    this.onSearchPage?.(this.searchPages, { jql: body.jql ?? '', fields: body.fields ?? [] });
   }
 
   private issueJson(issue: FakeIssue, body: SearchBody) {
@@ -610,6 +637,11 @@ function historyJson(history: FakeIssue['histories'][number]) {
     created: jiraTime(history.created),
     items: history.items,
   };
+}
+
+/** The project of a key: `PAY` of `PAY-12`. */
+function projectOf(key: string): string {
+  return key.slice(0, key.lastIndexOf('-'));
 }
 
 /** Jira's timestamp form: `2026-01-05T09:00:00.000+0000`. */
