@@ -410,6 +410,108 @@ describe('Jira import', () => {
     });
   });
 
+  /**
+   * A search export where Jira cut PAY-3's changelog: it says 120 entries and shows its last two,
+   * and the summary changed since. The other three issues are as in search-v3.json.
+   */
+  describe('a changelog Jira cut (its total above the entries shown)', () => {
+    const cutExport = () => {
+      const json = JSON.parse(fixture('search-v3.json').toString('utf8')) as {
+        issues: {
+          key: string;
+          fields: Record<string, unknown>;
+          changelog: { histories: unknown[]; maxResults: number; total: number };
+        }[];
+      };
+      const pay3 = json.issues.find((issue) => issue.key === 'PAY-3');
+      if (!pay3) throw new Error('the fixture has PAY-3');
+      pay3.fields.summary = 'Declined card shows a readable reason';
+      pay3.changelog.histories = pay3.changelog.histories.slice(-2);
+      pay3.changelog.maxResults = 2;
+      pay3.changelog.total = 120;
+      return Buffer.from(JSON.stringify(json));
+    };
+    /** PAY-3 as stored: its fields, history, and the cycle time the flow read model holds. */
+    const pay3Of = async (team: TestTeam) => {
+      const teamBase = `${base()}/teams/${team.slug}`;
+      const page = workItemPageSchema.parse(
+        (await admin.get(`${teamBase}/work-items`).expect(200)).body,
+      );
+      const id = page.items.find((item) => item.key === 'PAY-3')?.id;
+      const detail = workItemDetailSchema.parse(
+        (await admin.get(`${teamBase}/work-items/${id}`).expect(200)).body,
+      );
+      const cycle = cycleTimesSchema.parse(
+        (await admin.get(`${teamBase}/flow/cycle-times?from=2024-03-01&to=2024-03-31`).expect(200))
+          .body,
+      );
+      return {
+        title: detail.title,
+        status: detail.status,
+        hasHistory: detail.hasHistory,
+        history: {
+          initialStatus: detail.initialStatus,
+          statusChanges: detail.statusChanges,
+          sprintChanges: detail.sprintChanges,
+        },
+        cycle: cycle.points.filter(([key]) => key === 'PAY-3'),
+      };
+    };
+
+    it('keeps the full history the team has for the item and updates only its fields', async () => {
+      const team = await createTeam(testApp, workspace);
+      await importFile(admin, workspace, team, { file: fixture('search-v3.json') });
+      const full = await pay3Of(team);
+      expect(full.history.statusChanges).toHaveLength(4);
+
+      const job = await importFile(admin, workspace, team, { file: cutExport() });
+      expect(job.result).toMatchObject({
+        created: 0,
+        updated: 1,
+        unchanged: 3,
+        problems: [
+          {
+            key: 'PAY-3',
+            message:
+              'Jira returned 2 of 120 changelog entries: the history the team already has for it is kept (only its fields are updated)',
+          },
+        ],
+      });
+      expect(await pay3Of(team)).toEqual({
+        ...full,
+        title: 'Declined card shows a readable reason',
+      });
+
+      // The same cut export again changes nothing, and says again why the history stayed.
+      const again = await importFile(admin, workspace, team, { file: cutExport() });
+      expect(again.result).toMatchObject({ created: 0, updated: 0, unchanged: 4 });
+      expect(again.result?.problems.map((problem) => problem.message)).toEqual([
+        expect.stringMatching(/the history the team already has for it is kept/),
+      ]);
+    });
+
+    it('stores what there is when the team has no history of the item yet', async () => {
+      const team = await createTeam(testApp, workspace);
+      const job = await importFile(admin, workspace, team, { file: cutExport() });
+      expect(job.result).toMatchObject({
+        created: 4,
+        problems: [
+          {
+            key: 'PAY-3',
+            message: 'Jira returned 2 of 120 changelog entries: the history may be incomplete',
+          },
+        ],
+      });
+      expect((await pay3Of(team)).history).toMatchObject({
+        initialStatus: 'In Review',
+        statusChanges: [
+          { at: '2024-03-12T08:00:00.000Z', from: 'In Review', to: 'In Progress' },
+          { at: '2024-03-14T14:00:00.000Z', from: 'In Progress', to: 'Done' },
+        ],
+      });
+    });
+  });
+
   describe('bad input', () => {
     let team: TestTeam;
     beforeAll(async () => {

@@ -50,6 +50,11 @@ export type ImportedItem = {
   resolvedAt: string | null;
   parentKey: string | null;
   hasHistory: boolean;
+  /**
+   * Set when Jira returned only part of the item's changelog (`shown` of `total` entries): the
+   * history is incomplete, so it never replaces a stored one (see `planImport`).
+   */
+  truncatedHistory?: { shown: number; total: number };
   statusChanges: { at: string; from: string | null; to: string }[];
   sprintChanges: { at: string; sprint: string; change: 'added' | 'removed' }[];
   estimateChanges: { at: string; points: number | null }[];
@@ -58,6 +63,20 @@ export type ImportedItem = {
   /** CSV line of the record, for problems found later. */
   line?: number;
 };
+
+/**
+ * The warning for an item whose changelog Jira cut: the reader words it for an item imported
+ * with what is there; the plan rewords it when the team's stored history is kept instead.
+ */
+export function truncatedHistoryWarning(
+  { shown, total }: { shown: number; total: number },
+  storedHistoryKept: boolean,
+): string {
+  const cut = `Jira returned ${shown} of ${total} changelog entries`;
+  return storedHistoryKept
+    ? `${cut}: the history the team already has for it is kept (only its fields are updated)`
+    : `${cut}: the history may be incomplete`;
+}
 
 /** `id:<jira sprint id>` — the reference of a sprint known by id. */
 export const sprintIdRef = (id: string) => `id:${id}`;

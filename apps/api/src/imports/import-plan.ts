@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
+import type { ImportProblem } from '@bearing/contracts';
 import type { EntityManager } from 'typeorm';
-import type { ImportedItem, ImportedSprint, ImportFile } from './import-file.js';
+import {
+  type ImportedItem,
+  type ImportedSprint,
+  type ImportFile,
+  truncatedHistoryWarning,
+} from './import-file.js';
 import { timeOrderedId } from './time-ordered-id.js';
 import { type StoredSprint, teamSprints } from '../sprints/sprint.repository.js';
 import { storedItemDigests } from '../work-items/work-item-writes.repository.js';
@@ -15,7 +21,10 @@ export type PlannedItem = {
   item: ImportedItem;
   fieldsDigest: string;
   historyDigest: string | null;
-  /** For an update: whether the stored item has history a CSV must leave alone. */
+  /**
+   * For an update: the stored item has history the file must leave alone — a CSV row (no
+   * history) or an issue whose changelog Jira cut (`truncatedHistory`).
+   */
   keepStoredHistory: boolean;
 };
 
@@ -28,6 +37,8 @@ export type ImportPlan = {
   sprintIdOf: Map<string, string>;
   sprints: { insert: PlannedSprint[]; update: PlannedSprint[]; unchanged: number };
   items: { insert: PlannedItem[]; update: PlannedItem[]; unchanged: number };
+  /** Keys of the items with a cut changelog whose stored history the import keeps. */
+  truncatedKeptStored: Set<string>;
 };
 
 export async function planImport(
@@ -43,6 +54,7 @@ export async function planImport(
   );
   const storedByKey = new Map(stored.map((row) => [row.key, row]));
   const items: ImportPlan['items'] = { insert: [], update: [], unchanged: 0 };
+  const truncatedKeptStored = new Set<string>();
   for (const item of file.items) {
     const fieldsDigest = digest(fieldsOf(item, file.sprints));
     const historyDigest = item.hasHistory ? digest(historyOf(item, file.sprints)) : null;
@@ -57,7 +69,11 @@ export async function planImport(
       });
       continue;
     }
-    const keepStoredHistory = !item.hasHistory && existing.has_history;
+    // Part of a changelog must not replace a whole one (the first status, cycle times and the
+    // older changes would go); with nothing stored, what is there is better than nothing.
+    const partialHistory = !item.hasHistory || item.truncatedHistory !== undefined;
+    const keepStoredHistory = partialHistory && existing.has_history;
+    if (keepStoredHistory && item.truncatedHistory !== undefined) truncatedKeptStored.add(item.key);
     const changed =
       existing.fields_digest !== fieldsDigest ||
       (!keepStoredHistory && existing.history_digest !== historyDigest);
@@ -67,7 +83,25 @@ export async function planImport(
       items.unchanged++;
     }
   }
-  return { ...sprintPlan, items };
+  return { ...sprintPlan, items, truncatedKeptStored };
+}
+
+/** The file's problems, a cut changelog's warning saying so where the stored history was kept. */
+export function problemsOfPlan(file: ImportFile, plan: ImportPlan): ImportProblem[] {
+  if (plan.truncatedKeptStored.size === 0) return file.problems;
+  const cutOf = new Map(
+    file.items.flatMap((item) =>
+      item.truncatedHistory && plan.truncatedKeptStored.has(item.key)
+        ? [[item.key, item.truncatedHistory] as const]
+        : [],
+    ),
+  );
+  return file.problems.map((problem) => {
+    const cut = problem.key === undefined ? undefined : cutOf.get(problem.key);
+    return cut && problem.message === truncatedHistoryWarning(cut, false)
+      ? { ...problem, message: truncatedHistoryWarning(cut, true) }
+      : problem;
+  });
 }
 
 async function planSprints(

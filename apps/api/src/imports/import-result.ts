@@ -7,7 +7,7 @@ import type {
 } from '@bearing/contracts';
 import { ProblemException } from '../common/problem/problem.js';
 import type { ImportFile } from './import-file.js';
-import type { ImportPlan } from './import-plan.js';
+import { type ImportPlan, problemsOfPlan } from './import-plan.js';
 
 /**
  * The team's workflow with the mapping's statuses moved into their stages — what a real import
@@ -83,7 +83,7 @@ export function resultOf(file: ImportFile, plan: ImportPlan, workflow: TeamWorkf
     unknownStatuses: statuses.filter((entry) => entry.stage === null).map((entry) => entry.status),
     storyPointsField: file.storyPointsField,
     sprintField: file.sprintField,
-    problems: file.problems,
+    problems: problemsOfPlan(file, plan),
     metrics: metricsFedBy(file),
   };
 }

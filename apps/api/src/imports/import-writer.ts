@@ -33,7 +33,7 @@ export async function writePlan(
   await writeItemsThroughStaging(
     manager,
     { ...target, source: JIRA_SOURCE },
-    { insert, update },
+    { insert, update: update.map(withoutHistoryWhenKept) },
     histories,
   );
   const total = insert.length + update.length;
@@ -56,7 +56,8 @@ export async function refreshFlowOfPlan(
     reread: [],
   };
   for (const { id, item, keepStoredHistory } of [...plan.items.insert, ...plan.items.update]) {
-    // A CSV row over an item with history keeps part of what was stored: read it back.
+    // A CSV row or a cut changelog over an item with history keeps part of what was stored:
+    // read it back.
     if (keepStoredHistory) {
       items.reread.push(id);
       continue;
@@ -74,6 +75,16 @@ export async function refreshFlowOfPlan(
     });
   }
   await refreshTeamFlowOfItems(manager, target.workspaceId, target.teamId, items);
+}
+
+/**
+ * An update that keeps the stored history goes to the upsert as an item without history: the
+ * upsert then keeps the stored history's fields too (first status and points, digest). A CSV row
+ * already is one; an issue with a cut changelog carries history the plan decided not to use.
+ */
+function withoutHistoryWhenKept(planned: PlannedItem): PlannedItem {
+  if (!planned.keepStoredHistory || !planned.item.hasHistory) return planned;
+  return { ...planned, item: { ...planned.item, hasHistory: false } };
 }
 
 /** The item's history rows, its sprints by id (a sprint the plan did not place is left out). */

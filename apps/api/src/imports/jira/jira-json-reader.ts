@@ -9,6 +9,7 @@ import {
   ProblemLog,
   sprintIdRef,
   sprintNameRef,
+  truncatedHistoryWarning,
 } from '../import-file.js';
 import { describeField, FieldDirectory, isChangeOf, type ResolvedField } from './jira-fields.js';
 import { jiraSiteOf } from './jira-site.js';
@@ -157,10 +158,7 @@ function buildItem(
   log: ProblemLog,
 ): ImportedItem {
   if (issue.truncated) {
-    log.warn({
-      key: issue.key,
-      message: `Jira returned ${issue.truncated.shown} of ${issue.truncated.total} changelog entries: the history may be incomplete`,
-    });
+    log.warn({ key: issue.key, message: truncatedHistoryWarning(issue.truncated, false) });
   }
   const statusChanges: ImportedItem['statusChanges'] = [];
   const estimateChanges: ImportedItem['estimateChanges'] = [];
@@ -233,6 +231,7 @@ function buildItem(
     resolvedAt: issue.resolvedAt,
     parentKey: issue.parentKey,
     hasHistory: true,
+    ...(issue.truncated ? { truncatedHistory: issue.truncated } : {}),
     statusChanges,
     sprintChanges,
     estimateChanges,
