@@ -514,6 +514,54 @@ describe('Jira sync', () => {
       await retire(team);
     });
 
+    it('keeps "read everything again" when the selection is saved while a sync runs', async () => {
+      const jira = await fake();
+      jira.generate({ count: 40, historiesPerIssue: 6 });
+      jira.generate({ project: 'ADS', count: 20, historiesPerIssue: 6, sprintCount: 0 });
+      const id = await connectFake(agent, workspace, jira);
+      const team = await createTeam(testApp, workspace);
+      await putSource(agent, workspace, team, { connectionId: id, jql: 'project = PAY' });
+      expect(await syncNow(agent, workspace, team)).toMatchObject({
+        mode: 'full',
+        counts: { created: 40 },
+      });
+
+      // An incremental sync is under way when an editor widens the JQL to a second project,
+      // whose issues are all older than the watermark.
+      jira.now = new Date('2026-03-02T10:00:00Z');
+      jira.transition('PAY-3', 'Done');
+      let saved = false;
+      testApp.app.get(JiraSyncService).queuedRunOptions = {
+        afterPage: async () => {
+          if (saved) return;
+          saved = true;
+          await putSource(agent, workspace, team, {
+            connectionId: id,
+            jql: 'project in (PAY, ADS)',
+          });
+        },
+      };
+      const during = await syncNow(agent, workspace, team);
+      testApp.app.get(JiraSyncService).queuedRunOptions = {};
+      expect(saved).toBe(true);
+      expect(during).toMatchObject({ status: 'succeeded', mode: 'incremental' });
+      const [state] = await testApp.dataSource.query(
+        `SELECT watermark, reconciled_at FROM team_source WHERE team_id = $1`,
+        [team.id],
+      );
+      expect(state).toEqual({ watermark: null, reconciled_at: null });
+
+      // The next sync reads everything the new JQL selects, the older issues included.
+      const next = await syncNow(agent, workspace, team);
+      expect(next).toMatchObject({ status: 'succeeded', mode: 'full', counts: { created: 20 } });
+      const [items] = await testApp.dataSource.query(
+        `SELECT count(*)::int AS count FROM work_item WHERE team_id = $1 AND removed_at IS NULL`,
+        [team.id],
+      );
+      expect(items.count).toBe(60);
+      await retire(team);
+    });
+
     it('marks the source broken when Jira revokes the token, pauses its schedule, and audits it', async () => {
       const jira = await fake();
       jira.generate({ count: 20 });

@@ -45,6 +45,7 @@ import {
 } from './sync-run.repository.js';
 import type { TeamSource } from './team-source.entity.js';
 import { publishSyncFailed } from './sync-notice.js';
+import { sameSelection } from './source-selection.js';
 import { dueSources, sourceById, updateSourceState } from './team-source.repository.js';
 
 /** The queue job that runs one sync run. */
@@ -462,6 +463,11 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
     const final = liveTally(tally, client);
     await this.dataSource.transaction(async (manager) => {
       if (!(await holdRunLease(manager, tally.id))) throw new LeaseLost();
+      // Under the source's row lock, which saving it takes too: a selection saved while this run
+      // read the one before reset the watermark so that the next sync reads everything again.
+      // This run's watermark and reconciliation are of the old selection: the reset stays.
+      const saved = await sourceById(manager, source.workspaceId, source.id, true);
+      const selectionKept = saved !== null && sameSelection(saved, source);
       // Each page refreshed the rows of the items it wrote; items marked removed or restored
       // change the team's rows as a whole.
       if (outcome.rebuild) await refreshTeamFlow(manager, source.workspaceId, source.teamId);
@@ -470,8 +476,12 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
         lastSyncAt: now,
         lastError: null,
         failingSince: null,
-        watermark: outcome.watermark,
-        ...(outcome.reconciled ? { reconciledAt: now } : {}),
+        ...(selectionKept
+          ? {
+              watermark: outcome.watermark,
+              ...(outcome.reconciled ? { reconciledAt: now } : {}),
+            }
+          : {}),
       });
       await finishRun(manager, { ...final, status: 'succeeded', error: null, finishedAt: now });
     });

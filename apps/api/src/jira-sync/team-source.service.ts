@@ -19,6 +19,7 @@ import { findTeam, saveTeam } from '../teams/team.repository.js';
 import { findJiraConnection } from './jira-connection.repository.js';
 import { JiraSyncService } from './jira-sync.service.js';
 import { toJiraSourceResponse, toSyncRunResponse } from './jira-sync.mapper.js';
+import { sameSelection } from './source-selection.js';
 import { runPage } from './sync-run.repository.js';
 import type { TeamSource } from './team-source.entity.js';
 import { deleteSource, saveSource, sourceOfTeam } from './team-source.repository.js';
@@ -83,12 +84,7 @@ export class TeamSourceService {
           updatedByUserId: actor.userId,
         };
         const webhookSecret = existing ? undefined : randomBytes(24).toString('base64url');
-        const selectionChanged =
-          !existing ||
-          existing.connectionId !== values.connectionId ||
-          existing.jql !== values.jql ||
-          existing.boardId !== values.boardId ||
-          existing.storyPointsField !== values.storyPointsField;
+        const selectionChanged = !existing || !sameSelection(existing, values);
         const source = await saveSource(manager, {
           ...(existing ?? { workspaceId, teamId: team.id }),
           ...values,
