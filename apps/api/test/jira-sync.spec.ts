@@ -12,6 +12,14 @@ import { jiraSourceSchema, syncRunSchema } from '@bearing/contracts';
 import { ClockService } from '../src/common/clock/clock.service.js';
 import { refreshTeamFlow } from '../src/delivery/flow-read-model/flow-read-model.service.js';
 import { JiraSyncService } from '../src/jira-sync/jira-sync.service.js';
+import {
+  claimRun,
+  finishRun,
+  holdRunLease,
+  insertQueuedRun,
+  renewRun,
+  type RunLease,
+} from '../src/jira-sync/sync-run.repository.js';
 import { Scheduler } from '../src/jobs/jobs.module.js';
 import { createTeam, type TestTeam } from './support/delivery-factories.js';
 import {
@@ -637,6 +645,99 @@ describe('Jira sync', () => {
       const again = await agent.get(`${teamPath(team)}/source/runs`).expect(200);
       expect(again.body.items).toHaveLength(2);
       await waitForRun(agent, workspace, team, again.body.items[0].id);
+    });
+
+    it('lets only the worker holding the lease write, renew or end a run another worker took over', async () => {
+      const jira = await fake();
+      jira.generate({ count: 300, historiesPerIssue: 4 });
+      const id = await connectFake(agent, workspace, jira);
+      const team = await createTeam(testApp, workspace);
+      const source = jiraSourceSchema.parse(
+        await putSource(agent, workspace, team, { connectionId: id, jql: 'project = PAY' }),
+      );
+      const manager = testApp.dataSource.manager;
+      // A run recorded without its queue job: worker A is this test's own `run` call.
+      const run = await insertQueuedRun(manager, {
+        workspaceId: workspace.id,
+        sourceId: source.id,
+        trigger: 'manual',
+        createdAt: NOW,
+      });
+      if (!run) throw new Error('the source has a run already');
+      const runRow = async () => {
+        const [row] = await testApp.dataSource.query(
+          `SELECT status, pages, created, finished_at, lease_token FROM sync_run WHERE id = $1`,
+          [run.id],
+        );
+        return row as Record<string, unknown>;
+      };
+      const itemCount = async () => {
+        const [row] = await testApp.dataSource.query(
+          `SELECT count(*)::int AS count FROM work_item WHERE team_id = $1`,
+          [team.id],
+        );
+        return (row as { count: number }).count;
+      };
+
+      // Worker A writes its first batch, then stalls past its lease (a long 429 backoff, say):
+      // the scheduler hands the run to worker B, which claims it.
+      let leaseOfA: RunLease | undefined;
+      let leaseOfB: RunLease | null = null;
+      await testApp.app.get(JiraSyncService).run(workspace.id, run.id, {
+        batchIssues: 100,
+        afterPage: async () => {
+          if (leaseOfA) return;
+          leaseOfA = { runId: run.id, token: String((await runRow()).lease_token) };
+          await testApp.dataSource.query(
+            `UPDATE sync_run SET lease_until = now() - interval '1 second' WHERE id = $1`,
+            [run.id],
+          );
+          leaseOfB = await claimRun(manager, run.id, NOW);
+        },
+      });
+      if (!leaseOfA || !leaseOfB) throw new Error('worker B did not take the run over');
+      const [a, b]: [RunLease, RunLease] = [leaseOfA, leaseOfB];
+      expect(b.token).not.toBe(a.token);
+
+      // A stopped at its next batch: nothing after the takeover was written, and the run is
+      // still B's, running, with what A recorded before it.
+      expect(await itemCount()).toBe(100);
+      const taken = await runRow();
+      expect(taken).toEqual({
+        status: 'running',
+        pages: 1,
+        created: 100,
+        finished_at: null,
+        lease_token: b.token,
+      });
+
+      // A's lease is refused for renewing, writing and ending, and changes nothing.
+      const counts = {
+        pages: 9,
+        requests: 9,
+        retries: 9,
+        created: 999,
+        updated: 9,
+        unchanged: 9,
+        removed: 9,
+        mode: 'full' as const,
+      };
+      expect(await renewRun(manager, a, counts)).toBe(false);
+      expect(
+        await testApp.dataSource.transaction((transaction) => holdRunLease(transaction, a)),
+      ).toBe(false);
+      expect(
+        await finishRun(manager, a, { status: 'failed', error: 'A gave up', finishedAt: NOW }),
+      ).toBe(false);
+      expect(await runRow()).toEqual(taken);
+
+      // B's lease works.
+      expect(await renewRun(manager, b, counts)).toBe(true);
+      expect(
+        await finishRun(manager, b, { status: 'failed', error: 'B gave up', finishedAt: NOW }),
+      ).toBe(true);
+      expect(await runRow()).toMatchObject({ status: 'failed', lease_token: null });
+      await retire(team);
     });
 
     it('killed mid-way leaves the watermark, and a rerun converges on what a full sync gives', async () => {

@@ -34,14 +34,18 @@ import { JiraReader, SEARCH_PAGE_SIZE, type SearchPage } from './jira-reader.js'
 import { incrementalJql, fullJql, type JqlOrder, keysJql } from './jql.js';
 import type { SyncRun } from './sync-run.entity.js';
 import {
+  abandonQueuedRun,
   activeRunOf,
   claimRun,
+  extendLease,
   finishRun,
   holdRunLease,
   insertQueuedRun,
+  LEASE_SECONDS,
   orphanedRuns,
   renewRun,
   runById,
+  type RunLease,
 } from './sync-run.repository.js';
 import type { TeamSource } from './team-source.entity.js';
 import { publishSyncFailed } from './sync-notice.js';
@@ -100,10 +104,10 @@ export type SyncRunOptions = {
 /**
  * The sync engine. A run is recorded before its job is queued, and at most one run of a source
  * is queued or running at a time (a unique column, whatever process asks). The job claims the
- * run with a lease on the database clock and renews it after each page; every page is written
- * in its own transaction, which first checks this worker still holds the lease — so two
- * processes never write one team at once, and a worker that died is taken over once its lease
- * lapsed. Each page goes through the import's idempotent upsert; the watermark moves only once
+ * run with a lease on the database clock and a random token, and renews it after each page and
+ * on a timer; every page is written in its own transaction, which first checks this worker
+ * still holds the lease's token — so two processes never write one team at once, and a worker
+ * that died (or stalled past its lease) is taken over, the one before then refused. Each page goes through the import's idempotent upsert; the watermark moves only once
  * every page is committed, so a failed or killed sync starts again where the last good one
  * ended, and a rerun writes only what is still missing.
  */
@@ -175,9 +179,7 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
     try {
       await this.enqueue(run);
     } catch (error) {
-      await finishRun(manager, {
-        id: run.id,
-        status: 'failed',
+      await abandonQueuedRun(manager, run.id, {
         error: 'the sync could not be queued',
         finishedAt: this.clock.now(),
       });
@@ -212,7 +214,8 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
    */
   async run(workspaceId: string, runId: string, options: SyncRunOptions = {}): Promise<void> {
     const manager = this.dataSource.manager;
-    if (!(await claimRun(manager, runId, this.clock.now()))) return;
+    const lease = await claimRun(manager, runId, this.clock.now());
+    if (!lease) return;
     const run = await runById(manager, workspaceId, runId);
     const source = run && (await sourceById(manager, workspaceId, run.sourceId));
     if (!run || !source) return;
@@ -228,33 +231,61 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
       mode: run.mode,
     };
     await updateSourceState(manager, source.id, { state: 'syncing' });
+    // The lease is renewed after every batch, and also on a timer: a 429's backoff or a slow
+    // page may wait longer than the lease lasts. Once another worker claimed the run, the
+    // requests to Jira are aborted and this worker stops without touching the run.
+    const leaseLost = new AbortController();
+    const keeper = setInterval(
+      () => {
+        extendLease(manager, lease).then(
+          (held) => {
+            if (!held) leaseLost.abort(new LeaseLost());
+          },
+          () => undefined,
+        );
+      },
+      (LEASE_SECONDS * 1000) / 3,
+    );
+    keeper.unref();
     let client: JiraClient | undefined;
     try {
       const connection = await connectionOfWorkspace(manager, workspaceId, source.connectionId);
       client = new JiraClient(credentialsOf(connection, this.secrets), {
-        ...(options.signal ? { signal: options.signal } : {}),
+        signal: options.signal
+          ? AbortSignal.any([options.signal, leaseLost.signal])
+          : leaseLost.signal,
         ...(options.sleep ? { sleep: options.sleep } : {}),
       });
       // A run taken over keeps counting from where the earlier attempt recorded.
       client.requests = tally.requests;
       client.retries = tally.retries;
-      const outcome = await this.sync(source, tally, new JiraReader(client), client, options);
-      await this.succeed(source, tally, client, outcome);
+      const outcome = await this.sync(
+        source,
+        tally,
+        lease,
+        new JiraReader(client),
+        client,
+        options,
+      );
+      await this.succeed(source, tally, lease, client, outcome);
     } catch (error) {
       if (client) Object.assign(tally, liveTally(tally, client));
-      if (error instanceof LeaseLost) return;
+      if (error instanceof LeaseLost || leaseLost.signal.aborted) return;
       if (options.signal?.aborted) {
         // Stopped (shutdown): leave the run to be taken over once its lease lapses.
-        await renewRun(manager, tally).catch(() => undefined);
+        await renewRun(manager, lease, tally).catch(() => undefined);
         return;
       }
-      await this.fail(source, tally, error);
+      await this.fail(source, tally, lease, error);
+    } finally {
+      clearInterval(keeper);
     }
   }
 
   private async sync(
     source: TeamSource,
     tally: Tally,
+    lease: RunLease,
     reader: JiraReader,
     client: JiraClient,
     options: SyncRunOptions,
@@ -319,7 +350,7 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
     };
     /** Writes a read batch in its transaction, then records it and renews the lease. */
     const write = async (stamps: [string, string][], file: BatchFile, pages: number) => {
-      const applied = await this.writeBatch(source, tally, file, mode === 'incremental');
+      const applied = await this.writeBatch(source, tally, lease, file, mode === 'incremental');
       rebuild ||= applied.restored > 0;
       for (const [key, updated] of stamps) {
         seen.set(key, updated);
@@ -329,7 +360,7 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
       tally.pages += pages;
       tally.requests = client.requests;
       tally.retries = client.retries;
-      if (!(await renewRun(this.dataSource.manager, liveTally(tally, client))))
+      if (!(await renewRun(this.dataSource.manager, lease, liveTally(tally, client))))
         throw new LeaseLost();
       await options.afterPage?.(tally.pages);
     };
@@ -400,7 +431,7 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
       );
       // An issue this run read in its own pages is there, whatever a listing missed of it.
       for (const key of seen.keys()) present.add(key);
-      rebuild = (await this.reconcile(source, tally, present)) || rebuild;
+      rebuild = (await this.reconcile(source, lease, tally, present)) || rebuild;
     }
     return { watermark: latest, reconciled: reconcile, rebuild };
   }
@@ -409,11 +440,12 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
   private async writeBatch(
     source: TeamSource,
     tally: Tally,
+    lease: RunLease,
     file: BatchFile,
     refreshFlow: boolean,
   ): Promise<AppliedBatch> {
     const applied = await this.dataSource.transaction(async (manager) => {
-      if (!(await holdRunLease(manager, tally.id))) throw new LeaseLost();
+      if (!(await holdRunLease(manager, lease))) throw new LeaseLost();
       await lockTeamForImport(manager, source.teamId);
       return applyJiraFile(
         manager,
@@ -436,12 +468,13 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
    */
   private async reconcile(
     source: TeamSource,
+    lease: RunLease,
     tally: Tally,
     present: ReadonlySet<string>,
   ): Promise<boolean> {
     const scope = { workspaceId: source.workspaceId, teamId: source.teamId, source: JIRA_SOURCE };
     const { removed, restored } = await this.dataSource.transaction(async (manager) => {
-      if (!(await holdRunLease(manager, tally.id))) throw new LeaseLost();
+      if (!(await holdRunLease(manager, lease))) throw new LeaseLost();
       const stored = await presentItemKeys(manager, scope);
       const gone = stored.filter((key) => !present.has(key));
       return {
@@ -456,13 +489,14 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
   private async succeed(
     source: TeamSource,
     tally: Tally,
+    lease: RunLease,
     client: JiraClient,
     outcome: { watermark: Date | null; reconciled: boolean; rebuild: boolean },
   ): Promise<void> {
     const now = this.clock.now();
     const final = liveTally(tally, client);
     await this.dataSource.transaction(async (manager) => {
-      if (!(await holdRunLease(manager, tally.id))) throw new LeaseLost();
+      if (!(await holdRunLease(manager, lease))) throw new LeaseLost();
       // Under the source's row lock, which saving it takes too: a selection saved while this run
       // read the one before reset the watermark so that the next sync reads everything again.
       // This run's watermark and reconciliation are of the old selection: the reset stays.
@@ -483,11 +517,22 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
             }
           : {}),
       });
-      await finishRun(manager, { ...final, status: 'succeeded', error: null, finishedAt: now });
+      await finishRun(manager, lease, {
+        ...countsOf(final),
+        status: 'succeeded',
+        error: null,
+        finishedAt: now,
+      });
     });
   }
 
-  private async fail(source: TeamSource, tally: Tally, error: unknown): Promise<void> {
+  /** Ends the run failed, unless another worker took it over meanwhile (then it is theirs). */
+  private async fail(
+    source: TeamSource,
+    tally: Tally,
+    lease: RunLease,
+    error: unknown,
+  ): Promise<void> {
     const now = this.clock.now();
     const message = failureMessage(error);
     const broken =
@@ -497,12 +542,18 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
       this.logger.warn(`Jira sync of source ${source.id} failed: ${message}`);
     }
     await this.dataSource.transaction(async (manager) => {
+      if (!(await holdRunLease(manager, lease))) return;
       await updateSourceState(manager, source.id, {
         state: broken ? 'broken' : 'ok',
         lastError: message,
         failingSince: source.failingSince ?? now,
       });
-      await finishRun(manager, { ...tally, status: 'failed', error: message, finishedAt: now });
+      await finishRun(manager, lease, {
+        ...countsOf(tally),
+        status: 'failed',
+        error: message,
+        finishedAt: now,
+      });
       if (broken) {
         this.logger.warn(`Jira source ${source.id} is broken, its schedule paused: ${message}`);
         await publishSyncFailed(manager, source, tally.id, message);
@@ -583,6 +634,11 @@ async function* thenStart<T>(source: AsyncGenerator<T>, next: () => void): Async
 /** Jira's `2026-01-05T09:00:00.000+0000` (an offset without a colon) as an instant. */
 function jiraInstant(value: string): Date {
   return new Date(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+}
+
+/** The tally without the run's id, as the run's columns take it. */
+function countsOf({ id: _id, ...counts }: Tally): Omit<Tally, 'id'> {
+  return counts;
 }
 
 function liveTally(tally: Tally, client: JiraClient): Tally {

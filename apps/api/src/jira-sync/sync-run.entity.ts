@@ -18,7 +18,8 @@ import { TeamSource } from './team-source.entity.js';
  * failure. `activeSourceId` is the source's id while the run is queued or running and null
  * after: its unique constraint lets at most one sync of a source wait or run at a time, across
  * every process. `leaseUntil` is how long the running worker holds it; a worker that died
- * stops renewing it, and another may take the run over once it lapsed.
+ * stops renewing it, and another may take the run over once it lapsed — with a new
+ * `leaseToken`, so the one before, should it wake, is refused.
  */
 @Entity({ name: 'sync_run' })
 @Unique('UQ_sync_run_active_source_id', ['activeSourceId'])
@@ -82,6 +83,10 @@ export class SyncRun {
 
   @Column({ name: 'lease_until', type: 'timestamptz', nullable: true })
   leaseUntil!: Date | null;
+
+  /** The random token of the running worker's claim: only its holder renews, writes or ends. */
+  @Column({ name: 'lease_token', type: 'uuid', nullable: true })
+  leaseToken!: string | null;
 
   /** Millisecond precision: the history pages by (created_at, id). */
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })

@@ -1,11 +1,25 @@
+import { randomUUID } from 'node:crypto';
 import type { PageQuery } from '@bearing/contracts';
-import type { DeepPartial, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { createdAtIdOrder, keysetPage } from '../common/pagination/keyset-page.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
 import { SyncRun } from './sync-run.entity.js';
 
 /** How long a running sync holds its run without renewing the lease (database clock). */
 export const LEASE_SECONDS = 60;
+
+/**
+ * A worker's hold on a running run: the random token its claim stored. Renewing, writing a
+ * batch and ending the run ask for it, so once another worker took the run over (a new claim,
+ * a new token) the one before is refused whatever the lease's time says.
+ */
+export type RunLease = { runId: string; token: string };
+
+/** The counts a run records as it goes. */
+type RunCounts = Pick<
+  SyncRun,
+  'pages' | 'requests' | 'retries' | 'created' | 'updated' | 'unchanged' | 'removed' | 'mode'
+>;
 
 /**
  * Records a queued run of the source, or answers null when one is queued or running already
@@ -40,86 +54,117 @@ export function runById(
 }
 
 /**
- * Takes the run for this worker: a queued run, or a running one whose lease lapsed (its worker
- * died). Answers false when another worker holds it — then this one must not sync.
+ * Takes the run for this worker under a new lease token: a queued run, or a running one whose
+ * lease lapsed (its worker died or stalled). Answers null when another worker holds it — then
+ * this one must not sync.
  */
 export async function claimRun(
   manager: EntityManager,
   id: string,
   startedAt: Date,
-): Promise<boolean> {
+): Promise<RunLease | null> {
+  const token = randomUUID();
   const [, claimed] = await manager.query<[unknown, number]>(
     `UPDATE sync_run
-        SET status = 'running', started_at = COALESCE(started_at, $2),
+        SET status = 'running', started_at = COALESCE(started_at, $2), lease_token = $3,
             lease_until = now() + make_interval(secs => ${LEASE_SECONDS})
       WHERE id = $1 AND active_source_id IS NOT NULL
         AND (status = 'queued' OR lease_until IS NULL OR lease_until < now())`,
-    [id, startedAt],
+    [id, startedAt, token],
   );
-  return claimed === 1;
+  return claimed === 1 ? { runId: id, token } : null;
 }
 
 /**
  * Renews the lease and records the counts so far; false when the run is no longer this
- * worker's to continue (ended, or taken over after the lease lapsed).
+ * worker's to continue (ended, or claimed by another worker). A lease that lapsed without
+ * anyone claiming the run is still this worker's: only a claim changes the token.
  */
 export async function renewRun(
   manager: EntityManager,
-  run: Pick<
-    SyncRun,
-    | 'id'
-    | 'pages'
-    | 'requests'
-    | 'retries'
-    | 'created'
-    | 'updated'
-    | 'unchanged'
-    | 'removed'
-    | 'mode'
-  >,
+  lease: RunLease,
+  counts: RunCounts,
 ): Promise<boolean> {
   const [, renewed] = await manager.query<[unknown, number]>(
     `UPDATE sync_run
         SET lease_until = now() + make_interval(secs => ${LEASE_SECONDS}),
             pages = $2, requests = $3, retries = $4, created = $5, updated = $6,
             unchanged = $7, removed = $8, mode = $9
-      WHERE id = $1 AND status = 'running' AND lease_until >= now()`,
+      WHERE id = $1 AND status = 'running' AND lease_token = $10`,
     [
-      run.id,
-      run.pages,
-      run.requests,
-      run.retries,
-      run.created,
-      run.updated,
-      run.unchanged,
-      run.removed,
-      run.mode,
+      lease.runId,
+      counts.pages,
+      counts.requests,
+      counts.retries,
+      counts.created,
+      counts.updated,
+      counts.unchanged,
+      counts.removed,
+      counts.mode,
+      lease.token,
     ],
   );
   return renewed === 1;
 }
 
+/** Renews the lease only (while the worker waits on Jira); false as `renewRun`. */
+export async function extendLease(manager: EntityManager, lease: RunLease): Promise<boolean> {
+  const [, extended] = await manager.query<[unknown, number]>(
+    `UPDATE sync_run SET lease_until = now() + make_interval(secs => ${LEASE_SECONDS})
+      WHERE id = $1 AND status = 'running' AND lease_token = $2`,
+    [lease.runId, lease.token],
+  );
+  return extended === 1;
+}
+
 /**
  * Holds the running run's row until the caller's transaction ends, after checking this worker
- * still holds its lease: a page is written only by the run's one worker.
+ * still holds its lease: a page is written only by the run's one worker (a claim waits for the
+ * row, so the run cannot change hands while the transaction writes).
  */
-export async function holdRunLease(manager: EntityManager, id: string): Promise<boolean> {
+export async function holdRunLease(manager: EntityManager, lease: RunLease): Promise<boolean> {
   const rows: unknown[] = await manager.query(
     `SELECT 1 FROM sync_run
-      WHERE id = $1 AND status = 'running' AND lease_until >= now() FOR UPDATE`,
-    [id],
+      WHERE id = $1 AND status = 'running' AND lease_token = $2 FOR UPDATE`,
+    [lease.runId, lease.token],
   );
   return rows.length === 1;
 }
 
-/** Ends the run: it no longer blocks a next one. */
+/**
+ * Ends the run, if this worker still holds it: it no longer blocks a next one. False (and
+ * nothing changed) when another worker claimed it meanwhile.
+ */
 export async function finishRun(
   manager: EntityManager,
-  run: DeepPartial<SyncRun> & { id: string; status: 'succeeded' | 'failed'; finishedAt: Date },
+  lease: RunLease,
+  run: Partial<RunCounts> & {
+    status: 'succeeded' | 'failed';
+    error: string | null;
+    finishedAt: Date;
+  },
+): Promise<boolean> {
+  const result = await manager
+    .getRepository(SyncRun)
+    .update(
+      { id: lease.runId, leaseToken: lease.token, status: 'running' },
+      { ...run, activeSourceId: null, leaseUntil: null, leaseToken: null },
+    );
+  return result.affected === 1;
+}
+
+/** Ends a run whose job could not be queued (no worker ever claimed it). */
+export async function abandonQueuedRun(
+  manager: EntityManager,
+  id: string,
+  values: { error: string; finishedAt: Date },
 ): Promise<void> {
   await manager
     .getRepository(SyncRun)
-    .update({ id: run.id }, { ...run, activeSourceId: null, leaseUntil: null });
+    .update(
+      { id, status: 'queued' },
+      { ...values, status: 'failed', activeSourceId: null, leaseUntil: null },
+    );
 }
 
 /** The source's runs, newest first, keyset-paged on (created_at, id). */

@@ -38,6 +38,7 @@ import { CreateNotifications1765500000000 } from './1765500000000-create-notific
 import { CreateJiraSync1765550000000 } from './1765550000000-create-jira-sync.js';
 import { CreateJiraWebhook1765580000000 } from './1765580000000-create-jira-webhook.js';
 import { KeepAlertColumns1765980000000 } from './1765980000000-keep-alert-columns.js';
+import { SyncRunLeaseToken1765990000000 } from './1765990000000-sync-run-lease-token.js';
 
 /**
  * Every migration, in the order it runs: TypeORM sorts migrations by the timestamp that ends
@@ -85,4 +86,5 @@ export const migrations = [
   CoverFlowDoneRank1765960000000,
   CoverFlowInProgress1765961000000,
   KeepAlertColumns1765980000000,
+  SyncRunLeaseToken1765990000000,
 ];
