@@ -175,6 +175,9 @@ export class ImportsService
       );
       // Awaited below; this only keeps a failure from going unhandled while the upload is stored.
       reading.catch(() => undefined);
+      // A file not read while it arrived may wait for a pool thread before its reading starts:
+      // the transaction below would hold a database connection all that time.
+      if (!file.readAhead) await reading;
       const queued = await this.dataSource
         .transaction(async (manager) => {
           const saved = await insertImportJob(manager, {
