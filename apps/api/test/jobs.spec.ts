@@ -95,6 +95,33 @@ describe('background jobs', () => {
     expect(attemptsByKey.get('second-time-lucky')).toBe(2);
   });
 
+  it('enqueues within a transaction: the job exists once it commits, never if it rolls back', async () => {
+    const queue = testApp.app.get(JobQueue);
+    const dataSource = testApp.dataSource;
+    const payload = (key: string) => ({ workspaceId: workspace.id, key, failTimes: 0 });
+    const rolledBack = new Error('rolled back on purpose');
+    let doomedId: string | null = null;
+    await expect(
+      dataSource.transaction(async (manager) => {
+        doomedId = await queue.enqueue<FlakyPayload>('test.flaky', payload('doomed'), {
+          transaction: manager,
+        });
+        throw rolledBack;
+      }),
+    ).rejects.toBe(rolledBack);
+    expect(doomedId).not.toBeNull();
+    const committedId = await dataSource.transaction((manager) =>
+      queue.enqueue<FlakyPayload>('test.flaky', payload('committed'), { transaction: manager }),
+    );
+    const committed = await eventually(
+      () => jobById(committedId ?? ''),
+      (found) => found?.state === 'completed',
+    );
+    expect(committed).toMatchObject({ kind: 'test.flaky', state: 'completed' });
+    expect(await jobById(doomedId ?? '')).toBeUndefined();
+    expect(attemptsByKey.has('doomed')).toBe(false);
+  });
+
   it('keeps a job that ran out of attempts as failed, with its error, until an admin retries it', async () => {
     const id = (await enqueue({ key: 'hopeless', failTimes: 3 })) ?? '';
     const failed = await eventually(

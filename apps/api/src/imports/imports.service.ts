@@ -178,6 +178,7 @@ export class ImportsService
       // A file not read while it arrived may wait for a pool thread before its reading starts:
       // the transaction below would hold a database connection all that time.
       if (!file.readAhead) await reading;
+      let kept: string | undefined;
       const queued = await this.dataSource
         .transaction(async (manager) => {
           const saved = await insertImportJob(manager, {
@@ -193,9 +194,23 @@ export class ImportsService
           await storeUpload(manager, saved.id, file.path);
           const read = await reading;
           if (read.refusal) throw read.refusal;
-          return { job: saved, contents: read.contents };
+          // The queued job takes the file already read when it runs in this process (kept
+          // before the commit makes the job visible; let go of below if the commit fails).
+          if (this.queue.runsJobs) {
+            this.readUploads.keep(saved.id, read.contents, fields, team.timeZone);
+            kept = saved.id;
+          }
+          // Queued by this transaction: a job row with its upload always has its queue job, even
+          // if this process dies right after the commit.
+          await this.queue.enqueue<ImportJobPayload>(
+            JIRA_IMPORT_JOB,
+            { workspaceId, importJobId: saved.id, fields, actor },
+            { transaction: manager },
+          );
+          return saved;
         })
         .catch((error: unknown) => {
+          if (kept !== undefined) this.readUploads.take(kept);
           if (error instanceof ImportFileError) return error;
           throw error;
         });
@@ -212,25 +227,7 @@ export class ImportsService
         });
         throw unreadableFile(queued);
       }
-      const { job, contents } = queued;
-      // The queued job takes the file already read when it runs in this process.
-      if (this.queue.runsJobs) this.readUploads.keep(job.id, contents, fields, team.timeZone);
-      try {
-        await this.queue.enqueue<ImportJobPayload>(JIRA_IMPORT_JOB, {
-          workspaceId,
-          importJobId: job.id,
-          fields,
-          actor,
-        });
-      } catch (error) {
-        this.readUploads.take(job.id);
-        await this.fail(
-          job,
-          failedResult([{ message: 'the import could not be queued; nothing was stored' }]),
-        );
-        throw error;
-      }
-      return toImportJobResponse(job);
+      return toImportJobResponse(queued);
     } finally {
       await removeUpload(upload.file);
     }

@@ -6,7 +6,9 @@ import {
   type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { PgBoss } from 'pg-boss';
+import type { EntityManager } from 'typeorm';
 import type { ProcessRole } from '../config/config.js';
+import { queueDatabaseIn } from './queue-transaction.repository.js';
 
 /** Where the queue lives and what this process does with it; provided by `JobsModule`. */
 export const JOBS_OPTIONS = Symbol('JOBS_OPTIONS');
@@ -44,6 +46,8 @@ export type EnqueueOptions = {
   /** At most one queued-or-running job per key (e.g. one import per team). */
   singletonKey?: string;
   runAt?: Date;
+  /** Enqueue within this transaction: the job exists once it commits, and never if it rolls back. */
+  transaction?: EntityManager;
 };
 
 type Registration = {
@@ -110,6 +114,7 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
     return this.queue().send(kind, payload, {
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
       ...(options.runAt ? { startAfter: options.runAt } : {}),
+      ...(options.transaction ? { db: queueDatabaseIn(options.transaction) } : {}),
     });
   }
 
