@@ -85,7 +85,10 @@ export function useCreateJiraConnection(workspace: string) {
   });
 }
 
-/** `PATCH …/jira-connections/:id` (admin): without `secret`, the stored one is kept. */
+/**
+ * `PATCH …/jira-connections/:id` (admin): without `secret`, the stored one is kept — unless the
+ * address, flavour or email changes, which must bring the token again (400 naming `secret`).
+ */
 export function useUpdateJiraConnection(workspace: string) {
   const invalidate = useInvalidateConnections(workspace);
   return useMutation({
