@@ -1,13 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import {
   authConfigResponseSchema,
+  mfaChallengeSchema,
   pendingSsoLinkListSchema,
   problemSchema,
   sessionResponseSchema,
+  totpEnrolmentSchema,
 } from '@bearing/contracts';
+import { Secret, TOTP } from 'otpauth';
 import { makeInstanceAdmin, setUserDeactivated } from '../src/accounts/user-admin.repository.js';
 import { findUserByEmail } from '../src/accounts/user.repository.js';
 import { AuditEvent } from '../src/audit/audit-event.entity.js';
+import { ClockService } from '../src/common/clock/clock.service.js';
 import { insertIdentity } from '../src/auth/oidc/oidc.repository.js';
 import { SSO_PER_IP } from '../src/auth/oidc/oidc.service.js';
 import type { OidcConfig } from '../src/config/config.js';
@@ -335,6 +339,80 @@ describe('single sign-on (OpenID Connect)', () => {
         .getRepository(AuditEvent)
         .findOneBy({ action: 'account.sso-linked', actorUserId: dora.id });
       expect(event?.details).toMatchObject({ confirmedBy: 'password-sign-in' });
+    });
+
+    it('does not link on a single sign-on with an identity already linked to the account; the password sign-in does', async () => {
+      // Vera signs in by SSO with her own identity; a second subject at the provider carries her
+      // verified email and asks for a link to her account.
+      const vera = await createUser(testApp, { email: 'vera@example.com' });
+      await insertIdentity(testApp.dataSource.manager, {
+        userId: vera.id,
+        issuer: provider.issuer,
+        subject: 'vera',
+      });
+      provider.people.set('vera', { email: 'vera@example.com', email_verified: true });
+      provider.people.set('vera-twin', { email: 'vera@example.com', email_verified: true });
+      expect((await ssoSignIn('vera-twin')).location).toBe('/sign-in?sso-error=link-pending');
+
+      const own = await ssoSignIn('vera');
+      expect(own.location).toBe('/');
+      expect((await sessionOf(own.agent))?.user.id).toBe(vera.id);
+      // That sign-in proved nothing about the other subject: it still only waits.
+      const twin = await ssoSignIn('vera-twin');
+      expect(twin.location).toBe('/sign-in?sso-error=link-pending');
+      expect(await sessionOf(twin.agent)).toBeNull();
+      const links = testApp.dataSource.getRepository(AuditEvent);
+      expect(await links.countBy({ action: 'account.sso-linked', actorUserId: vera.id })).toBe(0);
+
+      // Her password is the owner's proof the design asks for.
+      await signIn(testApp, vera);
+      const linked = await ssoSignIn('vera-twin');
+      expect(linked.location).toBe('/');
+      expect((await sessionOf(linked.agent))?.user.id).toBe(vera.id);
+      expect(
+        await links.findOneBy({ action: 'account.sso-linked', actorUserId: vera.id }),
+      ).toMatchObject({ details: { confirmedBy: 'password-sign-in' } });
+    });
+
+    it('with MFA, links only when the second factor completes the password sign-in', async () => {
+      const now = new Date('2026-03-02T10:00:00.000Z');
+      const clock = jest.spyOn(testApp.app.get(ClockService), 'now').mockReturnValue(now);
+      try {
+        const mia = await createUser(testApp, { email: 'mia@example.com' });
+        const own = await signIn(testApp, mia);
+        const { secret } = totpEnrolmentSchema.parse(
+          (await own.post('/api/me/mfa/totp').expect(200)).body,
+        );
+        const codeAt = (at: Date) =>
+          TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: at.getTime() });
+        await own
+          .post('/api/me/mfa/totp/verify')
+          .send({ code: codeAt(now) })
+          .expect(200);
+        provider.people.set('mia', { email: 'mia@example.com', email_verified: true });
+        expect((await ssoSignIn('mia')).location).toBe('/sign-in?sso-error=link-pending');
+
+        // The password alone is only half of this account's sign-in: still pending.
+        const agent = browser(testApp);
+        const passwordStep = await agent
+          .post('/api/auth/sign-in')
+          .send({ email: mia.email, password: mia.password })
+          .expect(200);
+        const { ticket } = mfaChallengeSchema.parse(passwordStep.body);
+        expect((await ssoSignIn('mia')).location).toBe('/sign-in?sso-error=link-pending');
+
+        const later = new Date(now.getTime() + 60_000);
+        clock.mockReturnValue(later);
+        await agent
+          .post('/api/auth/mfa')
+          .send({ ticket, code: codeAt(later) })
+          .expect(200);
+        const linked = await ssoSignIn('mia');
+        expect(linked.location).toBe('/');
+        expect((await sessionOf(linked.agent))?.user.id).toBe(mia.id);
+      } finally {
+        clock.mockRestore();
+      }
     });
 
     it('links when an instance admin confirms it', async () => {

@@ -71,7 +71,13 @@ export class AuthService {
     await this.throttle.succeeded(email, client.ip);
     if (user.mfaEnabled) return this.mfa.challenge(this.dataSource.manager, user.id);
     return this.dataSource.transaction(async (manager) => {
-      const session = await this.sessions.start(manager, user.id, client.sessionToken, client);
+      const session = await this.sessions.start(
+        manager,
+        user.id,
+        client.sessionToken,
+        client,
+        'password',
+      );
       // The instance audit log: who signed in, and when.
       await recordAccountEvent(manager, {
         userId: user.id,
@@ -129,7 +135,13 @@ export class AuthService {
     return this.dataSource.transaction(async (manager) => {
       const userId = await this.invitations.accept(manager, request, client.requestId);
       return {
-        session: await this.sessions.start(manager, userId, client.sessionToken, client),
+        session: await this.sessions.start(
+          manager,
+          userId,
+          client.sessionToken,
+          client,
+          'invitation',
+        ),
         me: await this.accounts.me(userId, manager),
       };
     });

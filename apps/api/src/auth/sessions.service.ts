@@ -19,6 +19,12 @@ export type IssuedSession = { token: string; expiresAt: Date };
 export type AuthenticatedSession = { sessionId: string; user: CallerUser };
 /** The browser a session is started from, shown in the user's list of sessions. */
 export type SessionOrigin = { ip: string | null; userAgent: string | null };
+/**
+ * How the person starting a session proved the account is theirs. Only `password` (after the
+ * second factor, when the account has one) is the owner's own proof: it alone confirms a pending
+ * single sign-on link.
+ */
+export type SessionProof = 'password' | 'single-sign-on' | 'invitation';
 
 /** Longer user agents are cut: the column only has to name the device. */
 const USER_AGENT_MAX_LENGTH = 300;
@@ -35,7 +41,8 @@ export class SessionsService {
     manager: EntityManager,
     userId: string,
     previousToken: string | undefined,
-    origin: SessionOrigin = { ip: null, userAgent: null },
+    origin: SessionOrigin,
+    provenBy: SessionProof,
   ): Promise<IssuedSession> {
     if (previousToken !== undefined) {
       await revokeSessionByTokenHash(manager, hashSecret(previousToken));
@@ -51,13 +58,17 @@ export class SessionsService {
       ip: origin.ip?.slice(0, 64) ?? null,
       userAgent: origin.userAgent?.slice(0, USER_AGENT_MAX_LENGTH) ?? null,
     });
-    // Signing in proved the account is its owner's: a single sign-on link waiting for exactly
-    // that proof becomes a link (single sign-on itself only starts sessions of linked accounts).
-    await confirmPendingSsoLink(manager, userId, {
-      by: 'password-sign-in',
-      actorUserId: userId,
-      requestId: null,
-    });
+    // The account's password proved it is its owner's: a single sign-on link waiting for exactly
+    // that proof becomes a link. Any other way in must not confirm it — an identity already
+    // linked to this account (or an invitation) says nothing about whether the other identity
+    // that claimed this email is the same person.
+    if (provenBy === 'password') {
+      await confirmPendingSsoLink(manager, userId, {
+        by: 'password-sign-in',
+        actorUserId: userId,
+        requestId: null,
+      });
+    }
     return { token, expiresAt };
   }
 

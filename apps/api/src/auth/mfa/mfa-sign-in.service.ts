@@ -96,7 +96,14 @@ export class MfaSignInService {
         return { ok: false, userKey } as const;
       }
       await useMfaTicket(manager, ticket.id);
-      const session = await this.sessions.start(manager, user.id, client.sessionToken, client);
+      // A ticket is only handed out after this account's password (`AuthService.signIn`).
+      const session = await this.sessions.start(
+        manager,
+        user.id,
+        client.sessionToken,
+        client,
+        'password',
+      );
       await recordAccountEvent(manager, {
         userId: user.id,
         email: user.email,

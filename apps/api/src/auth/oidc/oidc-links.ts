@@ -5,8 +5,8 @@ import { insertIdentity, linkedUserId, takePendingLink } from './oidc.repository
 
 /**
  * Turns the account's pending single sign-on link into a link, if it has one: called when the
- * owner proves the account is theirs (a password sign-in starts a session) or an instance admin
- * confirms it. A link whose identity meanwhile went to another account is dropped.
+ * owner proves the account is theirs (a sign-in with its password, and second factor if it has
+ * one, starts a session — never single sign-on or an invitation) or an instance admin confirms it. A link whose identity meanwhile went to another account is dropped.
  */
 export async function confirmPendingSsoLink(
   manager: EntityManager,

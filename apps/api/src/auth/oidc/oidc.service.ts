@@ -206,7 +206,13 @@ export class OidcService {
         details: { group: adminGroup },
       });
     }
-    const session = await this.sessions.start(manager, user.id, client.sessionToken, client);
+    const session = await this.sessions.start(
+      manager,
+      user.id,
+      client.sessionToken,
+      client,
+      'single-sign-on',
+    );
     await recordAccountEvent(manager, {
       userId: user.id,
       email: user.email,
