@@ -12,6 +12,7 @@ import {
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/create-app.js';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
+import { claimDueDeliveries } from '../src/notifications/delivery.repository.js';
 import { NotificationPipeline } from '../src/notifications/notifications.module.js';
 import { type OutboxEventInput, publishEvent } from '../src/notifications/outbox.repository.js';
 import { publicOnlyLookup, refusedWebhookUrl } from '../src/notifications/webhook-address.js';
@@ -113,6 +114,23 @@ describe('notifications', () => {
       `SELECT d."channel", d."user_id", d."channel_id", d."state" FROM "notification_delivery" d
            JOIN "notification_event" e ON e."id" = d."event_id" WHERE e."title" = $1
           ORDER BY d."channel", d."user_id"`,
+      [title],
+    );
+    return rows;
+  }
+
+  /** Every column that says where a delivery of the event stands, claim included. */
+  async function deliveryRowsOfEvent(title: string) {
+    const rows: {
+      id: string;
+      state: string;
+      attempts: number;
+      claimed_until: Date | null;
+      sent_at: Date | null;
+    }[] = await testApp.dataSource.query(
+      `SELECT d."id", d."state", d."attempts", d."claimed_until", d."sent_at"
+         FROM "notification_delivery" d JOIN "notification_event" e ON e."id" = d."event_id"
+        WHERE e."title" = $1 ORDER BY d."id"`,
       [title],
     );
     return rows;
@@ -373,6 +391,37 @@ describe('notifications', () => {
         const lines = logged.mock.calls.map((call) => String(call[0]));
         expect(lines.some((line) => line.includes('webhook answered 503'))).toBe(true);
         expect(lines.join('\n')).not.toContain('secret-part');
+      } finally {
+        await removeChannel(slack);
+      }
+    });
+
+    it('refuses to retry from the log a delivery a worker is sending right now, and leaves its claim', async () => {
+      clock = pinClock(testApp, T0);
+      hooks.answer('/slack-busy', 503);
+      const slack = await addChannel('slack', '/slack-busy');
+      try {
+        const title = 'Being sent: risk scores 17';
+        await publish({ title, audience: { alertChannels: true } });
+        await dispatch(T0);
+        const [failing] = await deliveryRowsOfEvent(title);
+        expect(failing?.state).toBe('retrying');
+        // A worker claims it for its next attempt, due a minute later, and is sending it now.
+        const next = new Date(Date.parse(T0) + MINUTE);
+        const claimed = await claimDueDeliveries(testApp.dataSource.manager, next, 5 * MINUTE, 1, [
+          failing?.id ?? '',
+        ]);
+        expect(claimed.map(({ id }) => id)).toEqual([failing?.id]);
+        const [held] = await deliveryRowsOfEvent(title);
+        expect(held?.claimed_until).not.toBeNull();
+
+        hooks.answer('/slack-busy', 200);
+        const refused = await adminBrowser
+          .post(`${deliveriesPath()}/${failing?.id}/retry`)
+          .expect(409);
+        expect(problemSchema.parse(refused.body).type).toMatch(/being-sent$/);
+        expect(await deliveryRowsOfEvent(title)).toEqual([held]);
+        expect(hooks.requests.filter(({ path }) => path === '/slack-busy')).toHaveLength(1);
       } finally {
         await removeChannel(slack);
       }

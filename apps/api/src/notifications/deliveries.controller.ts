@@ -33,12 +33,15 @@ export class DeliveriesController {
     return this.deliveries.list(workspace.id, query);
   }
 
-  /** Sends a dead or retrying delivery again now; answers it after the attempt. */
+  /**
+   * Sends a dead or retrying delivery again now; answers it after the attempt. 409 when it was
+   * already sent, or while a worker is sending it.
+   */
   @Post(':id/retry')
   @HttpCode(HttpStatus.OK)
   @Access({ workspaceRole: 'admin' })
   @Returns(notificationDeliverySchema)
-  @Fails(409, 'already-sent')
+  @Fails(409, 'already-sent', 'being-sent')
   retry(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('id', z.uuid()) id: string,

@@ -37,7 +37,10 @@ export class DeliveriesService {
     return { items: await this.describe(rows), nextCursor };
   }
 
-  /** Sends a dead or retrying delivery again now; answers it as it stands afterwards. */
+  /**
+   * Sends a dead or retrying delivery again now; answers it as it stands afterwards. A delivery
+   * a worker is sending right now (a live claim) is left to that worker: 409.
+   */
   async retry(workspaceId: string, id: string): Promise<DeliveryResponse> {
     const manager = this.dataSource.manager;
     const delivery = await findDelivery(manager, workspaceId, id);
@@ -45,8 +48,17 @@ export class DeliveriesService {
     const now = this.clock.now();
     if (await requeueDelivery(manager, workspaceId, id, now)) {
       await this.pipeline.deliverNow(id, now);
-    } else if (delivery.state === 'sent') {
-      throw ProblemException.conflict('already-sent', 'This delivery was already sent.');
+    } else {
+      const current = await findDelivery(manager, workspaceId, id);
+      if (current?.state === 'sent') {
+        throw ProblemException.conflict('already-sent', 'This delivery was already sent.');
+      }
+      if (current?.state === 'dead' || current?.state === 'retrying') {
+        throw ProblemException.conflict(
+          'being-sent',
+          'This delivery is being sent right now; retry it once that attempt has finished.',
+        );
+      }
     }
     const updated = await findDelivery(manager, workspaceId, id);
     const [response] = await this.describe(updated ? [updated] : []);

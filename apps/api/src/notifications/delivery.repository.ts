@@ -129,7 +129,9 @@ export function findDelivery(
 
 /**
  * Puts a dead (or retrying) delivery back in line for one attempt now (past its 24 hours, a
- * failing attempt leaves it dead again); false when it was already sent or is pending.
+ * failing attempt leaves it dead again); false when it was already sent, is pending, or is held
+ * by a live claim — a retrying delivery some worker is sending right now keeps its claim, which
+ * wiping would let a second worker send it again.
  */
 export async function requeueDelivery(
   manager: EntityManager,
@@ -142,10 +144,11 @@ export async function requeueDelivery(
     .createQueryBuilder()
     .update()
     .set({ state: 'retrying', nextAttemptAt: now, claimedUntil: null })
-    .where(`"id" = :id AND "workspace_id" = :workspaceId AND "state" IN ('dead', 'retrying')`, {
-      id,
-      workspaceId,
-    })
+    .where(
+      `"id" = :id AND "workspace_id" = :workspaceId AND "state" IN ('dead', 'retrying')
+       AND ("claimed_until" IS NULL OR "claimed_until" < clock_timestamp())`,
+      { id, workspaceId },
+    )
     .execute();
   return (result.affected ?? 0) > 0;
 }
