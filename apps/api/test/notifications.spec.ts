@@ -12,7 +12,12 @@ import {
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/create-app.js';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
-import { claimDueDeliveries } from '../src/notifications/delivery.repository.js';
+import {
+  claimDueDeliveries,
+  insertDeliveries,
+  recordAttempt,
+  renewClaim,
+} from '../src/notifications/delivery.repository.js';
 import { NotificationPipeline } from '../src/notifications/notifications.module.js';
 import { type OutboxEventInput, publishEvent } from '../src/notifications/outbox.repository.js';
 import { publicOnlyLookup, refusedWebhookUrl } from '../src/notifications/webhook-address.js';
@@ -126,9 +131,10 @@ describe('notifications', () => {
       state: string;
       attempts: number;
       claimed_until: Date | null;
+      claim_token: string | null;
       sent_at: Date | null;
     }[] = await testApp.dataSource.query(
-      `SELECT d."id", d."state", d."attempts", d."claimed_until", d."sent_at"
+      `SELECT d."id", d."state", d."attempts", d."claimed_until", d."claim_token", d."sent_at"
          FROM "notification_delivery" d JOIN "notification_event" e ON e."id" = d."event_id"
         WHERE e."title" = $1 ORDER BY d."id"`,
       [title],
@@ -305,6 +311,105 @@ describe('notifications', () => {
       } finally {
         inFlight.release();
         await removeChannel(slack);
+      }
+    });
+
+    it('lets only the worker whose claim holds a delivery renew it or record its attempt: one whose claim lapsed and was taken over changes nothing', async () => {
+      clock = pinClock(testApp, T0);
+      const title = 'Two claimers: risk scores 19';
+      await publish({ title, audience: {} });
+      await dispatch(T0);
+      const [event]: { id: string }[] = await testApp.dataSource.query(
+        `SELECT "id" FROM "notification_event" WHERE "title" = $1`,
+        [title],
+      );
+      // Due only years later, so no tick of the pinned clock in this test run touches it.
+      const due = new Date('2031-01-06T09:00:00.000Z');
+      const manager = testApp.dataSource.manager;
+      await insertDeliveries(
+        manager,
+        [
+          {
+            workspaceId: workspace.id,
+            eventId: event?.id ?? '',
+            userId: editor.id,
+            channelId: null,
+            channel: 'inbox',
+          },
+        ],
+        due,
+      );
+      const [delivery] = await deliveryRowsOfEvent(title);
+      const id = delivery?.id ?? '';
+      const [first] = await claimDueDeliveries(manager, due, 5 * MINUTE, 10, [id]);
+      const firstToken = first?.claimToken ?? '';
+      expect(firstToken).toMatch(/^[0-9a-f-]{36}$/);
+      // The first worker's claim lapses (five minutes of the database's time), a second claims it.
+      await testApp.dataSource.query(
+        `UPDATE "notification_delivery" SET "claimed_until" = clock_timestamp() - interval '1 second'
+          WHERE "id" = $1`,
+        [id],
+      );
+      const [second] = await claimDueDeliveries(manager, due, 5 * MINUTE, 10, [id]);
+      const secondToken = second?.claimToken ?? '';
+      expect(secondToken).toMatch(/^[0-9a-f-]{36}$/);
+      expect(secondToken).not.toBe(firstToken);
+      const takenOver = await deliveryRowsOfEvent(title);
+      expect(takenOver[0]?.claim_token).toBe(secondToken);
+
+      const sent = { state: 'sent' as const, lastError: null, nextAttemptAt: null, sentAt: due };
+      expect(await renewClaim(manager, id, firstToken, 5 * MINUTE)).toBe(false);
+      expect(await recordAttempt(manager, id, firstToken, sent)).toBe(false);
+      expect(await deliveryRowsOfEvent(title)).toEqual(takenOver);
+
+      expect(await renewClaim(manager, id, secondToken, 5 * MINUTE)).toBe(true);
+      expect(await recordAttempt(manager, id, secondToken, sent)).toBe(true);
+      expect(await deliveryRowsOfEvent(title)).toEqual([
+        expect.objectContaining({
+          state: 'sent',
+          attempts: 1,
+          claimed_until: null,
+          claim_token: null,
+        }),
+      ]);
+    });
+
+    it('sends a delivery once when its claim lapses while an earlier send of its batch holds the worker up and another worker takes it over', async () => {
+      clock = pinClock(testApp, T0);
+      const paths = ['/slack-batch-a', '/slack-batch-b'] as const;
+      const channels = [await addChannel('slack', paths[0]), await addChannel('slack', paths[1])];
+      const holds = paths.map((path) => hooks.holdNext(path));
+      const posts = (path: string) => hooks.requests.filter((request) => request.path === path);
+      try {
+        const title = 'Slow batch: milestone slipped';
+        await publish({ title, audience: { alertChannels: true } });
+        // The first worker claims both deliveries at once and is held up by its first send.
+        const firstWorker = dispatch(T0);
+        await until(() => posts(paths[0]).length + posts(paths[1]).length === 1);
+        const sending = posts(paths[0]).length === 1 ? 0 : 1;
+        const waiting = 1 - sending;
+        // That send outlasts the claim of the delivery still waiting its turn in memory.
+        await testApp.dataSource.query(
+          `UPDATE "notification_delivery" SET "claimed_until" = clock_timestamp() - interval '1 second'
+            WHERE "channel_id" = $1`,
+          [channels[waiting]],
+        );
+        // Another worker claims it and sends it (its receiver answers at once).
+        holds[waiting]?.release();
+        await pipeline().dispatch(new Date(T0));
+        expect(posts(paths[waiting] ?? '')).toHaveLength(1);
+
+        holds[sending]?.release();
+        await firstWorker;
+        expect(posts(paths[waiting] ?? '')).toHaveLength(1);
+        expect(posts(paths[sending] ?? '')).toHaveLength(1);
+        expect((await deliveriesOfEvent(title)).map(({ state }) => state)).toEqual([
+          'sent',
+          'sent',
+        ]);
+      } finally {
+        for (const hold of holds) hold.release();
+        for (const channel of channels) await removeChannel(channel);
       }
     });
 

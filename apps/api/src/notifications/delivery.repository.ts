@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DeliveryChannel, DeliveryState, PageQuery } from '@bearing/contracts';
 import type { EntityManager } from 'typeorm';
 import { createdAtIdOrder, keysetPage } from '../common/pagination/keyset-page.js';
@@ -46,7 +47,10 @@ export async function insertDeliveries(
 /**
  * Claims up to `limit` deliveries that are due (pending or retrying, next attempt reached, not
  * held by a live claim) for `claimMs`, skipping rows another worker is claiming: each is sent by
- * one worker. A worker that dies mid-send lets its claim lapse, and another retries.
+ * one worker. A worker that dies mid-send lets its claim lapse, and another retries. The claim
+ * stores a fresh random token (on each returned delivery's `claimToken`): the worker renews its
+ * claim with it right before each send, and records the attempt with it, so a worker whose claim
+ * lapsed while the delivery waited its turn and which another worker took over sends nothing.
  *
  * Whether a delivery is due follows the app's clock (`now`, which schedules retries and which
  * tests pin); the claim's lease follows the database's clock, like the Jira sync's lease, so a
@@ -63,7 +67,8 @@ export async function claimDueDeliveries(
   // An UPDATE … RETURNING answers [rows, affected count] through TypeORM's postgres driver.
   const [rows]: [{ id: string }[], number] = await manager.query(
     `UPDATE "notification_delivery"
-        SET "claimed_until" = clock_timestamp() + $2::int * interval '1 millisecond'
+        SET "claimed_until" = clock_timestamp() + $2::int * interval '1 millisecond',
+            "claim_token" = $5::uuid
       WHERE "id" IN (
         SELECT "id" FROM "notification_delivery"
          WHERE "state" IN ('pending', 'retrying') AND "next_attempt_at" <= $1
@@ -73,7 +78,7 @@ export async function claimDueDeliveries(
          LIMIT $3
          FOR UPDATE SKIP LOCKED)
       RETURNING "id"`,
-    [now, claimMs, limit, onlyIds ?? null],
+    [now, claimMs, limit, onlyIds ?? null, randomUUID()],
   );
   if (rows.length === 0) return [];
   return manager
@@ -84,24 +89,51 @@ export async function claimDueDeliveries(
     .getMany();
 }
 
-/** Records the outcome of one attempt and releases the claim. */
+/**
+ * Extends the claim `claimToken` holds on the delivery by `claimMs` from now (database clock),
+ * right before it is sent; false when that claim lapsed or another worker's claim replaced it —
+ * then the delivery is not this worker's to send.
+ */
+export async function renewClaim(
+  manager: EntityManager,
+  id: string,
+  claimToken: string,
+  claimMs: number,
+): Promise<boolean> {
+  const [rows]: [{ id: string }[], number] = await manager.query(
+    `UPDATE "notification_delivery"
+        SET "claimed_until" = clock_timestamp() + $3::int * interval '1 millisecond'
+      WHERE "id" = $1 AND "claim_token" = $2 AND "claimed_until" > clock_timestamp()
+        AND "state" IN ('pending', 'retrying')
+      RETURNING "id"`,
+    [id, claimToken, claimMs],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * Records the outcome of one attempt and releases the claim, if `claimToken` still holds it;
+ * false (and nothing changed) when another worker's claim replaced it.
+ */
 export async function recordAttempt(
   manager: EntityManager,
   id: string,
+  claimToken: string,
   outcome: {
     state: DeliveryState;
     lastError: string | null;
     nextAttemptAt: Date | null;
     sentAt: Date | null;
   },
-): Promise<void> {
-  await manager
+): Promise<boolean> {
+  const result = await manager
     .getRepository(NotificationDelivery)
     .createQueryBuilder()
     .update()
-    .set({ ...outcome, claimedUntil: null, attempts: () => '"attempts" + 1' })
-    .where('"id" = :id', { id })
+    .set({ ...outcome, claimedUntil: null, claimToken: null, attempts: () => '"attempts" + 1' })
+    .where('"id" = :id AND "claim_token" = :claimToken', { id, claimToken })
     .execute();
+  return (result.affected ?? 0) > 0;
 }
 
 /** A page of the workspace's delivery log, newest first, optionally of one state. */

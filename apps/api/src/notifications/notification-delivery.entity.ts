@@ -69,6 +69,13 @@ export class NotificationDelivery {
   @Column({ name: 'claimed_until', type: 'timestamptz', nullable: true })
   claimedUntil!: Date | null;
 
+  /**
+   * The random token of the claim that holds it: only the worker holding that claim may renew
+   * it, send, or record the attempt — a worker whose claim lapsed and was taken over may not.
+   */
+  @Column({ name: 'claim_token', type: 'uuid', nullable: true })
+  claimToken!: string | null;
+
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
 

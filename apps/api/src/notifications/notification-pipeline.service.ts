@@ -12,6 +12,7 @@ import {
   insertDeliveries,
   type NewDelivery,
   recordAttempt,
+  renewClaim,
 } from './delivery.repository.js';
 import { claimUnexpandedEvents, findEvents, markExpanded } from './event.repository.js';
 import { wantedChannels } from './event-preferences.js';
@@ -36,7 +37,11 @@ import { WebhookSender } from './webhook-sender.service.js';
 export const NOTIFICATIONS_DISPATCH = 'notifications.dispatch';
 
 const BATCH = 50;
-/** How long a worker holds a delivery it is sending before another may take it over. */
+/**
+ * How long a worker holds a delivery before another may take it over. A batch is claimed at
+ * once, and each delivery's claim is renewed right before its own send, so this need only
+ * outlast one send (webhooks time out after 10 s), not the whole batch.
+ */
 const CLAIM_MS = 5 * 60_000;
 const FIRST_RETRY_MS = 60_000;
 const LONGEST_RETRY_MS = 60 * 60_000;
@@ -163,25 +168,38 @@ export class NotificationPipeline implements OnModuleInit {
     );
     for (const delivery of claimed) {
       const event = events.get(delivery.eventId);
-      if (event) await this.attempt(delivery, event, now);
+      if (!event) continue;
+      // The batch's earlier sends may have outlasted this delivery's claim, and another worker
+      // may have claimed and sent it meanwhile: send only while the claim is still ours.
+      const claimToken = delivery.claimToken;
+      if (
+        !claimToken ||
+        !(await renewClaim(this.dataSource.manager, delivery.id, claimToken, CLAIM_MS))
+      ) {
+        this.logger.warn(`delivery ${delivery.id} skipped: its claim lapsed before its turn`);
+        continue;
+      }
+      await this.attempt(delivery, claimToken, event, now);
     }
     return claimed.length;
   }
 
   private async attempt(
     delivery: NotificationDelivery,
+    claimToken: string,
     event: NotificationEventRow,
     now: Date,
   ): Promise<void> {
     const manager = this.dataSource.manager;
     try {
       await this.send(delivery, event);
-      await recordAttempt(manager, delivery.id, {
+      const recorded = await recordAttempt(manager, delivery.id, claimToken, {
         state: 'sent',
         lastError: null,
         nextAttemptAt: null,
         sentAt: now,
       });
+      if (!recorded) this.logger.warn(`delivery ${delivery.id} sent after its claim was taken`);
     } catch (error) {
       const failure =
         error instanceof DeliveryFailure
@@ -192,7 +210,7 @@ export class NotificationPipeline implements OnModuleInit {
       const attempts = delivery.attempts + 1;
       const expired = now.getTime() - delivery.createdAt.getTime() >= GIVE_UP_AFTER_MS;
       const retry = failure.outcome === 'retry' && !expired;
-      await recordAttempt(manager, delivery.id, {
+      await recordAttempt(manager, delivery.id, claimToken, {
         state: retry ? 'retrying' : 'dead',
         lastError: failure.message,
         nextAttemptAt: retry ? new Date(now.getTime() + backoffMs(attempts)) : null,

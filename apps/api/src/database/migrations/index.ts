@@ -39,6 +39,7 @@ import { CreateJiraSync1765550000000 } from './1765550000000-create-jira-sync.js
 import { CreateJiraWebhook1765580000000 } from './1765580000000-create-jira-webhook.js';
 import { KeepAlertColumns1765980000000 } from './1765980000000-keep-alert-columns.js';
 import { SyncRunLeaseToken1765990000000 } from './1765990000000-sync-run-lease-token.js';
+import { NotificationDeliveryClaimToken1765991000000 } from './1765991000000-notification-delivery-claim-token.js';
 
 /**
  * Every migration, in the order it runs: TypeORM sorts migrations by the timestamp that ends
@@ -87,4 +88,5 @@ export const migrations = [
   CoverFlowInProgress1765961000000,
   KeepAlertColumns1765980000000,
   SyncRunLeaseToken1765990000000,
+  NotificationDeliveryClaimToken1765991000000,
 ];
