@@ -18,9 +18,11 @@ import {
   dueAlertRules,
   lastFiredAt,
   lockAlertRule,
+  insertAlert,
   openAlertsOf,
   recordAlertRuleRun,
-  saveAlert,
+  refreshOpenAlert,
+  resolveOpenAlert,
 } from './alert.repository.js';
 
 export const EVALUATE_ALERT_RULE = 'alert-rule.evaluate';
@@ -122,8 +124,8 @@ export class AlertEvaluation implements OnModuleInit {
         const kept = rows.slice(0, ALERT_ROWS_KEPT);
         const existing = open.get(group);
         if (existing) {
-          await saveAlert(manager, {
-            ...existing,
+          // Only what the run saw: the state may have been acknowledged since it was read.
+          await refreshOpenAlert(manager, existing.id, {
             lastSeenAt: runAt,
             rows: kept,
             columns: result.columns,
@@ -136,7 +138,7 @@ export class AlertEvaluation implements OnModuleInit {
           outcome.suppressed += 1;
           continue;
         }
-        const alert = await saveAlert(manager, {
+        const alert = await insertAlert(manager, {
           workspaceId: rule.workspaceId,
           ruleId: rule.id,
           groupKey: group,
@@ -152,12 +154,8 @@ export class AlertEvaluation implements OnModuleInit {
       }
       for (const [group, alert] of open) {
         if (groups.has(group)) continue;
-        const resolved = await saveAlert(manager, {
-          ...alert,
-          state: 'resolved',
-          resolvedAt: runAt,
-        });
-        await this.publish(manager, locked, resolved, 'alert.resolved', 0);
+        if (!(await resolveOpenAlert(manager, alert.id, runAt))) continue;
+        await this.publish(manager, locked, alert, 'alert.resolved', 0);
         outcome.resolved += 1;
       }
       await recordAlertRuleRun(manager, rule.id, runAt, null);

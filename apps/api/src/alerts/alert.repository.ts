@@ -132,8 +132,58 @@ export async function lastFiredAt(
   return row?.fired ?? null;
 }
 
-export function saveAlert(manager: EntityManager, alert: Partial<Alert>): Promise<Alert> {
-  return manager.getRepository(Alert).save(alert);
+/** A new alert (it has no id yet, so this inserts; existing alerts change only column by column). */
+export function insertAlert(manager: EntityManager, alert: Omit<Alert, 'id'>): Promise<Alert> {
+  const alerts = manager.getRepository(Alert);
+  return alerts.save(alerts.create(alert));
+}
+
+/**
+ * A run that still matches an open alert: its rows and when it was last seen. The state is not
+ * written — an acknowledgement that committed since the run read the alert stays.
+ */
+export async function refreshOpenAlert(
+  manager: EntityManager,
+  id: string,
+  seen: Pick<Alert, 'lastSeenAt' | 'rows' | 'columns'>,
+): Promise<void> {
+  await manager.query(
+    `UPDATE "alert" SET "last_seen_at" = $2, "rows" = $3, "columns" = $4
+      WHERE "id" = $1 AND "state" <> 'resolved'`,
+    [id, seen.lastSeenAt, JSON.stringify(seen.rows), JSON.stringify(seen.columns)],
+  );
+}
+
+/** Resolves an alert that is still open (firing or acknowledged): true if this call did. */
+export async function resolveOpenAlert(
+  manager: EntityManager,
+  id: string,
+  resolvedAt: Date,
+): Promise<boolean> {
+  const [, affected]: [unknown[], number] = await manager.query(
+    `UPDATE "alert" SET "state" = 'resolved', "resolved_at" = $2
+      WHERE "id" = $1 AND "state" IN ('firing', 'acknowledged')`,
+    [id, resolvedAt],
+  );
+  return affected > 0;
+}
+
+/**
+ * Acknowledges the workspace's alert only while it is firing: true if this call did. The
+ * condition is checked on the row as it is when the update gets it, so an evaluation that
+ * resolved the alert meanwhile wins and the alert stays resolved.
+ */
+export async function acknowledgeFiringAlert(
+  manager: EntityManager,
+  workspaceId: string,
+  id: string,
+): Promise<boolean> {
+  const [, affected]: [unknown[], number] = await manager.query(
+    `UPDATE "alert" SET "state" = 'acknowledged'
+      WHERE "workspace_id" = $1 AND "id" = $2 AND "state" = 'firing'`,
+    [workspaceId, id],
+  );
+  return affected > 0;
 }
 
 export type AlertWithRule = Alert & { ruleName: string; severity: AlertRule['severity'] };

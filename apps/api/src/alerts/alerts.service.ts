@@ -7,7 +7,7 @@ import { recordAuditEvent } from '../audit/audit.repository.js';
 import { ProblemException } from '../common/problem/problem.js';
 import type { Alert } from './alert.entity.js';
 import { toAlertResponse } from './alert-rule.mapper.js';
-import { alertOf, alertsOf, saveAlert } from './alert.repository.js';
+import { acknowledgeFiringAlert, alertOf, alertsOf } from './alert.repository.js';
 
 /** The most alerts one list shows: firing ones come first, so they are never cut. */
 const ALERT_LIST_LIMIT = 500;
@@ -22,9 +22,14 @@ export class AlertsService {
     return alerts.map(toAlertResponse);
   }
 
-  /** Someone is on it: a firing alert becomes acknowledged until a run no longer matches. */
+  /**
+   * Someone is on it: a firing alert becomes acknowledged until a run no longer matches. One
+   * conditional update, so it cannot race an evaluation: an alert resolved meanwhile stays
+   * resolved (409), and acknowledging an acknowledged alert changes nothing.
+   */
   async acknowledge(workspaceId: string, id: string, actor: Actor): Promise<AlertResponse> {
     return this.dataSource.transaction(async (manager) => {
+      const acknowledged = await acknowledgeFiringAlert(manager, workspaceId, id);
       const alert = await alertOf(manager, workspaceId, id);
       if (!alert?.rule) throw ProblemException.notFound('No such alert in this workspace.');
       if (alert.state === 'resolved') {
@@ -33,16 +38,17 @@ export class AlertsService {
           'This alert is resolved: there is nothing to acknowledge.',
         );
       }
-      const saved = await saveAlert(manager, { ...alert, state: 'acknowledged' });
-      await recordAuditEvent(manager, {
-        workspaceId,
-        actor,
-        action: 'alert.acknowledged',
-        target: { type: 'alert-rule', id: alert.ruleId },
-        details: { alertId: alert.id, group: alert.groupKey },
-      });
+      if (acknowledged) {
+        await recordAuditEvent(manager, {
+          workspaceId,
+          actor,
+          action: 'alert.acknowledged',
+          target: { type: 'alert-rule', id: alert.ruleId },
+          details: { alertId: alert.id, group: alert.groupKey },
+        });
+      }
       return toAlertResponse({
-        ...saved,
+        ...alert,
         ruleName: alert.rule.name,
         severity: alert.rule.severity,
       });
