@@ -608,6 +608,58 @@ describe('notifications', () => {
       expect([...recipients]).toEqual([editor.id]);
     });
 
+    it('checks the role again before each send: an email still retrying does not reach a member demoted meanwhile', async () => {
+      clock = pinClock(testApp, T0);
+      const laterEditor = await createMember(testApp, workspace, 'editor');
+      const laterAdmin = await createMember(testApp, workspace, 'admin');
+      const editorsTitle = 'Import failed for team Mobile';
+      const adminsTitle = 'Notification channel "ops" stopped working';
+      smtp.failWith(451);
+      await publish({
+        title: editorsTitle,
+        event: 'import.failed',
+        audience: { users: [laterEditor.id], editorsOnly: true },
+      });
+      await publish({
+        title: adminsTitle,
+        event: 'channel.broken',
+        audience: { workspaceAdmins: true },
+      });
+      await dispatch(T0);
+      const emailOf = async (title: string, userId: string) =>
+        (await deliveriesOfEvent(title)).find(
+          ({ channel, user_id }) => channel === 'email' && user_id === userId,
+        );
+      expect((await emailOf(editorsTitle, laterEditor.id))?.state).toBe('retrying');
+      expect((await emailOf(adminsTitle, laterAdmin.id))?.state).toBe('retrying');
+
+      await testApp.dataSource.query(
+        `UPDATE "membership" SET "role" = 'viewer' WHERE "workspace_id" = $1 AND "user_id" = $2`,
+        [workspace.id, laterEditor.id],
+      );
+      await testApp.dataSource.query(
+        `UPDATE "membership" SET "role" = 'editor' WHERE "workspace_id" = $1 AND "user_id" = $2`,
+        [workspace.id, laterAdmin.id],
+      );
+      smtp.failWith(undefined);
+      const next = new Date(Date.parse(T0) + MINUTE).toISOString();
+      clock.set(next);
+      await dispatch(next);
+      const mailsTo = (user: TestUser) =>
+        smtp.messages.filter(
+          ({ to, subject }) =>
+            to[0] === user.email && (subject === editorsTitle || subject === adminsTitle),
+        );
+      expect(mailsTo(laterEditor)).toEqual([]);
+      expect(mailsTo(laterAdmin)).toEqual([]);
+      expect((await emailOf(editorsTitle, laterEditor.id))?.state).toBe('dead');
+      expect((await emailOf(adminsTitle, laterAdmin.id))?.state).toBe('dead');
+      // The admin still an admin got the admins' notice once the server took mail again.
+      expect(
+        smtp.messages.filter(({ to, subject }) => to[0] === admin.email && subject === adminsTitle),
+      ).toHaveLength(1);
+    });
+
     it('follows preferences: an event turned off for the inbox is not put there', async () => {
       clock = pinClock(testApp, T0);
       const editorBrowser = await signIn(testApp, editor);

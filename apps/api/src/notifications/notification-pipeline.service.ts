@@ -6,6 +6,7 @@ import { SecretBox } from '../common/secrets/secret-box.js';
 import { JobQueue } from '../jobs/job-queue.service.js';
 import { Scheduler } from '../jobs/jobs.module.js';
 import { findChannel, markChannelBroken, workingChannelsOf } from './channel.repository.js';
+import { audienceAdmitsRole } from './audience-roles.js';
 import { DeliveryFailure } from './delivery-failure.js';
 import {
   claimDueDeliveries,
@@ -127,10 +128,9 @@ export class NotificationPipeline implements OnModuleInit {
     if (audience.workspaceAdmins) {
       for (const id of await workspaceAdminIds(manager, event.workspaceId)) userIds.add(id);
     }
-    let recipients = await membersAmong(manager, event.workspaceId, [...userIds]);
-    if (audience.editorsOnly) {
-      recipients = recipients.filter(({ role }) => role === 'editor' || role === 'admin');
-    }
+    const recipients = (await membersAmong(manager, event.workspaceId, [...userIds])).filter(
+      ({ role }) => audienceAdmitsRole(audience, role),
+    );
     const preferences = await preferencesOf(
       manager,
       recipients.map(({ userId }) => userId),
@@ -232,6 +232,12 @@ export class NotificationPipeline implements OnModuleInit {
       if (!recipient) {
         throw new DeliveryFailure(
           'the recipient is no longer a member of the workspace',
+          'give-up',
+        );
+      }
+      if (!audienceAdmitsRole(event.audience, recipient.role)) {
+        throw new DeliveryFailure(
+          `the recipient's role (${recipient.role}) no longer receives this notification`,
           'give-up',
         );
       }
