@@ -86,17 +86,17 @@ describe('alert rules racing their evaluation', () => {
     };
   }
 
-  /** Waits until some session waits for a lock in a statement starting with `statement`. */
-  async function waitUntilBlocked(statement: string): Promise<void> {
+  /** Waits until `sessions` sessions wait for a lock in a statement LIKE `pattern`. */
+  async function waitUntilBlocked(pattern: string, sessions = 1): Promise<void> {
     const deadline = Date.now() + 20_000;
     for (;;) {
-      const blocked: unknown[] = await testApp.dataSource.query(
-        `SELECT 1 FROM pg_stat_activity
-          WHERE "wait_event_type" = 'Lock' AND ltrim("query") LIKE $1 || '%'`,
-        [statement],
+      const [row]: { n: string }[] = await testApp.dataSource.query(
+        `SELECT count(*) AS n FROM pg_stat_activity
+          WHERE "wait_event_type" = 'Lock' AND ltrim("query") LIKE $1`,
+        [pattern],
       );
-      if (blocked.length > 0) return;
-      if (Date.now() > deadline) throw new Error(`nothing waited in ${statement}`);
+      if (Number(row?.n) >= sessions) return;
+      if (Date.now() > deadline) throw new Error(`not ${sessions} waiting in ${pattern}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
@@ -126,7 +126,7 @@ describe('alert rules racing their evaluation', () => {
     try {
       await blocker.runner.query(`LOCK TABLE "notification_event" IN SHARE MODE`);
       running = evaluation.evaluate(rule.id, new Date(t0.getTime() + 5 * MINUTE));
-      await waitUntilBlocked('INSERT INTO "notification_event"');
+      await waitUntilBlocked('INSERT INTO "notification_event"%');
       const acknowledged = await editor.post(url(`alerts/${firing!.id}/acknowledge`)).expect(200);
       expect(acknowledged.body.state).toBe('acknowledged');
     } finally {
@@ -172,12 +172,12 @@ describe('alert rules racing their evaluation', () => {
         [workspace.id, firing!.id, `alert.resolved:${firing!.id}`],
       );
       running = evaluation.evaluate(rule.id, t1);
-      await waitUntilBlocked('INSERT INTO "notification_event"');
+      await waitUntilBlocked('INSERT INTO "notification_event"%');
       // The acknowledgement read the alert while the resolving run had not committed yet.
       acknowledging = editor
         .post(url(`alerts/${firing!.id}/acknowledge`))
         .then((response) => response);
-      await waitUntilBlocked('UPDATE "alert"');
+      await waitUntilBlocked('UPDATE "alert" %');
     } finally {
       await blocker.release();
     }
@@ -202,5 +202,93 @@ describe('alert rules racing their evaluation', () => {
     const ids = (await alertsOf(rule.id)).map((alert) => alert.id);
     expect(ids).toHaveLength(2);
     expect(await firedEvents(ids)).toBe(2);
+  });
+
+  const nextRunAtOf = async (ruleId: string): Promise<Date | null> => {
+    const [row]: { next_run_at: Date | null }[] = await testApp.dataSource.query(
+      `SELECT "next_run_at" FROM "alert_rule" WHERE "id" = $1`,
+      [ruleId],
+    );
+    return row?.next_run_at ?? null;
+  };
+
+  it('moves the next run only when the schedule changes, not when the form is saved as it was', async () => {
+    const form = {
+      name: 'Schedule kept',
+      query: 'MetricPoints | where value > 1000 | project metric, value',
+      everyMinutes: 5,
+      lookbackMinutes: 60,
+      trigger: { op: '>', threshold: 0 },
+      severity: 'low',
+      suppressMinutes: 0,
+      enabled: true,
+    };
+    let rule = await createRule(form);
+    // The scheduler claims the run due an hour from now and moves the next one on.
+    await evaluation.enqueueDue(new Date(Date.now() + 60 * MINUTE));
+    const claimed = await nextRunAtOf(rule.id);
+    expect(claimed).not.toBeNull();
+    const edit = async (fields: Record<string, unknown>) => {
+      rule = alertRuleSchema.parse(
+        (
+          await editor
+            .patch(url(`alert-rules/${rule.id}`))
+            .send({ version: rule.version, ...fields })
+            .expect(200)
+        ).body,
+      );
+    };
+
+    // The editor sends the whole form back, the interval unchanged: the claimed run stays.
+    await edit({ ...form, name: 'Schedule kept, renamed' });
+    expect(await nextRunAtOf(rule.id)).toEqual(claimed);
+    await edit({ severity: 'high' });
+    expect(await nextRunAtOf(rule.id)).toEqual(claimed);
+    await edit({});
+    expect(await nextRunAtOf(rule.id)).toEqual(claimed);
+
+    // Another interval: the rule runs at the next tick with it.
+    await edit({ everyMinutes: 10 });
+    expect((await nextRunAtOf(rule.id))!.getTime()).toBeLessThan(claimed!.getTime());
+    await edit({ enabled: false });
+    expect(await nextRunAtOf(rule.id)).toBeNull();
+    await edit({ enabled: true });
+    expect(await nextRunAtOf(rule.id)).not.toBeNull();
+  });
+
+  it('lets one of two edits of the same version through; the other is a 409', async () => {
+    const rule = await createRule({
+      name: 'Edited twice',
+      query: 'MetricPoints | where value > 1000 | project metric, value',
+    });
+    // The test holds the rule's row, so both edits are in flight before either can finish.
+    const blocker = await holdTransaction();
+    const edits: Promise<{ status: number; body: unknown }>[] = [];
+    try {
+      await blocker.runner.query(`SELECT 1 FROM "alert_rule" WHERE "id" = $1 FOR UPDATE`, [
+        rule.id,
+      ]);
+      for (const name of ['First edit', 'Second edit']) {
+        edits.push(
+          editor
+            .patch(url(`alert-rules/${rule.id}`))
+            .send({ version: rule.version, name })
+            .then((response) => response),
+        );
+      }
+      await waitUntilBlocked('%"alert_rule"%', 2);
+    } finally {
+      await blocker.release();
+    }
+    const answers = await Promise.all(edits);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    const winner = alertRuleSchema.parse(answers.find((answer) => answer.status === 200)!.body);
+    const loser = problemSchema.parse(answers.find((answer) => answer.status === 409)!.body);
+    expect(loser.type).toMatch(/stale-version$/);
+    expect(winner.version).toBe(rule.version + 1);
+    const stored = alertRuleSchema.parse(
+      (await editor.get(url(`alert-rules/${rule.id}`)).expect(200)).body,
+    );
+    expect(stored).toMatchObject({ name: winner.name, version: rule.version + 1 });
   });
 });

@@ -17,7 +17,14 @@ import { QueriesService } from '../queries/queries.service.js';
 import type { AlertRule } from './alert-rule.entity.js';
 import { toAlertRuleResponse } from './alert-rule.mapper.js';
 import { applyTrigger } from './alert-trigger.js';
-import { alertRuleOf, alertRulesOf, deleteAlertRule, saveAlertRule } from './alert.repository.js';
+import {
+  alertRuleOf,
+  alertRulesOf,
+  deleteAlertRule,
+  lockAlertRuleOf,
+  saveAlertRule,
+  updateAlertRule,
+} from './alert.repository.js';
 
 const MINUTE = 60_000;
 
@@ -91,10 +98,13 @@ export class AlertRulesService {
     actor: Actor,
   ): Promise<AlertRuleResponse> {
     return this.dataSource.transaction(async (manager) => {
-      const rule = await this.find(manager, workspaceId, id);
+      // Locked before the version check, as the scheduler's claim and a second edit wait for it.
+      const rule = await lockAlertRuleOf(manager, workspaceId, id);
+      if (!rule) throw ProblemException.notFound('No such alert rule in this workspace.');
       assertVersion('alert rule', rule.version, patch.version);
       const { version: _version, ...fields } = patch;
-      const next = { ...rule, ...ruleColumns(fields) };
+      const changes = ruleColumns(fields);
+      const next = { ...rule, ...changes };
       this.checkColumns(workspaceId, {
         query: next.query,
         trigger: {
@@ -104,10 +114,13 @@ export class AlertRulesService {
         },
         ...(next.groupBy === null ? {} : { groupBy: next.groupBy }),
       });
-      if (!next.enabled) next.nextRunAt = null;
-      else if (!rule.enabled || fields.everyMinutes !== undefined)
-        next.nextRunAt = this.clock.now();
-      const saved = await saveAlertRule(manager, next);
+      // The next run is the scheduler's: an edit moves it only when the schedule changes
+      // (turned off, turned on, another interval) — a form saved as it was moves nothing.
+      if (rule.enabled && !next.enabled) changes.nextRunAt = null;
+      else if (next.enabled && (!rule.enabled || next.everyMinutes !== rule.everyMinutes))
+        changes.nextRunAt = this.clock.now();
+      await updateAlertRule(manager, rule, changes);
+      const saved = await this.find(manager, workspaceId, id);
       await this.audit(manager, workspaceId, actor, 'alert-rule.updated', rule.id, {
         name: saved.name,
         changed: Object.keys(fields),

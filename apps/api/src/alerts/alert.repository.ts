@@ -49,6 +49,28 @@ export function lockAlertRule(manager: EntityManager, id: string) {
     .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
 }
 
+/**
+ * The workspace's rule, locked until the transaction ends: an edit reads the version it checks
+ * under the lock, so two edits of one version cannot both pass the check.
+ */
+export function lockAlertRuleOf(manager: EntityManager, workspaceId: string, id: string) {
+  return manager
+    .getRepository(AlertRule)
+    .findOne({ where: { workspaceId, id }, lock: { mode: 'pessimistic_write' } });
+}
+
+/** Writes only `changes` (and the next version): columns the scheduler owns stay as they are. */
+export async function updateAlertRule(
+  manager: EntityManager,
+  rule: Pick<AlertRule, 'id' | 'workspaceId'>,
+  changes: Partial<AlertRule>,
+): Promise<void> {
+  // The update builder adds "version" = "version" + 1 itself.
+  await manager
+    .getRepository(AlertRule)
+    .update({ id: rule.id, workspaceId: rule.workspaceId }, changes);
+}
+
 export function saveAlertRule(
   manager: EntityManager,
   rule: Partial<AlertRule>,
