@@ -594,6 +594,59 @@ describe('notifications', () => {
       expect(await deliveriesOfEvent('Unexpandable')).toEqual([]);
     });
 
+    it('expands an event whose expansion failed at the next dispatch, and gives one failing every time up after five attempts', async () => {
+      clock = pinClock(testApp, T0);
+      const errors = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+      jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+      const title = 'Expanded on the second try';
+      // A passing fault (say, a dropped connection) while this event's recipients are resolved.
+      type Expander = {
+        deliveriesOf(manager: unknown, event: { title: string }): Promise<unknown>;
+      };
+      const expander = pipeline() as unknown as Expander;
+      const resolve = expander.deliveriesOf.bind(expander);
+      let failedOnce = false;
+      jest.spyOn(expander, 'deliveriesOf').mockImplementation((manager, event) => {
+        if (event.title !== title || failedOnce) return resolve(manager, event);
+        failedOnce = true;
+        return Promise.reject(new Error('Connection terminated unexpectedly'));
+      });
+      await publish({ title, audience: { users: [editor.id] } });
+      const eventRow = async (eventTitle: string) => {
+        const [row]: { id: string; expanded_at: Date | null; expand_attempts: number }[] =
+          await testApp.dataSource.query(
+            `SELECT "id", "expanded_at", "expand_attempts" FROM "notification_event" WHERE "title" = $1`,
+            [eventTitle],
+          );
+        return row;
+      };
+      await dispatch(T0);
+      expect(await deliveriesOfEvent(title)).toEqual([]);
+      expect(await eventRow(title)).toMatchObject({ expanded_at: null, expand_attempts: 1 });
+      await dispatch(T0);
+      expect((await deliveriesOfEvent(title)).map(({ state }) => state)).toEqual(['sent', 'sent']);
+      expect((await eventRow(title))?.expanded_at).not.toBeNull();
+
+      const broken = 'Never expandable';
+      await publish({ title: broken, audience: { users: ['not-a-user-id'] } });
+      await dispatch(T0);
+      expect(await eventRow(broken)).toMatchObject({ expanded_at: null, expand_attempts: 1 });
+      for (let tick = 0; tick < 10 && !(await eventRow(broken))?.expanded_at; tick++) {
+        await dispatch(T0);
+      }
+      const givenUp = await eventRow(broken);
+      expect(givenUp?.expanded_at).not.toBeNull();
+      expect(givenUp?.expand_attempts).toBe(5);
+      expect(await deliveriesOfEvent(broken)).toEqual([]);
+      expect(
+        errors.mock.calls.some(([line]) =>
+          String(line).includes(
+            `event ${givenUp?.id} (raid.high) could not be expanded in 5 attempts, giving up`,
+          ),
+        ),
+      ).toBe(true);
+    });
+
     it('sends to editors only when the event says so, and only to members', async () => {
       clock = pinClock(testApp, T0);
       const outsider = await createUser(testApp);

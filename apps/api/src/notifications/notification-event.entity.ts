@@ -20,7 +20,7 @@ export type EventAudience = {
 
 /**
  * The outbox: one row per event, written in the transaction of the change that caused it and
- * never updated afterwards except to mark it expanded into deliveries. Publishing the same
+ * never updated afterwards except to mark it expanded into deliveries (or count a failed expansion). Publishing the same
  * `(workspace, dedupe key)` again is a no-op, so producers may publish idempotently.
  */
 @Entity({ name: 'notification_event' })
@@ -68,6 +68,10 @@ export class NotificationEventRow {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt!: Date;
+
+  /** Failed attempts to expand it; after five it is given up (marked expanded). */
+  @Column({ name: 'expand_attempts', type: 'integer', default: 0 })
+  expandAttempts!: number;
 
   /** When the event was expanded into deliveries; null while it waits in the outbox. */
   @Column({ name: 'expanded_at', type: 'timestamptz', nullable: true })

@@ -15,7 +15,12 @@ import {
   recordAttempt,
   renewClaim,
 } from './delivery.repository.js';
-import { claimUnexpandedEvents, findEvents, markExpanded } from './event.repository.js';
+import {
+  claimUnexpandedEvents,
+  countFailedExpansion,
+  findEvents,
+  markExpanded,
+} from './event.repository.js';
 import { wantedChannels } from './event-preferences.js';
 import { MailError, Mailer } from '../common/mail/mailer.service.js';
 import { emailMessage, linkTo, renderEvent, slackMessage, teamsMessage } from './messages.js';
@@ -44,6 +49,8 @@ const BATCH = 50;
  * outlast one send (webhooks time out after 10 s), not the whole batch.
  */
 const CLAIM_MS = 5 * 60_000;
+/** Failed expansions of one event (one per dispatch) before it is given up. */
+const MAX_EXPAND_ATTEMPTS = 5;
 const FIRST_RETRY_MS = 60_000;
 const LONGEST_RETRY_MS = 60 * 60_000;
 /** A delivery still failing this long after it was created is dead. */
@@ -87,7 +94,9 @@ export class NotificationPipeline implements OnModuleInit {
   }
 
   async dispatch(now: Date): Promise<void> {
-    while ((await this.expandSome(now)) > 0);
+    // Events whose expansion failed wait for the next dispatch rather than being tried again now.
+    const failed = new Set<string>();
+    while ((await this.expandSome(now, failed)) > 0);
     while ((await this.deliverSome(now)) > 0);
   }
 
@@ -96,24 +105,45 @@ export class NotificationPipeline implements OnModuleInit {
     await this.deliverSome(now, [deliveryId]);
   }
 
-  private async expandSome(now: Date): Promise<number> {
+  /**
+   * Expands a batch of outbox events. One that fails (its savepoint rolled back) stays in the
+   * outbox and is tried again at the next dispatch; only after MAX_EXPAND_ATTEMPTS failures is it
+   * given up — marked expanded and logged as an error — so a passing fault drops no notification.
+   */
+  private async expandSome(now: Date, failed: Set<string>): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const events = await claimUnexpandedEvents(manager, BATCH);
+      const events = await claimUnexpandedEvents(manager, BATCH, [...failed]);
       for (const event of events) {
+        let expanded = true;
         try {
           // A savepoint: one event that cannot be expanded must not hold up the others.
           await manager.transaction(async (inner) => {
             await insertDeliveries(inner, await this.deliveriesOf(inner, event), now);
           });
         } catch (error) {
-          this.logger.error(
-            `event ${event.id} (${event.event}) could not be expanded: ${safeMessage(error)}`,
-          );
+          expanded = await this.expansionFailed(manager, event, error);
+          if (!expanded) failed.add(event.id);
         }
-        await markExpanded(manager, event.id, now);
+        if (expanded) await markExpanded(manager, event.id, now);
       }
       return events.length;
     });
+  }
+
+  /** Counts a failed expansion and logs it; true when the event is given up for good. */
+  private async expansionFailed(
+    manager: EntityManager,
+    event: NotificationEventRow,
+    error: unknown,
+  ): Promise<boolean> {
+    const attempts = await countFailedExpansion(manager, event.id);
+    const label = `event ${event.id} (${event.event}) could not be expanded`;
+    if (attempts >= MAX_EXPAND_ATTEMPTS) {
+      this.logger.error(`${label} in ${attempts} attempts, giving up: ${safeMessage(error)}`);
+      return true;
+    }
+    this.logger.warn(`${label} (attempt ${attempts}), will try again: ${safeMessage(error)}`);
+    return false;
   }
 
   private async deliveriesOf(

@@ -40,6 +40,7 @@ import { CreateJiraWebhook1765580000000 } from './1765580000000-create-jira-webh
 import { KeepAlertColumns1765980000000 } from './1765980000000-keep-alert-columns.js';
 import { SyncRunLeaseToken1765990000000 } from './1765990000000-sync-run-lease-token.js';
 import { NotificationDeliveryClaimToken1765991000000 } from './1765991000000-notification-delivery-claim-token.js';
+import { NotificationEventExpandAttempts1765991100000 } from './1765991100000-notification-event-expand-attempts.js';
 
 /**
  * Every migration, in the order it runs: TypeORM sorts migrations by the timestamp that ends
@@ -89,4 +90,5 @@ export const migrations = [
   KeepAlertColumns1765980000000,
   SyncRunLeaseToken1765990000000,
   NotificationDeliveryClaimToken1765991000000,
+  NotificationEventExpandAttempts1765991100000,
 ];
