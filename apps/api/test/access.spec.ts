@@ -73,9 +73,12 @@ describe('every route declares who may call it', () => {
     expect(open.map(label).sort()).toEqual(PUBLIC_ROUTES);
   });
 
-  it('opens only the Jira webhook to other servers, which prove themselves by its secret', () => {
+  it('opens only the Jira webhook and the one-click unsubscribe to other servers, which prove themselves by the secret in the path', () => {
     const hooks = routes().filter((route) => route.rule === 'webhook');
-    expect(hooks.map(label)).toEqual(['POST /api/hooks/jira/:sourceId/:secret']);
+    expect(hooks.map(label).sort()).toEqual([
+      'POST /api/hooks/jira/:sourceId/:secret',
+      'POST /api/unsubscribe/:token',
+    ]);
   });
 
   it('names a workspace role exactly on the routes under /api/workspaces/:workspace', () => {

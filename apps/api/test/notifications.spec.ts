@@ -765,9 +765,12 @@ describe('notifications', () => {
       const path = link.replace('http://bearing.test', '');
       expect(path).toMatch(/^\/api\/unsubscribe\/[\w-]+\.[\w-]+$/);
 
+      // Opening the link only asks (see unsubscribe.spec.ts); its button posts to the same address.
       const page = await browser(testApp).get(path).expect(200);
       expect(page.headers['content-type']).toMatch(/^text\/html/);
-      expect(page.text).toContain('You are unsubscribed');
+      expect(page.text).toContain('<form method="post">');
+      const done = await browser(testApp).post(path).expect(200);
+      expect(done.text).toContain('You are unsubscribed');
       const prefs = await (await signIn(testApp, reader)).get('/api/me/notification-preferences');
       expect(prefs.body.events['dependency.overdue']).toMatchObject({ inbox: true, email: false });
       expect(prefs.body.events['raid.high']).toMatchObject({ email: true });
@@ -782,7 +785,7 @@ describe('notifications', () => {
       expect((await deliveriesOfEvent(again)).map(({ channel }) => channel)).toEqual(['inbox']);
 
       const forged = `${path.slice(0, -3)}abc`;
-      const refused = await browser(testApp).get(forged).expect(404);
+      const refused = await browser(testApp).post(forged).expect(404);
       expect(problemSchema.parse(refused.body).detail).toContain('not valid');
     });
   });

@@ -387,7 +387,7 @@ function accessDescription(rule: AccessRule | undefined): string {
   if (rule === undefined) return 'Closed: the route declares no access rule.';
   if (rule === 'public') return 'Anyone may call this.';
   if (rule === 'webhook') {
-    return 'Another system holding the secret in the path (a Jira webhook); no session or token.';
+    return 'Another system holding the secret in the path (a Jira webhook, the one-click unsubscribe of a mail provider); no session or token.';
   }
   if (rule === 'signed-in') return 'Any signed-in user, with a browser session (not an API token).';
   if (rule === 'instance-admin') {
