@@ -107,9 +107,10 @@ export type SyncRunOptions = {
  * run with a lease on the database clock and a random token, and renews it after each page and
  * on a timer; every page is written in its own transaction, which first checks this worker
  * still holds the lease's token — so two processes never write one team at once, and a worker
- * that died (or stalled past its lease) is taken over, the one before then refused. Each page goes through the import's idempotent upsert; the watermark moves only once
- * every page is committed, so a failed or killed sync starts again where the last good one
- * ended, and a rerun writes only what is still missing.
+ * that died (or stalled past its lease) is taken over, the one before then refused. Each page
+ * goes through the import's idempotent upsert; the watermark moves only once every page is
+ * committed, so a failed or killed sync starts again where the last good one ended, and a
+ * rerun writes only what is still missing.
  */
 @Injectable()
 export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown {
