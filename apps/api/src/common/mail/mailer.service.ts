@@ -8,7 +8,17 @@ export type MailOptions = {
   smtpUrl: string | undefined;
   /** `BEARING_MAIL_FROM`, e.g. `Bearing <bearing@example.com>`. */
   mailFrom: string;
+  /** How long the SMTP server may keep a send waiting; `SMTP_TIMEOUT_MS` unless set (tests). */
+  timeoutMs?: number;
 };
+
+/**
+ * How long an SMTP server may keep a send waiting — to connect, to greet, or silent mid-message
+ * — before the send fails as unreachable (transient: retried with backoff). nodemailer's own
+ * defaults (2 min, 30 s, 10 min) let one stuck send outlast the 5-minute claim a notification
+ * delivery holds while it is sent, after which another worker may claim and send it again.
+ */
+export const SMTP_TIMEOUT_MS = 30_000;
 
 /**
  * Why a message was not sent, never naming the SMTP URL (it may hold a password): `transient`
@@ -44,7 +54,15 @@ export class Mailer implements OnModuleDestroy {
   private readonly transport: Transporter | undefined;
 
   constructor(@Inject(MAIL_OPTIONS) private readonly options: MailOptions) {
-    this.transport = options.smtpUrl ? createTransport(options.smtpUrl) : undefined;
+    const timeout = options.timeoutMs ?? SMTP_TIMEOUT_MS;
+    this.transport = options.smtpUrl
+      ? createTransport({
+          url: options.smtpUrl,
+          connectionTimeout: timeout,
+          greetingTimeout: timeout,
+          socketTimeout: timeout,
+        })
+      : undefined;
   }
 
   get enabled(): boolean {
