@@ -740,6 +740,50 @@ describe('Jira sync', () => {
       await retire(team);
     });
 
+    it('cut off mid-way through a full sync, serves numbers that hold what its batches committed', async () => {
+      const jira = await fake({ inlineHistories: 3 });
+      jira.generate({ count: 250, historiesPerIssue: 8 });
+      const id = await connectFake(agent, workspace, jira);
+      const team = await createTeam(testApp, workspace, { name: 'Cut off' });
+      // The dashboards were read before: the team's rows are current, for no items.
+      const empty = await numbersOf(team);
+      await putSource(agent, workspace, team, {
+        connectionId: id,
+        jql: 'project = PAY',
+        boardId: 7,
+      });
+      const sync = testApp.app.get(JiraSyncService);
+      const stop = new AbortController();
+      let cutAfter = 0;
+      sync.queuedRunOptions = {
+        signal: stop.signal,
+        batchIssues: 100,
+        afterPage: (page) => {
+          if (page === 2) {
+            cutAfter = page;
+            stop.abort(new Error('killed'));
+          }
+        },
+      };
+      await agent.post(`${teamPath(team)}/source/sync`).expect(202);
+      await waitUntil(() => Promise.resolve(cutAfter === 2 && sync.idle));
+      sync.queuedRunOptions = {};
+      const [{ items }] = await testApp.dataSource.query(
+        `SELECT count(*)::int AS items FROM work_item WHERE team_id = $1`,
+        [team.id],
+      );
+      expect(items).toBeGreaterThan(0);
+
+      // What the dashboards serve now is what rows rebuilt from the stored items give.
+      const served = await numbersOf(team);
+      expect(served).not.toEqual(empty);
+      await testApp.dataSource.transaction((manager) =>
+        refreshTeamFlow(manager, workspace.id, team.id),
+      );
+      expect(await numbersOf(team)).toEqual(served);
+      await retire(team);
+    });
+
     it('killed mid-way leaves the watermark, and a rerun converges on what a full sync gives', async () => {
       const jira = await fake({ inlineHistories: 3 });
       jira.generate({ count: 420, historiesPerIssue: 8 });

@@ -11,6 +11,7 @@ import { readRawIssue, type RawIssue } from './jira/raw-issue.js';
 import { readSprintField } from './jira/sprint-field.js';
 import { LIMITS } from './jira/text-limits.js';
 import { asObject } from './jira/values.js';
+import { markTeamFlowStale } from '../delivery/flow-read-model/flow-read-model.service.js';
 import { restoreRemovedItems } from '../work-items/work-item-removal.repository.js';
 import { rememberJiraSite } from '../work-items/jira-site.repository.js';
 
@@ -119,6 +120,13 @@ export async function applyJiraFile(
     { ...target, source: JIRA_SOURCE },
     file.items.map((item) => item.key),
   );
+  // Rows left to the caller's rebuild are marked stale with the items, so a run that never gets
+  // to that rebuild (it fails, its worker dies) leaves readers rebuilding, not served rows that
+  // miss what it committed.
+  const wroteItems = plan.items.insert.length + plan.items.update.length > 0;
+  if ((!refreshFlow && wroteItems) || restored > 0) {
+    await markTeamFlowStale(manager, target.teamId);
+  }
   await rememberJiraSite(manager, target.teamId, file.jiraSite);
   return {
     created: plan.items.insert.length,

@@ -55,6 +55,22 @@ export async function refreshTeamFlow(
   await rebuild(manager, workspaceId, team);
 }
 
+/** A stamp `flowStamp` never gives (it gives hex digests): rows stamped so are never served. */
+const STALE_STAMP = 'stale';
+
+/**
+ * Marks the team's rows out of date inside the caller's transaction, so that the first reader
+ * after its commit rebuilds them. For a writer that leaves the rows of what it writes to a
+ * rebuild later on (a full Jira sync rebuilds once after its last batch): if it fails or its
+ * process dies before then, its committed batches are not left out of the served numbers. Under
+ * the refresh lock, so a rebuild that read the items before this commit cannot stamp its rows
+ * current after it.
+ */
+export async function markTeamFlowStale(manager: EntityManager, teamId: string): Promise<void> {
+  await lockNameForTransaction(manager, lockName(teamId));
+  await writeFlowStamp(manager, teamId, STALE_STAMP);
+}
+
 /** Items an import (or a sync) has just written, for `refreshTeamFlowOfItems`. */
 export type WrittenItems = {
   /** Items whose stored fields and status changes are exactly these. */
