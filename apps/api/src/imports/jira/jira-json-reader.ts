@@ -138,6 +138,7 @@ export function buildFile(
     // The raw form is no longer needed: let it go while the rest is built.
     issues[index] = EMPTY_ISSUE;
   }
+  sprints.foldNamesIntoIds(items);
   log.throwIfErrors();
   return {
     format: 'jira-json',
@@ -235,7 +236,7 @@ function buildItem(
     statusChanges,
     sprintChanges,
     estimateChanges,
-    sprints: [...ever].map((ref) => sprints.canonical(ref)),
+    sprints: [...ever],
   };
 }
 
@@ -321,22 +322,46 @@ class SprintCatalog {
         const ref = sprintIdRef(id);
         if (!this.byRef.has(ref)) {
           const name = nameList.length === idList.length ? nameList[index] : undefined;
-          this.byRef.set(ref, namedOnly(id, name ?? `Sprint ${id}`));
+          const sprint = namedOnly(id, name ?? `Sprint ${id}`);
+          this.byRef.set(ref, sprint);
+          // The sprint field's sprints keep their names; a name first seen here names this id.
+          if (name !== undefined && !this.refOfName.has(sprint.name)) {
+            this.refOfName.set(sprint.name, ref);
+          }
         }
         return [ref];
       });
     }
     return nameList.map((name) => {
-      const ref = this.refOfName.get(name) ?? sprintNameRef(cleanText(name, LIMITS.sprintName));
+      const clean = cleanText(name, LIMITS.sprintName);
+      const ref = this.refOfName.get(clean) ?? sprintNameRef(clean);
       if (!this.byRef.has(ref)) this.byRef.set(ref, namedOnly(null, name));
       return ref;
     });
   }
 
-  /** A name-only reference becomes the id reference of a sprint of that name, if one is known. */
-  canonical(ref: string): string {
-    const sprint = this.byRef.get(ref);
-    return sprint && sprint.externalId === null ? (this.refOfName.get(sprint.name) ?? ref) : ref;
+  /**
+   * Once every changelog is read: a sprint some entries name only by name (an older Jira, an
+   * automation's entry) is the sprint of that name that others name by id, whichever came first
+   * in the file. Its name references in `items` become that id's, and it is left out as a sprint.
+   */
+  foldNamesIntoIds(items: ImportedItem[]): void {
+    const idOf = new Map<string, string>();
+    for (const [ref, sprint] of this.byRef) {
+      const idRef = sprint.externalId === null ? this.refOfName.get(sprint.name) : undefined;
+      if (idRef !== undefined && idRef !== ref) idOf.set(ref, idRef);
+    }
+    if (idOf.size === 0) return;
+    for (const ref of idOf.keys()) this.byRef.delete(ref);
+    const folded = (ref: string) => idOf.get(ref) ?? ref;
+    for (const item of items) {
+      if (!item.sprints.some((ref) => idOf.has(ref))) continue;
+      item.sprints = [...new Set(item.sprints.map(folded))];
+      item.sprintChanges = item.sprintChanges.map((change) => ({
+        ...change,
+        sprint: folded(change.sprint),
+      }));
+    }
   }
 
   resolved(): Map<string, ImportedSprint> {
