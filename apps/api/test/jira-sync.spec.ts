@@ -784,6 +784,43 @@ describe('Jira sync', () => {
       await retire(team);
     });
 
+    it('failing right after its reconciliation, leaves no removed item in the numbers served', async () => {
+      const jira = await fake({ inlineHistories: 3 });
+      jira.generate({ count: 120, historiesPerIssue: 8 });
+      const id = await connectFake(agent, workspace, jira);
+      const team = await createTeam(testApp, workspace, { name: 'Reconciled' });
+      await putSource(agent, workspace, team, {
+        connectionId: id,
+        jql: 'project = PAY',
+        boardId: 7,
+      });
+      expect((await syncNow(agent, workspace, team)).status).toBe('succeeded');
+      const before = await numbersOf(team);
+
+      // Issues leave the project; the next run reconciles, and fails before it ends.
+      for (const key of ['PAY-2', 'PAY-3', 'PAY-5', 'PAY-7', 'PAY-11']) jira.remove(key);
+      await testApp.dataSource.query(
+        `UPDATE team_source SET reconciled_at = NULL WHERE team_id = $1`,
+        [team.id],
+      );
+      testApp.app.get(JiraSyncService).queuedRunOptions = {
+        afterReconcile: () => {
+          throw new Error('stopped after the reconciliation');
+        },
+      };
+      const failed = await syncNow(agent, workspace, team);
+      expect(failed).toMatchObject({ status: 'failed', counts: { removed: 5 } });
+      testApp.app.get(JiraSyncService).queuedRunOptions = {};
+
+      const served = await numbersOf(team);
+      expect(served).not.toEqual(before);
+      await testApp.dataSource.transaction((manager) =>
+        refreshTeamFlow(manager, workspace.id, team.id),
+      );
+      expect(await numbersOf(team)).toEqual(served);
+      await retire(team);
+    });
+
     it('killed mid-way leaves the watermark, and a rerun converges on what a full sync gives', async () => {
       const jira = await fake({ inlineHistories: 3 });
       jira.generate({ count: 420, historiesPerIssue: 8 });

@@ -10,7 +10,10 @@ import { DataSource } from 'typeorm';
 import { recordAuditEvent } from '../audit/audit.repository.js';
 import { ClockService } from '../common/clock/clock.service.js';
 import { SecretBox, SecretUnavailableError } from '../common/secrets/secret-box.js';
-import { refreshTeamFlow } from '../delivery/flow-read-model/flow-read-model.service.js';
+import {
+  markTeamFlowStale,
+  refreshTeamFlow,
+} from '../delivery/flow-read-model/flow-read-model.service.js';
 import {
   applyJiraFile,
   describeProblem,
@@ -21,6 +24,7 @@ import {
 } from '../imports/jira-pages.service.js';
 import { JobQueue } from '../jobs/job-queue.service.js';
 import { Scheduler } from '../jobs/jobs.module.js';
+import { FLOW_REFRESH_JOB } from '../teams/team-flow-refresh.types.js';
 import { lockTeamForImport } from '../teams/team.repository.js';
 import {
   markItemsRemoved,
@@ -95,6 +99,8 @@ export type SyncRunOptions = {
   signal?: AbortSignal;
   /** Called after each page is committed (tests stop a sync mid-way with it). */
   afterPage?: (page: number) => void | Promise<void>;
+  /** Called once the run's reconciliation is committed (tests fail a run right after it). */
+  afterReconcile?: () => void | Promise<void>;
   /** Tests replace the backoff waits of the Jira client. */
   sleep?: (ms: number) => Promise<void>;
   /** Issues per transaction (default `BATCH_ISSUES`); tests stop between smaller batches. */
@@ -433,6 +439,7 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
       // An issue this run read in its own pages is there, whatever a listing missed of it.
       for (const key of seen.keys()) present.add(key);
       rebuild = (await this.reconcile(source, lease, tally, present)) || rebuild;
+      await options.afterReconcile?.();
     }
     return { watermark: latest, reconciled: reconcile, rebuild };
   }
@@ -478,10 +485,17 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
       if (!(await holdRunLease(manager, lease))) throw new LeaseLost();
       const stored = await presentItemKeys(manager, scope);
       const gone = stored.filter((key) => !present.has(key));
-      return {
+      const marks = {
         removed: await markItemsRemoved(manager, scope, gone, this.clock.now()),
         restored: await restoreRemovedItems(manager, scope, [...present]),
       };
+      // The run rebuilds the rows once it succeeds; should it not, readers must not be served
+      // rows that still count the items removed here (or miss those restored), and a rerun
+      // finds no mark left to change, so it would not rebuild them either.
+      if (marks.removed > 0 || marks.restored > 0) {
+        await markTeamFlowStale(manager, source.teamId);
+      }
+      return marks;
     });
     tally.removed += removed;
     return removed > 0 || restored > 0;
@@ -544,6 +558,15 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
     }
     await this.dataSource.transaction(async (manager) => {
       if (!(await holdRunLease(manager, lease))) return;
+      // Rows a failed run marked stale are rebuilt off the request, not by the next reader (a
+      // no-op if the run wrote nothing that left them so).
+      if (tally.created + tally.updated + tally.removed > 0) {
+        await this.queue.enqueue(
+          FLOW_REFRESH_JOB,
+          { workspaceId: source.workspaceId, teamId: source.teamId },
+          { singletonKey: `${FLOW_REFRESH_JOB}:${source.teamId}`, transaction: manager },
+        );
+      }
       await updateSourceState(manager, source.id, {
         state: broken ? 'broken' : 'ok',
         lastError: message,
