@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config/config.js';
 import { connectDatabase } from './database/connect-database.js';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './database/embedded-database.js';
 import { runMigrationsWithLock } from './database/run-migrations.js';
+import { surviveServerGoingAway } from './database/server-going-away.js';
 import { createApp } from './create-app.js';
 import { drainable, type HttpDrain } from './common/shutdown/http-drain.js';
 import { ensureDemoSeeded } from './demo/demo-workspace.js';
@@ -41,6 +42,7 @@ function say(message: string): void {
  * that cannot be kept running stops it the same way with exit code 1.
  */
 export async function runServer(): Promise<void> {
+  surviveServerGoingAway(say);
   const resources: Resources = {};
   let stopRequested = false;
   let released: Promise<void> | undefined;

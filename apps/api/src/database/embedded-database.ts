@@ -94,6 +94,9 @@ async function realpathOr(link: string, fallback: string): Promise<string> {
 
 async function createDatabaseIfMissing(maintenanceUrl: string, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: maintenanceUrl });
+  // A server going away while the client is idle is an event, not a rejection; the statement
+  // after it fails anyway, and start-up with it.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);

@@ -53,6 +53,10 @@ export async function writeBackup(
   // Its own connection, closed whatever happens: a COPY cut off midway leaves a connection
   // that cannot be used again, and closing it ends the transaction.
   const client = new pg.Client({ connectionString: url });
+  // A server that goes away between two statements tells the idle client so as an event: without
+  // a listener that ended the process, leaving the partial file. The next statement then fails
+  // ("not queryable"), and the backup fails with it like any other.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     await beginSnapshot(client);
