@@ -147,6 +147,35 @@ describe('alert rules racing their evaluation', () => {
     );
   });
 
+  it('leaves alone what a later run wrote when a retried earlier run ends after it', async () => {
+    const metric = await createMetric(testApp, workspace, { key: 'race-retried' });
+    const rule = await createRule({
+      name: 'Retried run',
+      query: 'MetricPoints | where metric == "race-retried" | summarize worst = max(value)',
+      trigger: { column: 'worst', op: '>=', threshold: 10 },
+    });
+    const t0 = new Date('2026-11-02T10:00:00Z');
+    await insertPoints(testApp, metric, [{ timestamp: '2026-11-02T09:50:00Z', value: 50 }]);
+    expect(await evaluation.evaluate(rule.id, t0)).toMatchObject({ fired: 1 });
+    const later = new Date(t0.getTime() + 10 * MINUTE);
+    expect(await evaluation.evaluate(rule.id, later)).toMatchObject({ updated: 1 });
+
+    // The run due at t0 + 5 min failed once and its retry ends only now: it changes nothing.
+    expect(await evaluation.evaluate(rule.id, new Date(t0.getTime() + 5 * MINUTE))).toEqual({
+      fired: 0,
+      updated: 0,
+      resolved: 0,
+      suppressed: 0,
+    });
+    const [alert] = await alertsOf(rule.id);
+    expect(alert?.lastSeenAt).toBe(later.toISOString());
+    const [stored]: { lastRunAt: Date }[] = await testApp.dataSource.query(
+      `SELECT "last_run_at" AS "lastRunAt" FROM "alert_rule" WHERE "id" = $1`,
+      [rule.id],
+    );
+    expect(stored?.lastRunAt.toISOString()).toBe(later.toISOString());
+  });
+
   it('refuses (409) to acknowledge an alert a run is resolving, which stays resolved and fires again on a recurrence', async () => {
     const metric = await createMetric(testApp, workspace, { key: 'race-r' });
     const rule = await createRule({

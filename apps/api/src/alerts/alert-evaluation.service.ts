@@ -117,6 +117,8 @@ export class AlertEvaluation implements OnModuleInit {
       // Two processes evaluating one rule queue behind this lock, and the second sees the first's alerts.
       const locked = await lockAlertRule(manager, rule.id);
       if (!locked) return;
+      // A retried run that a later run overtook: what it saw is older than what is stored.
+      if (locked.lastRunAt !== null && locked.lastRunAt.getTime() > runAt.getTime()) return;
       const open = new Map(
         (await openAlertsOf(manager, rule.id)).map((alert) => [alert.groupKey, alert]),
       );

@@ -126,8 +126,10 @@ export async function recordAlertRuleRun(
   ranAt: Date,
   error: string | null,
 ): Promise<void> {
+  // Never back in time: a retried run that ends after a later one leaves the later one's record.
   await manager.query(
-    `UPDATE "alert_rule" SET "last_run_at" = $2, "last_error" = $3 WHERE "id" = $1`,
+    `UPDATE "alert_rule" SET "last_run_at" = $2, "last_error" = $3
+      WHERE "id" = $1 AND ("last_run_at" IS NULL OR "last_run_at" <= $2)`,
     [id, ranAt, error],
   );
 }
