@@ -6,6 +6,7 @@ import {
   updateProgramRequestSchema,
 } from '@bearing/contracts';
 import {
+  Alert,
   Button,
   Group,
   MultiSelect,
@@ -14,6 +15,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
+import { useState } from 'react';
 import { useGuardrails } from '../../api/guardrails';
 import { useMembers } from '../../api/members';
 import { useObjectives } from '../../api/okrs';
@@ -74,11 +76,53 @@ function programFields({
   };
 }
 
+/**
+ * The body of an edit: only the fields changed from the values the form was filled with, so a
+ * health or link set meanwhile (a published report sets the health) is not sent back as it was.
+ * A changed health takes the reason shown with it (blank clears the old one).
+ */
+function changedProgramFields(values: ProgramValues, initial: ProgramValues) {
+  const now: Record<string, unknown> = {
+    ...programFields(values),
+    health: values.health,
+    healthReason: values.healthReason.trim() || null,
+  };
+  const before: Record<string, unknown> = {
+    ...programFields(initial),
+    health: initial.health,
+    healthReason: initial.healthReason.trim() || null,
+  };
+  const changed = Object.keys(now).filter(
+    (field) =>
+      JSON.stringify(now[field]) !== JSON.stringify(before[field]) ||
+      (field === 'healthReason' && values.health !== initial.health),
+  );
+  return Object.fromEntries(changed.map((field) => [field, now[field]]));
+}
+
+function initialValuesOf(program: Program | undefined, defaultOwnerId: string): ProgramValues {
+  return {
+    name: program?.name ?? '',
+    description: program?.description ?? '',
+    ownerId: program?.ownerId ?? defaultOwnerId,
+    start: program?.start ?? todayUtc(),
+    end: program?.end ?? '',
+    teamIds: program?.teamIds ?? [],
+    objectiveIds: program?.objectiveIds ?? [],
+    guardrailIds: program?.guardrailIds ?? [],
+    health: program?.health ?? 'on-track',
+    healthReason: program?.healthReason ?? '',
+  };
+}
+
 export interface ProgramFormProps {
   workspace: string;
   /** Who owns a new program unless changed: the signed-in user. */
   defaultOwnerId: string;
-  /** The program to edit; a new one without. */
+  /**
+   * The program to edit; a new one without. The form keeps the values and version it was opened
+   * with: a refetch meanwhile does not change what a save is compared with (a 409 instead).
+   */
   program?: Program | undefined;
   onSaved: (program: Program) => void;
   onCancel: () => void;
@@ -98,29 +142,26 @@ export function ProgramForm({
   const teams = useTeamOptions(workspace);
   const objectives = useObjectives(workspace, {});
   const guardrails = useGuardrails(workspace);
+  // What the form was opened with: an edit sends what changed from it, with its version.
+  const [opened] = useState(() => ({
+    program,
+    values: initialValuesOf(program, defaultOwnerId),
+  }));
+  const editing = opened.program;
   const form = useContractForm<ProgramValues>({
-    initialValues: {
-      name: program?.name ?? '',
-      description: program?.description ?? '',
-      ownerId: program?.ownerId ?? defaultOwnerId,
-      start: program?.start ?? todayUtc(),
-      end: program?.end ?? '',
-      teamIds: program?.teamIds ?? [],
-      objectiveIds: program?.objectiveIds ?? [],
-      guardrailIds: program?.guardrailIds ?? [],
-      health: program?.health ?? 'on-track',
-      healthReason: program?.healthReason ?? '',
-    },
-    request: program
+    initialValues: opened.values,
+    request: editing
       ? contractRequest(
           updateProgramRequestSchema,
           (values: ProgramValues) => ({
-            ...programFields(values),
-            health: values.health,
-            healthReason: values.healthReason.trim() || null,
-            version: program.version,
+            ...changedProgramFields(values, opened.values),
+            version: editing.version,
           }),
-          async (body) => onSaved(await updateProgram.mutateAsync({ id: program.id, ...body })),
+          async ({ version, ...changes }) => {
+            // Nothing changed: nothing to send (a save would only raise the version).
+            if (Object.keys(changes).length === 0) return onSaved(editing);
+            onSaved(await updateProgram.mutateAsync({ id: editing.id, version, ...changes }));
+          },
         )
       : contractRequest(createProgramRequestSchema, programFields, async (body) =>
           onSaved(await createProgram.mutateAsync(body)),
@@ -142,11 +183,18 @@ export function ProgramForm({
   return (
     <form onSubmit={form.submit} noValidate>
       <Stack gap="md">
-        <FormErrorAlert
-          error={form.error}
-          fields={FIELDS}
-          title={program ? 'Program not saved' : 'Program not created'}
-        />
+        {form.stale ? (
+          <Alert color="red" title="Not saved: the program changed meanwhile" role="alert">
+            Someone saved the program (or published its report) since you opened this form. Copy
+            your changes, cancel, then open Edit again to start from the latest version.
+          </Alert>
+        ) : (
+          <FormErrorAlert
+            error={form.error}
+            fields={FIELDS}
+            title={program ? 'Program not saved' : 'Program not created'}
+          />
+        )}
         <TextInput
           label="Name"
           placeholder="e.g. Checkout rebuild"

@@ -41,9 +41,13 @@ export function draftRequestOf(fields: ReportDraftFields) {
   };
 }
 
+/** Whether the report's saved words are `fields`, as they would be sent. */
+export function sameWords(report: StatusReport, fields: ReportDraftFields): boolean {
+  const normalise = (value: ReportDraftFields) => JSON.stringify(draftRequestOf(value));
+  return normalise(fields) === normalise(draftFieldsOf(report));
+}
+
 /** Whether the form differs from the saved report. */
 export function isDirty(fields: ReportDraftFields, report: StatusReport): boolean {
-  const saved = draftFieldsOf(report);
-  const normalise = (value: ReportDraftFields) => JSON.stringify(draftRequestOf(value));
-  return normalise(fields) !== normalise(saved);
+  return !sameWords(report, fields);
 }

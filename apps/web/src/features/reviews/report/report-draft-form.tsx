@@ -4,6 +4,7 @@ import {
   updateStatusReportRequestSchema,
 } from '@bearing/contracts';
 import { Alert, Button, Group, NativeSelect, Paper, Stack, Textarea, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { ApiError } from '../../../api/api-error';
 import { useUpdateStatusReport } from '../../../api/status-reports';
 import { FormErrorAlert } from '../../../components/form-error-alert';
@@ -14,27 +15,39 @@ import {
   draftRequestOf,
   isDirty,
   type ReportDraftFields,
+  sameWords,
 } from './report-draft-fields';
 
 const FIELDS = ['health', 'healthReason', 'summary', 'highlights', 'lowlights', 'asks'] as const;
 
 export interface ReportDraftFormProps {
   workspace: string;
+  /** The draft as last fetched: a refetch may bring a version newer than the form's words. */
   report: StatusReport;
-  /** Told whenever the form starts or stops differing from the saved draft. */
+  /** Told whenever the form starts or stops differing from the saved draft it started from. */
   onDirtyChange: (dirty: boolean) => void;
+  /** Fetches the draft again and starts the form over from it, dropping the edits. */
+  onReload: () => void;
 }
 
-/** The words of a draft: health (a reason when overriding the suggestion), summary and lists. */
-export function ReportDraftForm({ workspace, report, onDirtyChange }: ReportDraftFormProps) {
+/**
+ * The words of a draft: health (a reason when overriding the suggestion), summary and lists.
+ * Saved with the version of the draft the words were filled from, not of the latest fetch, so a
+ * draft someone else saved meanwhile is refused (409) instead of overwritten.
+ */
+export function ReportDraftForm({
+  workspace,
+  report,
+  onDirtyChange,
+  onReload,
+}: ReportDraftFormProps) {
   const update = useUpdateStatusReport(workspace, report.programId, report.id);
+  // The saved draft the form's words start from; the answer of each save replaces it.
+  const [base, setBase] = useState(report);
   const contract = contractRequest(
     updateStatusReportRequestSchema,
-    (fields: ReportDraftFields) => ({ ...draftRequestOf(fields), version: report.version }),
-    async (body) => {
-      await update.mutateAsync(body);
-      onDirtyChange(false);
-    },
+    (fields: ReportDraftFields) => ({ ...draftRequestOf(fields), version: base.version }),
+    async (body) => setBase(await update.mutateAsync(body)),
   );
   const form = useContractForm<ReportDraftFields>({
     initialValues: () => draftFieldsOf(report),
@@ -50,14 +63,26 @@ export function ReportDraftForm({ workspace, report, onDirtyChange }: ReportDraf
           : contract.parse(fields),
     },
   });
+
+  // A newer saved draft (a refetch) is taken in wherever no typed word is lost: when its words
+  // are the form's, or the ones the form started from (new numbers only), or when nothing was
+  // typed (the form shows the saved words). Otherwise the form stays on its own words and says so.
+  if (!form.submitting && report.version > base.version) {
+    if (sameWords(report, form.values) || sameWords(report, draftFieldsOf(base))) {
+      setBase(report);
+    } else if (!isDirty(form.values, base)) {
+      setBase(report);
+      form.setValues(draftFieldsOf(report));
+    }
+  }
+  const behind = report.version > base.version;
+  const dirty = isDirty(form.values, base);
+  useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
+
   const { values: fields, errorAt } = form;
   const overriding = fields.health !== report.suggestedHealth;
 
-  const change = (patch: Partial<ReportDraftFields>) => {
-    const next = { ...fields, ...patch };
-    form.setValues(patch);
-    onDirtyChange(isDirty(next, report));
-  };
+  const change = (patch: Partial<ReportDraftFields>) => form.setValues(patch);
 
   const conflict = form.error instanceof ApiError && form.error.status === 409 ? form.error : null;
 
@@ -70,8 +95,23 @@ export function ReportDraftForm({ workspace, report, onDirtyChange }: ReportDraf
           </Title>
           {conflict ? (
             <Alert color="red" title="Not saved: the report changed meanwhile" role="alert">
-              {conflict.detail} Copy your text, reload the page to see the latest version, then
-              apply your edits again.
+              <Stack gap="xs" align="flex-start">
+                <span>
+                  {conflict.detail} Copy your text, load the latest version, then apply your edits
+                  again.
+                </span>
+                <ReloadButton onReload={onReload} />
+              </Stack>
+            </Alert>
+          ) : behind ? (
+            <Alert color="yellow" title="The draft was saved meanwhile" role="alert">
+              <Stack gap="xs" align="flex-start">
+                <span>
+                  Someone saved other words since you started editing, so saving yours would be
+                  refused. Copy your text, load the latest version, then apply your edits again.
+                </span>
+                <ReloadButton onReload={onReload} />
+              </Stack>
             </Alert>
           ) : (
             <FormErrorAlert error={form.error} fields={FIELDS} title="Draft not saved" />
@@ -146,5 +186,13 @@ export function ReportDraftForm({ workspace, report, onDirtyChange }: ReportDraf
         </Stack>
       </form>
     </Paper>
+  );
+}
+
+function ReloadButton({ onReload }: { onReload: () => void }) {
+  return (
+    <Button size="xs" variant="default" onClick={onReload}>
+      Load the latest version (drops your edits)
+    </Button>
   );
 }

@@ -40,6 +40,8 @@ export function ReportPage() {
   const publish = usePublishStatusReport(workspace.slug, id, reportId);
   const [dirty, setDirty] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  // Bumped by the form's "load the latest version": the form starts over from the refetch.
+  const [reloads, setReloads] = useState(0);
   const weekText = report.data ? `week of ${formatDay(report.data.week)}` : 'weekly report';
   useDocumentTitle(`${program.data?.name ?? 'Program'} — ${weekText}`);
 
@@ -101,6 +103,8 @@ export function ReportPage() {
                 variant="default"
                 loading={regenerate.isPending}
                 onClick={() => regenerate.mutate(data.version)}
+                disabled={dirty}
+                title={dirty ? 'Save the draft before regenerating the numbers' : undefined}
               >
                 Regenerate numbers
               </Button>
@@ -117,7 +121,7 @@ export function ReportPage() {
       />
       {editing && dirty && (
         <Text size="sm" c="dimmed" data-print="hide">
-          You have unsaved edits: save the draft before publishing.
+          You have unsaved edits: save the draft before publishing or regenerating the numbers.
         </Text>
       )}
       {regenerate.isError && (
@@ -126,12 +130,16 @@ export function ReportPage() {
       <Grid gap="lg" data-print="hide">
         <Grid.Col span={{ base: 12, md: 6 }}>
           {editing ? (
-            // Keyed by id: a fresh form for another report, not for every saved version.
+            // Keyed by id and reloads: a fresh form for another report or on "load the latest
+            // version", not for every version fetched (the form follows those it loses nothing to).
             <ReportDraftForm
-              key={data.id}
+              key={`${data.id}:${reloads}`}
               workspace={workspace.slug}
               report={data}
               onDirtyChange={setDirty}
+              onReload={() => {
+                void report.refetch().then(() => setReloads((count) => count + 1));
+              }}
             />
           ) : (
             <ReportWords report={data} />
