@@ -184,6 +184,56 @@ describe('check-ins', () => {
       expect(fieldErrors(confidence.body)[0]?.path).toBe('confidence');
     });
 
+    it("a check-in waits for a concurrent change of its key result's kind, and obeys it", async () => {
+      const period = await createPeriod(testApp, workspace, {
+        start: '2024-01-01',
+        end: '2024-03-31',
+      });
+      const objective = await createObjective(testApp, workspace, editor, period);
+      const keyResult = await createKeyResult(testApp, objective);
+      // Another transaction turns the key result into a milestone, holding its row as an edit does.
+      const runner = testApp.dataSource.createQueryRunner();
+      await runner.connect();
+      await runner.startTransaction();
+      try {
+        await runner.query(`SELECT 1 FROM "key_result" WHERE "id" = $1 FOR UPDATE`, [keyResult.id]);
+        await runner.query(
+          `UPDATE "key_result" SET "kind" = 'milestone', "baseline" = 0, "target" = 1 WHERE "id" = $1`,
+          [keyResult.id],
+        );
+        const checkIn = editorBrowser
+          .post(url(`key-results/${keyResult.id}/check-ins`))
+          .send({ value: 42, confidence: 'on-track' })
+          .then((response) => response);
+        // Until the check-in waits on the key result's row (its lock, or its insert's key check).
+        const deadline = Date.now() + 20_000;
+        for (;;) {
+          const [row]: { n: string }[] = await testApp.dataSource.query(
+            `SELECT count(*) AS n FROM pg_stat_activity
+              WHERE "wait_event_type" = 'Lock'
+                AND (ltrim("query") LIKE 'SELECT 1 FROM "key_result"%'
+                     OR ltrim("query") LIKE 'INSERT INTO "check_in"%')`,
+          );
+          if (Number(row?.n) >= 1) break;
+          if (Date.now() > deadline) throw new Error('the check-in never waited');
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        await runner.commitTransaction();
+        const response = await checkIn;
+        expect(response.status).toBe(400);
+        expect(fieldErrors(response.body)).toEqual([
+          { path: 'value', message: 'must be 0 (not done) or 1 (done) for a milestone' },
+        ]);
+      } finally {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        await runner.release();
+      }
+      const stored = checkInPageSchema.parse(
+        (await editorBrowser.get(url(`key-results/${keyResult.id}/check-ins`)).expect(200)).body,
+      );
+      expect(stored.items).toEqual([]);
+    });
+
     it('says when a check-in is due or overdue for the cadence', async () => {
       const period = await createPeriod(testApp, workspace, {
         start: '2024-01-01',

@@ -542,4 +542,91 @@ describe('key results', () => {
       ).toEqual(['metricKey']);
     });
   });
+
+  describe('becoming a milestone', () => {
+    const MILESTONE_REFUSED = (date: string, value: number) =>
+      `cannot become a milestone while a check-in (dated ${date}) is ${value}: only a key result whose check-ins are all 0 or 1 can`;
+
+    async function keyResultCheckedIn(
+      period: { start: string; end: string },
+      checkIns: { value: number; date: string }[],
+    ) {
+      const created = await createPeriod(testApp, workspace, period);
+      const objective = await createObjective(testApp, workspace, editor, created);
+      const keyResult = await createKeyResult(testApp, objective, { baseline: 0, target: 100 });
+      for (const checkIn of checkIns) {
+        await editorBrowser
+          .post(url(`key-results/${keyResult.id}/check-ins`))
+          .send({ ...checkIn, confidence: 'on-track' })
+          .expect(201);
+      }
+      return { period: created, keyResult };
+    }
+
+    it('refuses while any check-in is not 0 or 1, so no later edit of the period can break its views', async () => {
+      const { period, keyResult } = await keyResultCheckedIn(
+        { start: '2024-01-01', end: '2024-03-31' },
+        [
+          { value: 42, date: '2024-02-01' },
+          { value: 1, date: '2024-02-10' },
+        ],
+      );
+      // The latest check-in is 1, but the period's end moved to 02-05 would read the 42.
+      const response = await editorBrowser
+        .patch(url(`key-results/${keyResult.id}`))
+        .send({ kind: 'milestone', version: 1 })
+        .expect(400);
+      expect(fieldErrors(response.body)).toEqual([
+        { path: 'kind', message: MILESTONE_REFUSED('2024-02-01', 42) },
+      ]);
+      await editorBrowser
+        .patch(url(`periods/${period.id}`))
+        .send({ end: '2024-02-05', version: 1 })
+        .expect(200);
+      const objectives = objectivePageSchema.parse(
+        (await editorBrowser.get(url(`objectives?period=${period.id}`)).expect(200)).body,
+      );
+      expect(objectives.items).toHaveLength(1);
+      expect(
+        keyResultSchema.parse(
+          (await editorBrowser.get(url(`key-results/${keyResult.id}`)).expect(200)).body,
+        ),
+      ).toMatchObject({ kind: 'increase', current: 42 });
+    });
+
+    it('answers 400 at kind, not 500, when the period is over and its last reading is not 0 or 1', async () => {
+      const clockAfter = pinToday(testApp, '2024-01-10');
+      try {
+        const { keyResult } = await keyResultCheckedIn({ start: '2023-10-01', end: '2023-12-31' }, [
+          { value: 42, date: '2023-12-20' },
+          { value: 1, date: '2024-01-05' },
+        ]);
+        const response = await editorBrowser
+          .patch(url(`key-results/${keyResult.id}`))
+          .send({ kind: 'milestone', version: 1 })
+          .expect(400);
+        expect(fieldErrors(response.body)).toEqual([
+          { path: 'kind', message: MILESTONE_REFUSED('2023-12-20', 42) },
+        ]);
+      } finally {
+        clockAfter.restore();
+      }
+    });
+
+    it('still turns a key result whose check-ins are all 0 or 1 into a milestone', async () => {
+      const { keyResult } = await keyResultCheckedIn({ start: '2024-01-01', end: '2024-03-31' }, [
+        { value: 0, date: '2024-02-01' },
+        { value: 1, date: '2024-02-10' },
+      ]);
+      const edited = keyResultSchema.parse(
+        (
+          await editorBrowser
+            .patch(url(`key-results/${keyResult.id}`))
+            .send({ kind: 'milestone', version: 1 })
+            .expect(200)
+        ).body,
+      );
+      expect(edited).toMatchObject({ kind: 'milestone', baseline: 0, target: 1, current: 1 });
+    });
+  });
 });

@@ -111,6 +111,23 @@ export async function lockForEdit(
   await lockInWorkspaceOr404(manager, table, { workspaceId, id }, NOT_FOUND[table]);
 }
 
+/**
+ * Share-locks a key result of this workspace for the rest of the transaction (404 when there is
+ * none): its kind and objective cannot change until the transaction ends, and a read after it
+ * sees those a concurrent edit committed. An edit takes `lockForEdit`, which waits for it.
+ */
+export async function shareLockKeyResult(
+  manager: EntityManager,
+  workspaceId: string,
+  id: string,
+): Promise<void> {
+  const rows: unknown[] = await manager.query(
+    `SELECT 1 FROM "key_result" WHERE "id" = $1 AND "workspace_id" = $2 FOR SHARE`,
+    [id, workspaceId],
+  );
+  if (rows.length === 0) throw ProblemException.notFound(NOT_FOUND.key_result);
+}
+
 export function invalid(path: string, message: string): ProblemException {
   return ProblemException.validation([{ path, message }]);
 }

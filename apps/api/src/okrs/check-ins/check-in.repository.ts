@@ -1,6 +1,6 @@
 import type { Day } from '@bearing/metrics';
 import type { PageQuery } from '@bearing/contracts';
-import { type DeepPartial, type EntityManager, In } from 'typeorm';
+import { type DeepPartial, type EntityManager, In, Not } from 'typeorm';
 import { z } from 'zod';
 import { keysetPage } from '../../common/pagination/keyset-page.js';
 import type { KeyResult } from '../key-results/key-result.entity.js';
@@ -77,14 +77,17 @@ export async function insertCheckIn(
   return checkIns.findOneOrFail({ where: { id }, relations: { author: true } });
 }
 
-/** A key result's latest check-in (by date, then by when made), of this workspace. */
-export function latestCheckIn(
+/**
+ * A check-in of the key result (of this workspace) whose value is neither 0 nor 1 — the latest
+ * such, by date then by when made — or null when every check-in is 0 or 1.
+ */
+export function checkInOtherThanZeroOrOne(
   manager: EntityManager,
   workspaceId: string,
   keyResultId: string,
 ): Promise<CheckIn | null> {
   return manager.getRepository(CheckIn).findOne({
-    where: { keyResultId, workspaceId },
+    where: { keyResultId, workspaceId, value: Not(In([0, 1])) },
     order: { date: 'DESC', createdAt: 'DESC', id: 'DESC' },
   });
 }

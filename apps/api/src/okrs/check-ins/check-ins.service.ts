@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../../access/caller.js';
 import { recordAuditEvent } from '../../audit/audit.repository.js';
 import { ClockService } from '../../common/clock/clock.service.js';
-import { findKeyResult, invalid } from '../okr.repository.js';
+import { findKeyResult, invalid, shareLockKeyResult } from '../okr.repository.js';
 import { toCheckInResponse } from './check-in.mapper.js';
 import { checkInPage, insertCheckIn } from './check-in.repository.js';
 import { shareLockedStatus } from '../objectives/objective.repository.js';
@@ -39,8 +39,10 @@ export class CheckInsService {
   }
 
   /**
-   * Records a check-in by the caller. Only active objectives take check-ins; the objective's
-   * row is share-locked so it cannot be closed half-way through.
+   * Records a check-in by the caller. Only active objectives take check-ins. The key result's
+   * row is share-locked before its kind and objective are read, so an edit of either (which
+   * locks it) is either committed and seen here, or waits for the check-in; then the
+   * objective's row, so it cannot be closed half-way through.
    */
   async create(
     workspaceId: string,
@@ -49,6 +51,7 @@ export class CheckInsService {
     request: CreateCheckInRequest,
   ): Promise<CheckInResponse> {
     return this.dataSource.transaction(async (manager) => {
+      await shareLockKeyResult(manager, workspaceId, keyResultId);
       const keyResult = await findKeyResult(manager, workspaceId, keyResultId);
       const status = await shareLockedStatus(manager, workspaceId, keyResult.objectiveId);
       if (status !== 'active') {

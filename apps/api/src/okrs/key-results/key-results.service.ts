@@ -12,7 +12,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../access/caller.js';
 import { recordAuditEvent } from '../../audit/audit.repository.js';
 import { ProblemException } from '../../common/problem/problem.js';
-import { latestCheckIn } from '../check-ins/check-in.repository.js';
+import { checkInOtherThanZeroOrOne } from '../check-ins/check-in.repository.js';
 import {
   findKeyResult,
   invalid,
@@ -173,19 +173,22 @@ export class KeyResultsService {
 }
 
 /**
- * A key result becoming a milestone keeps its check-ins, and its latest one becomes its current
- * value: that must be 0 or 1 for the milestone's progress to mean anything.
+ * A key result becoming a milestone keeps its check-ins, and whichever is read — the latest on
+ * or before today, or before the period's end once it is over, which an edit of the period can
+ * move — becomes its current value: that must be 0 or 1 for the milestone's progress to mean
+ * anything, so every check-in must be. The caller holds the key result's lock, which a check-in
+ * takes too, so none can be added meanwhile.
  */
 async function assertMilestoneReadings(
   manager: EntityManager,
   workspaceId: string,
   keyResultId: string,
 ): Promise<void> {
-  const last = await latestCheckIn(manager, workspaceId, keyResultId);
-  if (last && last.value !== 0 && last.value !== 1) {
+  const other = await checkInOtherThanZeroOrOne(manager, workspaceId, keyResultId);
+  if (other) {
     throw invalid(
       'kind',
-      `cannot become a milestone while the latest check-in is ${last.value}: check in 0 or 1 first`,
+      `cannot become a milestone while a check-in (dated ${other.date}) is ${other.value}: only a key result whose check-ins are all 0 or 1 can`,
     );
   }
 }
