@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   problemSchema,
+  sprintPageSchema,
   type WorkItem as WorkItemResponse,
   workItemDetailSchema,
   workItemPageSchema,
@@ -248,5 +249,44 @@ describe('work items', () => {
     expect(
       workItemPageSchema.parse((await viewer.get(list()).expect(200)).body).items[0]?.url,
     ).toBeNull();
+  });
+  it('leaves out items Jira removed, from the list, a sprint’s items and the type filter, and answers 404 for one', async () => {
+    const removedTeam = await createTeam(testApp, workspace);
+    await importFile(viewer, workspace, removedTeam, { file: fixture('search-v3.json') });
+    const teamPath = `/api/workspaces/${workspace.slug}/teams/${removedTeam.slug}`;
+    const sprints = sprintPageSchema.parse(
+      (await viewer.get(`${teamPath}/sprints`).expect(200)).body,
+    ).items;
+    const sprint = sprints.find(({ name }) => name === 'PAY Sprint 1');
+    if (!sprint) throw new Error('the fixture has no PAY Sprint 1');
+    const itemsOf = async (query: Record<string, string> = {}) =>
+      workItemPageSchema.parse(
+        (await viewer.get(`${teamPath}/work-items`).query(query).expect(200)).body,
+      ).items;
+    const inSprint = (await itemsOf({ sprint: sprint.id })).map(({ key }) => key);
+    const bug = (await itemsOf({ type: 'Bug' }))[0];
+    if (!bug) throw new Error('the fixture has no bug');
+    expect(inSprint).toContain(bug.key);
+    expect(
+      workItemTypesSchema.parse((await viewer.get(`${teamPath}/work-items/types`).expect(200)).body)
+        .types,
+    ).toContain('Bug');
+
+    // The sync's reconciliation found the fixture's only bug gone from Jira.
+    await testApp.dataSource.query(
+      `UPDATE work_item SET removed_at = '2026-03-02T12:00:00Z' WHERE team_id = $1 AND key = $2`,
+      [removedTeam.id, bug.key],
+    );
+    expect((await itemsOf()).map(({ key }) => key)).not.toContain(bug.key);
+    expect((await itemsOf({ sprint: sprint.id })).map(({ key }) => key)).toEqual(
+      inSprint.filter((key) => key !== bug.key),
+    );
+    expect(await itemsOf({ type: 'Bug' })).toEqual([]);
+    expect(
+      workItemTypesSchema.parse((await viewer.get(`${teamPath}/work-items/types`).expect(200)).body)
+        .types,
+    ).not.toContain('Bug');
+    const gone = await viewer.get(`${teamPath}/work-items/${bug.id}`).expect(404);
+    expect(problemSchema.parse(gone.body).detail).toContain(`${bug.key} is no longer in Jira`);
   });
 });

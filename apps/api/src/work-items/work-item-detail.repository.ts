@@ -4,7 +4,7 @@ import { WorkItemSprintChange } from './work-item-sprint-change.entity.js';
 import { WorkItemStatusChange } from './work-item-status-change.entity.js';
 import { WorkItem } from './work-item.entity.js';
 
-/** The work item of this team and workspace, or null. */
+/** The work item of this team and workspace (also one Jira removed), or null. */
 export function findTeamWorkItem(
   manager: EntityManager,
   { workspaceId, teamId }: { workspaceId: string; teamId: string },

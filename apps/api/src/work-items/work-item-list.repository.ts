@@ -73,7 +73,9 @@ function containsPattern(text: string): string {
 
 /**
  * One page of a team's work items, filtered and ordered as asked, keyset-paged on (sort value,
- * id) with items lacking the value (no finish date, no estimate) last in both directions.
+ * id) with items lacking the value (no finish date, no estimate) last in both directions. Items
+ * Jira no longer has (`removed_at`) are left out, as every metric and the sprint report leave
+ * them out: the list of a sprint's items is the scope its report counts.
  */
 export async function listWorkItems(
   manager: EntityManager,
@@ -98,6 +100,7 @@ export async function listWorkItems(
     .createQueryBuilder('item')
     .where('item.teamId = :teamId', { teamId: scope.teamId })
     .andWhere('item.workspaceId = :workspaceId', { workspaceId: scope.workspaceId })
+    .andWhere('item.removedAt IS NULL')
     .orderBy(`(${sort.column} IS NULL)`, 'ASC')
     .addOrderBy(sortBy, direction)
     .addOrderBy('item.id', direction)
@@ -152,14 +155,17 @@ function validValue(sort: WorkItemSort, value: string | null | undefined): boole
   return value === null || value === undefined || SORTS[sort].check.safeParse(value).success;
 }
 
-/** The item types the team's imports brought, A–Z (the choices of the list's type filter). */
+/**
+ * The item types of the team's items, A–Z (the choices of the list's type filter); a type only
+ * removed items had is not one.
+ */
 export async function typesOfTeam(
   manager: EntityManager,
   scope: { workspaceId: string; teamId: string },
 ): Promise<string[]> {
   const rows: { type: string }[] = await manager.query(
     `SELECT DISTINCT type FROM work_item
-      WHERE team_id = $1 AND workspace_id = $2 AND type <> ''
+      WHERE team_id = $1 AND workspace_id = $2 AND type <> '' AND removed_at IS NULL
       ORDER BY type`,
     [scope.teamId, scope.workspaceId],
   );

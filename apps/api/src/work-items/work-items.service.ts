@@ -44,12 +44,18 @@ export class WorkItemsService {
     return { types: await typesOfTeam(manager, { workspaceId, teamId: team.id }) };
   }
 
-  /** One item with its whole history. */
+  /** One item with its whole history; a 404 once Jira removed it. */
   async get(workspaceId: string, teamRef: string, itemId: string): Promise<WorkItemDetail> {
     const manager = this.dataSource.manager;
     const team = await findTeam(manager, workspaceId, teamRef);
     const item = await findTeamWorkItem(manager, { workspaceId, teamId: team.id }, itemId);
     if (!item) throw ProblemException.notFound('There is no such work item in this team.');
+    // Left out as the list and every metric leave it out; said, as a link to it may be old.
+    if (item.removedAt) {
+      throw ProblemException.notFound(
+        `${item.key} is no longer in Jira's selection for this team (deleted or moved) since ${item.removedAt.toISOString().slice(0, 10)}; its numbers leave it out.`,
+      );
+    }
     const [changes, sprints] = await Promise.all([
       workItemChanges(manager, item.id),
       sprintIdsOf(manager, workspaceId, [item.id]),
