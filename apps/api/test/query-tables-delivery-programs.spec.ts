@@ -1,11 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { queryResultSchema } from '@bearing/contracts';
+import { markTeamFlowStale } from '../src/delivery/flow-read-model/flow-read-model.service.js';
 import { FlowService } from '../src/delivery/flow.service.js';
 import { ProgramDependency } from '../src/programs/dependencies/program-dependency.entity.js';
 import { Milestone } from '../src/programs/milestones/milestone.entity.js';
 import { RaidItem } from '../src/programs/raid/raid-item.entity.js';
 import { Sprint } from '../src/sprints/sprint.entity.js';
-import { createTeam, fixture, importFile, type TestTeam } from './support/delivery-factories.js';
+import { Team } from '../src/teams/team.entity.js';
+import {
+  createTeam,
+  FIXTURE_WORKFLOW,
+  fixture,
+  importFile,
+  type TestTeam,
+} from './support/delivery-factories.js';
 import {
   type Browser,
   createMember,
@@ -392,6 +400,59 @@ describe('query tables of delivery and programs', () => {
       } finally {
         ages.mockRestore();
       }
+    });
+
+    it('reads the current workflow right after an edit, and never rows marked stale', async () => {
+      const teams = testApp.dataSource.getRepository(Team);
+      const flow = `WorkItems | where key == "PAY-1" | project doneDay, cycleTime, stage`;
+      const cycleTimeOfPay1 = async () => {
+        const body = (
+          await viewer
+            .get(
+              `/api/workspaces/${workspace.slug}/teams/${pay.slug}/flow/cycle-times?from=2024-03-01&to=2024-03-31`,
+            )
+            .expect(200)
+        ).body as { points: [string, string, number | null, number | null][] };
+        const [, doneDay, cycleTime] = body.points.find(([key]) => key === 'PAY-1')!;
+        return { doneDay: `${doneDay}T00:00:00.000Z`, cycleTime };
+      };
+      const before = await rows(flow);
+      expect(before).toEqual([
+        { doneDay: '2024-03-08T00:00:00.000Z', cycleTime: expect.any(Number), stage: null },
+      ]);
+      try {
+        // An edit whose queued refresh has not run yet: "In Review" now counts as done, so
+        // PAY-1 was done on 03-06 (Berlin), two days earlier.
+        await teams.update(pay.id, {
+          workflow: {
+            stages: [
+              { name: 'Backlog', statuses: ['To Do'] },
+              { name: 'Doing', statuses: ['In Progress'] },
+              { name: 'Finished', statuses: ['In Review', 'Done'] },
+            ],
+            committedStage: 'Doing',
+            doneStage: 'Finished',
+          },
+        });
+        const edited = await rows(flow);
+        expect(edited).toEqual([
+          { doneDay: '2024-03-06T00:00:00.000Z', cycleTime: expect.any(Number), stage: null },
+        ]);
+        expect(edited[0]!.cycleTime).toBeLessThan(before[0]!.cycleTime as number);
+        expect(edited[0]).toMatchObject(await cycleTimeOfPay1());
+
+        // Rows a writer marked stale (a sync that died before its rebuild) are rebuilt too.
+        await testApp.dataSource.query(
+          `UPDATE work_item_flow SET cycle_time = 999 WHERE team_id = $1 AND key = 'PAY-1'`,
+          [pay.id],
+        );
+        await testApp.dataSource.transaction((manager) => markTeamFlowStale(manager, pay.id));
+        expect(await rows(flow)).toEqual(edited);
+      } finally {
+        await teams.update(pay.id, { workflow: FIXTURE_WORKFLOW });
+      }
+      expect(await rows(flow)).toEqual(before);
+      expect(before[0]).toMatchObject(await cycleTimeOfPay1());
     });
   });
 

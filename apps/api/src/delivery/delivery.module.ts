@@ -13,7 +13,8 @@ import { SprintReportsService } from './sprint-reports.service.js';
 @Module({
   controllers: [SprintReportsController, FlowController, FlowSpanController, PlanningController],
   providers: [SprintReportsService, FlowService, FlowSpanService, PlanningService, FlowReadModel],
-  // The weekly digests word the same sprint and flow figures the team dashboard shows.
-  exports: [SprintReportsService, FlowService],
+  // The weekly digests word the same sprint and flow figures the team dashboard shows; the query
+  // language brings the flow read model up to date before it reads it.
+  exports: [SprintReportsService, FlowService, FlowReadModel],
 })
 export class DeliveryModule {}

@@ -187,8 +187,8 @@ export class FlowService {
   /**
    * The age of every item in progress in every team of the workspace, as each team's aging WIP
    * chart shows it today in the team's time zone (`now` the caller's), inside the caller's
-   * transaction — which may be read-only, so rows computed with an older workflow or time zone
-   * are read as they are (a refresh is queued when either changes).
+   * transaction — which may be read-only, so it cannot rebuild stale rows: the caller brings
+   * them up to date first (`FlowReadModel.refreshStaleTeams`).
    */
   async workspaceAges(
     manager: EntityManager,

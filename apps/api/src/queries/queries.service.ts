@@ -8,6 +8,7 @@ import {
 } from '@bearing/contracts';
 import { DataSource } from 'typeorm';
 import { ClockService } from '../common/clock/clock.service.js';
+import { FlowReadModel } from '../delivery/flow-read-model/flow-read-model.service.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { isDatabaseUnavailable } from '../database/postgres-errors.js';
 import { ComputedRows } from './catalog/computed-rows.service.js';
@@ -48,6 +49,7 @@ export class QueriesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: ClockService,
     private readonly computedRows: ComputedRows,
+    private readonly flowReadModel: FlowReadModel,
   ) {}
 
   catalog(): QueryCatalog {
@@ -97,6 +99,9 @@ export class QueriesService {
   async run(workspaceId: string, text: string, options: RunOptions = {}): Promise<QueryResult> {
     const { compiled, query, now } = this.compile(workspaceId, text, options);
     const started = performance.now();
+    // The read-only transaction cannot rebuild rows computed with an old workflow or time zone,
+    // or left stale by a sync that died: they are rebuilt first, as a dashboard's read would.
+    if (compiled.readsFlowReadModel) await this.flowReadModel.refreshStaleTeams(workspaceId);
     let rows: Record<string, unknown>[];
     try {
       rows = await runReadOnlyQuery(

@@ -29,6 +29,7 @@ import {
   readDoneBefore,
   readFinishedFrom,
   readFlowTeam,
+  readFlowTeams,
   removedAmong,
   replaceDaysFrom,
   replaceTeamFlow,
@@ -238,5 +239,27 @@ export class FlowReadModel {
     return this.dataSource.transaction((manager) =>
       refreshStaleTeamFlow(manager, workspaceId, team.id),
     );
+  }
+
+  /**
+   * Rebuilds the rows of every team of the workspace that are not current — computed with
+   * another workflow or time zone, never, or marked stale by a writer that did not finish —
+   * each team in a transaction of its own: for a reader of all teams' rows at once that cannot
+   * rebuild them itself (the query language reads them in a read-only transaction). One query
+   * when every team is current.
+   */
+  async refreshStaleTeams(workspaceId: string): Promise<void> {
+    for (const team of await readFlowTeams(this.dataSource.manager, workspaceId)) {
+      if (team.stamp === flowStamp(team.workflow, team.timeZone)) continue;
+      try {
+        await this.dataSource.transaction((manager) =>
+          refreshStaleTeamFlow(manager, workspaceId, team.id),
+        );
+      } catch (error) {
+        // A team deleted meanwhile has no rows left to read.
+        if (error instanceof ProblemException && error.getStatus() === 404) continue;
+        throw error;
+      }
+    }
   }
 }

@@ -27,4 +27,9 @@ export type CatalogTable = {
   source: string | ((context: SourceContext) => string);
   columns: CatalogColumn[];
   timeColumn?: string;
+  /**
+   * Reads the teams' flow read model (`work_item_flow`), which must be brought up to date with
+   * each team's workflow, time zone and items before the query's read-only transaction.
+   */
+  readsFlowReadModel?: boolean;
 };

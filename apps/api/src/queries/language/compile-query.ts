@@ -27,6 +27,8 @@ export type CompiledQuery = {
   computed: { key: string; index: number }[];
   columns: Column[];
   render?: 'timechart' | 'barchart' | 'table';
+  /** It reads a table of the flow read model, whose stale rows must be rebuilt before it runs. */
+  readsFlowReadModel: boolean;
 };
 
 /**
@@ -50,6 +52,8 @@ function fail(at: Position, message: string, suggestion?: string): never {
 
 class Compiler {
   private aliases = 0;
+  /** Some table read is one of the flow read model's (`CatalogTable.readsFlowReadModel`). */
+  readsFlowReadModel = false;
 
   constructor(
     private readonly options: CompileOptions,
@@ -90,6 +94,7 @@ class Compiler {
         suggestion,
       );
     }
+    if (table.readsFlowReadModel) this.readsFlowReadModel = true;
     const columns = table.columns.map((column) => `${column.sql} AS ${quoted(column.name)}`);
     let where = '';
     const timeColumn = table.columns.find((column) => column.name === table.timeColumn);
@@ -389,5 +394,6 @@ export function compileQuery(query: Query, options: CompileOptions): CompiledQue
     computed: compiler.params.computed,
     columns: stage.columns,
     ...(last?.kind === 'render' ? { render: last.chart } : {}),
+    readsFlowReadModel: compiler.readsFlowReadModel,
   };
 }

@@ -78,4 +78,5 @@ export const WORK_ITEMS_TABLE: CatalogTable = {
     },
   ],
   timeColumn: 'createdAt',
+  readsFlowReadModel: true,
 };
