@@ -234,6 +234,26 @@ describe('check-ins', () => {
       expect(stored.items).toEqual([]);
     });
 
+    it('refuses a check-in dated in year 0000, naming date, storing nothing', async () => {
+      const period = await createPeriod(testApp, workspace, {
+        start: '2024-01-01',
+        end: '2024-03-31',
+      });
+      const objective = await createObjective(testApp, workspace, editor, period);
+      const keyResult = await createKeyResult(testApp, objective);
+      const response = await editorBrowser
+        .post(url(`key-results/${keyResult.id}/check-ins`))
+        .send({ value: 1, confidence: 'on-track', date: '0000-01-01' })
+        .expect(400);
+      expect(fieldErrors(response.body)).toEqual([
+        { path: 'date', message: 'must be a calendar date from 0001-01-01 to 9999-12-31' },
+      ]);
+      const stored = checkInPageSchema.parse(
+        (await editorBrowser.get(url(`key-results/${keyResult.id}/check-ins`)).expect(200)).body,
+      );
+      expect(stored.items).toEqual([]);
+    });
+
     it('says when a check-in is due or overdue for the cadence', async () => {
       const period = await createPeriod(testApp, workspace, {
         start: '2024-01-01',

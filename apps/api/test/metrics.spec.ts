@@ -119,6 +119,23 @@ describe('metrics', () => {
     });
   });
 
+  it('refuses a series range outside years 0001–9999 in UTC, naming the bound', async () => {
+    const metric = await createMetric(testApp, workspace);
+    const range = 'must be a moment from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z in UTC';
+    const from = await editorBrowser
+      .get(url(`metrics/${metric.key}/series?from=0000-01-01`))
+      .expect(400);
+    expect(fieldErrors(from.body)).toEqual([{ path: 'from', message: range }]);
+    const to = await editorBrowser
+      .get(url(`metrics/${metric.key}/series`))
+      .query({ to: '9999-12-31T23:00:00-05:00' })
+      .expect(400);
+    expect(fieldErrors(to.body)).toEqual([{ path: 'to', message: range }]);
+    await editorBrowser
+      .get(url(`metrics/${metric.key}/series?from=0001-01-01&to=9999-12-31`))
+      .expect(200);
+  });
+
   describe('series', () => {
     it('returns the points in a range with the metric’s XmR chart over them', async () => {
       const metric = await createMetric(testApp, workspace);

@@ -124,6 +124,25 @@ describe('periods and objectives', () => {
           .sort(),
       ).toEqual(['extra', 'start']);
     });
+
+    it('refuses a period in year 0000, naming the field, instead of failing in the database', async () => {
+      const response = await editorBrowser
+        .post(url('periods'))
+        .send({ name: 'Year zero', start: '0000-01-01', end: '2026-03-31' })
+        .expect(400);
+      expect(fieldErrors(response.body)).toEqual([
+        { path: 'start', message: 'must be a calendar date from 0001-01-01 to 9999-12-31' },
+      ]);
+      const period = await createPeriod(testApp, workspace, {
+        start: '2026-01-01',
+        end: '2026-03-31',
+      });
+      const edit = await editorBrowser
+        .patch(url(`periods/${period.id}`))
+        .send({ start: '0000-12-31', version: 1 })
+        .expect(400);
+      expect(fieldErrors(edit.body).map(({ path }) => path)).toEqual(['start']);
+    });
   });
 
   describe('objectives', () => {

@@ -3,19 +3,43 @@ import { z } from 'zod';
 // Named iso… so they do not clash with the looser `daySchema` / `instantSchema` of teams.ts,
 // whose error messages are zod's defaults.
 
-/** A calendar date `YYYY-MM-DD` that exists (2026-02-29 does not). */
-export const isoDaySchema = z.iso.date({ error: 'must be a calendar date YYYY-MM-DD' });
-
 /**
- * A moment in ISO-8601 with an offset (`2026-01-05T09:30:00Z`, `…+02:00`). A timestamp without
- * an offset is refused: its moment would depend on the zone of whoever reads it.
+ * The moments a date or an instant may stand for: years 0001 to 9999 in UTC, those the
+ * database stores (it has no year 0000, and an instant of 9999-12-31 at 23:00 at -05:00 falls
+ * in year 10000 in UTC).
  */
-export const isoInstantSchema = z.iso.datetime({
+const FIRST_MOMENT = Date.parse('0001-01-01T00:00:00.000Z');
+const LAST_MOMENT = Date.parse('9999-12-31T23:59:59.999Z');
+
+/** Whether a date or an instant, read as its moment in UTC, falls in years 0001–9999. */
+function inStoredRange(dayOrInstant: string): boolean {
+  const moment = Date.parse(dayOrInstant);
+  return moment >= FIRST_MOMENT && moment <= LAST_MOMENT;
+}
+
+const DAY_RANGE = 'must be a calendar date from 0001-01-01 to 9999-12-31';
+const INSTANT_RANGE = 'must be a moment from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z in UTC';
+
+const anyIsoDay = z.iso.date({ error: 'must be a calendar date YYYY-MM-DD' });
+const anyIsoInstant = z.iso.datetime({
   offset: true,
   error: 'must be an ISO-8601 timestamp with an offset, e.g. 2026-01-05T09:30:00Z',
 });
 
-/** An instant, or a calendar date standing for its first moment in UTC. */
-export const instantOrDaySchema = z.union([isoInstantSchema, isoDaySchema], {
-  error: 'must be an ISO-8601 timestamp with an offset (2026-01-05T09:30:00Z) or a date YYYY-MM-DD',
-});
+/** A calendar date `YYYY-MM-DD` that exists (2026-02-29 does not), from 0001-01-01 to 9999-12-31. */
+export const isoDaySchema = anyIsoDay.refine(inStoredRange, { error: DAY_RANGE });
+
+/**
+ * A moment in ISO-8601 with an offset (`2026-01-05T09:30:00Z`, `…+02:00`), within years
+ * 0001–9999 once in UTC. A timestamp without an offset is refused: its moment would depend on
+ * the zone of whoever reads it.
+ */
+export const isoInstantSchema = anyIsoInstant.refine(inStoredRange, { error: INSTANT_RANGE });
+
+/** An instant, or a calendar date standing for its first moment in UTC; within years 0001–9999. */
+export const instantOrDaySchema = z
+  .union([anyIsoInstant, anyIsoDay], {
+    error:
+      'must be an ISO-8601 timestamp with an offset (2026-01-05T09:30:00Z) or a date YYYY-MM-DD',
+  })
+  .refine(inStoredRange, { error: INSTANT_RANGE });

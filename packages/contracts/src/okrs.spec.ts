@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   createKeyResultRequestSchema,
+  createCheckInRequestSchema,
   createPeriodRequestSchema,
   keyResultRuleViolations,
   metricPointsRequestSchema,
@@ -76,5 +77,47 @@ describe('OKR and metric contracts', () => {
     expect(seriesQuerySchema.safeParse({ from: '2026-01-02', to: '2026-01-01' }).success).toBe(
       false,
     );
+  });
+
+  it('takes only dates and instants the database can store: years 0001 to 9999 in UTC', () => {
+    const issuesOf = (result: { error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
+      result.error?.issues.map(({ path, message }) => ({ path: path.join('.'), message }));
+    expect(
+      issuesOf(
+        createCheckInRequestSchema.safeParse({
+          value: 1,
+          confidence: 'on-track',
+          date: '0000-01-01',
+        }),
+      ),
+    ).toEqual([{ path: 'date', message: 'must be a calendar date from 0001-01-01 to 9999-12-31' }]);
+    expect(
+      createCheckInRequestSchema.safeParse({ value: 1, confidence: 'on-track', date: '0001-01-01' })
+        .success,
+    ).toBe(true);
+    expect(
+      issuesOf(
+        createPeriodRequestSchema.safeParse({ name: 'Q', start: '0000-12-31', end: '2026-01-01' }),
+      ),
+    ).toEqual([
+      { path: 'start', message: 'must be a calendar date from 0001-01-01 to 9999-12-31' },
+    ]);
+    const range = 'must be a moment from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z in UTC';
+    expect(issuesOf(seriesQuerySchema.safeParse({ from: '0000-01-01' }))).toEqual([
+      { path: 'from', message: range },
+    ]);
+    // In UTC these fall in years 0000 and 10000.
+    expect(
+      issuesOf(
+        metricPointsRequestSchema.safeParse([
+          { timestamp: '0001-01-01T00:30:00+01:00', value: 1 },
+          { timestamp: '9999-12-31T23:00:00-05:00', value: 2 },
+          { timestamp: '9999-12-31T23:00:00Z', value: 3 },
+        ]),
+      ),
+    ).toEqual([
+      { path: '0.timestamp', message: range },
+      { path: '1.timestamp', message: range },
+    ]);
   });
 });
