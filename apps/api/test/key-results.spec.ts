@@ -543,6 +543,69 @@ describe('key results', () => {
     });
   });
 
+  describe('key results of an objective that is not active', () => {
+    it.each(['closed', 'cancelled'] as const)(
+      'refuses adding, editing or moving a key result of a %s objective, storing nothing',
+      async (status) => {
+        const period = await createPeriod(testApp, workspace, {
+          start: '2024-01-01',
+          end: '2024-03-31',
+        });
+        const ended = await createObjective(testApp, workspace, editor, period, { status });
+        const graded = await createKeyResult(testApp, ended, { baseline: 0, target: 100 });
+        const active = await createObjective(testApp, workspace, editor, period);
+        const running = await createKeyResult(testApp, active, { baseline: 0, target: 100 });
+        const refusal = {
+          path: 'objective.status',
+          message: `is ${status}: only key results of active objectives can be added or changed — reopen it first`,
+        };
+        const before = await countRows(testApp);
+
+        const added = await editorBrowser
+          .post(url('key-results'))
+          .send({ objectiveId: ended.id, title: 'Late', kind: 'increase', baseline: 0, target: 1 })
+          .expect(400);
+        expect(fieldErrors(added.body)).toEqual([refusal]);
+        const edited = await editorBrowser
+          .patch(url(`key-results/${graded.id}`))
+          .send({ target: 60, version: 1 })
+          .expect(400);
+        expect(fieldErrors(edited.body)).toEqual([refusal]);
+        const movedOut = await editorBrowser
+          .patch(url(`key-results/${graded.id}`))
+          .send({ objectiveId: active.id, version: 1 })
+          .expect(400);
+        expect(fieldErrors(movedOut.body)).toEqual([refusal]);
+        const movedIn = await editorBrowser
+          .patch(url(`key-results/${running.id}`))
+          .send({ objectiveId: ended.id, version: 1 })
+          .expect(400);
+        expect(fieldErrors(movedIn.body)).toEqual([
+          {
+            path: 'objectiveId',
+            message: `is a ${status} objective: key results can only move to an active one`,
+          },
+        ]);
+        expect(await countRows(testApp)).toEqual(before);
+        expect(
+          keyResultSchema.parse(
+            (await editorBrowser.get(url(`key-results/${graded.id}`)).expect(200)).body,
+          ),
+        ).toMatchObject({ target: 100, version: 1, objectiveId: ended.id });
+
+        // Reopened, it takes changes again.
+        await editorBrowser
+          .patch(url(`objectives/${ended.id}`))
+          .send({ status: 'active', version: 1 })
+          .expect(200);
+        await editorBrowser
+          .patch(url(`key-results/${graded.id}`))
+          .send({ target: 60, version: 1 })
+          .expect(200);
+      },
+    );
+  });
+
   describe('becoming a milestone', () => {
     const MILESTONE_REFUSED = (date: string, value: number) =>
       `cannot become a milestone while a check-in (dated ${date}) is ${value}: only a key result whose check-ins are all 0 or 1 can`;

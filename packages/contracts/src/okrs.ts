@@ -239,7 +239,9 @@ const weightSchema = z.number().positive('must be greater than 0');
  * `POST /api/workspaces/:workspace/key-results` (editor) → `keyResultSchema`. Defaults: `unit`
  * empty, `weight` 1, `cadence` weekly, no metric; a milestone's baseline and target are 0 and 1.
  * With `metricKey` (a metric of the workspace) the metric's latest point is the current value;
- * otherwise the latest check-in's value is.
+ * otherwise the latest check-in's value is. The objective must be active: a closed or cancelled
+ * one keeps its key results as they were (400 at `objective.status`, as for a check-in) until it
+ * is reopened.
  */
 export const createKeyResultRequestSchema = z
   .strictObject({
@@ -261,7 +263,9 @@ export const createKeyResultRequestSchema = z
 
 /**
  * `PATCH /api/workspaces/:workspace/key-results/:id` (editor) → `keyResultSchema`. The fields
- * sent replace the stored ones, and the result must keep `keyResultRuleViolations` empty.
+ * sent replace the stored ones, and the result must keep `keyResultRuleViolations` empty. Its
+ * objective must be active (else 400 at `objective.status`), and so must one it moves to (else
+ * 400 at `objectiveId`).
  */
 export const updateKeyResultRequestSchema = z.strictObject({
   objectiveId: z.uuid().optional(),

@@ -18,10 +18,10 @@ import {
   invalid,
   lockForEdit,
   referencedMetric,
-  referencedObjective,
 } from '../okr.repository.js';
 import { OkrReadModel } from '../okr-read-model.service.js';
 import { insertKeyResult, keyResultPage, saveKeyResult } from './key-result.repository.js';
+import { shareLockedStatus } from '../objectives/objective.repository.js';
 import { staleVersion } from '../../common/problem/stale-version.js';
 
 /** A milestone runs from 0 (not done) to 1 (done). */
@@ -64,7 +64,7 @@ export class KeyResultsService {
     request: CreateKeyResultRequest,
   ): Promise<KeyResultResponse> {
     return this.dataSource.transaction(async (manager) => {
-      await referencedObjective(manager, workspaceId, request.objectiveId, 'objectiveId');
+      await assertActiveObjective(manager, workspaceId, request.objectiveId, 'own');
       const metric =
         request.metricKey === null
           ? null
@@ -109,6 +109,7 @@ export class KeyResultsService {
       if (keyResult.version !== version) {
         throw staleVersion('key result', keyResult.version, version);
       }
+      await assertActiveObjective(manager, workspaceId, keyResult.objectiveId, 'own');
       const kind = changes.kind ?? keyResult.kind;
       // A milestone's baseline and target are implied (0 and 1): only values sent are checked.
       const keepStored = kind !== 'milestone';
@@ -123,7 +124,7 @@ export class KeyResultsService {
       const violations = keyResultRuleViolations(merged);
       if (violations.length > 0) throw ProblemException.validation(violations);
       if (changes.objectiveId !== undefined && changes.objectiveId !== keyResult.objectiveId) {
-        await referencedObjective(manager, workspaceId, changes.objectiveId, 'objectiveId');
+        await assertActiveObjective(manager, workspaceId, changes.objectiveId, 'target');
         keyResult.objectiveId = changes.objectiveId;
       }
       if (
@@ -170,6 +171,34 @@ export class KeyResultsService {
     if (!response) throw new Error(`no response for key result ${id}`);
     return response;
   }
+}
+
+/**
+ * Refuses a change to the key results of an objective that is not active — adding one, editing
+ * one, moving one into or out of it — as check-ins are refused: a closed quarter keeps the grade
+ * it ended with, and a cancelled objective what it had; reopening the objective is the way to
+ * change them. Its own objective (`'own'`) is named at `objective.status`, the one it would move
+ * to (`'target'`) at `objectiveId`. The objective's row is share-locked for the rest of the
+ * transaction, so it cannot be closed half-way through.
+ */
+async function assertActiveObjective(
+  manager: EntityManager,
+  workspaceId: string,
+  objectiveId: string,
+  which: 'own' | 'target',
+): Promise<void> {
+  const status = await shareLockedStatus(manager, workspaceId, objectiveId);
+  if (status === undefined) throw invalid('objectiveId', 'is not an objective of this workspace');
+  if (status === 'active') return;
+  throw which === 'own'
+    ? invalid(
+        'objective.status',
+        `is ${status}: only key results of active objectives can be added or changed — reopen it first`,
+      )
+    : invalid(
+        'objectiveId',
+        `is a ${status} objective: key results can only move to an active one`,
+      );
 }
 
 /**
