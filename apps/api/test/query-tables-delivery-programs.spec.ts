@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { queryResultSchema } from '@bearing/contracts';
 import { markTeamFlowStale } from '../src/delivery/flow-read-model/flow-read-model.service.js';
 import { FlowService } from '../src/delivery/flow.service.js';
+import {
+  type SprintOutcomeRow,
+  SprintReportsService,
+} from '../src/delivery/sprint-reports.service.js';
 import { ProgramDependency } from '../src/programs/dependencies/program-dependency.entity.js';
 import { Milestone } from '../src/programs/milestones/milestone.entity.js';
 import { RaidItem } from '../src/programs/raid/raid-item.entity.js';
@@ -334,6 +338,94 @@ describe('query tables of delivery and programs', () => {
       } finally {
         clock.set('2026-04-02T12:00:00Z');
       }
+    });
+  });
+
+  describe('Sprints, computed for what a query can read', () => {
+    const spyOnOutcomes = () =>
+      jest.spyOn(testApp.app.get(SprintReportsService), 'workspaceSprintOutcomes');
+    let outcomes: ReturnType<typeof spyOnOutcomes>;
+    /** The names of the sprints whose figures each run computed since the last call. */
+    const computed = async () => {
+      const names = new Map(
+        (
+          await testApp.dataSource.query<{ id: string; name: string }[]>(
+            'SELECT id, name FROM sprint WHERE team_id = ANY($1::uuid[])',
+            [[pay.id, eng.id]],
+          )
+        ).map((sprint) => [sprint.id, sprint.name]),
+      );
+      const runs = await Promise.all(
+        outcomes.mock.results.map((result) => result.value as Promise<SprintOutcomeRow[]>),
+      );
+      outcomes.mockClear();
+      return runs.map((rows) => rows.map((row) => names.get(row.sprintId)).sort());
+    };
+    beforeAll(() => {
+      outcomes = spyOnOutcomes();
+    });
+    afterAll(() => outcomes.mockRestore());
+
+    it('computes no figures for a query that names none', async () => {
+      expect(await rows('Sprints | project team, name, start, end, state | count')).toEqual([
+        { Count: 5 },
+      ]);
+      expect(await computed()).toEqual([]);
+      // Every dated sprint's, without a bound on `end`.
+      await rows('Sprints | where sayDo < 1 | project name');
+      expect(await computed()).toEqual([
+        ['ENG Sprint 10', 'ENG Sprint 11, the long one', 'PAY Sprint 1'],
+      ]);
+    });
+
+    it("computes only the sprints ending in a rule's lookback", async () => {
+      clock.set('2024-03-20T12:00:00Z');
+      try {
+        const tested = await admin
+          .post(`/api/workspaces/${workspace.slug}/alert-rules/test`)
+          .send({
+            rule: {
+              name: 'Say/do of sprints ended lately',
+              query: 'Sprints | project team, name, sayDo',
+              everyMinutes: 60,
+              lookbackMinutes: 60,
+              trigger: { op: '>', threshold: 0 },
+              severity: 'low',
+              suppressMinutes: 0,
+              enabled: true,
+            },
+            days: 14,
+          })
+          .expect(200);
+        expect(tested.body.rows).toEqual([{ team: pay.slug, name: 'PAY Sprint 1', sayDo: 0.5 }]);
+        expect(await computed()).toEqual([['PAY Sprint 1']]);
+      } finally {
+        clock.set('2026-04-02T12:00:00Z');
+      }
+    });
+
+    it('computes only the sprints ending after a leading where on end, with the same answers', async () => {
+      expect(
+        await rows(
+          'Sprints | where end >= datetime(2024-01-01) and isnotnull(start) | project name, sayDo',
+        ),
+      ).toEqual([{ name: 'PAY Sprint 1', sayDo: 0.5 }]);
+      expect(await computed()).toEqual([['PAY Sprint 1']]);
+      // ago() and now() counted from the run's now (2026-04-02): ten years back is 2016.
+      expect(await rows('Sprints | where ago(3650d) < end | project name, committed')).toEqual([
+        { name: 'PAY Sprint 1', committed: 16 },
+      ]);
+      expect(await computed()).toEqual([['PAY Sprint 1']]);
+      // Not a leading where, an `or`, or a join's unbounded side: every dated sprint.
+      const all = ['ENG Sprint 10', 'ENG Sprint 11, the long one', 'PAY Sprint 1'];
+      await rows('Sprints | project name, end, sayDo | where end >= datetime(2024-01-01)');
+      await rows('Sprints | where end >= datetime(2024-01-01) or sayDo > 0 | project name');
+      expect(
+        await rows(
+          'Sprints | where end >= datetime(2024-01-01) | project name | join kind=inner (Sprints | project name, sayDo) on name',
+        ),
+      ).toEqual([{ name: 'PAY Sprint 1', name1: 'PAY Sprint 1', sayDo: 0.5 }]);
+      expect(await computed()).toEqual([all, all, all]);
     });
   });
 

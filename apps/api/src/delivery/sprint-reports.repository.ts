@@ -154,10 +154,14 @@ export type WorkspaceSprint = ReportSprint & {
   team: ReportTeam & { slug: string; workspaceId: string };
 };
 
-/** Every sprint of every team of the workspace, by team slug, then start (undated last), then id. */
+/**
+ * Every sprint with dates of every team of the workspace — those ending at or after `endsFrom`
+ * when given — by team slug, then start, then id.
+ */
 export async function listWorkspaceSprints(
   manager: EntityManager,
   workspaceId: string,
+  { endsFrom }: { endsFrom?: Date | undefined } = {},
 ): Promise<WorkspaceSprint[]> {
   const rows = await manager.query<
     (TeamColumns & SprintColumns & { slug: string; workspace_id: string; state: string })[]
@@ -166,8 +170,10 @@ export async function listWorkspaceSprints(
             "sprint"."state"
        FROM "sprint" JOIN "team" ON "team"."id" = "sprint"."team_id"
       WHERE "team"."workspace_id" = $1
-      ORDER BY "team"."slug", "sprint"."starts_at" NULLS LAST, "sprint"."id"`,
-    [workspaceId],
+        AND "sprint"."starts_at" IS NOT NULL AND "sprint"."ends_at" IS NOT NULL
+        ${endsFrom ? `AND "sprint"."ends_at" >= $2` : ''}
+      ORDER BY "team"."slug", "sprint"."starts_at", "sprint"."id"`,
+    endsFrom ? [workspaceId, endsFrom] : [workspaceId],
   );
   return rows.flatMap((row) => {
     const sprint = sprintOf(row);

@@ -24,18 +24,17 @@ import {
 import { calendarOf } from './team-days.js';
 import { doneStatuses } from './team-history.repository.js';
 
-/** One sprint's sprint-report figures (in points), as the query language's `Sprints` table reads them. */
+/**
+ * One sprint's sprint-report figures (in points), as the query language's `Sprints` table reads
+ * them beside the sprint's stored columns.
+ */
 export type SprintOutcomeRow = {
   workspaceId: string;
-  team: string;
-  name: string;
-  start: string | null;
-  end: string | null;
-  state: string;
-  committed: number | null;
-  completed: number | null;
-  added: number | null;
-  removed: number | null;
+  sprintId: string;
+  committed: number;
+  completed: number;
+  added: number;
+  removed: number;
   sayDo: number | null;
 };
 
@@ -123,16 +122,17 @@ export class SprintReportsService {
   }
 
   /**
-   * Every sprint of the workspace with the figures its sprint report shows (`sprintSummary`, in
-   * points — velocity's numbers too), inside the caller's transaction: the sprints in one
-   * statement, the events of each team's dated sprints in one more per team. A sprint without
-   * dates, or with dates out of order, has no report and so no figures (null).
+   * The figures the sprint report shows (`sprintSummary`, in points — velocity's numbers too) of
+   * every sprint of the workspace that has a report — dates in order — and that ends at or after
+   * `endsFrom` when given, inside the caller's transaction: the sprints in one statement, the
+   * events of each team's sprints in one more per team. A sprint without a report has no row.
    */
   async workspaceSprintOutcomes(
     manager: EntityManager,
     workspaceId: string,
+    { endsFrom }: { endsFrom?: Date | undefined } = {},
   ): Promise<SprintOutcomeRow[]> {
-    const sprints = await listWorkspaceSprints(manager, workspaceId);
+    const sprints = await listWorkspaceSprints(manager, workspaceId, { endsFrom });
     const byTeam = new Map<string, WorkspaceSprint[]>();
     for (const sprint of sprints)
       byTeam.set(sprint.team.id, [...(byTeam.get(sprint.team.id) ?? []), sprint]);
@@ -144,6 +144,7 @@ export class SprintReportsService {
           return window ? [[sprint.id, window] as const] : [];
         }),
       );
+      if (windows.size === 0) continue;
       const team = (teamSprints[0] as WorkspaceSprint).team;
       const events = await loadSprintEventsOf(
         manager,
@@ -151,23 +152,16 @@ export class SprintReportsService {
         [...windows.keys()],
         doneStatuses(team.workflow),
       );
-      for (const sprint of teamSprints) {
-        const window = windows.get(sprint.id);
-        const summary = window
-          ? sprintSummary(window, events.get(sprint.id) ?? [], { unit: 'points' })
-          : null;
+      for (const [sprintId, window] of windows) {
+        const summary = sprintSummary(window, events.get(sprintId) ?? [], { unit: 'points' });
         rows.push({
           workspaceId: team.workspaceId,
-          team: team.slug,
-          name: sprint.name,
-          start: sprint.startsAt?.toISOString() ?? null,
-          end: sprint.endsAt?.toISOString() ?? null,
-          state: sprint.state,
-          committed: summary?.committed ?? null,
-          completed: summary?.completed ?? null,
-          added: summary?.added ?? null,
-          removed: summary?.removed ?? null,
-          sayDo: summary?.sayDoRatio ?? null,
+          sprintId,
+          committed: summary.committed,
+          completed: summary.completed,
+          added: summary.added,
+          removed: summary.removed,
+          sayDo: summary.sayDoRatio,
         });
       }
     }

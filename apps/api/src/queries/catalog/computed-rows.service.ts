@@ -6,16 +6,21 @@ import { OkrQueryRows } from '../../okrs/okr-query-rows.service.js';
 import { ProgramQueryRows } from '../../programs/program-query-rows.service.js';
 import type { CompiledQuery } from '../language/compile-query.js';
 import type { Query } from '../language/query-ast.js';
+import type { ComputedParameter } from '../language/sql-parameters.js';
 import { DEPENDENCY_ROWS } from './tables/dependencies.table.js';
 import { KEY_RESULT_ROWS } from './tables/key-results.table.js';
 import { MILESTONE_ROWS } from './tables/milestones.table.js';
 import { OBJECTIVE_ROWS } from './tables/objectives.table.js';
 import { RAID_ROWS } from './tables/raid-items.table.js';
-import { SPRINT_ROWS } from './tables/sprints.table.js';
+import { SPRINT_FIGURES } from './tables/sprints.table.js';
 import { WORK_ITEM_AGES } from './tables/work-items.table.js';
 
-/** Whose rows, as of when: the run's workspace and "now". */
-export type ComputedRowsScope = { workspaceId: string; now: Date };
+/**
+ * Whose rows, as of when: the run's workspace and "now". `since`: the statement reads only the
+ * rows its table's time column places at or after it (a rule's lookback, a leading `where`), so
+ * a loader may leave out the earlier ones.
+ */
+export type ComputedRowsScope = { workspaceId: string; now: Date; since?: Date };
 
 type Loader = {
   load(manager: EntityManager, scope: ComputedRowsScope): Promise<object[]>;
@@ -41,9 +46,12 @@ export class ComputedRows {
     okrs: OkrQueryRows,
   ) {
     this.loaders = {
-      [SPRINT_ROWS]: {
-        load: (manager, { workspaceId }) =>
-          sprintReports.workspaceSprintOutcomes(manager, workspaceId),
+      [SPRINT_FIGURES]: {
+        // Only the sprints the statement can read: those ending in a rule's lookback or after a
+        // leading `where end >= …` (the stored columns come from the sprint table).
+        load: (manager, { workspaceId, since }) =>
+          sprintReports.workspaceSprintOutcomes(manager, workspaceId, { endsFrom: since }),
+        onlyWhenNamed: /^(committed|completed|added|removed|sayDo)1*$/,
       },
       [WORK_ITEM_AGES]: {
         load: (manager, { workspaceId, now }) => flow.workspaceAges(manager, workspaceId, now),
@@ -85,7 +93,7 @@ export class ComputedRows {
     manager: EntityManager,
     query: Query,
     compiled: Pick<CompiledQuery, 'parameters' | 'computed' | 'columns'>,
-    scope: ComputedRowsScope,
+    scope: Omit<ComputedRowsScope, 'since'>,
   ): Promise<void> {
     if (compiled.computed.length === 0) return;
     const names = namesIn(query);
@@ -98,12 +106,28 @@ export class ComputedRows {
       if (onlyWhenNamed && ![...names].some((name) => onlyWhenNamed.test(name))) continue;
       let rows = loaded.get(key);
       if (rows === undefined) {
-        rows = JSON.stringify(await loader.load(manager, scope));
+        const since = earliestOf(compiled.computed.filter((parameter) => parameter.key === key));
+        rows = JSON.stringify(
+          await loader.load(manager, { ...scope, ...(since ? { since } : {}) }),
+        );
         loaded.set(key, rows);
       }
       compiled.parameters[index] = rows;
     }
   }
+}
+
+/**
+ * The earliest `since` of every read of one key's rows (one set of rows serves them all), or
+ * none when a read has no bound.
+ */
+function earliestOf(reads: readonly ComputedParameter[]): Date | undefined {
+  let earliest: Date | undefined;
+  for (const { since } of reads) {
+    if (!since) return undefined;
+    if (!earliest || since < earliest) earliest = since;
+  }
+  return earliest;
 }
 
 /** Every name the parsed query mentions: columns, output names, `on` and `distinct` lists. */

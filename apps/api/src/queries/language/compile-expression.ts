@@ -35,6 +35,20 @@ function sameFamily(left: ColumnType, right: ColumnType): boolean {
   return left === right || (isNumeric(left) && isNumeric(right));
 }
 
+const datetimeText = (literal: Extract<Expression, { kind: 'datetime' }>) =>
+  literal.value.replace(/^["']|["']$/g, '');
+
+/** The instant a `datetime(…)` literal stands for (UTC unless it names an offset), if it is one. */
+export function datetimeOf(literal: Extract<Expression, { kind: 'datetime' }>): Date | undefined {
+  const text = datetimeText(literal);
+  const valid =
+    /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/.test(
+      text,
+    );
+  const date = new Date(/T|\s/.test(text) && !/Z|[+-]\d{2}:\d{2}$/.test(text) ? `${text}Z` : text);
+  return valid && !Number.isNaN(date.getTime()) ? date : undefined;
+}
+
 /** Compiles one expression of the query to SQL over `scope`, checking every type on the way. */
 export function compileExpression(
   expression: Expression,
@@ -61,18 +75,11 @@ export function compileExpression(
         aggregate: false,
       };
     case 'datetime': {
-      const text = expression.value.replace(/^["']|["']$/g, '');
-      const valid =
-        /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/.test(
-          text,
-        );
-      const date = new Date(
-        /T|\s/.test(text) && !/Z|[+-]\d{2}:\d{2}$/.test(text) ? `${text}Z` : text,
-      );
-      if (!valid || Number.isNaN(date.getTime())) {
+      const date = datetimeOf(expression);
+      if (!date) {
         fail(
           expression.at,
-          `'${text}' is not a date — write datetime(2026-11-01) or datetime(2026-11-01T08:00:00Z)`,
+          `'${datetimeText(expression)}' is not a date — write datetime(2026-11-01) or datetime(2026-11-01T08:00:00Z)`,
         );
       }
       return {

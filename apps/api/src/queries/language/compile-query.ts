@@ -8,7 +8,8 @@ import {
 import { didYouMean } from './did-you-mean.js';
 import { QueryCompileError } from './query-compile-error.js';
 import type { Column } from './query-types.js';
-import { quoted, SqlParameters } from './sql-parameters.js';
+import { type ComputedParameter, quoted, SqlParameters } from './sql-parameters.js';
+import { lowerBoundOf } from './time-bound.js';
 
 export type CompileOptions = {
   workspaceId: string;
@@ -24,7 +25,7 @@ export type CompiledQuery = {
   sql: string;
   parameters: unknown[];
   /** Parameters that take rows computed for this run (`SourceContext.computed`), by index. */
-  computed: { key: string; index: number }[];
+  computed: ComputedParameter[];
   columns: Column[];
   render?: 'timechart' | 'barchart' | 'table';
   /** It reads a table of the flow read model, whose stale rows must be rebuilt before it runs. */
@@ -81,7 +82,8 @@ class Compiler {
     return `SELECT ${[...columns, ...(extra ? [extra] : [])].join(', ')}`;
   }
 
-  table(name: { name: string; at: Position }): Stage {
+  /** A table's rows; `leading`, the operator right after it (a `where` may bound its time). */
+  table(name: { name: string; at: Position }, leading?: Operator): Stage {
     const table = this.options.tables.find((candidate) => candidate.name === name.name);
     if (!table) {
       const suggestion = didYouMean(
@@ -98,16 +100,30 @@ class Compiler {
     const columns = table.columns.map((column) => `${column.sql} AS ${quoted(column.name)}`);
     let where = '';
     const timeColumn = table.columns.find((column) => column.name === table.timeColumn);
+    // The earliest time the statement reads of this table, for its computed rows: the lookback's
+    // start, or a leading `where` on the time column's bound, whichever is later.
+    const bounds: number[] = [];
     if (this.options.lookbackMs !== undefined && timeColumn) {
       const window = this.params.add(this.options.lookbackMs, 'double precision');
       where = ` AND ${timeColumn.sql} >= ${this.params.now()} - ${window} * interval '1 millisecond'`;
+      // A millisecond early, as the statement computes the start in microseconds.
+      bounds.push(Math.floor(this.options.now.getTime() - this.options.lookbackMs) - 1);
     }
+    if (leading?.kind === 'where' && timeColumn) {
+      const bound = lowerBoundOf(leading.predicate, timeColumn.name, this.options.now);
+      if (bound) bounds.push(bound.getTime());
+    }
+    const since = bounds.length > 0 ? new Date(Math.max(...bounds)) : undefined;
     const source =
       typeof table.source === 'string'
         ? table.source
         : table.source({
             now: () => this.params.now(),
-            computed: (key) => this.params.computedRows(key),
+            computed: (key) =>
+              this.params.computedRows(
+                key,
+                since && !Number.isNaN(since.getTime()) ? since : undefined,
+              ),
           });
     return {
       sql: `SELECT ${columns.join(', ')} FROM ${source}${where}`,
@@ -118,7 +134,7 @@ class Compiler {
   }
 
   pipeline(query: Query): Stage {
-    let stage = this.table(query.table);
+    let stage = this.table(query.table, query.operators[0]);
     query.operators.forEach((operator, index) => {
       if (operator.kind === 'render' && index !== query.operators.length - 1) {
         fail(operator.at, "'render' must be the last operator");

@@ -1,4 +1,11 @@
 /**
+ * A parameter that takes rows computed in TypeScript (`SourceContext.computed`), by index. With
+ * `since`, the statement reads only rows its table places at or after that instant (a rule's
+ * lookback, a leading `where` on the table's time column): the others need not be computed.
+ */
+export type ComputedParameter = { key: string; index: number; since?: Date };
+
+/**
  * The values a compiled query sends beside its text: every literal of the query becomes a
  * numbered parameter, so no text a user wrote is ever part of the SQL. `$1` is always the
  * workspace, set by the server; so is the run's "now", added where the query uses it.
@@ -6,7 +13,7 @@
 export class SqlParameters {
   readonly values: unknown[];
   /** Parameters whose value (rows computed in TypeScript) the runner fills in before running. */
-  readonly computed: { key: string; index: number }[] = [];
+  readonly computed: ComputedParameter[] = [];
   private nowPlaceholder: string | undefined;
 
   constructor(
@@ -22,10 +29,13 @@ export class SqlParameters {
     return this.nowPlaceholder;
   }
 
-  /** A `jsonb` parameter for the rows `key` names: none until the runner loads them. */
-  computedRows(key: string): string {
+  /**
+   * A `jsonb` parameter for the rows `key` names: none until the runner loads them. `since`: the
+   * statement reads only rows whose table's time column is at or after it.
+   */
+  computedRows(key: string, since?: Date): string {
     const placeholder = this.add('[]', 'jsonb');
-    this.computed.push({ key, index: this.values.length - 1 });
+    this.computed.push({ key, index: this.values.length - 1, ...(since ? { since } : {}) });
     return placeholder;
   }
 
