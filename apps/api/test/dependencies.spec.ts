@@ -134,4 +134,116 @@ describe('dependencies', () => {
       expect(problemSchema.parse(response.body).errors?.[0]?.path).toBe(path);
     }
   });
+  it('refuses to delete a team an open dependency names (409 naming it), and deletes it once the dependency is closed', async () => {
+    const adminBrowser = await signIn(testApp, admin);
+    const payments = await createTeam(testApp, workspace, { name: 'Payments' });
+    const teamPath = `/api/workspaces/${workspace.slug}/teams/${payments.slug}`;
+    const created = programDependencySchema.parse(
+      (
+        await editor
+          .post(dependencies())
+          .send({
+            from: { kind: 'program', id: program.id },
+            to: { kind: 'team', id: payments.id },
+            description: 'Ads SDK payouts',
+            needBy: '2026-11-01',
+          })
+          .expect(201)
+      ).body,
+    );
+
+    const refused = await adminBrowser.delete(teamPath).expect(409);
+    const problem = problemSchema.parse(refused.body);
+    expect(problem.type).toMatch(/team-has-dependencies$/);
+    expect(problem.detail).toContain('Podcast ads: "Ads SDK payouts" (by 2026-11-01)');
+    await adminBrowser.get(teamPath).expect(200);
+
+    // Delivered or cancelled, it no longer holds the team; it keeps naming the deleted team, and
+    // stays editable without picking another party.
+    await editor
+      .patch(`${dependencies()}/${created.id}`)
+      .send({ status: 'cancelled', version: created.version })
+      .expect(200);
+    await adminBrowser.delete(teamPath).expect(204);
+    const edited = programDependencySchema.parse(
+      (
+        await editor
+          .patch(`${dependencies()}/${created.id}`)
+          .send({
+            from: { kind: 'program', id: program.id },
+            to: { kind: 'team', id: payments.id },
+            description: 'Ads SDK payouts (team retired)',
+            version: created.version + 1,
+          })
+          .expect(200)
+      ).body,
+    );
+    expect(edited).toMatchObject({
+      to: { kind: 'team', id: payments.id, name: null },
+      description: 'Ads SDK payouts (team retired)',
+      status: 'cancelled',
+    });
+  });
+
+  it('lets a dependency whose team is gone be cancelled as it is, checking only a party that changes', async () => {
+    pinClock(testApp, '2026-11-10T12:00:00Z');
+    const ads = await createTeam(testApp, workspace, { name: 'Ads' });
+    const created = programDependencySchema.parse(
+      (
+        await editor
+          .post(dependencies())
+          .send({
+            from: { kind: 'team', id: ads.id },
+            to: { kind: 'program', id: catalog.id },
+            description: 'Ad slots in search',
+            needBy: '2026-11-01',
+          })
+          .expect(201)
+      ).body,
+    );
+    // Gone as teams went before deletion looked at dependencies: the dependency is overdue,
+    // owed to a team that no longer exists.
+    await testApp.dataSource.query(`DELETE FROM "team" WHERE "id" = $1`, [ads.id]);
+    const path = `${dependencies()}/${created.id}`;
+    const unchanged = {
+      from: { kind: 'team', id: ads.id },
+      to: { kind: 'program', id: catalog.id },
+    };
+
+    // A party changed to something that is not there is still refused, naming it.
+    const missing = await editor
+      .patch(path)
+      .send({ ...unchanged, to: { kind: 'program', id: ads.id }, version: 1 })
+      .expect(400);
+    expect(problemSchema.parse(missing.body).errors).toEqual([
+      { path: 'to.id', message: 'is not a program of this workspace' },
+    ]);
+
+    // The form sends both parties as they are, with the new status.
+    const cancelled = programDependencySchema.parse(
+      (
+        await editor
+          .patch(path)
+          .send({ ...unchanged, status: 'cancelled', version: 1 })
+          .expect(200)
+      ).body,
+    );
+    expect(cancelled).toMatchObject({
+      from: { kind: 'team', id: ads.id, name: null },
+      status: 'cancelled',
+      overdue: false,
+      version: 2,
+    });
+    // And the gone party can be replaced by a team that exists.
+    const platform = await createTeam(testApp, workspace, { name: 'Ads Platform 2' });
+    const moved = programDependencySchema.parse(
+      (
+        await editor
+          .patch(path)
+          .send({ from: { kind: 'team', id: platform.id }, status: 'open', version: 2 })
+          .expect(200)
+      ).body,
+    );
+    expect(moved.from).toEqual({ kind: 'team', id: platform.id, name: 'Ads Platform 2' });
+  });
 });

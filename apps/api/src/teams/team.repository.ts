@@ -102,6 +102,46 @@ export function saveTeam(manager: EntityManager, team: Team): Promise<Team> {
   return manager.getRepository(Team).save(team);
 }
 
+/**
+ * Holds the team `id` of the workspace against deletion until the caller's transaction ends
+ * (`FOR KEY SHARE`: edits of the team go on); false when there is no such team. A record that
+ * names a team without a foreign key (a program's dependency) takes it before naming the team,
+ * so a deletion either waits and then sees that record, or the record finds the team gone.
+ */
+export async function holdTeam(
+  manager: EntityManager,
+  workspaceId: string,
+  id: string,
+): Promise<boolean> {
+  const rows = await manager.query<unknown[]>(
+    `SELECT 1 FROM "team" WHERE "id" = $1 AND "workspace_id" = $2 FOR KEY SHARE`,
+    [id, workspaceId],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * The open dependencies (neither delivered nor cancelled) of the workspace's programs that name
+ * the team on either side, by program and need-by date: a deletion would leave them needing
+ * something of, or owing something to, nobody. Read after the team row is locked.
+ */
+export function openDependenciesNamingTeam(
+  manager: EntityManager,
+  workspaceId: string,
+  teamId: string,
+): Promise<{ program: string; description: string; needBy: string }[]> {
+  return manager.query<{ program: string; description: string; needBy: string }[]>(
+    `SELECT p."name" AS "program", d."description", d."need_by"::text AS "needBy"
+       FROM "program_dependency" d JOIN "program" p ON p."id" = d."program_id"
+      WHERE d."workspace_id" = $1
+        AND d."status" NOT IN ('delivered', 'cancelled')
+        AND ((d."from_kind" = 'team' AND d."from_id" = $2)
+          OR (d."to_kind" = 'team' AND d."to_id" = $2))
+      ORDER BY p."name", d."need_by", d."id"`,
+    [workspaceId, teamId],
+  );
+}
+
 export async function deleteTeam(
   manager: EntityManager,
   workspaceId: string,

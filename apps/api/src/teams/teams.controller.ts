@@ -74,11 +74,15 @@ export class TeamsController {
     return this.teams.update(workspace.id, actor, team, body);
   }
 
-  /** Deletes the team and everything recorded for it. */
+  /**
+   * Deletes the team and everything recorded for it; 409 `team-has-dependencies` while an open
+   * program dependency names it.
+   */
   @Delete(':team')
   @HttpCode(HttpStatus.NO_CONTENT)
   @Access({ workspaceRole: 'admin' })
   @ReturnsNothing()
+  @Fails(409, 'team-has-dependencies')
   remove(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,

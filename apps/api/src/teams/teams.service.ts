@@ -12,7 +12,14 @@ import type { Actor } from '../access/caller.js';
 import { recordAuditEvent } from '../audit/audit.repository.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
-import { deleteTeam, findTeam, insertTeam, saveTeam, teamPage } from './team.repository.js';
+import {
+  deleteTeam,
+  findTeam,
+  insertTeam,
+  openDependenciesNamingTeam,
+  saveTeam,
+  teamPage,
+} from './team.repository.js';
 import { toTeamResponse } from './team.mapper.js';
 import { JobQueue } from '../jobs/job-queue.service.js';
 import { FLOW_REFRESH_JOB } from './team-flow-refresh.types.js';
@@ -98,9 +105,24 @@ export class TeamsService {
   }
 
   /** Deletes the team with its members, sprints, work items and import history. */
+  /** Refused (409) while an open program dependency names the team. */
   async remove(workspaceId: string, actor: Actor, ref: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const team = await findTeam(manager, workspaceId, ref, true);
+      // A program's dependency names its team without a foreign key: deleting the team would
+      // leave an open one owed by or to nobody, overdue in every report and reminder for good.
+      const dependencies = await openDependenciesNamingTeam(manager, workspaceId, team.id);
+      if (dependencies.length > 0) {
+        const named = dependencies
+          .slice(0, 5)
+          .map(({ program, description, needBy }) => `${program}: "${description}" (by ${needBy})`)
+          .join('; ');
+        const more = dependencies.length > 5 ? `; and ${dependencies.length - 5} more` : '';
+        throw ProblemException.conflict(
+          'team-has-dependencies',
+          `${team.name} is named by ${dependencies.length} open program ${dependencies.length === 1 ? 'dependency' : 'dependencies'} — ${named}${more}. Move them to another team or close them (delivered or cancelled), then delete the team.`,
+        );
+      }
       await deleteTeam(manager, workspaceId, team.id);
       await recordAuditEvent(manager, {
         workspaceId,

@@ -30,6 +30,9 @@ export { daysOverdue, isClosedDependency, partiesOf } from './dependency.mapper.
 
 type ProgramScope = { workspaceId: string; programId: string };
 
+const sameParty = (one: DependencyParty, other: DependencyParty) =>
+  one.kind === other.kind && one.id === other.id;
+
 /**
  * Dependencies of one program of one workspace; every query filters by both. "Overdue" is judged
  * against the clock's today.
@@ -122,9 +125,12 @@ export class DependenciesService {
       const [currentFrom, currentTo] = partiesOf(dependency);
       const from = request.from ?? currentFrom;
       const to = request.to ?? currentTo;
-      if (request.from || request.to) {
-        await this.assertParties(manager, scope.workspaceId, from, to);
-      }
+      // Only a party that changes is checked: one that is gone (a deleted team) stays as it is
+      // while the rest of the dependency is edited, e.g. cancelled.
+      await this.assertParties(manager, scope.workspaceId, from, to, {
+        from: !sameParty(from, currentFrom),
+        to: !sameParty(to, currentTo),
+      });
       const changes = {
         fromKind: from.kind,
         fromId: from.id,
@@ -150,17 +156,20 @@ export class DependenciesService {
     });
   }
 
+  /** Both parties, or those of `changed` (and that they differ, when one changes). */
   private async assertParties(
     manager: EntityManager,
     workspaceId: string,
     from: DependencyParty,
     to: DependencyParty,
+    changed = { from: true, to: true },
   ): Promise<void> {
-    if (from.kind === to.kind && from.id === to.id) {
+    if (!changed.from && !changed.to) return;
+    if (sameParty(from, to)) {
       throw invalid('to', 'must differ from from: a team or program does not depend on itself');
     }
-    await assertParty(manager, this.linkedRecords, workspaceId, from, 'from');
-    await assertParty(manager, this.linkedRecords, workspaceId, to, 'to');
+    if (changed.from) await assertParty(manager, workspaceId, from, 'from');
+    if (changed.to) await assertParty(manager, workspaceId, to, 'to');
   }
 
   private async responseFor(

@@ -1,20 +1,25 @@
 import type { DependencyParty, DependencyPartyRef } from '@bearing/contracts';
 import { type EntityManager, In } from 'typeorm';
 import type { LinkedRecords } from '../linked-records.service.js';
+import { holdTeam } from '../../teams/team.repository.js';
 import { Program } from '../program.entity.js';
 import { invalid } from '../program.repository.js';
 
-/** A team or program of the workspace, or a 400 naming `path` (e.g. `from.id`). */
+/**
+ * A team or program of the workspace, or a 400 naming `path` (e.g. `from.id`). A team is held
+ * against deletion until the caller's transaction ends, so a team deleted meanwhile either
+ * waits for this dependency, and refuses, or is found gone here.
+ */
 export async function assertParty(
   manager: EntityManager,
-  linkedRecords: LinkedRecords,
   workspaceId: string,
   party: DependencyParty,
   path: string,
 ): Promise<void> {
   if (party.kind === 'team') {
-    const existing = await linkedRecords.existing(manager, workspaceId, 'team', [party.id]);
-    if (!existing.has(party.id)) throw invalid(`${path}.id`, 'is not a team of this workspace');
+    if (!(await holdTeam(manager, workspaceId, party.id))) {
+      throw invalid(`${path}.id`, 'is not a team of this workspace');
+    }
     return;
   }
   if (!(await manager.getRepository(Program).existsBy({ workspaceId, id: party.id }))) {

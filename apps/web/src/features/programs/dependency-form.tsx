@@ -74,6 +74,14 @@ export function DependencyForm({
       label: `Team: ${team.name}`,
     })),
   ];
+  // A stored party no longer among the choices (a deleted team) stays selectable as it is, so
+  // the select shows what the dependency holds rather than the first choice.
+  for (const party of dependency ? [dependency.from, dependency.to] : []) {
+    const value = partyValue(party);
+    if (options.some((option) => option.value === value)) continue;
+    const kind = party.kind === 'team' ? 'Team' : 'Program';
+    options.unshift({ value, label: `${kind}: ${party.name ?? '(deleted)'}` });
+  }
 
   const form = useContractForm<DependencyValues>({
     initialValues: {
@@ -88,10 +96,16 @@ export function DependencyForm({
     request: dependency
       ? contractRequest(
           updateProgramDependencyRequestSchema,
-          (values: DependencyValues) => ({
-            ...dependencyFields(values),
-            version: dependency.version,
-          }),
+          (values: DependencyValues) => {
+            const { from, to, ...fields } = dependencyFields(values);
+            // Only a party the user changed: the API checks what is sent.
+            return {
+              ...fields,
+              ...(values.from === partyValue(dependency.from) ? {} : { from }),
+              ...(values.to === partyValue(dependency.to) ? {} : { to }),
+              version: dependency.version,
+            };
+          },
           async (body) => {
             await update.mutateAsync({ id: dependency.id, ...body });
             onSaved();
