@@ -205,12 +205,13 @@ describe('alert rule templates', () => {
     const program = await insertProgram(testApp, workspace, owner, { name: 'Apollo' });
     const milestones = testApp.dataSource.getRepository(Milestone);
     const base = { workspaceId: workspace.id, programId: program.id };
+    // Today is 2026-04-02: these dates are still ahead, so the slip is to the current date.
     await milestones.save([
       {
         ...base,
         name: 'Two weeks late',
-        baselineDate: '2026-03-02',
-        currentDate: '2026-03-16',
+        baselineDate: '2026-04-06',
+        currentDate: '2026-04-20',
         completedAt: null,
       },
       {
@@ -220,25 +221,52 @@ describe('alert rule templates', () => {
         currentDate: '2026-02-05',
         completedAt: '2026-02-05',
       },
-    ]);
-    expect((await test(workspace, 'milestone-slipped-14-days')).wouldFire).toBe(false);
-    await milestones.save({
-      ...base,
-      name: 'Fifteen days late',
-      baselineDate: '2026-03-02',
-      currentDate: '2026-03-17',
-      completedAt: null,
-    });
-    const result = await test(workspace, 'milestone-slipped-14-days');
-    expect(result).toMatchObject({ wouldFire: true, groups: ['Apollo'] });
-    expect(result.rows).toEqual([
       {
-        program: 'Apollo',
-        name: 'Fifteen days late',
-        baselineDate: '2026-03-02T00:00:00.000Z',
-        currentDate: '2026-03-17T00:00:00.000Z',
-        slipDays: 15,
+        ...base,
+        name: 'Due two weeks ago',
+        baselineDate: '2026-03-19',
+        currentDate: '2026-03-19',
+        completedAt: null,
       },
     ]);
+    expect((await test(workspace, 'milestone-slipped-14-days')).wouldFire).toBe(false);
+    await milestones.save([
+      {
+        ...base,
+        name: 'Fifteen days late',
+        baselineDate: '2026-04-06',
+        currentDate: '2026-04-21',
+        completedAt: null,
+      },
+      // Never moved, still open 15 days after its date: as late as a move of 15 days.
+      {
+        ...base,
+        name: 'Overdue fifteen days',
+        baselineDate: '2026-03-18',
+        currentDate: '2026-03-18',
+        completedAt: null,
+      },
+    ]);
+    const result = await test(workspace, 'milestone-slipped-14-days');
+    expect(result).toMatchObject({ wouldFire: true, groups: ['Apollo'] });
+    expect(result.rows).toEqual(
+      expect.arrayContaining([
+        {
+          program: 'Apollo',
+          name: 'Fifteen days late',
+          baselineDate: '2026-04-06T00:00:00.000Z',
+          currentDate: '2026-04-21T00:00:00.000Z',
+          slipDays: 15,
+        },
+        {
+          program: 'Apollo',
+          name: 'Overdue fifteen days',
+          baselineDate: '2026-03-18T00:00:00.000Z',
+          currentDate: '2026-03-18T00:00:00.000Z',
+          slipDays: 15,
+        },
+      ]),
+    );
+    expect(result.rows).toHaveLength(2);
   });
 });

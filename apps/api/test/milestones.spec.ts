@@ -56,11 +56,11 @@ describe('milestones', () => {
   }
 
   it('starts a milestone on its baseline date', async () => {
-    const milestone = await create();
+    const milestone = await create({ baselineDate: '2026-03-16' });
     expect(milestone).toMatchObject({
       programId: program.id,
-      baselineDate: '2026-03-02',
-      currentDate: '2026-03-02',
+      baselineDate: '2026-03-16',
+      currentDate: '2026-03-16',
       completedAt: null,
       slipDays: 0,
       history: [],
@@ -68,11 +68,34 @@ describe('milestones', () => {
     });
   });
 
+      overdue: false,
   it('wants a baseline date, and no other current date on creation', async () => {
     await expectInvalid(
       () => editor.post(milestones()).send({ name: 'No baseline' }),
       'baselineDate',
     );
+  it('counts an open milestone whose date has passed as late up to today, moved or not', async () => {
+    // Today is pinned to 2026-03-11: due Jan 26, never moved, still open — 44 days late.
+    const milestone = await create({ baselineDate: '2026-01-26' });
+    expect(milestone).toMatchObject({ slipDays: 44, overdue: true });
+    const read = milestoneSchema.parse(
+      (await editor.get(`${milestones()}/${milestone.id}`).expect(200)).body,
+    );
+    expect(read).toMatchObject({ currentDate: '2026-01-26', slipDays: 44, overdue: true });
+    const listed = milestonePageSchema.parse(
+      (await editor.get(`${milestones()}?limit=200`).expect(200)).body,
+    );
+    expect(listed.items.find(({ id }) => id === milestone.id)).toMatchObject({
+      slipDays: 44,
+      overdue: true,
+    });
+    // Due today is not late yet.
+    expect(await create({ baselineDate: '2026-03-11' })).toMatchObject({
+      slipDays: 0,
+      overdue: false,
+    });
+  });
+
     await expectInvalid(
       () =>
         editor

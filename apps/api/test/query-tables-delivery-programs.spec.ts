@@ -100,7 +100,8 @@ describe('query tables of delivery and programs', () => {
     apollo = await insertProgram(testApp, workspace, owner, { name: 'Apollo' });
     zephyr = await insertProgram(testApp, workspace, owner, { name: 'Zephyr' });
     await testApp.dataSource.getRepository(Milestone).save([
-      // Moved from 03-02 to 03-20: 18 days late.
+      // Moved from 03-02 to 03-20, and still open on 04-02 (the pinned today): overdue, so
+      // 31 days late — to today, not 18 to the date it was left at.
       milestone(apollo, 'Beta', '2026-03-02', '2026-03-20', null),
       // Completed on 02-05, planned for 02-01 (and moved to 02-10 before): 4 days late.
       milestone(apollo, 'Alpha', '2026-02-01', '2026-02-10', '2026-02-05'),
@@ -549,7 +550,7 @@ describe('query tables of delivery and programs', () => {
   });
 
   describe('program tables', () => {
-    it('Milestones: slip against the baseline, to the completion day once completed', async () => {
+    it('Milestones: slip against the baseline, to the completion day once completed, to today once overdue', async () => {
       expect(
         await rows(
           'Milestones | sort by name asc | project program, name, baselineDate, currentDate, slipDays, completedAt',
@@ -568,7 +569,7 @@ describe('query tables of delivery and programs', () => {
           name: 'Beta',
           baselineDate: '2026-03-02T00:00:00.000Z',
           currentDate: '2026-03-20T00:00:00.000Z',
-          slipDays: 18,
+          slipDays: 31,
           completedAt: null,
         },
         {

@@ -278,6 +278,31 @@ describe('weekly status reports', () => {
           raidItemId: rising.id,
           score: 12,
           scoreBeforeWeek: 6,
+  it('counts an open milestone nobody moved past its date as late, up to the report day', async () => {
+    const program = await newProgram();
+    clock.set('2026-01-20T09:00:00Z');
+    const ga = await addMilestone(program, 'GA', '2026-01-26');
+    // 44 days after its date, still open and never moved.
+    clock.set('2026-03-11T10:00:00Z');
+    const report = await generate(program, '2026-03-09');
+    expect(report.suggestedHealth).toBe('at-risk');
+    expect(report.snapshot.healthReasons).toEqual([
+      {
+        code: 'milestone-slipped-past-threshold',
+        severity: 'at-risk',
+        section: 'milestones',
+        message:
+          'Milestone "GA" is 44 days late against its baseline (planned for Jan 26, 2026; due Jan 26, 2026 and still open: overdue).',
+        ref: { type: 'milestone', id: ga.id },
+      },
+    ]);
+    const milestones = report.snapshot.sections.milestones;
+    if (milestones.status !== 'available') throw new Error('milestones unavailable');
+    expect(milestones.items).toEqual([
+      expect.objectContaining({ milestoneId: ga.id, currentDate: '2026-01-26', slipDays: 44 }),
+    ]);
+  });
+
           reopened: false,
         }),
         expect.objectContaining({ raidItemId: reopened.id, reopened: true }),

@@ -82,13 +82,17 @@ export const milestoneSchema = z.object({
   currentDate: z.iso.date(),
   completedAt: z.iso.date().nullable(),
   /**
-   * Days late against the baseline (negative: early), `milestoneSlipDays` of `@bearing/metrics`:
-   * from `baselineDate` to `completedAt` once completed (where `currentDate` was left no longer
-   * counts), or to `currentDate` while the milestone is open.
+   * Days late against the baseline (negative: early), `milestoneSlipDays` of `@bearing/metrics`
+   * as of today (UTC): from `baselineDate` to `completedAt` once completed (where `currentDate`
+   * was left no longer counts); while open, to `currentDate`, or to today once `currentDate` has
+   * passed — an open milestone cannot be completed before today, so one nobody moved past its
+   * date is late, not on time.
    */
   slipDays: z.number().int(),
   /** Every move of the current date, oldest first. */
   history: z.array(milestoneDateChangeSchema),
+  /** Open and `currentDate` is before today (UTC): `slipDays` counts to today. */
+  overdue: z.boolean(),
   createdAt: programInstant,
   updatedAt: programInstant,
   version: z.number().int(),

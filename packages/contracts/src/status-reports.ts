@@ -150,7 +150,11 @@ export const milestoneSnapshotSchema = z.object({
   baselineDate: z.iso.date(),
   currentDate: z.iso.date(),
   completedAt: z.iso.date().nullable(),
-  /** Days late against the baseline (`milestoneSlipDays`; see `milestoneSchema.slipDays`). */
+  /**
+   * Days late against the baseline as of the snapshot's `asOf` (`milestoneSlipDays`; see
+   * `milestoneSchema.slipDays`). Snapshots taken before this rule measured an open milestone to
+   * its current date even once that date had passed.
+   */
   slipDays: z.number().int(),
   /**
    * Days the current date moved during the report's week, later positive: `milestoneMovedDays`

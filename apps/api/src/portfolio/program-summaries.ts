@@ -94,7 +94,8 @@ export async function loadProgramSummaries(
           name: milestone.name,
           baselineDate: milestone.baselineDate,
           currentDate: milestone.currentDate,
-          slipDays: milestoneSlipDays(milestone),
+          // Open milestones: one whose date passed is late up to today, moved or not.
+          slipDays: milestoneSlipDays({ ...milestone, asOf: today }),
         }))
         .filter(({ slipDays }) => slipDays > 0)
         .sort((a, b) => b.slipDays - a.slipDays || a.name.localeCompare(b.name)),

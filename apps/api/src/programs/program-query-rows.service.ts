@@ -21,9 +21,13 @@ import { raidScore } from './raid/raid-history.js';
 export class ProgramQueryRows {
   constructor(private readonly linkedRecords: LinkedRecords) {}
 
-  async milestones(manager: EntityManager, workspaceId: string) {
+  /** `slipDays` as the milestones page gives it on `today` (a UTC day, as the clock's). */
+  async milestones(manager: EntityManager, workspaceId: string, today: Day) {
     const records = await workspaceMilestones(manager, workspaceId);
-    return records.map((record) => ({ ...record, slipDays: milestoneSlipDays(record) }));
+    return records.map((record) => ({
+      ...record,
+      slipDays: milestoneSlipDays({ ...record, asOf: today }),
+    }));
   }
 
   async raidItems(manager: EntityManager, workspaceId: string) {

@@ -9,4 +9,4 @@ export {
   type ProgramHealth,
   suggestedHealth,
 } from './suggested-health.js';
-export { milestoneMovedDays, milestoneSlipDays } from './milestone-slip.js';
+export { isMilestoneOverdue, milestoneMovedDays, milestoneSlipDays } from './milestone-slip.js';

@@ -1,15 +1,34 @@
 import { describe, expect, it } from '@jest/globals';
-import { milestoneMovedDays, milestoneSlipDays } from '../index.js';
+import { isMilestoneOverdue, milestoneMovedDays, milestoneSlipDays } from '../index.js';
 
 describe('milestoneSlipDays', () => {
-  it('measures an open milestone to its current date', () => {
+  it('measures an open milestone to its current date while that date is still ahead', () => {
     const open = Object.freeze({
       baselineDate: '2026-03-02',
       currentDate: '2026-03-30',
       completedAt: null,
+      asOf: '2026-02-20',
     });
     expect(milestoneSlipDays(open)).toBe(28);
     expect(milestoneSlipDays({ ...open, currentDate: '2026-02-28' })).toBe(-2);
+    // Due today is not late yet.
+    expect(milestoneSlipDays({ ...open, asOf: '2026-03-30' })).toBe(28);
+  });
+
+  it('measures an open milestone whose date has passed to the as-of day: it is overdue', () => {
+    const overdue = Object.freeze({
+      baselineDate: '2026-09-01',
+      currentDate: '2026-09-01',
+      completedAt: null,
+      asOf: '2026-10-15',
+    });
+    expect(milestoneSlipDays(overdue)).toBe(44);
+    // Moved, and past its new date too: late by the days from the baseline to the as-of day.
+    expect(milestoneSlipDays({ ...overdue, currentDate: '2026-09-20' })).toBe(44);
+    // Moved earlier than the baseline and overdue: still early while the as-of day is.
+    expect(milestoneSlipDays({ ...overdue, currentDate: '2026-08-20', asOf: '2026-08-25' })).toBe(
+      -7,
+    );
   });
 
   it('measures a completed milestone to the day it was completed, not its current date', () => {
@@ -17,6 +36,7 @@ describe('milestoneSlipDays', () => {
       baselineDate: '2026-08-08',
       currentDate: '2026-08-08',
       completedAt: '2026-08-10',
+      asOf: '2026-10-01',
     });
     expect(milestoneSlipDays(completed)).toBe(2);
     expect(
@@ -30,6 +50,7 @@ describe('milestoneSlipDays', () => {
         baselineDate: '2026-08-08',
         currentDate: '2026-08-08',
         completedAt: 'x',
+        asOf: '2026-08-08',
       }),
     ).toThrow(/completedAt/);
     expect(() =>
@@ -37,8 +58,29 @@ describe('milestoneSlipDays', () => {
         baselineDate: '2026-02-30',
         currentDate: '2026-03-01',
         completedAt: null,
+        asOf: '2026-03-01',
       }),
     ).toThrow(/baselineDate/);
+    expect(() =>
+      milestoneSlipDays({
+        baselineDate: '2026-03-01',
+        currentDate: '2026-03-01',
+        completedAt: null,
+        asOf: '2026-13-01',
+      }),
+    ).toThrow(/asOf/);
+  });
+});
+
+describe('isMilestoneOverdue', () => {
+  it('is true only for an open milestone whose current date is before the as-of day', () => {
+    const open = Object.freeze({ currentDate: '2026-09-01', completedAt: null });
+    expect(isMilestoneOverdue({ ...open, asOf: '2026-09-02' })).toBe(true);
+    expect(isMilestoneOverdue({ ...open, asOf: '2026-09-01' })).toBe(false);
+    expect(isMilestoneOverdue({ ...open, asOf: '2026-08-31' })).toBe(false);
+    expect(isMilestoneOverdue({ ...open, completedAt: '2026-09-05', asOf: '2026-10-01' })).toBe(
+      false,
+    );
   });
 });
 

@@ -1,30 +1,59 @@
 import { type Day, dayToEpochDay } from '../days/day.js';
 
 /**
- * Days a milestone is late against its baseline (negative: early). Once completed, the slip is
- * fixed by the day it was completed — where its current date was left no longer matters;
- * while open, it is measured to the current date.
+ * Days a milestone is late against its baseline (negative: early), as of the day `asOf` (today,
+ * or the day a report's numbers are taken). Once completed, the slip is fixed by the day it was
+ * completed — where its current date was left no longer matters. While open, it is measured to
+ * the later of its current date and `asOf`: an open milestone cannot be completed before
+ * `asOf`, so one whose current date has passed is late by at least the days since its baseline,
+ * moved or not (due Sep 1, still open on Oct 15: 44 days late, not on time).
  *
  * Source: schedule variance against the performance baseline (PMI PMBOK® Guide), counted in
- * calendar days as program milestone reports do ("3 weeks late against the original plan").
+ * calendar days as program milestone reports do ("3 weeks late against the original plan");
+ * and schedule status updating, where work not finished by the data date (the day the status
+ * is recorded — here `asOf`) is forecast to finish no earlier than that day.
  *
  * @example
- * milestoneSlipDays({ baselineDate: '2026-08-08', currentDate: '2026-08-08', completedAt: '2026-08-10' }); // 2
- * milestoneSlipDays({ baselineDate: '2026-03-02', currentDate: '2026-03-30', completedAt: null }); // 28
+ * milestoneSlipDays({ baselineDate: '2026-08-08', currentDate: '2026-08-08', completedAt: '2026-08-10', asOf: '2026-08-20' }); // 2
+ * milestoneSlipDays({ baselineDate: '2026-03-02', currentDate: '2026-03-30', completedAt: null, asOf: '2026-03-11' }); // 28
+ * milestoneSlipDays({ baselineDate: '2026-09-01', currentDate: '2026-09-01', completedAt: null, asOf: '2026-10-15' }); // 44
  */
 export function milestoneSlipDays({
   baselineDate,
   currentDate,
   completedAt,
+  asOf,
 }: {
   baselineDate: Day;
   currentDate: Day;
   completedAt: Day | null;
+  asOf: Day;
 }): number {
   const baseline = dayToEpochDay(baselineDate, 'baselineDate');
   const current = dayToEpochDay(currentDate, 'currentDate');
-  if (completedAt === null) return current - baseline;
+  const today = dayToEpochDay(asOf, 'asOf');
+  if (completedAt === null) return Math.max(current, today) - baseline;
   return dayToEpochDay(completedAt, 'completedAt') - baseline;
+}
+
+/**
+ * Whether a milestone is overdue on `asOf`: still open, and its current date is before `asOf`
+ * (its slip then counts to `asOf`, see `milestoneSlipDays`). Due today is not overdue.
+ *
+ * @example
+ * isMilestoneOverdue({ currentDate: '2026-09-01', completedAt: null, asOf: '2026-09-02' }); // true
+ */
+export function isMilestoneOverdue({
+  currentDate,
+  completedAt,
+  asOf,
+}: {
+  currentDate: Day;
+  completedAt: Day | null;
+  asOf: Day;
+}): boolean {
+  if (completedAt !== null) return false;
+  return dayToEpochDay(currentDate, 'currentDate') < dayToEpochDay(asOf, 'asOf');
 }
 
 /**

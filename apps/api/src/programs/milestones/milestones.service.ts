@@ -7,6 +7,7 @@ import type {
   MilestonePage,
   UpdateMilestoneRequest,
 } from '@bearing/contracts';
+import type { Day } from '@bearing/metrics';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../access/caller.js';
 import { recordAuditEvent } from '../../audit/audit.repository.js';
@@ -56,7 +57,7 @@ export class MilestonesService {
     );
     return {
       items: rows.map((milestone) =>
-        toMilestoneResponse(milestone, history.get(milestone.id) ?? []),
+        toMilestoneResponse(milestone, history.get(milestone.id) ?? [], this.clock.today()),
       ),
       nextCursor,
     };
@@ -65,7 +66,7 @@ export class MilestonesService {
   async get(scope: ProgramScope, id: string): Promise<MilestoneResponse> {
     const manager = this.dataSource.manager;
     await findProgram(manager, scope.workspaceId, scope.programId);
-    return responseFor(manager, await findMilestone(manager, scope, id));
+    return responseFor(manager, await findMilestone(manager, scope, id), this.clock.today());
   }
 
   /** A new milestone starts on its baseline; every later move comes with a reason. */
@@ -100,7 +101,7 @@ export class MilestonesService {
           baselineDate: milestone.baselineDate,
         },
       });
-      return toMilestoneResponse(milestone, []);
+      return toMilestoneResponse(milestone, [], this.clock.today());
     });
   }
 
@@ -130,7 +131,9 @@ export class MilestonesService {
       if (completedAt !== undefined && completedAt !== milestone.completedAt) {
         changes.completedAt = completedAt;
       }
-      if (Object.keys(changes).length === 0) return responseFor(manager, milestone);
+      if (Object.keys(changes).length === 0) {
+        return responseFor(manager, milestone, this.clock.today());
+      }
       let move: { id: string; from: string; to: string; reason: string } | undefined;
       if (moved && reason !== undefined) {
         const previousAt = await lastDateChangeAt(manager, id);
@@ -167,7 +170,7 @@ export class MilestonesService {
           ...(moved ? { reason } : {}),
         },
       });
-      return responseFor(manager, await findMilestone(manager, scope, id));
+      return responseFor(manager, await findMilestone(manager, scope, id), this.clock.today());
     });
   }
 }
@@ -177,5 +180,6 @@ async function responseFor(
   milestone: Milestone,
 ): Promise<MilestoneResponse> {
   const history = await loadDateChanges(manager, milestone.workspaceId, [milestone.id]);
-  return toMilestoneResponse(milestone, history.get(milestone.id) ?? []);
+  return toMilestoneResponse(milestone, history.get(milestone.id) ?? [], today);
 }
+  today: Day,

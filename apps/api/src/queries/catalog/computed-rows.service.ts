@@ -59,7 +59,9 @@ export class ComputedRows {
         onlyWhenNamed: /^ageDays1*$/,
       },
       [MILESTONE_ROWS]: {
-        load: (manager, { workspaceId }) => programs.milestones(manager, workspaceId),
+        // An open milestone past its date is late up to the run's UTC day, as on its page.
+        load: (manager, { workspaceId, now }) =>
+          programs.milestones(manager, workspaceId, now.toISOString().slice(0, 10)),
       },
       [RAID_ROWS]: {
         load: (manager, { workspaceId }) => programs.raidItems(manager, workspaceId),

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { MilestoneMove, MilestoneSnapshot } from '@bearing/contracts';
-import { milestoneMovedDays, milestoneSlipDays, milestoneSlipSignal } from '@bearing/metrics';
+import {
+  isMilestoneOverdue,
+  milestoneMovedDays,
+  milestoneSlipDays,
+  milestoneSlipSignal,
+} from '@bearing/metrics';
 import { loadDateChanges } from '../../programs/milestones/milestone-date-change.repository.js';
 import type { Milestone } from '../../programs/milestones/milestone.entity.js';
 import { programMilestones } from '../../programs/milestones/milestone.repository.js';
@@ -17,7 +22,8 @@ import {
  * Every milestone with its slip against the baseline and how far its date moved during the
  * report's week (the week's moves in its date-change history), the milestones moved this week —
  * from which date, to which, why — and those completed this week. Open milestones late against
- * their baseline are health reasons.
+ * their baseline are health reasons; slips are as of the report's `asOf` (today), so an open
+ * milestone whose date has passed is late by the days since its baseline, moved or not.
  */
 @Injectable()
 export class MilestonesCollector implements ReportSectionCollector<'milestones'> {
@@ -27,6 +33,7 @@ export class MilestonesCollector implements ReportSectionCollector<'milestones'>
     manager,
     program,
     week,
+    asOf,
   }: CollectContext): Promise<CollectedSection<'milestones'>> {
     const milestones = await programMilestones(manager, {
       workspaceId: program.workspaceId,
@@ -48,7 +55,7 @@ export class MilestonesCollector implements ReportSectionCollector<'milestones'>
       baselineDate: milestone.baselineDate,
       currentDate: milestone.currentDate,
       completedAt: milestone.completedAt,
-      slipDays: milestoneSlipDays(milestone),
+      slipDays: milestoneSlipDays({ ...milestone, asOf }),
       slipDaysChange: milestoneMovedDays(movesInWeek(milestone)),
     });
 
@@ -73,13 +80,16 @@ export class MilestonesCollector implements ReportSectionCollector<'milestones'>
 
     const reasons = milestones.flatMap((milestone): CollectedReason[] => {
       if (milestone.completedAt !== null) return [];
-      const slipDays = milestoneSlipDays(milestone);
+      const slipDays = milestoneSlipDays({ ...milestone, asOf });
       const code = milestoneSlipSignal(slipDays);
       if (!code) return [];
+      const now = isMilestoneOverdue({ ...milestone, asOf })
+        ? `due ${dayInWords(milestone.currentDate)} and still open: overdue`
+        : `now ${dayInWords(milestone.currentDate)}`;
       return [
         {
           code,
-          message: `Milestone "${milestone.name}" is ${slipWords(slipDays)} against its baseline (planned for ${dayInWords(milestone.baselineDate)}; now ${dayInWords(milestone.currentDate)}).`,
+          message: `Milestone "${milestone.name}" is ${slipWords(slipDays)} against its baseline (planned for ${dayInWords(milestone.baselineDate)}; ${now}).`,
           ref: { type: 'milestone', id: milestone.id },
         },
       ];

@@ -24,6 +24,7 @@ function milestone(fields: Partial<Milestone> & Pick<Milestone, 'id' | 'name'>):
     createdAt: '2026-07-01T09:00:00.000Z',
     updatedAt: '2026-07-01T09:00:00.000Z',
     version: 1,
+    overdue: false,
     ...fields,
   };
 }

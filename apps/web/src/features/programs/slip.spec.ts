@@ -36,10 +36,28 @@ describe('describeMove', () => {
 });
 
 describe('describeMilestoneDates', () => {
-  const base = { baselineDate: '2026-08-08', currentDate: '2026-08-08', completedAt: null };
+  const base = {
+    baselineDate: '2026-08-08',
+    currentDate: '2026-08-08',
+    completedAt: null,
+    overdue: false,
+  };
   it('says an open milestone against the original plan, with its current date', () => {
     expect(describeMilestoneDates({ ...base, currentDate: '2026-08-29', slipDays: 21 })).toBe(
       '3 weeks late against the original plan · baseline Aug 8, 2026 · current Aug 29, 2026',
+    );
+  });
+  it('leads an open one past its current date with "overdue", its slip counted to today', () => {
+    expect(
+      describeMilestoneDates({
+        ...base,
+        baselineDate: '2026-09-01',
+        currentDate: '2026-09-01',
+        slipDays: 44,
+        overdue: true,
+      }),
+    ).toBe(
+      'Overdue since Sep 1, 2026 · 6 weeks 2 days late against the original plan · baseline Sep 1, 2026',
     );
   });
   it('leads a completed one with its completion day, which decides late or early', () => {

@@ -28,15 +28,28 @@ export function describeSlip(slipDays: number): string {
 
 /**
  * A milestone's dates in one line that never contradicts itself. Open: "3 weeks late against the
- * original plan · baseline Sep 7, 2026 · current Sep 28, 2026". Completed: the completion day
- * decides the slip, so the line leads with it and leaves out the current date it was left at —
- * "Completed Aug 10, 2026 · 2 days late · baseline Aug 8, 2026".
+ * original plan · baseline Sep 7, 2026 · current Sep 28, 2026". Open and past its current date:
+ * it is late up to today (the API counts `slipDays` to today), so the line leads with that —
+ * "Overdue since Sep 1, 2026 · 6 weeks 2 days late against the original plan · baseline Sep 1,
+ * 2026". Completed: the completion day decides the slip, so the line leads with it and leaves
+ * out the current date it was left at — "Completed Aug 10, 2026 · 2 days late · baseline Aug 8,
+ * 2026".
  */
 export function describeMilestoneDates(
-  milestone: Pick<Milestone, 'baselineDate' | 'currentDate' | 'completedAt' | 'slipDays'>,
+  milestone: Pick<
+    Milestone,
+    'baselineDate' | 'currentDate' | 'completedAt' | 'slipDays' | 'overdue'
+  >,
 ): string {
   const baseline = `baseline ${formatDay(milestone.baselineDate)}`;
   if (milestone.completedAt === null) {
+    if (milestone.overdue) {
+      return [
+        `Overdue since ${formatDay(milestone.currentDate)}`,
+        describeSlip(milestone.slipDays),
+        baseline,
+      ].join(' · ');
+    }
     return [
       describeSlip(milestone.slipDays),
       baseline,

@@ -43,7 +43,7 @@ export const MILESTONES_TABLE: CatalogTable = {
       type: 'long',
       sql: 'ms."slipDays"',
       description:
-        'Days late against the baseline (negative: early), to completion once completed.',
+        "Days late against the baseline (negative: early): to completion once completed; while open, to the current date, or to the run's day (UTC) once that date has passed.",
     },
     {
       name: 'completedAt',

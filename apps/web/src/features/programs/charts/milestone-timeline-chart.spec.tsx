@@ -38,6 +38,7 @@ function milestone(id: string, name: string, fields: Partial<Milestone>): Milest
     currentDate: '2026-08-08',
     completedAt: null,
     slipDays: 0,
+    overdue: false,
     history: [],
     createdAt: '2026-07-01T09:00:00.000Z',
     updatedAt: '2026-07-01T09:00:00.000Z',
