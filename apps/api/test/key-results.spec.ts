@@ -543,6 +543,84 @@ describe('key results', () => {
     });
   });
 
+  describe('the unit of a key result following a metric', () => {
+    it("is the metric's: an empty unit takes it, another is refused naming unit", async () => {
+      const period = await createPeriod(testApp, workspace, {
+        start: '2024-01-01',
+        end: '2024-03-31',
+      });
+      const objective = await createObjective(testApp, workspace, editor, period);
+      // Fill rate as a fraction (0.42), without a unit.
+      const fillRate = await createMetric(testApp, workspace, { key: 'ad-fill-rate' });
+      await insertPoints(testApp, fillRate, [{ timestamp: '2024-02-01T00:00:00Z', value: 0.42 }]);
+      const latency = await createMetric(testApp, workspace, { key: 'start-latency' });
+      await testApp.dataSource.query(`UPDATE "metric" SET "unit" = 'ms' WHERE "id" = $1`, [
+        latency.id,
+      ]);
+      const before = await countRows(testApp);
+      const percent = await editorBrowser
+        .post(url('key-results'))
+        .send({
+          objectiveId: objective.id,
+          title: 'Fill rate 40 % → 70 %',
+          kind: 'increase',
+          unit: '%',
+          baseline: 40,
+          target: 70,
+          metricKey: fillRate.key,
+        })
+        .expect(400);
+      expect(fieldErrors(percent.body)).toEqual([
+        {
+          path: 'unit',
+          message:
+            "must be empty, the unit of the metric it follows (ad-fill-rate): its baseline and target are compared with the metric's values",
+        },
+      ]);
+      expect(await countRows(testApp)).toEqual(before);
+
+      const create = async (body: object) =>
+        keyResultSchema.parse(
+          (
+            await editorBrowser
+              .post(url('key-results'))
+              .send({
+                objectiveId: objective.id,
+                title: 'KR',
+                kind: 'stay-below',
+                target: 900,
+                ...body,
+              })
+              .expect(201)
+          ).body,
+        );
+      expect(await create({ metricKey: latency.key })).toMatchObject({ unit: 'ms' });
+      expect(await create({ metricKey: latency.key, unit: 'ms' })).toMatchObject({ unit: 'ms' });
+      const unlinked = await create({ unit: '%' });
+
+      const link = await editorBrowser
+        .patch(url(`key-results/${unlinked.id}`))
+        .send({ metricKey: latency.key, version: 1 })
+        .expect(400);
+      expect(fieldErrors(link.body)[0]).toMatchObject({ path: 'unit' });
+      expect(fieldErrors(link.body)[0]?.message).toMatch(/^must be "ms", the unit of the metric/);
+      const linked = keyResultSchema.parse(
+        (
+          await editorBrowser
+            .patch(url(`key-results/${unlinked.id}`))
+            .send({ metricKey: latency.key, unit: '', version: 1 })
+            .expect(200)
+        ).body,
+      );
+      expect(linked).toMatchObject({ unit: 'ms', metricKey: latency.key });
+      const seconds = await editorBrowser
+        .patch(url(`key-results/${unlinked.id}`))
+        .send({ unit: 's', version: 2 })
+        .expect(400);
+      expect(fieldErrors(seconds.body).map(({ path }) => path)).toEqual(['unit']);
+    });
+  });
+
   describe('key results of an objective that is not active', () => {
     it.each(['closed', 'cancelled'] as const)(
       'refuses adding, editing or moving a key result of a %s objective, storing nothing',

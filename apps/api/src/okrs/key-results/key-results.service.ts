@@ -13,12 +13,8 @@ import type { Actor } from '../../access/caller.js';
 import { recordAuditEvent } from '../../audit/audit.repository.js';
 import { ProblemException } from '../../common/problem/problem.js';
 import { checkInOtherThanZeroOrOne } from '../check-ins/check-in.repository.js';
-import {
-  findKeyResult,
-  invalid,
-  lockForEdit,
-  referencedMetric,
-} from '../okr.repository.js';
+import { findKeyResult, invalid, lockForEdit, referencedMetric } from '../okr.repository.js';
+import type { Metric } from '../../metrics/metric.entity.js';
 import { OkrReadModel } from '../okr-read-model.service.js';
 import { insertKeyResult, keyResultPage, saveKeyResult } from './key-result.repository.js';
 import { shareLockedStatus } from '../objectives/objective.repository.js';
@@ -75,7 +71,7 @@ export class KeyResultsService {
         objectiveId: request.objectiveId,
         title: request.title,
         kind: request.kind,
-        unit: request.unit,
+        unit: unitFollowing(metric, request.unit),
         baseline: milestone ? MILESTONE.baseline : (request.baseline ?? null),
         target: milestone ? MILESTONE.target : (request.target ?? 0),
         weight: request.weight,
@@ -127,15 +123,22 @@ export class KeyResultsService {
         await assertActiveObjective(manager, workspaceId, changes.objectiveId, 'target');
         keyResult.objectiveId = changes.objectiveId;
       }
+      let metric = keyResult.metric ?? null;
       if (
         changes.metricKey !== undefined &&
         changes.metricKey !== (keyResult.metric?.key ?? null)
       ) {
-        keyResult.metricId =
+        metric =
           changes.metricKey === null
             ? null
-            : (await referencedMetric(manager, workspaceId, changes.metricKey)).id;
+            : await referencedMetric(manager, workspaceId, changes.metricKey);
+        keyResult.metricId = metric?.id ?? null;
       }
+      // Checked when either changes: one stored before the rule was kept as it is.
+      const unit = changes.unit ?? keyResult.unit;
+      const relinked = keyResult.metricId !== (keyResult.metric?.id ?? null);
+      keyResult.unit =
+        relinked || changes.unit !== undefined ? unitFollowing(metric, unit) : keyResult.unit;
       if (kind === 'milestone' && keyResult.kind !== 'milestone') {
         await assertMilestoneReadings(manager, workspaceId, keyResult.id);
       }
@@ -143,7 +146,6 @@ export class KeyResultsService {
       keyResult.baseline = kind === 'milestone' ? MILESTONE.baseline : (merged.baseline ?? null);
       keyResult.target = kind === 'milestone' ? MILESTONE.target : (merged.target ?? 0);
       if (changes.title !== undefined) keyResult.title = changes.title;
-      if (changes.unit !== undefined) keyResult.unit = changes.unit;
       if (changes.weight !== undefined) keyResult.weight = changes.weight;
       if (changes.cadence !== undefined) keyResult.cadence = changes.cadence;
       // The loaded metric would win over the changed id when saving: leave it out.
@@ -171,6 +173,21 @@ export class KeyResultsService {
     if (!response) throw new Error(`no response for key result ${id}`);
     return response;
   }
+}
+
+/**
+ * The unit of a key result that follows `metric`: the metric's, since its current value is the
+ * metric's latest point and its baseline and target are compared with it (a key result in % on
+ * a metric of fractions would read 0.42 as 0.42 %). An empty unit takes the metric's; another
+ * is refused (400 at `unit`). Without a metric, the unit given.
+ */
+function unitFollowing(metric: Metric | null, unit: string): string {
+  if (metric === null || unit === metric.unit) return unit;
+  if (unit === '') return metric.unit;
+  throw invalid(
+    'unit',
+    `must be ${metric.unit === '' ? 'empty' : `"${metric.unit}"`}, the unit of the metric it follows (${metric.key}): its baseline and target are compared with the metric's values`,
+  );
 }
 
 /**
