@@ -6,6 +6,7 @@ import { ClockService } from '../src/common/clock/clock.service.js';
 import { createApp } from '../src/create-app.js';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
 import { Scheduler } from '../src/jobs/jobs.module.js';
+import { NotificationPipeline } from '../src/notifications/notifications.module.js';
 import { CheckInReminders } from '../src/reminders/check-in-reminders.service.js';
 import {
   type Browser,
@@ -438,6 +439,79 @@ describe('notification events', () => {
       expect(due.find(({ subject_id }) => subject_id === drafted.id)?.body).toContain(
         'drafted but not published',
       );
+    });
+
+    it('reminds followers who can write the report, and the admins, when its owner cannot: a viewer, one who left, a disabled account', async () => {
+      const leaver = await createMember(testApp, workspace, 'editor');
+      const disabled = await createMember(testApp, workspace, 'editor');
+      const viewer = await createMember(testApp, workspace, 'viewer');
+      const writer = await createMember(testApp, workspace, 'editor');
+      const programs = {
+        left: await insertProgram(testApp, workspace, leaver, { name: 'Owner left' }),
+        disabled: await insertProgram(testApp, workspace, disabled, { name: 'Owner disabled' }),
+        viewer: await insertProgram(testApp, workspace, viewer, { name: 'Owner is a viewer' }),
+        writer: await insertProgram(testApp, workspace, writer, { name: 'Owner writes' }),
+      };
+      // An editor and a viewer follow the program whose owner left.
+      const lead = await createMember(testApp, workspace, 'editor');
+      await (
+        await signIn(testApp, lead)
+      )
+        .post(url('follows'))
+        .send({ subject: { type: 'program', id: programs.left.id } })
+        .expect(201);
+      const watcher = await createMember(testApp, workspace, 'viewer');
+      await (
+        await signIn(testApp, watcher)
+      )
+        .post(url('follows'))
+        .send({ subject: { type: 'program', id: programs.left.id } })
+        .expect(201);
+      await testApp.dataSource.query(
+        `DELETE FROM "membership" WHERE "workspace_id" = $1 AND "user_id" = $2`,
+        [workspace.id, leaver.id],
+      );
+      await testApp.dataSource.query(`UPDATE "user" SET "disabled_at" = now() WHERE "id" = $1`, [
+        disabled.id,
+      ]);
+
+      pinAt(testApp.app, '2026-03-16T09:00:00Z');
+      await testApp.app.get(Scheduler).tick();
+      const keys = Object.values(programs).map(({ id }) => `report.due:${id}:2026-03-16`);
+      // Expanded into deliveries by this dispatch or by the one the tick queued, whichever ran.
+      for (let waited = 0; ; waited += 1) {
+        await testApp.app.get(NotificationPipeline).dispatch(new Date('2026-03-16T09:00:00Z'));
+        const [{ pending }] = await testApp.dataSource.query<[{ pending: number }]>(
+          `SELECT count(*)::int AS "pending" FROM "notification_event"
+            WHERE "workspace_id" = $1 AND "dedupe_key" = ANY($2) AND "expanded_at" IS NULL`,
+          [workspace.id, keys],
+        );
+        if (pending === 0) break;
+        if (waited > 300) throw new Error('the reminders were never expanded');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const remindedOf = async (program: TestProgram) => {
+        const rows = await testApp.dataSource.query<{ user_id: string }[]>(
+          `SELECT DISTINCT d."user_id" FROM "notification_delivery" d
+             JOIN "notification_event" e ON e."id" = d."event_id"
+            WHERE e."workspace_id" = $1 AND e."dedupe_key" = $2 AND d."channel" = 'inbox'
+            ORDER BY d."user_id"`,
+          [workspace.id, `report.due:${program.id}:2026-03-16`],
+        );
+        return rows.map(({ user_id }) => user_id);
+      };
+      // `owner` created the workspace: its admin. The viewer who follows is not reminded.
+      expect(await remindedOf(programs.left)).toEqual([owner.id, lead.id].sort());
+      expect(await remindedOf(programs.disabled)).toEqual([owner.id]);
+      expect(await remindedOf(programs.viewer)).toEqual([owner.id]);
+      expect(await remindedOf(programs.writer)).toEqual([writer.id]);
+      const bodies = new Map(
+        (await outbox('report.due')).map(({ subject_id, body }) => [subject_id, body]),
+      );
+      expect(bodies.get(programs.left.id)).toContain('no longer a member of this workspace');
+      expect(bodies.get(programs.disabled.id)).toContain("owner's account is disabled");
+      expect(bodies.get(programs.viewer.id)).toContain('is a viewer here');
+      expect(bodies.get(programs.writer.id)).not.toContain('owner');
     });
 
     it('reminds the followers of a program once when a dependency is overdue', async () => {

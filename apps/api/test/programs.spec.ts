@@ -210,6 +210,31 @@ describe('programs', () => {
       const outsider = await createUser(testApp);
       await expectInvalid(newProgram({ ownerId: outsider.id }), 'ownerId');
     });
+
+    it('an owner who cannot write its reports: a viewer, a disabled account', async () => {
+      const viewer = await createMember(testApp, workspace, 'viewer');
+      await expectInvalid(newProgram({ ownerId: viewer.id }), 'ownerId');
+      const response = await editor
+        .post(programs())
+        .send(newProgram({ ownerId: viewer.id }))
+        .expect(400);
+      expect(problemSchema.parse(response.body).errors).toEqual([
+        { path: 'ownerId', message: expect.stringContaining('must be an editor or admin') },
+      ]);
+      const disabled = await createMember(testApp, workspace, 'editor');
+      await testApp.dataSource.query(`UPDATE "user" SET "disabled_at" = now() WHERE "id" = $1`, [
+        disabled.id,
+      ]);
+      await expectInvalid(newProgram({ ownerId: disabled.id }), 'ownerId');
+
+      // Nor can an edit hand the program to a viewer; an editor may own it.
+      const program = await create();
+      const path = `${programs()}/${program.id}`;
+      await expectInvalid({ ownerId: viewer.id, version: 1 }, 'ownerId', () => editor.patch(path));
+      const tpm = await createMember(testApp, workspace, 'editor');
+      const handed = await editor.patch(path).send({ ownerId: tpm.id, version: 1 }).expect(200);
+      expect(programSchema.parse(handed.body).ownerId).toBe(tpm.id);
+    });
   });
 
   describe('editing', () => {

@@ -32,9 +32,10 @@ export const healthSuggestionSchema = z.object({
 });
 
 /**
- * `POST /api/workspaces/:workspace/programs` (editor) → `programSchema`, 201. `ownerId` must be a
- * member of the workspace; `teamIds`, `objectiveIds` and `guardrailIds` records of it (400
- * naming e.g. `teamIds.1` otherwise). A health other than on-track needs a `healthReason`.
+ * `POST /api/workspaces/:workspace/programs` (editor) → `programSchema`, 201. `ownerId` must be an
+ * active editor or admin of the workspace, as the owner writes its reports; `teamIds`,
+ * `objectiveIds` and `guardrailIds` records of it (400 naming e.g. `teamIds.1` otherwise). A
+ * health other than on-track needs a `healthReason`.
  */
 export const createProgramRequestSchema = z.strictObject({
   name: programName,

@@ -80,6 +80,29 @@ export async function assertMember(
   }
 }
 
+/**
+ * A program's owner writes its weekly status report, so is an active editor or admin of the
+ * workspace (at the time they are made owner); anyone else is a 400 naming `path`.
+ */
+export async function assertProgramOwner(
+  manager: EntityManager,
+  workspaceId: string,
+  userId: string,
+  path: string,
+): Promise<void> {
+  const membership = await manager
+    .getRepository(Membership)
+    .findOne({ where: { workspaceId, userId }, relations: { user: true } });
+  if (!membership) throw invalid(path, 'is not a member of this workspace');
+  if (membership.user?.disabledAt) throw invalid(path, 'is a disabled account');
+  if (membership.role !== 'editor' && membership.role !== 'admin') {
+    throw invalid(
+      path,
+      "is a viewer: a program's owner writes its status reports, so must be an editor or admin",
+    );
+  }
+}
+
 export function invalid(path: string, message: string): ProblemException {
   return ProblemException.validation([{ path, message }]);
 }

@@ -26,7 +26,7 @@ import {
   replaceProgramLinks,
 } from './program-links.repository.js';
 import {
-  assertMember,
+  assertProgramOwner,
   findProgram,
   insertProgram,
   lockProgram,
@@ -95,7 +95,7 @@ export class ProgramsService {
     const violations = programRuleViolations(request);
     if (violations.length > 0) throw ProblemException.validation(violations);
     return this.dataSource.transaction(async (manager) => {
-      await assertMember(manager, workspaceId, request.ownerId, 'ownerId');
+      await assertProgramOwner(manager, workspaceId, request.ownerId, 'ownerId');
       await this.assertLinks(manager, workspaceId, request);
       const program = await insertProgram(manager, {
         workspaceId,
@@ -151,7 +151,7 @@ export class ProgramsService {
       const violations = programRuleViolations(merged);
       if (violations.length > 0) throw ProblemException.validation(violations);
       if (changes.ownerId !== undefined && changes.ownerId !== program.ownerUserId) {
-        await assertMember(manager, workspaceId, changes.ownerId, 'ownerId');
+        await assertProgramOwner(manager, workspaceId, changes.ownerId, 'ownerId');
       }
       await this.assertLinks(manager, workspaceId, changes);
       const changed = Object.entries(merged)

@@ -172,10 +172,10 @@ export function ProgramForm({
   const { values, setValue, errorAt } = form;
   const { health } = values;
 
-  const ownerOptions = members.items.map((member) => ({
-    value: member.userId,
-    label: member.displayName,
-  }));
+  // The owner writes the program's reports: viewers cannot (the API refuses them).
+  const ownerOptions = members.items
+    .filter((member) => member.role !== 'viewer')
+    .map((member) => ({ value: member.userId, label: member.displayName }));
   if (program && !ownerOptions.some((option) => option.value === program.ownerId)) {
     ownerOptions.unshift({ value: program.ownerId, label: program.ownerName });
   }
