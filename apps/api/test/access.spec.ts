@@ -92,6 +92,49 @@ describe('every route declares who may call it', () => {
     }
   });
 
+  it('gives every milestone write, deleting one included, to editors (and admins)', () => {
+    const writes = routes().filter(
+      (route) =>
+        route.path.startsWith('/api/workspaces/:workspace/programs/:program/milestones') &&
+        route.method !== 'GET',
+    );
+    expect(
+      writes
+        .map((route) => ({ route: label(route), rule: route.rule }))
+        .sort((a, b) => a.route.localeCompare(b.route)),
+    ).toEqual([
+      {
+        route: 'DELETE /api/workspaces/:workspace/programs/:program/milestones/:id',
+        rule: { workspaceRole: 'editor' },
+      },
+      {
+        route: 'PATCH /api/workspaces/:workspace/programs/:program/milestones/:id',
+        rule: { workspaceRole: 'editor' },
+      },
+      {
+        route: 'POST /api/workspaces/:workspace/programs/:program/milestones',
+        rule: { workspaceRole: 'editor' },
+      },
+    ]);
+  });
+
+  it("gives a workspace's pending invitations, listing and revoking them, to its admins only", () => {
+    const invitationRoutes = routes().filter((route) =>
+      route.path.startsWith('/api/workspaces/:workspace/invitations'),
+    );
+    expect(
+      invitationRoutes
+        .map((route) => ({ route: label(route), rule: route.rule }))
+        .sort((a, b) => a.route.localeCompare(b.route)),
+    ).toEqual([
+      {
+        route: 'DELETE /api/workspaces/:workspace/invitations/:id',
+        rule: { workspaceRole: 'admin' },
+      },
+      { route: 'GET /api/workspaces/:workspace/invitations', rule: { workspaceRole: 'admin' } },
+    ]);
+  });
+
   it('answers 401 problem+json on every other route without credentials', async () => {
     const values = {
       workspace: 'any-workspace',

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { milestonePageSchema, milestoneSchema, problemSchema } from '@bearing/contracts';
+import {
+  milestonePageSchema,
+  milestoneSchema,
+  problemSchema,
+  statusReportSchema,
+} from '@bearing/contracts';
 import {
   type Browser,
   createMember,
@@ -63,17 +68,12 @@ describe('milestones', () => {
       currentDate: '2026-03-16',
       completedAt: null,
       slipDays: 0,
+      overdue: false,
       history: [],
       version: 1,
     });
   });
 
-      overdue: false,
-  it('wants a baseline date, and no other current date on creation', async () => {
-    await expectInvalid(
-      () => editor.post(milestones()).send({ name: 'No baseline' }),
-      'baselineDate',
-    );
   it('counts an open milestone whose date has passed as late up to today, moved or not', async () => {
     // Today is pinned to 2026-03-11: due Jan 26, never moved, still open — 44 days late.
     const milestone = await create({ baselineDate: '2026-01-26' });
@@ -96,6 +96,11 @@ describe('milestones', () => {
     });
   });
 
+  it('wants a baseline date, and no other current date on creation', async () => {
+    await expectInvalid(
+      () => editor.post(milestones()).send({ name: 'No baseline' }),
+      'baselineDate',
+    );
     await expectInvalid(
       () =>
         editor
@@ -178,6 +183,82 @@ describe('milestones', () => {
     expect(completed).toMatchObject({ completedAt: '2026-03-05', slipDays: 3, history: [] });
   });
 
+  it('refuses a completion day that has not begun anywhere yet, naming completedAt', async () => {
+    // 10:00 UTC on Mar 11: already Mar 12 at UTC+14, where days begin first; Mar 13 nowhere.
+    const milestone = await create();
+    const path = `${milestones()}/${milestone.id}`;
+    await expectInvalid(
+      () => editor.patch(path).send({ completedAt: '2026-03-13', version: 1 }),
+      'completedAt',
+    );
+    await expectInvalid(
+      () =>
+        editor
+          .post(milestones())
+          .send({ name: 'x', baselineDate: '2026-03-02', completedAt: '2027-06-01' }),
+      'completedAt',
+    );
+    const response = await editor.patch(path).send({ completedAt: '2026-03-13', version: 1 });
+    expect(problemSchema.parse(response.body).errors?.[0]?.message).toMatch(/in the future/);
+    // Someone whose own today is already Mar 12 may say so.
+    const completed = milestoneSchema.parse(
+      (await editor.patch(path).send({ completedAt: '2026-03-12', version: 1 }).expect(200)).body,
+    );
+    expect(completed.completedAt).toBe('2026-03-12');
+  });
+
+  it('deletes a milestone added by mistake with its moves: gone from the list and the next draft, kept in the audit log', async () => {
+    const own = await insertProgram(testApp, workspace, admin);
+    const path = `${programPath(workspace, own)}/milestones`;
+    const kept = milestoneSchema.parse(
+      (await editor.post(path).send({ name: 'Beta', baselineDate: '2026-03-02' }).expect(201)).body,
+    );
+    const mistake = milestoneSchema.parse(
+      (await editor.post(path).send({ name: 'Beta twice', baselineDate: '2026-03-02' }).expect(201))
+        .body,
+    );
+    await editor
+      .patch(`${path}/${mistake.id}`)
+      .send({ currentDate: '2026-03-30', reason: 'Entered twice', version: 1 })
+      .expect(200);
+
+    const viewer = await signIn(testApp, await createMember(testApp, workspace, 'viewer'));
+    await viewer.delete(`${path}/${mistake.id}`).expect(403);
+    await editor.delete(`${path}/${mistake.id}`).expect(204);
+
+    await editor.get(`${path}/${mistake.id}`).expect(404);
+    await editor.delete(`${path}/${mistake.id}`).expect(404);
+    const list = milestonePageSchema.parse((await editor.get(path).expect(200)).body);
+    expect(list.items.map(({ id }) => id)).toEqual([kept.id]);
+    const [moves] = await testApp.dataSource.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM milestone_date_change WHERE milestone_id = $1`,
+      [mistake.id],
+    );
+    expect(moves?.count).toBe(0);
+    const [event] = await testApp.dataSource.query<
+      { target_label: string; details: { programId: string; name: string; moves: number } }[]
+    >(
+      `SELECT target_label, details FROM audit_event
+        WHERE action = 'milestone.deleted' AND target_id = $1`,
+      [mistake.id],
+    );
+    expect(event?.target_label).toBe('Milestone · Beta twice');
+    expect(event?.details).toMatchObject({ programId: own.id, name: 'Beta twice', moves: 1 });
+
+    const draft = statusReportSchema.parse(
+      (
+        await editor
+          .post(`${programPath(workspace, own)}/reports`)
+          .send({ week: '2026-03-09' })
+          .expect(201)
+      ).body,
+    );
+    const section = draft.snapshot.sections.milestones;
+    expect(section.status === 'available' && section.items.map(({ name }) => name)).toEqual([
+      'Beta',
+    ]);
+  });
+
   it('refuses a stale version with 409', async () => {
     const milestone = await create();
     const path = `${milestones()}/${milestone.id}`;
@@ -225,6 +306,8 @@ describe('milestones', () => {
       .patch(`${underTheirSlug}/${milestone.id}`)
       .send({ currentDate: '2027-01-01', reason: 'mine', version: 1 })
       .expect(404);
+    await intruderBrowser.delete(`${underTheirSlug}/${milestone.id}`).expect(404);
+    await editor.get(`${milestones()}/${milestone.id}`).expect(200);
     // A program of their own does not open someone else's milestone either.
     const theirProgram = await insertProgram(testApp, theirs, intruder);
     await intruderBrowser

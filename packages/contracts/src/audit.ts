@@ -39,6 +39,7 @@ export const auditActionSchema = z.enum([
   'program.updated',
   'milestone.created',
   'milestone.updated',
+  'milestone.deleted',
   'raid-item.created',
   'raid-item.updated',
   'dependency.created',

@@ -19,7 +19,8 @@ import {
 /**
  * `POST …/milestones` (editor) → `milestoneSchema`, 201. A new milestone starts on its baseline:
  * `currentDate`, if sent, must equal `baselineDate` (moves are made with PATCH and a reason).
- * `completedAt` is the day it was completed.
+ * `completedAt` is the day it was completed: a day that has begun somewhere (not after today in
+ * UTC+14, so every user's own today is accepted); a later one is a 400 naming it.
  */
 export const createMilestoneRequestSchema = z.strictObject({
   name: programName,
@@ -31,7 +32,8 @@ export const createMilestoneRequestSchema = z.strictObject({
 /**
  * `PATCH …/milestones/:id` (editor) → `milestoneSchema`. A change of `currentDate` needs a
  * `reason` and is added to `history`; `baselineDate` is read-only (400 naming it). `completedAt:
- * null` re-opens the milestone.
+ * null` re-opens the milestone; a `completedAt` after today is refused as on creation.
+ * `DELETE …/milestones/:id` (editor) → 204 removes one added by mistake, with its moves.
  */
 export const updateMilestoneRequestSchema = z
   .strictObject({
@@ -89,10 +91,10 @@ export const milestoneSchema = z.object({
    * date is late, not on time.
    */
   slipDays: z.number().int(),
-  /** Every move of the current date, oldest first. */
-  history: z.array(milestoneDateChangeSchema),
   /** Open and `currentDate` is before today (UTC): `slipDays` counts to today. */
   overdue: z.boolean(),
+  /** Every move of the current date, oldest first. */
+  history: z.array(milestoneDateChangeSchema),
   createdAt: programInstant,
   updatedAt: programInstant,
   version: z.number().int(),

@@ -45,3 +45,13 @@ export function useUpdateMilestone(workspace: string, programId: string) {
     onSuccess: invalidate,
   });
 }
+
+/** `DELETE …/milestones/:id` (editor): removes a milestone added by mistake, with its moves. */
+export function useDeleteMilestone(workspace: string, programId: string) {
+  const invalidate = useInvalidatePrograms(workspace);
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiSend('DELETE', programPath(workspace, programId, `milestones/${encodeURIComponent(id)}`)),
+    onSuccess: invalidate,
+  });
+}

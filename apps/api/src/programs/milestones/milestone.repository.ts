@@ -48,6 +48,15 @@ export async function updateMilestone(
   await manager.getRepository(Milestone).update({ workspaceId, programId, id }, changes);
 }
 
+/** Deletes the milestone of this program; its moves go with it (ON DELETE CASCADE). */
+export async function deleteMilestone(
+  manager: EntityManager,
+  { workspaceId, programId }: ProgramScope,
+  id: string,
+): Promise<void> {
+  await manager.getRepository(Milestone).delete({ workspaceId, programId, id });
+}
+
 /** The milestone of this program, or 404. */
 export async function findMilestone(
   manager: EntityManager,

@@ -1,4 +1,4 @@
-import { Controller, Get, Patch, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   type CreateMilestoneRequest,
@@ -18,7 +18,7 @@ import type { Actor, WorkspaceContext } from '../../access/caller.js';
 import { CurrentActor, CurrentWorkspace } from '../../access/current.decorators.js';
 import { ZodBody, ZodParam, ZodQuery } from '../../common/validation/zod.pipe.js';
 import { MilestonesService } from './milestones.service.js';
-import { Fails, Returns } from '../../common/openapi/openapi.decorators.js';
+import { Fails, Returns, ReturnsNothing } from '../../common/openapi/openapi.decorators.js';
 
 @ApiTags('milestones')
 @Controller('workspaces/:workspace/programs/:program/milestones')
@@ -75,5 +75,23 @@ export class MilestonesController {
     @ZodBody(updateMilestoneRequestSchema) body: UpdateMilestoneRequest,
   ): Promise<Milestone> {
     return this.milestones.update({ workspaceId: workspace.id, programId }, actor, id, body);
+  }
+
+  /**
+   * Removes a milestone added by mistake (to the wrong program, or twice), with its moves; the
+   * audit log keeps what it was. Published reports keep it as they froze it; the next draft
+   * leaves it out.
+   */
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @Access({ workspaceRole: 'editor' })
+  @ReturnsNothing()
+  remove(
+    @CurrentWorkspace() workspace: WorkspaceContext,
+    @CurrentActor() actor: Actor,
+    @ZodParam('program', z.uuid()) programId: string,
+    @ZodParam('id', z.uuid()) id: string,
+  ): Promise<void> {
+    return this.milestones.remove({ workspaceId: workspace.id, programId }, actor, id);
   }
 }

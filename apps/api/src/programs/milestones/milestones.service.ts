@@ -19,6 +19,7 @@ import { publishMilestoneSlip } from './milestone-notice.js';
 import { toMilestoneResponse } from './milestone.mapper.js';
 import type { Milestone } from './milestone.entity.js';
 import {
+  deleteMilestone,
   findMilestone,
   insertDateChange,
   insertMilestone,
@@ -83,6 +84,7 @@ export class MilestonesService {
           'must equal baselineDate on creation: move it afterwards with PATCH {currentDate, reason}',
         );
       }
+      this.refuseFutureCompletion(request.completedAt);
       const milestone = await insertMilestone(manager, {
         ...scope,
         name: request.name,
@@ -106,6 +108,48 @@ export class MilestonesService {
   }
 
   /**
+   * Removes a milestone added by mistake, with its moves (they cascade). The audit event keeps
+   * what it was; published reports keep it as they froze it.
+   */
+  async remove(scope: ProgramScope, actor: Actor, id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await lockProgramRecord(manager, 'milestone', { ...scope, id });
+      const milestone = await findMilestone(manager, scope, id);
+      const moves = (await loadDateChanges(manager, scope.workspaceId, [id])).get(id) ?? [];
+      await deleteMilestone(manager, scope, id);
+      await recordAuditEvent(manager, {
+        workspaceId: scope.workspaceId,
+        actor,
+        action: 'milestone.deleted',
+        target: { type: 'milestone', id },
+        details: {
+          programId: scope.programId,
+          name: milestone.name,
+          baselineDate: milestone.baselineDate,
+          currentDate: milestone.currentDate,
+          completedAt: milestone.completedAt,
+          moves: moves.length,
+        },
+      });
+    });
+  }
+
+  /**
+   * A completion is a day that has begun somewhere: the user's own today may be a day ahead of
+   * UTC's (UTC+14 at most), but a day no time zone has reached is refused (400).
+   */
+  private refuseFutureCompletion(completedAt: string | null): void {
+    if (completedAt === null) return;
+    const latest = latestDayAnywhere(this.clock.now());
+    if (completedAt > latest) {
+      throw invalid(
+        'completedAt',
+        `must not be in the future: ${completedAt} has not begun anywhere yet (the latest today is ${latest})`,
+      );
+    }
+  }
+
+  /**
    * Renames, moves (`currentDate` + `reason`, kept in the history) or completes a milestone. The
    * baseline is never touched.
    */
@@ -120,6 +164,9 @@ export class MilestonesService {
       const milestone = await findMilestone(manager, scope, id);
       if (milestone.version !== version) {
         throw staleVersion('milestone', milestone.version, version);
+      }
+      if (completedAt !== undefined && completedAt !== milestone.completedAt) {
+        this.refuseFutureCompletion(completedAt);
       }
       const moved = currentDate !== undefined && currentDate !== milestone.currentDate;
       if (moved && reason === undefined) {
@@ -175,11 +222,16 @@ export class MilestonesService {
   }
 }
 
+/** The day it is where days begin first (UTC+14, Kiribati): the latest "today" anyone has. */
+function latestDayAnywhere(now: Date): string {
+  return new Date(now.getTime() + 14 * 3_600_000).toISOString().slice(0, 10);
+}
+
 async function responseFor(
   manager: EntityManager,
   milestone: Milestone,
+  today: Day,
 ): Promise<MilestoneResponse> {
   const history = await loadDateChanges(manager, milestone.workspaceId, [milestone.id]);
   return toMilestoneResponse(milestone, history.get(milestone.id) ?? [], today);
 }
-  today: Day,

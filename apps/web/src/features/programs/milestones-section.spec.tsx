@@ -1,14 +1,18 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import type { Milestone, MilestonePage } from '@bearing/contracts';
-import { screen, within } from '@testing-library/react';
-import { fakeResponse, mockFetch } from '../../test-utils/fake-fetch';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fakeResponse, type FetchMock, mockFetch, sentBody } from '../../test-utils/fake-fetch';
+import { pinClock } from '../../test-utils/pinned-clock';
 import { renderWithProviders } from '../../test-utils/render';
 import { MilestonesSection } from './milestones-section';
 
 const realFetch = globalThis.fetch;
 afterEach(() => {
   globalThis.fetch = realFetch;
+  jest.useRealTimers();
+  jest.restoreAllMocks();
 });
+const LOADED = { timeout: 15_000 };
 
 const PROGRAM = '00000000-0000-4000-8000-000000000b01';
 const AUTHOR = { id: '00000000-0000-4000-8000-000000000b02', displayName: 'Ana Lead' };
@@ -91,5 +95,88 @@ describe('MilestonesSection', () => {
         '3 weeks late against the original plan · baseline Sep 7, 2026 · current Sep 28, 2026',
       ),
     ).toBeTruthy();
+  });
+});
+
+const PARTNER_API = MILESTONES[1]!;
+const SCHEMA_FREEZE = MILESTONES[0]!;
+const MILESTONE_PATH = (id: string) => `/api/workspaces/demo/programs/${PROGRAM}/milestones/${id}`;
+
+function renderForEditor(): FetchMock {
+  const page: MilestonePage = { items: MILESTONES, nextCursor: null };
+  const fetchMock = mockFetch({
+    [`/api/workspaces/demo/programs/${PROGRAM}/milestones`]: () => fakeResponse(200, page),
+    [`PATCH ${MILESTONE_PATH(PARTNER_API.id)}`]: () => fakeResponse(200, PARTNER_API),
+    [`PATCH ${MILESTONE_PATH(SCHEMA_FREEZE.id)}`]: () => fakeResponse(200, SCHEMA_FREEZE),
+    [`DELETE ${MILESTONE_PATH(PARTNER_API.id)}`]: () => fakeResponse(204, null),
+  });
+  renderWithProviders(<MilestonesSection workspace="demo" programId={PROGRAM} editor />);
+  return fetchMock;
+}
+
+/** The browser's time zone, as the app reads it. */
+function inTimeZone(timeZone: string) {
+  const real = new Intl.DateTimeFormat().resolvedOptions();
+  jest
+    .spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions')
+    .mockReturnValue({ ...real, timeZone });
+}
+
+function typeDay(input: HTMLElement, day: string) {
+  fireEvent.focus(input);
+  fireEvent.change(input, { target: { value: day } });
+  fireEvent.blur(input);
+}
+
+describe('MilestonesSection for an editor', () => {
+  it('asks the completion day, today on the user’s own calendar unless changed, and sends the day picked', async () => {
+    // Sunday Dec 6, 17:00 in California: already Monday in UTC.
+    inTimeZone('America/Los_Angeles');
+    pinClock('2026-12-07T01:00:00Z');
+    const fetchMock = renderForEditor();
+    const item = await listItem('Partner API');
+    fireEvent.click(within(item).getByRole('button', { name: 'Mark complete: Partner API' }));
+
+    const day = await screen.findByLabelText<HTMLInputElement>(/Completed on/, {}, LOADED);
+    expect(day.value).toBe('Dec 6, 2026');
+    typeDay(day, '2026-12-04');
+    await waitFor(() => expect(day.value).toBe('Dec 4, 2026'));
+    fireEvent.click(screen.getByRole('button', { name: 'Mark complete' }));
+    await waitFor(() => expect(sentBody(fetchMock, 'PATCH')).toBeDefined(), LOADED);
+    expect(sentBody(fetchMock, 'PATCH')).toEqual({ completedAt: '2026-12-04', version: 1 });
+  });
+
+  it('renames a milestone, and corrects the day a completed one was completed', async () => {
+    const fetchMock = renderForEditor();
+    const item = await listItem('Schema freeze');
+    fireEvent.click(within(item).getByRole('button', { name: 'Edit: Schema freeze' }));
+    const name = await screen.findByLabelText<HTMLInputElement>(/Name/, {}, LOADED);
+    fireEvent.change(name, { target: { value: 'Schema freeze (v2)' } });
+    typeDay(screen.getByLabelText(/Completed on/), '2026-08-09');
+    fireEvent.click(screen.getByRole('button', { name: 'Save milestone' }));
+    await waitFor(() => expect(sentBody(fetchMock, 'PATCH')).toBeDefined(), LOADED);
+    expect(sentBody(fetchMock, 'PATCH')).toEqual({
+      name: 'Schema freeze (v2)',
+      completedAt: '2026-08-09',
+      version: 1,
+    });
+  });
+
+  it('deletes a milestone added by mistake, after saying what goes with it', async () => {
+    const fetchMock = renderForEditor();
+    const item = await listItem('Partner API');
+    fireEvent.click(within(item).getByRole('button', { name: 'Delete: Partner API' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete Partner API?' }, LOADED);
+    expect(within(dialog).getByText(/history of moves goes with it/)).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete milestone' }));
+    await waitFor(
+      () =>
+        expect(
+          fetchMock.mock.calls.some(
+            ([url, init]) => init?.method === 'DELETE' && url === MILESTONE_PATH(PARTNER_API.id),
+          ),
+        ).toBe(true),
+      LOADED,
+    );
   });
 });

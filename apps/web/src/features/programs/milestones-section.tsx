@@ -2,9 +2,10 @@ import type { Milestone } from '@bearing/contracts';
 import { Button, Collapse, Group, Modal, Paper, Stack, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { useMilestones, useUpdateMilestone } from '../../api/milestones';
+import { useDeleteMilestone, useMilestones, useUpdateMilestone } from '../../api/milestones';
 import { ChartFrame } from '../../charts/chart-frame';
 import { ChartLegend } from '../../charts/chart-legend';
+import { ConfirmModal } from '../../components/confirm-modal';
 import { EmptyPanel } from '../../components/empty-panel';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDay, todayUtc } from '../../components/format';
@@ -19,8 +20,11 @@ import { describeMilestoneDates, describeMove } from './slip';
 const NewMilestoneForm = lazy(async () => ({
   default: (await import('./milestone-forms')).NewMilestoneForm,
 }));
-const ChangeMilestoneDateForm = lazy(async () => ({
-  default: (await import('./milestone-forms')).ChangeMilestoneDateForm,
+const EditMilestoneForm = lazy(async () => ({
+  default: (await import('./milestone-forms')).EditMilestoneForm,
+}));
+const CompleteMilestoneForm = lazy(async () => ({
+  default: (await import('./milestone-forms')).CompleteMilestoneForm,
 }));
 
 const MilestoneTimelineChart = lazyChart(
@@ -28,7 +32,11 @@ const MilestoneTimelineChart = lazyChart(
   ({ rows }) => ({ height: timelineHeight(rows.length) }),
 );
 
-type Dialog = { kind: 'new' } | { kind: 'move'; milestone: Milestone };
+type Dialog =
+  | { kind: 'new' }
+  | { kind: 'edit'; milestone: Milestone }
+  | { kind: 'complete'; milestone: Milestone }
+  | { kind: 'delete'; milestone: Milestone };
 
 export interface MilestonesSectionProps {
   workspace: string;
@@ -48,6 +56,7 @@ export function MilestonesSection({
   const milestones = useMilestones(workspace, programId);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const rows = useMemo(() => milestoneTimelineRows(milestones.data ?? []), [milestones.data]);
+  const remove = useDeleteMilestone(workspace, programId);
   const close = () => setDialog(null);
 
   const addButton = editor && (
@@ -105,16 +114,25 @@ export function MilestonesSection({
               programId={programId}
               milestone={milestone}
               editor={editor}
-              onMove={() => setDialog({ kind: 'move', milestone })}
+              onEdit={() => setDialog({ kind: 'edit', milestone })}
+              onComplete={() => setDialog({ kind: 'complete', milestone })}
+              onDelete={() => {
+                remove.reset();
+                setDialog({ kind: 'delete', milestone });
+              }}
             />
           ))}
         </Stack>
       )}
       <Modal
-        opened={dialog !== null}
+        opened={dialog !== null && dialog.kind !== 'delete'}
         onClose={close}
         title={
-          dialog?.kind === 'move' ? `Change the date of ${dialog.milestone.name}` : 'New milestone'
+          dialog?.kind === 'edit'
+            ? `Edit ${dialog.milestone.name}`
+            : dialog?.kind === 'complete'
+              ? `Mark ${dialog.milestone.name} complete`
+              : 'New milestone'
         }
         centered
       >
@@ -127,8 +145,17 @@ export function MilestonesSection({
               onCancel={close}
             />
           )}
-          {dialog?.kind === 'move' && (
-            <ChangeMilestoneDateForm
+          {dialog?.kind === 'edit' && (
+            <EditMilestoneForm
+              workspace={workspace}
+              programId={programId}
+              milestone={dialog.milestone}
+              onSaved={close}
+              onCancel={close}
+            />
+          )}
+          {dialog?.kind === 'complete' && (
+            <CompleteMilestoneForm
               workspace={workspace}
               programId={programId}
               milestone={dialog.milestone}
@@ -138,6 +165,22 @@ export function MilestonesSection({
           )}
         </Suspense>
       </Modal>
+      <ConfirmModal
+        opened={dialog?.kind === 'delete'}
+        title={dialog?.kind === 'delete' ? `Delete ${dialog.milestone.name}?` : ''}
+        confirmLabel="Delete milestone"
+        pending={remove.isPending}
+        error={remove.error}
+        errorTitle="Milestone not deleted"
+        onClose={close}
+        onConfirm={() => {
+          if (dialog?.kind === 'delete') remove.mutate(dialog.milestone.id, { onSuccess: close });
+        }}
+      >
+        For a milestone added by mistake. It leaves the timeline, the slip counts and the next
+        report drafts, and its history of moves goes with it. Published reports keep it as they
+        were; the audit log records the deletion.
+      </ConfirmModal>
     </Stack>
   );
 }
@@ -178,19 +221,26 @@ interface MilestoneItemProps {
   programId: string;
   milestone: Milestone;
   editor: boolean;
-  onMove: () => void;
+  onEdit: () => void;
+  /** Asks the completion day (a dialog). */
+  onComplete: () => void;
+  onDelete: () => void;
 }
 
-function MilestoneItem({ workspace, programId, milestone, editor, onMove }: MilestoneItemProps) {
+function MilestoneItem({
+  workspace,
+  programId,
+  milestone,
+  editor,
+  onEdit,
+  onComplete,
+  onDelete,
+}: MilestoneItemProps) {
   const [historyOpen, { toggle }] = useDisclosure(false);
   const update = useUpdateMilestone(workspace, programId);
   const completed = milestone.completedAt !== null;
-  const toggleComplete = () =>
-    update.mutate({
-      id: milestone.id,
-      completedAt: completed ? null : todayUtc(),
-      version: milestone.version,
-    });
+  const reopen = () =>
+    update.mutate({ id: milestone.id, completedAt: null, version: milestone.version });
   return (
     <Paper component="li" withBorder radius="md" p="sm">
       <Stack gap={6}>
@@ -213,14 +263,14 @@ function MilestoneItem({ workspace, programId, milestone, editor, onMove }: Mile
                 History ({milestone.history.length})
               </Button>
             )}
-            {editor && !completed && (
+            {editor && (
               <Button
                 size="compact-sm"
                 variant="light"
-                onClick={onMove}
-                aria-label={`Change date: ${milestone.name}`}
+                onClick={onEdit}
+                aria-label={`Edit: ${milestone.name}`}
               >
-                Change date
+                Edit
               </Button>
             )}
             {editor && (
@@ -229,10 +279,21 @@ function MilestoneItem({ workspace, programId, milestone, editor, onMove }: Mile
                 variant="subtle"
                 color="gray"
                 loading={update.isPending}
-                onClick={toggleComplete}
+                onClick={completed ? reopen : onComplete}
                 aria-label={`${completed ? 'Re-open' : 'Mark complete'}: ${milestone.name}`}
               >
                 {completed ? 'Re-open' : 'Mark complete'}
+              </Button>
+            )}
+            {editor && (
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                color="red"
+                onClick={onDelete}
+                aria-label={`Delete: ${milestone.name}`}
+              >
+                Delete
               </Button>
             )}
           </Group>
