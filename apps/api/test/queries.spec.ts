@@ -325,6 +325,40 @@ describe('query language', () => {
       );
     });
 
+    it('a run that fails on the data names the operation that failed, not the start', async () => {
+      // The first + reaches year 275,816 (PostgreSQL's last is 294,276); the second overflows.
+      const dates =
+        'MetricPoints | extend later = timestamp + 100000000d | extend much = later + 100000000d | where much > now()';
+      expect(await refusal(dates)).toEqual({
+        path: 'query',
+        line: 1,
+        column: dates.lastIndexOf('+') + 1,
+        token: '+',
+        message: 'the query cannot be computed: timestamp out of range',
+      });
+      // Each value times 5e305 is a double (at most 180 × 5e305 = 9e307); their sum is not.
+      const sums = 'MetricPoints | extend big = value * 5e305 | summarize total = sum(big)';
+      expect(await refusal(sums)).toMatchObject({
+        line: 1,
+        column: sums.indexOf('sum(') + 1,
+        token: 'sum',
+        message: expect.stringMatching(/^the query cannot be computed: .*out of range/),
+      });
+      // Over two lines, after a comment: the line and column of the operator that overflowed,
+      // the outer of two.
+      const spans = 'MetricPoints // far ahead\n| extend x = ago(1d) + 100000000d + 100000000d';
+      expect(await refusal(spans)).toMatchObject({
+        line: 2,
+        column: spans.split('\n')[1]!.lastIndexOf('+') + 1,
+        token: '+',
+      });
+      // A date PostgreSQL cannot take is refused before the run, at the literal.
+      expect(await refusal('MetricPoints | where timestamp > datetime(0000-06-01)')).toMatchObject({
+        column: 34,
+        message: "'0000-06-01' is before the year 1",
+      });
+    });
+
     it('a refused body names the field', async () => {
       const response = await viewer
         .post(`/api/workspaces/${workspace.slug}/queries/run`)

@@ -18,7 +18,9 @@ import { QUERY_FUNCTIONS, QUERY_OPERATORS } from './language/query-words.js';
 import { parseQuery, type QueryError } from './language/parse-query.js';
 import { QueryCompileError } from './language/query-compile-error.js';
 import { answerValue } from './query-values.js';
-import { runReadOnlyQuery } from './query-runner.repository.js';
+import { firstFailing, runReadOnlyQuery } from './query-runner.repository.js';
+import type { CompiledQuery } from './language/compile-query.js';
+import type { Position, Query } from './language/query-ast.js';
 
 export type RunOptions = {
   /** Alert rules: only rows within this window of the run's time. */
@@ -112,7 +114,7 @@ export class QueriesService {
         (manager) => this.computedRows.fill(manager, query, compiled, { workspaceId, now }),
       );
     } catch (error) {
-      throw this.runFailure(error);
+      throw await this.runFailure(error, query, compiled);
     }
     const elapsedMs = Math.round((performance.now() - started) * 10) / 10;
     const truncated = rows.length > QUERY_ROW_CAP;
@@ -129,30 +131,77 @@ export class QueriesService {
     };
   }
 
-  /** A query the database could not finish: too slow, or data it cannot compute (a 400). */
-  private runFailure(error: unknown): unknown {
+  /**
+   * A query the database could not finish: too slow, or data it cannot compute (a 400). The
+   * latter names the operation that failed when one of the query's can be shown to — computed
+   * alone over its input rows, it fails the same way — and the query's table otherwise.
+   */
+  private async runFailure(
+    error: unknown,
+    query: Query,
+    compiled: CompiledQuery,
+  ): Promise<unknown> {
     if (isDatabaseUnavailable(error)) return error;
     const state = sqlState(error);
-    const at = { path: 'query' as const, line: 1, column: 1, token: '' };
+    const start = { path: 'query' as const, ...query.table.at };
     if (state === '57014') {
       return refused(
         [
           {
-            ...at,
+            ...start,
             message: `the query ran longer than ${QUERY_TIMEOUT_MS / 1000} s and was stopped — narrow it with where, take or a shorter time range`,
           },
         ],
         'The query took too long.',
       );
     }
-    // 22: data exceptions (an overflow, a date out of range); 54: the statement is too complex.
-    if (state?.startsWith('22') || state?.startsWith('54')) {
-      const reason = error instanceof Error ? error.message : 'the data cannot be computed';
+    // 54: the statement is too complex — the whole query is.
+    if (state?.startsWith('54')) {
       return refused(
-        [{ ...at, message: `the query cannot be computed: ${reason}` }],
+        [{ ...start, message: `the query cannot be computed: ${messageOf(error)}` }],
+        'The query cannot be computed.',
+      );
+    }
+    // 22: data exceptions (an overflow, a date out of range).
+    if (state?.startsWith('22')) {
+      const at = (await this.failedOperation(error, compiled)) ?? query.table.at;
+      return refused(
+        [{ path: 'query', ...at, message: `the query cannot be computed: ${messageOf(error)}` }],
         'The query cannot be computed.',
       );
     }
     return error;
   }
+
+  /** The first operation of the query that, computed alone, fails as the run did. */
+  private async failedOperation(
+    failure: unknown,
+    compiled: CompiledQuery,
+  ): Promise<Position | undefined> {
+    const risks = compiled.risks.slice(0, MAX_DIAGNOSED);
+    if (risks.length === 0) return undefined;
+    const same = (error: unknown) =>
+      sqlState(error) === sqlState(failure) && messageOf(error) === messageOf(failure);
+    try {
+      // First the parameters alone: a value PostgreSQL refuses would fail every statement.
+      const index = await firstFailing(
+        this.dataSource,
+        [compiled.parametersOnly, ...risks.map((risk) => risk.sql)],
+        compiled.parameters,
+        QUERY_TIMEOUT_MS,
+        same,
+      );
+      return index === undefined || index === 0 ? undefined : risks[index - 1]?.at;
+    } catch (error) {
+      // Looking for the place must not hide the answer: the query's start then.
+      if (isDatabaseUnavailable(error)) throw error;
+      return undefined;
+    }
+  }
 }
+
+/** At most this many operations are computed alone to find the one that failed. */
+const MAX_DIAGNOSED = 25;
+
+const messageOf = (error: unknown) =>
+  error instanceof Error ? error.message : 'the data cannot be computed';

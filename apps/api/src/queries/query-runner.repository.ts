@@ -23,3 +23,37 @@ export async function runReadOnlyQuery(
     return rows;
   });
 }
+
+/**
+ * After a query failed on its data (an overflow, a date out of range), finds where: runs
+ * `statements` in order — each computes one operation of the query alone, with the query's
+ * parameters — in one READ ONLY transaction, each under a savepoint, within `budgetMs` in all.
+ * Returns the index of the first one whose failure `isSame` recognizes, or undefined (none did,
+ * or the budget ran out).
+ */
+export async function firstFailing(
+  dataSource: DataSource,
+  statements: readonly string[],
+  parameters: unknown[],
+  budgetMs: number,
+  isSame: (error: unknown) => boolean,
+): Promise<number | undefined> {
+  const deadline = performance.now() + budgetMs;
+  return dataSource.transaction(async (manager) => {
+    await manager.query('SET TRANSACTION READ ONLY');
+    for (const [index, sql] of statements.entries()) {
+      const left = Math.trunc(deadline - performance.now());
+      if (left <= 0) return undefined;
+      await manager.query(`SET LOCAL statement_timeout = ${left}`);
+      await manager.query('SAVEPOINT "diagnosis"');
+      try {
+        await manager.query(sql, parameters);
+        await manager.query('RELEASE SAVEPOINT "diagnosis"');
+      } catch (error) {
+        await manager.query('ROLLBACK TO SAVEPOINT "diagnosis"');
+        if (isSame(error)) return index;
+      }
+    }
+    return undefined;
+  });
+}

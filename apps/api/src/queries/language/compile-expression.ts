@@ -16,7 +16,15 @@ export type ExpressionScope = {
   aggregates: boolean;
   /** Describes the relation in messages ("in MetricPoints"). */
   relation: string;
+  /**
+   * Told of each operation that can fail on some data — an overflow, a date out of range — so a
+   * run that fails can say which one did.
+   */
+  risky?: (at: Position, compiled: CompiledExpression) => void;
 };
+
+/** Functions whose result can be out of range for some data. */
+const RISKY_FUNCTIONS = new Set(['ago', 'bin', 'startofweek', 'startofday', 'sum', 'avg']);
 
 const AGGREGATES = new Set<string>(AGGREGATE_FUNCTIONS);
 const FUNCTIONS: readonly string[] = QUERY_FUNCTIONS;
@@ -82,6 +90,10 @@ export function compileExpression(
           `'${datetimeText(expression)}' is not a date — write datetime(2026-11-01) or datetime(2026-11-01T08:00:00Z)`,
         );
       }
+      // PostgreSQL has no year 0 (the year before 1 is 1 BC): such a date would fail the run.
+      if (date.getUTCFullYear() < 1) {
+        fail(expression.at, `'${datetimeText(expression)}' is before the year 1`);
+      }
       return {
         sql: scope.params.add(date.toISOString(), 'timestamptz'),
         type: 'datetime',
@@ -114,7 +126,11 @@ export function compileExpression(
       if (!isNumeric(operand.type) && operand.type !== 'timespan') {
         fail(expression.at, `'-' needs a number or a timespan, not a ${typeName(operand.type)}`);
       }
-      return { sql: `(-${operand.sql})`, type: operand.type, aggregate: operand.aggregate };
+      return risky(scope, expression.at, {
+        sql: `(-${operand.sql})`,
+        type: operand.type,
+        aggregate: operand.aggregate,
+      });
     }
     case 'in': {
       const operand = recurse(expression.operand);
@@ -131,16 +147,30 @@ export function compileExpression(
       const sql = `${operand.sql} ${expression.negated ? 'NOT IN' : 'IN'} (${values.join(', ')})`;
       return { sql: `(${sql})`, type: 'bool', aggregate: operand.aggregate };
     }
-    case 'binary':
-      return compileBinary(
+    case 'binary': {
+      const compiled = compileBinary(
         expression.operator,
         recurse(expression.left),
         recurse(expression.right),
         expression.at,
       );
-    case 'call':
-      return compileCall(expression, scope, insideAggregate);
+      return ARITHMETIC.has(expression.operator) ? risky(scope, expression.at, compiled) : compiled;
+    }
+    case 'call': {
+      const compiled = compileCall(expression, scope, insideAggregate);
+      return RISKY_FUNCTIONS.has(expression.name)
+        ? risky(scope, expression.at, compiled)
+        : compiled;
+    }
   }
+}
+
+const ARITHMETIC = new Set<BinaryOperator>(['+', '-', '*', '/', '%']);
+
+/** Tells the scope of an operation that can fail on some data; returns it. */
+function risky(scope: ExpressionScope, at: Position, compiled: CompiledExpression) {
+  scope.risky?.(at, compiled);
+  return compiled;
 }
 
 function compileBinary(

@@ -30,6 +30,15 @@ export type CompiledQuery = {
   render?: 'timechart' | 'barchart' | 'table';
   /** It reads a table of the flow read model, whose stale rows must be rebuilt before it runs. */
   readsFlowReadModel: boolean;
+  /**
+   * The operations that can fail on some data (an overflow, a date out of range), each with a
+   * statement (same parameters) that computes it alone over its input rows — in the order the
+   * data meets them: operator by operator, an expression's parts before it. When a run fails
+   * so, the first of these that fails the same way is where.
+   */
+  risks: { at: Position; sql: string }[];
+  /** A statement that reads the parameters and nothing else (they are fine if it runs). */
+  parametersOnly: string;
 };
 
 /**
@@ -55,6 +64,8 @@ class Compiler {
   private aliases = 0;
   /** Some table read is one of the flow read model's (`CatalogTable.readsFlowReadModel`). */
   readsFlowReadModel = false;
+  /** Operations that can fail on some data, each with the statement computing it alone. */
+  readonly risks: { at: Position; sql: string }[] = [];
 
   constructor(
     private readonly options: CompileOptions,
@@ -73,6 +84,11 @@ class Compiler {
       params: this.params,
       aggregates,
       relation: stage.label,
+      risky: (at, compiled) => {
+        // Every input row is computed (`count(x)` evaluates x for each); an aggregate, once.
+        const value = compiled.aggregate ? compiled.sql : `count(${compiled.sql})`;
+        this.risks.push({ at, sql: `SELECT ${value} FROM (${stage.sql}) AS ${alias}` });
+      },
     };
   }
 
@@ -411,5 +427,10 @@ export function compileQuery(query: Query, options: CompileOptions): CompiledQue
     columns: stage.columns,
     ...(last?.kind === 'render' ? { render: last.chart } : {}),
     readsFlowReadModel: compiler.readsFlowReadModel,
+    risks: compiler.risks.map(({ at, sql }) => ({
+      at,
+      sql: `${compiler.params.declarations()} ${sql}`,
+    })),
+    parametersOnly: `${compiler.params.declarations()} SELECT count(*) FROM "__parameters"`,
   };
 }

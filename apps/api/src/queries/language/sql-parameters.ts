@@ -14,6 +14,8 @@ export class SqlParameters {
   readonly values: unknown[];
   /** Parameters whose value (rows computed in TypeScript) the runner fills in before running. */
   readonly computed: ComputedParameter[] = [];
+  /** Each parameter's SQL type, in order. */
+  private readonly casts: string[] = ['uuid'];
   private nowPlaceholder: string | undefined;
 
   constructor(
@@ -21,6 +23,15 @@ export class SqlParameters {
     private readonly nowValue: Date,
   ) {
     this.values = [workspaceId];
+  }
+
+  /**
+   * A WITH clause that names every parameter with its type, for a statement that reads only some
+   * of them (PostgreSQL needs each parameter's type) and takes the same values.
+   */
+  declarations(): string {
+    const list = this.casts.map((cast, index) => `$${index + 1}::${cast} AS "p${index + 1}"`);
+    return `WITH "__parameters" AS (SELECT ${list.join(', ')})`;
   }
 
   /** `now()`, `ago()` and lookback windows: one parameter however often they appear. */
@@ -44,6 +55,7 @@ export class SqlParameters {
     cast: 'text' | 'double precision' | 'boolean' | 'timestamptz' | 'jsonb',
   ): string {
     this.values.push(value);
+    this.casts.push(cast);
     return `$${this.values.length}::${cast}`;
   }
 }
