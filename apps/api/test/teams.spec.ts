@@ -240,6 +240,7 @@ describe('teams, members, sprints and availability', () => {
           await editor
             .put(`${sprints()}/${sprint2?.id}/availability`)
             .send({
+              version: empty.version,
               members: [
                 { memberId: ana?.id, allocation: 0.5, daysOff: ['2024-03-22', '2024-03-23'] },
               ],
@@ -253,7 +254,7 @@ describe('teams, members, sprints and availability', () => {
       });
       const unknown = await editor
         .put(`${sprints()}/${sprint2?.id}/availability`)
-        .send({ members: [{ memberId: sprint1?.id, daysOff: [] }] })
+        .send({ version: saved.version, members: [{ memberId: sprint1?.id, daysOff: [] }] })
         .expect(400);
       expect(problemSchema.parse(unknown.body).errors?.[0]?.path).toBe('members.0.memberId');
 
@@ -289,6 +290,227 @@ describe('teams, members, sprints and availability', () => {
       // Sprint 1: 03-04 … 03-15, 10 working days; Ana 0.8 + Ben 1 → 18 person-days.
       expect(capacity.history).toEqual([
         { sprintId: sprint1?.id, name: 'Sprint 1', completed: 0, availablePersonDays: 18 },
+      ]);
+    });
+
+    it('keeps a closed sprint’s person-days in the capacity history when a member joins, leaves or changes default allocation', async () => {
+      const team = await createTeam(testApp, workspace);
+      const teamPath = `${teams()}/${team.slug}`;
+      const addMember = async (displayName: string, allocation: number) =>
+        teamMemberSchema.parse(
+          (await editor.post(`${teamPath}/members`).send({ displayName, allocation }).expect(201))
+            .body,
+        );
+      const ana = await addMember('Ana', 0.8);
+      const ben = await addMember('Ben', 1);
+      const createSprint = async (name: string, start: string, end: string) =>
+        sprintSchema.parse(
+          (await editor.post(`${teamPath}/sprints`).send({ name, start, end }).expect(201)).body,
+        );
+      const sprint1 = await createSprint(
+        'Sprint 1',
+        '2024-03-04T08:00:00Z',
+        '2024-03-15T17:00:00Z',
+      );
+      const sprint2 = await createSprint(
+        'Sprint 2',
+        '2024-03-18T08:00:00Z',
+        '2024-03-29T17:00:00Z',
+      );
+      const availabilityOf = async (sprintId: string) =>
+        sprintAvailabilitySchema.parse(
+          (await editor.get(`${teamPath}/sprints/${sprintId}/availability`).expect(200)).body,
+        );
+      // Sprint 1: 10 working days; Ana at her default 0.8 (sent as null, as the web does) and
+      // Ben 1 with a day off → 8 + 9 = 17 person-days.
+      await editor
+        .put(`${teamPath}/sprints/${sprint1.id}/availability`)
+        .send({
+          version: (await availabilityOf(sprint1.id)).version,
+          members: [
+            { memberId: ana.id, allocation: null },
+            { memberId: ben.id, daysOff: ['2024-03-06'] },
+          ],
+        })
+        .expect(200);
+      await editor
+        .patch(`${teamPath}/sprints/${sprint1.id}`)
+        .send({ state: 'closed', completedAt: '2024-03-15T16:00:00Z', version: sprint1.version })
+        .expect(200);
+      const historyOf = async () =>
+        capacitySchema.parse(
+          (await editor.get(`${teamPath}/capacity?sprint=${sprint2.id}`).expect(200)).body,
+        ).history;
+      expect(await historyOf()).toEqual([
+        { sprintId: sprint1.id, name: 'Sprint 1', completed: 0, availablePersonDays: 17 },
+      ]);
+
+      const cy = await addMember('Cy', 1);
+      await editor
+        .patch(`${teamPath}/members/${ana.id}`)
+        .send({ allocation: 0.5, version: ana.version })
+        .expect(200);
+      await editor.delete(`${teamPath}/members/${ben.id}`).expect(204);
+
+      expect(await historyOf()).toEqual([
+        { sprintId: sprint1.id, name: 'Sprint 1', completed: 0, availablePersonDays: 17 },
+      ]);
+      // The closed sprint lists whom it closed with, Ben's day off included; the sprint being
+      // planned and the team list today's members.
+      expect((await availabilityOf(sprint1.id)).members).toEqual([
+        {
+          memberId: ana.id,
+          displayName: 'Ana',
+          defaultAllocation: 0.8,
+          allocation: null,
+          daysOff: [],
+        },
+        {
+          memberId: ben.id,
+          displayName: 'Ben',
+          defaultAllocation: 1,
+          allocation: null,
+          daysOff: ['2024-03-06'],
+        },
+      ]);
+      expect(
+        (await availabilityOf(sprint2.id)).members.map((member) => [
+          member.displayName,
+          member.defaultAllocation,
+        ]),
+      ).toEqual([
+        ['Ana', 0.5],
+        ['Cy', 1],
+      ]);
+      const members = teamMemberPageSchema.parse(
+        (await editor.get(`${teamPath}/members`).expect(200)).body,
+      );
+      expect(members.items.map((member) => member.displayName)).toEqual(['Ana', 'Cy']);
+      await editor.delete(`${teamPath}/members/${ben.id}`).expect(404);
+      const notMember = await editor
+        .put(`${teamPath}/sprints/${sprint2.id}/availability`)
+        .send({
+          version: (await availabilityOf(sprint2.id)).version,
+          members: [{ memberId: ben.id, daysOff: [] }],
+        })
+        .expect(400);
+      expect(problemSchema.parse(notMember.body).errors?.[0]?.path).toBe('members.0.memberId');
+      // Cy joined after Sprint 1 closed: correcting its history cannot add him.
+      const frozen = await availabilityOf(sprint1.id);
+      const late = await editor
+        .put(`${teamPath}/sprints/${sprint1.id}/availability`)
+        .send({ version: frozen.version, members: [{ memberId: cy.id, daysOff: [] }] })
+        .expect(400);
+      expect(problemSchema.parse(late.body).errors?.[0]?.path).toBe('members.0.memberId');
+      // A correction of the closed sprint keeps its roster: Ben not listed is back to his
+      // default of then (1) without the day off → Ana 0.8 × 10 with a day off 7.2 + Ben 10.
+      await editor
+        .put(`${teamPath}/sprints/${sprint1.id}/availability`)
+        .send({ version: frozen.version, members: [{ memberId: ana.id, daysOff: ['2024-03-05'] }] })
+        .expect(200);
+      expect(await historyOf()).toEqual([
+        { sprintId: sprint1.id, name: 'Sprint 1', completed: 0, availablePersonDays: 17.2 },
+      ]);
+    });
+
+    it('freezes a sprint’s roster when it closes, thaws it when it reopens, and leaves a sprint entered closed following the team', async () => {
+      const team = await createTeam(testApp, workspace);
+      const teamPath = `${teams()}/${team.slug}`;
+      const addMember = (displayName: string) =>
+        editor.post(`${teamPath}/members`).send({ displayName }).expect(201);
+      const rosterOf = async (sprintId: string) =>
+        sprintAvailabilitySchema
+          .parse(
+            (await editor.get(`${teamPath}/sprints/${sprintId}/availability`).expect(200)).body,
+          )
+          .members.map((member) => member.displayName);
+      const patch = async (sprintId: string, body: object) =>
+        sprintSchema.parse(
+          (await editor.patch(`${teamPath}/sprints/${sprintId}`).send(body).expect(200)).body,
+        );
+      await addMember('Ana');
+      const sprint = sprintSchema.parse(
+        (
+          await editor
+            .post(`${teamPath}/sprints`)
+            .send({ name: 'S', start: '2024-03-04T08:00:00Z', end: '2024-03-15T17:00:00Z' })
+            .expect(201)
+        ).body,
+      );
+      const backfilled = sprintSchema.parse(
+        (
+          await editor
+            .post(`${teamPath}/sprints`)
+            .send({
+              name: 'Before Bearing',
+              start: '2024-02-19T08:00:00Z',
+              end: '2024-03-01T17:00:00Z',
+              state: 'closed',
+            })
+            .expect(201)
+        ).body,
+      );
+      const closed = await patch(sprint.id, { state: 'closed', version: sprint.version });
+      await addMember('Ben');
+      expect(await rosterOf(sprint.id)).toEqual(['Ana']);
+      // Entered already closed: no roster was known, so it follows the team.
+      expect(await rosterOf(backfilled.id)).toEqual(['Ana', 'Ben']);
+
+      const reopened = await patch(sprint.id, { state: 'active', version: closed.version });
+      expect(await rosterOf(sprint.id)).toEqual(['Ana', 'Ben']);
+      await patch(sprint.id, { state: 'closed', version: reopened.version });
+      await addMember('Cy');
+      expect(await rosterOf(sprint.id)).toEqual(['Ana', 'Ben']);
+    });
+
+    it('refuses a PUT of availability with a stale version with a 409 naming version, and changes nothing', async () => {
+      const team = await createTeam(testApp, workspace);
+      const teamPath = `${teams()}/${team.slug}`;
+      const member = teamMemberSchema.parse(
+        (await editor.post(`${teamPath}/members`).send({ displayName: 'Ana' }).expect(201)).body,
+      );
+      const other = teamMemberSchema.parse(
+        (await editor.post(`${teamPath}/members`).send({ displayName: 'Ben' }).expect(201)).body,
+      );
+      const sprint = sprintSchema.parse(
+        (
+          await editor
+            .post(`${teamPath}/sprints`)
+            .send({ name: 'Next', start: '2024-03-18T08:00:00Z', end: '2024-03-29T17:00:00Z' })
+            .expect(201)
+        ).body,
+      );
+      const path = `${teamPath}/sprints/${sprint.id}/availability`;
+      const read = sprintAvailabilitySchema.parse((await editor.get(path).expect(200)).body);
+      // Lead A saves Ana's days off; lead B, still on the version both read, saves Ben's share.
+      const first = sprintAvailabilitySchema.parse(
+        (
+          await editor
+            .put(path)
+            .send({
+              version: read.version,
+              members: [{ memberId: member.id, daysOff: ['2024-03-19', '2024-03-20'] }],
+            })
+            .expect(200)
+        ).body,
+      );
+      expect(first.version).toBe(read.version + 1);
+      const stale = await editor
+        .put(path)
+        .send({ version: read.version, members: [{ memberId: other.id, allocation: 0.5 }] })
+        .expect(409);
+      const problem = problemSchema.parse(stale.body);
+      expect(problem.type).toMatch(/stale-version$/);
+      expect(problem.errors?.map((error) => error.path)).toEqual(['version']);
+      expect(sprintAvailabilitySchema.parse((await editor.get(path).expect(200)).body)).toEqual(
+        first,
+      );
+      const missing = await editor
+        .put(path)
+        .send({ members: [{ memberId: other.id, allocation: 0.5 }] })
+        .expect(400);
+      expect(problemSchema.parse(missing.body).errors?.map((error) => error.path)).toEqual([
+        'version',
       ]);
     });
 

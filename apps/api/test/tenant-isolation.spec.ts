@@ -128,7 +128,10 @@ const VALID_BODIES: Record<string, object> = {
   'PATCH /api/workspaces/:workspace/teams/:team/members/:member': { allocation: 0.1, version: 1 },
   'POST /api/workspaces/:workspace/teams/:team/sprints': { name: 'Sneaky' },
   'PATCH /api/workspaces/:workspace/teams/:team/sprints/:sprint': { name: 'Renamed', version: 1 },
-  'PUT /api/workspaces/:workspace/teams/:team/sprints/:sprint/availability': { members: [] },
+  'PUT /api/workspaces/:workspace/teams/:team/sprints/:sprint/availability': {
+    version: 1,
+    members: [],
+  },
   'POST /api/workspaces/:workspace/jira-connections': {
     name: 'Sneaky',
     baseUrl: 'https://jira.example.com',

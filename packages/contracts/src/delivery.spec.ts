@@ -60,6 +60,7 @@ describe('delivery contracts', () => {
     );
     expect(
       putSprintAvailabilityRequestSchema.safeParse({
+        version: 1,
         members: [
           {
             memberId: '4b1d0f5e-8c39-4a4b-9a3e-1c2d3e4f5a6b',

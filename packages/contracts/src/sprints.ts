@@ -98,18 +98,26 @@ export const memberAvailabilitySchema = z.object({
   daysOff: z.array(z.string()),
 });
 
-/** `GET /api/workspaces/:workspace/teams/:team/sprints/:sprint/availability` — every member. */
+/**
+ * `GET /api/workspaces/:workspace/teams/:team/sprints/:sprint/availability` — the sprint's
+ * roster: every member of the team while the sprint is not closed; once it is, the members it
+ * closed with (also those who left since), each with the default allocation they had then.
+ * `version` changes with every save, and when the sprint closes or reopens.
+ */
 export const sprintAvailabilitySchema = z.object({
   sprintId: z.uuid(),
+  version: z.number().int(),
   members: z.array(memberAvailabilitySchema),
 });
 
 /**
  * `PUT /api/workspaces/:workspace/teams/:team/sprints/:sprint/availability` (editor) →
  * `sprintAvailabilitySchema`. Replaces the sprint's availability: a member not listed is back
- * to their default allocation with no days off.
+ * to their default allocation with no days off. `version` is the one read: a stale one is a 409
+ * `stale-version` naming `version`, and nothing changes.
  */
 export const putSprintAvailabilityRequestSchema = z.strictObject({
+  version: z.number().int().min(1),
   members: z
     .array(
       z.strictObject({

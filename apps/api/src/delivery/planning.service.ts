@@ -23,7 +23,7 @@ import { DataSource } from 'typeorm';
 import { ClockService } from '../common/clock/clock.service.js';
 import { WorkerPool, workerTask } from '../common/worker-pool/worker-pool.js';
 import type { forecastHowMany, forecastWhen } from './forecast.worker.js';
-import { availabilityOfSprints } from './capacity.repository.js';
+import { availabilityOfSprints } from '../sprints/sprint-availability.repository.js';
 import { loadSprintEventsOf, sprintWindowOf } from './sprint-events.repository.js';
 import {
   findReportTeamSprint,
@@ -86,7 +86,7 @@ export class PlanningService {
       ),
     ]);
     const availabilityIn = (sprintId: string): SprintAvailability =>
-      availabilities.get(sprintId) ?? { sprintId, members: [] };
+      availabilities.get(sprintId) ?? { sprintId, version: 1, members: [] };
     const availability = availabilityIn(sprint.id);
     const members = toCapacityMembers(availability);
     const history = past.map((pastSprint) => {

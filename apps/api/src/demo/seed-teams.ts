@@ -166,21 +166,21 @@ async function planDaysOff(
         },
       ];
     });
-    await demoStep(`availability in ${sprint.name}`, () =>
-      context.app
-        .get(AvailabilityService)
-        .put(
-          context.workspaceId,
-          context.actor,
-          teamSlug,
-          sprintId,
-          validRequest(
-            putSprintAvailabilityRequestSchema,
-            { members },
-            `availability in ${sprint.name}`,
-          ),
+    await demoStep(`availability in ${sprint.name}`, async () => {
+      const availability = context.app.get(AvailabilityService);
+      const { version } = await availability.get(context.workspaceId, teamSlug, sprintId);
+      return availability.put(
+        context.workspaceId,
+        context.actor,
+        teamSlug,
+        sprintId,
+        validRequest(
+          putSprintAvailabilityRequestSchema,
+          { version, members },
+          `availability in ${sprint.name}`,
         ),
-    );
+      );
+    });
   }
 }
 

@@ -5,6 +5,11 @@ import {
 } from '../delivery/flow-read-model/flow-read-model.service.js';
 import { insertImportedSprints, updateImportedSprints } from '../sprints/sprint.repository.js';
 import {
+  freezeSprintAvailability,
+  openSprintsAmong,
+  thawSprintAvailability,
+} from '../sprints/sprint-availability.repository.js';
+import {
   type HistoryWrite,
   writeItemsThroughStaging,
 } from '../work-items/work-item-writes.repository.js';
@@ -24,8 +29,16 @@ export async function writePlan(
   onProgress: (written: number, total: number) => Promise<void>,
 ): Promise<void> {
   const sprintTarget = { teamId: target.teamId, source: JIRA_SOURCE };
+  const updated = (closed: boolean) =>
+    plan.sprints.update
+      .filter(({ sprint }) => (sprint.state === 'closed') === closed)
+      .map(({ id }) => id);
+  // A sprint Jira closes keeps the availability it closed with; one it reopens thaws.
+  const closing = await openSprintsAmong(manager, target.teamId, updated(true));
   await insertImportedSprints(manager, sprintTarget, plan.sprints.insert);
   await updateImportedSprints(manager, sprintTarget, plan.sprints.update);
+  await freezeSprintAvailability(manager, target.teamId, closing);
+  await thawSprintAvailability(manager, target.teamId, updated(false));
   const { insert, update } = plan.items;
   const histories = [...insert, ...update]
     .filter((planned) => !planned.keepStoredHistory)

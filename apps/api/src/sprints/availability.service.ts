@@ -8,11 +8,18 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../access/caller.js';
 import { recordAuditEvent } from '../audit/audit.repository.js';
 import { ProblemException } from '../common/problem/problem.js';
-import { membersOfTeam, teamMembersByIds } from '../teams/team-member.repository.js';
+import { staleVersion } from '../common/problem/stale-version.js';
 import { findTeamSprint } from './sprint.repository.js';
-import { replaceSprintAvailability, sprintAvailability } from './sprint-availability.repository.js';
+import {
+  availabilityOfSprints,
+  rosterMembers,
+  writeSprintAvailability,
+} from './sprint-availability.repository.js';
 
-/** Per-member days off and allocation for one sprint: the input of capacity planning. */
+/**
+ * Per-member days off and allocation for one sprint: the input of capacity planning. A sprint
+ * that closed in Bearing keeps the members it closed with (see `freezeSprintAvailability`).
+ */
 @Injectable()
 export class AvailabilityService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -31,27 +38,53 @@ export class AvailabilityService {
     return availabilityOf(this.dataSource.manager, team.id, sprint.id);
   }
 
-  /** Replaces the sprint's availability; members not listed fall back to their defaults. */
+  /**
+   * Replaces the sprint's availability; members not listed fall back to their defaults. The
+   * caller's `version` must be current: two editors saving over one version would otherwise
+   * silently drop the first one's entries.
+   */
   async put(
     workspaceId: string,
     actor: Actor,
     teamRef: string,
     sprintId: string,
-    { members }: PutSprintAvailabilityRequest,
+    { version, members }: PutSprintAvailabilityRequest,
   ): Promise<SprintAvailabilityResponse> {
     return this.dataSource.transaction(async (manager) => {
       const { team, sprint } = await findTeamSprint(manager, workspaceId, teamRef, sprintId, true);
-      const memberIds = members.map((member) => member.memberId);
-      const known = await teamMembersByIds(manager, team.id, memberIds);
+      if (sprint.availabilityVersion !== version) {
+        const { problem } = staleVersion(
+          'sprint’s availability',
+          sprint.availabilityVersion,
+          version,
+        );
+        throw new ProblemException({
+          ...problem,
+          errors: [{ path: 'version', message: 'is not the current version of the availability' }],
+        });
+      }
+      const roster = await rosterMembers(
+        manager,
+        sprint,
+        members.map((member) => member.memberId),
+      );
       const unknown = members.flatMap((member, index) =>
-        known.some((candidate) => candidate.id === member.memberId)
+        roster.has(member.memberId)
           ? []
-          : [{ path: `members.${index}.memberId`, message: 'is not a member of this team' }],
+          : [
+              {
+                path: `members.${index}.memberId`,
+                message:
+                  sprint.availabilityFrozenAt === null
+                    ? 'is not a member of this team'
+                    : 'was not a member of this team when the sprint closed',
+              },
+            ],
       );
       if (unknown.length > 0) throw ProblemException.validation(unknown);
-      await replaceSprintAvailability(
+      await writeSprintAvailability(
         manager,
-        sprint.id,
+        sprint,
         members.map((member) => ({
           memberId: member.memberId,
           allocation: member.allocation,
@@ -70,23 +103,13 @@ export class AvailabilityService {
   }
 }
 
-/** Every member of the team with their availability in the sprint (defaults where none). */
-export async function availabilityOf(
+/** The sprint's roster with each member's availability in it (defaults where none). */
+async function availabilityOf(
   manager: EntityManager,
   teamId: string,
   sprintId: string,
 ): Promise<SprintAvailabilityResponse> {
-  const members = await membersOfTeam(manager, teamId);
-  const rows = await sprintAvailability(manager, sprintId);
-  const byMember = new Map(rows.map((row) => [row.memberId, row]));
-  return {
-    sprintId,
-    members: members.map((member) => ({
-      memberId: member.id,
-      displayName: member.displayName,
-      defaultAllocation: member.allocation,
-      allocation: byMember.get(member.id)?.allocation ?? null,
-      daysOff: byMember.get(member.id)?.daysOff ?? [],
-    })),
-  };
+  const availability = (await availabilityOfSprints(manager, teamId, [sprintId])).get(sprintId);
+  if (!availability) throw ProblemException.notFound('There is no such sprint in this team.');
+  return availability;
 }

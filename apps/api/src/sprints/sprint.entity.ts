@@ -58,6 +58,21 @@ export class Sprint {
   @Column({ name: 'external_id', type: 'varchar', length: 64, nullable: true })
   externalId!: string | null;
 
+  /**
+   * Bumped by every change of the sprint's availability (a PUT, closing, reopening): the
+   * version an availability editor must send back.
+   */
+  @Column({ name: 'availability_version', type: 'integer', default: 1 })
+  availabilityVersion!: number;
+
+  /**
+   * When the sprint closed and its availability was frozen: from then on its availability rows
+   * alone (each with the member's default at that moment) are its roster, so the team's later
+   * changes do not rewrite its person-days. Null while the sprint is not closed.
+   */
+  @Column({ name: 'availability_frozen_at', type: 'timestamptz', nullable: true })
+  availabilityFrozenAt!: Date | null;
+
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 

@@ -110,10 +110,11 @@ export class SprintsController {
     return this.availability.get(workspace.id, team, sprint);
   }
 
-  /** `putSprintAvailabilityRequestSchema` → `sprintAvailabilitySchema`. */
+  /** `putSprintAvailabilityRequestSchema` → `sprintAvailabilitySchema`; a stale `version` is a 409. */
   @Put(':sprint/availability')
   @Access({ workspaceRole: 'editor' })
   @Returns(sprintAvailabilitySchema)
+  @Fails(409, 'stale-version')
   putAvailability(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,

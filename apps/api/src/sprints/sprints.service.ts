@@ -21,6 +21,10 @@ import {
   sprintPage,
 } from './sprint.repository.js';
 import { toSprintResponse } from './sprint.mapper.js';
+import {
+  freezeSprintAvailability,
+  thawSprintAvailability,
+} from './sprint-availability.repository.js';
 import type { Sprint } from './sprint.entity.js';
 import { assertVersion } from '../common/problem/stale-version.js';
 
@@ -86,6 +90,7 @@ export class SprintsService {
     return this.dataSource.transaction(async (manager) => {
       const { sprint } = await findTeamSprint(manager, workspaceId, teamRef, sprintId, true);
       assertVersion('sprint', sprint.version, version);
+      const wasOpen = sprint.state !== 'closed';
       if (changes.name !== undefined) sprint.name = changes.name;
       if (changes.start !== undefined) sprint.startsAt = toDate(changes.start);
       if (changes.end !== undefined) sprint.endsAt = toDate(changes.end);
@@ -94,6 +99,9 @@ export class SprintsService {
       if (changes.completedAt !== undefined) sprint.completedAt = toDate(changes.completedAt);
       assertTimeBox(sprint);
       const saved = await saveSprint(manager, sprint);
+      // Closing freezes the sprint's availability; reopening thaws it.
+      if (wasOpen) await freezeSprintAvailability(manager, sprint.teamId, [sprint.id]);
+      else await thawSprintAvailability(manager, sprint.teamId, [sprint.id]);
       await recordAuditEvent(manager, {
         workspaceId,
         actor,

@@ -2,6 +2,7 @@ import {
   Check,
   Column,
   CreateDateColumn,
+  DeleteDateColumn,
   Entity,
   Index,
   JoinColumn,
@@ -42,6 +43,13 @@ export class TeamMember {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+
+  /**
+   * When the member left the team, kept only while a closed sprint counts them (their days in
+   * it stay in the team's history). TypeORM's reads leave removed members out.
+   */
+  @DeleteDateColumn({ name: 'removed_at', type: 'timestamptz' })
+  removedAt!: Date | null;
 
   @VersionColumn()
   version!: number;

@@ -72,9 +72,25 @@ export function saveTeamMember(manager: EntityManager, member: TeamMember): Prom
   return manager.getRepository(TeamMember).save(member);
 }
 
-export async function deleteTeamMember(
+/**
+ * Removes a member (found in its team and workspace, and locked, by the caller) with their
+ * availability in every sprint not closed. A closed sprint keeps the days it counted them for:
+ * while one does, the member is only marked removed (hidden from the team and every sprint not
+ * closed); otherwise they are deleted.
+ */
+export async function removeTeamMember(
   manager: EntityManager,
   { id, teamId }: Pick<TeamMember, 'id' | 'teamId'>,
 ): Promise<void> {
-  await manager.getRepository(TeamMember).delete({ id, teamId });
+  await manager.query(
+    `DELETE FROM "sprint_availability" WHERE "member_id" = $1 AND "default_allocation" IS NULL`,
+    [id],
+  );
+  const [counted] = await manager.query<{ exists: boolean }[]>(
+    `SELECT EXISTS (SELECT 1 FROM "sprint_availability" WHERE "member_id" = $1) AS "exists"`,
+    [id],
+  );
+  const members = manager.getRepository(TeamMember);
+  if (counted?.exists) await members.softDelete({ id, teamId });
+  else await members.delete({ id, teamId });
 }

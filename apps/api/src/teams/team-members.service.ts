@@ -14,9 +14,9 @@ import { ProblemException } from '../common/problem/problem.js';
 import { findTeam } from './team.repository.js';
 import type { TeamMember } from './team-member.entity.js';
 import {
-  deleteTeamMember,
   insertTeamMember,
   lockTeamMember,
+  removeTeamMember,
   saveTeamMember,
   teamMemberPage,
 } from './team-member.repository.js';
@@ -83,11 +83,14 @@ export class TeamMembersService {
     });
   }
 
-  /** Removes the member and their availability in every sprint. */
+  /**
+   * Removes the member and their availability in every sprint not closed; closed sprints keep
+   * counting the days they had (see `removeTeamMember`).
+   */
   async remove(workspaceId: string, actor: Actor, teamRef: string, memberId: string) {
     await this.dataSource.transaction(async (manager) => {
       const member = await findMember(manager, workspaceId, teamRef, memberId);
-      await deleteTeamMember(manager, member);
+      await removeTeamMember(manager, member);
       await recordAuditEvent(manager, {
         workspaceId,
         actor,

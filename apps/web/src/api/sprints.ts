@@ -58,7 +58,10 @@ export function useSprintAvailability(workspace: string, team: string, sprint: s
   });
 }
 
-/** `PUT …/sprints/:sprint/availability` (editor): replaces the sprint's availability. */
+/**
+ * `PUT …/sprints/:sprint/availability` (editor): replaces the sprint's availability; a stale
+ * `version` is a 409 (someone else saved it since), which leaves the cache as it was.
+ */
 export function usePutSprintAvailability(workspace: string, team: string, sprint: string) {
   const queryClient = useQueryClient();
   return useMutation({

@@ -41,6 +41,7 @@ import { KeepAlertColumns1765980000000 } from './1765980000000-keep-alert-column
 import { SyncRunLeaseToken1765990000000 } from './1765990000000-sync-run-lease-token.js';
 import { NotificationDeliveryClaimToken1765991000000 } from './1765991000000-notification-delivery-claim-token.js';
 import { NotificationEventExpandAttempts1765991100000 } from './1765991100000-notification-event-expand-attempts.js';
+import { FreezeClosedSprintAvailability1765992000000 } from './1765992000000-freeze-closed-sprint-availability.js';
 
 /**
  * Every migration, in the order it runs: TypeORM sorts migrations by the timestamp that ends
@@ -91,4 +92,5 @@ export const migrations = [
   SyncRunLeaseToken1765990000000,
   NotificationDeliveryClaimToken1765991000000,
   NotificationEventExpandAttempts1765991100000,
+  FreezeClosedSprintAvailability1765992000000,
 ];

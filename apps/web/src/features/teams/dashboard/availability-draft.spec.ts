@@ -12,6 +12,7 @@ const BO = '00000000-0000-4000-8000-0000000000b2';
 
 const saved: SprintAvailability = Object.freeze({
   sprintId: '00000000-0000-4000-8000-0000000000c3',
+  version: 3,
   members: [
     { memberId: ANA, displayName: 'Ana', defaultAllocation: 1, allocation: null, daysOff: [] },
     {
@@ -42,7 +43,8 @@ describe('availability draft', () => {
     const draft = availabilityDraft(saved);
     draft[0] = { ...draft[0]!, percent: 60, daysOff: ['2026-11-19', '2026-11-19'] };
     draft[1] = { ...draft[1]!, percent: 50 };
-    expect(availabilityRequest(draft)).toEqual({
+    expect(availabilityRequest(draft, saved.version)).toEqual({
+      version: 3,
       members: [
         { memberId: ANA, allocation: 0.6, daysOff: ['2026-11-19'] },
         { memberId: BO, allocation: null, daysOff: ['2026-11-18', '2026-11-20'] },

@@ -23,22 +23,16 @@ export function availabilityDraft(availability: SprintAvailability): MemberAvail
 }
 
 /**
- * The PUT body: every member, allocation as a share (0–1) or `null` for the usual one. A share
- * equal to the usual one is sent as `null`, so a later change of the default still applies.
+ * The PUT body: every member, allocation as a share (0–1) or `null` for the usual one, and the
+ * `version` the draft was made from (a stale one is refused). A share equal to the usual one
+ * is sent as `null`, so a later change of the default still applies while the sprint is open (a
+ * closed sprint keeps the default it closed with).
  */
 export function availabilityRequest(
   draft: readonly MemberAvailabilityDraft[],
+  version: number,
 ): PutSprintAvailabilityRequest {
-  return {
-    members: draft.map((member) => ({
-      memberId: member.memberId,
-      allocation:
-        member.percent === null || member.percent === member.defaultPercent
-          ? null
-          : member.percent / 100,
-      daysOff: [...new Set(member.daysOff)].sort(),
-    })),
-  };
+  return { version, members: requestMembers(draft) };
 }
 
 /** Whether the editor differs from what is saved. */
@@ -47,9 +41,27 @@ export function availabilityChanged(
   saved: SprintAvailability,
 ): boolean {
   return (
-    JSON.stringify(availabilityRequest(draft)) !==
-    JSON.stringify(availabilityRequest(availabilityDraft(saved)))
+    JSON.stringify(requestMembers(draft)) !==
+    JSON.stringify(requestMembers(availabilityDraft(saved)))
   );
+}
+
+/** Whether two answers of the server hold the same availability (the same version included). */
+export function sameAvailability(a: SprintAvailability, b: SprintAvailability): boolean {
+  return a.version === b.version && !availabilityChanged(availabilityDraft(a), b);
+}
+
+function requestMembers(
+  draft: readonly MemberAvailabilityDraft[],
+): PutSprintAvailabilityRequest['members'] {
+  return draft.map((member) => ({
+    memberId: member.memberId,
+    allocation:
+      member.percent === null || member.percent === member.defaultPercent
+        ? null
+        : member.percent / 100,
+    daysOff: [...new Set(member.daysOff)].sort(),
+  }));
 }
 
 /**

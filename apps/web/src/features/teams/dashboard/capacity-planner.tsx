@@ -198,7 +198,7 @@ function AvailabilityForm({
             size="sm"
             disabled={!changed}
             loading={save.isPending}
-            onClick={() => save.mutate(availabilityRequest(draft))}
+            onClick={() => save.mutate(availabilityRequest(draft, saved.version))}
           >
             Save availability
           </Button>
