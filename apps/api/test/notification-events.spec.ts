@@ -7,7 +7,9 @@ import { createApp } from '../src/create-app.js';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
 import { Scheduler } from '../src/jobs/jobs.module.js';
 import { NotificationPipeline } from '../src/notifications/notifications.module.js';
+import { overdueDependenciesNotRemindedOf } from '../src/programs/dependencies/program-dependency.repository.js';
 import { CheckInReminders } from '../src/reminders/check-in-reminders.service.js';
+import { DependencyReminders } from '../src/reminders/dependency-reminders.service.js';
 import {
   type Browser,
   createMember,
@@ -538,6 +540,63 @@ describe('notification events', () => {
         audience: { users: [owner.id], followersOf: [{ type: 'program', id: program.id }] },
       });
       expect(events[0]?.body).toContain('1 day overdue');
+    });
+
+    it('reminds of overdue dependencies of programs still running only, and reads none already reminded of', async () => {
+      const running = await insertProgram(testApp, workspace, owner, { name: 'Still running' });
+      const ended = await insertProgram(testApp, workspace, owner, {
+        name: 'Ended last year',
+        start: '2025-01-05',
+        end: '2025-12-19',
+      });
+      const endsToday = await insertProgram(testApp, workspace, owner, {
+        name: 'Ends today',
+        end: '2026-04-02',
+      });
+      // Each needed by 2026-04-01, open: overdue on 2026-04-02.
+      const live = await insertDependency(testApp, workspace, running, ended);
+      const lastDay = await insertDependency(testApp, workspace, endsToday, running);
+      const forgotten = await insertDependency(testApp, workspace, ended, running);
+      const mine = [live.id, lastDay.id, forgotten.id];
+      const toRemind = async () =>
+        (
+          await overdueDependenciesNotRemindedOf(
+            testApp.dataSource.manager,
+            '2026-04-02',
+            'dependency.overdue',
+          )
+        )
+          .map(({ id }) => id)
+          .filter((id) => mine.includes(id))
+          .sort();
+
+      expect(await toRemind()).toEqual([live.id, lastDay.id].sort());
+      await testApp.app.get(DependencyReminders).remind(new Date('2026-04-02T12:00:00Z'));
+      const keys = (await outbox('dependency.overdue')).map(({ dedupe_key }) => dedupe_key);
+      expect(keys).toEqual(
+        expect.arrayContaining([
+          `dependency.overdue:${live.id}:2026-04-01`,
+          `dependency.overdue:${lastDay.id}:2026-04-01`,
+        ]),
+      );
+      expect(keys.filter((key) => key.includes(forgotten.id))).toEqual([]);
+      // Reminded once: the next minute's read finds nothing of them, and publishes nothing.
+      expect(await toRemind()).toEqual([]);
+      expect(
+        await testApp.app.get(DependencyReminders).remind(new Date('2026-04-02T12:01:00Z')),
+      ).toBe(0);
+      // A new need-by date, missed again, is news again.
+      await testApp.dataSource.query(
+        `UPDATE "program_dependency" SET "need_by" = '2026-04-10' WHERE "id" = $1`,
+        [live.id],
+      );
+      expect(
+        await overdueDependenciesNotRemindedOf(
+          testApp.dataSource.manager,
+          '2026-04-11',
+          'dependency.overdue',
+        ).then((rows) => rows.filter(({ id }) => mine.includes(id)).map(({ id }) => id)),
+      ).toEqual([live.id]);
     });
   });
 });

@@ -3,17 +3,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Scheduler } from '../jobs/jobs.module.js';
 import { NotificationPipeline } from '../notifications/notifications.module.js';
-import { overdueDependenciesInAnyWorkspace } from '../programs/dependencies/program-dependency.repository.js';
+import { overdueDependenciesNotRemindedOf } from '../programs/dependencies/program-dependency.repository.js';
 import { daysOverdue } from '../programs/dependencies/dependencies.service.js';
 import { workspaceWebPath } from '../workspaces/workspace.repository.js';
 import { byWorkspace } from './group-by-workspace.js';
 import { publishPending } from './pending-events.js';
 
+const KEY_PREFIX = 'dependency.overdue';
+
 /**
  * `dependency.overdue`: a dependency neither delivered nor cancelled whose need-by date has
- * passed (the dependencies' own rule, `daysOverdue`), to its program's followers and owner. One
- * per dependency and need-by date (`dependency.overdue:<dependency>:<need-by>`), so moving the
- * date and missing it again reminds again.
+ * passed (the dependencies' own rule, `daysOverdue`), of a program that has not ended, to its
+ * program's followers and owner. One per dependency and need-by date
+ * (`dependency.overdue:<dependency>:<need-by>`), so moving the date and missing it again
+ * reminds again.
  */
 @Injectable()
 export class DependencyReminders implements OnModuleInit {
@@ -33,14 +36,16 @@ export class DependencyReminders implements OnModuleInit {
   async remind(now: Date): Promise<number> {
     const manager = this.dataSource.manager;
     const today = now.toISOString().slice(0, 10);
-    const overdue = await overdueDependenciesInAnyWorkspace(manager, today);
+    // Only what is new: every minute over every workspace, the reminders already sent and the
+    // dependencies of programs that have ended are left out in SQL.
+    const overdue = await overdueDependenciesNotRemindedOf(manager, today, KEY_PREFIX);
     let published = 0;
     for (const [workspaceId, inWorkspace] of byWorkspace(overdue)) {
       published += await publishPending(
         manager,
         workspaceId,
         inWorkspace.map((dependency) => ({
-          dedupeKey: `dependency.overdue:${dependency.id}:${dependency.needBy}`,
+          dedupeKey: `${KEY_PREFIX}:${dependency.id}:${dependency.needBy}`,
           item: dependency,
         })),
         async (transaction, dependency) => {

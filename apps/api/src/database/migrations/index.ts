@@ -42,6 +42,7 @@ import { SyncRunLeaseToken1765990000000 } from './1765990000000-sync-run-lease-t
 import { NotificationDeliveryClaimToken1765991000000 } from './1765991000000-notification-delivery-claim-token.js';
 import { NotificationEventExpandAttempts1765991100000 } from './1765991100000-notification-event-expand-attempts.js';
 import { FreezeClosedSprintAvailability1765992000000 } from './1765992000000-freeze-closed-sprint-availability.js';
+import { IndexOpenDependenciesByNeedBy1765992400000 } from './1765992400000-index-open-dependencies-by-need-by.js';
 
 /**
  * Every migration, in the order it runs: TypeORM sorts migrations by the timestamp that ends
@@ -93,4 +94,5 @@ export const migrations = [
   NotificationDeliveryClaimToken1765991000000,
   NotificationEventExpandAttempts1765991100000,
   FreezeClosedSprintAvailability1765992000000,
+  IndexOpenDependenciesByNeedBy1765992400000,
 ];

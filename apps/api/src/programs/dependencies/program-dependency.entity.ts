@@ -18,11 +18,15 @@ export type DependencyPartyKind = 'team' | 'program';
 
 /**
  * `from` needs something from `to` by `needBy`. Each side is a team or a program, by kind and id:
- * no foreign key, as a side may be either; the service checks that both are records of the
- * workspace.
+ * no foreign key, as a side may be either; the service checks that a side it is given is a record
+ * of the workspace, and deleting a team is refused while an open dependency names it.
  */
 @Entity({ name: 'program_dependency' })
 @Index('IDX_program_dependency_program_id_need_by_id', ['programId', 'needBy', 'id'])
+/** The overdue reminder's read: open dependencies by need-by date. */
+@Index('IDX_program_dependency_open_need_by', ['needBy'], {
+  where: `"status" IN ('open', 'committed', 'blocked')`,
+})
 @Check(
   'CHK_program_dependency_status',
   `"status" IN ('open', 'committed', 'blocked', 'delivered', 'cancelled')`,

@@ -1,5 +1,5 @@
 import type { PageQuery } from '@bearing/contracts';
-import { type DeepPartial, type EntityManager, In, LessThan, Not } from 'typeorm';
+import type { DeepPartial, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { keysetPage } from '../../common/pagination/keyset-page.js';
 import { recordNotFound } from '../program.repository.js';
@@ -73,15 +73,35 @@ export function programDependencies(
 
 /**
  * Every workspace's dependencies neither delivered nor cancelled whose need-by date is before
- * `today`, with their program, for the overdue reminder.
+ * `today`, of programs not ended before `today`, with their program, for the overdue reminder —
+ * only those not yet reminded of: no event of the workspace has the dedupe key
+ * `<keyPrefix>:<dependency>:<need-by>`. Run every minute, it reads the open rows by need-by date
+ * (`IDX_program_dependency_open_need_by`) and answers nothing once each has been reminded of.
  */
-export function overdueDependenciesInAnyWorkspace(
+export function overdueDependenciesNotRemindedOf(
   manager: EntityManager,
   today: string,
+  keyPrefix: string,
 ): Promise<ProgramDependency[]> {
-  return manager.getRepository(ProgramDependency).find({
-    where: { needBy: LessThan(today), status: Not(In(['delivered', 'cancelled'])) },
-    relations: { program: true },
-    order: { workspaceId: 'ASC', needBy: 'ASC', id: 'ASC' },
-  });
+  return (
+    manager
+      .getRepository(ProgramDependency)
+      .createQueryBuilder('dependency')
+      .innerJoinAndSelect('dependency.program', 'program')
+      // Spelled as the partial index's predicate, so the planner can use it.
+      .where(`dependency.status IN ('open', 'committed', 'blocked')`)
+      .andWhere('dependency.needBy < :today', { today })
+      .andWhere('(program.end IS NULL OR program.end >= :today)', { today })
+      .andWhere(
+        `NOT EXISTS (SELECT 1 FROM "notification_event" "event"
+                      WHERE "event"."workspace_id" = "dependency"."workspace_id"
+                        AND "event"."dedupe_key" = CAST(:keyPrefix AS text) || ':' || "dependency"."id"::text
+                            || ':' || to_char("dependency"."need_by", 'YYYY-MM-DD'))`,
+        { keyPrefix },
+      )
+      .orderBy('dependency.workspaceId', 'ASC')
+      .addOrderBy('dependency.needBy', 'ASC')
+      .addOrderBy('dependency.id', 'ASC')
+      .getMany()
+  );
 }
