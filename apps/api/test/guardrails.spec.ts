@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import {
   guardrailPageSchema,
   guardrailSchema,
@@ -16,6 +16,7 @@ import {
 } from './support/factories.js';
 import { createMetric, insertPoints } from './support/okr-factories.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+import { WorkerPool } from '../src/common/worker-pool/worker-pool.js';
 
 describe('guardrails', () => {
   let testApp: TestApp;
@@ -195,6 +196,96 @@ describe('guardrails', () => {
     );
     expect(rest.items.map(({ cause }) => cause)).toEqual(['edited', 'created']);
     expect(rest.nextCursor).toBeNull();
+  });
+
+  /** Waits until a session of this database waits for a lock in a statement matching `pattern`. */
+  async function waitUntilBlocked(pattern: string): Promise<void> {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const [row]: { n: string }[] = await testApp.dataSource.query(
+        `SELECT count(*) AS n FROM pg_stat_activity
+          WHERE "datname" = current_database() AND "wait_event_type" = 'Lock'
+            AND "query" LIKE $1`,
+        [pattern],
+      );
+      if (Number(row?.n) >= 1) return;
+      if (Date.now() > deadline) throw new Error(`nothing waited in ${pattern}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  it('a points upload racing a direction edit evaluates with the edited direction', async () => {
+    // Created as "higher is better" by mistake: 218 ms against 200 reads as an improvement.
+    const metric = await createMetric(testApp, workspace, { direction: 'increase-is-good' });
+    await insertPoints(testApp, metric, [{ timestamp: '2026-02-01T00:00:00Z', value: 218 }]);
+    const guardrail = guardrailSchema.parse(
+      (
+        await editorBrowser
+          .post(url('guardrails'))
+          .send({
+            metricKey: metric.key,
+            baseline: 200,
+            threshold: { type: 'relative', value: 0.1 },
+          })
+          .expect(201)
+      ).body,
+    );
+    expect(guardrail.status).toBe('ok');
+    // While the upload is read on the worker pool (after its metric was read), the direction is
+    // corrected: 218 is 18 ms worse ≥ 16, a warning.
+    const pool = testApp.app.get(WorkerPool);
+    const realRun = pool.run.bind(pool);
+    const spy = jest.spyOn(pool, 'run').mockImplementationOnce(async (...args) => {
+      await editorBrowser
+        .patch(url(`metrics/${metric.key}`))
+        .send({ direction: 'decrease-is-good', version: 1 })
+        .expect(200);
+      return realRun(...args);
+    });
+    try {
+      await push(metric.key, [{ timestamp: '2026-02-02', value: 219 }]);
+    } finally {
+      spy.mockRestore();
+    }
+    const after = await getGuardrail(guardrail.id);
+    expect(after.status).toBe('warning');
+    expect(after.history[0]).toMatchObject({ from: 'ok', to: 'warning', cause: 'metric-edited' });
+    const warnings = guardrailPageSchema.parse(
+      (await editorBrowser.get(url(`guardrails?status=warning&metric=${metric.key}`)).expect(200))
+        .body,
+    );
+    expect(warnings.items.map(({ id }) => id)).toEqual([guardrail.id]);
+  });
+
+  it('a guardrail created while its direction is being edited is evaluated with the edited direction', async () => {
+    const metric = await createMetric(testApp, workspace, { direction: 'increase-is-good' });
+    await insertPoints(testApp, metric, [{ timestamp: '2026-02-01T00:00:00Z', value: 218 }]);
+    // A transaction holding the metric's lock, as an edit of its direction does.
+    const runner = testApp.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      await runner.query(`SELECT 1 FROM "metric" WHERE "id" = $1 FOR NO KEY UPDATE`, [metric.id]);
+      await runner.query(`UPDATE "metric" SET "direction" = 'decrease-is-good' WHERE "id" = $1`, [
+        metric.id,
+      ]);
+      const creating = editorBrowser
+        .post(url('guardrails'))
+        .send({ metricKey: metric.key, baseline: 200, threshold: { type: 'relative', value: 0.1 } })
+        .then((response) => response);
+      await waitUntilBlocked('%FROM "metric"%FOR NO KEY UPDATE%');
+      await runner.commitTransaction();
+      const created = await creating;
+      expect(created.status).toBe(201);
+      expect(guardrailSchema.parse(created.body)).toMatchObject({
+        status: 'warning',
+        metric: { direction: 'decrease-is-good' },
+        history: [{ from: null, to: 'warning', value: 218, cause: 'created' }],
+      });
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
   });
 
   it('lists guardrails filtered by metric and status', async () => {

@@ -93,8 +93,8 @@ export class GuardrailsService implements OnModuleInit {
     request: CreateGuardrailRequest,
   ): Promise<GuardrailResponse> {
     return this.dataSource.transaction(async (manager) => {
-      const metric = await metricWithKey(manager, workspaceId, request.metricKey);
-      if (!metric) {
+      const found = await metricWithKey(manager, workspaceId, request.metricKey);
+      if (!found) {
         throw ProblemException.validation([
           {
             path: 'metricKey',
@@ -102,7 +102,8 @@ export class GuardrailsService implements OnModuleInit {
           },
         ]);
       }
-      await lockMetrics(manager, [metric.id]);
+      // Evaluated with the metric as read under its lock: a direction edited meanwhile counts.
+      const [metric = found] = await lockMetrics(manager, [found.id]);
       const guardrail = await insertGuardrail(manager, {
         workspaceId,
         metricId: metric.id,

@@ -26,6 +26,10 @@ export class MetricChanges {
     this.listeners.push(listener);
   }
 
+  /**
+   * `metrics` must have been read under their lock (`lockMetrics` answers them so): listeners
+   * evaluate with their fields, such as the direction.
+   */
   async changed(
     manager: EntityManager,
     metrics: readonly Metric[],

@@ -31,15 +31,21 @@ export async function findMetricByKey(
 
 /**
  * Locks metrics for the rest of the transaction, in id order so that two uploads touching the
- * same metrics cannot deadlock. Every write that can change a guardrail's status — points,
- * guardrail and metric edits — takes it, so evaluations of one metric never interleave.
+ * same metrics cannot deadlock, and answers them as read under the lock (in id order). Every
+ * write that can change a guardrail's status — points, guardrail and metric edits — takes it,
+ * so evaluations of one metric never interleave; and they evaluate with the metrics answered
+ * here, never with copies read before the lock, which a concurrent edit (of the direction) may
+ * have made stale.
  */
-export async function lockMetrics(manager: EntityManager, metricIds: string[]): Promise<void> {
-  if (metricIds.length === 0) return;
-  await manager.query(
-    `SELECT 1 FROM "metric" WHERE "id" = ANY($1::uuid[]) ORDER BY "id" FOR NO KEY UPDATE`,
-    [metricIds],
-  );
+export async function lockMetrics(manager: EntityManager, metricIds: string[]): Promise<Metric[]> {
+  if (metricIds.length === 0) return [];
+  return manager
+    .getRepository(Metric)
+    .createQueryBuilder('metric')
+    .where('metric.id IN (:...metricIds)', { metricIds: [...new Set(metricIds)] })
+    .orderBy('metric.id')
+    .setLock('for_no_key_update')
+    .getMany();
 }
 
 /**

@@ -93,12 +93,14 @@ export class PointsService {
       value: point.value,
     }));
     return this.dataSource.transaction(async (manager: EntityManager) => {
-      await lockMetrics(
+      // The metrics as they are now: one edited since they were read (its direction) is
+      // evaluated as edited.
+      const locked = await lockMetrics(
         manager,
         metrics.map(({ id }) => id),
       );
       const result = await upsertPoints(manager, toStore);
-      const changed = metrics.filter(({ id }) => result.changedMetricIds.has(id));
+      const changed = locked.filter(({ id }) => result.changedMetricIds.has(id));
       if (changed.length > 0) {
         await this.metricChanges.changed(manager, changed, 'points');
         // Only a write that changed something is one: re-sending a file leaves no trace.
