@@ -4,10 +4,14 @@ import {
   metricPageSchema,
   metricSchema,
   seriesResponseSchema,
+  type UpdateMetricRequest,
 } from '@bearing/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useAllPages, withQuery } from './all-pages';
 import { apiGet, apiSend } from './client';
+import { guardrailKeys } from './guardrails';
+import { okrKeys } from './okrs';
+import { portfolioKeys } from './portfolio';
 import { workspaceKey } from './workspaces';
 
 export interface SeriesRange {
@@ -78,5 +82,31 @@ export function useCreateMetric(workspace: string) {
     mutationFn: (request: CreateMetricRequest) =>
       apiSend('POST', metricsPath(workspace), request, metricSchema),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: metricKeys.all(workspace) }),
+  });
+}
+
+/**
+ * `PATCH …/metrics/:key` (editor); a stale `version` is a 409. Its name, unit and direction show
+ * on guardrails, KPI tiles and key results, and a new direction re-evaluates its guardrails, so
+ * all of those are fetched again.
+ */
+export function useUpdateMetric(workspace: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ key, ...request }: UpdateMetricRequest & { key: string }) =>
+      apiSend(
+        'PATCH',
+        `${metricsPath(workspace)}/${encodeURIComponent(key)}`,
+        request,
+        metricSchema,
+      ),
+    onSuccess: (metric) => {
+      queryClient.setQueryData(metricKeys.detail(workspace, metric.key), metric);
+      return Promise.all(
+        [metricKeys.all, guardrailKeys.all, portfolioKeys.all, okrKeys.all].map((keyOf) =>
+          queryClient.invalidateQueries({ queryKey: keyOf(workspace) }),
+        ),
+      );
+    },
   });
 }

@@ -21,7 +21,7 @@ describe('MetricForm', () => {
       'POST /api/workspaces/demo/metrics': () => fakeResponse(201, created),
     });
     const onCreated = jest.fn();
-    renderWithProviders(<MetricForm workspace="demo" onCreated={onCreated} onCancel={() => {}} />);
+    renderWithProviders(<MetricForm workspace="demo" onSaved={onCreated} onCancel={() => {}} />);
 
     expect(
       screen.getByText(
@@ -34,17 +34,24 @@ describe('MetricForm', () => {
     fireEvent.change(name, { target: { value: 'Podcast ad fill rate (%)' } });
     expect(keyInput().value).toBe('podcast-ad-fill-rate');
 
+    fireEvent.change(screen.getByLabelText(/^Direction/), {
+      target: { value: 'increase-is-good' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Create metric' }));
     await waitFor(() => expect(onCreated.mock.calls[0]?.[0]).toEqual(created), {
       timeout: 30_000,
     });
     expect(sentBody(fetchMock, 'POST')).toEqual(
-      expect.objectContaining({ key: 'podcast-ad-fill-rate', name: 'Podcast ad fill rate (%)' }),
+      expect.objectContaining({
+        key: 'podcast-ad-fill-rate',
+        name: 'Podcast ad fill rate (%)',
+        direction: 'increase-is-good',
+      }),
     );
   });
 
   it('keeps a key typed by hand when the name changes', () => {
-    renderWithProviders(<MetricForm workspace="demo" onCreated={() => {}} onCancel={() => {}} />);
+    renderWithProviders(<MetricForm workspace="demo" onSaved={() => {}} onCancel={() => {}} />);
 
     fireEvent.change(screen.getByLabelText(/^Name/), { target: { value: 'Ad fill rate' } });
     fireEvent.change(keyInput(), { target: { value: 'ads.fill_rate' } });
@@ -52,5 +59,18 @@ describe('MetricForm', () => {
       target: { value: 'Ad fill rate, podcasts' },
     });
     expect(keyInput().value).toBe('ads.fill_rate');
+  });
+
+  it('asks which way is better rather than assuming it', async () => {
+    const fetchMock = mockFetch({});
+    renderWithProviders(<MetricForm workspace="demo" onSaved={() => {}} onCancel={() => {}} />);
+
+    fireEvent.change(screen.getByLabelText(/^Name/), { target: { value: 'Start latency' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create metric' }));
+
+    expect(
+      await screen.findByText('Choose which way is better', {}, { timeout: 15000 }),
+    ).toBeTruthy();
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { fakeResponse, mockFetch } from '../../test-utils/fake-fetch';
+import { fakeResponse, mockFetch, problemResponse, sentBody } from '../../test-utils/fake-fetch';
 import {
   guardrail,
   metric,
@@ -142,5 +142,65 @@ describe('MetricPage', () => {
 
     expect(await screen.findByText(/has no metric with the key/)).toBeTruthy();
     expect(screen.getByRole('heading', { level: 1, name: 'Metric' })).toBeTruthy();
+  });
+
+  it('lets an editor correct the metric’s direction, sending only what changed', async () => {
+    let stored = LATENCY;
+    const fetchMock = routes('editor', {
+      [PATH]: () => fakeResponse(200, stored),
+      [`PATCH ${PATH}`]: ({ body }) => {
+        stored = { ...stored, ...(body as object), version: stored.version + 1 };
+        return fakeResponse(200, stored);
+      },
+    });
+    renderApp(`/w/demo/metrics/${LATENCY.key}`);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit metric' }, { timeout: 15000 }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit metric' }, { timeout: 15000 });
+    expect(within(dialog).getByLabelText<HTMLInputElement>(/^Name/).value).toBe(LATENCY.name);
+    const key = within(dialog).getByLabelText<HTMLInputElement>(/^Key/);
+    expect(key.value).toBe(LATENCY.key);
+    expect(key.readOnly).toBe(true);
+    const direction = within(dialog).getByLabelText<HTMLSelectElement>(/^Direction/);
+    expect(direction.value).toBe('decrease-is-good');
+    fireEvent.change(direction, { target: { value: 'increase-is-good' } });
+    expect(within(dialog).getByText(/guardrails are evaluated again/)).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save metric' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), { timeout: 15000 });
+    expect(sentBody(fetchMock, 'PATCH')).toEqual({ direction: 'increase-is-good', version: 1 });
+    expect(await screen.findByText('Higher is better', {}, { timeout: 15000 })).toBeTruthy();
+    expect(screen.queryByText('Lower is better')).toBeNull();
+  });
+
+  it('says when someone else saved the metric first', async () => {
+    routes('editor', {
+      [`PATCH ${PATH}`]: () =>
+        problemResponse(409, 'Conflict', 'The metric changed.', { kind: 'stale-version' }),
+    });
+    renderApp(`/w/demo/metrics/${LATENCY.key}`);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit metric' }, { timeout: 15000 }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit metric' }, { timeout: 15000 });
+    fireEvent.change(within(dialog).getByLabelText(/^Unit/), { target: { value: 's' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save metric' }));
+
+    expect(
+      await within(dialog).findByText(
+        'Not saved: the metric changed meanwhile',
+        {},
+        {
+          timeout: 15000,
+        },
+      ),
+    ).toBeTruthy();
+  });
+
+  it('offers a viewer no edit', async () => {
+    routes('viewer');
+    renderApp(`/w/demo/metrics/${LATENCY.key}`);
+
+    expect(await screen.findByRole('heading', { level: 1, name: LATENCY.name })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Edit metric' })).toBeNull();
   });
 });

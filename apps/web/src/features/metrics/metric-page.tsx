@@ -17,6 +17,7 @@ import { canEdit } from '../workspaces/roles';
 import { useWorkspace } from '../workspaces/use-workspace';
 import { DateRangeFilter } from './date-range-filter';
 import { GuardrailsSection } from './guardrails/guardrails-section';
+import { MetricEditActions } from './metric-edit-actions';
 import { CATEGORY_LABELS, DIRECTION_LABELS } from './metric-labels';
 import { PushPointsHelp } from './push-points-help';
 import { useDateRange } from './use-date-range';
@@ -97,6 +98,7 @@ function MetricView({ workspace, editor, metric, back }: MetricViewProps) {
               subject={{ type: 'metric', id: metric.id }}
               name={metric.name}
             />
+            {editor && <MetricEditActions workspace={workspace} metric={metric} />}
             {editor && <MetricValueActions workspace={workspace} metric={metric} />}
           </>
         }

@@ -129,6 +129,9 @@ describe('MetricsPage', () => {
 
     fireEvent.change(within(dialog).getByLabelText(/^Name/), { target: { value: 'Ad fill rate' } });
     fireEvent.change(within(dialog).getByLabelText(/^Key/), { target: { value: 'ad_fill_rate' } });
+    fireEvent.change(within(dialog).getByLabelText(/^Direction/), {
+      target: { value: 'increase-is-good' },
+    });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Create metric' }));
     expect(
       await within(dialog).findByText('A metric with the key “ad_fill_rate” exists already'),

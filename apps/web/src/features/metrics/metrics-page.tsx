@@ -106,7 +106,7 @@ export function MetricsPage() {
           {creating && (
             <MetricForm
               workspace={workspace.slug}
-              onCreated={(metric) => {
+              onSaved={(metric) => {
                 closeCreate();
                 void navigate(workspacePath(workspace.slug, `metrics/${metric.key}`));
               }}
