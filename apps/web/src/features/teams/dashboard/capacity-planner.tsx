@@ -1,8 +1,9 @@
 import type { Sprint, SprintAvailability, Team } from '@bearing/contracts';
-import { Anchor, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useCapacity } from '../../../api/delivery';
+import { ApiError } from '../../../api/api-error';
 import { usePutSprintAvailability, useSprintAvailability } from '../../../api/sprints';
 import { MetricDefinition } from '../../../charts/metric-definition';
 import { EmptyPanel } from '../../../components/empty-panel';
@@ -15,6 +16,7 @@ import {
   availabilityDraft,
   availabilityRequest,
   type MemberAvailabilityDraft,
+  sameAvailability,
   sprintWorkingDays,
 } from './availability-draft';
 import { CapacitySummary } from './capacity-summary';
@@ -138,8 +140,6 @@ function SprintPlan({ workspace, team, sprint, editor }: SprintPlanProps) {
         />
       ) : (
         <AvailabilityForm
-          // A fresh form whenever the saved availability changes.
-          key={availability.dataUpdatedAt}
           workspace={workspace}
           team={team}
           sprint={sprint}
@@ -151,6 +151,7 @@ function SprintPlan({ workspace, team, sprint, editor }: SprintPlanProps) {
           }
           capacity={capacity.data}
           editor={editor}
+          onReload={() => void availability.refetch()}
         />
       )}
     </Stack>
@@ -165,8 +166,17 @@ interface AvailabilityFormProps {
   workingDays: string[];
   capacity: Parameters<typeof AvailabilityEditor>[0]['capacity'];
   editor: boolean;
+  /** Fetches the saved availability again. */
+  onReload: () => void;
 }
 
+/**
+ * The availability editor with its draft. The draft outlives refetches (on window focus, after
+ * any save): a new answer from the server replaces it only when it holds no unsaved changes, or
+ * when it is what the draft says (our own save). When someone else saved meanwhile, the draft
+ * stays and the form says so — saving it would be refused (409), as it was made from an older
+ * version.
+ */
 function AvailabilityForm({
   workspace,
   team,
@@ -175,13 +185,53 @@ function AvailabilityForm({
   workingDays,
   capacity,
   editor,
+  onReload,
 }: AvailabilityFormProps) {
+  // The saved availability the draft was made from, and the draft.
+  const [base, setBase] = useState(saved);
   const [draft, setDraft] = useState<MemberAvailabilityDraft[]>(() => availabilityDraft(saved));
   const save = usePutSprintAvailability(workspace, team.id, sprint.id);
-  const changed = availabilityChanged(draft, saved);
+  if (
+    !sameAvailability(saved, base) &&
+    (!availabilityChanged(draft, base) || !availabilityChanged(draft, saved))
+  ) {
+    setBase(saved);
+    setDraft(availabilityDraft(saved));
+  }
+  const changed = availabilityChanged(draft, base);
+  const refused = save.error instanceof ApiError && save.error.status === 409;
+  const overtaken = refused || (changed && !sameAvailability(saved, base));
+  const startAgain = () => {
+    save.reset();
+    setBase(saved);
+    setDraft(availabilityDraft(saved));
+  };
 
   return (
     <Stack gap="sm">
+      {overtaken && (
+        <Alert color="yellow" title="Changed by someone else" role="alert">
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">
+              {refused
+                ? 'Someone else saved this sprint’s availability since you began editing, so your changes were not saved.'
+                : 'Someone else saved this sprint’s availability since you began editing: your changes cannot be saved over theirs.'}{' '}
+              Reload to see theirs, then make yours again.
+            </Text>
+            <Button
+              size="xs"
+              variant="white"
+              color="yellow"
+              onClick={() => {
+                startAgain();
+                onReload();
+              }}
+            >
+              Reload
+            </Button>
+          </Stack>
+        </Alert>
+      )}
       <AvailabilityEditor
         draft={draft}
         onChange={setDraft}
@@ -189,16 +239,16 @@ function AvailabilityForm({
         capacity={capacity}
         readOnly={!editor || save.isPending}
       />
-      {save.isError && (
+      {save.isError && !overtaken && (
         <ErrorAlert title="The availability could not be saved" error={save.error} />
       )}
       {editor ? (
         <Group gap="sm">
           <Button
             size="sm"
-            disabled={!changed}
+            disabled={!changed || overtaken}
             loading={save.isPending}
-            onClick={() => save.mutate(availabilityRequest(draft, saved.version))}
+            onClick={() => save.mutate(availabilityRequest(draft, base.version))}
           >
             Save availability
           </Button>
@@ -206,7 +256,7 @@ function AvailabilityForm({
             size="sm"
             variant="default"
             disabled={!changed || save.isPending}
-            onClick={() => setDraft(availabilityDraft(saved))}
+            onClick={startAgain}
           >
             Undo changes
           </Button>
