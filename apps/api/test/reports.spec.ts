@@ -246,6 +246,31 @@ describe('weekly status reports', () => {
     expect(dependencies.open.map(({ daysOverdue }) => daysOverdue)).toEqual([9, 6, 0]);
   });
 
+  it('counts an open milestone nobody moved past its date as late, up to the report day', async () => {
+    const program = await newProgram();
+    clock.set('2026-01-20T09:00:00Z');
+    const ga = await addMilestone(program, 'GA', '2026-01-26');
+    // 44 days after its date, still open and never moved.
+    clock.set('2026-03-11T10:00:00Z');
+    const report = await generate(program, '2026-03-09');
+    expect(report.suggestedHealth).toBe('at-risk');
+    expect(report.snapshot.healthReasons).toEqual([
+      {
+        code: 'milestone-slipped-past-threshold',
+        severity: 'at-risk',
+        section: 'milestones',
+        message:
+          'Milestone "GA" is 44 days late against its baseline (planned for Jan 26, 2026; due Jan 26, 2026 and still open: overdue).',
+        ref: { type: 'milestone', id: ga.id },
+      },
+    ]);
+    const milestones = report.snapshot.sections.milestones;
+    if (milestones.status !== 'available') throw new Error('milestones unavailable');
+    expect(milestones.items).toEqual([
+      expect.objectContaining({ milestoneId: ga.id, currentDate: '2026-01-26', slipDays: 44 }),
+    ]);
+  });
+
   it('lists RAID items new and escalated this week, with the score before the week', async () => {
     const program = await newProgram();
     clock.set('2026-03-03T09:00:00Z');
@@ -278,31 +303,6 @@ describe('weekly status reports', () => {
           raidItemId: rising.id,
           score: 12,
           scoreBeforeWeek: 6,
-  it('counts an open milestone nobody moved past its date as late, up to the report day', async () => {
-    const program = await newProgram();
-    clock.set('2026-01-20T09:00:00Z');
-    const ga = await addMilestone(program, 'GA', '2026-01-26');
-    // 44 days after its date, still open and never moved.
-    clock.set('2026-03-11T10:00:00Z');
-    const report = await generate(program, '2026-03-09');
-    expect(report.suggestedHealth).toBe('at-risk');
-    expect(report.snapshot.healthReasons).toEqual([
-      {
-        code: 'milestone-slipped-past-threshold',
-        severity: 'at-risk',
-        section: 'milestones',
-        message:
-          'Milestone "GA" is 44 days late against its baseline (planned for Jan 26, 2026; due Jan 26, 2026 and still open: overdue).',
-        ref: { type: 'milestone', id: ga.id },
-      },
-    ]);
-    const milestones = report.snapshot.sections.milestones;
-    if (milestones.status !== 'available') throw new Error('milestones unavailable');
-    expect(milestones.items).toEqual([
-      expect.objectContaining({ milestoneId: ga.id, currentDate: '2026-01-26', slipDays: 44 }),
-    ]);
-  });
-
           reopened: false,
         }),
         expect.objectContaining({ raidItemId: reopened.id, reopened: true }),
@@ -543,6 +543,39 @@ describe('weekly status reports', () => {
         'dependency-overdue',
       ]);
     });
+  });
+
+  describe('publishing', () => {
+    it('refuses a draft compared with a report that is no longer the last one (409), until regenerated', async () => {
+      clock.set('2026-03-11T10:00:00Z');
+      const program = await newProgram();
+      const week1 = await generate(program, '2026-03-02');
+      const week2 = await generate(program, '2026-03-09');
+      expect(week2.snapshot.comparedTo).toBeNull();
+      const published1 = await publish(program, week1);
+
+      const path = `${reports(program)}/${week2.id}`;
+      const refused = await tpm
+        .post(`${path}/publish`)
+        .send({ version: week2.version })
+        .expect(409);
+      expect(problemSchema.parse(refused.body)).toMatchObject({
+        type: expect.stringMatching(/stale-comparison$/),
+        detail: expect.stringContaining('is now the report of the week of 2026-03-02'),
+      });
+      expect(statusReportSchema.parse((await tpm.get(path).expect(200)).body).state).toBe('draft');
+
+      const regenerated = statusReportSchema.parse(
+        (await tpm.post(`${path}/regenerate`).send({}).expect(201)).body,
+      );
+      expect(regenerated.snapshot.comparedTo).toEqual({
+        reportId: published1.id,
+        week: '2026-03-02',
+        health: published1.health,
+      });
+      expect((await publish(program, regenerated)).state).toBe('published');
+    });
+
   });
 
   describe('refuses a bad week with a 400 naming it, writing nothing', () => {

@@ -125,11 +125,15 @@ export class StatusReportsController {
     return this.reports.regenerate({ workspaceId: workspace.id, programId }, actor, id, body);
   }
 
-  /** `publishStatusReportRequestSchema` → `statusReportSchema`; published already → 409. */
+  /**
+   * `publishStatusReportRequestSchema` → `statusReportSchema`; published already → 409, and so is
+   * a draft whose comparison is no longer the last published report before its week
+   * (`stale-comparison`: regenerate it first).
+   */
   @Post('reports/:id/publish')
   @Access({ workspaceRole: 'editor' })
   @Returns(statusReportSchema)
-  @Fails(409, 'report-published', 'stale-version')
+  @Fails(409, 'report-published', 'stale-version', 'stale-comparison')
   publish(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,

@@ -271,6 +271,12 @@ export class StatusReportsService {
       }
       const violation = overrideViolation(report);
       if (violation) throw violation;
+      // Its changes say "since the last report": once frozen they must be against the report
+      // that is the last one before its week now, not the one that was when it was generated.
+      const compared = await lastPublishedBefore(manager, scope, report.week);
+      if ((compared?.id ?? null) !== (report.snapshot.comparedTo?.reportId ?? null)) {
+        throw staleComparison(report, compared);
+      }
       await updateReport(manager, scope, id, {
         state: 'published',
         publishedAt: this.clock.now(),
@@ -342,6 +348,17 @@ async function lockedReport(
 ): Promise<StatusReport> {
   await lockProgramRecord(manager, 'status_report', { ...scope, id });
   return findReport(manager, scope, id);
+}
+
+/** 409 `stale-comparison`: the draft compares with a report that is no longer the last one. */
+function staleComparison(report: StatusReport, compared: StatusReport | null): ProblemException {
+  const comparedTo = report.snapshot.comparedTo;
+  const was = comparedTo ? `the report of the week of ${comparedTo.week}` : 'no earlier report';
+  const now = compared ? `the report of the week of ${compared.week}` : 'none';
+  return ProblemException.conflict(
+    'stale-comparison',
+    `This draft's changes are measured against ${was}, but the last published report before the week of ${report.week} is now ${now}: regenerate its numbers, then publish.`,
+  );
 }
 
 function reportExists(week: string): ProblemException {
