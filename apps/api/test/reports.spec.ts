@@ -111,6 +111,38 @@ describe('weekly status reports', () => {
     return statusReportSchema.parse(response.body);
   }
 
+  /** Runs `statements` in a transaction of the test's own, held open until `release`. */
+  async function holdTransaction(statements: [string, unknown[]][]) {
+    const runner = testApp.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    for (const [sql, parameters] of statements) await runner.query(sql, parameters);
+    return {
+      release: async () => {
+        await runner.commitTransaction();
+        await runner.release();
+      },
+      abandon: async () => {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        if (!runner.isReleased) await runner.release();
+      },
+    };
+  }
+
+  /** Waits until `sessions` sessions of this test's database wait for a lock. */
+  async function waitUntilBlocked(sessions: number): Promise<void> {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const [row]: { n: string }[] = await testApp.dataSource.query(
+        `SELECT count(*) AS n FROM pg_stat_activity
+          WHERE "datname" = current_database() AND "wait_event_type" = 'Lock'`,
+      );
+      if (Number(row?.n) >= sessions) return;
+      if (Date.now() > deadline) throw new Error(`not ${sessions} sessions waiting for a lock`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
   describe('a generated draft', () => {
     let program: TestProgram;
     let report: StatusReport;
@@ -576,6 +608,38 @@ describe('weekly status reports', () => {
       expect((await publish(program, regenerated)).state).toBe('published');
     });
 
+    it("leaves the program with the later week's health when two weeks are published at once", async () => {
+      clock.set('2026-03-11T10:00:00Z');
+      const program = await newProgram();
+      const upstream = await newProgram();
+      const earlier = await generate(program, '2026-03-02');
+      await addDependency(program, upstream, '2026-03-05');
+      const later = await generate(program, '2026-03-09');
+      expect([earlier.health, later.health]).toEqual(['on-track', 'at-risk']);
+
+      // The test holds the program row: both publishes start, the later week's first, and wait.
+      const blocker = await holdTransaction([
+        ['SELECT 1 FROM "program" WHERE "id" = $1 FOR UPDATE', [program.id]],
+      ]);
+      try {
+        const publishing = (report: StatusReport) =>
+          Promise.resolve(tpm.post(`${reports(program)}/${report.id}/publish`).send({}));
+        const laterPublished = publishing(later);
+        await waitUntilBlocked(1);
+        const earlierPublished = publishing(earlier);
+        await waitUntilBlocked(2);
+        await blocker.release();
+        expect((await laterPublished).status).toBe(201);
+        expect((await earlierPublished).status).toBe(201);
+      } finally {
+        await blocker.abandon();
+      }
+      const programNow = programSchema.parse(
+        (await tpm.get(programPath(workspace, program)).expect(200)).body,
+      );
+      expect(programNow.health).toBe('at-risk');
+      expect(programNow.healthReason).toContain('Report of the week of 2026-03-09');
+    });
   });
 
   describe('refuses a bad week with a 400 naming it, writing nothing', () => {

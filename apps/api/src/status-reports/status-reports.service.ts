@@ -20,6 +20,7 @@ import { isUniqueViolation } from '../database/postgres-errors.js';
 import {
   findProgram,
   invalid,
+  lockProgram,
   lockProgramRecord,
   updateProgram,
 } from '../programs/program.repository.js';
@@ -264,6 +265,10 @@ export class StatusReportsService {
     { version }: PublishStatusReportRequest,
   ): Promise<StatusReportResponse> {
     return this.dataSource.transaction(async (manager) => {
+      // The program first, then the report (edits and regeneration lock only the report): two
+      // weeks of one program published at the same moment go one after the other, so the later
+      // one sees the other's report — in `hasPublishedAfter` below, and as its comparison.
+      await lockProgram(manager, scope.workspaceId, scope.programId);
       const report = await lockedReport(manager, scope, id);
       assertDraft(report);
       if (version !== undefined && report.version !== version) {
