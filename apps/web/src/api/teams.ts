@@ -72,6 +72,20 @@ export function useUpdateTeam(workspace: string, team: Team) {
   });
 }
 
+/**
+ * `DELETE …/teams/:team` (admin): the team and everything recorded for it. Every query of the
+ * workspace is marked stale (the portfolio, programs and queries named the team) without
+ * refetching the open team page, which is left right after.
+ */
+export function useDeleteTeam(workspace: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (teamId: string) => apiSend('DELETE', teamPath(workspace, teamId)),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: workspaceKey(workspace), refetchType: 'none' }),
+  });
+}
+
 /** `GET …/teams/:team/members`, by display name. */
 export function useTeamMembers(workspace: string, teamId: string) {
   return useAllPages(

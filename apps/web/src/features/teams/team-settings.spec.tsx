@@ -26,7 +26,7 @@ const MEMBER = {
 const TEAM_PATH = `/api/workspaces/demo/teams/${TEAM.id}`;
 
 function routes(
-  role: 'viewer' | 'editor',
+  role: 'viewer' | 'editor' | 'admin',
   patch: Parameters<typeof mockFetch>[0][string] = () => fakeResponse(200, TEAM),
 ) {
   return mockFetch({
@@ -35,6 +35,7 @@ function routes(
     '/api/workspaces/demo/teams/payments': () => fakeResponse(200, TEAM),
     [`${TEAM_PATH}/members`]: page([MEMBER]),
     [`PATCH ${TEAM_PATH}`]: patch,
+    [`DELETE ${TEAM_PATH}`]: () => fakeResponse(204, null),
   });
 }
 
@@ -129,5 +130,61 @@ describe('Team settings', () => {
     expect(stageName.disabled).toBe(true);
     expect(screen.queryByRole('button', { name: 'Save settings' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Add member' })).toBeNull();
+  });
+});
+
+describe('Deleting a team', () => {
+  it('is offered to an admin, says what goes with the team, and leaves for the teams list', async () => {
+    const fetchMock = routes('admin');
+    renderApp('/w/demo/teams/payments?tab=settings');
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete team' }, LOADED));
+    const dialog = await screen.findByRole('dialog', { name: `Delete ${TEAM.name}?` }, LOADED);
+    expect(within(dialog).getByText(/work items with their whole history/)).toBeTruthy();
+    expect(within(dialog).getByText(/Jira source/)).toBeTruthy();
+    expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'DELETE')).toBe(false);
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete team' }));
+    await waitFor(
+      () =>
+        expect(
+          fetchMock.mock.calls.some(
+            ([url, init]) => init?.method === 'DELETE' && url === TEAM_PATH,
+          ),
+        ).toBe(true),
+      LOADED,
+    );
+    // The teams list (the team page's tabs are gone).
+    await waitFor(() => expect(screen.queryByRole('tab', { name: /Settings/ })).toBeNull(), LOADED);
+    expect(await screen.findByRole('table', {}, LOADED)).toBeTruthy();
+  });
+
+  it('says why the team was kept when an open program dependency names it', async () => {
+    mockFetch({
+      ...shellRoutes(signedInAs('admin')),
+      '/api/workspaces/demo/teams': page([TEAM]),
+      '/api/workspaces/demo/teams/payments': () => fakeResponse(200, TEAM),
+      [`${TEAM_PATH}/members`]: page([MEMBER]),
+      [`DELETE ${TEAM_PATH}`]: () =>
+        problemResponse(
+          409,
+          'Conflict',
+          'Checkout rebuild: "Payments API v2" (by 2026-12-01) names this team.',
+          { kind: 'team-has-dependencies' },
+        ),
+    });
+    renderApp('/w/demo/teams/payments?tab=settings');
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete team' }, LOADED));
+    const dialog = await screen.findByRole('dialog', { name: `Delete ${TEAM.name}?` }, LOADED);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete team' }));
+    expect(await within(dialog).findByText(/Payments API v2/, {}, LOADED)).toBeTruthy();
+    expect(within(dialog).getByText('Team not deleted')).toBeTruthy();
+  });
+
+  it('is not offered to an editor', async () => {
+    routes('editor');
+    renderApp('/w/demo/teams/payments?tab=settings');
+    await screen.findByRole('button', { name: 'Save settings' }, LOADED);
+    expect(screen.queryByRole('button', { name: 'Delete team' })).toBeNull();
+    expect(screen.queryByText('Danger zone')).toBeNull();
   });
 });

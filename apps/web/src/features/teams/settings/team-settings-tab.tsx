@@ -3,6 +3,9 @@ import { Divider, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { teamKeys } from '../../../api/teams';
+import { isAdmin } from '../../workspaces/roles';
+import { useWorkspace } from '../../workspaces/use-workspace';
+import { DeleteTeamSection } from './delete-team-section';
 import { MembersSection } from './members-section';
 import { TeamSettingsForm } from './team-settings-form';
 
@@ -12,9 +15,13 @@ export interface TeamSettingsTabProps {
   editor: boolean;
 }
 
-/** Members (each saved on its own) and the team's settings (saved together, with its version). */
+/**
+ * Members (each saved on its own), the team's settings (saved together, with its version) and,
+ * for admins, deleting the team.
+ */
 export function TeamSettingsTab({ workspace, team, editor }: TeamSettingsTabProps) {
   const queryClient = useQueryClient();
+  const admin = isAdmin(useWorkspace().role);
   // Bumped after a reload so the form refills from the fresh team.
   const [generation, setGeneration] = useState(0);
 
@@ -34,6 +41,7 @@ export function TeamSettingsTab({ workspace, team, editor }: TeamSettingsTabProp
         editor={editor}
         onReload={() => void reload()}
       />
+      {admin && <DeleteTeamSection workspace={workspace} team={team} />}
     </Stack>
   );
 }
