@@ -642,6 +642,51 @@ describe('weekly status reports', () => {
     });
   });
 
+  describe('regenerating while someone else changes the draft', () => {
+    /** Regenerates `draft` while the test's own transaction changes and holds its row. */
+    async function regenerateDuringChange(draft: StatusReport, body: object) {
+      const blocker = await holdTransaction([
+        ['SELECT 1 FROM "status_report" WHERE "id" = $1 FOR UPDATE', [draft.id]],
+        [
+          `UPDATE "status_report" SET "summary" = 'Edited meanwhile', "version" = "version" + 1
+            WHERE "id" = $1`,
+          [draft.id],
+        ],
+      ]);
+      try {
+        const regenerating = Promise.resolve(
+          tpm
+            .post(`${reports({ id: draft.programId, name: '' })}/${draft.id}/regenerate`)
+            .send(body),
+        );
+        await waitUntilBlocked(1);
+        await blocker.release();
+        return await regenerating;
+      } finally {
+        await blocker.abandon();
+      }
+    }
+
+    it('answers 409 for the version it was sent, not 500', async () => {
+      clock.set('2026-03-11T10:00:00Z');
+      const draft = await generate(await newProgram(), '2026-03-09');
+      const response = await regenerateDuringChange(draft, { version: draft.version });
+      expect(response.status).toBe(409);
+      expect(problemSchema.parse(response.body).type).toMatch(/stale-version$/);
+    });
+
+    it('regenerates the changed draft, its words kept, when sent no version', async () => {
+      clock.set('2026-03-11T10:00:00Z');
+      const draft = await generate(await newProgram(), '2026-03-09');
+      const response = await regenerateDuringChange(draft, {});
+      expect(response.status).toBe(201);
+      expect(statusReportSchema.parse(response.body)).toMatchObject({
+        summary: 'Edited meanwhile',
+        version: draft.version + 2,
+      });
+    });
+  });
+
   describe('refuses a bad week with a 400 naming it, writing nothing', () => {
     it.each([
       ['2026-03-10', 'not a Monday'],

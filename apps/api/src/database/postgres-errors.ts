@@ -9,6 +9,17 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
+ * SQLSTATE 40001 serialization_failure ("could not serialize access due to concurrent update":
+ * a repeatable-read transaction wrote or locked a row another transaction changed after its
+ * snapshot) or 40P01 deadlock_detected: the transaction lost a race and is worth running again.
+ */
+export function isSerializationFailure(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const code = (error.driverError as { code?: unknown } | undefined)?.code;
+  return code === '40001' || code === '40P01';
+}
+
+/**
  * SQLSTATEs of a server that is going away or not back yet: 57P01 admin_shutdown, 57P02
  * crash_shutdown, 57P03 cannot_connect_now ("the database system is starting up" / "… is
  * shutting down"), and class 08 connection exceptions.

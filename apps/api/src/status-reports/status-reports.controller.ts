@@ -49,7 +49,7 @@ export class StatusReportsController {
   @Post('reports')
   @Access({ workspaceRole: 'editor' })
   @Returns(statusReportSchema)
-  @Fails(409, 'report-exists')
+  @Fails(409, 'report-exists', 'concurrent-change')
   create(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,
@@ -114,7 +114,7 @@ export class StatusReportsController {
   @Post('reports/:id/regenerate')
   @Access({ workspaceRole: 'editor' })
   @Returns(statusReportSchema)
-  @Fails(409, 'report-published', 'stale-version')
+  @Fails(409, 'report-published', 'stale-version', 'concurrent-change')
   regenerate(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,

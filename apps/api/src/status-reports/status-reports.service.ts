@@ -16,7 +16,7 @@ import type { Actor } from '../access/caller.js';
 import { recordAuditEvent } from '../audit/audit.repository.js';
 import { ClockService } from '../common/clock/clock.service.js';
 import { ProblemException } from '../common/problem/problem.js';
-import { isUniqueViolation } from '../database/postgres-errors.js';
+import { isSerializationFailure, isUniqueViolation } from '../database/postgres-errors.js';
 import {
   findProgram,
   invalid,
@@ -90,7 +90,7 @@ export class StatusReportsService {
     request: CreateStatusReportRequest,
   ): Promise<StatusReportResponse> {
     try {
-      return await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      return await this.repeatableRead(async (manager) => {
         const program = await findProgram(manager, scope.workspaceId, scope.programId);
         const week = reportWeek(request.week);
         const today = this.clock.today();
@@ -214,7 +214,7 @@ export class StatusReportsService {
     id: string,
     { version }: PublishStatusReportRequest,
   ): Promise<StatusReportResponse> {
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+    return this.repeatableRead(async (manager) => {
       const report = await lockedReport(manager, scope, id);
       assertDraft(report);
       if (version !== undefined && report.version !== version) {
@@ -324,6 +324,30 @@ export class StatusReportsService {
       fileName: `${slug || 'program'}-${report.week}-${audience}.md`,
       text: renderReportMarkdown(report, audience),
     };
+  }
+
+  /**
+   * `work` in a repeatable-read transaction (every section of a snapshot sees the same data),
+   * run once more when it lost a race (40001): its snapshot was taken before another transaction
+   * changed the draft it then locked — a publish, an edit or another regeneration committed
+   * while it waited for the lock. The second run takes a fresh snapshot, so it sees that change
+   * and answers as if it had come after it (409 `report-published` or `stale-version`, or the
+   * regeneration of the edited draft). Losing twice is a 409 too, never a 500.
+   */
+  private async repeatableRead<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction('REPEATABLE READ', work);
+      } catch (error) {
+        if (!isSerializationFailure(error)) throw error;
+        if (attempt >= 2) {
+          throw ProblemException.conflict(
+            'concurrent-change',
+            'The report was changed by someone else at the same moment: reload it and try again.',
+          );
+        }
+      }
+    }
   }
 
   /** Every published report's health, oldest week first. */
