@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import {
   healthTimelineSchema,
   milestoneSchema,
@@ -684,6 +684,94 @@ describe('weekly status reports', () => {
         summary: 'Edited meanwhile',
         version: draft.version + 2,
       });
+    });
+  });
+
+  describe('history of a long-running program', () => {
+    let program: TestProgram;
+    let latest: StatusReport;
+
+    beforeAll(async () => {
+      clock.set('2026-03-11T10:00:00Z');
+      program = await newProgram({ start: '2025-06-02' });
+      latest = await publish(program, await generate(program, '2026-03-09'));
+      // 29 earlier published weeks, copies of it; the week before is a watermelon (on track
+      // while its own snapshot holds a breached guardrail).
+      await testApp.dataSource.query(
+        `INSERT INTO "status_report" ("workspace_id", "program_id", "week", "state", "health",
+                "suggested_health", "summary", "snapshot", "generated_at", "published_at",
+                "published_by_user_id", "created_by_user_id", "version")
+         SELECT "workspace_id", "program_id", "week" - 7 * n, "state", "health",
+                "suggested_health", "summary",
+                CASE WHEN n = 1 THEN jsonb_set("snapshot", '{sections,guardrails}',
+                       '{"status": "available", "items": [{"status": "breached"}]}')
+                     ELSE "snapshot" END,
+                "generated_at", "published_at", "published_by_user_id", "created_by_user_id",
+                "version"
+           FROM "status_report", generate_series(1, 29) AS n
+          WHERE "id" = $1`,
+        [latest.id],
+      );
+    });
+
+    const timeline = async (query = '') =>
+      healthTimelineSchema.parse(
+        (await tpm.get(`${programPath(workspace, program)}/health-timeline${query}`).expect(200))
+          .body,
+      );
+
+    it('gives the health timeline of the last 12 published weeks unless asked for more', async () => {
+      const recent = await timeline();
+      expect(recent.points).toHaveLength(12);
+      expect(recent.points[0]?.week).toBe('2025-12-22');
+      expect(recent.points.at(-1)).toMatchObject({ reportId: latest.id, week: '2026-03-09' });
+      expect(recent.points.filter(({ watermelon }) => watermelon).map(({ week }) => week)).toEqual([
+        '2026-03-02',
+      ]);
+      const all = await timeline('?limit=260');
+      expect(all.points).toHaveLength(30);
+      expect(all.points[0]?.week).toBe('2025-08-18');
+      for (const limit of ['0', '261', 'x']) {
+        const response = await tpm
+          .get(`${programPath(workspace, program)}/health-timeline?limit=${limit}`)
+          .expect(400);
+        expect(problemSchema.parse(response.body).errors?.map(({ path }) => path)).toEqual([
+          'limit',
+        ]);
+      }
+    });
+
+    it('lists and charts the history without reading whole snapshots', async () => {
+      const logged = jest.spyOn(testApp.dataSource.logger, 'logQuery');
+      try {
+        const page = statusReportPageSchema.parse(
+          (await tpm.get(`${reports(program)}?state=published&limit=5`).expect(200)).body,
+        );
+        expect(page.items.map(({ week, watermelon }) => [week, watermelon])).toEqual([
+          ['2026-03-09', false],
+          ['2026-03-02', true],
+          ['2026-02-23', false],
+          ['2026-02-16', false],
+          ['2026-02-09', false],
+        ]);
+        expect(page.nextCursor).not.toBeNull();
+        await timeline();
+        // This program's report queries (the app's own background work aside).
+        const reportQueries = logged.mock.calls
+          .filter(([sql, parameters]) => {
+            const values = JSON.stringify(parameters ?? []);
+            return (
+              sql.includes('status_report') &&
+              (values.includes(program.id) || values.includes(latest.id))
+            );
+          })
+          .map(([sql]) => sql);
+        expect(reportQueries.length).toBeGreaterThanOrEqual(2);
+        // Of the snapshot, only JSONB paths (`"snapshot" #> '{sections,…}'`), never the column.
+        for (const sql of reportQueries) expect(sql).not.toMatch(/"snapshot"(?!\s*#>)/);
+      } finally {
+        logged.mockRestore();
+      }
     });
   });
 

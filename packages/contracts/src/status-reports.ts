@@ -401,7 +401,25 @@ export const statusReportSchema = statusReportListItemSchema.extend({
 
 export const statusReportPageSchema = pageSchema(statusReportListItemSchema);
 
-/** `GET …/programs/:program/health-timeline` — every published report's health, oldest first. */
+/** How many published reports the health timeline gives unless asked: what the header shows. */
+export const HEALTH_TIMELINE_LIMIT_DEFAULT = 12;
+/** The most one answer gives: five years of weekly reports. */
+export const HEALTH_TIMELINE_LIMIT_MAX = 260;
+
+/** `GET …/programs/:program/health-timeline?limit=` — the last `limit` published reports. */
+export const healthTimelineQuerySchema = z.strictObject({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(HEALTH_TIMELINE_LIMIT_MAX)
+    .default(HEALTH_TIMELINE_LIMIT_DEFAULT),
+});
+
+/**
+ * `GET …/programs/:program/health-timeline` — the health of the program's last `limit` (default
+ * 12) published reports, oldest week first.
+ */
 export const healthTimelineSchema = z.object({
   programId: z.uuid(),
   points: z.array(
@@ -446,4 +464,5 @@ export type ReportMarkdownQuery = z.output<typeof reportMarkdownQuerySchema>;
 export type StatusReportListItem = z.infer<typeof statusReportListItemSchema>;
 export type StatusReport = z.infer<typeof statusReportSchema>;
 export type StatusReportPage = z.infer<typeof statusReportPageSchema>;
+export type HealthTimelineQuery = z.output<typeof healthTimelineQuerySchema>;
 export type HealthTimeline = z.infer<typeof healthTimelineSchema>;

@@ -1,4 +1,5 @@
 import type {
+  ReportSections,
   StatusReport as StatusReportResponse,
   StatusReportListItem,
 } from '@bearing/contracts';
@@ -6,8 +7,32 @@ import { isWatermelon } from './health-rules.js';
 import type { StatusReport } from './status-report.entity.js';
 import { reportWeek } from './report-week.js';
 
-/** For a report loaded with its publisher (when published). */
-export function toReportListItem(report: StatusReport): StatusReportListItem {
+/** What a list item shows of a report: every column but its words and snapshot. */
+export type ReportListFields = Pick<
+  StatusReport,
+  | 'id'
+  | 'programId'
+  | 'week'
+  | 'state'
+  | 'health'
+  | 'healthReason'
+  | 'suggestedHealth'
+  | 'generatedAt'
+  | 'publishedAt'
+  | 'publishedBy'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'version'
+>;
+
+/**
+ * For a report loaded with its publisher (when published), and the two sections of its snapshot
+ * the watermelon rule reads — a list never needs the rest of the snapshot.
+ */
+export function toReportListItem(
+  report: ReportListFields,
+  sections: Pick<ReportSections, 'keyResults' | 'guardrails'>,
+): StatusReportListItem {
   return {
     id: report.id,
     programId: report.programId,
@@ -18,7 +43,7 @@ export function toReportListItem(report: StatusReport): StatusReportListItem {
     healthReason: report.healthReason,
     suggestedHealth: report.suggestedHealth,
     healthOverridden: report.health !== report.suggestedHealth,
-    watermelon: isWatermelon(report.health, report.snapshot.sections),
+    watermelon: isWatermelon(report.health, sections),
     generatedAt: report.generatedAt.toISOString(),
     publishedAt: report.publishedAt?.toISOString() ?? null,
     publishedBy: report.publishedBy
@@ -32,7 +57,7 @@ export function toReportListItem(report: StatusReport): StatusReportListItem {
 
 export function toReportResponse(report: StatusReport): StatusReportResponse {
   return {
-    ...toReportListItem(report),
+    ...toReportListItem(report, report.snapshot.sections),
     summary: report.summary,
     highlights: report.highlights,
     lowlights: report.lowlights,

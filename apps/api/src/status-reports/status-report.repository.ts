@@ -1,7 +1,12 @@
-import type { StatusReportListQuery, StatusReportPage } from '@bearing/contracts';
+import type {
+  ProgramHealth,
+  ReportSections,
+  StatusReportListQuery,
+  StatusReportPage,
+} from '@bearing/contracts';
 import { type DeepPartial, type EntityManager, In, LessThan, MoreThan } from 'typeorm';
 import { z } from 'zod';
-import { keysetItems, type KeysetOrder } from '../common/pagination/keyset-page.js';
+import { type KeysetOrder, keysetPage } from '../common/pagination/keyset-page.js';
 import { ProblemException } from '../common/problem/problem.js';
 import type { ProgramFacts } from './collectors/report-section-collector.js';
 import type { Program } from '../programs/program.entity.js';
@@ -14,8 +19,31 @@ export type ProgramScope = { workspaceId: string; programId: string };
 
 const weekIdPosition = z.tuple([z.iso.date(), z.uuid()]);
 
-/** The program's reports (of one state, if given), newest week first, keyset-paged on (week, id). */
-export function reportPage(
+/** The two sections of a snapshot the watermelon rule reads. */
+export type WatermelonSections = Pick<ReportSections, 'keyResults' | 'guardrails'>;
+
+/** A list item's columns: never the words, nor the snapshot (tens of KB each). */
+const LIST_COLUMNS = [
+  'report.id',
+  'report.programId',
+  'report.week',
+  'report.state',
+  'report.health',
+  'report.healthReason',
+  'report.suggestedHealth',
+  'report.generatedAt',
+  'report.publishedAt',
+  'report.createdAt',
+  'report.updatedAt',
+  'report.version',
+];
+
+/**
+ * The program's reports (of one state, if given), newest week first, keyset-paged on (week, id).
+ * A page reads its rows' columns, then of their snapshots only the sections the watermelon flag
+ * needs (JSONB paths), so a page costs the same however large the snapshots have grown.
+ */
+export async function reportPage(
   manager: EntityManager,
   { workspaceId, programId }: ProgramScope,
   { limit, cursor, state }: StatusReportListQuery,
@@ -23,7 +51,9 @@ export function reportPage(
   const query = manager
     .getRepository(StatusReport)
     .createQueryBuilder('report')
-    .leftJoinAndSelect('report.publishedBy', 'publishedBy')
+    .select(LIST_COLUMNS)
+    .leftJoin('report.publishedBy', 'publishedBy')
+    .addSelect(['publishedBy.id', 'publishedBy.displayName'])
     .where('report.workspaceId = :workspaceId', { workspaceId })
     .andWhere('report.programId = :programId', { programId });
   if (state) query.andWhere('report.state = :state', { state });
@@ -35,7 +65,37 @@ export function reportPage(
     direction: 'DESC',
     shape: weekIdPosition,
   };
-  return keysetItems(query, { cursor, limit }, order, toReportListItem);
+  const { rows, nextCursor } = await keysetPage(query, { cursor, limit }, order);
+  const sections = await watermelonSections(
+    manager,
+    workspaceId,
+    rows.map(({ id }) => id),
+  );
+  return {
+    items: rows.map((report) => {
+      const ofReport = sections.get(report.id);
+      if (!ofReport) throw new Error(`status report ${report.id} vanished while listed`);
+      return toReportListItem(report, ofReport);
+    }),
+    nextCursor,
+  };
+}
+
+/** Of each report's snapshot, the key results and guardrails sections, by report id. */
+async function watermelonSections(
+  manager: EntityManager,
+  workspaceId: string,
+  ids: readonly string[],
+): Promise<Map<string, WatermelonSections>> {
+  if (ids.length === 0) return new Map();
+  const rows = await manager.query<({ id: string } & WatermelonSections)[]>(
+    `SELECT "id", "snapshot" #> '{sections,keyResults}' AS "keyResults",
+            "snapshot" #> '{sections,guardrails}' AS "guardrails"
+       FROM "status_report"
+      WHERE "workspace_id" = $1 AND "id" = ANY($2::uuid[])`,
+    [workspaceId, ids],
+  );
+  return new Map(rows.map(({ id, keyResults, guardrails }) => [id, { keyResults, guardrails }]));
 }
 
 /** Whether the program has a report for the week starting `week`. */
@@ -75,15 +135,37 @@ export function hasPublishedAfter(
     .existsBy({ workspaceId, programId, state: 'published', week: MoreThan(week) });
 }
 
-/** The program's published reports, oldest week first. */
-export function publishedReports(
+/** A point of the health timeline, as read: no words, and of the snapshot two sections. */
+export type TimelineReport = {
+  id: string;
+  week: string;
+  health: ProgramHealth;
+  healthReason: string | null;
+  suggestedHealth: ProgramHealth;
+  publishedAt: Date;
+} & WatermelonSections;
+
+/**
+ * The program's last `limit` published reports, oldest week first, reading of each snapshot
+ * only the sections the watermelon flag needs (JSONB paths), never the whole snapshot.
+ */
+export async function lastPublishedReports(
   manager: EntityManager,
   { workspaceId, programId }: ProgramScope,
-): Promise<StatusReport[]> {
-  return manager.getRepository(StatusReport).find({
-    where: { workspaceId, programId, state: 'published' },
-    order: { week: 'ASC' },
-  });
+  limit: number,
+): Promise<TimelineReport[]> {
+  const rows = await manager.query<TimelineReport[]>(
+    `SELECT "id", "week"::text AS "week", "health", "health_reason" AS "healthReason",
+            "suggested_health" AS "suggestedHealth", "published_at" AS "publishedAt",
+            "snapshot" #> '{sections,keyResults}' AS "keyResults",
+            "snapshot" #> '{sections,guardrails}' AS "guardrails"
+       FROM "status_report"
+      WHERE "workspace_id" = $1 AND "program_id" = $2 AND "state" = 'published'
+      ORDER BY "week" DESC
+      LIMIT $3`,
+    [workspaceId, programId, limit],
+  );
+  return rows.reverse();
 }
 
 /** Each program's published report of the latest week, by program id. */

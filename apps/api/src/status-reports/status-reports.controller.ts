@@ -4,6 +4,8 @@ import {
   type CreateStatusReportRequest,
   createStatusReportRequestSchema,
   type HealthTimeline,
+  type HealthTimelineQuery,
+  healthTimelineQuerySchema,
   healthTimelineSchema,
   type PublishStatusReportRequest,
   publishStatusReportRequestSchema,
@@ -144,14 +146,18 @@ export class StatusReportsController {
     return this.reports.publish({ workspaceId: workspace.id, programId }, actor, id, body);
   }
 
-  /** → `healthTimelineSchema`: every published report's health, oldest week first. */
+  /**
+   * `healthTimelineQuerySchema` → `healthTimelineSchema`: the health of the last `limit`
+   * (default 12) published reports, oldest week first.
+   */
   @Get('health-timeline')
   @Access({ workspaceRole: 'viewer' })
   @Returns(healthTimelineSchema)
   timeline(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @ZodParam('program', z.uuid()) programId: string,
+    @ZodQuery(healthTimelineQuerySchema) query: HealthTimelineQuery,
   ): Promise<HealthTimeline> {
-    return this.reports.timeline({ workspaceId: workspace.id, programId });
+    return this.reports.timeline({ workspaceId: workspace.id, programId }, query);
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   CreateStatusReportRequest,
   HealthTimeline,
+  HealthTimelineQuery,
   PublishStatusReportRequest,
   ReportAudience,
   StatusReport as StatusReportResponse,
@@ -39,10 +40,10 @@ import {
   hasReportOfWeek,
   insertReport,
   lastPublishedBefore,
+  lastPublishedReports,
   overrideViolation,
   type ProgramScope,
   programFacts,
-  publishedReports,
   reportPage,
   updateReport,
 } from './status-report.repository.js';
@@ -350,11 +351,14 @@ export class StatusReportsService {
     }
   }
 
-  /** Every published report's health, oldest week first. */
-  async timeline({ workspaceId, programId }: ProgramScope): Promise<HealthTimeline> {
+  /** The health of the program's last `limit` published reports, oldest week first. */
+  async timeline(
+    { workspaceId, programId }: ProgramScope,
+    { limit }: HealthTimelineQuery,
+  ): Promise<HealthTimeline> {
     const manager = this.dataSource.manager;
     await findProgram(manager, workspaceId, programId);
-    const reports = await publishedReports(manager, { workspaceId, programId });
+    const reports = await lastPublishedReports(manager, { workspaceId, programId }, limit);
     return {
       programId,
       points: reports.map((report) => ({
@@ -363,8 +367,8 @@ export class StatusReportsService {
         health: report.health,
         healthReason: report.healthReason,
         suggestedHealth: report.suggestedHealth,
-        watermelon: isWatermelon(report.health, report.snapshot.sections),
-        publishedAt: (report.publishedAt ?? report.updatedAt).toISOString(),
+        watermelon: isWatermelon(report.health, report),
+        publishedAt: report.publishedAt.toISOString(),
       })),
     };
   }

@@ -1,4 +1,5 @@
 import {
+  HEALTH_TIMELINE_LIMIT_DEFAULT,
   healthTimelineSchema,
   PROBLEM_CONTENT_TYPE,
   problemSchema,
@@ -8,10 +9,11 @@ import {
   type StatusReportState,
   type UpdateStatusReportRequest,
 } from '@bearing/contracts';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useAllPages, withQuery } from './all-pages';
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import { withQuery } from './all-pages';
 import { ApiError } from './api-error';
 import { apiGet, apiSend } from './client';
+import { pagedListOf } from './paged-list';
 import { programKeys, programPath, useInvalidatePrograms } from './programs';
 
 /** `…/programs/:program/reports[/:id…]`. */
@@ -19,14 +21,32 @@ function reportsPath(workspace: string, programId: string, sub?: string): string
   return programPath(workspace, programId, sub ? `reports/${sub}` : 'reports');
 }
 
-/** `GET …/reports?state=`, newest week first. */
-export function useStatusReports(workspace: string, programId: string, state?: StatusReportState) {
-  return useAllPages(
-    programKeys.part(workspace, programId, 'reports', state ?? 'all'),
-    reportsPath(workspace, programId),
-    statusReportPageSchema,
-    { state },
-  );
+/**
+ * `GET …/reports?state=`, newest week first, `pageSize` at a time: the first page at once, older
+ * ones on demand (`loadMore`) — a program's history grows every week.
+ */
+export function useStatusReports(
+  workspace: string,
+  programId: string,
+  state: StatusReportState | undefined,
+  pageSize: number,
+) {
+  const query = useInfiniteQuery({
+    queryKey: programKeys.part(workspace, programId, 'reports', state ?? 'all', String(pageSize)),
+    queryFn: ({ pageParam, signal }) =>
+      apiGet(
+        withQuery(reportsPath(workspace, programId), {
+          state,
+          limit: String(pageSize),
+          cursor: pageParam,
+        }),
+        statusReportPageSchema,
+        { signal },
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.nextCursor,
+  });
+  return pagedListOf(query);
 }
 
 /** `GET …/reports/:id`: the words and the frozen snapshot of numbers. */
@@ -40,14 +60,23 @@ export function useStatusReport(workspace: string, programId: string, id: string
   });
 }
 
-/** `GET …/programs/:program/health-timeline`: every published report's health, oldest first. */
-export function useHealthTimeline(workspace: string, programId: string) {
+/**
+ * `GET …/programs/:program/health-timeline?limit=`: the health of the last `limit` published
+ * reports, oldest first.
+ */
+export function useHealthTimeline(
+  workspace: string,
+  programId: string,
+  limit = HEALTH_TIMELINE_LIMIT_DEFAULT,
+) {
   return useQuery({
-    queryKey: programKeys.part(workspace, programId, 'health-timeline'),
+    queryKey: programKeys.part(workspace, programId, 'health-timeline', String(limit)),
     queryFn: ({ signal }) =>
-      apiGet(programPath(workspace, programId, 'health-timeline'), healthTimelineSchema, {
-        signal,
-      }),
+      apiGet(
+        withQuery(programPath(workspace, programId, 'health-timeline'), { limit: String(limit) }),
+        healthTimelineSchema,
+        { signal },
+      ),
   });
 }
 
