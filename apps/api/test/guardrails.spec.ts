@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import {
+  followListSchema,
   guardrailPageSchema,
   guardrailSchema,
   guardrailStatusChangePageSchema,
+  portfolioSchema,
   problemSchema,
+  programSchema,
+  statusReportSchema,
 } from '@bearing/contracts';
 import {
   type Browser,
@@ -14,7 +18,7 @@ import {
   signIn,
   type TestWorkspace,
 } from './support/factories.js';
-import { createMetric, insertPoints } from './support/okr-factories.js';
+import { createGuardrail, createMetric, insertPoints } from './support/okr-factories.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 import { WorkerPool } from '../src/common/worker-pool/worker-pool.js';
 
@@ -387,5 +391,120 @@ describe('guardrails', () => {
       .send({ metricKey: metric.key, baseline: 1, threshold: { type: 'absolute', value: 1 } })
       .expect(400);
     expect(fieldErrors(foreign.body)[0]?.path).toBe('metricKey');
+  });
+
+  it('deletes a guardrail: off the portfolio and its programs, unfollowed, its history gone', async () => {
+    const metric = await createMetric(testApp, workspace, { direction: 'decrease-is-good' });
+    const guardrail = guardrailSchema.parse(
+      (
+        await editorBrowser
+          .post(url('guardrails'))
+          .send({ metricKey: metric.key, baseline: 100, threshold: { type: 'absolute', value: 5 } })
+          .expect(201)
+      ).body,
+    );
+    await push(metric.key, [{ timestamp: '2026-01-01', value: 120 }]);
+    expect((await getGuardrail(guardrail.id)).status).toBe('breached');
+    const kept = await createGuardrail(testApp, metric, { baseline: 200 });
+    const editor = await createMember(testApp, workspace, 'editor');
+    const owner = await signIn(testApp, editor);
+    const program = programSchema.parse(
+      (
+        await owner
+          .post(url('programs'))
+          .send({
+            name: 'Podcast ads expansion',
+            ownerId: editor.id,
+            start: '2026-01-05',
+            guardrailIds: [guardrail.id, kept.id],
+          })
+          .expect(201)
+      ).body,
+    );
+    await editorBrowser
+      .post(url('follows'))
+      .send({ subject: { type: 'guardrail', id: guardrail.id } })
+      .expect(201);
+    await owner
+      .post(url('follows'))
+      .send({ subject: { type: 'guardrail', id: guardrail.id } })
+      .expect(201);
+    await owner
+      .post(url('follows'))
+      .send({ subject: { type: 'guardrail', id: kept.id } })
+      .expect(201);
+    const portfolio = async () =>
+      portfolioSchema.parse((await editorBrowser.get(url('portfolio')).expect(200)).body);
+    expect((await portfolio()).guardrails.map(({ id }) => id)).toContain(guardrail.id);
+    const reports = url(`programs/${program.id}/reports`);
+    const draft = statusReportSchema.parse(
+      (await owner.post(reports).send({ week: '2026-01-05' }).expect(201)).body,
+    );
+    await owner.post(`${reports}/${draft.id}/publish`).send({}).expect(201);
+    const publishedGuardrails = async () => {
+      const report = statusReportSchema.parse(
+        (await owner.get(`${reports}/${draft.id}`).expect(200)).body,
+      );
+      const section = report.snapshot.sections.guardrails;
+      if (section.status !== 'available') throw new Error('guardrails unavailable');
+      return section.items.map(({ guardrailId, status }) => [guardrailId, status]);
+    };
+    const published = await publishedGuardrails();
+    expect(published).toContainEqual([guardrail.id, 'breached']);
+
+    await editorBrowser.delete(url(`guardrails/${guardrail.id}`)).expect(204);
+
+    // A published report is a record of its week: it still shows the guardrail as it was.
+    expect(await publishedGuardrails()).toEqual(published);
+
+    await editorBrowser.get(url(`guardrails/${guardrail.id}`)).expect(404);
+    await editorBrowser.get(url(`guardrails/${guardrail.id}/history`)).expect(404);
+    expect((await portfolio()).guardrails.map(({ id }) => id)).not.toContain(guardrail.id);
+    const linked = programSchema.parse(
+      (await owner.get(url(`programs/${program.id}`)).expect(200)).body,
+    );
+    expect(linked.guardrailIds).toEqual([kept.id]);
+    const followed = async (browser: Browser) =>
+      followListSchema
+        .parse((await browser.get(url('follows')).expect(200)).body)
+        .items.map(({ subject }) => subject.id);
+    expect(await followed(editorBrowser)).not.toContain(guardrail.id);
+    expect(await followed(owner)).toEqual([kept.id]);
+    const [history]: { count: string }[] = await testApp.dataSource.query(
+      `SELECT count(*) FROM "guardrail_status_change" WHERE "guardrail_id" = $1`,
+      [guardrail.id],
+    );
+    expect(history?.count).toBe('0');
+    const events: { action: string; target_label: string; details: Record<string, unknown> }[] =
+      await testApp.dataSource.query(
+        `SELECT "action", "target_label", "details" FROM "audit_event"
+          WHERE "workspace_id" = $1 AND "target_id" = $2 ORDER BY "created_at" DESC LIMIT 1`,
+        [workspace.id, guardrail.id],
+      );
+    expect(events[0]).toMatchObject({
+      action: 'guardrail.deleted',
+      target_label: `Guardrail · ${metric.name}`,
+      details: { metricKey: metric.key, status: 'breached' },
+    });
+    // The metric and its points stay; so does its other guardrail.
+    await editorBrowser.get(url(`metrics/${metric.key}`)).expect(200);
+    await editorBrowser.get(url(`guardrails/${kept.id}`)).expect(200);
+    await editorBrowser.delete(url(`guardrails/${guardrail.id}`)).expect(404);
+  });
+
+  it('lets only editors of its own workspace delete a guardrail', async () => {
+    const metric = await createMetric(testApp, workspace);
+    const guardrail = await createGuardrail(testApp, metric);
+    const viewer = await signIn(testApp, await createMember(testApp, workspace, 'viewer'));
+    const outsider = await createUser(testApp);
+    const theirWorkspace = await createWorkspace(testApp, outsider);
+    const theirs = await signIn(testApp, outsider);
+    const before = await countRows(testApp);
+    await viewer.delete(url(`guardrails/${guardrail.id}`)).expect(403);
+    await theirs
+      .delete(`/api/workspaces/${theirWorkspace.slug}/guardrails/${guardrail.id}`)
+      .expect(404);
+    expect(await countRows(testApp)).toEqual(before);
+    await getGuardrail(guardrail.id);
   });
 });

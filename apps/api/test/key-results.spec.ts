@@ -770,4 +770,98 @@ describe('key results', () => {
       expect(edited).toMatchObject({ kind: 'milestone', baseline: 0, target: 1, current: 1 });
     });
   });
+
+  describe('deleting', () => {
+    it("takes a key result and its check-ins out of its objective's numbers", async () => {
+      const period = await createPeriod(testApp, workspace, {
+        start: '2024-01-01',
+        end: '2024-03-31',
+      });
+      const objective = await createObjective(testApp, workspace, editor, period);
+      const create = async (body: object) =>
+        keyResultSchema.parse(
+          (
+            await editorBrowser
+              .post(url('key-results'))
+              .send({ objectiveId: objective.id, title: 'KR', kind: 'increase', ...body })
+              .expect(201)
+          ).body,
+        );
+      const kept = await create({ title: 'Listeners', baseline: 0, target: 100 });
+      const mistaken = await create({ title: 'Duplicate', baseline: 0, target: 100, weight: 3 });
+      const checkIn = (keyResultId: string, value: number) =>
+        editorBrowser
+          .post(url(`key-results/${keyResultId}/check-ins`))
+          .send({ value, confidence: 'on-track', date: '2024-02-10' })
+          .expect(201);
+      await checkIn(kept.id, 80);
+      await checkIn(mistaken.id, 0);
+      const objectiveNow = async () =>
+        objectiveSchema.parse(
+          (await editorBrowser.get(url(`objectives/${objective.id}`)).expect(200)).body,
+        );
+      // (1·0.8 + 3·0) / 4 = 0.2 with the mistaken key result.
+      expect((await objectiveNow()).progress).toBeCloseTo(0.2, 12);
+
+      await editorBrowser.delete(url(`key-results/${mistaken.id}`)).expect(204);
+
+      const after = await objectiveNow();
+      expect(after.progress).toBeCloseTo(0.8, 12);
+      expect(after).toMatchObject({ pace: 'on-track', score: 0.8 });
+      await editorBrowser.get(url(`key-results/${mistaken.id}`)).expect(404);
+      await editorBrowser.get(url(`key-results/${mistaken.id}/check-ins`)).expect(404);
+      const listed = keyResultPageSchema.parse(
+        (await editorBrowser.get(url(`key-results?objective=${objective.id}`)).expect(200)).body,
+      );
+      expect(listed.items.map(({ id }) => id)).toEqual([kept.id]);
+      const [checkIns]: { count: string }[] = await testApp.dataSource.query(
+        `SELECT count(*) FROM "check_in" WHERE "key_result_id" = $1`,
+        [mistaken.id],
+      );
+      expect(checkIns?.count).toBe('0');
+      const [event]: { action: string; target_label: string }[] = await testApp.dataSource.query(
+        `SELECT "action", "target_label" FROM "audit_event"
+          WHERE "workspace_id" = $1 AND "target_id" = $2 ORDER BY "created_at" DESC LIMIT 1`,
+        [workspace.id, mistaken.id],
+      );
+      expect(event).toEqual({
+        action: 'key-result.deleted',
+        target_label: 'Key result · Duplicate',
+      });
+      await editorBrowser.delete(url(`key-results/${mistaken.id}`)).expect(404);
+    });
+
+    it('keeps the key results of a closed or cancelled objective, and lets only editors of its workspace delete', async () => {
+      const period = await createPeriod(testApp, workspace, {
+        start: '2024-01-01',
+        end: '2024-03-31',
+      });
+      const closed = await createObjective(testApp, workspace, editor, period, {
+        status: 'closed',
+      });
+      const graded = await createKeyResult(testApp, closed);
+      const cancelled = await createObjective(testApp, workspace, editor, period, {
+        status: 'cancelled',
+      });
+      const dropped = await createKeyResult(testApp, cancelled);
+      const active = await createObjective(testApp, workspace, editor, period);
+      const keyResult = await createKeyResult(testApp, active);
+      const viewer = await signIn(testApp, await createMember(testApp, workspace, 'viewer'));
+      const outsider = await createUser(testApp);
+      const theirWorkspace = await createWorkspace(testApp, outsider);
+      const theirs = await signIn(testApp, outsider);
+      const before = await countRows(testApp);
+
+      for (const kept of [graded, dropped]) {
+        const refused = await editorBrowser.delete(url(`key-results/${kept.id}`)).expect(400);
+        expect(fieldErrors(refused.body).map(({ path }) => path)).toEqual(['objective.status']);
+      }
+      await viewer.delete(url(`key-results/${keyResult.id}`)).expect(403);
+      await theirs
+        .delete(`/api/workspaces/${theirWorkspace.slug}/key-results/${keyResult.id}`)
+        .expect(404);
+      await editorBrowser.delete(url(`key-results/${randomUUID()}`)).expect(404);
+      expect(await countRows(testApp)).toEqual(before);
+    });
+  });
 });

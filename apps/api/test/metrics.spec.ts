@@ -15,7 +15,13 @@ import {
   signIn,
   type TestWorkspace,
 } from './support/factories.js';
-import { createMetric, insertPoints, pinToday } from './support/okr-factories.js';
+import {
+  createGuardrail,
+  createMetric,
+  insertPoints,
+  pinToday,
+  storedPoints,
+} from './support/okr-factories.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('metrics', () => {
@@ -424,5 +430,78 @@ describe('metrics', () => {
         { index: 13, rule: 'beyond-limits' },
       ]);
     });
+  });
+
+  it('archives a metric: off the list and the KPI tiles, refusing points, until unarchived', async () => {
+    const retired = await createMetric(testApp, workspace, { key: 'archive.retired' });
+    const other = await createMetric(testApp, workspace, { key: 'archive.other' });
+    await insertPoints(testApp, retired, [{ timestamp: '2026-01-01T00:00:00.000Z', value: 5 }]);
+    const guardrail = await createGuardrail(testApp, retired);
+    const listed = async (query = '') =>
+      metricPageSchema
+        .parse((await editorBrowser.get(url(`metrics?limit=200${query}`)).expect(200)).body)
+        .items.map(({ key }) => key);
+    const tiles = async () =>
+      portfolioSchema
+        .parse((await editorBrowser.get(url('portfolio')).expect(200)).body)
+        .kpis.map(({ key }) => key);
+    expect(await listed()).toContain(retired.key);
+    expect(await tiles()).toContain(retired.key);
+
+    const archived = metricSchema.parse(
+      (
+        await editorBrowser
+          .patch(url(`metrics/${retired.key}`))
+          .send({ archived: true, version: 1 })
+          .expect(200)
+      ).body,
+    );
+    expect(archived).toMatchObject({ archived: true, version: 2, latest: { value: 5 } });
+    expect(await listed()).not.toContain(retired.key);
+    expect(await listed()).toContain(other.key);
+    expect(await listed('&archived=true')).toEqual([retired.key]);
+    expect(await tiles()).not.toContain(retired.key);
+    // Its page, points and guardrails stay.
+    expect(
+      metricSchema.parse((await editorBrowser.get(url(`metrics/${retired.key}`)).expect(200)).body),
+    ).toMatchObject({ archived: true });
+    await editorBrowser.get(url(`metrics/${retired.key}/series`)).expect(200);
+    await editorBrowser.get(url(`guardrails/${guardrail.id}`)).expect(200);
+
+    const refusedOne = await editorBrowser
+      .post(url(`metrics/${retired.key}/points`))
+      .send([{ timestamp: '2026-01-02', value: 6 }])
+      .expect(409);
+    expect(problemSchema.parse(refusedOne.body).type).toMatch(/metric-archived$/);
+    const refusedMany = await editorBrowser
+      .post(url('metric-points'))
+      .send([
+        { metric: other.key, timestamp: '2026-01-02', value: 1 },
+        { metric: retired.key, timestamp: '2026-01-02', value: 6 },
+      ])
+      .expect(409);
+    expect(problemSchema.parse(refusedMany.body).detail).toContain(`"${retired.key}"`);
+    expect(await storedPoints(testApp, retired)).toEqual([
+      { timestamp: '2026-01-01T00:00:00.000Z', value: 5 },
+    ]);
+    expect(await storedPoints(testApp, other)).toEqual([]);
+    const [event]: { action: string }[] = await testApp.dataSource.query(
+      `SELECT "action" FROM "audit_event"
+        WHERE "workspace_id" = $1 AND "target_id" = $2 ORDER BY "created_at" DESC LIMIT 1`,
+      [workspace.id, retired.id],
+    );
+    expect(event?.action).toBe('metric.archived');
+
+    await editorBrowser
+      .patch(url(`metrics/${retired.key}`))
+      .send({ archived: false, version: 2 })
+      .expect(200);
+    expect(await listed()).toContain(retired.key);
+    expect(await tiles()).toContain(retired.key);
+    await editorBrowser
+      .post(url(`metrics/${retired.key}/points`))
+      .send([{ timestamp: '2026-01-02', value: 6 }])
+      .expect(200);
+    expect(await storedPoints(testApp, retired)).toHaveLength(2);
   });
 });

@@ -36,6 +36,8 @@ export const createGuardrailRequestSchema = z.strictObject({
 /**
  * `PATCH /api/workspaces/:workspace/guardrails/:id` (editor) → `guardrailSchema`. The metric
  * stays; a change of status that the edit causes is recorded in the history.
+ * `DELETE` on the same path (editor) → 204 deletes the guardrail with its history and program
+ * links and ends every follow of it; published status reports keep their snapshot.
  */
 export const updateGuardrailRequestSchema = z.strictObject({
   baseline: z.number().optional(),

@@ -44,6 +44,7 @@ export const createMetricRequestSchema = z.strictObject({
 /**
  * `PATCH /api/workspaces/:workspace/metrics/:key` (editor) → `metricSchema`. The key never
  * changes (pushers refer to it). A new `direction` re-evaluates the metric's guardrails.
+ * `archived: true` retires the metric, `false` brings it back: see `metricSchema.archived`.
  */
 export const updateMetricRequestSchema = z.strictObject({
   name: metricNameSchema.optional(),
@@ -51,12 +52,17 @@ export const updateMetricRequestSchema = z.strictObject({
   category: metricCategorySchema.optional(),
   direction: metricDirectionSchema.optional(),
   description: metricDescriptionSchema.optional(),
+  archived: z.boolean().optional(),
   version: z.number().int().min(1),
 });
 
-/** `GET /api/workspaces/:workspace/metrics?category=` — by key. */
+/**
+ * `GET /api/workspaces/:workspace/metrics?category=&archived=` — by key. Without `archived` (or
+ * with `false`) only the metrics in use; `archived=true` lists the archived ones instead.
+ */
 export const metricListQuerySchema = pageQuerySchema.extend({
   category: metricCategorySchema.optional(),
+  archived: z.enum(['true', 'false']).optional(),
 });
 
 /** A stored point: `timestamp` normalised to UTC with milliseconds. */
@@ -73,6 +79,12 @@ export const metricSchema = z.object({
   category: metricCategorySchema,
   direction: metricDirectionSchema,
   description: z.string(),
+  /**
+   * An archived metric is retired: it leaves the metrics list and the portfolio's KPI tiles, and
+   * refuses new points (409 `metric-archived`); its page, points, guardrails and the key results
+   * following it stay. Unarchiving brings it back as it was.
+   */
+  archived: z.boolean(),
   /** The point with the latest timestamp, or `null` before any. */
   latest: storedMetricPointSchema.nullable(),
   version: z.number().int(),
@@ -107,7 +119,8 @@ export const metricPointSchema = z.strictObject({
  * `PROBLEMS_MAX_LISTED + 1`, so at most 100 are listed, with `truncated: true` when there were
  * more. An upload (JSON or CSV) holds at least one point and at most
  * `METRIC_POINTS_MAX_PER_UPLOAD` rows (row 200,001 → 413), in at most 20 MB (→ 413). Whichever
- * of these caps is reached first answers. Unknown metric key → 404.
+ * of these caps is reached first answers. Unknown metric key → 404; an archived metric → 409
+ * `metric-archived`, nothing stored.
  */
 export const metricPointsRequestSchema = z
   .array(metricPointSchema)
@@ -123,7 +136,8 @@ export const multiMetricPointSchema = z.strictObject({
 /**
  * `POST /api/workspaces/:workspace/metric-points` (editor; write-scoped API tokens too): points
  * of several metrics, as JSON or as `text/csv` with the header `metric,timestamp,value`. Same
- * rules as one metric's points; a row naming a metric the workspace does not have is a bad row.
+ * rules as one metric's points; a row naming a metric the workspace does not have is a bad row,
+ * and rows for an archived metric refuse the whole upload (409 `metric-archived`).
  */
 export const multiMetricPointsRequestSchema = z
   .array(multiMetricPointSchema)

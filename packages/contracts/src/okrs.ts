@@ -267,6 +267,10 @@ export const createKeyResultRequestSchema = z
  * sent replace the stored ones, and the result must keep `keyResultRuleViolations` empty. Its
  * objective must be active (else 400 at `objective.status`), and so must one it moves to (else
  * 400 at `objectiveId`).
+ * `DELETE` on the same path (editor) → 204 deletes the key result with its check-ins: its
+ * objective's progress and score then come from its other key results. A key result of a
+ * closed or cancelled objective stays (400 at `objective.status`) until the objective is
+ * reopened. Published status reports keep their snapshot.
  */
 export const updateKeyResultRequestSchema = z.strictObject({
   objectiveId: z.uuid().optional(),

@@ -118,6 +118,16 @@ export function saveGuardrail(manager: EntityManager, guardrail: Guardrail): Pro
   return manager.getRepository(Guardrail).save(guardrail);
 }
 
+/**
+ * Deletes a guardrail found in its workspace; its history and program links go with it (the
+ * foreign keys cascade).
+ */
+export async function deleteGuardrail(manager: EntityManager, guardrail: Guardrail): Promise<void> {
+  await manager
+    .getRepository(Guardrail)
+    .delete({ id: guardrail.id, workspaceId: guardrail.workspaceId });
+}
+
 /** Guardrails on any of `metrics`, each within its metric's workspace. */
 export function guardrailsOnMetrics(
   manager: EntityManager,

@@ -1,4 +1,4 @@
-import { Controller, Get, Patch, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   type CreateGuardrailRequest,
@@ -22,7 +22,7 @@ import type { Actor, WorkspaceContext } from '../access/caller.js';
 import { CurrentActor, CurrentWorkspace } from '../access/current.decorators.js';
 import { ZodBody, ZodParam, ZodQuery } from '../common/validation/zod.pipe.js';
 import { GuardrailsService } from './guardrails.service.js';
-import { Fails, Returns } from '../common/openapi/openapi.decorators.js';
+import { Fails, Returns, ReturnsNothing } from '../common/openapi/openapi.decorators.js';
 
 @ApiTags('guardrails')
 @Controller('workspaces/:workspace/guardrails')
@@ -75,6 +75,22 @@ export class GuardrailsController {
     @ZodBody(updateGuardrailRequestSchema) body: UpdateGuardrailRequest,
   ): Promise<Guardrail> {
     return this.guardrails.update(workspace.id, actor, id, body);
+  }
+
+  /**
+   * → 204; its history and program links go with it, and follows of it end. Another
+   * workspace's guardrail is a 404.
+   */
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @Access({ workspaceRole: 'editor' })
+  @ReturnsNothing()
+  remove(
+    @CurrentWorkspace() workspace: WorkspaceContext,
+    @CurrentActor() actor: Actor,
+    @ZodParam('id', z.uuid()) id: string,
+  ): Promise<void> {
+    return this.guardrails.remove(workspace.id, actor, id);
   }
 
   /** `pageQuerySchema` → `guardrailStatusChangePageSchema`, newest first. */

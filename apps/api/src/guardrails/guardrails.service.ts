@@ -12,6 +12,7 @@ import type {
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../access/caller.js';
 import { recordAuditEvent } from '../audit/audit.repository.js';
+import { deleteFollowsOf } from '../notifications/follow.repository.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { latestPointsOf, lockMetrics, metricWithKey } from '../metrics/metric.repository.js';
 import type { Metric } from '../metrics/metric.entity.js';
@@ -21,6 +22,7 @@ import { GUARDRAIL_PROGRAMS, type GuardrailPrograms } from './guardrail-programs
 import { toGuardrailResponse } from './guardrail.mapper.js';
 import type { Guardrail } from './guardrail.entity.js';
 import {
+  deleteGuardrail,
   findGuardrail,
   guardrailPage,
   guardrailStatusChangePage,
@@ -167,6 +169,35 @@ export class GuardrailsService implements OnModuleInit {
         details: { metricKey: metric.key, changes },
       });
       return this.responseFor(manager, saved, metric);
+    });
+  }
+
+  /**
+   * Deletes a guardrail: it leaves the portfolio, digests and its programs, its history goes
+   * with it, and nobody follows it any more. Published status reports keep their snapshot.
+   */
+  async remove(workspaceId: string, actor: Actor, id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const found = await findGuardrail(manager, workspaceId, id);
+      // Waits for an evaluation of its metric in progress, which may be recording its status.
+      await lockMetrics(manager, [found.metricId]);
+      const guardrail = await findGuardrail(manager, workspaceId, id);
+      const metric = metricOf(guardrail);
+      // Recorded first, so the event is labelled with the guardrail's metric while it exists.
+      await recordAuditEvent(manager, {
+        workspaceId,
+        actor,
+        action: 'guardrail.deleted',
+        target: { type: 'guardrail', id: guardrail.id },
+        details: {
+          metricKey: metric.key,
+          baseline: guardrail.baseline,
+          threshold: { type: guardrail.thresholdType, value: guardrail.thresholdValue },
+          status: guardrail.status,
+        },
+      });
+      await deleteFollowsOf(manager, workspaceId, { type: 'guardrail', id: guardrail.id });
+      await deleteGuardrail(manager, guardrail);
     });
   }
 

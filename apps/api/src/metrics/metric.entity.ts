@@ -51,6 +51,10 @@ export class Metric {
   @Column({ type: 'text', default: '' })
   description!: string;
 
+  /** Retired: out of the metrics list and KPI tiles, and refusing new points; reversible. */
+  @Column({ type: 'boolean', default: false })
+  archived!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -11,6 +11,7 @@ export function toMetricResponse(metric: Metric, latest: LatestPoint | undefined
     category: metric.category,
     direction: metric.direction,
     description: metric.description,
+    archived: metric.archived,
     latest: latest ? { timestamp: latest.timestamp.toISOString(), value: latest.value } : null,
     version: metric.version,
     createdAt: metric.createdAt.toISOString(),

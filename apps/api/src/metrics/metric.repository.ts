@@ -114,7 +114,7 @@ export async function latestPointsOnOrBefore<Key extends string>(
   return latest;
 }
 
-/** What a list of the workspace's metrics shows of each, ordered by key. */
+/** What a list of the workspace's metrics in use (not archived) shows of each, ordered by key. */
 export type MetricSummary = {
   id: string;
   key: string;
@@ -129,10 +129,26 @@ export async function metricSummaries(
 ): Promise<MetricSummary[]> {
   return manager.query(
     `SELECT "id", "key", "name", "unit", "direction" FROM "metric"
-      WHERE "workspace_id" = $1
+      WHERE "workspace_id" = $1 AND NOT "archived"
       ORDER BY "key"`,
     [workspaceId],
   );
+}
+
+/**
+ * The keys of those metrics that are archived, by key. Read under the metrics' lock
+ * (`lockMetrics`), it cannot change before the caller's transaction ends.
+ */
+export async function archivedMetricKeys(
+  manager: EntityManager,
+  metricIds: readonly string[],
+): Promise<string[]> {
+  if (metricIds.length === 0) return [];
+  const rows: { key: string }[] = await manager.query(
+    `SELECT "key" FROM "metric" WHERE "id" = ANY($1::uuid[]) AND "archived" ORDER BY "key"`,
+    [[...new Set(metricIds)]],
+  );
+  return rows.map(({ key }) => key);
 }
 
 /** The metric with `key` in *this* workspace, or null (for callers that answer otherwise). */
@@ -146,17 +162,21 @@ export function metricWithKey(
 
 const keyPosition = z.tuple([z.string()]);
 
-/** The workspace's metrics (of one category, if given), keyset-paged on the key. */
+/**
+ * The workspace's metrics in use — or its archived ones, with `archived` — of one category, if
+ * given, keyset-paged on the key.
+ */
 export function metricPage(
   manager: EntityManager,
   workspaceId: string,
-  category: MetricCategory | undefined,
+  { category, archived }: { category: MetricCategory | undefined; archived: boolean },
   page: PageQuery,
 ): Promise<{ rows: Metric[]; nextCursor: string | null }> {
   const query = manager
     .getRepository(Metric)
     .createQueryBuilder('metric')
-    .where('metric.workspaceId = :workspaceId', { workspaceId });
+    .where('metric.workspaceId = :workspaceId', { workspaceId })
+    .andWhere('metric.archived = :archived', { archived });
   if (category) query.andWhere('metric.category = :category', { category });
   return keysetPage(query, page, {
     keys: [{ sort: 'metric.key', valueOf: (metric) => metric.key }],

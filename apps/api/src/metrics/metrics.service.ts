@@ -42,12 +42,14 @@ export class MetricsService {
    */
   async list(
     workspaceId: string,
-    { limit, cursor, category }: MetricListQuery,
+    { limit, cursor, category, archived }: MetricListQuery,
   ): Promise<MetricPage> {
-    const { rows, nextCursor } = await metricPage(this.dataSource.manager, workspaceId, category, {
-      cursor,
-      limit,
-    });
+    const { rows, nextCursor } = await metricPage(
+      this.dataSource.manager,
+      workspaceId,
+      { category, archived: archived === 'true' },
+      { cursor, limit },
+    );
     const analyses = await loadMetricXmr(
       this.dataSource.manager,
       workspaceId,
@@ -99,7 +101,11 @@ export class MetricsService {
     }
   }
 
-  /** Edits a metric; a new direction re-evaluates its guardrails in the same transaction. */
+  /**
+   * Edits a metric; a new direction re-evaluates its guardrails in the same transaction. A change
+   * of `archived` is recorded as `metric.archived` / `metric.unarchived`; taken under the metric's
+   * lock, it waits for an upload in progress, and a later upload sees it.
+   */
   async update(
     workspaceId: string,
     actor: Actor,
@@ -111,12 +117,18 @@ export class MetricsService {
       assertVersion('metric', metric.version, version);
       const directionChanged =
         changes.direction !== undefined && changes.direction !== metric.direction;
+      const archivedChanged =
+        changes.archived !== undefined && changes.archived !== metric.archived;
       const saved = await saveMetric(manager, Object.assign(metric, changes));
       if (directionChanged) await this.metricChanges.changed(manager, [saved], 'metric-edited');
       await recordAuditEvent(manager, {
         workspaceId,
         actor,
-        action: 'metric.updated',
+        action: archivedChanged
+          ? saved.archived
+            ? 'metric.archived'
+            : 'metric.unarchived'
+          : 'metric.updated',
         target: { type: 'metric', id: saved.id },
         details: { key: saved.key, changes },
       });

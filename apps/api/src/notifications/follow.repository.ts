@@ -37,3 +37,14 @@ export async function deleteFollow(
     .delete({ workspaceId, userId, subjectType: subject.type, subjectId: subject.id });
   return (result.affected ?? 0) > 0;
 }
+
+/** Ends everyone's follows of a subject, e.g. one being deleted, in the deleter's transaction. */
+export async function deleteFollowsOf(
+  manager: EntityManager,
+  workspaceId: string,
+  subject: FollowSubject,
+): Promise<void> {
+  await manager
+    .getRepository(Follow)
+    .delete({ workspaceId, subjectType: subject.type, subjectId: subject.id });
+}

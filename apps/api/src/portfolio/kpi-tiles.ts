@@ -5,9 +5,9 @@ import { metricTrend } from '../metrics/metrics.service.js';
 import { metricSummaries } from '../metrics/metric.repository.js';
 
 /**
- * Every metric of the workspace as a tile: its latest value and its trend — the sparkline and
- * XmR status of the metric's one analysis (`loadMetricXmr`), exactly what its row in the
- * metrics list and its page show.
+ * Every metric of the workspace in use (archived ones are left out) as a tile: its latest value
+ * and its trend — the sparkline and XmR status of the metric's one analysis (`loadMetricXmr`),
+ * exactly what its row in the metrics list and its page show.
  */
 export async function loadKpiTiles(
   manager: EntityManager,

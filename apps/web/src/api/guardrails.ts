@@ -7,6 +7,8 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useAllPages } from './all-pages';
 import { apiSend } from './client';
+import { portfolioKeys } from './portfolio';
+import { programKeys } from './programs';
 import { workspaceKey } from './workspaces';
 
 export const guardrailKeys = {
@@ -56,5 +58,23 @@ export function useUpdateGuardrail(workspace: string) {
         guardrailSchema,
       ),
     onSuccess: invalidate,
+  });
+}
+
+/**
+ * `DELETE …/guardrails/:id` (editor): its history and program links go with it, and it leaves
+ * the portfolio.
+ */
+export function useDeleteGuardrail(workspace: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiSend('DELETE', `${guardrailsPath(workspace)}/${encodeURIComponent(id)}`),
+    onSuccess: () =>
+      Promise.all(
+        [guardrailKeys.all, portfolioKeys.all, programKeys.all].map((keyOf) =>
+          queryClient.invalidateQueries({ queryKey: keyOf(workspace) }),
+        ),
+      ),
   });
 }

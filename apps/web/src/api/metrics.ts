@@ -22,8 +22,8 @@ export interface SeriesRange {
 
 export const metricKeys = {
   all: (workspace: string) => [...workspaceKey(workspace), 'metrics'] as const,
-  list: (workspace: string, category: MetricCategory | undefined) =>
-    [...metricKeys.all(workspace), 'list', category ?? 'all'] as const,
+  list: (workspace: string, category: MetricCategory | undefined, archived: boolean) =>
+    [...metricKeys.all(workspace), 'list', category ?? 'all', archived] as const,
   detail: (workspace: string, key: string) =>
     [...metricKeys.all(workspace), 'detail', key] as const,
   series: (workspace: string, key: string, range: SeriesRange) =>
@@ -34,14 +34,15 @@ function metricsPath(workspace: string): string {
   return `/api/workspaces/${encodeURIComponent(workspace)}/metrics`;
 }
 
-/** `GET …/metrics?category=`, by key. */
-export function useMetrics(workspace: string, category?: MetricCategory) {
+/** `GET …/metrics?category=&archived=`, by key: those in use, or the archived ones. */
+export function useMetrics(workspace: string, category?: MetricCategory, archived = false) {
   return useAllPages(
-    metricKeys.list(workspace, category),
+    metricKeys.list(workspace, category, archived),
     metricsPath(workspace),
     metricPageSchema,
     {
       category,
+      archived: archived ? 'true' : undefined,
     },
   );
 }

@@ -192,6 +192,22 @@ export function useUpdateKeyResult(workspace: string) {
   });
 }
 
+/**
+ * `DELETE …/key-results/:id` (editor): its check-ins go with it, and its objective's numbers
+ * come from its other key results. The refresh is not waited for, so a page showing the deleted
+ * key result can move on at once rather than show it missing.
+ */
+export function useDeleteKeyResult(workspace: string) {
+  const invalidate = useInvalidateOkrs(workspace);
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiSend('DELETE', `${base(workspace)}/key-results/${encodeURIComponent(id)}`),
+    onSuccess: () => {
+      void invalidate();
+    },
+  });
+}
+
 /** `POST …/key-results/:id/check-ins` (editor): history only grows; a correction is a new one. */
 export function useCreateCheckIn(workspace: string, keyResultId: string) {
   const invalidate = useInvalidateOkrs(workspace);

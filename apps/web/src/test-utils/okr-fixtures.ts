@@ -129,6 +129,7 @@ export function metric(fields: Partial<Metric> = {}): Metric {
     category: 'technical-health',
     direction: 'decrease-is-good',
     description: '',
+    archived: false,
     latest: { timestamp: '2026-11-26T00:00:00.000Z', value: 262 },
     version: 1,
     createdAt: CREATED,

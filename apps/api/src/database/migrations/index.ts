@@ -43,6 +43,7 @@ import { NotificationDeliveryClaimToken1765991000000 } from './1765991000000-not
 import { NotificationEventExpandAttempts1765991100000 } from './1765991100000-notification-event-expand-attempts.js';
 import { FreezeClosedSprintAvailability1765992000000 } from './1765992000000-freeze-closed-sprint-availability.js';
 import { IndexOpenDependenciesByNeedBy1765992400000 } from './1765992400000-index-open-dependencies-by-need-by.js';
+import { ArchiveMetrics1765992600000 } from './1765992600000-archive-metrics.js';
 
 /**
  * Every migration, in the order it runs: TypeORM sorts migrations by the timestamp that ends
@@ -95,4 +96,5 @@ export const migrations = [
   NotificationEventExpandAttempts1765991100000,
   FreezeClosedSprintAvailability1765992000000,
   IndexOpenDependenciesByNeedBy1765992400000,
+  ArchiveMetrics1765992600000,
 ];

@@ -32,6 +32,7 @@ export class PointsController {
   @Accepts('text/csv', 'Lines of `timestamp,value`, after a header line.')
   @Returns(metricPointsImportSchema)
   @Fails(413, 'upload-too-large', 'too-many-rows')
+  @Fails(409, 'metric-archived')
   @Fails(415, 'unsupported-media-type')
   @Fails(503, 'busy')
   importForMetric(
@@ -55,6 +56,7 @@ export class PointsController {
   @Accepts('text/csv', 'Lines of `metric,timestamp,value`, after a header line.')
   @Returns(metricPointsImportSchema)
   @Fails(413, 'upload-too-large', 'too-many-rows')
+  @Fails(409, 'metric-archived')
   @Fails(415, 'unsupported-media-type')
   @Fails(503, 'busy')
   importForMetrics(

@@ -10,7 +10,12 @@ import type { Actor } from '../../access/caller.js';
 import { recordAuditEvent } from '../../audit/audit.repository.js';
 import { PROBLEM_TYPE_BASE, ProblemException } from '../../common/problem/problem.js';
 import { WorkerPool, workerTask } from '../../common/worker-pool/worker-pool.js';
-import { findMetricByKey, lockMetrics, metricsOfWorkspace } from '../metric.repository.js';
+import {
+  archivedMetricKeys,
+  findMetricByKey,
+  lockMetrics,
+  metricsOfWorkspace,
+} from '../metric.repository.js';
 import type { Metric } from '../metric.entity.js';
 import { MetricChanges } from '../metric-changes.service.js';
 import type { readPointsUpload } from './points-parse.worker.js';
@@ -46,6 +51,8 @@ export class PointsService {
     upload: PointsUpload,
   ): Promise<MetricPointsImport> {
     const metric = await findMetricByKey(this.dataSource.manager, workspaceId, key);
+    // Refused before reading the upload; checked again under the lock when storing.
+    if (metric.archived) throw archivedMetrics([metric.key]);
     const points = pointsOf(
       await this.workers.run(readTask, { path: upload.path, format: upload.format }),
     );
@@ -99,6 +106,11 @@ export class PointsService {
         manager,
         metrics.map(({ id }) => id),
       );
+      const archived = await archivedMetricKeys(
+        manager,
+        metrics.map(({ id }) => id),
+      );
+      if (archived.length > 0) throw archivedMetrics(archived);
       const result = await upsertPoints(manager, toStore);
       const changed = locked.filter(({ id }) => result.changedMetricIds.has(id));
       if (changed.length > 0) {
@@ -126,6 +138,17 @@ export class PointsService {
       };
     });
   }
+}
+
+/** 409: an archived metric takes no points until it is unarchived. */
+function archivedMetrics(keys: readonly string[]): ProblemException {
+  const named = keys.map((key) => `"${key}"`).join(', ');
+  return ProblemException.conflict(
+    'metric-archived',
+    keys.length === 1
+      ? `Metric ${named} is archived, so it takes no new points: unarchive it first. Nothing was stored.`
+      : `Metrics ${named} are archived, so they take no new points: unarchive them first. Nothing was stored.`,
+  );
 }
 
 /** The points of an upload that was read in full and is good; otherwise the 413 or the 400. */

@@ -40,6 +40,13 @@ export function saveKeyResult(manager: EntityManager, keyResult: KeyResult): Pro
   return manager.getRepository(KeyResult).save(keyResult);
 }
 
+/** Deletes a key result found in its workspace; its check-ins go with it (the key cascades). */
+export async function deleteKeyResult(manager: EntityManager, keyResult: KeyResult): Promise<void> {
+  await manager
+    .getRepository(KeyResult)
+    .delete({ id: keyResult.id, workspaceId: keyResult.workspaceId });
+}
+
 /** The key results, with their metric, of those objectives of the workspace. */
 export function keyResultsOfObjectives(
   manager: EntityManager,

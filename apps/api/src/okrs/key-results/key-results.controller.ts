@@ -1,4 +1,4 @@
-import { Controller, Get, Patch, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   type CreateKeyResultRequest,
@@ -18,7 +18,7 @@ import type { Actor, WorkspaceContext } from '../../access/caller.js';
 import { CurrentActor, CurrentWorkspace } from '../../access/current.decorators.js';
 import { ZodBody, ZodParam, ZodQuery } from '../../common/validation/zod.pipe.js';
 import { KeyResultsService } from './key-results.service.js';
-import { Fails, Returns } from '../../common/openapi/openapi.decorators.js';
+import { Fails, Returns, ReturnsNothing } from '../../common/openapi/openapi.decorators.js';
 
 @ApiTags('okrs')
 @Controller('workspaces/:workspace/key-results')
@@ -71,5 +71,22 @@ export class KeyResultsController {
     @ZodBody(updateKeyResultRequestSchema) body: UpdateKeyResultRequest,
   ): Promise<KeyResult> {
     return this.keyResults.update(workspace.id, actor, id, body);
+  }
+
+  /**
+   * → 204; its check-ins go with it and its objective's numbers come from its other key results.
+   * A key result of a closed or cancelled objective is a 400 at `objective.status`; another
+   * workspace's, 404.
+   */
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @Access({ workspaceRole: 'editor' })
+  @ReturnsNothing()
+  remove(
+    @CurrentWorkspace() workspace: WorkspaceContext,
+    @CurrentActor() actor: Actor,
+    @ZodParam('id', z.uuid()) id: string,
+  ): Promise<void> {
+    return this.keyResults.remove(workspace.id, actor, id);
   }
 }

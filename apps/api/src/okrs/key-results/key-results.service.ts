@@ -16,7 +16,12 @@ import { checkInOtherThanZeroOrOne } from '../check-ins/check-in.repository.js';
 import { findKeyResult, invalid, lockForEdit, referencedMetric } from '../okr.repository.js';
 import type { Metric } from '../../metrics/metric.entity.js';
 import { OkrReadModel } from '../okr-read-model.service.js';
-import { insertKeyResult, keyResultPage, saveKeyResult } from './key-result.repository.js';
+import {
+  deleteKeyResult,
+  insertKeyResult,
+  keyResultPage,
+  saveKeyResult,
+} from './key-result.repository.js';
 import { shareLockedStatus } from '../objectives/objective.repository.js';
 import { staleVersion } from '../../common/problem/stale-version.js';
 
@@ -159,6 +164,30 @@ export class KeyResultsService {
         details: { changes },
       });
       return this.responseFor(manager, workspaceId, id);
+    });
+  }
+
+  /**
+   * Deletes a key result with its check-ins: its objective's progress, score and pace then come
+   * from its other key results, and its owner is no longer reminded of it. Only an active
+   * objective's (`assertActiveObjective`): a closed quarter keeps the grade it ended with.
+   * Published status reports keep their snapshot.
+   */
+  async remove(workspaceId: string, actor: Actor, id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      // The lock a check-in and an edit take: neither can land on it half-way through.
+      await lockForEdit(manager, 'key_result', workspaceId, id);
+      const keyResult = await findKeyResult(manager, workspaceId, id);
+      await assertActiveObjective(manager, workspaceId, keyResult.objectiveId, 'own');
+      // Recorded first, so the event is labelled with the key result's title while it exists.
+      await recordAuditEvent(manager, {
+        workspaceId,
+        actor,
+        action: 'key-result.deleted',
+        target: { type: 'key_result', id: keyResult.id },
+        details: { title: keyResult.title, objectiveId: keyResult.objectiveId },
+      });
+      await deleteKeyResult(manager, keyResult);
     });
   }
 

@@ -203,4 +203,99 @@ describe('MetricPage', () => {
     expect(await screen.findByRole('heading', { level: 1, name: LATENCY.name })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Edit metric' })).toBeNull();
   });
+
+  it('archives a metric after asking, and unarchives it from the notice', async () => {
+    let stored = LATENCY;
+    const fetchMock = routes('editor', {
+      [PATH]: () => fakeResponse(200, stored),
+      [`PATCH ${PATH}`]: ({ body }) => {
+        stored = { ...stored, ...(body as object), version: stored.version + 1 };
+        return fakeResponse(200, stored);
+      },
+    });
+    renderApp(`/w/demo/metrics/${LATENCY.key}`);
+
+    expect(
+      await screen.findByRole('button', { name: 'Add a value' }, { timeout: 15000 }),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Archive' }));
+    const dialog = await screen.findByRole(
+      'dialog',
+      { name: 'Archive metric' },
+      { timeout: 15000 },
+    );
+    expect(within(dialog).getByText(/leaves the metrics list and the portfolio/)).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Archive metric' }));
+
+    const notice = await screen.findByRole('status', { name: 'Archived' }, { timeout: 15000 });
+    expect(sentBody(fetchMock, 'PATCH')).toEqual({ archived: true, version: 1 });
+    // It takes no values while archived: nothing offers to send any.
+    expect(screen.queryByRole('button', { name: 'Add a value' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Archive' })).toBeNull();
+
+    fireEvent.click(within(notice).getByRole('button', { name: 'Unarchive' }));
+    expect(
+      await screen.findByRole('button', { name: 'Add a value' }, { timeout: 15000 }),
+    ).toBeTruthy();
+    expect(screen.queryByRole('status', { name: 'Archived' })).toBeNull();
+    const patches = fetchMock.mock.calls.filter(([, init]) => init?.method === 'PATCH');
+    expect(
+      patches.map(([, init]) =>
+        typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined,
+      ),
+    ).toEqual([
+      { archived: true, version: 1 },
+      { archived: false, version: 2 },
+    ]);
+  });
+
+  it('deletes a guardrail after asking', async () => {
+    let guardrails = [guardrail()];
+    const fetchMock = routes('editor', {
+      '/api/workspaces/demo/guardrails': () =>
+        fakeResponse(200, { items: guardrails, nextCursor: null }),
+      [`DELETE /api/workspaces/demo/guardrails/${guardrail().id}`]: () => {
+        guardrails = [];
+        return fakeResponse(204, null);
+      },
+    });
+    renderApp(`/w/demo/metrics/${LATENCY.key}`);
+
+    fireEvent.click(
+      await screen.findByRole(
+        'button',
+        { name: `Delete the guardrail on ${LATENCY.name}` },
+        { timeout: 15000 },
+      ),
+    );
+    const dialog = await screen.findByRole(
+      'dialog',
+      { name: 'Delete guardrail' },
+      { timeout: 15000 },
+    );
+    expect(within(dialog).getByText(/leaves the portfolio/)).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete guardrail' }));
+
+    expect(
+      await screen.findByText('No guardrail watches this metric', {}, { timeout: 15000 }),
+    ).toBeTruthy();
+    expect(
+      fetchMock.mock.calls.filter(([, init]) => init?.method === 'DELETE').map(([input]) => input),
+    ).toEqual([`/api/workspaces/demo/guardrails/${guardrail().id}`]);
+  });
+
+  it('offers a viewer no archive or delete', async () => {
+    routes('viewer');
+    renderApp(`/w/demo/metrics/${LATENCY.key}`);
+
+    expect(
+      await screen.findByRole(
+        'article',
+        { name: `Guardrail on ${LATENCY.name}` },
+        { timeout: 15000 },
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Archive' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Delete/ })).toBeNull();
+  });
 });

@@ -17,6 +17,7 @@ import { canEdit } from '../workspaces/roles';
 import { useWorkspace } from '../workspaces/use-workspace';
 import { DateRangeFilter } from './date-range-filter';
 import { GuardrailsSection } from './guardrails/guardrails-section';
+import { ArchivedMetricNotice, ArchiveMetricButton } from './metric-archive';
 import { MetricEditActions } from './metric-edit-actions';
 import { CATEGORY_LABELS, DIRECTION_LABELS } from './metric-labels';
 import { PushPointsHelp } from './push-points-help';
@@ -99,10 +100,19 @@ function MetricView({ workspace, editor, metric, back }: MetricViewProps) {
               name={metric.name}
             />
             {editor && <MetricEditActions workspace={workspace} metric={metric} />}
-            {editor && <MetricValueActions workspace={workspace} metric={metric} />}
+            {editor && !metric.archived && (
+              <ArchiveMetricButton workspace={workspace} metric={metric} />
+            )}
+            {/* An archived metric refuses values: no way to send any until it is unarchived. */}
+            {editor && !metric.archived && (
+              <MetricValueActions workspace={workspace} metric={metric} />
+            )}
           </>
         }
       />
+      {metric.archived && (
+        <ArchivedMetricNotice workspace={workspace} metric={metric} editor={editor} />
+      )}
       <Group gap="xs" wrap="wrap">
         <Code>{metric.key}</Code>
         <Badge variant="default" tt="none" fw={500}>
@@ -139,7 +149,7 @@ function MetricView({ workspace, editor, metric, back }: MetricViewProps) {
               <Title order={2} size="h4" id="no-values-title">
                 No values yet
               </Title>
-              {editor ? (
+              {editor && !metric.archived ? (
                 <PushPointsHelp workspace={workspace} metricKey={metric.key} />
               ) : (
                 <Text size="sm" c="dimmed">

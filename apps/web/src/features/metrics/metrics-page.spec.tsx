@@ -174,4 +174,38 @@ describe('MetricsPage', () => {
       await screen.findByText('A guardrail watches a metric: create a metric first.'),
     ).toBeTruthy();
   });
+
+  it('lists the archived metrics on request, keeping the choice in the URL', async () => {
+    const RETIRED = metricListItem(
+      {
+        id: '00000000-0000-4000-8000-000000000502',
+        key: 'old_signups',
+        name: 'Old sign-ups',
+        archived: true,
+      },
+      NO_TREND,
+    );
+    const fetchMock = routes('viewer', {
+      '/api/workspaces/demo/metrics': ({ url }) =>
+        fakeResponse(200, {
+          items: url.includes('archived=true') ? [RETIRED] : [FILL_RATE, LATENCY],
+          nextCursor: null,
+        }),
+    });
+    renderApp('/w/demo/metrics');
+
+    const kpis = await screen.findByRole('region', { name: 'KPIs' }, { timeout: 15000 });
+    expect(
+      await within(kpis).findByRole('link', { name: LATENCY.name }, { timeout: 15000 }),
+    ).toBeTruthy();
+    expect(within(kpis).queryByRole('link', { name: RETIRED.name })).toBeNull();
+    fireEvent.click(within(kpis).getByRole('switch', { name: 'Archived metrics' }));
+
+    expect(
+      await within(kpis).findByRole('link', { name: RETIRED.name }, { timeout: 15000 }),
+    ).toBeTruthy();
+    expect(within(kpis).queryByRole('link', { name: LATENCY.name })).toBeNull();
+    expect(screen.getByTestId('location').textContent).toBe('/w/demo/metrics?archived=true');
+    expect(requestedUrls(fetchMock).some((url) => url.includes('archived=true'))).toBe(true);
+  });
 });

@@ -1,5 +1,5 @@
 import { type MetricCategory, metricCategorySchema } from '@bearing/contracts';
-import { Button, Modal, NativeSelect, Stack, Title } from '@mantine/core';
+import { Button, Group, Modal, NativeSelect, Stack, Switch, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useMetrics } from '../../api/metrics';
@@ -16,7 +16,10 @@ import { CATEGORY_LABELS } from './metric-labels';
 import { MetricForm } from './metric-form';
 import { MetricsTable } from './metrics-table';
 
-/** `/w/:workspace/metrics?category=`: KPIs with their trend and XmR signal, and the guardrails. */
+/**
+ * `/w/:workspace/metrics?category=&archived=true`: KPIs with their trend and XmR signal — those
+ * in use, or the archived ones — and the guardrails.
+ */
 export function MetricsPage() {
   useDocumentTitle('Metrics');
   const workspace = useWorkspace();
@@ -24,7 +27,8 @@ export function MetricsPage() {
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
   const category = metricCategorySchema.safeParse(searchParams.get('category')).data;
-  const metrics = useMetrics(workspace.slug, category);
+  const archived = searchParams.get('archived') === 'true';
+  const metrics = useMetrics(workspace.slug, category, archived);
   const allMetrics = useMetrics(workspace.slug);
   const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
 
@@ -33,6 +37,13 @@ export function MetricsPage() {
       const next = new URLSearchParams(current);
       if (value) next.set('category', value);
       else next.delete('category');
+      return next;
+    });
+  const setArchived = (value: boolean) =>
+    setSearchParams((current) => {
+      const next = new URLSearchParams(current);
+      if (value) next.set('archived', 'true');
+      else next.delete('archived');
       return next;
     });
 
@@ -47,21 +58,29 @@ export function MetricsPage() {
         <Title order={2} id="kpis-title" size="h3">
           KPIs
         </Title>
-        <NativeSelect
-          label="Category"
-          data={[
-            { value: '', label: 'All categories' },
-            ...metricCategorySchema.options.map((value) => ({
-              value,
-              label: CATEGORY_LABELS[value],
-            })),
-          ]}
-          value={category ?? ''}
-          onChange={(event) =>
-            setCategory(metricCategorySchema.safeParse(event.currentTarget.value).data)
-          }
-          maw={240}
-        />
+        <Group align="flex-end" gap="lg" wrap="wrap">
+          <NativeSelect
+            label="Category"
+            data={[
+              { value: '', label: 'All categories' },
+              ...metricCategorySchema.options.map((value) => ({
+                value,
+                label: CATEGORY_LABELS[value],
+              })),
+            ]}
+            value={category ?? ''}
+            onChange={(event) =>
+              setCategory(metricCategorySchema.safeParse(event.currentTarget.value).data)
+            }
+            w={240}
+          />
+          <Switch
+            label="Archived metrics"
+            checked={archived}
+            onChange={(event) => setArchived(event.currentTarget.checked)}
+            mb={8}
+          />
+        </Group>
         {metrics.isPending ? (
           <LoadingRows label="Loading metrics" rows={3} height={52} />
         ) : metrics.isError ? (
@@ -69,6 +88,20 @@ export function MetricsPage() {
             title="Metrics could not be loaded"
             error={metrics.error}
             onRetry={() => void metrics.refetch()}
+          />
+        ) : metrics.data.length === 0 && archived ? (
+          <EmptyPanel
+            title={
+              category
+                ? `No archived ${CATEGORY_LABELS[category].toLowerCase()} metrics`
+                : 'No archived metrics'
+            }
+            description="A metric archived from its page leaves the list and the portfolio, and takes no more values, until it is unarchived."
+            action={
+              <Button variant="default" onClick={() => setArchived(false)}>
+                Show metrics in use
+              </Button>
+            }
           />
         ) : metrics.data.length === 0 ? (
           <EmptyPanel

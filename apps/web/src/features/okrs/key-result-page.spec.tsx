@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeResponse, mockFetch } from '../../test-utils/fake-fetch';
 import { checkIn, keyResult, objective, page, period, uuid } from '../../test-utils/okr-fixtures';
 import { renderApp } from '../../test-utils/render-app';
@@ -24,7 +24,11 @@ const CHECK_INS = [
   checkIn(),
 ];
 
-function routes(role: 'viewer' | 'editor', objectiveStatus: 'active' | 'closed' = 'active') {
+function routes(
+  role: 'viewer' | 'editor',
+  objectiveStatus: 'active' | 'closed' = 'active',
+  extra: Parameters<typeof mockFetch>[0] = {},
+) {
   return mockFetch({
     ...shellRoutes(signedInAs(role)),
     [`/api/workspaces/demo/key-results/${LISTENERS.id}`]: () => fakeResponse(200, LISTENERS),
@@ -32,6 +36,7 @@ function routes(role: 'viewer' | 'editor', objectiveStatus: 'active' | 'closed' 
     [`/api/workspaces/demo/objectives/${GROW.id}`]: () =>
       fakeResponse(200, { ...GROW, status: objectiveStatus }),
     '/api/workspaces/demo/periods': page([Q4]),
+    ...extra,
   });
 }
 
@@ -90,5 +95,52 @@ describe('KeyResultPage', () => {
     mockFetch(shellRoutes(signedInAs('viewer')));
     renderApp(`/w/demo/okrs/key-results/${uuid(399)}`);
     expect(await screen.findByText(/This key result does not exist in/)).toBeTruthy();
+  });
+
+  it('lets an editor delete the key result after asking, then shows its period’s OKRs', async () => {
+    const fetchMock = routes('editor', 'active', {
+      [`DELETE /api/workspaces/demo/key-results/${LISTENERS.id}`]: () => fakeResponse(204, null),
+    });
+    renderApp(`/w/demo/okrs/key-results/${LISTENERS.id}`);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete' }, { timeout: 15000 }));
+    const dialog = await screen.findByRole(
+      'dialog',
+      { name: 'Delete key result' },
+      { timeout: 15000 },
+    );
+    expect(within(dialog).getByText(/Its check-ins go with it/)).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete key result' }));
+
+    await waitFor(
+      () => expect(screen.getByTestId('location').textContent).toBe(`/w/demo/okrs?period=${Q4.id}`),
+      { timeout: 15000 },
+    );
+    const deletes = fetchMock.mock.calls.filter(([, init]) => init?.method === 'DELETE');
+    expect(deletes.map(([input]) => input)).toEqual([
+      `/api/workspaces/demo/key-results/${LISTENERS.id}`,
+    ]);
+  });
+
+  it('offers no delete while its objective is closed, nor to a viewer', async () => {
+    routes('editor', 'closed');
+    const { unmount } = renderApp(`/w/demo/okrs/key-results/${LISTENERS.id}`);
+    expect(
+      await screen.findByRole('button', { name: 'Edit key result' }, { timeout: 15000 }),
+    ).toBeTruthy();
+    await screen.findByText(
+      'Its objective is closed, so it takes no more check-ins.',
+      {},
+      {
+        timeout: 15000,
+      },
+    );
+    expect(screen.queryByRole('button', { name: 'Delete' })).toBeNull();
+    unmount();
+
+    routes('viewer');
+    renderApp(`/w/demo/okrs/key-results/${LISTENERS.id}`);
+    expect(await screen.findByRole('heading', { level: 1, name: LISTENERS.title })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Delete' })).toBeNull();
   });
 });

@@ -1,7 +1,18 @@
 import type { KeyResult, Objective, Period } from '@bearing/contracts';
-import { Anchor, Breadcrumbs, Button, Grid, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Breadcrumbs,
+  Button,
+  Grid,
+  Group,
+  Modal,
+  Paper,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/api-error';
 import { useKeyResult, useObjective, useObjectives, usePeriods } from '../../api/okrs';
 import { workspacePath } from '../../app/layout/navigation-items';
@@ -13,6 +24,7 @@ import { canEdit } from '../workspaces/roles';
 import { useWorkspace } from '../workspaces/use-workspace';
 import { CheckInForm } from './check-in-form';
 import { CheckInHistoryPanel } from './check-in-history-panel';
+import { DeleteKeyResultModal } from './delete-key-result-modal';
 import { KeyResultFacts } from './key-result-facts';
 import { KeyResultForm } from './key-result-form';
 import { KeyResultNumbers } from './key-result-numbers';
@@ -77,6 +89,8 @@ interface KeyResultViewProps {
 
 function KeyResultView({ workspace, editor, keyResult, objective, period }: KeyResultViewProps) {
   const [editing, { open: openEdit, close: closeEdit }] = useDisclosure(false);
+  const [deleting, { open: openDelete, close: closeDelete }] = useDisclosure(false);
+  const navigate = useNavigate();
   // The objectives it could move to: those of its period, loaded when editing starts.
   const periodObjectives = useObjectives(
     workspace,
@@ -101,9 +115,17 @@ function KeyResultView({ workspace, editor, keyResult, objective, period }: KeyR
         description={describeTarget(keyResult)}
         actions={
           editor && (
-            <Button variant="default" onClick={openEdit}>
-              Edit key result
-            </Button>
+            <Group gap="sm">
+              <Button variant="default" onClick={openEdit}>
+                Edit key result
+              </Button>
+              {/* A closed objective keeps its grade: its key results stay until it is reopened. */}
+              {active && (
+                <Button variant="default" color="red" onClick={openDelete}>
+                  Delete
+                </Button>
+              )}
+            </Group>
           )
         }
       />
@@ -150,6 +172,16 @@ function KeyResultView({ workspace, editor, keyResult, objective, period }: KeyR
           </Stack>
         </Grid.Col>
       </Grid>
+      {editor && (
+        <DeleteKeyResultModal
+          workspace={workspace}
+          keyResult={deleting ? keyResult : null}
+          onClose={closeDelete}
+          onDeleted={() =>
+            void navigate(workspacePath(workspace, period ? `okrs?period=${period.id}` : 'okrs'))
+          }
+        />
+      )}
       {editor && (
         <Modal opened={editing} onClose={closeEdit} title="Edit key result" size="lg" centered>
           {editing && (

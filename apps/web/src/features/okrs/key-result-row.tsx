@@ -90,6 +90,17 @@ export function KeyResultRow({
             Edit
           </Button>
         )}
+        {actions && acceptsCheckIns && (
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            color="red"
+            onClick={() => actions.onDeleteKeyResult(keyResult)}
+            aria-label={`Delete ${keyResult.title}`}
+          >
+            Delete
+          </Button>
+        )}
       </Group>
     </li>
   );

@@ -6,5 +6,7 @@ export interface OkrActions {
   onAddKeyResult: (objective: Objective) => void;
   onAddChildObjective: (objective: Objective) => void;
   onEditKeyResult: (keyResult: KeyResult) => void;
+  /** Asks first; offered while its objective is active (a closed one keeps its grade). */
+  onDeleteKeyResult: (keyResult: KeyResult) => void;
   onCheckIn: (keyResult: KeyResult) => void;
 }

@@ -224,4 +224,37 @@ describe('OkrsPage', () => {
     });
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Check in' })).toBeNull());
   });
+
+  it('lets an editor delete a key result of an active objective after asking', async () => {
+    let keyResults = [LISTENERS];
+    const fetchMock = mockFetch(
+      okrRoutes('editor', {
+        '/api/workspaces/demo/key-results': () =>
+          fakeResponse(200, { items: keyResults, nextCursor: null }),
+        [`DELETE /api/workspaces/demo/key-results/${LISTENERS.id}`]: () => {
+          keyResults = [];
+          return fakeResponse(204, null);
+        },
+      }),
+    );
+    renderApp(`/w/demo/okrs?period=${Q4.id}`);
+
+    fireEvent.click(
+      await screen.findByRole('button', { name: `Delete ${LISTENERS.title}` }, { timeout: 15000 }),
+    );
+    const dialog = await screen.findByRole(
+      'dialog',
+      { name: 'Delete key result' },
+      { timeout: 15000 },
+    );
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete key result' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), { timeout: 15000 });
+    await waitFor(() => expect(screen.queryByRole('link', { name: LISTENERS.title })).toBeNull(), {
+      timeout: 15000,
+    });
+    expect(
+      fetchMock.mock.calls.filter(([, init]) => init?.method === 'DELETE').map(([input]) => input),
+    ).toEqual([`/api/workspaces/demo/key-results/${LISTENERS.id}`]);
+  });
 });

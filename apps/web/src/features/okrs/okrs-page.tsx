@@ -13,6 +13,7 @@ import { useDocumentTitle } from '../../components/use-document-title';
 import { canEdit } from '../workspaces/roles';
 import { useWorkspace } from '../workspaces/use-workspace';
 import { defaultPeriodId } from './default-period';
+import { DeleteKeyResultModal } from './delete-key-result-modal';
 import { buildObjectiveTree } from './objective-tree';
 import { ObjectiveTreeView } from './objective-tree-view';
 import type { OkrActions } from './okr-actions';
@@ -31,6 +32,7 @@ export function OkrsPage() {
   const editor = canEdit(workspace.role);
   const [filters, setFilters] = useOkrFilters();
   const [dialog, setDialog] = useState<OkrDialog | null>(null);
+  const [deleting, setDeleting] = useState<KeyResult | null>(null);
   const periods = usePeriods(workspace.slug);
   const members = useMembers(workspace.slug);
   const period = periods.data?.find((candidate) => candidate.id === filters.period);
@@ -66,6 +68,7 @@ export function OkrsPage() {
         onAddChildObjective: (objective) =>
           setDialog({ kind: 'new-objective', parentId: objective.id }),
         onEditKeyResult: (keyResult) => setDialog({ kind: 'edit-key-result', keyResult }),
+        onDeleteKeyResult: setDeleting,
         onCheckIn: (keyResult) => setDialog({ kind: 'check-in', keyResult }),
       }
     : undefined;
@@ -193,6 +196,13 @@ export function OkrsPage() {
           currentUserId={user.id}
           currentPeriodId={period?.id}
           onPeriodCreated={(created) => setFilters({ period: created.id })}
+        />
+      )}
+      {editor && (
+        <DeleteKeyResultModal
+          workspace={workspace.slug}
+          keyResult={deleting}
+          onClose={() => setDeleting(null)}
         />
       )}
     </Stack>

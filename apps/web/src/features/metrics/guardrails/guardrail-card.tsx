@@ -16,10 +16,12 @@ export interface GuardrailCardProps {
   guardrail: Guardrail;
   /** Editors only. */
   onEdit?: ((guardrail: Guardrail) => void) | undefined;
+  /** Editors only; asks first. */
+  onDelete?: ((guardrail: Guardrail) => void) | undefined;
 }
 
 /** A guardrail's status with the numbers behind it, and its history of changes on request. */
-export function GuardrailCard({ workspace, guardrail, onEdit }: GuardrailCardProps) {
+export function GuardrailCard({ workspace, guardrail, onEdit, onDelete }: GuardrailCardProps) {
   const [historyOpen, { toggle }] = useDisclosure(false);
   const historyId = useId();
   const { evaluation, metric } = guardrail;
@@ -75,6 +77,17 @@ export function GuardrailCard({ workspace, guardrail, onEdit }: GuardrailCardPro
                 aria-label={`Edit the guardrail on ${metric.name}`}
               >
                 Edit
+              </Button>
+            )}
+            {onDelete && (
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                color="red"
+                onClick={() => onDelete(guardrail)}
+                aria-label={`Delete the guardrail on ${metric.name}`}
+              >
+                Delete
               </Button>
             )}
           </Group>

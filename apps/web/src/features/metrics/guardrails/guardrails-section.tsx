@@ -1,8 +1,9 @@
 import type { Guardrail, Metric } from '@bearing/contracts';
 import { Button, Group, Modal, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
-import { useGuardrails } from '../../../api/guardrails';
+import { useDeleteGuardrail, useGuardrails } from '../../../api/guardrails';
 import { MetricDefinition } from '../../../charts/metric-definition';
+import { ConfirmModal } from '../../../components/confirm-modal';
 import { EmptyPanel } from '../../../components/empty-panel';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingRows } from '../../../components/loading-rows';
@@ -30,6 +31,12 @@ export function GuardrailsSection({
   const guardrails = useGuardrails(workspace, metricKey);
   const [editing, setEditing] = useState<Editing>(null);
   const close = () => setEditing(null);
+  const [deleting, setDeleting] = useState<Guardrail | null>(null);
+  const deleteGuardrail = useDeleteGuardrail(workspace);
+  const closeDelete = () => {
+    setDeleting(null);
+    deleteGuardrail.reset();
+  };
   const canCreate = editor && metrics.length > 0;
   return (
     <Stack gap="md" component="section" aria-labelledby="guardrails-title">
@@ -76,9 +83,28 @@ export function GuardrailsSection({
               onEdit={
                 editor ? (chosen) => setEditing({ kind: 'edit', guardrail: chosen }) : undefined
               }
+              onDelete={editor ? setDeleting : undefined}
             />
           ))}
         </Stack>
+      )}
+      {editor && (
+        <ConfirmModal
+          opened={deleting !== null}
+          title="Delete guardrail"
+          confirmLabel="Delete guardrail"
+          onClose={closeDelete}
+          pending={deleteGuardrail.isPending}
+          error={deleteGuardrail.error}
+          errorTitle="Guardrail not deleted"
+          onConfirm={() =>
+            deleting && deleteGuardrail.mutate(deleting.id, { onSuccess: closeDelete })
+          }
+        >
+          Delete the guardrail on <strong>{deleting?.metric.name}</strong>? Its history goes with
+          it; it leaves the portfolio, its programs and digests, and nobody follows it any more. The
+          metric and its values stay, and status reports already published keep showing it.
+        </ConfirmModal>
       )}
       {editor && (
         <Modal
