@@ -292,6 +292,45 @@ describe('guardrails', () => {
     }
   });
 
+  it('re-evaluates on the latest point left when a wrong point is removed', async () => {
+    const metric = await createMetric(testApp, workspace, { direction: 'decrease-is-good' });
+    const guardrail = guardrailSchema.parse(
+      (
+        await editorBrowser
+          .post(url('guardrails'))
+          .send({
+            metricKey: metric.key,
+            baseline: 200,
+            threshold: { type: 'relative', value: 0.1 },
+          })
+          .expect(201)
+      ).body,
+    );
+    await push(metric.key, [{ timestamp: '2026-01-01', value: 205 }]);
+    // A value pushed by mistake: 300 ms breaches.
+    await push(metric.key, [{ timestamp: '2026-01-02', value: 300 }]);
+    expect((await getGuardrail(guardrail.id)).status).toBe('breached');
+
+    await editorBrowser
+      .delete(url(`metrics/${metric.key}/points`))
+      .query({ timestamp: '2026-01-02' })
+      .expect(200, { deleted: 1 });
+    const after = await getGuardrail(guardrail.id);
+    expect(after).toMatchObject({ status: 'ok', evaluation: { value: 205 } });
+    expect(after.history[0]).toMatchObject({
+      from: 'breached',
+      to: 'ok',
+      value: 205,
+      timestamp: '2026-01-01T00:00:00.000Z',
+      cause: 'points',
+    });
+    const breached = guardrailPageSchema.parse(
+      (await editorBrowser.get(url(`guardrails?status=breached&metric=${metric.key}`)).expect(200))
+        .body,
+    );
+    expect(breached.items).toEqual([]);
+  });
+
   it('lists guardrails filtered by metric and status', async () => {
     const metric = await createMetric(testApp, workspace, { key: 'crash-free-sessions' });
     await insertPoints(testApp, metric, [{ timestamp: '2026-01-01T00:00:00Z', value: 99.0 }]);

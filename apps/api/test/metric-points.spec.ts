@@ -10,7 +10,7 @@ import {
   signIn,
   type TestWorkspace,
 } from './support/factories.js';
-import { createMetric, insertPoints, storedPoints } from './support/okr-factories.js';
+import { createMetric, insertPoints, pinToday, storedPoints } from './support/okr-factories.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('metric points', () => {
@@ -205,6 +205,140 @@ describe('metric points', () => {
         .post(url(`metrics/${metric.key}/points`))
         .send({ timestamp: '2026-01-01', value: 1 })
         .expect(400);
+      expect(await storedPoints(testApp, metric)).toEqual([]);
+    });
+
+    it('refuses a point more than a day ahead, or outside years 0001–9999, naming it, storing nothing', async () => {
+      const clock = pinToday(testApp, '2026-03-10');
+      try {
+        const metric = await createMetric(testApp, workspace);
+        // A warehouse's open-ended sentinel, and a typo of 2026 as 2062.
+        const json = await editorBrowser
+          .post(url(`metrics/${metric.key}/points`))
+          .send([
+            { timestamp: '2026-03-09', value: 1 },
+            { timestamp: '9999-12-31', value: 2 },
+            { timestamp: '2062-03-09T10:00:00+01:00', value: 3 },
+          ])
+          .expect(400);
+        expect(fieldErrors(json.body)).toEqual([
+          {
+            path: '1.timestamp',
+            message: 'must not be after 2026-03-11T12:00:00.000Z (a day from now): "9999-12-31"',
+          },
+          {
+            path: '2.timestamp',
+            message:
+              'must not be after 2026-03-11T12:00:00.000Z (a day from now): "2062-03-09T10:00:00+01:00"',
+          },
+        ]);
+        const range = 'must be a moment from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z in UTC';
+        const csv = await postCsv(
+          `metrics/${metric.key}/points`,
+          'timestamp,value\n0000-01-01,5\n9999-12-31T23:00:00-05:00,6\n2026-03-12,7\n',
+        ).expect(400);
+        expect(fieldErrors(csv.body)).toEqual([
+          { path: 'line.2.timestamp', message: `${range}: "0000-01-01"` },
+          { path: 'line.3.timestamp', message: `${range}: "9999-12-31T23:00:00-05:00"` },
+          {
+            path: 'line.4.timestamp',
+            message: 'must not be after 2026-03-11T12:00:00.000Z (a day from now): "2026-03-12"',
+          },
+        ]);
+        const zero = await editorBrowser
+          .post(url(`metrics/${metric.key}/points`))
+          .send([{ timestamp: '0000-01-01', value: 1 }])
+          .expect(400);
+        expect(fieldErrors(zero.body)).toEqual([{ path: '0.timestamp', message: range }]);
+        expect(await storedPoints(testApp, metric)).toEqual([]);
+        // Tomorrow's date (its first moment) is within the day allowed, for clocks ahead of UTC.
+        await editorBrowser
+          .post(url(`metrics/${metric.key}/points`))
+          .send([{ timestamp: '2026-03-11', value: 8 }])
+          .expect(200);
+        expect(await storedPoints(testApp, metric)).toEqual([
+          { timestamp: '2026-03-11T00:00:00.000Z', value: 8 },
+        ]);
+      } finally {
+        clock.restore();
+      }
+    });
+
+    it('removes a point, or the points of a range, and says how many', async () => {
+      const metric = await createMetric(testApp, workspace);
+      await insertPoints(testApp, metric, [
+        { timestamp: '2026-01-01T00:00:00Z', value: 1 },
+        { timestamp: '2026-01-02T00:00:00Z', value: 2 },
+        { timestamp: '2026-01-02T12:00:00Z', value: 3 },
+        { timestamp: '2026-01-03T00:00:00Z', value: 4 },
+        { timestamp: '2026-01-04T00:00:00Z', value: 5 },
+      ]);
+      const remove = (query: Record<string, string>) =>
+        editorBrowser.delete(url(`metrics/${metric.key}/points`)).query(query);
+      // A date stands for its first moment, as an upload stores it.
+      expect((await remove({ timestamp: '2026-01-02' }).expect(200)).body).toEqual({ deleted: 1 });
+      // A date `to` is the whole day.
+      expect((await remove({ from: '2026-01-02', to: '2026-01-03' }).expect(200)).body).toEqual({
+        deleted: 2,
+      });
+      expect((await remove({ timestamp: '2026-01-03T00:00:00Z' }).expect(200)).body).toEqual({
+        deleted: 0,
+      });
+      expect(await storedPoints(testApp, metric)).toEqual([
+        { timestamp: '2026-01-01T00:00:00.000Z', value: 1 },
+        { timestamp: '2026-01-04T00:00:00.000Z', value: 5 },
+      ]);
+      expect((await remove({ from: '2026-01-04T00:00:00+00:00' }).expect(200)).body).toEqual({
+        deleted: 1,
+      });
+      expect(
+        metricSchema.parse((await editorBrowser.get(url(`metrics/${metric.key}`)).expect(200)).body)
+          .latest,
+      ).toEqual({ timestamp: '2026-01-01T00:00:00.000Z', value: 1 });
+      const [event] = await testApp.dataSource.query(
+        `SELECT "action", "details" FROM "audit_event"
+          WHERE "workspace_id" = $1 AND "target_id" = $2 ORDER BY "created_at" DESC LIMIT 1`,
+        [workspace.id, metric.id],
+      );
+      expect(event).toEqual({
+        action: 'metric-points.deleted',
+        details: { metric: metric.key, from: '2026-01-04T00:00:00+00:00', deleted: 1 },
+      });
+
+      const nothing = await remove({}).expect(400);
+      expect(fieldErrors(nothing.body)).toEqual([
+        { path: 'timestamp', message: 'is required, unless from or to is given' },
+      ]);
+      const both = await remove({ timestamp: '2026-01-01', to: '2026-01-02' }).expect(400);
+      expect(fieldErrors(both.body).map(({ path }) => path)).toEqual(['timestamp']);
+      const backwards = await remove({ from: '2026-01-02', to: '2026-01-01' }).expect(400);
+      expect(fieldErrors(backwards.body)).toEqual([
+        { path: 'to', message: 'must not be before from' },
+      ]);
+      await editorBrowser
+        .delete(url('metrics/unknown-metric/points'))
+        .query({ timestamp: '2026-01-01' })
+        .expect(404);
+
+      const viewer = await signIn(testApp, await createMember(testApp, workspace, 'viewer'));
+      await viewer
+        .delete(url(`metrics/${metric.key}/points`))
+        .query({ timestamp: '2026-01-01' })
+        .expect(403);
+      const pusher = await createMember(testApp, workspace, 'editor');
+      const readToken = await createToken(testApp, pusher, workspace, 'read');
+      await testApp.http
+        .delete(url(`metrics/${metric.key}/points`))
+        .query({ timestamp: '2026-01-01' })
+        .set('Authorization', `Bearer ${readToken.secret}`)
+        .expect(403);
+      expect(await storedPoints(testApp, metric)).toHaveLength(1);
+      const writeToken = await createToken(testApp, pusher, workspace, 'write');
+      await testApp.http
+        .delete(url(`metrics/${metric.key}/points`))
+        .query({ timestamp: '2026-01-01' })
+        .set('Authorization', `Bearer ${writeToken.secret}`)
+        .expect(200, { deleted: 1 });
       expect(await storedPoints(testApp, metric)).toEqual([]);
     });
 

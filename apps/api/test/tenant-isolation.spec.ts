@@ -160,6 +160,7 @@ const VALID_QUERIES: Record<string, (ids: Record<string, string>) => object> = {
   'GET /api/workspaces/:workspace/teams/:team/capacity': (ids) => ({ sprint: ids.sprint }),
   'GET /api/workspaces/:workspace/teams/:team/forecast/when': () => ({ remaining: 3 }),
   'GET /api/workspaces/:workspace/teams/:team/forecast/how-many': () => ({ days: 10 }),
+  'DELETE /api/workspaces/:workspace/metrics/:key/points': () => ({ timestamp: '2026-01-01' }),
 };
 
 /**

@@ -24,6 +24,7 @@ export const auditActionSchema = z.enum([
   'metric.archived',
   'metric.unarchived',
   'metric-points.imported',
+  'metric-points.deleted',
   'guardrail.created',
   'guardrail.updated',
   'guardrail.deleted',

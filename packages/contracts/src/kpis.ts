@@ -145,6 +145,45 @@ export const multiMetricPointsRequestSchema = z
   .max(METRIC_POINTS_MAX_PER_UPLOAD, `must hold at most ${METRIC_POINTS_MAX_PER_UPLOAD} points`);
 
 /**
+ * `DELETE /api/workspaces/:workspace/metrics/:key/points?timestamp=` or `?from=&to=` (editor;
+ * write-scoped API tokens too) → `metricPointsDeletedSchema`: removes the metric's point at
+ * `timestamp` (a date meaning its first moment in UTC, as an upload stores it), or every point
+ * from `from` to `to` — both inclusive, either may be left out; a date `to` means the whole day,
+ * as for a series. The metric's guardrails are then re-evaluated on the latest point left (a
+ * change of status is recorded with the cause `points`) and its XmR signals recomputed; the
+ * removal is audited (`metric-points.deleted`). Nothing to remove is not an error: `deleted: 0`.
+ */
+export const deleteMetricPointsQuerySchema = z
+  .strictObject({
+    timestamp: instantOrDaySchema.optional(),
+    from: instantOrDaySchema.optional(),
+    to: instantOrDaySchema.optional(),
+  })
+  .superRefine((query, context) => {
+    const ranged = query.from !== undefined || query.to !== undefined;
+    if (query.timestamp !== undefined && ranged) {
+      context.addIssue({
+        code: 'custom',
+        path: ['timestamp'],
+        message: 'must not be given with from or to: remove one point, or the points of a range',
+      });
+    } else if (query.timestamp === undefined && !ranged) {
+      context.addIssue({
+        code: 'custom',
+        path: ['timestamp'],
+        message: 'is required, unless from or to is given',
+      });
+    }
+    const { from, to } = seriesRangeOf(query);
+    if (from !== undefined && to !== undefined && to < from) {
+      context.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+    }
+  });
+
+/** What a removal of points did: how many points it removed. */
+export const metricPointsDeletedSchema = z.object({ deleted: z.number().int() });
+
+/**
  * What an upload did. `points` counts distinct (metric, timestamp) pairs — a pair repeated in
  * one upload counts once and its last value wins — and equals `created + updated + unchanged`.
  */
@@ -238,6 +277,8 @@ export type MetricPage = z.infer<typeof metricPageSchema>;
 export type MetricPoint = z.infer<typeof metricPointSchema>;
 export type MultiMetricPoint = z.infer<typeof multiMetricPointSchema>;
 export type MetricPointsImport = z.infer<typeof metricPointsImportSchema>;
+export type DeleteMetricPointsQuery = z.infer<typeof deleteMetricPointsQuerySchema>;
+export type MetricPointsDeleted = z.infer<typeof metricPointsDeletedSchema>;
 export type SeriesBucket = z.infer<typeof seriesBucketSchema>;
 export type SeriesQuery = z.infer<typeof seriesQuerySchema>;
 export type SeriesPoint = z.infer<typeof seriesPointSchema>;

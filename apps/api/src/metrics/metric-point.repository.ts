@@ -107,3 +107,27 @@ export async function upsertPointRows(
     ],
   );
 }
+
+/**
+ * Deletes the points of one metric from `from` to `to` (instants, both inclusive; `null` leaves
+ * that side open); answers how many it deleted. The caller found the metric in its workspace
+ * and holds its lock.
+ */
+export async function deleteMetricPoints(
+  manager: EntityManager,
+  metricId: string,
+  range: { from: string | null; to: string | null },
+): Promise<number> {
+  const [row] = await manager.query<{ deleted: number }[]>(
+    `WITH "deleted" AS (
+       DELETE FROM "metric_point"
+        WHERE "metric_id" = $1
+          AND ($2::timestamptz IS NULL OR "timestamp" >= $2::timestamptz)
+          AND ($3::timestamptz IS NULL OR "timestamp" <= $3::timestamptz)
+       RETURNING 1
+     )
+     SELECT count(*)::int AS "deleted" FROM "deleted"`,
+    [metricId, range.from, range.to],
+  );
+  return row?.deleted ?? 0;
+}

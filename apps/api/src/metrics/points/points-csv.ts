@@ -100,13 +100,18 @@ class CsvRowReader {
       });
     }
     const timestamp = field('timestamp');
-    if (!instantOrDaySchema.safeParse(timestamp).success) {
+    const read = instantOrDaySchema.safeParse(timestamp);
+    if (!read.success) {
+      // A refinement's issue: the form is right, the moment out of the range stored.
+      const range = read.error.issues.find((issue) => issue.code === 'custom');
       problems.push({
         path: `line.${line}.timestamp`,
         message:
           timestamp === ''
             ? 'is empty'
-            : `is not an ISO-8601 timestamp with an offset or a date YYYY-MM-DD: "${clip(timestamp)}"`,
+            : range
+              ? `${range.message}: "${clip(timestamp)}"`
+              : `is not an ISO-8601 timestamp with an offset or a date YYYY-MM-DD: "${clip(timestamp)}"`,
       });
     }
     const value = field('value');

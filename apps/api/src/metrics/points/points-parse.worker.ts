@@ -21,6 +21,8 @@ export type PointsUploadToRead = {
    * absent for the points of one metric (`timestamp,value`).
    */
   knownMetrics?: string[];
+  /** The latest moment a point may be at, ISO-8601 UTC (the API's clock: a day from now). */
+  notAfter?: string;
 };
 
 /**
@@ -33,6 +35,7 @@ export const readPointsUpload = poolTask(async function readPointsUpload(
   const collector = new PointsCollector(
     { rows: METRIC_POINTS_MAX_PER_UPLOAD, problems: PROBLEMS_MAX_LISTED },
     upload.knownMetrics && new Set(upload.knownMetrics),
+    upload.notAfter,
   );
   const named = upload.knownMetrics !== undefined;
   if (upload.format === 'csv') {

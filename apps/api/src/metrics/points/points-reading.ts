@@ -41,6 +41,13 @@ export class PointsCollector {
     private readonly limits: PointsReadLimits,
     /** The workspace's metric keys, when the upload names metrics (`metric` column or field). */
     private readonly knownMetrics?: ReadonlySet<string>,
+    /**
+     * The latest moment a point may be at (ISO-8601 UTC): a day after the upload arrived. A
+     * point is a value measured, so one beyond is a typo (2062 for 2026) or a placeholder such
+     * as 9999-12-31 — which, as the metric's latest point, would be the only one its guardrails
+     * and its KPI tile ever read.
+     */
+    private readonly notAfter?: string,
   ) {}
 
   get rowCount(): number {
@@ -75,14 +82,23 @@ export class PointsCollector {
   }
 
   point(point: ReadPoint): void {
-    if (this.knownMetrics && !this.knownMetrics.has(point.metric ?? '')) {
+    const unknownMetric =
+      this.knownMetrics !== undefined && !this.knownMetrics.has(point.metric ?? '');
+    if (unknownMetric) {
       this.problem({
         path: `${point.where}.metric`,
         message: `is not a metric of this workspace: "${point.metric ?? ''}"`,
       });
-    } else if (this.problems.length === 0) {
-      this.points.push(point);
     }
+    const tooLate =
+      this.notAfter !== undefined && Date.parse(point.timestamp) > Date.parse(this.notAfter);
+    if (tooLate) {
+      this.problem({
+        path: `${point.where}.timestamp`,
+        message: `must not be after ${this.notAfter ?? ''} (a day from now): "${point.timestamp}"`,
+      });
+    }
+    if (!unknownMetric && !tooLate && this.problems.length === 0) this.points.push(point);
   }
 
   outcome(): PointsReadOutcome {

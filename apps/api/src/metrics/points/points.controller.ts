@@ -1,7 +1,11 @@
-import { Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Controller, Delete, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
+  type DeleteMetricPointsQuery,
+  deleteMetricPointsQuerySchema,
   metricKeySchema,
+  type MetricPointsDeleted,
+  metricPointsDeletedSchema,
   type MetricPointsImport,
   metricPointsImportSchema,
   metricPointsRequestSchema,
@@ -10,7 +14,7 @@ import {
 import { Access } from '../../access/access.decorator.js';
 import type { Actor, WorkspaceContext } from '../../access/caller.js';
 import { CurrentActor, CurrentWorkspace } from '../../access/current.decorators.js';
-import { ZodParam } from '../../common/validation/zod.pipe.js';
+import { ZodParam, ZodQuery } from '../../common/validation/zod.pipe.js';
 import { type PointsUpload, PointsUploadBody } from './points-upload.js';
 import { PointsService } from './points.service.js';
 import { Accepts, Fails, Returns } from '../../common/openapi/openapi.decorators.js';
@@ -42,6 +46,22 @@ export class PointsController {
     @PointsUploadBody() upload: PointsUpload,
   ): Promise<MetricPointsImport> {
     return this.points.importForMetric(workspace.id, actor, key, upload);
+  }
+
+  /**
+   * `deleteMetricPointsQuerySchema` → `metricPointsDeletedSchema`: removes one point, or the
+   * points of a range, of the metric — a wrong value pushed, or one at a wrong moment.
+   */
+  @Delete('metrics/:key/points')
+  @Access({ workspaceRole: 'editor' })
+  @Returns(metricPointsDeletedSchema)
+  deletePoints(
+    @CurrentWorkspace() workspace: WorkspaceContext,
+    @CurrentActor() actor: Actor,
+    @ZodParam('key', metricKeySchema) key: string,
+    @ZodQuery(deleteMetricPointsQuerySchema) query: DeleteMetricPointsQuery,
+  ): Promise<MetricPointsDeleted> {
+    return this.points.deletePoints(workspace.id, actor, key, query);
   }
 
   /** `multiMetricPointsRequestSchema` or CSV `metric,timestamp,value` → `metricPointsImportSchema`. */

@@ -1,13 +1,17 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  type DeleteMetricPointsQuery,
+  type MetricPointsDeleted,
   type MetricPointsImport,
   PROBLEMS_MAX_LISTED,
   type ProblemFieldError,
+  seriesRangeOf,
 } from '@bearing/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../access/caller.js';
 import { recordAuditEvent } from '../../audit/audit.repository.js';
+import { ClockService } from '../../common/clock/clock.service.js';
 import { PROBLEM_TYPE_BASE, ProblemException } from '../../common/problem/problem.js';
 import { WorkerPool, workerTask } from '../../common/worker-pool/worker-pool.js';
 import {
@@ -18,10 +22,13 @@ import {
 } from '../metric.repository.js';
 import type { Metric } from '../metric.entity.js';
 import { MetricChanges } from '../metric-changes.service.js';
+import { deleteMetricPoints } from '../metric-point.repository.js';
 import type { readPointsUpload } from './points-parse.worker.js';
 import type { PointsReadOutcome, ReadPoint } from './points-reading.js';
 import type { PointsUpload } from './points-upload.js';
 import { type PointToStore, upsertPoints } from './upsert-points.js';
+
+const MS_PER_DAY = 86_400_000;
 
 const readTask = workerTask<typeof readPointsUpload>(
   new URL('./points-parse.worker.js', import.meta.url),
@@ -41,7 +48,13 @@ export class PointsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly workers: WorkerPool,
     private readonly metricChanges: MetricChanges,
+    private readonly clock: ClockService,
   ) {}
+
+  /** The latest moment a point of an upload arriving now may be at: a day from now. */
+  private notAfter(): string {
+    return new Date(this.clock.now().getTime() + MS_PER_DAY).toISOString();
+  }
 
   /** Points of one metric: JSON `[{ timestamp, value }]` or CSV `timestamp,value`. */
   async importForMetric(
@@ -54,7 +67,11 @@ export class PointsService {
     // Refused before reading the upload; checked again under the lock when storing.
     if (metric.archived) throw archivedMetrics([metric.key]);
     const points = pointsOf(
-      await this.workers.run(readTask, { path: upload.path, format: upload.format }),
+      await this.workers.run(readTask, {
+        path: upload.path,
+        format: upload.format,
+        notAfter: this.notAfter(),
+      }),
     );
     return this.store(workspaceId, actor, [metric], upload.format, points, () => metric.id);
   }
@@ -72,6 +89,7 @@ export class PointsService {
         path: upload.path,
         format: upload.format,
         knownMetrics: known.map(({ key }) => key),
+        notAfter: this.notAfter(),
       }),
     );
     const idByKey = new Map(known.map((metric) => [metric.key, metric.id]));
@@ -84,6 +102,44 @@ export class PointsService {
       points,
       ({ metric }) => idByKey.get(metric ?? '') ?? '',
     );
+  }
+
+  /**
+   * Removes the metric's point at `timestamp`, or its points from `from` to `to`, under the
+   * metric's lock; when any went, its guardrails are re-evaluated on the latest point left and
+   * its signals recomputed (as after an upload), and the removal is audited.
+   */
+  async deletePoints(
+    workspaceId: string,
+    actor: Actor,
+    key: string,
+    query: DeleteMetricPointsQuery,
+  ): Promise<MetricPointsDeleted> {
+    const range =
+      query.timestamp === undefined
+        ? seriesRangeOf(query)
+        : { from: Date.parse(query.timestamp), to: Date.parse(query.timestamp) };
+    const instant = (epochMs: number | undefined) =>
+      epochMs === undefined ? null : new Date(epochMs).toISOString();
+    return this.dataSource.transaction(async (manager: EntityManager) => {
+      const found = await findMetricByKey(manager, workspaceId, key);
+      const [metric = found] = await lockMetrics(manager, [found.id]);
+      const deleted = await deleteMetricPoints(manager, metric.id, {
+        from: instant(range.from),
+        to: instant(range.to),
+      });
+      if (deleted > 0) {
+        await this.metricChanges.changed(manager, [metric], 'points');
+        await recordAuditEvent(manager, {
+          workspaceId,
+          actor,
+          action: 'metric-points.deleted',
+          target: { type: 'metric', id: metric.id },
+          details: { metric: metric.key, ...query, deleted },
+        });
+      }
+      return { deleted };
+    });
   }
 
   private async store(
