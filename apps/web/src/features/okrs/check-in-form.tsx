@@ -4,6 +4,7 @@ import {
   confidenceSchema,
   createCheckInRequestSchema,
   type KeyResult,
+  type Period,
 } from '@bearing/contracts';
 import {
   Button,
@@ -16,7 +17,8 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useCreateCheckIn } from '../../api/okrs';
-import { todayUtc } from '../../components/format';
+import { useSignedIn } from '../../app/auth/signed-in-context';
+import { formatDay, todayUtc } from '../../components/format';
 import { FormErrorAlert } from '../../components/form-error-alert';
 import { numberText, parseNumberText } from '../../components/number-input-text';
 import {
@@ -26,6 +28,7 @@ import {
 } from '../../components/use-contract-form';
 import { CONFIDENCE_OPTIONS } from './okr-labels';
 import { DayInput } from '../../components/day-input';
+import { defaultCheckInDate } from './check-in-date';
 
 const FIELDS = ['value', 'confidence', 'note', 'date'] as const;
 
@@ -39,16 +42,23 @@ interface CheckInValues {
 export interface CheckInFormProps {
   workspace: string;
   keyResult: KeyResult;
+  /**
+   * The period of the key result's objective, when known: once it is over, the date defaults to
+   * its last day, and a later date is flagged (it would not count in the period).
+   */
+  period?: Pick<Period, 'name' | 'end'> | undefined;
   onSaved?: (checkIn: CheckIn) => void;
   onCancel?: () => void;
 }
 
 /**
- * A new check-in: the value today (or on a past day), how confident the owner is, and a note.
- * Check-ins are history, so a correction is simply another one.
+ * A new check-in: the value today in the user's time zone (or on a past day; the period's last
+ * day once it is over), how confident the owner is, and a note. Check-ins are history, so a
+ * correction is simply another one.
  */
-export function CheckInForm({ workspace, keyResult, onSaved, onCancel }: CheckInFormProps) {
+export function CheckInForm({ workspace, keyResult, period, onSaved, onCancel }: CheckInFormProps) {
   const createCheckIn = useCreateCheckIn(workspace, keyResult.id);
+  const { preferences } = useSignedIn();
   const milestone = keyResult.kind === 'milestone';
   // Typed here because the save below clears the form through it.
   const form: ContractForm<CheckInValues> = useContractForm<CheckInValues>({
@@ -56,7 +66,7 @@ export function CheckInForm({ workspace, keyResult, onSaved, onCancel }: CheckIn
       value: milestone ? numberText(keyResult.current ?? 0) : '',
       confidence: keyResult.lastCheckIn?.confidence ?? 'on-track',
       note: '',
-      date: todayUtc(),
+      date: defaultCheckInDate(new Date(), preferences.timeZone, period),
     }),
     request: contractRequest(
       createCheckInRequestSchema,
@@ -81,6 +91,7 @@ export function CheckInForm({ workspace, keyResult, onSaved, onCancel }: CheckIn
   });
   const { errorAt, setValue } = form;
   const { value, confidence, note, date } = form.values;
+  const dateDescription = describeDate(date, period, preferences.timeZone);
 
   return (
     <form onSubmit={form.submit} noValidate aria-label={`Check in on ${keyResult.title}`}>
@@ -118,7 +129,7 @@ export function CheckInForm({ workspace, keyResult, onSaved, onCancel }: CheckIn
           )}
           <DayInput
             label="Date"
-            description="Today, unless recording an earlier reading."
+            description={dateDescription}
             max={todayUtc()}
             value={date}
             onChange={(event) => setValue('date', event.currentTarget.value)}
@@ -162,4 +173,19 @@ export function CheckInForm({ workspace, keyResult, onSaved, onCancel }: CheckIn
       </Stack>
     </form>
   );
+}
+
+/** What the date field says: what it defaults to, or that the date chosen is after the period. */
+function describeDate(
+  date: string,
+  period: Pick<Period, 'name' | 'end'> | undefined,
+  timeZone: string | undefined,
+): string {
+  if (period === undefined) return 'Today, unless recording an earlier reading.';
+  if (date !== '' && date > period.end) {
+    return `After ${period.name} ended on ${formatDay(period.end)}: this check-in will not count in ${period.name}.`;
+  }
+  return defaultCheckInDate(new Date(), timeZone, undefined) > period.end
+    ? `The last day of ${period.name}, which is over, unless recording an earlier reading.`
+    : 'Today, unless recording an earlier reading.';
 }

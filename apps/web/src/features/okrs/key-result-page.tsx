@@ -154,7 +154,13 @@ function KeyResultView({ workspace, editor, keyResult, objective, period }: KeyR
                       your reading, confidence and note to the history.
                     </Text>
                   )}
-                  <CheckInForm workspace={workspace} keyResult={keyResult} />
+                  {/* Started again once the period is known: its end may be the default date. */}
+                  <CheckInForm
+                    key={period?.id ?? 'period-unknown'}
+                    workspace={workspace}
+                    keyResult={keyResult}
+                    period={period}
+                  />
                 </Stack>
               </Paper>
             )}

@@ -111,6 +111,7 @@ export function OkrDialogs({
           <CheckInForm
             workspace={workspace}
             keyResult={dialog.keyResult}
+            period={periodOf(dialog.keyResult, objectives, periods)}
             onSaved={onClose}
             onCancel={onClose}
           />
@@ -118,4 +119,14 @@ export function OkrDialogs({
       )}
     </Modal>
   );
+}
+
+/** The period of a key result's objective, when both are among those loaded. */
+function periodOf(
+  keyResult: KeyResult,
+  objectives: readonly Objective[],
+  periods: readonly Period[],
+): Period | undefined {
+  const objective = objectives.find(({ id }) => id === keyResult.objectiveId);
+  return periods.find(({ id }) => id === objective?.periodId);
 }

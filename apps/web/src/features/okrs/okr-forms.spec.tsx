@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { fakeResponse, mockFetch } from '../../test-utils/fake-fetch';
+import { fakeResponse, mockFetch, sentBody } from '../../test-utils/fake-fetch';
 import {
   keyResult,
   MEMBERS,
@@ -9,12 +9,14 @@ import {
   period,
   validationProblem,
 } from '../../test-utils/okr-fixtures';
+import { pinClock } from '../../test-utils/pinned-clock';
 import { renderApp } from '../../test-utils/render-app';
 import { emptyPage, shellRoutes, signedInAs } from '../../test-utils/session-fixtures';
 
 const realFetch = globalThis.fetch;
 afterEach(() => {
   globalThis.fetch = realFetch;
+  jest.useRealTimers();
 });
 
 const Q4 = period();
@@ -157,5 +159,89 @@ describe('OKR forms', () => {
       expect(screen.getByTestId('location').textContent).toBe(`/w/demo/okrs?period=${created.id}`),
     );
     expect(screen.getByLabelText<HTMLSelectElement>('Period').value).toBe(created.id);
+  });
+
+  describe('the check-in date', () => {
+    const Q3 = period({
+      id: '00000000-0000-4000-8000-000000000103',
+      name: '2026 Q3',
+      start: '2026-07-01',
+      end: '2026-09-30',
+    });
+    const SHIP = objective({ id: '00000000-0000-4000-8000-000000000203', periodId: Q3.id });
+    const SHIPPED = keyResult({
+      id: '00000000-0000-4000-8000-000000000303',
+      objectiveId: SHIP.id,
+      title: 'Episodes shipped',
+    });
+
+    async function openCheckIn(
+      shown: typeof Q3,
+      keyResultShown: typeof SHIPPED,
+      me = signedInAs('editor'),
+    ) {
+      const fetchMock = mockFetch({
+        ...shellRoutes(me),
+        '/api/workspaces/demo/members': page(MEMBERS),
+        '/api/workspaces/demo/metrics': emptyPage,
+        '/api/workspaces/demo/periods': page([Q4, Q3]),
+        '/api/workspaces/demo/objectives': page(shown.id === Q3.id ? [SHIP] : [GROW]),
+        '/api/workspaces/demo/key-results': page([keyResultShown]),
+        [`POST /api/workspaces/demo/key-results/${keyResultShown.id}/check-ins`]: ({ body }) =>
+          fakeResponse(201, { ...keyResultShown.lastCheckIn, ...(body as object) }),
+      });
+      renderApp(`/w/demo/okrs?period=${shown.id}`);
+      fireEvent.click(
+        await screen.findByRole(
+          'button',
+          { name: `Check in on ${keyResultShown.title}` },
+          { timeout: 15000 },
+        ),
+      );
+      const dialog = await screen.findByRole('dialog', { name: 'Check in' }, { timeout: 15000 });
+      return { fetchMock, dialog };
+    }
+
+    it('defaults to the last day of a period that is over, and says when a later date will not count', async () => {
+      pinClock('2026-10-03T12:00:00Z');
+      const { fetchMock, dialog } = await openCheckIn(Q3, SHIPPED);
+      const date = within(dialog).getByLabelText<HTMLInputElement>(/^Date/);
+      expect(date.value).toBe('Sep 30, 2026');
+      expect(
+        within(dialog).getByText(
+          'The last day of 2026 Q3, which is over, unless recording an earlier reading.',
+        ),
+      ).toBeTruthy();
+
+      fireEvent.focus(date);
+      fireEvent.change(date, { target: { value: 'Oct 2, 2026' } });
+      fireEvent.blur(date);
+      expect(
+        await within(dialog).findByText(
+          'After 2026 Q3 ended on Sep 30, 2026: this check-in will not count in 2026 Q3.',
+          {},
+          { timeout: 15000 },
+        ),
+      ).toBeTruthy();
+
+      fireEvent.focus(date);
+      fireEvent.change(date, { target: { value: 'Sep 30, 2026' } });
+      fireEvent.blur(date);
+      await waitFor(() => expect(date.value).toBe('Sep 30, 2026'), { timeout: 15000 });
+      fireEvent.change(within(dialog).getByLabelText(/^Value/), { target: { value: '150' } });
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Save check-in' }));
+      await waitFor(() => expect(posts(fetchMock)).toHaveLength(1), { timeout: 15000 });
+      expect(sentBody(fetchMock, 'POST')).toMatchObject({ value: 150, date: '2026-09-30' });
+    });
+
+    it("defaults to today in the user's time zone, not in UTC", async () => {
+      // 17:00 on Dec 7 in Los Angeles is already Dec 8 in UTC.
+      pinClock('2026-12-08T01:00:00Z');
+      const me = signedInAs('editor');
+      me.preferences.timeZone = 'America/Los_Angeles';
+      const { dialog } = await openCheckIn(Q4, LISTENERS, me);
+      expect(within(dialog).getByLabelText<HTMLInputElement>(/^Date/).value).toBe('Dec 7, 2026');
+      expect(within(dialog).getByText('Today, unless recording an earlier reading.')).toBeTruthy();
+    });
   });
 });
