@@ -309,6 +309,33 @@ describe('signing in with MFA', () => {
       .expect(429);
     expect(problemSchema.parse(limited.body).type).toMatch(/\/rate-limited$/);
   });
+
+  it('ten wrong codes for one account sent at once across several tickets: at most ten are checked, the rest answer 429', async () => {
+    const { user } = await enrolledUser();
+    pinClock(testApp, new Date(NOW.getTime() + 7 * STEP_MS));
+    const tickets: string[] = [];
+    for (let ticketNumber = 0; ticketNumber < 6; ticketNumber++) {
+      tickets.push((await passwordStep(user)).ticket);
+    }
+    // Five guesses per ticket (all it survives), each from an address of its own.
+    const guesses = tickets.flatMap((ticket, ticketNumber) =>
+      Array.from({ length: 5 }, (_, attempt) =>
+        browser(testApp)
+          .post('/api/auth/mfa')
+          .set('X-Forwarded-For', `203.0.113.${ticketNumber * 5 + attempt + 1}`)
+          .send({ ticket, code: '000000' }),
+      ),
+    );
+    const statuses = (await Promise.all(guesses)).map((response) => response.status);
+    expect(statuses.filter((status) => status === 400)).toHaveLength(10);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(20);
+    const [failed] = await testApp.dataSource.query(
+      `SELECT count(*)::int AS count FROM audit_event
+        WHERE action = 'session.mfa-failed' AND actor_user_id = $1`,
+      [user.id],
+    );
+    expect(failed.count).toBe(10);
+  });
 });
 
 describe('turning MFA off and resetting it', () => {

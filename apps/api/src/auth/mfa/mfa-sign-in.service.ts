@@ -16,6 +16,7 @@ import { SessionsService } from '../sessions.service.js';
 import {
   countMfaTicketFailure,
   insertMfaTicket,
+  liveMfaTicketUserId,
   lockLiveMfaTicket,
   lockTotpCredential,
   setTotpLastUsedStep,
@@ -66,62 +67,69 @@ export class MfaSignInService {
   async complete(request: CompleteMfaSignInRequest, client: Client): Promise<SignedIn> {
     const ipKey = `mfa:ip:${client.ip}`;
     await this.rateLimits.hit(ipKey, MFA_ATTEMPTS_PER_IP, TOO_MANY);
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      const ticket = await lockLiveMfaTicket(manager, hashSecret(request.ticket));
-      if (!ticket) throw ProblemException.unauthorized(DEAD_TICKET);
-      const user = await findUserById(manager, ticket.userId);
-      if (!user || user.disabledAt !== null || !user.mfaEnabled) {
-        throw ProblemException.unauthorized(DEAD_TICKET);
-      }
-      const userKey = `mfa:user:${user.id}`;
-      if (
-        (await this.rateLimits.peek(userKey, MFA_FAILURES_PER_USER.windowSeconds)) >=
-        MFA_FAILURES_PER_USER.limit
-      ) {
-        throw ProblemException.tooManyRequests(MFA_FAILURES_PER_USER.windowSeconds, TOO_MANY);
-      }
-      const method =
-        request.code !== undefined
-          ? await this.checkTotp(manager, user.id, request.code)
-          : await this.checkRecoveryCode(manager, user.id, request.recoveryCode ?? '');
-      if (method === null) {
-        await countMfaTicketFailure(manager, ticket.id);
+    const tokenHash = hashSecret(request.ticket);
+    const ticketUserId = await liveMfaTicketUserId(this.dataSource.manager, tokenHash);
+    if (ticketUserId === null) throw ProblemException.unauthorized(DEAD_TICKET);
+    // Counted as a failure before the code is checked, in one atomic upsert (outside the
+    // transaction, which holds a connection of its own), and handed back unless a wrong code
+    // was checked: guesses sent at once on several tickets cannot all slip past a check made
+    // before any of them was counted.
+    const userKey = `mfa:user:${ticketUserId}`;
+    await this.rateLimits.hit(userKey, MFA_FAILURES_PER_USER, TOO_MANY);
+    let wrongCodeChecked = false;
+    try {
+      const signedIn = await this.dataSource.transaction(async (manager) => {
+        const ticket = await lockLiveMfaTicket(manager, tokenHash);
+        if (!ticket) throw ProblemException.unauthorized(DEAD_TICKET);
+        const user = await findUserById(manager, ticket.userId);
+        if (!user || user.disabledAt !== null || !user.mfaEnabled) {
+          throw ProblemException.unauthorized(DEAD_TICKET);
+        }
+        const method =
+          request.code !== undefined
+            ? await this.checkTotp(manager, user.id, request.code)
+            : await this.checkRecoveryCode(manager, user.id, request.recoveryCode ?? '');
+        if (method === null) {
+          await countMfaTicketFailure(manager, ticket.id);
+          await recordAccountEvent(manager, {
+            userId: user.id,
+            email: user.email,
+            action: 'session.mfa-failed',
+            requestId: client.requestId,
+            details: {
+              ip: client.ip,
+              with: request.code !== undefined ? 'code' : 'recovery-code',
+            },
+          });
+          return null;
+        }
+        await useMfaTicket(manager, ticket.id);
+        // A ticket is only handed out after this account's password (`AuthService.signIn`).
+        const session = await this.sessions.start(
+          manager,
+          user.id,
+          client.sessionToken,
+          client,
+          'password',
+        );
         await recordAccountEvent(manager, {
           userId: user.id,
           email: user.email,
-          action: 'session.mfa-failed',
+          action: 'session.signed-in',
           requestId: client.requestId,
-          details: { ip: client.ip, with: request.code !== undefined ? 'code' : 'recovery-code' },
+          details: { secondFactor: method.kind, ...method.details },
         });
-        return { ok: false, userKey } as const;
-      }
-      await useMfaTicket(manager, ticket.id);
-      // A ticket is only handed out after this account's password (`AuthService.signIn`).
-      const session = await this.sessions.start(
-        manager,
-        user.id,
-        client.sessionToken,
-        client,
-        'password',
-      );
-      await recordAccountEvent(manager, {
-        userId: user.id,
-        email: user.email,
-        action: 'session.signed-in',
-        requestId: client.requestId,
-        details: { secondFactor: method.kind, ...method.details },
+        return { session, me: await this.accounts.me(user.id, manager) };
       });
-      return {
-        ok: true,
-        signedIn: { session, me: await this.accounts.me(user.id, manager) },
-      } as const;
-    });
-    if (!outcome.ok) {
-      await this.rateLimits.count(outcome.userKey, MFA_FAILURES_PER_USER.windowSeconds);
-      throw wrongCode(request.code !== undefined ? 'code' : 'recoveryCode');
+      if (signedIn === null) {
+        wrongCodeChecked = true;
+        throw wrongCode(request.code !== undefined ? 'code' : 'recoveryCode');
+      }
+      await this.rateLimits.refund(ipKey);
+      return signedIn;
+    } finally {
+      if (!wrongCodeChecked) await this.rateLimits.refund(userKey);
     }
-    await this.rateLimits.refund(ipKey);
-    return outcome.signedIn;
   }
 
   /** A code of a step after the last one used (a code works once), else null. */

@@ -106,20 +106,31 @@ export async function insertMfaTicket(
     .insert({ userId, tokenHash, expiresAt: () => `now() + ${TICKET_LIFETIME}` });
 }
 
+/** The account of the live ticket whose secret hashes to `tokenHash` (not locked), or null. */
+export async function liveMfaTicketUserId(
+  manager: EntityManager,
+  tokenHash: string,
+): Promise<string | null> {
+  const ticket = await liveTickets(manager, tokenHash).getOne();
+  return ticket?.userId ?? null;
+}
+
 /** The ticket whose secret hashes to `tokenHash`, locked, if it can still complete a sign-in. */
 export function lockLiveMfaTicket(
   manager: EntityManager,
   tokenHash: string,
 ): Promise<MfaTicket | null> {
+  return liveTickets(manager, tokenHash).setLock('pessimistic_write').getOne();
+}
+
+function liveTickets(manager: EntityManager, tokenHash: string) {
   return manager
     .getRepository(MfaTicket)
     .createQueryBuilder('ticket')
-    .setLock('pessimistic_write')
     .where('ticket.tokenHash = :tokenHash', { tokenHash })
     .andWhere('ticket.usedAt IS NULL')
     .andWhere('ticket.expiresAt > now()')
-    .andWhere('ticket.failedAttempts < :max', { max: TICKET_MAX_FAILURES })
-    .getOne();
+    .andWhere('ticket.failedAttempts < :max', { max: TICKET_MAX_FAILURES });
 }
 
 export async function countMfaTicketFailure(manager: EntityManager, id: string): Promise<void> {
