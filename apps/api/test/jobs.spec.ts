@@ -3,7 +3,7 @@ import { Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { auditEventPageSchema, type Job, jobPageSchema, jobSchema } from '@bearing/contracts';
 import { ClockService } from '../src/common/clock/clock.service.js';
 import { Housekeeping } from '../src/jobs/housekeeping.service.js';
-import { JobQueue } from '../src/jobs/job-queue.service.js';
+import { JOB_SCHEMA, JobQueue } from '../src/jobs/job-queue.service.js';
 import { Scheduler } from '../src/jobs/scheduler.js';
 import {
   type Browser,
@@ -174,6 +174,40 @@ describe('background jobs', () => {
     await admin.post(`${jobs()}/${foreign}/retry`).expect(404);
     expect(await jobById(foreign)).toBeUndefined();
     await admin.get(jobs()).query({ state: 'stuck' }).expect(400);
+  });
+
+  it('a cancelled job cannot be retried (409 naming it) and nothing is audited', async () => {
+    const id =
+      (await testApp.app
+        .get(JobQueue)
+        .enqueue<FlakyPayload>(
+          'test.flaky',
+          { workspaceId: workspace.id, key: 'cancelled', failTimes: 0 },
+          { runAt: new Date(Date.now() + 60 * 60 * 1000) },
+        )) ?? '';
+    // Bearing never cancels a job itself; pg-boss's own cancel does this.
+    await testApp.dataSource.query(
+      `UPDATE ${JOB_SCHEMA}.job SET state = 'cancelled', completed_on = now() WHERE id = $1`,
+      [id],
+    );
+    expect((await jobById(id))?.state).toBe('failed');
+    const refused = await admin
+      .post(`${jobs()}/${id}/retry`)
+      .set('X-Request-Id', 'req-retry-cancelled')
+      .expect(409);
+    expect(refused.body).toMatchObject({
+      type: expect.stringMatching(/job-not-failed$/),
+      detail: expect.stringContaining('cancelled'),
+    });
+    const [row] = await testApp.dataSource.query(
+      `SELECT state::text AS state FROM ${JOB_SCHEMA}.job WHERE id = $1`,
+      [id],
+    );
+    expect(row).toEqual({ state: 'cancelled' });
+    const [audited] = await testApp.dataSource.query(
+      `SELECT count(*)::int AS count FROM audit_event WHERE request_id = 'req-retry-cancelled'`,
+    );
+    expect(audited.count).toBe(0);
   });
 
   it('ticks the scheduler at the clock’s now: every due-work function runs', async () => {

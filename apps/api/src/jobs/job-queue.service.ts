@@ -118,9 +118,20 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
     });
   }
 
-  /** Sends a failed job back to the queue (pg-boss ignores a job that is not failed). */
-  async retry(kind: string, id: string): Promise<void> {
-    await this.queue().retry(kind, id);
+  /**
+   * Sends a failed job back to the queue (pg-boss ignores a job that is not failed), in the
+   * caller's transaction when given one.
+   */
+  async retry(
+    kind: string,
+    id: string,
+    options: { transaction?: EntityManager } = {},
+  ): Promise<void> {
+    await this.queue().retry(
+      kind,
+      id,
+      options.transaction ? { db: queueDatabaseIn(options.transaction) } : {},
+    );
   }
 
   /** Stops taking jobs, lets running ones finish (up to `timeoutMs`), closes its pool. */

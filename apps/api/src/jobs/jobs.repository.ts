@@ -65,3 +65,21 @@ export async function findWorkspaceJob(
   );
   return rows[0];
 }
+
+/**
+ * The workspace's job `id`, locked for the rest of the transaction (a worker that fetches jobs
+ * skips it meanwhile), so two retries of one job cannot both pass the "it failed" check.
+ */
+export async function lockWorkspaceJob(
+  manager: EntityManager,
+  workspaceId: string,
+  id: string,
+): Promise<JobRow | undefined> {
+  const rows: JobRow[] = await manager.query(
+    `SELECT ${COLUMNS} FROM ${JOB_SCHEMA}.job
+      WHERE id = $1 AND data->>'workspaceId' = $2
+      FOR UPDATE`,
+    [id, workspaceId],
+  );
+  return rows[0];
+}

@@ -7,7 +7,14 @@ import { recordAuditEvent } from '../audit/audit.repository.js';
 import { createdAtIdPosition, decodeCursor, toPage } from '../common/pagination/cursor.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { JobQueue } from './job-queue.service.js';
-import { findWorkspaceJob, type JobRow, selectWorkspaceJobs } from './jobs.repository.js';
+import {
+  findWorkspaceJob,
+  type JobRow,
+  lockWorkspaceJob,
+  selectWorkspaceJobs,
+} from './jobs.repository.js';
+
+const NO_SUCH_JOB = 'No such job in this workspace.';
 
 /** pg-boss's states in the four words of the API. */
 const STATES_OF: Record<JobState, string[]> = {
@@ -40,32 +47,38 @@ export class JobsService {
     return toPage(rows, query.limit, toJob, (row) => [row.created_on.toISOString(), row.id]);
   }
 
-  /** Sends a failed job of the workspace back to the queue (audited); 409 unless it failed. */
+  /**
+   * Sends a failed job of the workspace back to the queue (audited); 409 naming the state
+   * otherwise — a job cancelled in the queue is listed as failed but pg-boss does not retry it.
+   * The job row is locked, sent back and audited in one transaction, so the log records only a
+   * retry that happened, once.
+   */
   async retry(workspaceId: string, actor: Actor, id: string): Promise<Job> {
-    const row = await this.find(workspaceId, id);
-    const job = toJob(row);
-    if (job.state !== 'failed') {
-      throw ProblemException.conflict(
-        'job-not-failed',
-        `Only a failed job can be retried; this one is ${job.state}.`,
-      );
-    }
     await this.dataSource.transaction(async (manager) => {
+      const row = await lockWorkspaceJob(manager, workspaceId, id);
+      if (!row) throw ProblemException.notFound(NO_SUCH_JOB);
+      if (row.state !== 'failed') {
+        const state = row.state === 'cancelled' ? 'cancelled' : toJob(row).state;
+        throw ProblemException.conflict(
+          'job-not-failed',
+          `Only a failed job can be retried; this one is ${state}.`,
+        );
+      }
+      await this.queue.retry(row.name, id, { transaction: manager });
       await recordAuditEvent(manager, {
         workspaceId,
         actor,
         action: 'job.retried',
         target: { type: 'job', id },
-        details: { kind: row.name, attempts: job.attempts },
+        details: { kind: row.name, attempts: toJob(row).attempts },
       });
     });
-    await this.queue.retry(row.name, id);
     return toJob(await this.find(workspaceId, id));
   }
 
   private async find(workspaceId: string, id: string): Promise<JobRow> {
     const row = await findWorkspaceJob(this.dataSource.manager, workspaceId, id);
-    if (!row) throw ProblemException.notFound('No such job in this workspace.');
+    if (!row) throw ProblemException.notFound(NO_SUCH_JOB);
     return row;
   }
 }
