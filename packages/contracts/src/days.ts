@@ -18,28 +18,41 @@ function inStoredRange(dayOrInstant: string): boolean {
 }
 
 const DAY_RANGE = 'must be a calendar date from 0001-01-01 to 9999-12-31';
-const INSTANT_RANGE = 'must be a moment from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z in UTC';
 
-const anyIsoDay = z.iso.date({ error: 'must be a calendar date YYYY-MM-DD' });
-const anyIsoInstant = z.iso.datetime({
-  offset: true,
-  error: 'must be an ISO-8601 timestamp with an offset, e.g. 2026-01-05T09:30:00Z',
-});
+/** The message of a date or an instant in the right form whose moment is out of that range. */
+export const MOMENT_RANGE_MESSAGE =
+  'must be a moment from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z in UTC';
 
 /** A calendar date `YYYY-MM-DD` that exists (2026-02-29 does not), from 0001-01-01 to 9999-12-31. */
-export const isoDaySchema = anyIsoDay.refine(inStoredRange, { error: DAY_RANGE });
+export const isoDaySchema = z.iso
+  .date({ error: 'must be a calendar date YYYY-MM-DD' })
+  .refine(inStoredRange, { error: DAY_RANGE });
 
 /**
  * A moment in ISO-8601 with an offset (`2026-01-05T09:30:00Z`, `…+02:00`), within years
  * 0001–9999 once in UTC. A timestamp without an offset is refused: its moment would depend on
  * the zone of whoever reads it.
  */
-export const isoInstantSchema = anyIsoInstant.refine(inStoredRange, { error: INSTANT_RANGE });
-
-/** An instant, or a calendar date standing for its first moment in UTC; within years 0001–9999. */
-export const instantOrDaySchema = z
-  .union([anyIsoInstant, anyIsoDay], {
-    error:
-      'must be an ISO-8601 timestamp with an offset (2026-01-05T09:30:00Z) or a date YYYY-MM-DD',
+export const isoInstantSchema = z.iso
+  .datetime({
+    offset: true,
+    error: 'must be an ISO-8601 timestamp with an offset, e.g. 2026-01-05T09:30:00Z',
   })
-  .refine(inStoredRange, { error: INSTANT_RANGE });
+  .refine(inStoredRange, { error: MOMENT_RANGE_MESSAGE });
+
+/**
+ * An instant, or a calendar date standing for its first moment in UTC; within years 0001–9999.
+ * One in either form whose moment is out of that range says so; anything else names the forms.
+ */
+export const instantOrDaySchema = z.union([isoInstantSchema, isoDaySchema], {
+  error: (issue) => {
+    const options = issue.code === 'invalid_union' ? issue.errors : [];
+    // An option whose only complaints are its range check: the form was right.
+    const rightForm = options.some((complaints) =>
+      complaints.every((complaint) => complaint.code === 'custom'),
+    );
+    return rightForm
+      ? MOMENT_RANGE_MESSAGE
+      : 'must be an ISO-8601 timestamp with an offset (2026-01-05T09:30:00Z) or a date YYYY-MM-DD';
+  },
+});

@@ -1,7 +1,12 @@
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
-import { instantOrDaySchema, metricKeySchema, type ProblemFieldError } from '@bearing/contracts';
+import {
+  instantOrDaySchema,
+  metricKeySchema,
+  MOMENT_RANGE_MESSAGE,
+  type ProblemFieldError,
+} from '@bearing/contracts';
 import { type CsvError, parse } from 'csv-parse';
 import { type PointsCollector, StopReading } from './points-reading.js';
 
@@ -102,15 +107,15 @@ class CsvRowReader {
     const timestamp = field('timestamp');
     const read = instantOrDaySchema.safeParse(timestamp);
     if (!read.success) {
-      // A refinement's issue: the form is right, the moment out of the range stored.
-      const range = read.error.issues.find((issue) => issue.code === 'custom');
+      // The form is right, the moment out of the range stored.
+      const outOfRange = read.error.issues.some(({ message }) => message === MOMENT_RANGE_MESSAGE);
       problems.push({
         path: `line.${line}.timestamp`,
         message:
           timestamp === ''
             ? 'is empty'
-            : range
-              ? `${range.message}: "${clip(timestamp)}"`
+            : outOfRange
+              ? `${MOMENT_RANGE_MESSAGE}: "${clip(timestamp)}"`
               : `is not an ISO-8601 timestamp with an offset or a date YYYY-MM-DD: "${clip(timestamp)}"`,
       });
     }
