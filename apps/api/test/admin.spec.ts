@@ -360,6 +360,49 @@ describe('instance administration', () => {
       adminBrowser = await signIn(testApp, instanceAdmin);
     });
 
+    it('refuses to deactivate the only active admin of a workspace (409 naming it), unless told to leave it without one', async () => {
+      const owner = await createUser(testApp);
+      const owned = await createWorkspace(testApp, owner, 'sole-admin-here');
+      const departed = await createMember(testApp, owned, 'admin');
+      await adminBrowser
+        .patch(`/api/admin/users/${departed.id}`)
+        .send({ active: false })
+        .expect(200);
+      const refused = await adminBrowser
+        .patch(`/api/admin/users/${owner.id}`)
+        .send({ active: false })
+        .expect(409);
+      expect(problemSchema.parse(refused.body)).toMatchObject({
+        type: 'https://bearing.dev/problems/last-workspace-admin',
+        detail: expect.stringContaining('/w/sole-admin-here'),
+      });
+      const [row] = await testApp.dataSource.query(`SELECT disabled_at FROM "user" WHERE id = $1`, [
+        owner.id,
+      ]);
+      expect(row).toEqual({ disabled_at: null });
+      // Another active admin there: deactivating is fine.
+      const second = await createMember(testApp, owned, 'admin');
+      await adminBrowser.patch(`/api/admin/users/${owner.id}`).send({ active: false }).expect(200);
+      // The last one, confirmed: deactivated, and the instance log names the workspace.
+      const confirmed = adminUserSchema.parse(
+        (
+          await adminBrowser
+            .patch(`/api/admin/users/${second.id}`)
+            .set('X-Request-Id', 'req-orphaning')
+            .send({ active: false, leaveWorkspacesWithoutAdmin: true })
+            .expect(200)
+        ).body,
+      );
+      expect(confirmed.active).toBe(false);
+      const events = auditEventPageSchema.parse(
+        (await adminBrowser.get('/api/admin/audit-events').expect(200)).body,
+      ).items;
+      expect(events.find((event) => event.requestId === 'req-orphaning')).toMatchObject({
+        action: 'account.deactivated',
+        details: { workspacesLeftWithoutAdmin: ['sole-admin-here'] },
+      });
+    });
+
     it('answers 404 for an unknown account and 400 for a bad id or body', async () => {
       await adminBrowser
         .patch(`/api/admin/users/${randomUUID()}`)

@@ -398,6 +398,31 @@ describe('members', () => {
         .expect(409);
     });
 
+    it('does not let the last active admin step down while the other admin is deactivated', async () => {
+      const active = await createUser(testApp);
+      const own = await createWorkspace(testApp, active);
+      const departed = await createMember(testApp, own, 'admin');
+      await testApp.dataSource.query(`UPDATE "user" SET disabled_at = now() WHERE id = $1`, [
+        departed.id,
+      ]);
+      const activeBrowser = await signIn(testApp, active);
+      const url = `/api/workspaces/${own.slug}/members/${active.id}`;
+      const demoted = await activeBrowser
+        .patch(url)
+        .send({ role: 'editor', version: 1 })
+        .expect(409);
+      expect(problemSchema.parse(demoted.body)).toMatchObject({
+        type: 'https://bearing.dev/problems/last-admin',
+        detail: expect.stringContaining('active account'),
+      });
+      await activeBrowser.delete(url).expect(409);
+      const [row] = await testApp.dataSource.query(
+        `SELECT role FROM membership WHERE workspace_id = $1 AND user_id = $2`,
+        [own.id, active.id],
+      );
+      expect(row).toEqual({ role: 'admin' });
+    });
+
     it('removes a member, whose access and tokens here end at once', async () => {
       const member = await createMember(testApp, workspace, 'editor');
       const token = await createToken(testApp, member, workspace, 'read');

@@ -40,10 +40,16 @@ export const adminUserPageSchema = pageSchema(adminUserSchema);
  * `PATCH /api/admin/users/:id` (instance admin) — `active: false` deactivates the account and
  * ends its sessions and API tokens at once; `true` lets it sign in again (tokens stay revoked).
  * `instanceAdmin` makes the account an instance admin or takes that away (never from the last
- * active one). Give at least one of the two.
+ * active one). Give at least one of the two. Deactivating the only active admin of a workspace
+ * is refused (409 `last-workspace-admin`, naming the workspaces) unless
+ * `leaveWorkspacesWithoutAdmin: true` confirms it.
  */
 export const updateAdminUserRequestSchema = z
-  .strictObject({ active: z.boolean().optional(), instanceAdmin: z.boolean().optional() })
+  .strictObject({
+    active: z.boolean().optional(),
+    instanceAdmin: z.boolean().optional(),
+    leaveWorkspacesWithoutAdmin: z.literal(true).optional(),
+  })
   .refine((body) => body.active !== undefined || body.instanceAdmin !== undefined, {
     message: 'give active or instanceAdmin',
     path: ['active'],

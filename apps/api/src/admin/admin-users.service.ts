@@ -18,6 +18,7 @@ import {
   setUserDeactivated,
 } from '../accounts/user-admin.repository.js';
 import { recordAuditEvent } from '../audit/audit.repository.js';
+import { lockWorkspacesOnlyAdministeredBy } from '../members/membership.repository.js';
 import { revokeSessionsOfUser } from '../auth/user-sessions.repository.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { revokeTokensOfUser } from '../tokens/user-tokens.repository.js';
@@ -41,7 +42,7 @@ export class AdminUsersService {
   async update(
     actor: Actor,
     userId: string,
-    { active, instanceAdmin }: UpdateAdminUserRequest,
+    { active, instanceAdmin, leaveWorkspacesWithoutAdmin }: UpdateAdminUserRequest,
   ): Promise<AdminUser> {
     return this.dataSource.transaction(async (manager) => {
       if (active === false && userId === actor.userId) {
@@ -50,12 +51,21 @@ export class AdminUsersService {
           'You cannot deactivate your own account: ask another instance administrator.',
         );
       }
+      // Workspaces first, in the order Members and single sign-on take them, then accounts.
+      const soleAdminOf =
+        active === false ? await lockWorkspacesOnlyAdministeredBy(manager, userId) : [];
       const activeAdmins =
         active === false || instanceAdmin === false ? await lockActiveInstanceAdmins(manager) : [];
       const user = await lockUser(manager, userId);
       if (!user) throw ProblemException.notFound('There is no such account.');
       const lastAdmin = user.instanceAdmin && activeAdmins.every((id) => id === userId);
-      if (active !== undefined) await this.setActive(manager, actor, user, active, lastAdmin);
+      if (active !== undefined) {
+        await this.setActive(manager, actor, user, active, {
+          lastAdmin,
+          soleAdminOf,
+          leaveWorkspacesWithoutAdmin: leaveWorkspacesWithoutAdmin === true,
+        });
+      }
       if (instanceAdmin !== undefined) {
         await this.setInstanceAdmin(manager, actor, user, instanceAdmin, lastAdmin);
       }
@@ -68,21 +78,38 @@ export class AdminUsersService {
   /**
    * Deactivating ends the account's sessions and revokes its API tokens in the same
    * transaction, so its very next request is refused; nobody deactivates themselves, and the
-   * last active instance admin stays active. Reactivating lets the person sign in again; their
-   * old sessions and tokens stay ended.
+   * last active instance admin stays active. The only active admin of a workspace is refused
+   * too (409 naming the workspaces: nobody could manage them, and instance admins cannot step
+   * in), unless the caller confirms with `leaveWorkspacesWithoutAdmin` — a compromised account
+   * must be stoppable at once; the audit event lists them. Reactivating lets the person sign
+   * in again; their old sessions and tokens stay ended.
    */
   private async setActive(
     manager: EntityManager,
     actor: Actor,
     user: User,
     active: boolean,
-    lastAdmin: boolean,
+    checks: {
+      lastAdmin: boolean;
+      soleAdminOf: { slug: string; name: string }[];
+      leaveWorkspacesWithoutAdmin: boolean;
+    },
   ): Promise<void> {
     if ((user.disabledAt === null) === active) return;
-    if (!active && lastAdmin) {
+    if (!active && checks.lastAdmin) {
       throw ProblemException.conflict(
         'last-instance-admin',
         'This is the last active instance administrator, who cannot be deactivated.',
+      );
+    }
+    const orphaned = active ? [] : checks.soleAdminOf;
+    if (orphaned.length > 0 && !checks.leaveWorkspacesWithoutAdmin) {
+      const named = orphaned.map(({ slug, name }) => `${name} (/w/${slug})`).join(', ');
+      throw ProblemException.conflict(
+        'last-workspace-admin',
+        `${user.email} is the only active admin of ${named}: nobody could manage ${
+          orphaned.length === 1 ? 'it' : 'them'
+        } any more. Ask them to make another member an admin first, or deactivate anyway with leaveWorkspacesWithoutAdmin: true.`,
       );
     }
     await setUserDeactivated(manager, user.id, !active);
@@ -97,7 +124,13 @@ export class AdminUsersService {
       actor,
       action: active ? 'account.reactivated' : 'account.deactivated',
       target: { type: 'account', id: user.id },
-      details: { email: user.email, ...revoked },
+      details: {
+        email: user.email,
+        ...revoked,
+        ...(orphaned.length > 0
+          ? { workspacesLeftWithoutAdmin: orphaned.map(({ slug }) => slug) }
+          : {}),
+      },
     });
   }
 

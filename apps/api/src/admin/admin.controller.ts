@@ -87,7 +87,7 @@ export class AdminController {
   @Patch('users/:id')
   @Access('instance-admin')
   @Returns(adminUserSchema)
-  @Fails(409, 'cannot-deactivate-self', 'last-instance-admin')
+  @Fails(409, 'cannot-deactivate-self', 'last-instance-admin', 'last-workspace-admin')
   updateUser(
     @CurrentActor() actor: Actor,
     @ZodParam('id', z.uuid()) id: string,

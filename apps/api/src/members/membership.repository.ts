@@ -18,28 +18,69 @@ export async function lockWorkspaceMemberships(
   await lockWorkspace(manager, workspaceId);
 }
 
-/** Refuses, with a 409 naming why, a change that would leave the workspace without an admin. */
+/**
+ * Whether the workspace has an admin other than `userId` who can act: a deactivated account
+ * cannot sign in, so its admin membership does not count.
+ */
+export function anotherActiveAdminRemains(
+  manager: EntityManager,
+  workspaceId: string,
+  userId: string,
+): Promise<boolean> {
+  return manager
+    .getRepository(Membership)
+    .createQueryBuilder('membership')
+    .innerJoin('membership.user', 'user')
+    .where('membership.workspaceId = :workspaceId', { workspaceId })
+    .andWhere(`membership.role = 'admin'`)
+    .andWhere('membership.userId <> :userId', { userId })
+    .andWhere('user.disabledAt IS NULL')
+    .getExists();
+}
+
+/**
+ * Refuses, with a 409 naming why, a change that would leave the workspace without an admin who
+ * can sign in.
+ */
 export async function assertAnotherAdminRemains(
   manager: EntityManager,
   workspaceId: string,
   leavingUserId: string,
   change: 'demote' | 'remove',
 ): Promise<void> {
-  const otherAdmins = await manager
+  if (await anotherActiveAdminRemains(manager, workspaceId, leavingUserId)) return;
+  const refused = { demote: 'be demoted', remove: 'be removed' }[change];
+  throw ProblemException.conflict(
+    'last-admin',
+    `This is the workspace's last admin with an active account, who cannot ${refused}: make another member an admin first.`,
+  );
+}
+
+/**
+ * The workspaces where `userId` is the only admin with an active account, by slug, for taking
+ * that account away. Every workspace the user administers is locked first (in id order, as
+ * Members locks one), so a concurrent demotion or removal there waits and sees the answer.
+ */
+export async function lockWorkspacesOnlyAdministeredBy(
+  manager: EntityManager,
+  userId: string,
+): Promise<{ slug: string; name: string }[]> {
+  const administered = await manager
     .getRepository(Membership)
     .createQueryBuilder('membership')
-    .where('membership.workspaceId = :workspaceId', { workspaceId })
+    .innerJoinAndSelect('membership.workspace', 'workspace')
+    .where('membership.userId = :userId', { userId })
     .andWhere(`membership.role = 'admin'`)
-    .andWhere('membership.userId <> :leavingUserId', { leavingUserId })
-    .getCount();
-  if (otherAdmins === 0) {
-    throw ProblemException.conflict(
-      'last-admin',
-      `This is the workspace's last admin, who cannot be ${
-        change === 'demote' ? 'demoted' : 'removed'
-      }: make another member an admin first.`,
-    );
+    .orderBy('workspace.id', 'ASC')
+    .getMany();
+  const alone: { slug: string; name: string }[] = [];
+  for (const { workspace, workspaceId } of administered) {
+    await lockWorkspaceMemberships(manager, workspaceId);
+    if (workspace && !(await anotherActiveAdminRemains(manager, workspaceId, userId))) {
+      alone.push({ slug: workspace.slug, name: workspace.name });
+    }
   }
+  return alone.sort((a, b) => a.slug.localeCompare(b.slug));
 }
 
 const emailPosition = z.tuple([z.string()]);
