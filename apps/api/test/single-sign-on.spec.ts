@@ -319,6 +319,83 @@ describe('single sign-on (OpenID Connect)', () => {
       await setUserDeactivated(testApp.dataSource.manager, me!.user.id, true);
       await expectRefused(await ssoSignIn('dee'), 'account-disabled');
     });
+
+    it('demotes an admin through the role map only under the lock Members takes, so two demotions at once leave an admin', async () => {
+      const from = '203.0.113.91';
+      const ssoAs = async (login: string) => {
+        const agent = browser(testApp);
+        const start = await agent
+          .get('/api/auth/oidc/start')
+          .set('X-Forwarded-For', from)
+          .expect(302);
+        const callback = await provider.signIn(start.headers.location as string, login);
+        // Wrapped: a request is a thenable, which an async function would send and await.
+        return {
+          back: () =>
+            agent.get(`${callback.pathname}${callback.search}`).set('X-Forwarded-For', from),
+        };
+      };
+      provider.people.set('bob', {
+        email: 'bob@example.com',
+        email_verified: true,
+        groups: ['engineering'],
+      });
+      await (await ssoAs('bob')).back().expect(302);
+      const bob = await findUserByEmail(testApp.dataSource.manager, 'bob@example.com');
+      const owner = await findUserByEmail(testApp.dataSource.manager, 'owner@example.com');
+      const roleOf = async (userId: string | undefined): Promise<string | undefined> => {
+        const rows: { role: string }[] = await testApp.dataSource.query(
+          `SELECT role FROM membership WHERE workspace_id = $1 AND user_id = $2`,
+          [acme.id, userId],
+        );
+        return rows[0]?.role;
+      };
+      await testApp.dataSource.query(
+        `UPDATE membership SET role = 'admin' WHERE workspace_id = $1 AND user_id = $2`,
+        [acme.id, bob?.id],
+      );
+
+      // Members demotes the owner, as PATCH …/members does: the workspace locked, not committed yet.
+      const members = testApp.dataSource.createQueryRunner();
+      await members.connect();
+      try {
+        await members.startTransaction();
+        await members.query(`SELECT 1 FROM workspace WHERE id = $1 FOR NO KEY UPDATE`, [acme.id]);
+        await members.query(
+          `UPDATE membership SET role = 'editor' WHERE workspace_id = $1 AND user_id = $2`,
+          [acme.id, owner?.id],
+        );
+        // Meanwhile Bob signs in; his groups now make him a viewer of acme.
+        let done = false;
+        const backAtBearing = await ssoAs('bob');
+        const signingIn = backAtBearing.back().then((response) => {
+          done = true;
+          return response;
+        });
+        const waiting = async () =>
+          (
+            await testApp.dataSource.query(
+              `SELECT count(*)::int AS count
+                 FROM pg_locks lock JOIN pg_stat_activity backend ON backend.pid = lock.pid
+                WHERE NOT lock.granted AND backend.datname = current_database()`,
+            )
+          )[0].count > 0;
+        while (!done && !(await waiting())) await new Promise((resolve) => setTimeout(resolve, 20));
+        await members.commitTransaction();
+        expect((await signingIn).status).toBe(302);
+      } finally {
+        if (members.isTransactionActive) await members.rollbackTransaction();
+        await members.release();
+      }
+      expect(await roleOf(owner?.id)).toBe('editor');
+      expect(await roleOf(bob?.id)).toBe('admin');
+
+      // Leave acme as the other tests found it.
+      await testApp.dataSource.query(
+        `UPDATE membership SET role = 'admin' WHERE workspace_id = $1 AND user_id = $2`,
+        [acme.id, owner?.id],
+      );
+    });
   });
 
   describe('linking an existing password account', () => {

@@ -13,8 +13,9 @@ import {
 import { recordAuditEvent } from '../../audit/audit.repository.js';
 import { hashSecret, newSecret } from '../../common/secrets/secret-token.js';
 import {
-  assertAnotherAdminRemains,
+  anotherActiveAdminRemains,
   insertMembership,
+  lockWorkspaceMemberships,
   membershipOfUser,
   saveMembership,
 } from '../../members/membership.repository.js';
@@ -263,6 +264,11 @@ export class OidcService {
     for (const [slug, role] of [...roles].sort(([a], [b]) => a.localeCompare(b))) {
       const workspace = await workspaceBySlug(manager, slug);
       if (!workspace) continue;
+      // The lock Members takes for role changes: an admin demoted there at this moment, or
+      // another admin's sign-in demoting them, waits for this change and sees it (and the
+      // reverse), so two demotions at once cannot both find "another admin" and leave none.
+      // Workspaces are taken in slug order, the same for every sign-in.
+      await lockWorkspaceMemberships(manager, workspace.id);
       const membership = await membershipOfUser(manager, workspace.id, user.id);
       if (!membership) {
         await insertMembership(manager, { workspaceId: workspace.id, userId: user.id, role });
@@ -278,7 +284,7 @@ export class OidcService {
       if (membership.role === role) continue;
       if (
         membership.role === 'admin' &&
-        !(await this.anotherAdminRemains(manager, workspace.id, user.id))
+        !(await anotherActiveAdminRemains(manager, workspace.id, user.id))
       ) {
         continue;
       }
@@ -292,19 +298,6 @@ export class OidcService {
         target: { type: 'user', id: user.id },
         details: { email: user.email, from, to: role, via: 'sso' },
       });
-    }
-  }
-
-  private async anotherAdminRemains(
-    manager: EntityManager,
-    workspaceId: string,
-    userId: string,
-  ): Promise<boolean> {
-    try {
-      await assertAnotherAdminRemains(manager, workspaceId, userId, 'demote');
-      return true;
-    } catch {
-      return false;
     }
   }
 
