@@ -346,6 +346,57 @@ describe('members', () => {
       expect(items.map((item) => item.id)).toEqual([invitation.id]);
     });
 
+    it('two invitations to one new email accepted at the same moment: one account, one 200 and one 404', async () => {
+      const otherOwner = await createUser(testApp);
+      const other = await createWorkspace(testApp, otherOwner);
+      const email = 'both-at-once@example.com';
+      const here = await invite(email, 'viewer');
+      const there = addMemberResponseSchema.parse(
+        (
+          await (
+            await signIn(testApp, otherOwner)
+          )
+            .post(`/api/workspaces/${other.slug}/members`)
+            .send({ email, role: 'editor' })
+            .expect(201)
+        ).body,
+      ).invitation;
+      const answers = await Promise.all([accept(tokenOf(here.url)), accept(tokenOf(there.url))]);
+      expect(answers.map((answer) => answer.status).sort()).toEqual([200, 404]);
+      const refused = answers.find((answer) => answer.status === 404);
+      expect(problemSchema.parse(refused?.body).detail).toMatch(/sign in/);
+      const [row] = await testApp.dataSource.query(
+        `SELECT count(*)::int AS count FROM "user" WHERE email = $1`,
+        [email],
+      );
+      expect(row.count).toBe(1);
+      // The other invitation waits in the new account.
+      const signedIn = answers.find((answer) => answer.status === 200);
+      const joined = meResponseSchema.parse(signedIn?.body).workspaces.map((w) => w.slug);
+      expect(joined).toHaveLength(1);
+      const waiting = joined[0] === workspace.slug ? there : here;
+      const [open] = await testApp.dataSource.query(
+        `SELECT accepted_at FROM invitation WHERE id = $1`,
+        [waiting.id],
+      );
+      expect(open).toEqual({ accepted_at: null });
+    });
+
+    it('two invitations of one email sent at the same moment leave one working link', async () => {
+      const email = 'sent-twice-at-once@example.com';
+      const sent = await Promise.all([invite(email, 'viewer'), invite(email, 'editor')]);
+      const [row] = await testApp.dataSource.query(
+        `SELECT count(*)::int AS count FROM invitation
+          WHERE workspace_id = $1 AND email = $2 AND accepted_at IS NULL`,
+        [workspace.id, email],
+      );
+      expect(row.count).toBe(1);
+      const statuses = (
+        await Promise.all(sent.map((invitation) => accept(tokenOf(invitation.url))))
+      ).map((answer) => answer.status);
+      expect(statuses.sort()).toEqual([200, 404]);
+    });
+
     it('refuses a weak password without using up the link', async () => {
       const invitation = await invite('weak@example.com');
       await accept(tokenOf(invitation.url), 'short').expect(400);

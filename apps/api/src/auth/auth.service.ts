@@ -12,7 +12,8 @@ import { AccountsService } from '../accounts/accounts.service.js';
 import { spendPasswordCheckTime, verifyPassword } from '../common/secrets/password.js';
 import { findUserByEmail } from '../accounts/user.repository.js';
 import { ProblemException } from '../common/problem/problem.js';
-import { InvitationsService } from '../members/invitations.service.js';
+import { isUniqueViolation } from '../database/postgres-errors.js';
+import { InvitationsService, UNUSABLE_INVITE_LINK } from '../members/invitations.service.js';
 import { MfaSignInService } from './mfa/mfa-sign-in.service.js';
 import { recordAccountEvent } from './account-audit.js';
 import type { User } from '../accounts/user.entity.js';
@@ -130,8 +131,21 @@ export class AuthService {
     });
   }
 
-  /** Creates the invited account, joins the workspace and signs in — all or nothing. */
+  /**
+   * Creates the invited account, joins the workspace and signs in — all or nothing. An account
+   * made for the email at that very moment another way (single sign-on, an instance admin)
+   * gets the answer of a link whose email has an account: the invitation waits in it.
+   */
   async acceptInvite(request: AcceptInviteRequest, client: Client): Promise<SignedIn> {
+    try {
+      return await this.createInvitedAccount(request, client);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw ProblemException.notFound(UNUSABLE_INVITE_LINK);
+      throw error;
+    }
+  }
+
+  private createInvitedAccount(request: AcceptInviteRequest, client: Client): Promise<SignedIn> {
     return this.dataSource.transaction(async (manager) => {
       const userId = await this.invitations.accept(manager, request, client.requestId);
       return {

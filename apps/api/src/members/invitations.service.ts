@@ -13,6 +13,7 @@ import { hashPassword } from '../common/secrets/password.js';
 import { assertPasswordAcceptable } from '../accounts/passwords/password-policy.service.js';
 import { findUserByEmail, insertUser } from '../accounts/user.repository.js';
 import { recordAuditEvent } from '../audit/audit.repository.js';
+import { lockNameForTransaction } from '../database/advisory-lock.repository.js';
 import { ClockService } from '../common/clock/clock.service.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { hashSecret, newSecret } from '../common/secrets/secret-token.js';
@@ -87,6 +88,9 @@ export class InvitationsService {
     requestId: string | null,
   ): Promise<string> {
     const invitation = await lockOpenInvitationByTokenHash(manager, hashSecret(token));
+    // Two links to one email (from two workspaces) accepted at the same moment: the second
+    // waits here until the first has made the account, then finds it.
+    if (invitation) await lockNameForTransaction(manager, `account-email:${invitation.email}`);
     // An email that has an account by now gets the very answer of an unknown link, so the link
     // tells its holder nothing about which emails have accounts; the invitation stays open and
     // waits in that account's invitations (`GET /api/me/invitations`) to be accepted there.

@@ -78,6 +78,8 @@ export class MembersService {
       request.password === undefined ? undefined : await hashPassword(request.password);
     try {
       return await this.dataSource.transaction(async (manager) => {
+        // Two invitations of one email at the same moment: the second replaces the first.
+        await lockWorkspaceMemberships(manager, workspaceId);
         if (await isMemberByEmail(manager, workspaceId, request.email)) {
           throw ProblemException.conflict('member-exists', `${request.email} is already a member.`);
         }
