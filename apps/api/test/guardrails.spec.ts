@@ -331,6 +331,41 @@ describe('guardrails', () => {
     expect(breached.items).toEqual([]);
   });
 
+  it('has no status once every point of its metric is removed, as before the first', async () => {
+    const metric = await createMetric(testApp, workspace, { direction: 'decrease-is-good' });
+    const guardrail = guardrailSchema.parse(
+      (
+        await editorBrowser
+          .post(url('guardrails'))
+          .send({
+            metricKey: metric.key,
+            baseline: 200,
+            threshold: { type: 'relative', value: 0.1 },
+          })
+          .expect(201)
+      ).body,
+    );
+    await push(metric.key, [{ timestamp: '2026-01-01', value: 300 }]);
+    expect((await getGuardrail(guardrail.id)).status).toBe('breached');
+    await editorBrowser
+      .delete(url(`metrics/${metric.key}/points`))
+      .query({ from: '2026-01-01' })
+      .expect(200, { deleted: 1 });
+    expect(await getGuardrail(guardrail.id)).toMatchObject({ status: null, evaluation: null });
+    const breached = guardrailPageSchema.parse(
+      (await editorBrowser.get(url(`guardrails?status=breached&metric=${metric.key}`)).expect(200))
+        .body,
+    );
+    expect(breached.items).toEqual([]);
+    // The next point is evaluated as a first one.
+    await push(metric.key, [{ timestamp: '2026-01-02', value: 205 }]);
+    expect((await getGuardrail(guardrail.id)).history[0]).toMatchObject({
+      from: null,
+      to: 'ok',
+      cause: 'points',
+    });
+  });
+
   it('lists guardrails filtered by metric and status', async () => {
     const metric = await createMetric(testApp, workspace, { key: 'crash-free-sessions' });
     await insertPoints(testApp, metric, [{ timestamp: '2026-01-01T00:00:00Z', value: 99.0 }]);

@@ -31,7 +31,8 @@ export function evaluate(
 /**
  * Re-evaluates one guardrail on its metric's latest point and, when the status differs from the
  * stored one, stores the new status, records the change with the value that caused it and
- * publishes it (`guardrail.changed`; not a new guardrail's first "ok"). Runs in the caller's
+ * publishes it (`guardrail.changed`; not a new guardrail's first "ok"). Once its metric has no
+ * point left (all removed) it has no status, as before the first one: nothing is recorded. Runs in the caller's
  * transaction, which holds the metric's lock (see `lockMetrics`).
  */
 export async function recordStatus(
@@ -42,8 +43,16 @@ export async function recordStatus(
   latest: LatestPoint | undefined,
   cause: GuardrailChangeCause,
 ): Promise<void> {
+  if (!latest) {
+    // Its metric's every point was removed: nothing to evaluate, as before its first point.
+    if (guardrail.status !== null) {
+      await storeGuardrailStatus(manager, guardrail.id, null);
+      guardrail.status = null;
+    }
+    return;
+  }
   const evaluation = evaluate(guardrail, metric, latest);
-  if (!evaluation || !latest || evaluation.status === guardrail.status) return;
+  if (!evaluation || evaluation.status === guardrail.status) return;
   const from = guardrail.status;
   await storeGuardrailStatus(manager, guardrail.id, evaluation.status);
   const changeId = await insertGuardrailStatusChange(manager, {

@@ -29,7 +29,7 @@ import { toStatusChangeResponse } from './guardrail.mapper.js';
 export async function storeGuardrailStatus(
   manager: EntityManager,
   guardrailId: string,
-  status: GuardrailStatus,
+  status: GuardrailStatus | null,
 ): Promise<void> {
   await manager.query(`UPDATE "guardrail" SET "status" = $1 WHERE "id" = $2`, [
     status,
