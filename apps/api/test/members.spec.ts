@@ -6,6 +6,7 @@ import {
   meResponseSchema,
   myInvitationListSchema,
   problemSchema,
+  workspaceInvitationListSchema,
   workspaceSchema,
 } from '@bearing/contracts';
 import { makeInstanceAdmin } from '../src/accounts/user-admin.repository.js';
@@ -32,6 +33,7 @@ describe('members', () => {
   let workspace: TestWorkspace;
   let adminBrowser: Browser;
   const members = () => `/api/workspaces/${workspace.slug}/members`;
+  const invitations = () => `/api/workspaces/${workspace.slug}/invitations`;
 
   beforeAll(async () => {
     testApp = await createTestApp();
@@ -344,6 +346,129 @@ describe('members', () => {
       const mine = await (await signIn(testApp, existing)).get('/api/me/invitations').expect(200);
       const items = (mine.body as { items: { id: string }[] }).items;
       expect(items.map((item) => item.id)).toEqual([invitation.id]);
+    });
+
+    it('an admin lists and revokes a pending invitation; its link then answers like an unknown link', async () => {
+      const existing = await createUser(testApp);
+      const forNew = await invite('revoked-new@example.com', 'admin');
+      const forExisting = await invite(existing.email, 'viewer');
+      const listed = workspaceInvitationListSchema.parse(
+        (await adminBrowser.get(invitations()).expect(200)).body,
+      );
+      expect(listed.items).toEqual(
+        expect.arrayContaining([
+          {
+            id: forNew.id,
+            email: 'revoked-new@example.com',
+            role: 'admin',
+            invitedBy: { userId: admin.id, displayName: admin.displayName },
+            createdAt: expect.any(String),
+            expiresAt: forNew.expiresAt,
+          },
+          expect.objectContaining({ id: forExisting.id, email: existing.email, role: 'viewer' }),
+        ]),
+      );
+      const viewer = await signIn(testApp, await createMember(testApp, workspace, 'viewer'));
+      await viewer.get(invitations()).expect(403);
+      await viewer.delete(`${invitations()}/${forNew.id}`).expect(403);
+      const otherAdmin = await createUser(testApp);
+      const other = await createWorkspace(testApp, otherAdmin);
+      await (
+        await signIn(testApp, otherAdmin)
+      )
+        .delete(`/api/workspaces/${other.slug}/invitations/${forNew.id}`)
+        .expect(404);
+
+      await adminBrowser
+        .delete(`${invitations()}/${forNew.id}`)
+        .set('X-Request-Id', 'req-revoke-invitation')
+        .expect(204);
+      await adminBrowser.delete(`${invitations()}/${forExisting.id}`).expect(204);
+      await adminBrowser.delete(`${invitations()}/${forNew.id}`).expect(404);
+      const after = workspaceInvitationListSchema.parse(
+        (await adminBrowser.get(invitations()).expect(200)).body,
+      );
+      expect(after.items.map((item) => item.id)).not.toContain(forNew.id);
+      expect(after.items.map((item) => item.id)).not.toContain(forExisting.id);
+
+      const revoked = await accept(tokenOf(forNew.url)).expect(404);
+      const unknown = await accept('an-invite-token-nobody-was-given').expect(404);
+      const withoutRequestId = (text: string) => text.replace(/"requestId":"[^"]*"/, '');
+      expect(withoutRequestId(revoked.text)).toBe(withoutRequestId(unknown.text));
+      const existingBrowser = await signIn(testApp, existing);
+      expect(
+        myInvitationListSchema.parse(
+          (await existingBrowser.get('/api/me/invitations').expect(200)).body,
+        ).items,
+      ).toEqual([]);
+      await existingBrowser.post(`/api/me/invitations/${forExisting.id}/accept`).expect(404);
+
+      const [event] = await testApp.dataSource.query(
+        `SELECT action, actor_user_id, workspace_id, target_id, details FROM audit_event
+          WHERE request_id = 'req-revoke-invitation'`,
+      );
+      expect(event).toEqual({
+        action: 'invitation.revoked',
+        actor_user_id: admin.id,
+        workspace_id: workspace.id,
+        target_id: forNew.id,
+        details: { email: 'revoked-new@example.com', role: 'admin' },
+      });
+    });
+
+    it('an invitation made by an admin who was removed, demoted or deactivated no longer works', async () => {
+      const inviteAs = async (agent: Browser, email: string, role: string) =>
+        addMemberResponseSchema.parse(
+          (await agent.post(members()).send({ email, role }).expect(201)).body,
+        ).invitation;
+      const removed = await createMember(testApp, workspace, 'admin');
+      const demoted = await createMember(testApp, workspace, 'admin');
+      const deactivated = await createMember(testApp, workspace, 'admin');
+      const existing = await createUser(testApp);
+      const byRemoved = await inviteAs(
+        await signIn(testApp, removed),
+        'by-removed@example.com',
+        'admin',
+      );
+      const byDemoted = await inviteAs(await signIn(testApp, demoted), existing.email, 'admin');
+      const byDeactivated = await inviteAs(
+        await signIn(testApp, deactivated),
+        'by-deactivated@example.com',
+        'viewer',
+      );
+      const listedIds = async () =>
+        workspaceInvitationListSchema
+          .parse((await adminBrowser.get(invitations()).expect(200)).body)
+          .items.map((item) => item.id);
+      expect(await listedIds()).toEqual(
+        expect.arrayContaining([byRemoved.id, byDemoted.id, byDeactivated.id]),
+      );
+
+      await adminBrowser.delete(`${members()}/${removed.id}`).expect(204);
+      await adminBrowser
+        .patch(`${members()}/${demoted.id}`)
+        .send({ role: 'editor', version: 1 })
+        .expect(200);
+      await testApp.dataSource.query(`UPDATE "user" SET disabled_at = now() WHERE id = $1`, [
+        deactivated.id,
+      ]);
+
+      await accept(tokenOf(byRemoved.url)).expect(404);
+      await accept(tokenOf(byDeactivated.url)).expect(404);
+      const existingBrowser = await signIn(testApp, existing);
+      expect(
+        myInvitationListSchema.parse((await existingBrowser.get('/api/me/invitations')).body).items,
+      ).toEqual([]);
+      await existingBrowser.post(`/api/me/invitations/${byDemoted.id}/accept`).expect(404);
+      const listed = await listedIds();
+      expect(listed).not.toContain(byRemoved.id);
+      expect(listed).not.toContain(byDemoted.id);
+      expect(listed).not.toContain(byDeactivated.id);
+      const [row] = await testApp.dataSource.query(
+        `SELECT count(*)::int AS count FROM "user" WHERE email IN ($1, $2)`,
+        ['by-removed@example.com', 'by-deactivated@example.com'],
+      );
+      expect(row.count).toBe(0);
     });
 
     it('two invitations to one new email accepted at the same moment: one account, one 200 and one 404', async () => {

@@ -9,6 +9,7 @@ export const auditActionSchema = z.enum([
   'member.joined',
   'member.role-changed',
   'member.removed',
+  'invitation.revoked',
   'token.created',
   'token.revoked',
   'period.created',

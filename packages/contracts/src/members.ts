@@ -62,6 +62,29 @@ export const myInvitationSchema = z.object({
 /** `GET /api/me/invitations` — the caller's open invitations, soonest to expire first. */
 export const myInvitationListSchema = z.object({ items: z.array(myInvitationSchema) });
 
+/**
+ * A pending invitation as the workspace's admins see it (`GET …/invitations`): who is invited,
+ * with which role, by whom and until when. The link itself is never shown again.
+ */
+export const workspaceInvitationSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  role: workspaceRoleSchema,
+  invitedBy: z.object({ userId: z.uuid(), displayName: z.string() }),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+});
+
+/**
+ * `GET /api/workspaces/:workspace/invitations` (admin) — the open invitations, soonest to expire
+ * first. An invitation works only while its inviter is still an admin here with an active
+ * account, so one made by an admin since removed, demoted or deactivated is not listed (nor
+ * usable). `DELETE …/invitations/:id` revokes one.
+ */
+export const workspaceInvitationListSchema = z.object({
+  items: z.array(workspaceInvitationSchema),
+});
+
 /** `PATCH /api/workspaces/:workspace/members/:userId` (admin). */
 export const updateMemberRequestSchema = z.strictObject({
   role: workspaceRoleSchema,
@@ -75,4 +98,6 @@ export type Invitation = z.infer<typeof invitationSchema>;
 export type AddMemberResponse = z.infer<typeof addMemberResponseSchema>;
 export type MyInvitation = z.infer<typeof myInvitationSchema>;
 export type MyInvitationList = z.infer<typeof myInvitationListSchema>;
+export type WorkspaceInvitation = z.infer<typeof workspaceInvitationSchema>;
+export type WorkspaceInvitationList = z.infer<typeof workspaceInvitationListSchema>;
 export type UpdateMemberRequest = z.infer<typeof updateMemberRequestSchema>;

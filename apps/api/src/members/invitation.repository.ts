@@ -2,8 +2,21 @@ import { type DeepPartial, type EntityManager, IsNull } from 'typeorm';
 import { Membership } from '../workspaces/membership.entity.js';
 import { Invitation } from './invitation.entity.js';
 
-/** Open: neither accepted nor expired. */
-const OPEN = 'invitation.acceptedAt IS NULL AND invitation.expiresAt > now()';
+/**
+ * Open: neither accepted nor expired, and its inviter is still an admin of the workspace with an
+ * active account. Only an admin may invite, so an invitation works only while the person who
+ * made it still could: one made by an admin who was since removed, demoted or deactivated stops
+ * working, whatever its role (and works again should they become an admin again before it
+ * expires).
+ */
+const OPEN = `invitation.acceptedAt IS NULL AND invitation.expiresAt > now() AND EXISTS (
+  SELECT 1
+    FROM membership inviter_membership
+    JOIN "user" inviter ON inviter.id = inviter_membership.user_id
+   WHERE inviter_membership.workspace_id = invitation.workspace_id
+     AND inviter_membership.user_id = invitation.invited_by_user_id
+     AND inviter_membership.role = 'admin'
+     AND inviter.disabled_at IS NULL)`;
 
 /** The open invitations to `email`, with their workspace and inviter, soonest to expire first. */
 export function openInvitationsTo(manager: EntityManager, email: string): Promise<Invitation[]> {
@@ -17,6 +30,41 @@ export function openInvitationsTo(manager: EntityManager, email: string): Promis
     .orderBy('invitation.expiresAt', 'ASC')
     .addOrderBy('invitation.id', 'ASC')
     .getMany();
+}
+
+/** The workspace's open invitations, with their inviter, soonest to expire first. */
+export function openInvitationsOf(
+  manager: EntityManager,
+  workspaceId: string,
+): Promise<Invitation[]> {
+  return manager
+    .getRepository(Invitation)
+    .createQueryBuilder('invitation')
+    .innerJoinAndSelect('invitation.invitedBy', 'invitedBy')
+    .where('invitation.workspaceId = :workspaceId', { workspaceId })
+    .andWhere(OPEN)
+    .orderBy('invitation.expiresAt', 'ASC')
+    .addOrderBy('invitation.id', 'ASC')
+    .getMany();
+}
+
+/**
+ * The workspace's open invitation `id`, locked for the rest of the transaction (so it is not
+ * accepted while being revoked); null when there is none — another workspace's looks the same.
+ */
+export function lockOpenInvitationOf(
+  manager: EntityManager,
+  workspaceId: string,
+  id: string,
+): Promise<Invitation | null> {
+  return manager
+    .getRepository(Invitation)
+    .createQueryBuilder('invitation')
+    .setLock('pessimistic_write')
+    .where('invitation.id = :id', { id })
+    .andWhere('invitation.workspaceId = :workspaceId', { workspaceId })
+    .andWhere(OPEN)
+    .getOne();
 }
 
 /**

@@ -6,6 +6,8 @@ import type {
   MyInvitation,
   MyInvitationList,
   Workspace as WorkspaceResponse,
+  WorkspaceInvitation,
+  WorkspaceInvitationList,
 } from '@bearing/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Actor, CallerUser } from '../access/caller.js';
@@ -23,8 +25,10 @@ import {
   deleteUnusedInvitationsOf,
   insertInvitation,
   lockOpenInvitationByTokenHash,
+  lockOpenInvitationOf,
   lockOpenInvitationTo,
   markInvitationAccepted,
+  openInvitationsOf,
   openInvitationsTo,
 } from './invitation.repository.js';
 import { insertMembership, membershipOfUser } from './membership.repository.js';
@@ -119,6 +123,35 @@ export class InvitationsService {
     return user.id;
   }
 
+  /** The workspace's open invitations, for its admins. */
+  async listOf(manager: EntityManager, workspaceId: string): Promise<WorkspaceInvitationList> {
+    const invitations = await openInvitationsOf(manager, workspaceId);
+    return { items: invitations.flatMap(toWorkspaceInvitationResponse) };
+  }
+
+  /**
+   * An admin takes back an open invitation of the workspace: its link and the invited person's
+   * in-app invitation stop working at once. Another workspace's, a used or an expired one is
+   * not found.
+   */
+  async revoke(
+    manager: EntityManager,
+    workspaceId: string,
+    actor: Actor,
+    invitationId: string,
+  ): Promise<void> {
+    const invitation = await lockOpenInvitationOf(manager, workspaceId, invitationId);
+    if (!invitation) throw ProblemException.notFound('There is no such open invitation here.');
+    await deleteInvitation(manager, workspaceId, invitation.id);
+    await recordAuditEvent(manager, {
+      workspaceId,
+      actor,
+      action: 'invitation.revoked',
+      target: { type: 'invitation', id: invitation.id },
+      details: { email: invitation.email, role: invitation.role },
+    });
+  }
+
   /** The open invitations to the signed-in user's email. */
   async listMine(manager: EntityManager, user: CallerUser): Promise<MyInvitationList> {
     const invitations = await openInvitationsTo(manager, user.email);
@@ -178,6 +211,21 @@ export class InvitationsService {
 }
 
 const NO_SUCH_INVITATION = 'There is no such open invitation for you.';
+
+function toWorkspaceInvitationResponse(invitation: Invitation): WorkspaceInvitation[] {
+  const { invitedBy } = invitation;
+  if (!invitedBy) return [];
+  return [
+    {
+      id: invitation.id,
+      email: invitation.email,
+      role: invitation.role,
+      invitedBy: { userId: invitedBy.id, displayName: invitedBy.displayName },
+      createdAt: invitation.createdAt.toISOString(),
+      expiresAt: invitation.expiresAt.toISOString(),
+    },
+  ];
+}
 
 function toMyInvitationResponse(invitation: Invitation): MyInvitation[] {
   const { workspace, invitedBy } = invitation;

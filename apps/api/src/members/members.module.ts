@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { InvitationsController } from './invitations.controller.js';
 import { InvitationsService } from './invitations.service.js';
 import { MembersController } from './members.controller.js';
 import { MembersService } from './members.service.js';
@@ -6,7 +7,7 @@ import { MyInvitationsController } from './my-invitations.controller.js';
 import { MyInvitationsService } from './my-invitations.service.js';
 
 @Module({
-  controllers: [MembersController, MyInvitationsController],
+  controllers: [MembersController, InvitationsController, MyInvitationsController],
   providers: [MembersService, InvitationsService, MyInvitationsService],
   exports: [InvitationsService],
 })

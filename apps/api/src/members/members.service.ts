@@ -7,6 +7,7 @@ import type {
   MemberPage,
   PageQuery,
   UpdateMemberRequest,
+  WorkspaceInvitationList,
 } from '@bearing/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../access/caller.js';
@@ -99,6 +100,18 @@ export class MembersService {
       }
       throw error;
     }
+  }
+
+  /** The workspace's open invitations (admins). */
+  listInvitations(workspaceId: string): Promise<WorkspaceInvitationList> {
+    return this.invitations.listOf(this.dataSource.manager, workspaceId);
+  }
+
+  /** Revokes an open invitation of the workspace (audited); 404 for any other. */
+  async revokeInvitation(workspaceId: string, actor: Actor, invitationId: string): Promise<void> {
+    await this.dataSource.transaction((manager) =>
+      this.invitations.revoke(manager, workspaceId, actor, invitationId),
+    );
   }
 
   /** Changes a member's role; the caller's `version` must be current (optimistic concurrency). */

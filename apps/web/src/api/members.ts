@@ -3,11 +3,12 @@ import {
   addMemberResponseSchema,
   memberPageSchema,
   memberSchema,
+  workspaceInvitationListSchema,
   type WorkspaceRole,
 } from '@bearing/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { sessionKey } from '../app/auth/session';
-import { apiSend } from './client';
+import { apiGet, apiSend } from './client';
 import { usePagedList } from './paged-list';
 import { workspaceKey } from './workspaces';
 
@@ -15,6 +16,7 @@ const MEMBERS_PAGE_SIZE = 100;
 
 export const memberKeys = {
   all: (workspace: string) => [...workspaceKey(workspace), 'members'] as const,
+  invitations: (workspace: string) => [...workspaceKey(workspace), 'invitations'] as const,
 };
 
 function membersPath(workspace: string): string {
@@ -83,6 +85,29 @@ export function useRemoveMember(workspace: string) {
   return useMutation({
     mutationFn: (userId: string) =>
       apiSend('DELETE', `${membersPath(workspace)}/${encodeURIComponent(userId)}`),
+    onSuccess: invalidate,
+  });
+}
+
+function invitationsPath(workspace: string): string {
+  return `/api/workspaces/${encodeURIComponent(workspace)}/invitations`;
+}
+
+/** `GET …/invitations` (admin): the open invitations, soonest to expire first. */
+export function useWorkspaceInvitations(workspace: string) {
+  return useQuery({
+    queryKey: memberKeys.invitations(workspace),
+    queryFn: ({ signal }) =>
+      apiGet(invitationsPath(workspace), workspaceInvitationListSchema, { signal }),
+  });
+}
+
+/** `DELETE …/invitations/:id` (admin): the link stops working at once. */
+export function useRevokeInvitation(workspace: string) {
+  const invalidate = useInvalidateMembers(workspace);
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiSend('DELETE', `${invitationsPath(workspace)}/${encodeURIComponent(id)}`),
     onSuccess: invalidate,
   });
 }

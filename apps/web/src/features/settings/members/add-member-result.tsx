@@ -25,8 +25,8 @@ export function AddMemberResult({ result, onDone }: AddMemberResultProps) {
       </Text>
       <SecretValue label="Invite link" value={`${window.location.origin}${invitation.url}`} />
       <Alert color="yellow" title="Shown only now" role="status">
-        Bearing keeps only a fingerprint of the link and cannot show it again. If it gets lost,
-        invite the person again for a new link.
+        Bearing keeps only a fingerprint of the link and cannot show it again. If it gets lost, use
+        Invite again under Pending invitations for a new link (the old one stops working).
       </Alert>
       <Group justify="flex-end">
         <Button onClick={onDone}>Done</Button>

@@ -1,4 +1,4 @@
-import type { Member } from '@bearing/contracts';
+import type { Member, WorkspaceInvitation } from '@bearing/contracts';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeResponse, mockFetch, sentBody, problemResponse } from '../../../test-utils/fake-fetch';
@@ -30,6 +30,18 @@ const MEMBERS: Member[] = [
 ];
 
 const membersPage = () => fakeResponse(200, { items: MEMBERS, nextCursor: null });
+/** The client fetches by path. */
+const urlOf = (input: unknown) => (typeof input === 'string' ? input : '');
+const noInvitations = () => fakeResponse(200, { items: [] });
+
+const INVITATION: WorkspaceInvitation = {
+  id: '00000000-0000-4000-8000-0000000000c1',
+  email: 'cy@example.com',
+  role: 'editor',
+  invitedBy: { userId: USER_ID, displayName: 'Ana Lima' },
+  createdAt: '2025-03-01T09:00:00.000Z',
+  expiresAt: '2025-03-08T09:00:00.000Z',
+};
 
 describe('MembersPanel', () => {
   it('shows a viewer the members and their roles, and no edit controls at all', async () => {
@@ -78,6 +90,7 @@ describe('MembersPanel', () => {
     const fetchMock = mockFetch({
       ...shellRoutes(signedInAs('admin')),
       '/api/workspaces/demo/members': membersPage,
+      '/api/workspaces/demo/invitations': noInvitations,
       [`PATCH /api/workspaces/demo/members/${MEMBERS[1]?.userId}`]: ({ body }) =>
         fakeResponse(200, { ...MEMBERS[1], ...(body as object), version: 4 }),
     });
@@ -99,6 +112,7 @@ describe('MembersPanel', () => {
     mockFetch({
       ...shellRoutes(signedInAs('admin')),
       '/api/workspaces/demo/members': membersPage,
+      '/api/workspaces/demo/invitations': noInvitations,
       [`PATCH /api/workspaces/demo/members/${MEMBERS[1]?.userId}`]: () =>
         problemResponse(409, 'Conflict', 'This member changed since you loaded it.', {
           kind: 'stale-version',
@@ -121,6 +135,7 @@ describe('MembersPanel', () => {
     mockFetch({
       ...shellRoutes(signedInAs('admin')),
       '/api/workspaces/demo/members': membersPage,
+      '/api/workspaces/demo/invitations': noInvitations,
       [`DELETE /api/workspaces/demo/members/${USER_ID}`]: () =>
         problemResponse(409, 'Conflict', detail, { kind: 'last-admin' }),
     });
@@ -131,4 +146,69 @@ describe('MembersPanel', () => {
 
     expect((await screen.findByRole('alert')).textContent).toContain(detail);
   });
+
+  it('shows an admin the pending invitations, and revokes one after asking', async () => {
+    const fetchMock = mockFetch({
+      ...shellRoutes(signedInAs('admin')),
+      '/api/workspaces/demo/members': membersPage,
+      '/api/workspaces/demo/invitations': () => fakeResponse(200, { items: [INVITATION] }),
+      [`DELETE /api/workspaces/demo/invitations/${INVITATION.id}`]: () =>
+        fakeResponse(204, undefined),
+    });
+    renderApp('/w/demo/settings/members');
+
+    const pending = await screen.findByRole(
+      'table',
+      { name: 'Pending invitations' },
+      {
+        timeout: 15000,
+      },
+    );
+    expect(within(pending).getByText('cy@example.com')).toBeTruthy();
+    expect(within(pending).getByText('Editor')).toBeTruthy();
+    expect(within(pending).getByText('Ana Lima')).toBeTruthy();
+    expect(
+      within(pending).getByRole('button', { name: 'Invite cy@example.com again' }),
+    ).toBeTruthy();
+    fireEvent.click(
+      within(pending).getByRole('button', { name: 'Revoke the invitation of cy@example.com' }),
+    );
+    const dialog = await screen.findByRole(
+      'dialog',
+      { name: 'Revoke invitation' },
+      {
+        timeout: 15000,
+      },
+    );
+    expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'DELETE')).toBe(false);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Revoke invitation' }));
+    await waitFor(
+      () =>
+        expect(
+          fetchMock.mock.calls.some(
+            ([input, init]) =>
+              init?.method === 'DELETE' &&
+              urlOf(input).endsWith(`/api/workspaces/demo/invitations/${INVITATION.id}`),
+          ),
+        ).toBe(true),
+      { timeout: 15000 },
+    );
+  });
+
+  it('shows no pending invitations to a viewer, and asks for none', async () => {
+    const fetchMock = mockFetch({
+      ...shellRoutes(signedInAs('viewer')),
+      '/api/workspaces/demo/members': membersPage,
+    });
+    renderApp('/w/demo/settings/members');
+
+    await screen.findByRole('table', {}, { timeout: 15000 });
+    expect(screen.queryByText('Pending invitations')).toBeNull();
+    expect(
+      fetchMock.mock.calls.some(([input]) =>
+        urlOf(input).includes('/api/workspaces/demo/invitations'),
+      ),
+    ).toBe(false);
+  });
+
 });

@@ -14,8 +14,12 @@ import { EmptyTable, TableSkeleton } from '../table-states';
 import { AddMemberModal } from './add-member-modal';
 import { MemberActionError } from './member-action-error';
 import { MembersTable } from './members-table';
+import { PendingInvitations } from './pending-invitations';
 
-/** `/w/:workspace/settings/members`: everyone sees who is here; admins manage them. */
+/**
+ * `/w/:workspace/settings/members`: everyone sees who is here; admins manage members and the
+ * invitations waiting to be accepted.
+ */
 export function MembersPanel() {
   const workspace = useWorkspace();
   const { user } = useSignedIn();
@@ -94,6 +98,7 @@ export function MembersPanel() {
           />
         </>
       )}
+      {admin && <PendingInvitations workspace={workspace} />}
       {admin && (
         <>
           <AddMemberModal workspace={workspace.slug} opened={adding} onClose={closeAdd} />
