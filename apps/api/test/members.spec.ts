@@ -611,6 +611,53 @@ describe('members', () => {
       await adminBrowser.delete(`${members()}/${member.id}`).expect(404);
     });
 
+    it('a viewer leaves the workspace; their tokens there are revoked; the last admin cannot leave', async () => {
+      const viewer = await createMember(testApp, workspace, 'viewer');
+      const token = await createToken(testApp, viewer, workspace, 'read');
+      const viewerBrowser = await signIn(testApp, viewer);
+      // The token cannot take its owner out, and the session stays a member meanwhile.
+      await testApp.http
+        .delete(`${members()}/me`)
+        .set('Authorization', `Bearer ${token.secret}`)
+        .expect(403);
+      await viewerBrowser.delete(`${members()}/me`).set('X-Request-Id', 'req-leave').expect(204);
+      await viewerBrowser.get(members()).expect(404);
+      await testApp.http.get(members()).set('Authorization', `Bearer ${token.secret}`).expect(401);
+      expect(
+        meResponseSchema
+          .parse((await viewerBrowser.get('/api/me').expect(200)).body)
+          .workspaces.map((joined) => joined.slug),
+      ).not.toContain(workspace.slug);
+      const [event] = await testApp.dataSource.query(
+        `SELECT action, actor_user_id, target_id, details FROM audit_event
+          WHERE request_id = 'req-leave'`,
+      );
+      expect(event).toEqual({
+        action: 'member.left',
+        actor_user_id: viewer.id,
+        target_id: viewer.id,
+        details: { email: viewer.email, role: 'viewer', tokensRevoked: 1 },
+      });
+
+      const solo = await createUser(testApp);
+      const soloWorkspace = await createWorkspace(testApp, solo);
+      const soloBrowser = await signIn(testApp, solo);
+      const refused = await soloBrowser
+        .delete(`/api/workspaces/${soloWorkspace.slug}/members/me`)
+        .expect(409);
+      expect(problemSchema.parse(refused.body)).toMatchObject({
+        type: 'https://bearing.dev/problems/last-admin',
+        detail: expect.stringContaining('cannot leave'),
+      });
+      const second = await createMember(testApp, soloWorkspace, 'admin');
+      await soloBrowser.delete(`/api/workspaces/${soloWorkspace.slug}/members/me`).expect(204);
+      await (
+        await signIn(testApp, second)
+      )
+        .get(`/api/workspaces/${soloWorkspace.slug}/members`)
+        .expect(200);
+    });
+
     it('answers 404 for someone who is not a member', async () => {
       const outsider = await createUser(testApp);
       await adminBrowser

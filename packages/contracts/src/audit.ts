@@ -9,6 +9,7 @@ export const auditActionSchema = z.enum([
   'member.joined',
   'member.role-changed',
   'member.removed',
+  'member.left',
   'invitation.revoked',
   'token.created',
   'token.revoked',

@@ -16,8 +16,14 @@ import {
 } from '@bearing/contracts';
 import { z } from 'zod';
 import { Access } from '../access/access.decorator.js';
-import type { Actor, CallerUser, WorkspaceContext } from '../access/caller.js';
-import { CurrentActor, CurrentUser, CurrentWorkspace } from '../access/current.decorators.js';
+import type { Actor, Caller, CallerUser, WorkspaceContext } from '../access/caller.js';
+import {
+  CurrentActor,
+  CurrentCaller,
+  CurrentUser,
+  CurrentWorkspace,
+} from '../access/current.decorators.js';
+import { ProblemException } from '../common/problem/problem.js';
 import { ZodBody, ZodParam, ZodQuery } from '../common/validation/zod.pipe.js';
 import { MembersService } from './members.service.js';
 import { Fails, Returns, ReturnsNothing } from '../common/openapi/openapi.decorators.js';
@@ -68,6 +74,29 @@ export class MembersController {
     @ZodBody(updateMemberRequestSchema) body: UpdateMemberRequest,
   ): Promise<Member> {
     return this.members.changeRole(workspace.id, actor, userId, body);
+  }
+
+  /**
+   * The caller leaves the workspace (never its last admin who can sign in); their API tokens
+   * here are revoked. Declared before `:userId`, which it would otherwise match. A browser
+   * session only: an API token, even one that may write, cannot take its owner out.
+   */
+  @Delete('me')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @Access({ workspaceRole: 'viewer' })
+  @ReturnsNothing()
+  @Fails(409, 'last-admin')
+  leave(
+    @CurrentWorkspace() workspace: WorkspaceContext,
+    @CurrentActor() actor: Actor,
+    @CurrentCaller() caller: Caller,
+  ): Promise<void> {
+    if (caller.kind === 'token') {
+      throw ProblemException.forbidden(
+        'Leaving a workspace needs a browser session: an API token cannot do it.',
+      );
+    }
+    return this.members.leave(workspace.id, actor);
   }
 
   /** Removes the member (never the last admin) and revokes their tokens here. */

@@ -145,18 +145,35 @@ export class MembersService {
 
   /** Removes a member and revokes their API tokens for this workspace. */
   async remove(workspaceId: string, actor: Actor, userId: string): Promise<void> {
+    await this.endMembership(workspaceId, actor, userId, 'remove');
+  }
+
+  /**
+   * The caller leaves the workspace: the same as an admin removing them (their API tokens here
+   * are revoked), and never the last admin who can sign in.
+   */
+  async leave(workspaceId: string, actor: Actor): Promise<void> {
+    await this.endMembership(workspaceId, actor, actor.userId, 'leave');
+  }
+
+  private async endMembership(
+    workspaceId: string,
+    actor: Actor,
+    userId: string,
+    change: 'remove' | 'leave',
+  ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await lockWorkspaceMemberships(manager, workspaceId);
       const membership = await findMembership(manager, workspaceId, userId);
       if (membership.role === 'admin') {
-        await assertAnotherAdminRemains(manager, workspaceId, userId, 'remove');
+        await assertAnotherAdminRemains(manager, workspaceId, userId, change);
       }
       await deleteMembership(manager, workspaceId, userId);
       const tokensRevoked = await revokeTokensOfUserIn(manager, workspaceId, userId);
       await recordAuditEvent(manager, {
         workspaceId,
         actor,
-        action: 'member.removed',
+        action: change === 'leave' ? 'member.left' : 'member.removed',
         target: { type: 'user', id: userId },
         details: {
           email: userOf(membership).email,

@@ -46,10 +46,10 @@ export async function assertAnotherAdminRemains(
   manager: EntityManager,
   workspaceId: string,
   leavingUserId: string,
-  change: 'demote' | 'remove',
+  change: 'demote' | 'remove' | 'leave',
 ): Promise<void> {
   if (await anotherActiveAdminRemains(manager, workspaceId, leavingUserId)) return;
-  const refused = { demote: 'be demoted', remove: 'be removed' }[change];
+  const refused = { demote: 'be demoted', remove: 'be removed', leave: 'leave' }[change];
   throw ProblemException.conflict(
     'last-admin',
     `This is the workspace's last admin with an active account, who cannot ${refused}: make another member an admin first.`,

@@ -111,3 +111,18 @@ export function useRevokeInvitation(workspace: string) {
     onSuccess: invalidate,
   });
 }
+
+/**
+ * `DELETE …/members/me`: the signed-in user leaves the workspace (never its last admin, 409
+ * `last-admin`). Afterwards the session's workspaces are read again; the caller navigates away.
+ */
+export function useLeaveWorkspace(workspace: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiSend('DELETE', `${membersPath(workspace)}/me`),
+    onSuccess: async () => {
+      queryClient.removeQueries({ queryKey: workspaceKey(workspace) });
+      await queryClient.invalidateQueries({ queryKey: sessionKey });
+    },
+  });
+}

@@ -76,6 +76,10 @@ const DESCRIBERS: Partial<Record<AuditAction, Describer>> = {
     action: 'Removed a member',
     target: joined(detail('email'), detail('role') && `(was ${detail('role')})`),
   }),
+  'member.left': (detail) => ({
+    action: 'Left the workspace',
+    target: joined(detail('email'), detail('role') && `(was ${detail('role')})`),
+  }),
   'invitation.revoked': (detail) => ({
     action: 'Revoked an invitation',
     target: joined(detail('email'), detail('role') && `as ${detail('role')}`),

@@ -211,4 +211,66 @@ describe('MembersPanel', () => {
     ).toBe(false);
   });
 
+  it('lets a member leave the workspace after asking, then goes home', async () => {
+    const fetchMock = mockFetch({
+      ...shellRoutes(signedInAs('viewer')),
+      '/api/workspaces/demo/members': membersPage,
+      'DELETE /api/workspaces/demo/members/me': () => fakeResponse(204, undefined),
+    });
+    renderApp('/w/demo/settings/members');
+
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Leave workspace' }, { timeout: 15000 }),
+    );
+    const dialog = await screen.findByRole(
+      'dialog',
+      { name: 'Leave workspace' },
+      {
+        timeout: 15000,
+      },
+    );
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Leave workspace' }));
+    await waitFor(
+      () =>
+        expect(
+          fetchMock.mock.calls.some(
+            ([input, init]) =>
+              init?.method === 'DELETE' && urlOf(input).endsWith('/api/workspaces/demo/members/me'),
+          ),
+        ).toBe(true),
+      { timeout: 15000 },
+    );
+    await waitFor(
+      () => expect(screen.getByTestId('location').textContent).not.toContain('/settings/members'),
+      { timeout: 15000 },
+    );
+  });
+
+  it('keeps the last admin in, saying why', async () => {
+    const detail =
+      "This is the workspace's last admin with an active account, who cannot leave: make another member an admin first.";
+    mockFetch({
+      ...shellRoutes(signedInAs('admin')),
+      '/api/workspaces/demo/members': membersPage,
+      '/api/workspaces/demo/invitations': noInvitations,
+      'DELETE /api/workspaces/demo/members/me': () =>
+        problemResponse(409, 'Conflict', detail, { kind: 'last-admin' }),
+    });
+    renderApp('/w/demo/settings/members');
+
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Leave workspace' }, { timeout: 15000 }),
+    );
+    const dialog = await screen.findByRole(
+      'dialog',
+      { name: 'Leave workspace' },
+      {
+        timeout: 15000,
+      },
+    );
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Leave workspace' }));
+    expect(
+      (await within(dialog).findByRole('alert', {}, { timeout: 15000 })).textContent,
+    ).toContain(detail);
+  });
 });

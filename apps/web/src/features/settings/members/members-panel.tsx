@@ -1,8 +1,14 @@
 import type { Member, WorkspaceRole } from '@bearing/contracts';
-import { Button, Stack } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
-import { useChangeMemberRole, useMembers, useRemoveMember } from '../../../api/members';
+import { useNavigate } from 'react-router';
+import {
+  useChangeMemberRole,
+  useLeaveWorkspace,
+  useMembers,
+  useRemoveMember,
+} from '../../../api/members';
 import { useSignedIn } from '../../../app/auth/signed-in-context';
 import { ConfirmModal } from '../../../components/confirm-modal';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -17,8 +23,8 @@ import { MembersTable } from './members-table';
 import { PendingInvitations } from './pending-invitations';
 
 /**
- * `/w/:workspace/settings/members`: everyone sees who is here; admins manage members and the
- * invitations waiting to be accepted.
+ * `/w/:workspace/settings/members`: everyone sees who is here and may leave; admins manage
+ * members and the invitations waiting to be accepted.
  */
 export function MembersPanel() {
   const workspace = useWorkspace();
@@ -30,6 +36,9 @@ export function MembersPanel() {
   const [adding, { open: openAdd, close: closeAdd }] = useDisclosure(false);
   const [removing, setRemoving] = useState<Member | null>(null);
   const [failed, setFailed] = useState<{ member: Member; error: unknown } | null>(null);
+  const leave = useLeaveWorkspace(workspace.slug);
+  const [leaving, { open: openLeave, close: closeLeaveModal }] = useDisclosure(false);
+  const navigate = useNavigate();
 
   const onChangeRole = (member: Member, role: WorkspaceRole) => {
     setFailed(null);
@@ -45,13 +54,27 @@ export function MembersPanel() {
   const confirmRemove = () => {
     if (removing) removeMember.mutate(removing.userId, { onSuccess: closeRemove });
   };
+  const closeLeave = () => {
+    leave.reset();
+    closeLeaveModal();
+  };
+  const confirmLeave = () => {
+    leave.mutate(undefined, { onSuccess: () => void navigate('/') });
+  };
 
   return (
     <Stack gap="lg">
       <SectionHeader
         title="Members"
         description="Viewers read everything, editors also change programs, OKRs, metrics and teams, and admins also manage members and tokens."
-        actions={admin && <Button onClick={openAdd}>Add member</Button>}
+        actions={
+          <Group gap="sm">
+            <Button variant="default" color="red" onClick={openLeave}>
+              Leave workspace
+            </Button>
+            {admin && <Button onClick={openAdd}>Add member</Button>}
+          </Group>
+        }
       />
       {failed && (
         <MemberActionError
@@ -99,6 +122,19 @@ export function MembersPanel() {
         </>
       )}
       {admin && <PendingInvitations workspace={workspace} />}
+      <ConfirmModal
+        opened={leaving}
+        title="Leave workspace"
+        confirmLabel="Leave workspace"
+        onConfirm={confirmLeave}
+        onClose={closeLeave}
+        pending={leave.isPending}
+        error={leave.error}
+        errorTitle="You are still a member"
+      >
+        Leave <strong>{workspace.name}</strong>? You lose access at once, and your API tokens for
+        this workspace are revoked. To come back, an admin has to invite you again.
+      </ConfirmModal>
       {admin && (
         <>
           <AddMemberModal workspace={workspace.slug} opened={adding} onClose={closeAdd} />
