@@ -185,6 +185,7 @@ describe('tenant isolation', () => {
   /** A's team with a member, a sprint, work items and an import job. */
   let deliveryOfA: DeliveryRecords;
   let jobOfA: string;
+  let invitationOfA: string;
   /** A's Jira connection (its team syncs from it). */
   let jiraConnectionOfA: string;
   /** A's saved query, alert rule and alert, by the path segment before `:id`. */
@@ -204,6 +205,11 @@ describe('tenant isolation', () => {
       .post(`/api/workspaces/${workspaceA.slug}/members`)
       .send({ email: 'pending@example.com', role: 'viewer', invite: true })
       .expect(201);
+    const [pendingOfA]: { id: string }[] = await testApp.dataSource.query(
+      `SELECT id FROM invitation WHERE workspace_id = $1 AND accepted_at IS NULL`,
+      [workspaceA.id],
+    );
+    invitationOfA = pendingOfA?.id ?? '';
     const periodOfA = await createPeriod(testApp, workspaceA, {
       start: '2026-01-01',
       end: '2026-03-31',
@@ -345,6 +351,7 @@ describe('tenant isolation', () => {
     if (okrRecord && programRecordsOfA[okrRecord]) return programRecordsOfA[okrRecord];
     if (okrRecord === 'imports') return deliveryOfA.importJob;
     if (okrRecord === 'jobs') return jobOfA;
+    if (okrRecord === 'invitations') return invitationOfA;
     if (okrRecord === 'jira-connections') return jiraConnectionOfA;
     if (okrRecord && notificationsOfA[okrRecord]) return notificationsOfA[okrRecord];
     if (okrRecord && alertsOfA[okrRecord]) return alertsOfA[okrRecord];
