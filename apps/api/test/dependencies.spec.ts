@@ -234,6 +234,14 @@ describe('dependencies', () => {
       overdue: false,
       version: 2,
     });
+    // Reopened as it is, it would be an open dependency owed to no one: refused, naming it.
+    const reopened = await editor
+      .patch(path)
+      .send({ ...unchanged, status: 'open', version: 2 })
+      .expect(400);
+    expect(problemSchema.parse(reopened.body).errors).toEqual([
+      { path: 'from.id', message: 'is not a team of this workspace' },
+    ]);
     // And the gone party can be replaced by a team that exists.
     const platform = await createTeam(testApp, workspace, { name: 'Ads Platform 2' });
     const moved = programDependencySchema.parse(

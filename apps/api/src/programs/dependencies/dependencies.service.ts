@@ -15,7 +15,7 @@ import { ClockService } from '../../common/clock/clock.service.js';
 import { LinkedRecords } from '../linked-records.service.js';
 import { findProgram, invalid, lockProgramRecord } from '../program.repository.js';
 import { assertParty, describeParties } from './dependency-parties.repository.js';
-import { partiesOf, toDependencyResponse } from './dependency.mapper.js';
+import { isClosedDependency, partiesOf, toDependencyResponse } from './dependency.mapper.js';
 import type { ProgramDependency } from './program-dependency.entity.js';
 import {
   dependencyPage,
@@ -126,10 +126,14 @@ export class DependenciesService {
       const from = request.from ?? currentFrom;
       const to = request.to ?? currentTo;
       // Only a party that changes is checked: one that is gone (a deleted team) stays as it is
-      // while the rest of the dependency is edited, e.g. cancelled.
+      // while the rest of the dependency is edited, e.g. cancelled. Reopening a delivered or
+      // cancelled one checks (and holds) both: an open dependency names parties that exist.
+      const reopened =
+        isClosedDependency(dependency) &&
+        !isClosedDependency({ status: request.status ?? dependency.status });
       await this.assertParties(manager, scope.workspaceId, from, to, {
-        from: !sameParty(from, currentFrom),
-        to: !sameParty(to, currentTo),
+        from: reopened || !sameParty(from, currentFrom),
+        to: reopened || !sameParty(to, currentTo),
       });
       const changes = {
         fromKind: from.kind,
