@@ -58,8 +58,9 @@ export async function assertAnotherAdminRemains(
 
 /**
  * The workspaces where `userId` is the only admin with an active account, by slug, for taking
- * that account away. Every workspace the user administers is locked first (in id order, as
- * Members locks one), so a concurrent demotion or removal there waits and sees the answer.
+ * that account away. Every workspace the user administers is locked first (in slug order, as
+ * single sign-on's role map locks them), so a concurrent demotion or removal there waits and
+ * sees the answer.
  */
 export async function lockWorkspacesOnlyAdministeredBy(
   manager: EntityManager,
@@ -71,8 +72,10 @@ export async function lockWorkspacesOnlyAdministeredBy(
     .innerJoinAndSelect('membership.workspace', 'workspace')
     .where('membership.userId = :userId', { userId })
     .andWhere(`membership.role = 'admin'`)
-    .orderBy('workspace.id', 'ASC')
     .getMany();
+  // In slug order, by code unit, as single sign-on's role map takes them: two lockers of the
+  // same workspaces in different orders could each wait for the other.
+  administered.sort((a, b) => bySlug(a.workspace?.slug ?? '', b.workspace?.slug ?? ''));
   const alone: { slug: string; name: string }[] = [];
   for (const { workspace, workspaceId } of administered) {
     await lockWorkspaceMemberships(manager, workspaceId);
@@ -81,6 +84,11 @@ export async function lockWorkspacesOnlyAdministeredBy(
     }
   }
   return alone.sort((a, b) => a.slug.localeCompare(b.slug));
+}
+
+/** The order workspaces are locked in when one transaction locks several: by slug, code unit by code unit. */
+export function bySlug(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 const emailPosition = z.tuple([z.string()]);

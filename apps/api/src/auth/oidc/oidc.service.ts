@@ -14,6 +14,7 @@ import { recordAuditEvent } from '../../audit/audit.repository.js';
 import { hashSecret, newSecret } from '../../common/secrets/secret-token.js';
 import {
   anotherActiveAdminRemains,
+  bySlug,
   insertMembership,
   lockWorkspaceMemberships,
   membershipOfUser,
@@ -261,7 +262,7 @@ export class OidcService {
   ): Promise<void> {
     const roles = workspaceRolesOf(groups, this.requireSso().config.roleMap);
     const actor = { userId: user.id, tokenId: null, requestId };
-    for (const [slug, role] of [...roles].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [slug, role] of [...roles].sort(([a], [b]) => bySlug(a, b))) {
       const workspace = await workspaceBySlug(manager, slug);
       if (!workspace) continue;
       // The lock Members takes for role changes: an admin demoted there at this moment, or
