@@ -87,8 +87,8 @@ export const milestoneSchema = z.object({
    * Days late against the baseline (negative: early), `milestoneSlipDays` of `@bearing/metrics`
    * as of today (UTC): from `baselineDate` to `completedAt` once completed (where `currentDate`
    * was left no longer counts); while open, to `currentDate`, or to today once `currentDate` has
-   * passed — an open milestone cannot be completed before today, so one nobody moved past its
-   * date is late, not on time.
+   * passed — not finished today, it finishes today at the earliest, so one nobody moved past its
+   * date is late, not on time (a completion recorded later, dated earlier, then counts).
    */
   slipDays: z.number().int(),
   /** Open and `currentDate` is before today (UTC): `slipDays` counts to today. */

@@ -4,9 +4,10 @@ import { type Day, dayToEpochDay } from '../days/day.js';
  * Days a milestone is late against its baseline (negative: early), as of the day `asOf` (today,
  * or the day a report's numbers are taken). Once completed, the slip is fixed by the day it was
  * completed — where its current date was left no longer matters. While open, it is measured to
- * the later of its current date and `asOf`: an open milestone cannot be completed before
- * `asOf`, so one whose current date has passed is late by at least the days since its baseline,
- * moved or not (due Sep 1, still open on Oct 15: 44 days late, not on time).
+ * the later of its current date and `asOf`: not finished on `asOf`, as far as is known that day,
+ * it finishes on `asOf` at the earliest, so one whose current date has passed is late by at least
+ * the days since its baseline, moved or not (due Sep 1, still open on Oct 15: 44 days late, not
+ * on time). A completion recorded later with an earlier day corrects that: its day counts.
  *
  * Source: schedule variance against the performance baseline (PMI PMBOK® Guide), counted in
  * calendar days as program milestone reports do ("3 weeks late against the original plan");
