@@ -168,10 +168,10 @@ describe('MembersPanel', () => {
     expect(within(pending).getByText('Editor')).toBeTruthy();
     expect(within(pending).getByText('Ana Lima')).toBeTruthy();
     expect(
-      within(pending).getByRole('button', { name: 'Invite cy@example.com again' }),
+      within(pending).getByRole('button', { name: 'Invite again: cy@example.com' }),
     ).toBeTruthy();
     fireEvent.click(
-      within(pending).getByRole('button', { name: 'Revoke the invitation of cy@example.com' }),
+      within(pending).getByRole('button', { name: 'Revoke: cy@example.com' }),
     );
     const dialog = await screen.findByRole(
       'dialog',

@@ -95,7 +95,7 @@ export function PendingInvitations({ workspace }: PendingInvitationsProps) {
                         loading={
                           reinvite.isPending && reinvite.variables.email === invitation.email
                         }
-                        aria-label={`Invite ${invitation.email} again`}
+                        aria-label={`Invite again: ${invitation.email}`}
                       >
                         Invite again
                       </Button>
@@ -104,7 +104,7 @@ export function PendingInvitations({ workspace }: PendingInvitationsProps) {
                         variant="subtle"
                         color="red"
                         onClick={() => setRevoking(invitation)}
-                        aria-label={`Revoke the invitation of ${invitation.email}`}
+                        aria-label={`Revoke: ${invitation.email}`}
                       >
                         Revoke
                       </Button>
