@@ -170,9 +170,7 @@ describe('MembersPanel', () => {
     expect(
       within(pending).getByRole('button', { name: 'Invite again: cy@example.com' }),
     ).toBeTruthy();
-    fireEvent.click(
-      within(pending).getByRole('button', { name: 'Revoke: cy@example.com' }),
-    );
+    fireEvent.click(within(pending).getByRole('button', { name: 'Revoke: cy@example.com' }));
     const dialog = await screen.findByRole(
       'dialog',
       { name: 'Revoke invitation' },
