@@ -14,6 +14,7 @@ import { insertWorkspaceWithAdmin } from '../workspaces/workspaces.service.js';
 import { DemoSeedingStopped } from './demo-context.js';
 import { isDemoSeeded, seedDemoWorkspace, type SeedDemoOptions } from './seed-demo-workspace.js';
 import { tryLockForSession, unlockForSession } from '../database/advisory-lock.repository.js';
+import { isSerializationFailure } from '../database/postgres-errors.js';
 import { hasDemoContent } from './demo-workspace.repository.js';
 
 /** Held (session-scoped) while one process seeds, so parallel starts do not seed twice. */
@@ -62,9 +63,26 @@ export async function resetDemoWorkspace(
   options: SeedOptions = {},
 ): Promise<DemoOutcome> {
   return withSeedLock(dataSource, async () => {
-    const workspace = await dataSource.transaction((manager) => recreateDemoWorkspace(manager));
+    const workspace = await retryingLostRaces(() =>
+      dataSource.transaction((manager) => recreateDemoWorkspace(manager)),
+    );
     return seedInto(app, dataSource, workspace, options);
   });
+}
+
+/**
+ * The reset deletes a whole workspace while work in the background may still write to it (a
+ * team's flow rows rebuilt for a query or an alert rule's run, a queued refresh): the database
+ * then aborts one side of a deadlock. The reset is run again, up to three times in all.
+ */
+async function retryingLostRaces<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts || !isSerializationFailure(error)) throw error;
+    }
+  }
 }
 
 async function seedInto(
