@@ -34,6 +34,25 @@ const UNAVAILABLE_SQLSTATES = new Set([
   '08006',
 ]);
 
+/**
+ * Whether `error` is a server's word that it closed the connection it came on: a going-away
+ * SQLSTATE (57P01–57P03) from the server itself, or `pg`'s "Connection terminated unexpectedly"
+ * once the socket has closed. Narrower than `isDatabaseUnavailable`: no socket errors, which
+ * any connection (not only a database's) may raise.
+ */
+export function isServerClosingConnection(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error.message === 'Connection terminated unexpectedly') return true;
+  // By shape, not `instanceof`: a library may bring its own copy of `pg`.
+  const code = (error as { code?: unknown }).code;
+  return (
+    'severity' in error &&
+    typeof code === 'string' &&
+    code.startsWith('57P') &&
+    UNAVAILABLE_SQLSTATES.has(code)
+  );
+}
+
 /** Socket errors of a server that is down or unreachable. */
 const UNAVAILABLE_SOCKET_CODES = new Set([
   'ECONNREFUSED',
