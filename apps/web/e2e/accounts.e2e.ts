@@ -105,6 +105,10 @@ describe('accounts, workspaces and tokens in a real browser', () => {
     await page.getByRole('menuitem', { name: /Workspace payments/ }).click();
 
     await page.waitForURL(`${baseUrl}/w/payments/settings/members`);
+    // The router switches in a transition: the URL changes while the last workspace's page
+    // (which lists Bo Chen too) is still on screen. The header naming payments means the new
+    // page has been committed.
+    await page.getByRole('button', { name: /Workspace payments/ }).waitFor();
     await page.getByRole('cell', { name: /^Bo Chen/ }).waitFor();
     // An editor there: no admin controls, no audit log.
     expect(await page.getByRole('button', { name: 'Add member' }).count()).toBe(0);
