@@ -152,6 +152,14 @@ export async function removedAmong(
   return new Set(rows.map((row) => row.id));
 }
 
+/**
+ * Locks the team row for the rest of the transaction with the lock a row referencing it takes
+ * (`FOR KEY SHARE`): a delete of the team waits for the transaction; edits of the team do not.
+ */
+export async function holdTeamAgainstDelete(manager: EntityManager, teamId: string): Promise<void> {
+  await manager.query(`SELECT 1 FROM team WHERE id = $1 FOR KEY SHARE`, [teamId]);
+}
+
 /** Deletes the team's rows (its stamp stays until the next is written). */
 export async function clearTeamFlow(manager: EntityManager, teamId: string): Promise<void> {
   await manager.query(`DELETE FROM work_item_flow WHERE team_id = $1`, [teamId]);

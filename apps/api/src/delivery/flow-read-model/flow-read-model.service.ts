@@ -23,6 +23,7 @@ import {
   clearTeamFlow,
   countTeamItems,
   type FlowTeam,
+  holdTeamAgainstDelete,
   type ItemFlowRow,
   readContributions,
   readDaysFrom,
@@ -42,6 +43,18 @@ import { flowStamp, itemFlowRow, teamFlowRowsOf } from './team-flow-rows.js';
 const lockName = (teamId: string) => `flow-read-model:${teamId}`;
 
 /**
+ * Takes the team's refresh lock, then holds its row against deletion before any flow row is
+ * touched. The rows written reference the team, so writing them waits on a delete that locked
+ * the team; a delete that got in after the old rows were cleared would cascade into them and
+ * wait on this transaction in turn — a deadlock. Holding the team first makes the delete wait
+ * for the refresh to commit (or the refresh find no team, once the delete committed).
+ */
+async function lockTeamFlow(manager: EntityManager, teamId: string): Promise<void> {
+  await lockNameForTransaction(manager, lockName(teamId));
+  await holdTeamAgainstDelete(manager, teamId);
+}
+
+/**
  * Recomputes the team's flow read model from its stored items and history, with its current
  * workflow and time zone, inside the caller's transaction: an import calls it after writing, so
  * its items and their rows commit together.
@@ -51,7 +64,7 @@ export async function refreshTeamFlow(
   workspaceId: string,
   teamId: string,
 ): Promise<void> {
-  await lockNameForTransaction(manager, lockName(teamId));
+  await lockTeamFlow(manager, teamId);
   const team = await readFlowTeam(manager, workspaceId, teamId);
   await rebuild(manager, workspaceId, team);
 }
@@ -68,7 +81,7 @@ const STALE_STAMP = 'stale';
  * current after it.
  */
 export async function markTeamFlowStale(manager: EntityManager, teamId: string): Promise<void> {
-  await lockNameForTransaction(manager, lockName(teamId));
+  await lockTeamFlow(manager, teamId);
   await writeFlowStamp(manager, teamId, STALE_STAMP);
 }
 
@@ -95,7 +108,7 @@ export async function refreshTeamFlowOfItems(
   teamId: string,
   items: WrittenItems,
 ): Promise<void> {
-  await lockNameForTransaction(manager, lockName(teamId));
+  await lockTeamFlow(manager, teamId);
   const team = await readFlowTeam(manager, workspaceId, teamId);
   const stamp = flowStamp(team.workflow, team.timeZone);
   const ids = [...items.written.map((item) => item.id), ...items.reread];
@@ -198,7 +211,7 @@ export async function refreshStaleTeamFlow(
   workspaceId: string,
   teamId: string,
 ): Promise<FlowTeam> {
-  await lockNameForTransaction(manager, lockName(teamId));
+  await lockTeamFlow(manager, teamId);
   const team = await readFlowTeam(manager, workspaceId, teamId);
   if (team.stamp !== flowStamp(team.workflow, team.timeZone)) {
     await rebuild(manager, workspaceId, team);
