@@ -176,6 +176,13 @@ export async function freezeSprintAvailability(
   sprintIds: readonly string[],
 ): Promise<void> {
   if (sprintIds.length === 0) return;
+  // The rows written name the members: lock them first (as those rows will), so a removal in
+  // flight is waited for and then left out, rather than read here and failing the insert on
+  // its foreign key once it commits.
+  await manager.query(
+    `SELECT 1 FROM "team_member" WHERE "team_id" = $1 AND "removed_at" IS NULL FOR KEY SHARE`,
+    [teamId],
+  );
   await manager.query(
     `WITH "frozen" AS (
        UPDATE "sprint"
