@@ -292,6 +292,49 @@ describe('guardrails', () => {
     }
   });
 
+  it('refuses a guardrail on an archived metric at metricKey, also one archived while it was being created', async () => {
+    const archived = await createMetric(testApp, workspace);
+    const racing = await createMetric(testApp, workspace);
+    await editorBrowser
+      .patch(url(`metrics/${archived.key}`))
+      .send({ archived: true, version: 1 })
+      .expect(200);
+    const before = await countRows(testApp);
+    const refused = await editorBrowser
+      .post(url('guardrails'))
+      .send({ metricKey: archived.key, baseline: 1, threshold: { type: 'absolute', value: 1 } })
+      .expect(400);
+    expect(fieldErrors(refused.body)).toEqual([
+      {
+        path: 'metricKey',
+        message: `is an archived metric ("${archived.key}"): an archived metric takes no new guardrails — unarchive it first`,
+      },
+    ]);
+    expect(await countRows(testApp)).toEqual(before);
+
+    // An archive in progress, holding the metric's lock as an edit does: the create waits for it.
+    const runner = testApp.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      await runner.query(`SELECT 1 FROM "metric" WHERE "id" = $1 FOR NO KEY UPDATE`, [racing.id]);
+      await runner.query(`UPDATE "metric" SET "archived" = true WHERE "id" = $1`, [racing.id]);
+      const creating = editorBrowser
+        .post(url('guardrails'))
+        .send({ metricKey: racing.key, baseline: 1, threshold: { type: 'absolute', value: 1 } })
+        .then((response) => response);
+      await waitUntilBlocked('%FROM "metric"%FOR NO KEY UPDATE%');
+      await runner.commitTransaction();
+      const created = await creating;
+      expect(created.status).toBe(400);
+      expect(fieldErrors(created.body).map(({ path }) => path)).toEqual(['metricKey']);
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+    expect(await countRows(testApp)).toEqual(before);
+  });
+
   it('re-evaluates on the latest point left when a wrong point is removed', async () => {
     const metric = await createMetric(testApp, workspace, { direction: 'decrease-is-good' });
     const guardrail = guardrailSchema.parse(

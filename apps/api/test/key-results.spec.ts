@@ -26,6 +26,7 @@ import {
   createObjective,
   createPeriod,
   insertPoints,
+  okrRecordVersions,
   pinToday,
 } from './support/okr-factories.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -540,6 +541,109 @@ describe('key results', () => {
           .map(({ path }) => path)
           .sort(),
       ).toEqual(['metricKey']);
+    });
+  });
+
+  describe('a key result on an archived metric', () => {
+    /** Waits until a statement like `pattern` waits for a lock. */
+    async function waitUntilBlocked(pattern: string): Promise<void> {
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const [row]: { n: string }[] = await testApp.dataSource.query(
+          `SELECT count(*) AS n FROM pg_stat_activity
+            WHERE "datname" = current_database() AND "wait_event_type" = 'Lock'
+              AND "query" LIKE $1`,
+          [pattern],
+        );
+        if (Number(row?.n) >= 1) return;
+        if (Date.now() > deadline) throw new Error(`nothing waited in ${pattern}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    }
+
+    it('is refused at metricKey on create and when linking, also when archived meanwhile; one it had stays', async () => {
+      const period = await createPeriod(testApp, workspace, {
+        start: '2024-01-01',
+        end: '2024-03-31',
+      });
+      const objective = await createObjective(testApp, workspace, editor, period);
+      const archived = await createMetric(testApp, workspace);
+      const racing = await createMetric(testApp, workspace);
+      const following = await createKeyResult(testApp, objective, { metric: archived });
+      const unlinked = await createKeyResult(testApp, objective);
+      await editorBrowser
+        .patch(url(`metrics/${archived.key}`))
+        .send({ archived: true, version: 1 })
+        .expect(200);
+      const message = (key: string) =>
+        `is an archived metric ("${key}"): an archived metric takes no new key results — unarchive it first`;
+      const before = await okrRecordVersions(testApp, workspace);
+      const rowsBefore = await countRows(testApp);
+      const created = await editorBrowser
+        .post(url('key-results'))
+        .send({
+          objectiveId: objective.id,
+          title: 'On a retired metric',
+          kind: 'stay-below',
+          target: 1,
+          metricKey: archived.key,
+        })
+        .expect(400);
+      expect(fieldErrors(created.body)).toEqual([
+        { path: 'metricKey', message: message(archived.key) },
+      ]);
+      const linked = await editorBrowser
+        .patch(url(`key-results/${unlinked.id}`))
+        .send({ metricKey: archived.key, version: 1 })
+        .expect(400);
+      expect(fieldErrors(linked.body)).toEqual([
+        { path: 'metricKey', message: message(archived.key) },
+      ]);
+      expect(await okrRecordVersions(testApp, workspace)).toEqual(before);
+      expect(await countRows(testApp)).toEqual(rowsBefore);
+
+      // The key result that already followed it stays, and can still be edited.
+      expect(
+        keyResultSchema.parse(
+          (
+            await editorBrowser
+              .patch(url(`key-results/${following.id}`))
+              .send({ title: 'Still here', version: 1 })
+              .expect(200)
+          ).body,
+        ),
+      ).toMatchObject({ title: 'Still here', metricKey: archived.key });
+
+      // An archive in progress holds the metric's lock: the create waits for it, then sees it.
+      const rowsBeforeRace = await countRows(testApp);
+      const runner = testApp.dataSource.createQueryRunner();
+      await runner.connect();
+      await runner.startTransaction();
+      try {
+        await runner.query(`SELECT 1 FROM "metric" WHERE "id" = $1 FOR NO KEY UPDATE`, [racing.id]);
+        await runner.query(`UPDATE "metric" SET "archived" = true WHERE "id" = $1`, [racing.id]);
+        const creating = editorBrowser
+          .post(url('key-results'))
+          .send({
+            objectiveId: objective.id,
+            title: 'Racing an archive',
+            kind: 'stay-below',
+            target: 1,
+            metricKey: racing.key,
+          })
+          .then((response) => response);
+        await waitUntilBlocked('%FROM "metric"%FOR SHARE%');
+        await runner.commitTransaction();
+        const response = await creating;
+        expect(response.status).toBe(400);
+        expect(fieldErrors(response.body)).toEqual([
+          { path: 'metricKey', message: message(racing.key) },
+        ]);
+      } finally {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        await runner.release();
+      }
+      expect(await countRows(testApp)).toEqual(rowsBeforeRace);
     });
   });
 

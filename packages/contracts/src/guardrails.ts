@@ -24,7 +24,7 @@ const warnAtSchema = z.number().min(0, 'must be between 0 and 1').max(1, 'must b
 
 /**
  * `POST /api/workspaces/:workspace/guardrails` (editor) → `guardrailSchema`, 201. `metricKey`
- * must name a metric of the workspace (400 at `metricKey` otherwise).
+ * must name a metric of the workspace that is not archived (400 at `metricKey` otherwise).
  */
 export const createGuardrailRequestSchema = z.strictObject({
   metricKey: metricKeySchema,

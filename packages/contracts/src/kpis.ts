@@ -80,9 +80,10 @@ export const metricSchema = z.object({
   direction: metricDirectionSchema,
   description: z.string(),
   /**
-   * An archived metric is retired: it leaves the metrics list and the portfolio's KPI tiles, and
-   * refuses new points (409 `metric-archived`); its page, points, guardrails and the key results
-   * following it stay. Unarchiving brings it back as it was.
+   * An archived metric is retired: it leaves the metrics list and the portfolio's KPI tiles,
+   * refuses new points (409 `metric-archived`) and takes no new guardrails or key results (400 at
+   * `metricKey`); its page, points, guardrails and the key results following it stay.
+   * Unarchiving brings it back as it was.
    */
   archived: z.boolean(),
   /** The point with the latest timestamp, or `null` before any. */

@@ -238,7 +238,8 @@ const weightSchema = z.number().positive('must be greater than 0');
 /**
  * `POST /api/workspaces/:workspace/key-results` (editor) → `keyResultSchema`. Defaults: `unit`
  * empty, `weight` 1, `cadence` weekly, no metric; a milestone's baseline and target are 0 and 1.
- * With `metricKey` (a metric of the workspace) the metric's latest point is the current value,
+ * With `metricKey` (a metric of the workspace, not archived: 400 at `metricKey`, also when an
+ * edit links one) the metric's latest point is the current value,
  * and `unit` is the metric's — left empty, it takes it; another is refused (400 at `unit`), as
  * after an edit that links a metric or changes the unit; otherwise the latest check-in's value
  * is. The objective must be active: a closed or cancelled one keeps its key results as they were

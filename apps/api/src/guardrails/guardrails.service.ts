@@ -88,7 +88,10 @@ export class GuardrailsService implements OnModuleInit {
     return guardrailStatusChangePage(this.dataSource.manager, guardrail.id, { cursor, limit });
   }
 
-  /** Creates a guardrail and records its first status when the metric has points. */
+  /**
+   * Creates a guardrail and records its first status when the metric has points. An archived
+   * metric takes none (400 at `metricKey`); those it had stay.
+   */
   async create(
     workspaceId: string,
     actor: Actor,
@@ -104,8 +107,17 @@ export class GuardrailsService implements OnModuleInit {
           },
         ]);
       }
-      // Evaluated with the metric as read under its lock: a direction edited meanwhile counts.
+      // Evaluated with the metric as read under its lock: a direction edited meanwhile counts,
+      // and an archive committed meanwhile refuses it; one after waits for this to commit.
       const [metric = found] = await lockMetrics(manager, [found.id]);
+      if (metric.archived) {
+        throw ProblemException.validation([
+          {
+            path: 'metricKey',
+            message: `is an archived metric ("${metric.key}"): an archived metric takes no new guardrails — unarchive it first`,
+          },
+        ]);
+      }
       const guardrail = await insertGuardrail(manager, {
         workspaceId,
         metricId: metric.id,

@@ -77,13 +77,31 @@ export async function referencedObjective(
   return objective;
 }
 
+/**
+ * The metric a key result is to follow (400 at `metricKey` when there is none, or when it is
+ * archived: an archived metric takes no new key results, those it had stay). Share-locked for
+ * the rest of the transaction, so an archive or a unit edit of the metric, which locks it too,
+ * cannot slip in between this check and the key result's insert: it waits, or was seen here.
+ */
 export async function referencedMetric(
   manager: EntityManager,
   workspaceId: string,
   key: string,
 ): Promise<Metric> {
-  const metric = await manager.getRepository(Metric).findOneBy({ workspaceId, key });
+  const metric = await manager
+    .getRepository(Metric)
+    .createQueryBuilder('metric')
+    .where('metric.workspaceId = :workspaceId', { workspaceId })
+    .andWhere('metric.key = :key', { key })
+    .setLock('pessimistic_read')
+    .getOne();
   if (!metric) throw invalid('metricKey', `is not a metric of this workspace: "${key}"`);
+  if (metric.archived) {
+    throw invalid(
+      'metricKey',
+      `is an archived metric ("${key}"): an archived metric takes no new key results — unarchive it first`,
+    );
+  }
   return metric;
 }
 
