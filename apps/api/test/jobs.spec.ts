@@ -176,7 +176,7 @@ describe('background jobs', () => {
     await admin.get(jobs()).query({ state: 'stuck' }).expect(400);
   });
 
-  it('a cancelled job cannot be retried (409 naming it) and nothing is audited', async () => {
+  it('lists a cancelled job as cancelled, which cannot be retried (409 naming it) and nothing is audited', async () => {
     const id =
       (await testApp.app
         .get(JobQueue)
@@ -190,7 +190,14 @@ describe('background jobs', () => {
       `UPDATE ${JOB_SCHEMA}.job SET state = 'cancelled', completed_on = now() WHERE id = $1`,
       [id],
     );
-    expect((await jobById(id))?.state).toBe('failed');
+    // Listed as cancelled — not as failed, which would offer a retry the API refuses.
+    expect(await jobById(id)).toMatchObject({ state: 'cancelled', error: null });
+    const stateFilter = async (state: string) =>
+      jobPageSchema
+        .parse((await admin.get(jobs()).query({ state, limit: 200 }).expect(200)).body)
+        .items.map((job) => job.id);
+    expect(await stateFilter('cancelled')).toContain(id);
+    expect(await stateFilter('failed')).not.toContain(id);
     const refused = await admin
       .post(`${jobs()}/${id}/retry`)
       .set('X-Request-Id', 'req-retry-cancelled')

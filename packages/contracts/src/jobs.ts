@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { pageQuerySchema, pageSchema } from './pagination.js';
 
 /**
- * A background job's life: waiting (first run, or a retry after backoff), running, and the
- * two ends. `failed` keeps the error of the last attempt; an admin may retry it.
+ * A background job's life: waiting (first run, or a retry after backoff), running, and its
+ * ends. `failed` keeps the error of the last attempt; an admin may retry it. `cancelled` was
+ * taken out of the queue (by pg-boss's own cancel: Bearing never cancels a job) and cannot be
+ * retried.
  */
-export const jobStateSchema = z.enum(['queued', 'running', 'completed', 'failed']);
+export const jobStateSchema = z.enum(['queued', 'running', 'completed', 'failed', 'cancelled']);
 
 /** `GET /api/workspaces/:workspace/jobs?state=&kind=&cursor=&limit=` — newest first. */
 export const jobListQuerySchema = pageQuerySchema.extend({

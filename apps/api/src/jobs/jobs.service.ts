@@ -16,12 +16,13 @@ import {
 
 const NO_SUCH_JOB = 'No such job in this workspace.';
 
-/** pg-boss's states in the four words of the API. */
+/** pg-boss's states in the five words of the API. */
 const STATES_OF: Record<JobState, string[]> = {
   queued: ['created', 'retry'],
   running: ['active'],
   completed: ['completed'],
-  failed: ['failed', 'cancelled'],
+  failed: ['failed'],
+  cancelled: ['cancelled'],
 };
 
 /**
@@ -49,7 +50,7 @@ export class JobsService {
 
   /**
    * Sends a failed job of the workspace back to the queue (audited); 409 naming the state
-   * otherwise — a job cancelled in the queue is listed as failed but pg-boss does not retry it.
+   * otherwise (a cancelled job too: pg-boss does not retry it).
    * The job row is locked, sent back and audited in one transaction, so the log records only a
    * retry that happened, once.
    */
@@ -58,10 +59,9 @@ export class JobsService {
       const row = await lockWorkspaceJob(manager, workspaceId, id);
       if (!row) throw ProblemException.notFound(NO_SUCH_JOB);
       if (row.state !== 'failed') {
-        const state = row.state === 'cancelled' ? 'cancelled' : toJob(row).state;
         throw ProblemException.conflict(
           'job-not-failed',
-          `Only a failed job can be retried; this one is ${state}.`,
+          `Only a failed job can be retried; this one is ${toJob(row).state}.`,
         );
       }
       await this.queue.retry(row.name, id, { transaction: manager });
@@ -87,7 +87,7 @@ function toJob(row: JobRow): Job {
   const state = (Object.keys(STATES_OF) as JobState[]).find((candidate) =>
     STATES_OF[candidate].includes(row.state),
   );
-  const finished = state === 'completed' || state === 'failed';
+  const finished = state === 'completed' || state === 'failed' || state === 'cancelled';
   const started = row.started_on !== null;
   return {
     id: row.id,

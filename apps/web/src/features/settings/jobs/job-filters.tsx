@@ -18,7 +18,7 @@ export interface JobFiltersProps {
   onChange: (name: JobFilterName, value: string | null) => void;
 }
 
-/** State (all, queued, running, completed, failed) and kind of the jobs listed. */
+/** State (all, queued, running, completed, failed, cancelled) and kind of the jobs listed. */
 export function JobFilters({ filter, onChange }: JobFiltersProps) {
   const stateLabelId = useId();
   const kinds = [...JOB_KIND_LABELS].map(([value, label]) => ({ value, label }));

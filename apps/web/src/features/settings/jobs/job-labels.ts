@@ -14,12 +14,16 @@ export function jobKindLabel(kind: string): string {
   return JOB_KIND_LABELS.get(kind) ?? kind;
 }
 
-/** Each state in words, colour and shape: waiting is hollow, a failure a red square. */
+/**
+ * Each state in words, colour and shape: waiting is hollow, a failure a red square, a job taken
+ * out of the queue a grey half (it ended without running to its end, and cannot be retried).
+ */
 export const JOB_STATE_STYLES: Readonly<Record<JobState, StatusStyle>> = {
   queued: { label: 'Queued', color: 'gray', shape: 'ring' },
   running: { label: 'Running', color: 'blue', shape: 'diamond' },
   completed: { label: 'Completed', color: 'teal', shape: 'circle' },
   failed: { label: 'Failed', color: 'red', shape: 'square' },
+  cancelled: { label: 'Cancelled', color: 'gray', shape: 'half' },
 };
 
 /** A job named for people and screen readers: "Jira import of Dec 7, 2026, 10:00 AM". */

@@ -133,6 +133,42 @@ describe('JobsPanel', () => {
     expect(screen.getByText(/Updating every few seconds/)).toBeTruthy();
   });
 
+  it('shows a cancelled job as cancelled, without the retry the API would refuse', async () => {
+    const cancelledImport: Job = {
+      ...failedImport,
+      id: '00000000-0000-4000-8000-0000000000e5',
+      state: 'cancelled',
+      attempts: 0,
+      error: null,
+      startedAt: null,
+      durationMs: null,
+    };
+    mockFetch({
+      ...shellRoutes(signedInAs('admin')),
+      [JOBS_PATH]: () => page([cancelledImport, failedImport]),
+    });
+    renderApp('/w/demo/settings/jobs');
+
+    const table = await screen.findByRole('table', { name: /Background jobs/ }, SLOW);
+    const [cancelledRow, failedRow] = within(table).getAllByRole('row').slice(1);
+    expect(within(cancelledRow as HTMLElement).getAllByRole('cell')[1]?.textContent).toBe(
+      'Cancelled',
+    );
+    expect(within(cancelledRow as HTMLElement).queryByRole('button')).toBeNull();
+    expect(within(failedRow as HTMLElement).getAllByRole('cell')[1]?.textContent).toBe('Failed');
+    expect(
+      within(table)
+        .getAllByRole('button')
+        .map((button) => button.ariaLabel),
+    ).toEqual([retryName(failedImport)]);
+    // Cancelled jobs have a filter of their own.
+    expect(
+      within(screen.getByRole('radiogroup', { name: 'State' })).getByRole('radio', {
+        name: 'Cancelled',
+      }),
+    ).toBeTruthy();
+  });
+
   it('keeps the filters in the URL and sends them to the API', async () => {
     const fetchMock = mockFetch({
       ...shellRoutes(signedInAs('admin')),

@@ -7,7 +7,10 @@ import { describeJob, JOB_STATE_STYLES, jobKindLabel } from './job-labels';
 
 export interface JobsTableProps {
   jobs: Job[];
-  /** Offers "Retry" on failed jobs; left out where jobs cannot be retried (instance jobs). */
+  /**
+   * Offers "Retry" on failed jobs — not on cancelled ones, which the API refuses to retry; left
+   * out where jobs cannot be retried (instance jobs).
+   */
   onRetry?: (job: Job) => void;
   /** The job whose retry is on its way, if any. */
   retrying: string | undefined;
