@@ -56,12 +56,19 @@ export function KeyResultForm({
   const createKeyResult = useCreateKeyResult(workspace);
   const updateKeyResult = useUpdateKeyResult(workspace);
   const metrics = useMetrics(workspace);
+  /** The metric a draft follows, once the list has it: its unit is the key result's. */
+  const followedMetric = (metricKey: string) =>
+    metricKey === '' ? undefined : metrics.data?.find((metric) => metric.key === metricKey);
   const form = useContractForm<KeyResultDraft>({
     initialValues: () => (keyResult ? draftOf(keyResult) : emptyDraft(defaultObjectiveId)),
     // The draft module checks rules across fields the schema cannot (a target past the
     // baseline), so the request is built from its answer rather than from the schema alone.
     request: {
-      parse: (draft) => {
+      parse: (typed) => {
+        // The API refuses any unit but the followed metric's (400 at unit): send the metric's,
+        // as the form shows it — even if the metric's unit changed since the draft was filled.
+        const metric = typed.kind === 'milestone' ? undefined : followedMetric(typed.metricKey);
+        const draft = metric ? { ...typed, unit: metric.unit } : typed;
         if (keyResult) {
           const checked = checkEditedKeyResult(draft, keyResult.version);
           if (!checked.ok) return { errors: checked.errors };
@@ -79,6 +86,8 @@ export function KeyResultForm({
   const { values: draft, setValues: change, errorAt } = form;
   const milestone = draft.kind === 'milestone';
   const holding = draft.kind === 'stay-above' || draft.kind === 'stay-below';
+  const followsMetric = !milestone && draft.metricKey !== '';
+  const metric = followsMetric ? followedMetric(draft.metricKey) : undefined;
 
   const metricOptions = [
     { value: '', label: 'None: checked in by hand' },
@@ -129,15 +138,30 @@ export function KeyResultForm({
             }
             error={errorAt('kind')}
           />
-          {!milestone && (
-            <TextInput
-              label="Unit"
-              description="Shown after values, e.g. %, ms, users."
-              value={draft.unit}
-              onChange={(event) => change({ unit: event.currentTarget.value })}
-              error={errorAt('unit')}
-            />
-          )}
+          {!milestone &&
+            (followsMetric ? (
+              // A key result that follows a metric is measured in the metric's unit: its baseline
+              // and target are compared with the metric's values.
+              <TextInput
+                label="Unit"
+                description={
+                  metric
+                    ? `From the metric ${metric.name}${metric.unit === '' ? ', which has no unit' : ''}.`
+                    : 'From the metric it follows.'
+                }
+                readOnly
+                value={metric?.unit ?? draft.unit}
+                error={errorAt('unit')}
+              />
+            ) : (
+              <TextInput
+                label="Unit"
+                description="Shown after values, e.g. %, ms, users."
+                value={draft.unit}
+                onChange={(event) => change({ unit: event.currentTarget.value })}
+                error={errorAt('unit')}
+              />
+            ))}
         </SimpleGrid>
         {!milestone && (
           <SimpleGrid cols={{ base: 1, xs: 2 }}>
@@ -198,7 +222,12 @@ export function KeyResultForm({
             data={metricOptions}
             value={draft.metricKey}
             disabled={metrics.isPending}
-            onChange={(event) => change({ metricKey: event.currentTarget.value })}
+            onChange={(event) => {
+              const metricKey = event.currentTarget.value;
+              const chosen = followedMetric(metricKey);
+              // Following a metric takes its unit; following none leaves the unit to edit.
+              change(chosen ? { metricKey, unit: chosen.unit } : { metricKey });
+            }}
             error={errorAt('metricKey')}
           />
         )}

@@ -4,6 +4,7 @@ import { fakeResponse, mockFetch, sentBody } from '../../test-utils/fake-fetch';
 import {
   keyResult,
   MEMBERS,
+  metricListItem,
   objective,
   page,
   period,
@@ -59,6 +60,46 @@ describe('OKR forms', () => {
         .getAttribute('aria-invalid'),
     ).toBe('true');
     expect(posts(fetchMock)).toHaveLength(0);
+  });
+
+  it('takes the unit of the metric a key result follows, read-only, and sends it', async () => {
+    const latency = metricListItem();
+    const fetchMock = editorRoutes({
+      '/api/workspaces/demo/metrics': page([latency]),
+      'POST /api/workspaces/demo/key-results': () =>
+        fakeResponse(201, keyResult({ unit: 'ms', metricKey: latency.key })),
+    });
+    renderApp(`/w/demo/okrs?period=${Q4.id}`);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Add key result' }));
+    const dialog = await screen.findByRole('dialog', { name: 'New key result' });
+    const unit = () => within(dialog).getByRole<HTMLInputElement>('textbox', { name: 'Unit' });
+    fireEvent.change(within(dialog).getByLabelText(/^Title/), {
+      target: { value: 'Faster playback start' },
+    });
+    fireEvent.change(within(dialog).getByLabelText(/^Kind/), { target: { value: 'decrease' } });
+    fireEvent.change(unit(), { target: { value: 'seconds' } });
+    fireEvent.change(within(dialog).getByLabelText(/^Baseline/), { target: { value: '300' } });
+    fireEvent.change(within(dialog).getByLabelText(/^Target/), { target: { value: '200' } });
+    const follows = within(dialog).getByRole<HTMLSelectElement>('combobox', {
+      name: /^Follows metric/,
+    });
+    await waitFor(() => expect(follows.disabled).toBe(false), { timeout: 15000 });
+
+    fireEvent.change(follows, { target: { value: latency.key } });
+    expect(unit().value).toBe('ms');
+    expect(unit().readOnly).toBe(true);
+    expect(within(dialog).getByText(`From the metric ${latency.name}.`)).toBeTruthy();
+
+    // Following none again gives the unit back to type.
+    fireEvent.change(follows, { target: { value: '' } });
+    expect(unit().readOnly).toBe(false);
+    expect(unit().value).toBe('ms');
+    fireEvent.change(follows, { target: { value: latency.key } });
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create key result' }));
+    await waitFor(() => expect(posts(fetchMock)).toHaveLength(1), { timeout: 15000 });
+    expect(sentBody(fetchMock, 'POST')).toMatchObject({ unit: 'ms', metricKey: latency.key });
   });
 
   it('puts the API’s 400 errors next to the fields they name', async () => {
