@@ -416,59 +416,276 @@ describe('members', () => {
       });
     });
 
-    it('an invitation made by an admin who was removed, demoted or deactivated no longer works', async () => {
-      const inviteAs = async (agent: Browser, email: string, role: string) =>
+    describe('of an admin who stops being one', () => {
+      const inviteAs = async (agent: Browser, email: string, role = 'editor', slug?: string) =>
         addMemberResponseSchema.parse(
-          (await agent.post(members()).send({ email, role }).expect(201)).body,
+          (
+            await agent
+              .post(slug === undefined ? members() : `/api/workspaces/${slug}/members`)
+              .send({ email, role })
+              .expect(201)
+          ).body,
         ).invitation;
-      const removed = await createMember(testApp, workspace, 'admin');
-      const demoted = await createMember(testApp, workspace, 'admin');
-      const deactivated = await createMember(testApp, workspace, 'admin');
-      const existing = await createUser(testApp);
-      const byRemoved = await inviteAs(
-        await signIn(testApp, removed),
-        'by-removed@example.com',
-        'admin',
-      );
-      const byDemoted = await inviteAs(await signIn(testApp, demoted), existing.email, 'admin');
-      const byDeactivated = await inviteAs(
-        await signIn(testApp, deactivated),
-        'by-deactivated@example.com',
-        'viewer',
-      );
       const listedIds = async () =>
         workspaceInvitationListSchema
           .parse((await adminBrowser.get(invitations()).expect(200)).body)
           .items.map((item) => item.id);
-      expect(await listedIds()).toEqual(
-        expect.arrayContaining([byRemoved.id, byDemoted.id, byDeactivated.id]),
-      );
+      const storedIds = async (ids: string[]): Promise<string[]> =>
+        (
+          await testApp.dataSource.query<{ id: string }[]>(
+            `SELECT id FROM invitation WHERE id = ANY($1)`,
+            [ids],
+          )
+        ).map((row) => row.id);
+      const revocations = async (requestId: string) =>
+        testApp.dataSource.query<{ target_id: string }[]>(
+          `SELECT action, actor_user_id, workspace_id, target_id, details FROM audit_event
+            WHERE request_id = $1 AND action = 'invitation.revoked' ORDER BY target_id`,
+          [requestId],
+        );
+      const withoutRequestId = (text: string) => text.replace(/"requestId":"[^"]*"/, '');
 
-      await adminBrowser.delete(`${members()}/${removed.id}`).expect(204);
-      await adminBrowser
-        .patch(`${members()}/${demoted.id}`)
-        .send({ role: 'editor', version: 1 })
-        .expect(200);
-      await testApp.dataSource.query(`UPDATE "user" SET disabled_at = now() WHERE id = $1`, [
-        deactivated.id,
-      ]);
+      it('a demoted admin’s pending invitations are revoked with the change, audited, answer as revoked ones, and stay revoked when they are promoted again', async () => {
+        const demoted = await createMember(testApp, workspace, 'admin');
+        const demotedBrowser = await signIn(testApp, demoted);
+        const existing = await createUser(testApp);
+        const link = await inviteAs(demotedBrowser, 'by-demoted@example.com', 'admin');
+        const inApp = await inviteAs(demotedBrowser, existing.email, 'viewer');
+        // Theirs elsewhere, where they stay an admin, and another admin's here, stay.
+        const elsewhere = await createWorkspace(testApp, demoted);
+        const theirsElsewhere = await inviteAs(
+          demotedBrowser,
+          'elsewhere@example.com',
+          'editor',
+          elsewhere.slug,
+        );
+        const others = await invite('by-the-other-admin@example.com');
+        expect(await listedIds()).toEqual(expect.arrayContaining([link.id, inApp.id]));
 
-      await accept(tokenOf(byRemoved.url)).expect(404);
-      await accept(tokenOf(byDeactivated.url)).expect(404);
-      const existingBrowser = await signIn(testApp, existing);
-      expect(
-        myInvitationListSchema.parse((await existingBrowser.get('/api/me/invitations')).body).items,
-      ).toEqual([]);
-      await existingBrowser.post(`/api/me/invitations/${byDemoted.id}/accept`).expect(404);
-      const listed = await listedIds();
-      expect(listed).not.toContain(byRemoved.id);
-      expect(listed).not.toContain(byDemoted.id);
-      expect(listed).not.toContain(byDeactivated.id);
-      const [row] = await testApp.dataSource.query(
-        `SELECT count(*)::int AS count FROM "user" WHERE email IN ($1, $2)`,
-        ['by-removed@example.com', 'by-deactivated@example.com'],
-      );
-      expect(row.count).toBe(0);
+        await adminBrowser
+          .patch(`${members()}/${demoted.id}`)
+          .set('X-Request-Id', 'req-demote-inviter')
+          .send({ role: 'editor', version: 1 })
+          .expect(200);
+
+        expect(await storedIds([link.id, inApp.id, theirsElsewhere.id, others.id])).toEqual(
+          expect.arrayContaining([theirsElsewhere.id, others.id]),
+        );
+        expect(await storedIds([link.id, inApp.id])).toEqual([]);
+        expect(await revocations('req-demote-inviter')).toEqual(
+          [
+            {
+              action: 'invitation.revoked',
+              actor_user_id: admin.id,
+              workspace_id: workspace.id,
+              target_id: link.id,
+              details: {
+                email: 'by-demoted@example.com',
+                role: 'admin',
+                reason: 'inviter-demoted',
+                invitedBy: demoted.email,
+              },
+            },
+            {
+              action: 'invitation.revoked',
+              actor_user_id: admin.id,
+              workspace_id: workspace.id,
+              target_id: inApp.id,
+              details: {
+                email: existing.email,
+                role: 'viewer',
+                reason: 'inviter-demoted',
+                invitedBy: demoted.email,
+              },
+            },
+          ].sort((a, b) => a.target_id.localeCompare(b.target_id)),
+        );
+
+        // The link answers as a revoked one (and an unknown one) does; the in-app invitation is gone.
+        const revoked = await accept(tokenOf(link.url)).expect(404);
+        const unknown = await accept('an-invite-token-nobody-was-given').expect(404);
+        expect(withoutRequestId(revoked.text)).toBe(withoutRequestId(unknown.text));
+        expect(problemSchema.parse(revoked.body).detail).toMatch(
+          /unknown, used already or expired/,
+        );
+        const existingBrowser = await signIn(testApp, existing);
+        expect(
+          myInvitationListSchema.parse(
+            (await existingBrowser.get('/api/me/invitations').expect(200)).body,
+          ).items,
+        ).toEqual([]);
+        await existingBrowser.post(`/api/me/invitations/${inApp.id}/accept`).expect(404);
+
+        // Made an admin again: nothing comes back.
+        await adminBrowser
+          .patch(`${members()}/${demoted.id}`)
+          .send({ role: 'admin', version: 2 })
+          .expect(200);
+        const listed = await listedIds();
+        expect(listed).not.toContain(link.id);
+        expect(listed).not.toContain(inApp.id);
+        expect(listed).toContain(others.id);
+        await accept(tokenOf(link.url)).expect(404);
+        expect(
+          myInvitationListSchema.parse(
+            (await existingBrowser.get('/api/me/invitations').expect(200)).body,
+          ).items,
+        ).toEqual([]);
+        // A viewer made an editor had no invitations to lose: no event.
+        const viewer = await createMember(testApp, workspace, 'viewer');
+        await adminBrowser
+          .patch(`${members()}/${viewer.id}`)
+          .set('X-Request-Id', 'req-promote-viewer')
+          .send({ role: 'editor', version: 1 })
+          .expect(200);
+        expect(await revocations('req-promote-viewer')).toEqual([]);
+      });
+
+      it('a removed admin’s and a leaving admin’s pending invitations are revoked, saying why', async () => {
+        const removed = await createMember(testApp, workspace, 'admin');
+        const leaving = await createMember(testApp, workspace, 'admin');
+        const leavingBrowser = await signIn(testApp, leaving);
+        const byRemoved = await inviteAs(await signIn(testApp, removed), 'by-removed@example.com');
+        const byLeaving = await inviteAs(leavingBrowser, 'by-leaving@example.com');
+
+        await adminBrowser
+          .delete(`${members()}/${removed.id}`)
+          .set('X-Request-Id', 'req-remove-inviter')
+          .expect(204);
+        await leavingBrowser
+          .delete(`${members()}/me`)
+          .set('X-Request-Id', 'req-leave-inviter')
+          .expect(204);
+
+        expect(await storedIds([byRemoved.id, byLeaving.id])).toEqual([]);
+        expect(await revocations('req-remove-inviter')).toEqual([
+          expect.objectContaining({
+            actor_user_id: admin.id,
+            target_id: byRemoved.id,
+            details: expect.objectContaining({ reason: 'inviter-removed' }),
+          }),
+        ]);
+        expect(await revocations('req-leave-inviter')).toEqual([
+          expect.objectContaining({
+            actor_user_id: leaving.id,
+            target_id: byLeaving.id,
+            details: expect.objectContaining({ reason: 'inviter-left' }),
+          }),
+        ]);
+        await accept(tokenOf(byRemoved.url)).expect(404);
+        await accept(tokenOf(byLeaving.url)).expect(404);
+      });
+
+      it('a deactivated admin’s pending invitations are revoked in every workspace, and reactivating brings none back', async () => {
+        const instanceAdmin = await createUser(testApp);
+        await makeInstanceAdmin(testApp.dataSource.manager, instanceAdmin.id);
+        const instanceAdminBrowser = await signIn(testApp, instanceAdmin);
+        const deactivated = await createMember(testApp, workspace, 'admin');
+        const deactivatedBrowser = await signIn(testApp, deactivated);
+        const second = await createWorkspace(testApp, admin);
+        await addMember(testApp, second, deactivated, 'admin');
+        const here = await inviteAs(deactivatedBrowser, 'by-deactivated@example.com', 'viewer');
+        const there = await inviteAs(
+          deactivatedBrowser,
+          'by-deactivated-there@example.com',
+          'admin',
+          second.slug,
+        );
+
+        await instanceAdminBrowser
+          .patch(`/api/admin/users/${deactivated.id}`)
+          .set('X-Request-Id', 'req-deactivate-inviter')
+          .send({ active: false })
+          .expect(200);
+
+        expect(await storedIds([here.id, there.id])).toEqual([]);
+        const events = await revocations('req-deactivate-inviter');
+        expect(events).toHaveLength(2);
+        expect(events).toEqual(
+          expect.arrayContaining([
+            {
+              action: 'invitation.revoked',
+              actor_user_id: instanceAdmin.id,
+              workspace_id: workspace.id,
+              target_id: here.id,
+              details: {
+                email: 'by-deactivated@example.com',
+                role: 'viewer',
+                reason: 'inviter-deactivated',
+                invitedBy: deactivated.email,
+              },
+            },
+            expect.objectContaining({
+              workspace_id: second.id,
+              target_id: there.id,
+              details: expect.objectContaining({ reason: 'inviter-deactivated' }),
+            }),
+          ]),
+        );
+        const [deactivation] = await testApp.dataSource.query(
+          `SELECT details FROM audit_event
+            WHERE request_id = 'req-deactivate-inviter' AND action = 'account.deactivated'`,
+        );
+        expect(deactivation.details).toMatchObject({ invitationsRevoked: 2 });
+        const revoked = await accept(tokenOf(here.url)).expect(404);
+        const unknown = await accept('an-invite-token-nobody-was-given').expect(404);
+        expect(withoutRequestId(revoked.text)).toBe(withoutRequestId(unknown.text));
+
+        await instanceAdminBrowser
+          .patch(`/api/admin/users/${deactivated.id}`)
+          .send({ active: true })
+          .expect(200);
+        await accept(tokenOf(here.url)).expect(404);
+        await accept(tokenOf(there.url)).expect(404);
+        expect(await listedIds()).not.toContain(here.id);
+      });
+
+      it('an invitation sent while its admin is being demoted is refused, so none outlives the role', async () => {
+        const demoted = await createMember(testApp, workspace, 'admin');
+        const demotedBrowser = await signIn(testApp, demoted);
+        // Members demotes them, as PATCH …/members does: the workspace locked, not committed yet.
+        const runner = testApp.dataSource.createQueryRunner();
+        await runner.connect();
+        try {
+          await runner.startTransaction();
+          await runner.query(`SELECT 1 FROM workspace WHERE id = $1 FOR NO KEY UPDATE`, [
+            workspace.id,
+          ]);
+          await runner.query(
+            `UPDATE membership SET role = 'editor' WHERE workspace_id = $1 AND user_id = $2`,
+            [workspace.id, demoted.id],
+          );
+          let done = false;
+          const inviting = demotedBrowser
+            .post(members())
+            .send({ email: 'raced-invite@example.com', role: 'admin' })
+            .then((response) => {
+              done = true;
+              return response;
+            });
+          const waiting = async () =>
+            (
+              await testApp.dataSource.query(
+                `SELECT count(*)::int AS count
+                   FROM pg_locks lock JOIN pg_stat_activity backend ON backend.pid = lock.pid
+                  WHERE NOT lock.granted AND backend.datname = current_database()`,
+              )
+            )[0].count > 0;
+          while (!done && !(await waiting()))
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          await runner.commitTransaction();
+          const refused = await inviting;
+          expect(refused.status).toBe(403);
+          expect(problemSchema.parse(refused.body).detail).toContain('no longer an admin');
+        } finally {
+          if (runner.isTransactionActive) await runner.rollbackTransaction();
+          await runner.release();
+        }
+        const [row] = await testApp.dataSource.query(
+          `SELECT count(*)::int AS count FROM invitation WHERE email = 'raced-invite@example.com'`,
+        );
+        expect(row.count).toBe(0);
+      });
     });
 
     it('two invitations to one new email accepted at the same moment: one account, one 200 and one 404', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import {
+  addMemberResponseSchema,
   authConfigResponseSchema,
   mfaChallengeSchema,
   pendingSsoLinkListSchema,
@@ -40,6 +41,7 @@ function ssoConfig(provider: TestOidcProvider): OidcConfig {
       engineering: { acme: 'viewer' },
       leads: { acme: 'editor', beta: 'admin' },
       operations: { 'no-such-workspace': 'admin' },
+      support: { beta: 'viewer' },
     },
     adminGroup: 'bearing-admins',
   };
@@ -198,6 +200,55 @@ describe('single sign-on (OpenID Connect)', () => {
         where: { workspaceId: acme.id, action: 'member.role-changed' },
       });
       expect(change?.details).toMatchObject({ from: 'editor', to: 'viewer', via: 'sso' });
+    });
+
+    it('revokes the pending invitations of an admin the role map demotes, saying why', async () => {
+      provider.people.set('cai', {
+        email: 'cai@example.com',
+        email_verified: true,
+        groups: ['leads'],
+      });
+      const first = await ssoSignIn('cai');
+      const invited = await first.agent
+        .post(`/api/workspaces/${beta.slug}/members`)
+        .send({ email: 'invited-by-cai@example.com', role: 'editor' })
+        .expect(201);
+      const invitation = addMemberResponseSchema.parse(invited.body).invitation;
+
+      provider.people.set('cai', {
+        email: 'cai@example.com',
+        email_verified: true,
+        groups: ['support'],
+      });
+      const again = await ssoSignIn('cai');
+      const me = await sessionOf(again.agent);
+      expect(me?.workspaces.find((workspace) => workspace.id === beta.id)?.role).toBe('viewer');
+      const [row] = await testApp.dataSource.query(
+        `SELECT count(*)::int AS count FROM invitation WHERE id = $1`,
+        [invitation.id],
+      );
+      expect(row.count).toBe(0);
+      const revoked = await testApp.dataSource.getRepository(AuditEvent).findOne({
+        where: { workspaceId: beta.id, action: 'invitation.revoked', targetId: invitation.id },
+      });
+      expect(revoked).toMatchObject({
+        actorUserId: me?.user.id,
+        details: {
+          email: 'invited-by-cai@example.com',
+          role: 'editor',
+          reason: 'inviter-demoted',
+          invitedBy: 'cai@example.com',
+          via: 'sso',
+        },
+      });
+      await browser(testApp)
+        .post('/api/auth/accept-invite')
+        .send({
+          token: invitation.url.replace(/^\/invite\//, ''),
+          displayName: 'Invited',
+          password: 'a long enough passphrase 42',
+        })
+        .expect(404);
     });
 
     it('makes members of the admin group instance admins', async () => {

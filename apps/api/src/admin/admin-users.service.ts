@@ -18,6 +18,7 @@ import {
   setUserDeactivated,
 } from '../accounts/user-admin.repository.js';
 import { recordAuditEvent } from '../audit/audit.repository.js';
+import { revokeInvitationsOfFormerAdmin } from '../members/invitations.service.js';
 import { lockWorkspacesOnlyAdministeredBy } from '../members/membership.repository.js';
 import { revokeSessionsOfUser } from '../auth/user-sessions.repository.js';
 import { ProblemException } from '../common/problem/problem.js';
@@ -76,8 +77,9 @@ export class AdminUsersService {
   }
 
   /**
-   * Deactivating ends the account's sessions and revokes its API tokens in the same
-   * transaction, so its very next request is refused; nobody deactivates themselves, and the
+   * Deactivating ends the account's sessions and revokes its API tokens and the invitations it
+   * made that are still pending, in the same transaction, so its very next request is refused
+   * and no link it handed out works; nobody deactivates themselves, and the
    * last active instance admin stays active. The only active admin of a workspace is refused
    * too (409 naming the workspaces: nobody could manage them, and instance admins cannot step
    * in), unless the caller confirms with `leaveWorkspacesWithoutAdmin` — a compromised account
@@ -118,6 +120,12 @@ export class AdminUsersService {
       : {
           sessionsRevoked: await revokeSessionsOfUser(manager, user.id),
           tokensRevoked: await revokeTokensOfUser(manager, user.id),
+          invitationsRevoked: await revokeInvitationsOfFormerAdmin(manager, {
+            inviter: user,
+            workspaceId: null,
+            actor,
+            reason: 'deactivated',
+          }),
         };
     await recordAuditEvent(manager, {
       workspaceId: null,

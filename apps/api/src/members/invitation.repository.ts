@@ -4,10 +4,9 @@ import { Invitation } from './invitation.entity.js';
 
 /**
  * Open: neither accepted nor expired, and its inviter is still an admin of the workspace with an
- * active account. Only an admin may invite, so an invitation works only while the person who
- * made it still could: one made by an admin who was since removed, demoted or deactivated stops
- * working, whatever its role (and works again should they become an admin again before it
- * expires).
+ * active account. Only an admin may invite, and an admin's pending invitations are revoked when
+ * they stop being one (`revokeInvitationsOfFormerAdmin`); this condition is the second line, so
+ * an invitation never works while the person who made it could not make it.
  */
 const OPEN = `invitation.acceptedAt IS NULL AND invitation.expiresAt > now() AND EXISTS (
   SELECT 1
@@ -156,4 +155,26 @@ export async function deleteInvitation(
   id: string,
 ): Promise<void> {
   await manager.getRepository(Invitation).delete({ id, workspaceId });
+}
+
+/**
+ * The pending (neither accepted nor expired) invitations `inviterUserId` made — in one workspace,
+ * or in every one for `null` — locked for the rest of the transaction, with their workspace id,
+ * oldest first. Whether the inviter is still an admin does not matter here.
+ */
+export function lockPendingInvitationsBy(
+  manager: EntityManager,
+  inviterUserId: string,
+  workspaceId: string | null,
+): Promise<Invitation[]> {
+  const query = manager
+    .getRepository(Invitation)
+    .createQueryBuilder('invitation')
+    .setLock('pessimistic_write')
+    .where('invitation.invitedByUserId = :inviterUserId', { inviterUserId })
+    .andWhere('invitation.acceptedAt IS NULL')
+    .andWhere('invitation.expiresAt > now()');
+  if (workspaceId !== null)
+    query.andWhere('invitation.workspaceId = :workspaceId', { workspaceId });
+  return query.orderBy('invitation.createdAt', 'ASC').addOrderBy('invitation.id', 'ASC').getMany();
 }

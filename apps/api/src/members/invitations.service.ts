@@ -24,6 +24,7 @@ import {
   deleteInvitation,
   deleteUnusedInvitationsOf,
   insertInvitation,
+  lockPendingInvitationsBy,
   lockOpenInvitationByTokenHash,
   lockOpenInvitationOf,
   lockOpenInvitationTo,
@@ -239,4 +240,52 @@ function toMyInvitationResponse(invitation: Invitation): MyInvitation[] {
       expiresAt: invitation.expiresAt.toISOString(),
     },
   ];
+}
+
+/** How a person stopped being an admin of a workspace. */
+export type AdminRoleEnd = 'demoted' | 'removed' | 'left' | 'deactivated';
+
+/**
+ * Only an admin may invite, so when a person stops being an admin — demoted in Members or by
+ * single sign-on's role map, removed, leaving, or their account deactivated — the invitations
+ * they made and nobody has used yet are revoked in the caller's transaction: the links and the
+ * invited people's in-app invitations stop working for good (they answer as any revoked one),
+ * and should the person become an admin again, nothing comes back. Each revoked invitation gets
+ * its own `invitation.revoked` event in its workspace's log, saying why.
+ *
+ * `workspaceId` names the workspace where they stopped being an admin; `null` revokes theirs in
+ * every workspace (a deactivated account is an admin nowhere). The caller holds the workspace's
+ * membership lock (`lockWorkspaceMemberships`), as inviting does, so an invitation made at the
+ * same moment is either revoked here or refused. Answers how many were revoked.
+ */
+export async function revokeInvitationsOfFormerAdmin(
+  manager: EntityManager,
+  change: {
+    inviter: { id: string; email: string };
+    workspaceId: string | null;
+    actor: Actor;
+    reason: AdminRoleEnd;
+    /** Set when single sign-on's role map made the change. */
+    via?: 'sso';
+  },
+): Promise<number> {
+  const { inviter, workspaceId, actor, reason, via } = change;
+  const pending = await lockPendingInvitationsBy(manager, inviter.id, workspaceId);
+  for (const invitation of pending) {
+    await deleteInvitation(manager, invitation.workspaceId, invitation.id);
+    await recordAuditEvent(manager, {
+      workspaceId: invitation.workspaceId,
+      actor,
+      action: 'invitation.revoked',
+      target: { type: 'invitation', id: invitation.id },
+      details: {
+        email: invitation.email,
+        role: invitation.role,
+        reason: `inviter-${reason}`,
+        invitedBy: inviter.email,
+        ...(via === undefined ? {} : { via }),
+      },
+    });
+  }
+  return pending.length;
 }

@@ -22,12 +22,13 @@ import { isUniqueViolation } from '../database/postgres-errors.js';
 import { revokeTokensOfUserIn } from '../tokens/user-tokens.repository.js';
 import type { Membership } from '../workspaces/membership.entity.js';
 import { isMemberByEmail } from './invitation.repository.js';
-import { InvitationsService } from './invitations.service.js';
+import { InvitationsService, revokeInvitationsOfFormerAdmin } from './invitations.service.js';
 import { toMemberResponse } from './member.mapper.js';
 import {
   assertAnotherAdminRemains,
   deleteMembership,
   findMembership,
+  isActiveAdminOf,
   lockWorkspaceMemberships,
   membershipPage,
   saveMembership,
@@ -81,6 +82,13 @@ export class MembersService {
       return await this.dataSource.transaction(async (manager) => {
         // Two invitations of one email at the same moment: the second replaces the first.
         await lockWorkspaceMemberships(manager, workspaceId);
+        // Demoted, removed or deactivated while this request waited for the lock: their pending
+        // invitations were just revoked, and this one would outlive their admin role too.
+        if (!(await isActiveAdminOf(manager, workspaceId, actor.userId))) {
+          throw ProblemException.forbidden(
+            'You are no longer an admin of this workspace, so you cannot invite anyone to it.',
+          );
+        }
         if (await isMemberByEmail(manager, workspaceId, request.email)) {
           throw ProblemException.conflict('member-exists', `${request.email} is already a member.`);
         }
@@ -114,7 +122,10 @@ export class MembersService {
     );
   }
 
-  /** Changes a member's role; the caller's `version` must be current (optimistic concurrency). */
+  /**
+   * Changes a member's role; the caller's `version` must be current (optimistic concurrency). An
+   * admin who becomes an editor or viewer loses the invitations they made that are still pending.
+   */
   async changeRole(
     workspaceId: string,
     actor: Actor,
@@ -132,6 +143,14 @@ export class MembersService {
       const from = membership.role;
       membership.role = role;
       const saved = await saveMembership(manager, membership);
+      if (from === 'admin') {
+        await revokeInvitationsOfFormerAdmin(manager, {
+          inviter: userOf(membership),
+          workspaceId,
+          actor,
+          reason: 'demoted',
+        });
+      }
       await recordAuditEvent(manager, {
         workspaceId,
         actor,
@@ -143,14 +162,17 @@ export class MembersService {
     });
   }
 
-  /** Removes a member and revokes their API tokens for this workspace. */
+  /**
+   * Removes a member and revokes their API tokens for this workspace, and an admin's pending
+   * invitations here.
+   */
   async remove(workspaceId: string, actor: Actor, userId: string): Promise<void> {
     await this.endMembership(workspaceId, actor, userId, 'remove');
   }
 
   /**
-   * The caller leaves the workspace: the same as an admin removing them (their API tokens here
-   * are revoked), and never the last admin who can sign in.
+   * The caller leaves the workspace: the same as an admin removing them (their API tokens and,
+   * for an admin, pending invitations here are revoked), and never the last admin who can sign in.
    */
   async leave(workspaceId: string, actor: Actor): Promise<void> {
     await this.endMembership(workspaceId, actor, actor.userId, 'leave');
@@ -169,6 +191,14 @@ export class MembersService {
         await assertAnotherAdminRemains(manager, workspaceId, userId, change);
       }
       await deleteMembership(manager, workspaceId, userId);
+      if (membership.role === 'admin') {
+        await revokeInvitationsOfFormerAdmin(manager, {
+          inviter: userOf(membership),
+          workspaceId,
+          actor,
+          reason: change === 'leave' ? 'left' : 'removed',
+        });
+      }
       const tokensRevoked = await revokeTokensOfUserIn(manager, workspaceId, userId);
       await recordAuditEvent(manager, {
         workspaceId,

@@ -38,6 +38,23 @@ export function anotherActiveAdminRemains(
     .getExists();
 }
 
+/** Whether `userId` is an admin of the workspace with an active account. */
+export function isActiveAdminOf(
+  manager: EntityManager,
+  workspaceId: string,
+  userId: string,
+): Promise<boolean> {
+  return manager
+    .getRepository(Membership)
+    .createQueryBuilder('membership')
+    .innerJoin('membership.user', 'user')
+    .where('membership.workspaceId = :workspaceId', { workspaceId })
+    .andWhere('membership.userId = :userId', { userId })
+    .andWhere(`membership.role = 'admin'`)
+    .andWhere('user.disabledAt IS NULL')
+    .getExists();
+}
+
 /**
  * Refuses, with a 409 naming why, a change that would leave the workspace without an admin who
  * can sign in.

@@ -20,6 +20,7 @@ import {
   membershipOfUser,
   saveMembership,
 } from '../../members/membership.repository.js';
+import { revokeInvitationsOfFormerAdmin } from '../../members/invitations.service.js';
 import { type RateLimit, RateLimitService } from '../../rate-limit/rate-limit.service.js';
 import { workspaceBySlug } from '../../workspaces/workspace.repository.js';
 import { recordAccountEvent } from '../account-audit.js';
@@ -252,7 +253,8 @@ export class OidcService {
   /**
    * Gives the person the role their groups map to in each named workspace that exists: a new
    * membership, or the role changed to the mapped one. Memberships are never removed here, and
-   * the workspace's last admin is never demoted (an admin changes that in Members).
+   * the workspace's last admin is never demoted (an admin changes that in Members); an admin
+   * demoted here loses their pending invitations, as in Members.
    */
   private async applyRoleMap(
     manager: EntityManager,
@@ -292,6 +294,15 @@ export class OidcService {
       const from: WorkspaceRole = membership.role;
       membership.role = role;
       await saveMembership(manager, membership);
+      if (from === 'admin') {
+        await revokeInvitationsOfFormerAdmin(manager, {
+          inviter: user,
+          workspaceId: workspace.id,
+          actor,
+          reason: 'demoted',
+          via: 'sso',
+        });
+      }
       await recordAuditEvent(manager, {
         workspaceId: workspace.id,
         actor,

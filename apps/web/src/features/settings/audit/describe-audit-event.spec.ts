@@ -93,6 +93,31 @@ describe('describeAuditEvent', () => {
       'bo@x.test (1 session)',
     ],
     [
+      event('invitation.revoked', { email: 'cy@x.test', role: 'viewer' }),
+      'Revoked an invitation',
+      'cy@x.test as viewer',
+    ],
+    [
+      event('invitation.revoked', {
+        email: 'cy@x.test',
+        role: 'admin',
+        reason: 'inviter-demoted',
+        invitedBy: 'bo@x.test',
+      }),
+      'Revoked an invitation',
+      'cy@x.test as admin (inviter bo@x.test was demoted)',
+    ],
+    [
+      event('invitation.revoked', {
+        email: 'cy@x.test',
+        role: 'editor',
+        reason: 'inviter-left',
+        invitedBy: 'bo@x.test',
+      }),
+      'Revoked an invitation',
+      'cy@x.test as editor (inviter bo@x.test left the workspace)',
+    ],
+    [
       event('session.sso-refused', { email: 'cy@x.test', reason: 'email-not-verified' }),
       'Refused a single sign-on',
       'cy@x.test (email not verified)',

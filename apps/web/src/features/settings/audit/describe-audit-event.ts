@@ -17,6 +17,19 @@ function joined(...parts: (string | undefined)[]): string {
 
 type Describer = (detail: Details, event: AuditEvent) => AuditEventDescription;
 
+/** Why an invitation went with its inviter's admin role, e.g. "(inviter bo@x.test was demoted)". */
+const INVITER_LEFT: Record<string, string> = {
+  'inviter-demoted': 'was demoted',
+  'inviter-removed': 'was removed',
+  'inviter-left': 'left the workspace',
+  'inviter-deactivated': 'was deactivated',
+};
+
+function inviterLeft(reason: string | undefined, invitedBy: string | undefined) {
+  const what = reason === undefined ? undefined : INVITER_LEFT[reason];
+  return what && `(${invitedBy ? `inviter ${invitedBy}` : 'its inviter'} ${what})`;
+}
+
 /**
  * Accounts, access and integrations, described in full; the domain's own writes (objectives,
  * metrics, programs …) get the generic wording, which their names already make clear.
@@ -82,7 +95,11 @@ const DESCRIBERS: Partial<Record<AuditAction, Describer>> = {
   }),
   'invitation.revoked': (detail) => ({
     action: 'Revoked an invitation',
-    target: joined(detail('email'), detail('role') && `as ${detail('role')}`),
+    target: joined(
+      detail('email'),
+      detail('role') && `as ${detail('role')}`,
+      inviterLeft(detail('reason'), detail('invitedBy')),
+    ),
   }),
   'token.created': (detail) => ({
     action: 'Created an API token',
