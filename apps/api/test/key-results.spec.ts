@@ -723,6 +723,87 @@ describe('key results', () => {
         .expect(400);
       expect(fieldErrors(seconds.body).map(({ path }) => path)).toEqual(['unit']);
     });
+
+    it('keeps the metric on its unit while key results of active objectives follow it, naming up to 5', async () => {
+      const period = await createPeriod(testApp, workspace, {
+        start: '2024-01-01',
+        end: '2024-03-31',
+      });
+      const objective = await createObjective(testApp, workspace, editor, period);
+      const closed = await createObjective(testApp, workspace, editor, period, {
+        status: 'closed',
+      });
+      const metric = await createMetric(testApp, workspace);
+      const metricUrl = url(`metrics/${metric.key}`);
+      // Nothing follows it yet: its unit may change.
+      await editorBrowser.patch(metricUrl).send({ unit: 'ms', version: 1 }).expect(200);
+      const followers: string[] = [];
+      for (const n of [1, 2, 3, 4, 5, 6]) {
+        const created = keyResultSchema.parse(
+          (
+            await editorBrowser
+              .post(url('key-results'))
+              .send({
+                objectiveId: objective.id,
+                title: `Start under 900 ms (${n})`,
+                kind: 'stay-below',
+                target: 900,
+                metricKey: metric.key,
+              })
+              .expect(201)
+          ).body,
+        );
+        expect(created.unit).toBe('ms');
+        followers.push(created.id);
+      }
+      const ofClosed = await createKeyResult(testApp, closed, { metric });
+      await testApp.dataSource.query(`UPDATE "key_result" SET "unit" = 'ms' WHERE "id" = $1`, [
+        ofClosed.id,
+      ]);
+
+      const before = await okrRecordVersions(testApp, workspace);
+      const refused = await editorBrowser
+        .patch(metricUrl)
+        .send({ unit: 's', version: 2 })
+        .expect(409);
+      const problem = problemSchema.parse(refused.body);
+      expect(problem.type).toMatch(/\/metric-unit-in-use$/);
+      const message =
+        'cannot change from "ms" to "s" while key results of active objectives follow the metric ("Start under 900 ms (1)", "Start under 900 ms (2)", "Start under 900 ms (3)", "Start under 900 ms (4)", "Start under 900 ms (5)" and 1 more): their baselines and targets are numbers in "ms". Unlink them or link them to another metric, or close their objectives, first — or create a new metric for the new unit';
+      expect(problem.errors).toEqual([{ path: 'unit', message }]);
+      expect(problem.detail).toBe(`The unit of metric "${metric.key}" ${message}.`);
+      expect(await okrRecordVersions(testApp, workspace)).toEqual(before);
+      // Other edits, and the same unit sent again, still go through.
+      await editorBrowser
+        .patch(metricUrl)
+        .send({ name: 'Start latency', unit: 'ms', version: 2 })
+        .expect(200);
+
+      // Once none of an active objective follows it, the unit changes; the closed quarter's
+      // key result keeps the unit it ended with.
+      for (const id of followers.slice(1)) {
+        await editorBrowser
+          .patch(url(`key-results/${id}`))
+          .send({ metricKey: null, version: 1 })
+          .expect(200);
+      }
+      const last = await editorBrowser.patch(metricUrl).send({ unit: '', version: 3 }).expect(409);
+      expect(problemSchema.parse(last.body).errors?.[0]?.message).toMatch(
+        /^cannot change from "ms" to no unit while key results of active objectives follow the metric \("Start under 900 ms \(1\)"\):/,
+      );
+      await editorBrowser
+        .patch(`${url('objectives')}/${objective.id}`)
+        .send({ status: 'closed', version: 1 })
+        .expect(200);
+      expect(
+        (await editorBrowser.patch(metricUrl).send({ unit: 's', version: 3 }).expect(200)).body,
+      ).toMatchObject({ unit: 's' });
+      const stored: { unit: string }[] = await testApp.dataSource.query(
+        `SELECT "unit" FROM "key_result" WHERE "id" = ANY($1::uuid[])`,
+        [[followers[0], ofClosed.id]],
+      );
+      expect(stored).toEqual([{ unit: 'ms' }, { unit: 'ms' }]);
+    });
   });
 
   describe('key results of an objective that is not active', () => {

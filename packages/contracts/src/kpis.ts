@@ -43,8 +43,11 @@ export const createMetricRequestSchema = z.strictObject({
 
 /**
  * `PATCH /api/workspaces/:workspace/metrics/:key` (editor) → `metricSchema`. The key never
- * changes (pushers refer to it). A new `direction` re-evaluates the metric's guardrails.
- * `archived: true` retires the metric, `false` brings it back: see `metricSchema.archived`.
+ * changes (pushers refer to it). A new `direction` re-evaluates the metric's guardrails. A new
+ * `unit` is refused (409 `metric-unit-in-use`, at `unit`, naming up to 5 of them) while key
+ * results of active objectives follow the metric: their unit is the metric's, and their baselines
+ * and targets are numbers in it. `archived: true` retires the metric, `false` brings it back:
+ * see `metricSchema.archived`.
  */
 export const updateMetricRequestSchema = z.strictObject({
   name: metricNameSchema.optional(),

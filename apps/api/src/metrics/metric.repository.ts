@@ -151,6 +151,31 @@ export async function archivedMetricKeys(
   return rows.map(({ key }) => key);
 }
 
+/**
+ * The key results of active objectives that follow the metric — their targets are numbers in its
+ * unit — by title: the first `limit` titles and how many there are in all. Those of closed or
+ * cancelled objectives are left out: they keep the numbers they ended with.
+ */
+export async function keyResultsFollowingMetric(
+  manager: EntityManager,
+  workspaceId: string,
+  metricId: string,
+  limit: number,
+): Promise<{ titles: string[]; total: number }> {
+  const rows: { title: string; total: string }[] = await manager.query(
+    `SELECT "key_result"."title", count(*) OVER () AS "total"
+       FROM "key_result"
+       JOIN "objective" ON "objective"."id" = "key_result"."objective_id"
+                       AND "objective"."workspace_id" = "key_result"."workspace_id"
+      WHERE "key_result"."metric_id" = $1 AND "key_result"."workspace_id" = $2
+        AND "objective"."status" = 'active'
+      ORDER BY "key_result"."title", "key_result"."id"
+      LIMIT $3`,
+    [metricId, workspaceId, limit],
+  );
+  return { titles: rows.map(({ title }) => title), total: Number(rows[0]?.total ?? 0) };
+}
+
 /** The metric with `key` in *this* workspace, or null (for callers that answer otherwise). */
 export function metricWithKey(
   manager: EntityManager,

@@ -68,11 +68,14 @@ export class MetricsController {
     return this.metrics.get(workspace.id, key);
   }
 
-  /** `updateMetricRequestSchema` → `metricSchema`; a stale `version` is a 409. */
+  /**
+   * `updateMetricRequestSchema` → `metricSchema`; a stale `version` is a 409, and so is a new
+   * `unit` while key results of active objectives follow the metric (`metric-unit-in-use`).
+   */
   @Patch(':key')
   @Access({ workspaceRole: 'editor' })
   @Returns(metricSchema)
-  @Fails(409, 'stale-version')
+  @Fails(409, 'stale-version', 'metric-unit-in-use')
   update(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,

@@ -7,14 +7,16 @@ import type {
   MetricPage,
   UpdateMetricRequest,
 } from '@bearing/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../access/caller.js';
+import type { Metric } from './metric.entity.js';
 import { recordAuditEvent } from '../audit/audit.repository.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
 import {
   findMetricByKey,
   insertMetric,
+  keyResultsFollowingMetric,
   latestPointsOf,
   metricPage,
   saveMetric,
@@ -104,7 +106,8 @@ export class MetricsService {
   /**
    * Edits a metric; a new direction re-evaluates its guardrails in the same transaction. A change
    * of `archived` is recorded as `metric.archived` / `metric.unarchived`; taken under the metric's
-   * lock, it waits for an upload in progress, and a later upload sees it.
+   * lock, it waits for an upload in progress, and a later upload sees it. A new unit is refused
+   * while key results of active objectives follow the metric (`assertUnitFree`).
    */
   async update(
     workspaceId: string,
@@ -115,6 +118,9 @@ export class MetricsService {
     return this.dataSource.transaction(async (manager) => {
       const metric = await findMetricByKey(manager, workspaceId, key, { lock: true });
       assertVersion('metric', metric.version, version);
+      if (changes.unit !== undefined && changes.unit !== metric.unit) {
+        await assertUnitFree(manager, workspaceId, metric, changes.unit);
+      }
       const directionChanged =
         changes.direction !== undefined && changes.direction !== metric.direction;
       const archivedChanged =
@@ -136,4 +142,41 @@ export class MetricsService {
       return toMetricResponse(saved, latest.get(saved.id));
     });
   }
+}
+
+/** How many key results a refused unit change names. */
+const FOLLOWERS_NAMED = 5;
+
+/**
+ * Refuses a new unit for `metric` (409 `metric-unit-in-use`, at `unit`) while key results of
+ * active objectives follow it: a key result's unit is its metric's, and its baseline and target
+ * are numbers in that unit, so neither keeping the old unit nor relabelling them would be right.
+ * The caller holds the metric's lock, which linking a key result to it share-locks: none can
+ * start following it before this change commits.
+ */
+async function assertUnitFree(
+  manager: EntityManager,
+  workspaceId: string,
+  metric: Metric,
+  unit: string,
+): Promise<void> {
+  const { titles, total } = await keyResultsFollowingMetric(
+    manager,
+    workspaceId,
+    metric.id,
+    FOLLOWERS_NAMED,
+  );
+  if (total === 0) return;
+  const named = titles.map((title) => `"${title}"`).join(', ');
+  const more = total > titles.length ? ` and ${total - titles.length} more` : '';
+  const message = `cannot change from ${unitName(metric.unit)} to ${unitName(unit)} while key results of active objectives follow the metric (${named}${more}): their baselines and targets are numbers in ${unitName(metric.unit)}. Unlink them or link them to another metric, or close their objectives, first — or create a new metric for the new unit`;
+  const { problem } = ProblemException.conflict(
+    'metric-unit-in-use',
+    `The unit of metric "${metric.key}" ${message}.`,
+  );
+  throw new ProblemException({ ...problem, errors: [{ path: 'unit', message }] });
+}
+
+function unitName(unit: string): string {
+  return unit === '' ? 'no unit' : `"${unit}"`;
 }
