@@ -1,5 +1,10 @@
-import { type MetricPoint, metricPointsImportSchema } from '@bearing/contracts';
+import {
+  type MetricPoint,
+  metricPointsDeletedSchema,
+  metricPointsImportSchema,
+} from '@bearing/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { withQuery } from './all-pages';
 import { apiSend } from './client';
 import { guardrailKeys } from './guardrails';
 import { metricKeys } from './metrics';
@@ -59,6 +64,25 @@ export function useUploadMetricPoints(workspace: string, key: string) {
         pointsPath(workspace, key),
         new Blob([file], { type: format === 'csv' ? 'text/csv' : 'application/json' }),
         metricPointsImportSchema,
+      ),
+    onSuccess: invalidate,
+  });
+}
+
+/**
+ * `DELETE …/metrics/:key/points?timestamp=` (editor): removes the metric's value at that instant
+ * (a wrong value pushed, or one at a wrong moment); its guardrails and signals are computed again.
+ * Nothing there any more (removed meanwhile) is `deleted: 0`, not an error.
+ */
+export function useRemoveMetricPoint(workspace: string, key: string) {
+  const invalidate = useInvalidateAfterPoints(workspace);
+  return useMutation({
+    mutationFn: (timestamp: string) =>
+      apiSend(
+        'DELETE',
+        withQuery(pointsPath(workspace, key), { timestamp }),
+        undefined,
+        metricPointsDeletedSchema,
       ),
     onSuccess: invalidate,
   });

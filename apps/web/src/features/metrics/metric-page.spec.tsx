@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeResponse, mockFetch, problemResponse, sentBody } from '../../test-utils/fake-fetch';
+import { formatDateTime } from '../../components/format';
 import {
   guardrail,
   metric,
@@ -282,6 +283,71 @@ describe('MetricPage', () => {
     expect(
       fetchMock.mock.calls.filter(([, init]) => init?.method === 'DELETE').map(([input]) => input),
     ).toEqual([`/api/workspaces/demo/guardrails/${guardrail().id}`]);
+  });
+
+  it('lets an editor remove one recorded value after a confirmation naming it, then refreshes', async () => {
+    const recorded = series();
+    let points = recorded.points;
+    const wrong = points[3]!;
+    const fetchMock = routes('editor', {
+      [`${PATH}/series`]: () => fakeResponse(200, { ...recorded, points }),
+      [`DELETE ${PATH}/points`]: ({ url }) => {
+        const timestamp = new URL(url, 'http://bearing.test').searchParams.get('timestamp');
+        points = points.filter((point) => point.timestamp !== timestamp);
+        return fakeResponse(200, { deleted: 1 });
+      },
+    });
+    renderApp(`/w/demo/metrics/${LATENCY.key}`);
+
+    const section = await screen.findByRole(
+      'region',
+      { name: 'Recorded values' },
+      { timeout: 15000 },
+    );
+    const name = `Remove value 262 ms at ${formatDateTime(wrong.timestamp)}`;
+    // Newest first, one "Remove" per value, each naming its value and time.
+    expect(
+      within(section)
+        .getAllByRole('button')
+        .map((button) => button.getAttribute('aria-label')),
+    ).toEqual(
+      [...points]
+        .reverse()
+        .map((point) => `Remove value ${point.value} ms at ${formatDateTime(point.timestamp)}`),
+    );
+    const button = within(section).getByRole('button', { name });
+    expect(button.textContent).toBe('Remove');
+    fireEvent.click(button);
+
+    const dialog = await screen.findByRole(
+      'dialog',
+      { name: 'Remove this value?' },
+      { timeout: 15000 },
+    );
+    expect(dialog.textContent).toContain(`262 ms at ${formatDateTime(wrong.timestamp)}`);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Remove value' }));
+
+    await waitFor(() => expect(within(section).queryByRole('button', { name })).toBeNull(), {
+      timeout: 15000,
+    });
+    expect(within(section).getAllByRole('button')).toHaveLength(3);
+    expect(screen.queryByRole('dialog', { name: 'Remove this value?' })).toBeNull();
+    expect(
+      fetchMock.mock.calls.filter(([, init]) => init?.method === 'DELETE').map(([input]) => input),
+    ).toEqual([`${PATH}/points?timestamp=${encodeURIComponent(wrong.timestamp)}`]);
+    // The series (the charts' too) was asked again after the removal.
+    expect(
+      requestedUrls(fetchMock).filter((url) => url === `${PATH}/series`).length,
+    ).toBeGreaterThan(1);
+  });
+
+  it('offers a viewer no way to remove a value', async () => {
+    routes('viewer');
+    renderApp(`/w/demo/metrics/${LATENCY.key}`);
+
+    await screen.findByRole('region', { name: 'Individuals (X) chart' }, { timeout: 15000 });
+    expect(screen.queryByRole('region', { name: 'Recorded values' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Remove/ })).toBeNull();
   });
 
   it('offers a viewer no archive or delete', async () => {

@@ -23,6 +23,7 @@ import { CATEGORY_LABELS, DIRECTION_LABELS } from './metric-labels';
 import { PushPointsHelp } from './push-points-help';
 import { useDateRange } from './use-date-range';
 import { MetricValueActions } from './values/metric-value-actions';
+import { RecordedValues } from './values/recorded-values';
 import { XmrPanel } from './xmr-panel';
 
 /** `/w/:workspace/metrics/:key?range=|from=&to=`: a KPI's XmR charts, signals and guardrails. */
@@ -160,6 +161,7 @@ function MetricView({ workspace, editor, metric, back }: MetricViewProps) {
           </Paper>
         }
       />
+      {editor && <RecordedValues workspace={workspace} metric={metric} range={dateRange.range} />}
       <GuardrailsSection
         workspace={workspace}
         metrics={[metric]}
