@@ -615,6 +615,50 @@ describe('Jira sync', () => {
       expect((await agent.get(`${teamPath(team)}/source`).expect(200)).body.state).toBe('ok');
     });
 
+    it('resumes the broken sources of a connection once its token is saved, and syncs them', async () => {
+      const jira = await fake();
+      jira.generate({ count: 20 });
+      const id = await connectFake(agent, workspace, jira);
+      const team = await createTeam(testApp, workspace);
+      await putSource(agent, workspace, team, { connectionId: id, jql: 'project = PAY' });
+      expect((await syncNow(agent, workspace, team)).status).toBe('succeeded');
+      jira.revokeToken();
+      expect((await syncNow(agent, workspace, team)).status).toBe('failed');
+      expect((await agent.get(`${teamPath(team)}/source`).expect(200)).body.state).toBe('broken');
+
+      // A rename is no fix: the source stays paused.
+      await agent.patch(`${base()}/jira-connections/${id}`).send({ name: 'Renamed' }).expect(200);
+      expect((await agent.get(`${teamPath(team)}/source`).expect(200)).body.state).toBe('broken');
+
+      // The admin pastes the new token into the connection, as the notice says.
+      const rotated = 'ATATT3xFfGF0-fake-jira-token-rotated';
+      jira.acceptToken(rotated);
+      await agent.patch(`${base()}/jira-connections/${id}`).send({ secret: rotated }).expect(200);
+      const runs = await agent.get(`${teamPath(team)}/source/runs`).expect(200);
+      expect(runs.body.items).toHaveLength(3);
+      // Every run is stamped with the test's clock: the new one is the one not ended yet.
+      const started = (runs.body.items as { id: string; status: string }[]).filter(
+        (run) => run.status === 'queued' || run.status === 'running',
+      );
+      expect(started).toHaveLength(1);
+      const resumed = await waitForRun(agent, workspace, team, started[0]?.id ?? '');
+      expect(resumed).toMatchObject({ trigger: 'manual', status: 'succeeded' });
+      expect((await agent.get(`${teamPath(team)}/source`).expect(200)).body).toMatchObject({
+        state: 'ok',
+        lastError: null,
+        failingSince: null,
+      });
+      const [audit] = await testApp.dataSource.query<{ details: unknown }[]>(
+        `SELECT details FROM audit_event
+          WHERE workspace_id = $1 AND action = 'jira-connection.updated' AND target_id = $2
+            AND details->'changed' @> '["secret"]'`,
+        [workspace.id, id],
+      );
+      expect(audit?.details).toEqual({ changed: ['secret'], resumedSources: 1 });
+      expect(JSON.stringify(audit)).not.toContain(rotated);
+      await retire(team);
+    });
+
     it('is scheduled by the interval on the scheduler tick, one run at a time per source', async () => {
       const jira = await fake();
       jira.generate({ count: 10 });

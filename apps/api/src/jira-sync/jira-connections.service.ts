@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type CreateJiraConnectionRequest,
@@ -15,7 +15,8 @@ import type { Actor } from '../access/caller.js';
 import { recordAuditEvent } from '../audit/audit.repository.js';
 import { PROBLEM_TYPE_BASE, ProblemException } from '../common/problem/problem.js';
 import { SecretBox, SecretUnavailableError } from '../common/secrets/secret-box.js';
-import { JiraClient, type JiraCredentials, JiraProblem } from './jira-client.js';
+import { JiraClient, JiraProblem } from './jira-client.js';
+import { credentialsOf } from './jira-credentials.js';
 import type { JiraConnection } from './jira-connection.entity.js';
 import {
   deleteJiraConnection,
@@ -26,21 +27,29 @@ import {
 } from './jira-connection.repository.js';
 import { toJiraConnectionResponse } from './jira-connection.mapper.js';
 import { JiraReader } from './jira-reader.js';
-import { connectionInUse } from './team-source.repository.js';
+import { JiraSyncService } from './jira-sync.service.js';
+import { connectionInUse, resumeBrokenSourcesOf } from './team-source.repository.js';
 
 /** A connection test or field listing waits this long for Jira at most. */
 const INTERACTIVE_TIMEOUT_MS = 10_000;
 
+/** The fields whose change may fix what made Jira refuse a sync: the token, account or site. */
+const REACH_FIELDS = ['secret', 'email', 'baseUrl', 'flavour'];
+
 /**
  * A workspace's Jira connections. The token is sealed by the SecretBox before it is stored and
  * opened only to call Jira; responses say `hasSecret`, and neither logs nor audit events carry
- * it. Editing a connection clears a broken state of its sources' next sync (they try again).
+ * it. Saving a connection's token, account or site puts its broken sources back to `ok` and
+ * syncs them at once (they try again with what was saved).
  */
 @Injectable()
 export class JiraConnectionsService {
+  private readonly logger = new Logger(JiraConnectionsService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly secrets: SecretBox,
+    private readonly sync: JiraSyncService,
   ) {}
 
   async list(workspaceId: string, page: PageQuery): Promise<JiraConnectionPage> {
@@ -89,7 +98,9 @@ export class JiraConnectionsService {
   /**
    * Changes the fields sent; without `secret` the stored token stays, unless the address,
    * flavour or account changes: then a 400 names `secret` and nothing changes (the token must
-   * not follow the connection to another host or account).
+   * not follow the connection to another host or account). A change of the token, account or
+   * site is the fix of a source Jira refused: the connection's broken sources go back to `ok`
+   * in the same transaction, and each enabled one is synced once it commits.
    */
   async update(
     workspaceId: string,
@@ -98,7 +109,7 @@ export class JiraConnectionsService {
     request: UpdateJiraConnectionRequest,
   ): Promise<JiraConnectionResponse> {
     const { secret, email, ...changes } = request;
-    return this.dataSource.transaction(async (manager) => {
+    const { response, resumed } = await this.dataSource.transaction(async (manager) => {
       const connection = await findJiraConnection(manager, workspaceId, id, true);
       const violations = jiraConnectionChangeViolations(request, connection);
       if (violations.length > 0) throw ProblemException.validation(violations);
@@ -121,15 +132,27 @@ export class JiraConnectionsService {
         throw ProblemException.validation([{ path: 'email', message: 'is required for cloud' }]);
       }
       const saved = await saveJiraConnection(manager, connection);
+      const resumed = changed.some((field) => REACH_FIELDS.includes(field))
+        ? await resumeBrokenSourcesOf(manager, workspaceId, connection.id)
+        : [];
       await recordAuditEvent(manager, {
         workspaceId,
         actor,
         action: 'jira-connection.updated',
         target: { type: 'jira-connection', id: connection.id },
-        details: { changed },
+        details: { changed, resumedSources: resumed.length },
       });
-      return toJiraConnectionResponse(saved);
+      return { response: toJiraConnectionResponse(saved), resumed };
     });
+    for (const source of resumed.filter((each) => each.enabled)) {
+      // The source is `ok` again: should the queue fail now, the scheduler starts it when due.
+      await this.sync.request(source, 'manual').catch((error: unknown) => {
+        this.logger.warn(
+          `The sync of source ${source.id} could not be queued after its connection was saved: ${String(error)}`,
+        );
+      });
+    }
+    return response;
   }
 
   /** 409 while a team's source uses it. */
@@ -196,14 +219,4 @@ export class JiraConnectionsService {
       maxRetries: 1,
     });
   }
-}
-
-/** The connection's credentials with the token opened (throws `SecretUnavailableError`). */
-export function credentialsOf(connection: JiraConnection, secrets: SecretBox): JiraCredentials {
-  return {
-    baseUrl: connection.baseUrl,
-    flavour: connection.flavour,
-    email: connection.email,
-    secret: secrets.open(connection.secretSealed),
-  };
 }

@@ -33,7 +33,7 @@ import {
 } from '../work-items/work-item-removal.repository.js';
 import { JiraClient, JiraProblem } from './jira-client.js';
 import { connectionOfWorkspace } from './jira-connection.repository.js';
-import { credentialsOf } from './jira-connections.service.js';
+import { credentialsOf } from './jira-credentials.js';
 import { JiraReader, SEARCH_PAGE_SIZE, type SearchPage } from './jira-reader.js';
 import { incrementalJql, fullJql, type JqlOrder, keysJql } from './jql.js';
 import type { SyncRun } from './sync-run.entity.js';
@@ -169,7 +169,10 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
    * Records a queued run of the source and queues its job; when one is queued or running
    * already, answers that one.
    */
-  async request(source: TeamSource, trigger: SyncTrigger): Promise<SyncRun> {
+  async request(
+    source: Pick<TeamSource, 'id' | 'workspaceId'>,
+    trigger: SyncTrigger,
+  ): Promise<SyncRun> {
     const manager = this.dataSource.manager;
     const run = await insertQueuedRun(manager, {
       workspaceId: source.workspaceId,

@@ -58,6 +58,27 @@ export async function connectionInUse(
   return manager.getRepository(TeamSource).existsBy({ workspaceId, connectionId });
 }
 
+/**
+ * Puts the workspace's broken sources on the connection back to `ok` (their state only: not a
+ * user's edit, so `updated_at` stays), after the connection's token or address changed. Answers
+ * them, with whether each is enabled.
+ */
+export async function resumeBrokenSourcesOf(
+  manager: EntityManager,
+  workspaceId: string,
+  connectionId: string,
+): Promise<{ id: string; workspaceId: string; enabled: boolean }[]> {
+  const [rows] = await manager.query<
+    [{ id: string; workspace_id: string; enabled: boolean }[], number]
+  >(
+    `UPDATE team_source SET state = 'ok'
+      WHERE workspace_id = $1 AND connection_id = $2 AND state = 'broken'
+      RETURNING id, workspace_id, enabled`,
+    [workspaceId, connectionId],
+  );
+  return rows.map((row) => ({ id: row.id, workspaceId: row.workspace_id, enabled: row.enabled }));
+}
+
 /** Changes the source's sync state columns only (not a user's edit: `updated_at` stays). */
 export async function updateSourceState(
   manager: EntityManager,

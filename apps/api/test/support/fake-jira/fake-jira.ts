@@ -142,6 +142,11 @@ export class FakeJira {
     this.token = `revoked-${Math.random()}`;
   }
 
+  /** Jira takes this token from now on (the one an admin pasted after a revocation). */
+  acceptToken(token: string): void {
+    this.token = token;
+  }
+
   /** How many requests matched `pattern`. */
   count(pattern: RegExp): number {
     return this.requests.filter((request) => pattern.test(request)).length;
