@@ -147,6 +147,83 @@ describe('alert rules racing their evaluation', () => {
     );
   });
 
+  /**
+   * Starts a run of `rule` at `runAt` while the test holds the rule's row, applies `edit` to the
+   * row in the test's transaction — as an edit landing after the run read the rule and ran its
+   * query, before it took the lock — commits, and answers the run's outcome.
+   */
+  async function runWhileEdited(
+    ruleId: string,
+    runAt: Date,
+    edit: string,
+  ): Promise<Awaited<ReturnType<AlertEvaluation['evaluate']>>> {
+    const runner = testApp.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      await runner.query(`SELECT 1 FROM "alert_rule" WHERE "id" = $1 FOR UPDATE`, [ruleId]);
+      const running = evaluation.evaluate(ruleId, runAt);
+      // The run's lock (its statement is longer than pg_stat_activity shows).
+      await waitUntilBlocked('SELECT "AlertRule"."id"%');
+      await runner.query(
+        `UPDATE "alert_rule" SET ${edit}, "version" = "version" + 1 WHERE "id" = $1`,
+        [ruleId],
+      );
+      await runner.commitTransaction();
+      return await running;
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+  }
+
+  it('fires nothing from a run that was in flight when its rule was turned off', async () => {
+    const metric = await createMetric(testApp, workspace, { key: 'race-off' });
+    const rule = await createRule({
+      name: 'Turned off mid-run',
+      query: 'MetricPoints | where metric == "race-off" | project metric, value',
+    });
+    const t0 = new Date('2026-11-06T10:00:00Z');
+    await insertPoints(testApp, metric, [{ timestamp: '2026-11-06T09:50:00Z', value: 1 }]);
+    expect(await runWhileEdited(rule.id, t0, `"enabled" = false, "next_run_at" = NULL`)).toEqual({
+      fired: 0,
+      updated: 0,
+      resolved: 0,
+      suppressed: 0,
+    });
+    expect(await alertsOf(rule.id)).toEqual([]);
+    const [stored]: { lastRunAt: Date | null }[] = await testApp.dataSource.query(
+      `SELECT "last_run_at" AS "lastRunAt" FROM "alert_rule" WHERE "id" = $1`,
+      [rule.id],
+    );
+    expect(stored?.lastRunAt).toBeNull();
+  });
+
+  it('runs again with the rule as edited when its trigger changed while the run was in flight', async () => {
+    const metric = await createMetric(testApp, workspace, { key: 'race-edit' });
+    const rule = await createRule({
+      name: 'Threshold raised mid-run',
+      query: 'MetricPoints | where metric == "race-edit" | summarize worst = max(value)',
+      trigger: { column: 'worst', op: '>=', threshold: 10 },
+    });
+    const t0 = new Date('2026-11-07T10:00:00Z');
+    await insertPoints(testApp, metric, [{ timestamp: '2026-11-07T09:50:00Z', value: 50 }]);
+    // The run read the threshold 10 (50 matches); the editor raises it to 100 before it writes.
+    expect(await runWhileEdited(rule.id, t0, `"trigger_threshold" = 100`)).toEqual({
+      fired: 0,
+      updated: 0,
+      resolved: 0,
+      suppressed: 0,
+    });
+    expect(await alertsOf(rule.id)).toEqual([]);
+    // The run did happen, with the new threshold: it is recorded.
+    const [stored]: { lastRunAt: Date | null }[] = await testApp.dataSource.query(
+      `SELECT "last_run_at" AS "lastRunAt" FROM "alert_rule" WHERE "id" = $1`,
+      [rule.id],
+    );
+    expect(stored?.lastRunAt?.toISOString()).toBe(t0.toISOString());
+  });
+
   it('leaves alone what a later run wrote when a retried earlier run ends after it', async () => {
     const metric = await createMetric(testApp, workspace, { key: 'race-retried' });
     const rule = await createRule({

@@ -198,6 +198,80 @@ describe('alert rules', () => {
     expect(groups.sort()).toEqual(['drops', 'errors']);
   });
 
+  it('resolves and announces the open alerts of a rule that is turned off, acknowledged ones too', async () => {
+    const queue = await createMetric(testApp, workspace, { key: 'off-queue' });
+    const lag = await createMetric(testApp, workspace, { key: 'off-lag' });
+    await insertPoints(testApp, queue, [{ timestamp: '2026-11-12T09:00:00Z', value: 40 }]);
+    await insertPoints(testApp, lag, [{ timestamp: '2026-11-12T09:00:00Z', value: 50 }]);
+    const rule = await createRule({
+      name: 'Noisy this sprint',
+      query:
+        'MetricPoints | where metric in ("off-queue", "off-lag") | summarize worst = max(value) by metric',
+      trigger: { column: 'worst', op: '>=', threshold: 10 },
+      groupBy: 'metric',
+      suppressMinutes: 0,
+    });
+    const t0 = new Date('2026-11-12T09:30:00Z');
+    expect(await evaluation.evaluate(rule.id, t0)).toMatchObject({ fired: 2 });
+    const ofRule = async () => (await alerts()).filter((alert) => alert.ruleId === rule.id);
+    const lagAlert = (await ofRule()).find((alert) => alert.group === 'off-lag')!;
+    await editor.post(url(`alerts/${lagAlert.id}/acknowledge`)).expect(200);
+
+    const off = alertRuleSchema.parse(
+      (
+        await editor
+          .patch(url(`alert-rules/${rule.id}`))
+          .set('X-Request-Id', 'req-rule-turned-off')
+          .send({ version: rule.version, enabled: false })
+          .expect(200)
+      ).body,
+    );
+    expect(off).toMatchObject({ enabled: false, nextRunAt: null });
+    const after = await ofRule();
+    expect(after).toHaveLength(2);
+    for (const alert of after) {
+      expect(alert).toMatchObject({ state: 'resolved', resolvedAt: expect.any(String) });
+    }
+    const open = alertListSchema.parse(
+      (await viewer.get(url('alerts?state=firing')).expect(200)).body,
+    );
+    expect(open.items.filter((alert) => alert.ruleId === rule.id)).toEqual([]);
+    const announced: { title: string; body: string }[] = await testApp.dataSource.query(
+      `SELECT "title", "body" FROM "notification_event"
+        WHERE "event" = 'alert.resolved' AND "subject_id" = ANY($1) ORDER BY "title"`,
+      [after.map((alert) => alert.id)],
+    );
+    expect(announced).toEqual([
+      {
+        title: 'Resolved: Noisy this sprint — off-lag',
+        body: 'The rule "Noisy this sprint" was turned off; the alert is resolved.',
+      },
+      {
+        title: 'Resolved: Noisy this sprint — off-queue',
+        body: 'The rule "Noisy this sprint" was turned off; the alert is resolved.',
+      },
+    ]);
+    const [audit]: { details: Record<string, unknown> }[] = await testApp.dataSource.query(
+      `SELECT "details" FROM "audit_event" WHERE "request_id" = 'req-rule-turned-off'`,
+    );
+    expect(audit?.details).toMatchObject({ resolvedAlerts: 2 });
+
+    // A run queued before it was turned off changes nothing; turned on again, it fires anew.
+    expect(await evaluation.evaluate(rule.id, new Date(t0.getTime() + 5 * MINUTE))).toEqual({
+      fired: 0,
+      updated: 0,
+      resolved: 0,
+      suppressed: 0,
+    });
+    await editor
+      .patch(url(`alert-rules/${rule.id}`))
+      .send({ version: off.version, enabled: true })
+      .expect(200);
+    expect(await evaluation.evaluate(rule.id, new Date(t0.getTime() + 10 * MINUTE))).toMatchObject({
+      fired: 2,
+    });
+  });
+
   it('runs each due rule once however many processes tick at the same minute', async () => {
     const rule = await createRule({ name: 'Scheduled', enabled: true });
     const now = new Date(Date.now() + 60 * MINUTE);

@@ -1,17 +1,15 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ALERT_ROWS_KEPT, type QueryResult } from '@bearing/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ProblemException } from '../common/problem/problem.js';
 import { JobQueue } from '../jobs/job-queue.service.js';
 import { Scheduler } from '../jobs/jobs.module.js';
 import { NotificationPipeline } from '../notifications/notifications.module.js';
-import { publishEvent } from '../notifications/outbox.repository.js';
 import { QueriesService } from '../queries/queries.service.js';
-import { workspaceWebPath } from '../workspaces/workspace.repository.js';
 import type { AlertRule } from './alert-rule.entity.js';
 import { applyTrigger } from './alert-trigger.js';
-import type { Alert } from './alert.entity.js';
+import { publishAlertNotice } from './alert-notice.js';
 import {
   alertRuleById,
   claimAlertRuleRun,
@@ -31,6 +29,8 @@ type EvaluatePayload = { workspaceId: string; ruleId: string; runAt: string };
 const MINUTE = 60_000;
 /** Rules looked at per scheduler tick; the rest wait for the next minute. */
 const DUE_RULES_PER_TICK = 500;
+/** Runs of one `evaluate` when the rule keeps being edited while its query runs. */
+const RUNS_PER_EDIT_RACE = 3;
 
 /** What one run of a rule did, for tests and logs. */
 export type EvaluationOutcome = {
@@ -88,11 +88,29 @@ export class AlertEvaluation implements OnModuleInit {
     return queued;
   }
 
-  /** One run of a rule at `runAt`; idempotent for one `runAt` (the alerts' states say what is done). */
+  /**
+   * One run of a rule at `runAt`; idempotent for one `runAt` (the alerts' states say what is
+   * done). The query runs before the rule is locked, so what it computed is written only if the
+   * rule is, under the lock, still on and the version it ran: a rule turned off meanwhile fires
+   * nothing, and one edited meanwhile (another query, trigger or grouping) is run again as it is.
+   */
   async evaluate(ruleId: string, runAt: Date): Promise<EvaluationOutcome> {
-    const outcome: EvaluationOutcome = { fired: 0, updated: 0, resolved: 0, suppressed: 0 };
-    const rule = await alertRuleById(this.dataSource.manager, ruleId);
-    if (!rule?.enabled) return outcome;
+    for (let attempt = 1; ; attempt += 1) {
+      const rule = await alertRuleById(this.dataSource.manager, ruleId);
+      if (!rule?.enabled) return noOutcome();
+      const outcome = await this.evaluateAs(rule, runAt);
+      if (outcome !== 'edited') return outcome;
+      if (attempt === RUNS_PER_EDIT_RACE) {
+        // Edited again and again while it ran: the run due after the last edit evaluates it.
+        this.logger.warn(`alert rule ${rule.id} was edited during each of ${attempt} runs`);
+        return noOutcome();
+      }
+    }
+  }
+
+  /** One run with the rule as read; `edited` when the stored rule is no longer that one. */
+  private async evaluateAs(rule: AlertRule, runAt: Date): Promise<EvaluationOutcome | 'edited'> {
+    const outcome = noOutcome();
     let result: QueryResult;
     try {
       result = await this.queries.run(rule.workspaceId, rule.query, {
@@ -104,21 +122,22 @@ export class AlertEvaluation implements OnModuleInit {
       if (!(error instanceof ProblemException)) throw error;
       const reason =
         error.problem.errors?.map((entry) => entry.message).join('; ') ?? error.problem.detail;
-      await recordAlertRuleRun(
-        this.dataSource.manager,
-        rule.id,
-        runAt,
-        reason ?? 'the query failed',
-      );
-      return outcome;
+      return this.dataSource.transaction(async (manager) => {
+        const standing = standingOf(await lockAlertRule(manager, rule.id), rule);
+        if (standing === 'edited') return standing;
+        if (standing === 'go')
+          await recordAlertRuleRun(manager, rule.id, runAt, reason ?? 'the query failed');
+        return outcome;
+      });
     }
     const { groups } = applyTrigger(rule, result);
-    await this.dataSource.transaction(async (manager) => {
+    const standing = await this.dataSource.transaction(async (manager) => {
       // Two processes evaluating one rule queue behind this lock, and the second sees the first's alerts.
       const locked = await lockAlertRule(manager, rule.id);
-      if (!locked) return;
+      const standing = standingOf(locked, rule);
+      if (standing !== 'go' || !locked) return standing;
       // A retried run that a later run overtook: what it saw is older than what is stored.
-      if (locked.lastRunAt !== null && locked.lastRunAt.getTime() > runAt.getTime()) return;
+      if (locked.lastRunAt !== null && locked.lastRunAt.getTime() > runAt.getTime()) return 'stop';
       const open = new Map(
         (await openAlertsOf(manager, rule.id)).map((alert) => [alert.groupKey, alert]),
       );
@@ -151,47 +170,38 @@ export class AlertEvaluation implements OnModuleInit {
           rows: kept,
           columns: result.columns,
         });
-        await this.publish(manager, locked, alert, 'alert.fired', rows.length);
+        await publishAlertNotice(manager, locked, alert, {
+          event: 'alert.fired',
+          matchingRows: rows.length,
+        });
         outcome.fired += 1;
       }
       for (const [group, alert] of open) {
         if (groups.has(group)) continue;
         if (!(await resolveOpenAlert(manager, alert.id, runAt))) continue;
-        await this.publish(manager, locked, alert, 'alert.resolved', 0);
+        await publishAlertNotice(manager, locked, alert, {
+          event: 'alert.resolved',
+          reason: 'no-longer-matches',
+        });
         outcome.resolved += 1;
       }
       await recordAlertRuleRun(manager, rule.id, runAt, null);
+      return standing;
     });
+    if (standing === 'edited') return standing;
     if (outcome.fired + outcome.resolved > 0) await this.pipeline.dispatchSoon();
     if (outcome.fired > 0) this.logger.log(`alert rule ${rule.id} fired ${outcome.fired} alert(s)`);
     return outcome;
   }
+}
 
-  private async publish(
-    manager: EntityManager,
-    rule: AlertRule,
-    alert: Alert,
-    event: 'alert.fired' | 'alert.resolved',
-    matchingRows: number,
-  ): Promise<void> {
-    const group = alert.groupKey === '' ? '' : ` — ${alert.groupKey}`;
-    const severity = rule.severity.toUpperCase();
-    await publishEvent(manager, {
-      workspaceId: rule.workspaceId,
-      event,
-      subject: { type: 'alert', id: alert.id },
-      title:
-        event === 'alert.fired'
-          ? `Alert ${severity}: ${rule.name}${group}`
-          : `Resolved: ${rule.name}${group}`,
-      body:
-        event === 'alert.fired'
-          ? `The rule "${rule.name}" matched ${matchingRows} ${matchingRows === 1 ? 'row' : 'rows'} (severity ${rule.severity}).`
-          : `The rule "${rule.name}" no longer matches; the alert is resolved.`,
-      path: await workspaceWebPath(manager, rule.workspaceId, 'alerts'),
-      audience: { workspaceAdmins: true, alertChannels: true },
-      dedupeKey: `${event}:${alert.id}`,
-      data: { ruleId: rule.id, group: alert.groupKey, severity: rule.severity },
-    });
-  }
+const noOutcome = (): EvaluationOutcome => ({ fired: 0, updated: 0, resolved: 0, suppressed: 0 });
+
+/**
+ * Whether a run may write what it computed from `rule`, seen under the rule's lock: not when
+ * the rule is gone or turned off (`stop`), again with the stored rule when it was edited.
+ */
+function standingOf(locked: AlertRule | null, rule: AlertRule): 'go' | 'stop' | 'edited' {
+  if (!locked?.enabled) return 'stop';
+  return locked.version === rule.version ? 'go' : 'edited';
 }

@@ -13,15 +13,19 @@ import { recordAuditEvent } from '../audit/audit.repository.js';
 import { ClockService } from '../common/clock/clock.service.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { assertVersion } from '../common/problem/stale-version.js';
+import { NotificationPipeline } from '../notifications/notifications.module.js';
 import { QueriesService } from '../queries/queries.service.js';
 import type { AlertRule } from './alert-rule.entity.js';
 import { toAlertRuleResponse } from './alert-rule.mapper.js';
+import { publishAlertNotice } from './alert-notice.js';
 import { applyTrigger } from './alert-trigger.js';
 import {
   alertRuleOf,
   alertRulesOf,
   deleteAlertRule,
   lockAlertRuleOf,
+  openAlertsOf,
+  resolveOpenAlert,
   saveAlertRule,
   updateAlertRule,
 } from './alert.repository.js';
@@ -59,6 +63,7 @@ export class AlertRulesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queries: QueriesService,
     private readonly clock: ClockService,
+    private readonly pipeline: NotificationPipeline,
   ) {}
 
   async list(workspaceId: string): Promise<AlertRuleResponse[]> {
@@ -97,7 +102,7 @@ export class AlertRulesService {
     patch: AlertRulePatch,
     actor: Actor,
   ): Promise<AlertRuleResponse> {
-    return this.dataSource.transaction(async (manager) => {
+    const { saved, resolved } = await this.dataSource.transaction(async (manager) => {
       // Locked before the version check, as the scheduler's claim and a second edit wait for it.
       const rule = await lockAlertRuleOf(manager, workspaceId, id);
       if (!rule) throw ProblemException.notFound('No such alert rule in this workspace.');
@@ -121,12 +126,33 @@ export class AlertRulesService {
         changes.nextRunAt = this.clock.now();
       await updateAlertRule(manager, rule, changes);
       const saved = await this.find(manager, workspaceId, id);
+      // A rule turned off runs no more, so nothing else would resolve its open alerts.
+      const resolved =
+        rule.enabled && !saved.enabled ? await this.resolveAlerts(manager, saved) : 0;
       await this.audit(manager, workspaceId, actor, 'alert-rule.updated', rule.id, {
         name: saved.name,
         changed: Object.keys(fields),
+        ...(resolved > 0 ? { resolvedAlerts: resolved } : {}),
       });
-      return toAlertRuleResponse(saved);
+      return { saved: toAlertRuleResponse(saved), resolved };
     });
+    if (resolved > 0) await this.pipeline.dispatchSoon();
+    return saved;
+  }
+
+  /** Resolves the rule's open alerts (firing or acknowledged), announcing each; answers how many. */
+  private async resolveAlerts(manager: EntityManager, rule: AlertRule): Promise<number> {
+    const now = this.clock.now();
+    let resolved = 0;
+    for (const alert of await openAlertsOf(manager, rule.id)) {
+      if (!(await resolveOpenAlert(manager, alert.id, now))) continue;
+      await publishAlertNotice(manager, rule, alert, {
+        event: 'alert.resolved',
+        reason: 'rule-turned-off',
+      });
+      resolved += 1;
+    }
+    return resolved;
   }
 
   async remove(workspaceId: string, id: string, actor: Actor): Promise<void> {
