@@ -343,10 +343,16 @@ describe('alert rules', () => {
           .expect(201)
       ).body,
     );
-    await editor
-      .put(url(`saved-queries/${saved.id}`))
-      .send({ name: 'Renamed', query: 'Metrics' })
-      .expect(200);
+    expect(saved.version).toBe(1);
+    const renamed = savedQuerySchema.parse(
+      (
+        await editor
+          .put(url(`saved-queries/${saved.id}`))
+          .send({ name: 'Renamed', query: 'Metrics', version: 1 })
+          .expect(200)
+      ).body,
+    );
+    expect(renamed.version).toBe(2);
     const invalid = await editor
       .post(url('saved-queries'))
       .send({ name: 'x', query: 'Nope | count' })
@@ -357,5 +363,45 @@ describe('alert rules', () => {
       savedQueryListSchema.parse((await viewer.get(url('saved-queries')).expect(200)).body).items,
     ).toEqual([expect.objectContaining({ name: 'Renamed', query: 'Metrics' })]);
     await editor.delete(url(`saved-queries/${saved.id}`)).expect(204);
+  });
+
+  it('refuses to replace a saved query someone saved since it was loaded (409), changing nothing', async () => {
+    const loaded = savedQuerySchema.parse(
+      (
+        await editor
+          .post(url('saved-queries'))
+          .send({ name: 'Shared', query: 'MetricPoints | count' })
+          .expect(201)
+      ).body,
+    );
+    // Two people opened version 1; the first one saves.
+    await editor
+      .put(url(`saved-queries/${loaded.id}`))
+      .send({ name: 'Shared', query: 'Metrics', version: loaded.version })
+      .expect(200);
+    const stale = await editor
+      .put(url(`saved-queries/${loaded.id}`))
+      .set('X-Request-Id', 'req-stale-saved-query')
+      .send({ name: 'Shared', query: 'Guardrails', version: loaded.version })
+      .expect(409);
+    expect(problemSchema.parse(stale.body)).toMatchObject({
+      type: expect.stringMatching(/stale-version$/),
+      detail: expect.stringContaining('You edited version 1 of the saved query'),
+    });
+    const stored = savedQueryListSchema
+      .parse((await viewer.get(url('saved-queries')).expect(200)).body)
+      .items.find((item) => item.id === loaded.id);
+    expect(stored).toMatchObject({ name: 'Shared', query: 'Metrics', version: 2 });
+    const [events] = await testApp.dataSource.query(
+      `SELECT count(*)::int AS count FROM audit_event WHERE request_id = 'req-stale-saved-query'`,
+    );
+    expect(events.count).toBe(0);
+
+    // A missing version is a 400 naming the field.
+    const missing = await editor
+      .put(url(`saved-queries/${loaded.id}`))
+      .send({ name: 'Shared', query: 'Guardrails' })
+      .expect(400);
+    expect(problemSchema.parse(missing.body).errors?.[0]?.path).toBe('version');
   });
 });

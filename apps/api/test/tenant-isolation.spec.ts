@@ -69,7 +69,11 @@ const ALERT_RULE = {
 const VALID_BODIES: Record<string, object> = {
   'POST /api/workspaces/:workspace/queries/run': { query: 'Metrics' },
   'POST /api/workspaces/:workspace/saved-queries': { name: 'Query', query: 'Metrics' },
-  'PUT /api/workspaces/:workspace/saved-queries/:id': { name: 'Query', query: 'Metrics' },
+  'PUT /api/workspaces/:workspace/saved-queries/:id': {
+    name: 'Query',
+    query: 'Metrics',
+    version: 1,
+  },
   'POST /api/workspaces/:workspace/alert-rules': ALERT_RULE,
   'POST /api/workspaces/:workspace/alert-rules/test': { rule: ALERT_RULE, days: 1 },
   'PATCH /api/workspaces/:workspace/alert-rules/:id': { name: 'Renamed', version: 1 },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { QUERY_MAX_LENGTH, queryResultSchema } from './queries.js';
+import { versionField } from './program-fields.js';
 import { text, untrimmedText } from './text.js';
 
 /** How often a rule runs, how far back it looks, and how long a fired alert stays quiet. */
@@ -123,10 +124,17 @@ export const savedQueryInputSchema = z.strictObject({
   query: untrimmedText().min(1).max(QUERY_MAX_LENGTH),
 });
 export type SavedQueryInput = z.infer<typeof savedQueryInputSchema>;
+/** Replacing a saved query: its name and text, with the `version` the editor loaded (stale → 409). */
+export const updateSavedQueryRequestSchema = savedQueryInputSchema.extend({
+  version: versionField,
+});
+export type UpdateSavedQueryRequest = z.infer<typeof updateSavedQueryRequestSchema>;
 export const savedQuerySchema = z.object({
   id: z.string(),
   name: z.string(),
   query: z.string(),
+  /** Optimistic concurrency: send it back to replace the query. */
+  version: z.number().int(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

@@ -52,6 +52,7 @@ export function toSavedQueryResponse(query: SavedQuery): SavedQueryResponse {
     id: query.id,
     name: query.name,
     query: query.query,
+    version: query.version,
     createdAt: query.createdAt.toISOString(),
     updatedAt: query.updatedAt.toISOString(),
   };

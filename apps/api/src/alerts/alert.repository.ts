@@ -16,6 +16,13 @@ export function savedQueryOf(manager: EntityManager, workspaceId: string, id: st
   return manager.getRepository(SavedQuery).findOneBy({ workspaceId, id });
 }
 
+/** The workspace's saved query `id`, locked for the rest of the transaction (an edit's version check). */
+export function lockSavedQueryOf(manager: EntityManager, workspaceId: string, id: string) {
+  return manager
+    .getRepository(SavedQuery)
+    .findOne({ where: { workspaceId, id }, lock: { mode: 'pessimistic_write' } });
+}
+
 export function saveSavedQuery(
   manager: EntityManager,
   query: Partial<SavedQuery>,

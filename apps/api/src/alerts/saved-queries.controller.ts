@@ -6,12 +6,14 @@ import {
   savedQueryInputSchema,
   savedQueryListSchema,
   savedQuerySchema,
+  type UpdateSavedQueryRequest,
+  updateSavedQueryRequestSchema,
 } from '@bearing/contracts';
 import { z } from 'zod';
 import { Access } from '../access/access.decorator.js';
 import type { Actor, WorkspaceContext } from '../access/caller.js';
 import { CurrentActor, CurrentWorkspace } from '../access/current.decorators.js';
-import { Returns, ReturnsNothing } from '../common/openapi/openapi.decorators.js';
+import { Fails, Returns, ReturnsNothing } from '../common/openapi/openapi.decorators.js';
 import { ZodBody, ZodParam } from '../common/validation/zod.pipe.js';
 import { SavedQueriesService } from './saved-queries.service.js';
 
@@ -40,14 +42,16 @@ export class SavedQueriesController {
     return this.savedQueries.create(workspace.id, body, actor);
   }
 
+  /** Replaces its name and text; the query must be valid, and a stale `version` is a 409. */
   @Put(':id')
   @Access({ workspaceRole: 'editor' })
   @Returns(savedQuerySchema)
+  @Fails(409, 'stale-version')
   update(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,
     @ZodParam('id', z.uuid()) id: string,
-    @ZodBody(savedQueryInputSchema) body: SavedQueryInput,
+    @ZodBody(updateSavedQueryRequestSchema) body: UpdateSavedQueryRequest,
   ): Promise<SavedQuery> {
     return this.savedQueries.update(workspace.id, id, body, actor);
   }

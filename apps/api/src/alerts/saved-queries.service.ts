@@ -1,14 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { SavedQuery as SavedQueryResponse, SavedQueryInput } from '@bearing/contracts';
+import type {
+  SavedQuery as SavedQueryResponse,
+  SavedQueryInput,
+  UpdateSavedQueryRequest,
+} from '@bearing/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../access/caller.js';
 import { recordAuditEvent } from '../audit/audit.repository.js';
 import { ProblemException } from '../common/problem/problem.js';
+import { assertVersion } from '../common/problem/stale-version.js';
 import { QueriesService } from '../queries/queries.service.js';
 import { toSavedQueryResponse } from './alert-rule.mapper.js';
 import {
   deleteSavedQuery,
+  lockSavedQueryOf,
   savedQueriesOf,
   savedQueryOf,
   saveSavedQuery,
@@ -40,15 +46,22 @@ export class SavedQueriesService {
     });
   }
 
+  /**
+   * Replaces a saved query's name and text. The caller's `version` must be the stored one: someone
+   * else's save since they loaded it is a 409 and nothing changes (optimistic concurrency).
+   */
   async update(
     workspaceId: string,
     id: string,
-    input: SavedQueryInput,
+    { version, ...input }: UpdateSavedQueryRequest,
     actor: Actor,
   ): Promise<SavedQueryResponse> {
     this.queries.columnsOf(workspaceId, input.query);
     return this.dataSource.transaction(async (manager) => {
-      const query = await this.find(manager, workspaceId, id);
+      // Locked before the version check, so two saves of the same version cannot both pass it.
+      const query = await lockSavedQueryOf(manager, workspaceId, id);
+      if (!query) throw notFound();
+      assertVersion('saved query', query.version, version);
       const saved = await saveSavedQuery(manager, { ...query, ...input });
       await this.audit(manager, workspaceId, actor, 'saved-query.updated', saved);
       return toSavedQueryResponse(saved);
@@ -65,7 +78,7 @@ export class SavedQueriesService {
 
   private async find(manager: EntityManager, workspaceId: string, id: string): Promise<SavedQuery> {
     const query = await savedQueryOf(manager, workspaceId, id);
-    if (!query) throw ProblemException.notFound('No such saved query in this workspace.');
+    if (!query) throw notFound();
     return query;
   }
 
@@ -85,3 +98,5 @@ export class SavedQueriesService {
     });
   }
 }
+
+const notFound = () => ProblemException.notFound('No such saved query in this workspace.');

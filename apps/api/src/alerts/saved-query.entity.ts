@@ -7,6 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
+  VersionColumn,
 } from 'typeorm';
 import { Workspace } from '../workspaces/workspace.entity.js';
 
@@ -35,4 +36,8 @@ export class SavedQuery {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', precision: 3 })
   updatedAt!: Date;
+
+  /** Optimistic concurrency: an edit carrying a stale version is refused with 409. */
+  @VersionColumn()
+  version!: number;
 }

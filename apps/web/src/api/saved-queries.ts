@@ -1,4 +1,9 @@
-import { type SavedQueryInput, savedQueryListSchema, savedQuerySchema } from '@bearing/contracts';
+import {
+  type SavedQueryInput,
+  savedQueryListSchema,
+  savedQuerySchema,
+  type UpdateSavedQueryRequest,
+} from '@bearing/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiSend } from './client';
 import { workspaceKey } from './workspaces';
@@ -24,14 +29,19 @@ function useInvalidateSavedQueries(workspace: string) {
   return () => queryClient.invalidateQueries({ queryKey: savedQueriesKey(workspace) });
 }
 
+/** A new saved query, or a replacement of saved query `id` with the `version` it was loaded at. */
+export type SaveQueryRequest =
+  (SavedQueryInput & { id?: undefined }) | (UpdateSavedQueryRequest & { id: string });
+
 /**
- * `POST …/saved-queries` (editors), or `PUT …/saved-queries/:id` to replace one: a 400 names
- * the query's mistakes, as running it would.
+ * `POST …/saved-queries` (editors), or `PUT …/saved-queries/:id` with the loaded `version` to
+ * replace one: a 400 names the query's mistakes, as running it would, and a 409 `stale-version`
+ * says someone saved it meanwhile (the list is reloaded either way).
  */
 export function useSaveQuery(workspace: string) {
   const invalidate = useInvalidateSavedQueries(workspace);
   return useMutation({
-    mutationFn: ({ id, ...input }: SavedQueryInput & { id?: string }) =>
+    mutationFn: ({ id, ...input }: SaveQueryRequest) =>
       id === undefined
         ? apiSend('POST', savedQueriesPath(workspace), input, savedQuerySchema)
         : apiSend(
@@ -40,7 +50,7 @@ export function useSaveQuery(workspace: string) {
             input,
             savedQuerySchema,
           ),
-    onSuccess: invalidate,
+    onSettled: invalidate,
   });
 }
 

@@ -44,6 +44,7 @@ import { NotificationEventExpandAttempts1765991100000 } from './1765991100000-no
 import { FreezeClosedSprintAvailability1765992000000 } from './1765992000000-freeze-closed-sprint-availability.js';
 import { IndexOpenDependenciesByNeedBy1765992400000 } from './1765992400000-index-open-dependencies-by-need-by.js';
 import { ArchiveMetrics1765992600000 } from './1765992600000-archive-metrics.js';
+import { SavedQueryVersion1765993000000 } from './1765993000000-saved-query-version.js';
 
 /**
  * Every migration, in the order it runs: TypeORM sorts migrations by the timestamp that ends
@@ -97,4 +98,5 @@ export const migrations = [
   FreezeClosedSprintAvailability1765992000000,
   IndexOpenDependenciesByNeedBy1765992400000,
   ArchiveMetrics1765992600000,
+  SavedQueryVersion1765993000000,
 ];

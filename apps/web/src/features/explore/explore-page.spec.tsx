@@ -1,7 +1,12 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import type { QueryResult, SavedQuery } from '@bearing/contracts';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { fakeResponse, type FakeRoute, mockFetch } from '../../test-utils/fake-fetch';
+import {
+  fakeResponse,
+  type FakeRoute,
+  mockFetch,
+  problemResponse,
+} from '../../test-utils/fake-fetch';
 import { renderApp } from '../../test-utils/render-app';
 import { shellRoutes, signedInAs } from '../../test-utils/session-fixtures';
 import { findQueryEditor, measurableRanges, typeInto } from './query-editor-test-support';
@@ -27,6 +32,8 @@ const CATALOG = {
   operators: ['where', 'summarize', 'render'],
   functions: ['avg', 'count', 'bin'],
 };
+
+const LOADED = { timeout: 15000 };
 
 const location = () => screen.getByTestId('location').textContent;
 
@@ -260,9 +267,13 @@ describe('ExplorePage charts', () => {
 
 describe('ExplorePage saved queries and alert rules', () => {
   const NOW = '2026-11-20T10:00:00.000Z';
-  /** A fake saved-queries store: what was saved is listed, as the API does. */
+  /**
+   * A fake saved-queries store: what was saved is listed, and a replacement must carry the
+   * stored version (409 `stale-version` otherwise), as the API does. `puts` keeps the bodies sent.
+   */
   function savedQueryRoutes(initial: SavedQuery[] = []) {
     const items = [...initial];
+    const puts: unknown[] = [];
     const routes: Record<string, FakeRoute> = {
       'GET /api/workspaces/demo/saved-queries': () => fakeResponse(200, { items }),
       'POST /api/workspaces/demo/saved-queries': ({ body }) => {
@@ -271,6 +282,7 @@ describe('ExplorePage saved queries and alert rules', () => {
           id: `00000000-0000-4000-8000-00000000050${items.length}`,
           name,
           query,
+          version: 1,
           createdAt: NOW,
           updatedAt: NOW,
         };
@@ -283,8 +295,26 @@ describe('ExplorePage saved queries and alert rules', () => {
         items.splice(items.indexOf(item), 1);
         return fakeResponse(204, undefined);
       };
+      routes[`PUT /api/workspaces/demo/saved-queries/${item.id}`] = ({ body }) => {
+        puts.push(body);
+        const { name, query, version } = body as { name: string; query: string; version: number };
+        const index = items.findIndex(({ id }) => id === item.id);
+        const stored = items[index];
+        if (!stored) return problemResponse(404, 'Not Found');
+        if (stored.version !== version) {
+          return problemResponse(
+            409,
+            'Conflict',
+            `You edited version ${version} of the saved query, but it has changed since: the stored version is ${stored.version}. Reload and try again.`,
+            { kind: 'stale-version' },
+          );
+        }
+        const saved = { ...stored, name, query, version: stored.version + 1 };
+        items[index] = saved;
+        return fakeResponse(200, saved);
+      };
     }
-    return { items, routes };
+    return { items, puts, routes };
   }
 
   it('saves the query under a name, lists it, and opens it again into the editor', async () => {
@@ -322,6 +352,7 @@ describe('ExplorePage saved queries and alert rules', () => {
       id: '00000000-0000-4000-8000-000000000601',
       name: 'Uptime',
       query: 'MetricPoints | where metric == "uptime"',
+      version: 1,
       createdAt: NOW,
       updatedAt: NOW,
     };
@@ -337,11 +368,90 @@ describe('ExplorePage saved queries and alert rules', () => {
     expect(await screen.findByText(/from “Uptime”, changed since/)).toBeTruthy();
   });
 
+  it('replaces the saved query it was opened from, sending the version it loaded', async () => {
+    const saved: SavedQuery = {
+      id: '00000000-0000-4000-8000-000000000604',
+      name: 'Uptime',
+      query: 'MetricPoints | where metric == "uptime"',
+      version: 3,
+      createdAt: NOW,
+      updatedAt: NOW,
+    };
+    const store = savedQueryRoutes([saved]);
+    routes(() => answer({ columns: [], rows: [] }), { role: 'editor', extra: store.routes });
+    renderApp(`/w/demo/explore?saved=${saved.id}`);
+
+    const editor = await findQueryEditor();
+    await waitFor(() => expect(editor.state.doc.toString()).toBe(saved.query), LOADED);
+    const text = `${saved.query} | count`;
+    typeInto(editor, text);
+    fireEvent.click(screen.getByRole('button', { name: 'Save query' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Save query' });
+    expect(within(dialog).getByText(/replaces the saved “Uptime”/)).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    await waitFor(
+      () => expect(screen.queryByRole('dialog', { name: 'Save query' })).toBeNull(),
+      LOADED,
+    );
+    expect(store.puts).toEqual([{ name: 'Uptime', query: text, version: 3 }]);
+    expect(store.items).toEqual([expect.objectContaining({ query: text, version: 4 })]);
+    expect(await screen.findByText(/saved as “Uptime”/, {}, LOADED)).toBeTruthy();
+
+    // Saved again from the same page: the version it just got back.
+    typeInto(editor, `${text} | take 5`);
+    fireEvent.click(screen.getByRole('button', { name: 'Save query' }));
+    fireEvent.click(
+      within(await screen.findByRole('dialog', { name: 'Save query' })).getByRole('button', {
+        name: 'Save',
+      }),
+    );
+    await waitFor(() => expect(store.puts).toHaveLength(2), LOADED);
+    expect(store.puts[1]).toMatchObject({ version: 4 });
+  });
+
+  it('says clearly that a saved query someone saved meanwhile was not replaced, and changes nothing', async () => {
+    const saved: SavedQuery = {
+      id: '00000000-0000-4000-8000-000000000605',
+      name: 'Shared latency',
+      query: 'MetricPoints | where metric == "latency"',
+      version: 1,
+      createdAt: NOW,
+      updatedAt: NOW,
+    };
+    const store = savedQueryRoutes([saved]);
+    routes(() => answer({ columns: [], rows: [] }), { role: 'editor', extra: store.routes });
+    renderApp(`/w/demo/explore?saved=${saved.id}`);
+
+    const editor = await findQueryEditor();
+    await waitFor(() => expect(editor.state.doc.toString()).toBe(saved.query), LOADED);
+    // Someone else saves it after this page loaded it.
+    const theirs = { ...saved, query: 'MetricPoints | where metric == "p95"', version: 2 };
+    store.items[0] = theirs;
+    typeInto(editor, `${saved.query} | count`);
+    fireEvent.click(screen.getByRole('button', { name: 'Save query' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Save query' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    expect(
+      await within(dialog).findByText('Not saved: the saved query changed meanwhile', {}, LOADED),
+    ).toBeTruthy();
+    expect(within(dialog).getByRole('alert').textContent).toContain(
+      'Someone saved “Shared latency” since you opened it',
+    );
+    expect(store.puts).toEqual([
+      { name: 'Shared latency', query: `${saved.query} | count`, version: 1 },
+    ]);
+    expect(store.items).toEqual([theirs]);
+    expect(screen.getByRole('dialog', { name: 'Save query' })).toBeTruthy();
+  });
+
   it('lets an editor delete a saved query', async () => {
     const saved: SavedQuery = {
       id: '00000000-0000-4000-8000-000000000602',
       name: 'Old question',
       query: 'Metrics',
+      version: 1,
       createdAt: NOW,
       updatedAt: NOW,
     };
@@ -364,6 +474,7 @@ describe('ExplorePage saved queries and alert rules', () => {
       id: '00000000-0000-4000-8000-000000000603',
       name: 'Shared',
       query: 'Metrics',
+      version: 1,
       createdAt: NOW,
       updatedAt: NOW,
     };
