@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import {
   auditEventPageSchema,
+  memberPageSchema,
   programPageSchema,
   programSchema,
   problemSchema,
@@ -226,6 +227,18 @@ describe('programs', () => {
         disabled.id,
       ]);
       await expectInvalid(newProgram({ ownerId: disabled.id }), 'ownerId');
+      // The members list, where the owner picker finds its candidates, says which accounts are
+      // deactivated, so the picker offers only those the API accepts.
+      const members = memberPageSchema.parse(
+        (await editor.get(`/api/workspaces/${workspace.slug}/members`).expect(200)).body,
+      ).items;
+      const activeOf = (userId: string) =>
+        members.find((member) => member.userId === userId)?.active;
+      expect([activeOf(disabled.id), activeOf(viewer.id), activeOf(admin.id)]).toEqual([
+        false,
+        true,
+        true,
+      ]);
 
       // Nor can an edit hand the program to a viewer; an editor may own it.
       const program = await create();

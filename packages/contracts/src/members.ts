@@ -11,6 +11,11 @@ export const memberSchema = z.object({
   /** Send it back when changing the role; a stale version is refused with 409. */
   version: z.number().int(),
   joinedAt: z.iso.datetime(),
+  /**
+   * False while an instance admin has deactivated the account: it keeps its membership but
+   * cannot sign in, so it is offered for no new duty (such as owning a program).
+   */
+  active: z.boolean(),
 });
 
 /** `GET /api/workspaces/:workspace/members` — by email. */

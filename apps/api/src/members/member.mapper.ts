@@ -10,5 +10,6 @@ export function toMemberResponse(membership: Membership, user: User): Member {
     role: membership.role,
     version: membership.version,
     joinedAt: membership.createdAt.toISOString(),
+    active: user.disabledAt === null,
   };
 }

@@ -29,6 +29,7 @@ export const MEMBERS: Member[] = [
     role: 'editor',
     version: 1,
     joinedAt: CREATED,
+    active: true,
   },
   {
     userId: BO_ID,
@@ -37,6 +38,7 @@ export const MEMBERS: Member[] = [
     role: 'viewer',
     version: 1,
     joinedAt: CREATED,
+    active: true,
   },
 ];
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
-import type { Program } from '@bearing/contracts';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import type { Member, Program } from '@bearing/contracts';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
 import { fakeResponse, mockFetch, problemResponse, sentBody } from '../../test-utils/fake-fetch';
 import { renderWithProviders } from '../../test-utils/render';
@@ -116,5 +116,68 @@ describe('ProgramForm (edit)', () => {
     expect(
       await screen.findByText('Not saved: the program changed meanwhile', {}, LOADED),
     ).toBeTruthy();
+  });
+});
+
+describe('ProgramForm (owner)', () => {
+  const member = (n: number, fields: Partial<Member>): Member => ({
+    userId: `00000000-0000-4000-8000-00000000${String(n).padStart(4, '0')}`,
+    email: `member${n}@example.com`,
+    displayName: `Member ${n}`,
+    role: 'editor',
+    version: 1,
+    joinedAt: '2026-01-05T09:00:00.000Z',
+    active: true,
+    ...fields,
+  });
+  const ACTIVE_EDITOR = member(1, { displayName: 'Cleo Editor' });
+  const ACTIVE_ADMIN = member(2, { displayName: 'Dan Admin', role: 'admin' });
+  const DEACTIVATED = member(3, { displayName: 'Eve Gone', active: false });
+  const VIEWER = member(4, { displayName: 'Finn Viewer', role: 'viewer' });
+  const membersRoute = (items: Member[]) => ({
+    '/api/workspaces/demo/members': () => fakeResponse(200, { items, nextCursor: null }),
+  });
+  const ownerNames = async () => {
+    const owner = await screen.findByRole<HTMLSelectElement>('combobox', { name: 'Owner' }, LOADED);
+    await waitFor(() => expect(owner.disabled).toBe(false), LOADED);
+    return {
+      owner,
+      names: within(owner)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    };
+  };
+
+  it('offers only the active editors and admins of the workspace', async () => {
+    mockFetch(membersRoute([ACTIVE_EDITOR, ACTIVE_ADMIN, DEACTIVATED, VIEWER]));
+    renderWithProviders(
+      <ProgramForm
+        workspace="demo"
+        defaultOwnerId={ACTIVE_EDITOR.userId}
+        onSaved={() => undefined}
+        onCancel={() => undefined}
+      />,
+    );
+    const { owner, names } = await ownerNames();
+    expect(names).toEqual(['Cleo Editor', 'Dan Admin']);
+    expect(owner.value).toBe(ACTIVE_EDITOR.userId);
+  });
+
+  it.each([
+    ['no longer a member', [ACTIVE_EDITOR], 'Ana Lead (no longer a member)'],
+    [
+      'a deactivated account',
+      [ACTIVE_EDITOR, { ...DEACTIVATED, userId: PROGRAM.ownerId, displayName: 'Ana Lead' }],
+      'Ana Lead (account deactivated)',
+    ],
+  ])('names an owner who is %s as such, and keeps them selected', async (_, items, label) => {
+    mockFetch(membersRoute(items));
+    renderWithProviders(<EditDialog onSaved={() => undefined} />);
+    const { owner, names } = await ownerNames();
+    expect(names).toEqual([label, 'Cleo Editor']);
+    expect(owner.value).toBe(PROGRAM.ownerId);
+    expect(within(owner).getByRole<HTMLOptionElement>('option', { name: label }).selected).toBe(
+      true,
+    );
   });
 });

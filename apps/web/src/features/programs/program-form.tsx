@@ -1,5 +1,6 @@
 import {
   createProgramRequestSchema,
+  type Member,
   type Program,
   type ProgramHealth,
   programHealthSchema,
@@ -172,12 +173,17 @@ export function ProgramForm({
   const { values, setValue, errorAt } = form;
   const { health } = values;
 
-  // The owner writes the program's reports: viewers cannot (the API refuses them).
+  // The owner writes the program's reports: only an editor or admin whose account is active may
+  // own it (the API refuses viewers and deactivated accounts).
   const ownerOptions = members.items
-    .filter((member) => member.role !== 'viewer')
+    .filter((member) => member.active && member.role !== 'viewer')
     .map((member) => ({ value: member.userId, label: member.displayName }));
   if (program && !ownerOptions.some((option) => option.value === program.ownerId)) {
-    ownerOptions.unshift({ value: program.ownerId, label: program.ownerName });
+    // The owner it has, kept until someone else is chosen, saying why nobody could pick them now.
+    ownerOptions.unshift({
+      value: program.ownerId,
+      label: `${program.ownerName}${ownerNote(members, program.ownerId)}`,
+    });
   }
 
   return (
@@ -312,4 +318,19 @@ export function ProgramForm({
       </Stack>
     </form>
   );
+}
+
+/**
+ * Why a program's owner is not among those who may own it now: " (no longer a member)", or its
+ * account deactivated, or a viewer; nothing unless the whole member list has loaded.
+ */
+function ownerNote(
+  members: { items: readonly Member[]; isPending: boolean; isError: boolean; hasMore: boolean },
+  ownerId: string,
+): string {
+  if (members.isPending || members.isError || members.hasMore) return '';
+  const member = members.items.find((candidate) => candidate.userId === ownerId);
+  if (!member) return ' (no longer a member)';
+  if (!member.active) return ' (account deactivated)';
+  return member.role === 'viewer' ? ' (now a viewer)' : '';
 }

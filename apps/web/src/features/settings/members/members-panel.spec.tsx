@@ -18,6 +18,7 @@ const MEMBERS: Member[] = [
     role: 'admin',
     version: 1,
     joinedAt: '2025-01-06T09:00:00.000Z',
+    active: true,
   },
   {
     userId: '00000000-0000-4000-8000-0000000000b2',
@@ -26,6 +27,7 @@ const MEMBERS: Member[] = [
     role: 'viewer',
     version: 3,
     joinedAt: '2025-02-10T09:00:00.000Z',
+    active: true,
   },
 ];
 
