@@ -110,6 +110,18 @@ describe('milestones', () => {
     );
   });
 
+  it('refuses a date outside years 0001–9999, naming the field', async () => {
+    const before = await countProgramRows(testApp);
+    const response = await editor
+      .post(milestones())
+      .send({ name: 'Year zero', baselineDate: '0000-03-02' })
+      .expect(400);
+    expect(problemSchema.parse(response.body).errors).toEqual([
+      { path: 'baselineDate', message: 'must be a calendar date from 0001-01-01 to 9999-12-31' },
+    ]);
+    expect(await countProgramRows(testApp)).toEqual(before);
+  });
+
   it('keeps every move of the current date with its reason and author; the baseline stays', async () => {
     const milestone = await create();
     const path = `${milestones()}/${milestone.id}`;

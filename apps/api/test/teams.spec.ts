@@ -15,6 +15,7 @@ import {
 } from '@bearing/contracts';
 import {
   type Browser,
+  countRows,
   createMember,
   createUser,
   createWorkspace,
@@ -512,6 +513,90 @@ describe('teams, members, sprints and availability', () => {
       expect(problemSchema.parse(missing.body).errors?.map((error) => error.path)).toEqual([
         'version',
       ]);
+    });
+
+    it('refuses a sprint date or a holiday outside years 0001–9999 with a 400 naming the field', async () => {
+      const team = await createTeam(testApp, workspace);
+      const teamPath = `${teams()}/${team.slug}`;
+      const day = 'must be a calendar date from 0001-01-01 to 9999-12-31';
+      const moment = 'must be a moment from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z in UTC';
+      const errors = (body: unknown) => problemSchema.parse(body).errors;
+      const before = await countRows(testApp);
+
+      const holiday = await editor
+        .patch(teamPath)
+        .send({
+          calendar: { nonWorkingWeekdays: [0, 6], holidays: ['2024-12-25', '0000-12-25'] },
+          version: 1,
+        })
+        .expect(400);
+      expect(errors(holiday.body)).toEqual([{ path: 'calendar.holidays.1', message: day }]);
+      const newTeam = await editor
+        .post(teams())
+        .send({
+          name: 'Year zero',
+          slug: 'year-zero',
+          calendar: { nonWorkingWeekdays: [], holidays: ['0000-01-01'] },
+        })
+        .expect(400);
+      expect(errors(newTeam.body)).toEqual([{ path: 'calendar.holidays.0', message: day }]);
+
+      const created = await editor
+        .post(`${teamPath}/sprints`)
+        .send({
+          name: 'Out of range',
+          start: '0000-06-01T08:00:00Z',
+          // Year 10000 once in UTC.
+          end: '9999-12-31T23:00:00-05:00',
+        })
+        .expect(400);
+      expect(errors(created.body)).toEqual([
+        { path: 'start', message: moment },
+        { path: 'end', message: moment },
+      ]);
+      expect(await countRows(testApp)).toEqual(before);
+
+      const sprint = sprintSchema.parse(
+        (
+          await editor
+            .post(`${teamPath}/sprints`)
+            .send({ name: 'In range', start: '2024-03-18T08:00:00Z', end: '2024-03-29T17:00:00Z' })
+            .expect(201)
+        ).body,
+      );
+      const edited = await editor
+        .patch(`${teamPath}/sprints/${sprint.id}`)
+        .send({ completedAt: '0000-12-31T00:00:00+01:00', version: sprint.version })
+        .expect(400);
+      expect(errors(edited.body)).toEqual([{ path: 'completedAt', message: moment }]);
+      const member = teamMemberSchema.parse(
+        (await editor.post(`${teamPath}/members`).send({ displayName: 'Ana' }).expect(201)).body,
+      );
+      const daysOff = await editor
+        .put(`${teamPath}/sprints/${sprint.id}/availability`)
+        .send({ version: 1, members: [{ memberId: member.id, daysOff: ['0000-03-19'] }] })
+        .expect(400);
+      expect(errors(daysOff.body)).toEqual([{ path: 'members.0.daysOff.0', message: day }]);
+      const aging = await editor.get(`${teamPath}/flow/aging?asOf=0000-01-01`).expect(400);
+      expect(errors(aging.body)).toEqual([{ path: 'asOf', message: day }]);
+      // The bounds themselves are fine.
+      await editor
+        .patch(`${teamPath}/sprints/${sprint.id}`)
+        .send({ end: '9999-12-31T23:59:59Z', version: sprint.version })
+        .expect(200);
+      expect(
+        teamSchema.parse(
+          (
+            await editor
+              .patch(teamPath)
+              .send({
+                calendar: { nonWorkingWeekdays: [0, 6], holidays: ['0001-01-01', '9999-12-31'] },
+                version: 1,
+              })
+              .expect(200)
+          ).body,
+        ).calendar.holidays,
+      ).toEqual(['0001-01-01', '9999-12-31']);
     });
 
     it('answers 409 for the burndown of a sprint without dates', async () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-// Named iso… so they do not clash with the looser `daySchema` / `instantSchema` of teams.ts,
-// whose error messages are zod's defaults.
+// Every date or instant a client sends is one of these, so a year the database cannot store (or
+// date maths would misread) is a 400 naming the field.
 
 /**
  * The moments a date or an instant may stand for: years 0001 to 9999 in UTC, those the
@@ -23,10 +23,18 @@ const DAY_RANGE = 'must be a calendar date from 0001-01-01 to 9999-12-31';
 export const MOMENT_RANGE_MESSAGE =
   'must be a moment from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z in UTC';
 
+/**
+ * A calendar date `YYYY-MM-DD` that exists, from 0001-01-01 to 9999-12-31, whose complaint about
+ * anything else (a missing value too) is `error` — for contracts with messages of their own.
+ */
+export function boundedIsoDay(
+  error: Exclude<Parameters<typeof z.iso.date>[0], string | undefined>['error'],
+) {
+  return z.iso.date({ error }).refine(inStoredRange, { error: DAY_RANGE });
+}
+
 /** A calendar date `YYYY-MM-DD` that exists (2026-02-29 does not), from 0001-01-01 to 9999-12-31. */
-export const isoDaySchema = z.iso
-  .date({ error: 'must be a calendar date YYYY-MM-DD' })
-  .refine(inStoredRange, { error: DAY_RANGE });
+export const isoDaySchema = boundedIsoDay('must be a calendar date YYYY-MM-DD');
 
 /**
  * A moment in ISO-8601 with an offset (`2026-01-05T09:30:00Z`, `…+02:00`), within years

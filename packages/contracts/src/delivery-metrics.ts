@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { daySchema } from './teams.js';
+import { isoDaySchema } from './days.js';
 
 /**
  * Read models of a team's delivery, each computed by `@bearing/metrics` from the team's work
@@ -12,7 +12,7 @@ const MAX_RANGE_DAYS = 3 * 366;
 
 /** Days are counted in the team's time zone; `to` defaults to today, `from` to 89 days earlier. */
 export const dayRangeQuerySchema = z
-  .strictObject({ from: daySchema.optional(), to: daySchema.optional() })
+  .strictObject({ from: isoDaySchema.optional(), to: isoDaySchema.optional() })
   .superRefine(checkRange);
 
 function checkRange(range: { from?: string; to?: string }, context: z.RefinementCtx): void {
@@ -127,8 +127,8 @@ export const cycleTimesSchema = z.object({
 
 export const throughputQuerySchema = z
   .strictObject({
-    from: daySchema.optional(),
-    to: daySchema.optional(),
+    from: isoDaySchema.optional(),
+    to: isoDaySchema.optional(),
     interval: z.enum(['day', 'week']).default('week'),
   })
   .superRefine(checkRange);
@@ -173,7 +173,7 @@ export const flowSpanSchema = z.object({
   last: z.string().nullable(),
 });
 
-export const agingQuerySchema = z.strictObject({ asOf: daySchema.optional() });
+export const agingQuerySchema = z.strictObject({ asOf: isoDaySchema.optional() });
 
 /**
  * `GET …/teams/:team/flow/aging?asOf=` — `agingWip`, oldest first; `asOf` defaults to today.
@@ -237,8 +237,8 @@ export const capacitySchema = z.object({
  * yesterday and `sampleFrom` to 89 days before it.
  */
 const sampleWindowShape = {
-  sampleFrom: daySchema.optional(),
-  sampleTo: daySchema.optional(),
+  sampleFrom: isoDaySchema.optional(),
+  sampleTo: isoDaySchema.optional(),
   trials: z.coerce.number().int().min(100).max(100_000).default(10_000),
 };
 

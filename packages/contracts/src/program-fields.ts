@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedIsoDay } from './days.js';
 import { text, untrimmedText } from './text.js';
 
 /**
@@ -10,8 +11,8 @@ import { text, untrimmedText } from './text.js';
 const requiredOr = (message: string) => (issue: { input: unknown }) =>
   issue.input === undefined ? 'is required' : message;
 
-/** A calendar date `YYYY-MM-DD` that exists. */
-export const programDay = z.iso.date({ error: requiredOr('must be a calendar date YYYY-MM-DD') });
+/** A calendar date `YYYY-MM-DD` that exists, from 0001-01-01 to 9999-12-31 (as `isoDaySchema`). */
+export const programDay = boundedIsoDay(requiredOr('must be a calendar date YYYY-MM-DD'));
 
 export const programInstant = z.iso.datetime({ offset: true });
 

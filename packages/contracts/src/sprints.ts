@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageSchema } from './pagination.js';
-import { allocationSchema, daySchema, instantSchema } from './teams.js';
+import { isoDaySchema, isoInstantSchema } from './days.js';
+import { allocationSchema } from './teams.js';
 import { text, untrimmedText } from './text.js';
 
 export const sprintStateSchema = z.enum(['future', 'active', 'closed']);
@@ -32,11 +33,11 @@ export const sprintPageSchema = pageSchema(sprintSchema);
 
 const sprintFields = {
   name: text().min(1).max(255),
-  start: instantSchema.nullable(),
-  end: instantSchema.nullable(),
+  start: isoInstantSchema.nullable(),
+  end: isoInstantSchema.nullable(),
   goal: untrimmedText().max(2000),
   state: sprintStateSchema,
-  completedAt: instantSchema.nullable(),
+  completedAt: isoInstantSchema.nullable(),
 };
 
 function endNotBeforeStart(
@@ -124,7 +125,7 @@ export const putSprintAvailabilityRequestSchema = z.strictObject({
         memberId: z.uuid(),
         allocation: allocationSchema.nullable().default(null),
         daysOff: z
-          .array(daySchema)
+          .array(isoDaySchema)
           .max(366)
           .refine((days) => new Set(days).size === days.length, 'must not repeat a day')
           .default([]),

@@ -1,13 +1,8 @@
 import { z } from 'zod';
+import { isoDaySchema } from './days.js';
 import { pageSchema } from './pagination.js';
 import { workspaceSlugSchema } from './workspaces.js';
 import { text } from './text.js';
-
-/** A calendar date, `YYYY-MM-DD`. */
-export const daySchema = z.iso.date();
-
-/** An instant sent by a client: ISO-8601 with `Z` or an offset. Responses always use UTC (`Z`). */
-export const instantSchema = z.iso.datetime({ offset: true });
 
 /** An IANA time-zone name this runtime knows, e.g. `Europe/Berlin`. */
 export const timeZoneSchema = z
@@ -29,14 +24,17 @@ function isKnownTimeZone(timeZone: string): boolean {
 export const statusNameSchema = text().min(1).max(255);
 export const stageNameSchema = text().min(1).max(100);
 
-/** Weekdays 0 = Sunday … 6 = Saturday; `holidays` are whole days off for the whole team. */
+/**
+ * Weekdays 0 = Sunday … 6 = Saturday; `holidays` are whole days off for the whole team, dates from
+ * 0001-01-01 to 9999-12-31 (`isoDaySchema`).
+ */
 export const calendarSchema = z.strictObject({
   nonWorkingWeekdays: z
     .array(z.number().int().min(0).max(6))
     .max(7)
     .refine((days) => new Set(days).size === days.length, 'must not repeat a weekday'),
   holidays: z
-    .array(daySchema)
+    .array(isoDaySchema)
     .max(1000)
     .refine((days) => new Set(days).size === days.length, 'must not repeat a day'),
 });
