@@ -659,6 +659,81 @@ describe('Jira sync', () => {
       await retire(team);
     });
 
+    it('tries a failing source again after a wait that grows, not at every tick, and tells its editors once', async () => {
+      const jira = await fake();
+      jira.generate({ count: 10 });
+      const id = await connectFake(agent, workspace, jira);
+      const team = await createTeam(testApp, workspace);
+      await putSource(agent, workspace, team, { connectionId: id, jql: 'project = PAY' });
+      const sync = testApp.app.get(JiraSyncService);
+      const minutes = (count: number) => new Date(NOW.getTime() + count * 60_000);
+      /** The scheduler's due work at `at` (the app's clock there too): the run it queued, if any. */
+      const tick = async (at: Date) => {
+        jest.spyOn(testApp.app.get(ClockService), 'now').mockImplementation(() => at);
+        const before = await agent.get(`${teamPath(team)}/source/runs?limit=200`).expect(200);
+        const known = new Set((before.body.items as { id: string }[]).map((run) => run.id));
+        await sync.startDue(at);
+        const after = await agent.get(`${teamPath(team)}/source/runs?limit=200`).expect(200);
+        const queued = (after.body.items as { id: string }[]).filter((run) => !known.has(run.id));
+        const run = queued[0] && (await waitForRun(agent, workspace, team, queued[0].id));
+        jest.spyOn(testApp.app.get(ClockService), 'now').mockImplementation(() => NOW);
+        return { count: queued.length, run };
+      };
+      const failingEvents = async () =>
+        testApp.dataSource.query<{ title: string; body: string }[]>(
+          `SELECT title, body FROM notification_event
+            WHERE workspace_id = $1 AND event = 'sync.failed' AND dedupe_key LIKE 'sync.failing:%'
+              AND data->>'teamId' = $2`,
+          [workspace.id, team.id],
+        );
+
+      // The JQL no longer parses (a project was renamed): Jira answers 400, which no retry fixes.
+      jira.failNext(1, 400);
+      const first = await tick(NOW);
+      expect(first.run).toMatchObject({ trigger: 'schedule', status: 'failed' });
+      expect((await agent.get(`${teamPath(team)}/source`).expect(200)).body).toMatchObject({
+        state: 'ok',
+        failingSince: NOW.toISOString(),
+        retryAt: minutes(30).toISOString(),
+      });
+      // One failure is not told: it may pass.
+      expect(await failingEvents()).toEqual([]);
+
+      // Not at the next ticks: after the interval.
+      expect((await tick(minutes(1))).count).toBe(0);
+      expect((await tick(minutes(29))).count).toBe(0);
+      jira.failNext(1, 400);
+      const second = await tick(minutes(30));
+      expect(second.run).toMatchObject({ status: 'failed' });
+      // Failing for 30 minutes: the next wait is as long, then 60 minutes, and so on.
+      expect((await agent.get(`${teamPath(team)}/source`).expect(200)).body).toMatchObject({
+        failingSince: NOW.toISOString(),
+        retryAt: minutes(60).toISOString(),
+      });
+      expect(await failingEvents()).toEqual([
+        { title: `${team.name}: Jira sync failing`, body: expect.stringContaining('400') },
+      ]);
+      expect((await tick(minutes(59))).count).toBe(0);
+      jira.failNext(1, 400);
+      expect((await tick(minutes(60))).run).toMatchObject({ status: 'failed' });
+      expect((await agent.get(`${teamPath(team)}/source`).expect(200)).body.retryAt).toBe(
+        minutes(120).toISOString(),
+      );
+      // Told once for the whole stretch of failures.
+      expect(await failingEvents()).toHaveLength(1);
+
+      // Saving the source (the fix) ends the wait: the next tick tries it, and it syncs.
+      await putSource(agent, workspace, team, { connectionId: id, jql: 'project = PAY' });
+      expect((await agent.get(`${teamPath(team)}/source`).expect(200)).body.retryAt).toBeNull();
+      expect((await tick(minutes(61))).run).toMatchObject({ status: 'succeeded' });
+      expect((await agent.get(`${teamPath(team)}/source`).expect(200)).body).toMatchObject({
+        failingSince: null,
+        retryAt: null,
+        lastError: null,
+      });
+      await retire(team);
+    });
+
     it('is scheduled by the interval on the scheduler tick, one run at a time per source', async () => {
       const jira = await fake();
       jira.generate({ count: 10 });

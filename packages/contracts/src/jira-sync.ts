@@ -195,6 +195,12 @@ export const jiraSourceSchema = z.object({
   /** Since when syncs have been failing (the first failure after the last success); null when not failing. */
   failingSince: z.iso.datetime().nullable(),
   /**
+   * While failing (and not broken): when the schedule tries again. Each failure waits the
+   * interval, or as long as the source has been failing if that is longer, a day at most;
+   * saving the source, or its connection's token, account or site, ends the wait. Null otherwise.
+   */
+  retryAt: z.iso.datetime().nullable(),
+  /**
    * The webhook address (`/api/hooks/jira/:sourceId/:secret`), present only in the answer that
    * created or rotated it: it is shown once and stored only as a hash.
    */

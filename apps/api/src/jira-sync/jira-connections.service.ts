@@ -28,7 +28,7 @@ import {
 import { toJiraConnectionResponse } from './jira-connection.mapper.js';
 import { JiraReader } from './jira-reader.js';
 import { JiraSyncService } from './jira-sync.service.js';
-import { connectionInUse, resumeBrokenSourcesOf } from './team-source.repository.js';
+import { connectionInUse, resumeSourcesOf } from './team-source.repository.js';
 
 /** A connection test or field listing waits this long for Jira at most. */
 const INTERACTIVE_TIMEOUT_MS = 10_000;
@@ -39,8 +39,8 @@ const REACH_FIELDS = ['secret', 'email', 'baseUrl', 'flavour'];
 /**
  * A workspace's Jira connections. The token is sealed by the SecretBox before it is stored and
  * opened only to call Jira; responses say `hasSecret`, and neither logs nor audit events carry
- * it. Saving a connection's token, account or site puts its broken sources back to `ok` and
- * syncs them at once (they try again with what was saved).
+ * it. Saving a connection's token, account or site puts its broken sources back to `ok`, ends
+ * the wait of its failing ones, and syncs them at once (they try again with what was saved).
  */
 @Injectable()
 export class JiraConnectionsService {
@@ -99,8 +99,9 @@ export class JiraConnectionsService {
    * Changes the fields sent; without `secret` the stored token stays, unless the address,
    * flavour or account changes: then a 400 names `secret` and nothing changes (the token must
    * not follow the connection to another host or account). A change of the token, account or
-   * site is the fix of a source Jira refused: the connection's broken sources go back to `ok`
-   * in the same transaction, and each enabled one is synced once it commits.
+   * site is the fix of a source Jira refused or could not be reached for: the connection's
+   * broken sources go back to `ok` and its failing ones stop waiting for their retry, in the
+   * same transaction, and each enabled one is synced once it commits.
    */
   async update(
     workspaceId: string,
@@ -133,7 +134,7 @@ export class JiraConnectionsService {
       }
       const saved = await saveJiraConnection(manager, connection);
       const resumed = changed.some((field) => REACH_FIELDS.includes(field))
-        ? await resumeBrokenSourcesOf(manager, workspaceId, connection.id)
+        ? await resumeSourcesOf(manager, workspaceId, connection.id)
         : [];
       await recordAuditEvent(manager, {
         workspaceId,

@@ -17,6 +17,10 @@ export function toJiraSourceResponse(source: TeamSource, webhookUrl?: string): J
     lastSyncAt: source.lastSyncAt?.toISOString() ?? null,
     lastError: source.lastError,
     failingSince: source.failingSince?.toISOString() ?? null,
+    retryAt:
+      source.state === 'broken' || source.failingSince === null
+        ? null
+        : (source.retryAt?.toISOString() ?? null),
     ...(webhookUrl === undefined ? {} : { webhookUrl }),
     createdAt: source.createdAt.toISOString(),
     updatedAt: source.updatedAt.toISOString(),

@@ -52,7 +52,7 @@ import {
   type RunLease,
 } from './sync-run.repository.js';
 import type { TeamSource } from './team-source.entity.js';
-import { publishSyncFailed } from './sync-notice.js';
+import { publishSyncFailed, publishSyncFailing } from './sync-notice.js';
 import { sameSelection } from './source-selection.js';
 import { dueSources, sourceById, updateSourceState } from './team-source.repository.js';
 
@@ -77,6 +77,8 @@ const BATCH_ISSUES = 500;
 const PREFETCH_PAGES = BATCH_ISSUES / SEARCH_PAGE_SIZE;
 /** A queued run whose job has not started after this long is sent to the queue again. */
 const QUEUED_TOO_LONG_MS = 10 * 60_000;
+/** The longest a failing source waits before the scheduler tries it again. */
+export const MAX_RETRY_WAIT_MS = 24 * 3_600_000;
 
 /** Thrown when this worker no longer holds its run's lease: another took it over. */
 class LeaseLost extends Error {
@@ -528,6 +530,7 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
         lastSyncAt: now,
         lastError: null,
         failingSince: null,
+        retryAt: null,
         ...(selectionKept
           ? {
               watermark: outcome.watermark,
@@ -544,7 +547,12 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
     });
   }
 
-  /** Ends the run failed, unless another worker took it over meanwhile (then it is theirs). */
+  /**
+   * Ends the run failed, unless another worker took it over meanwhile (then it is theirs). The
+   * scheduler tries the source again after its interval, or after as long as it has been
+   * failing if that is longer (so the waits double), a day at most — not at every tick. A
+   * source that fails again is told to the team's editors, once per stretch of failures.
+   */
   private async fail(
     source: TeamSource,
     tally: Tally,
@@ -570,10 +578,19 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
           { singletonKey: `${FLOW_REFRESH_JOB}:${source.teamId}`, transaction: manager },
         );
       }
+      const failingSince = source.failingSince ?? now;
+      const retryAt = new Date(
+        now.getTime() +
+          Math.min(
+            MAX_RETRY_WAIT_MS,
+            Math.max(source.intervalMinutes * 60_000, now.getTime() - failingSince.getTime()),
+          ),
+      );
       await updateSourceState(manager, source.id, {
         state: broken ? 'broken' : 'ok',
         lastError: message,
-        failingSince: source.failingSince ?? now,
+        failingSince,
+        retryAt,
       });
       await finishRun(manager, lease, {
         ...countsOf(tally),
@@ -581,6 +598,9 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
         error: message,
         finishedAt: now,
       });
+      if (!broken && source.failingSince !== null) {
+        await publishSyncFailing(manager, source, tally.id, failingSince, message, retryAt);
+      }
       if (broken) {
         this.logger.warn(`Jira source ${source.id} is broken, its schedule paused: ${message}`);
         await publishSyncFailed(manager, source, tally.id, message);

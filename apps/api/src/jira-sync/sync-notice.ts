@@ -28,3 +28,31 @@ export async function publishSyncFailed(
     data: { teamId: team.id },
   });
 }
+
+/**
+ * Publishes `sync.failed` when a sync fails again after an earlier failure (not a refusal of
+ * the credentials, which `publishSyncFailed` tells): a passing fault is not told, a lasting
+ * one is, once per stretch of failures (the dedupe key holds when it began), to the same
+ * audience.
+ */
+export async function publishSyncFailing(
+  manager: EntityManager,
+  source: Pick<TeamSource, 'id' | 'workspaceId' | 'teamId'>,
+  runId: string,
+  failingSince: Date,
+  reason: string,
+  retryAt: Date,
+): Promise<void> {
+  const team = await teamOfWorkspace(manager, source.workspaceId, source.teamId);
+  await publishEvent(manager, {
+    workspaceId: source.workspaceId,
+    event: 'sync.failed',
+    subject: { type: 'sync-run', id: runId },
+    title: `${team.name}: Jira sync failing`,
+    body: `The Jira sync of ${team.name} failed again, so its data is not up to date. Bearing keeps trying, less often each time (next at ${retryAt.toISOString().slice(0, 16).replace('T', ' ')} UTC), until the source or its connection is fixed: ${reason}`,
+    path: await workspaceWebPath(manager, source.workspaceId, `teams/${team.slug}?tab=source`),
+    audience: { followersOf: [{ type: 'team', id: team.id }], editorsOnly: true },
+    dedupeKey: `sync.failing:${source.id}:${failingSince.toISOString()}`,
+    data: { teamId: team.id },
+  });
+}

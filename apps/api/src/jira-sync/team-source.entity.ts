@@ -88,6 +88,13 @@ export class TeamSource {
   @Column({ name: 'failing_since', type: 'timestamptz', nullable: true })
   failingSince!: Date | null;
 
+  /**
+   * While failing: when the scheduler tries again (each failure waits the interval, and as long
+   * as the source has been failing, up to a day). Null when not failing, or once saved.
+   */
+  @Column({ name: 'retry_at', type: 'timestamptz', nullable: true })
+  retryAt!: Date | null;
+
   /** Null: the next sync is a full one. */
   @Column({ type: 'timestamptz', nullable: true })
   watermark!: Date | null;

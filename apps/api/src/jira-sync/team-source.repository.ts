@@ -59,11 +59,11 @@ export async function connectionInUse(
 }
 
 /**
- * Puts the workspace's broken sources on the connection back to `ok` (their state only: not a
- * user's edit, so `updated_at` stays), after the connection's token or address changed. Answers
- * them, with whether each is enabled.
+ * After the connection's token or address changed: puts the workspace's broken sources on it
+ * back to `ok`, and makes its failing ones due again (their state only: not a user's edit, so
+ * `updated_at` stays). Answers them, with whether each is enabled.
  */
-export async function resumeBrokenSourcesOf(
+export async function resumeSourcesOf(
   manager: EntityManager,
   workspaceId: string,
   connectionId: string,
@@ -71,8 +71,10 @@ export async function resumeBrokenSourcesOf(
   const [rows] = await manager.query<
     [{ id: string; workspace_id: string; enabled: boolean }[], number]
   >(
-    `UPDATE team_source SET state = 'ok'
-      WHERE workspace_id = $1 AND connection_id = $2 AND state = 'broken'
+    `UPDATE team_source
+        SET state = CASE WHEN state = 'broken' THEN 'ok' ELSE state END, retry_at = NULL
+      WHERE workspace_id = $1 AND connection_id = $2
+        AND (state = 'broken' OR failing_since IS NOT NULL)
       RETURNING id, workspace_id, enabled`,
     [workspaceId, connectionId],
   );
@@ -86,7 +88,13 @@ export async function updateSourceState(
   changes: Partial<
     Pick<
       TeamSource,
-      'state' | 'lastSyncAt' | 'lastError' | 'failingSince' | 'watermark' | 'reconciledAt'
+      | 'state'
+      | 'lastSyncAt'
+      | 'lastError'
+      | 'failingSince'
+      | 'retryAt'
+      | 'watermark'
+      | 'reconciledAt'
     >
   >,
 ): Promise<void> {
@@ -101,7 +109,8 @@ export async function updateSourceState(
 
 /**
  * Enabled, unbroken sources whose interval has passed since their last successful sync (or
- * that never synced), with no sync queued or running: what the scheduler starts at `now`.
+ * that never synced), and whose retry time after a failure has come, with no sync queued or
+ * running: what the scheduler starts at `now`.
  */
 export async function dueSources(manager: EntityManager, now: Date): Promise<TeamSource[]> {
   return manager
@@ -112,6 +121,7 @@ export async function dueSources(manager: EntityManager, now: Date): Promise<Tea
       `(source.lastSyncAt IS NULL OR source.lastSyncAt + make_interval(mins => source.intervalMinutes) <= :now)`,
       { now },
     )
+    .andWhere('(source.retryAt IS NULL OR source.retryAt <= :now)', { now })
     .andWhere(`NOT EXISTS (SELECT 1 FROM sync_run run WHERE run.active_source_id = source.id)`)
     .orderBy('source.lastSyncAt', 'ASC', 'NULLS FIRST')
     .limit(500)

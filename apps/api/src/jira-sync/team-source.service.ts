@@ -30,7 +30,7 @@ export type JiraSyncOptions = { publicUrl: string };
 /**
  * A team's Jira source: where its issues come from and how they are read. Saving it maps the
  * statuses into the team's workflow (as the import wizard's mapping does), puts a broken source
- * back to `ok`, and makes the next sync a full one when what it selects or reads changed.
+ * back to `ok` (and a failing one due again), and makes the next sync a full one when what it selects or reads changed.
  */
 @Injectable()
 export class TeamSourceService {
@@ -89,8 +89,10 @@ export class TeamSourceService {
           ...(existing ?? { workspaceId, teamId: team.id }),
           ...values,
           ...(webhookSecret ? { webhookSecretHash: sha256(webhookSecret) } : {}),
-          // Saving is the fix of a broken source: its schedule resumes.
+          // Saving is the fix of a broken source: its schedule resumes; a failing one is tried
+          // at the next tick, not after its wait.
           ...(existing?.state === 'broken' ? { state: 'ok' as const } : {}),
+          retryAt: null,
           // What it selects or reads changed: the next sync reads everything again.
           ...(selectionChanged ? { watermark: null, reconciledAt: null } : {}),
         });

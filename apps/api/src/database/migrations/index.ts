@@ -45,6 +45,7 @@ import { FreezeClosedSprintAvailability1765992000000 } from './1765992000000-fre
 import { IndexOpenDependenciesByNeedBy1765992400000 } from './1765992400000-index-open-dependencies-by-need-by.js';
 import { ArchiveMetrics1765992600000 } from './1765992600000-archive-metrics.js';
 import { SavedQueryVersion1765993000000 } from './1765993000000-saved-query-version.js';
+import { TeamSourceRetryAt1765993200000 } from './1765993200000-team-source-retry-at.js';
 
 /**
  * Every migration, in the order it runs: TypeORM sorts migrations by the timestamp that ends
@@ -99,4 +100,5 @@ export const migrations = [
   IndexOpenDependenciesByNeedBy1765992400000,
   ArchiveMetrics1765992600000,
   SavedQueryVersion1765993000000,
+  TeamSourceRetryAt1765993200000,
 ];

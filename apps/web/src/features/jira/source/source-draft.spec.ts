@@ -15,6 +15,7 @@ const source: JiraSource = {
   lastSyncAt: null,
   lastError: null,
   failingSince: null,
+  retryAt: null,
   createdAt: '2026-12-01T10:00:00.000Z',
   updatedAt: '2026-12-01T10:00:00.000Z',
 };

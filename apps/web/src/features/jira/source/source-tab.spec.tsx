@@ -44,6 +44,7 @@ const SOURCE: JiraSource = {
   lastSyncAt: '2026-12-07T09:56:00.000Z',
   lastError: null,
   failingSince: null,
+  retryAt: null,
   createdAt: '2026-12-01T10:00:00.000Z',
   updatedAt: '2026-12-01T10:00:00.000Z',
 };

@@ -34,6 +34,18 @@ describe('syncFreshness', () => {
     });
   });
 
+  it('says when a failing source is tried again', () => {
+    const failing = {
+      ...healthy,
+      failingSince: '2026-12-07T08:00:00Z',
+      retryAt: '2026-12-07T11:00:00Z',
+      lastError: 'Jira answered 400: the JQL does not parse.',
+    };
+    expect(syncFreshness(failing, NOW).detail).toBe(
+      `Jira answered 400: the JQL does not parse. Next try ${formatDateTime('2026-12-07T11:00:00Z')}, or when the source or its connection is saved.`,
+    );
+  });
+
   it('says a broken source is paused until it is saved again', () => {
     const broken = {
       ...healthy,

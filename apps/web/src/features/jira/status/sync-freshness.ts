@@ -15,11 +15,13 @@ export interface SyncFreshness {
 type SourceStatus = Pick<
   JiraSource,
   'state' | 'enabled' | 'lastSyncAt' | 'lastError' | 'failingSince'
->;
+> &
+  Partial<Pick<JiraSource, 'retryAt'>>;
 
 /**
- * What a team page or the portfolio says about a source: failing wins (since when, and why),
- * then a sync under way, a paused schedule, never synced, and else how fresh the data is.
+ * What a team page or the portfolio says about a source: failing wins (since when, why,
+ * and when the schedule tries again), then a sync under way, a paused schedule, never synced,
+ * and else how fresh the data is.
  */
 export function syncFreshness(source: SourceStatus, now: Date): SyncFreshness {
   const last = source.lastSyncAt === null ? null : `last synced ${timeAgo(source.lastSyncAt, now)}`;
@@ -32,7 +34,9 @@ export function syncFreshness(source: SourceStatus, now: Date): SyncFreshness {
       detail:
         source.state === 'broken'
           ? `${reason} Syncing is paused until the source or its connection is saved again.`
-          : reason,
+          : source.retryAt
+            ? `${reason} Next try ${formatDateTime(source.retryAt)}, or when the source or its connection is saved.`
+            : reason,
     };
   }
   if (source.state === 'syncing') {

@@ -13,7 +13,8 @@ const TONE_STYLES: Record<SyncTone, Omit<StatusStyle, 'label'>> = {
 };
 
 export interface SyncStatusProps {
-  source: Pick<JiraSource, 'state' | 'enabled' | 'lastSyncAt' | 'lastError' | 'failingSince'>;
+  source: Pick<JiraSource, 'state' | 'enabled' | 'lastSyncAt' | 'lastError' | 'failingSince'> &
+    Partial<Pick<JiraSource, 'retryAt'>>;
   size?: 'xs' | 'sm';
 }
 
