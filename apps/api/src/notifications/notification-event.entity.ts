@@ -16,6 +16,7 @@ export type EventAudience = {
   editorsOnly?: boolean;
   alertChannels?: boolean;
   workspaceAdmins?: boolean;
+  adminsWhenNobody?: boolean;
 };
 
 /**

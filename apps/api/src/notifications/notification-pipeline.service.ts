@@ -158,9 +158,13 @@ export class NotificationPipeline implements OnModuleInit {
     if (audience.workspaceAdmins) {
       for (const id of await workspaceAdminIds(manager, event.workspaceId)) userIds.add(id);
     }
-    const recipients = (await membersAmong(manager, event.workspaceId, [...userIds])).filter(
+    let recipients = (await membersAmong(manager, event.workspaceId, [...userIds])).filter(
       ({ role }) => audienceAdmitsRole(audience, role),
     );
+    if (recipients.length === 0 && audience.adminsWhenNobody) {
+      const admins = await workspaceAdminIds(manager, event.workspaceId);
+      recipients = await membersAmong(manager, event.workspaceId, admins);
+    }
     const preferences = await preferencesOf(
       manager,
       recipients.map(({ userId }) => userId),

@@ -29,6 +29,11 @@ export type OutboxEventInput = {
     /** Also the workspace's channels (Slack, Teams, email lists). */
     alertChannels?: boolean;
     workspaceAdmins?: boolean;
+    /**
+     * The workspace's admins when the users and followers above reach no member the audience
+     * admits (nobody follows, the saver left or was demoted): news nobody hears is lost.
+     */
+    adminsWhenNobody?: boolean;
   };
   /** Unique per workspace: publishing the same key again is a no-op. */
   dedupeKey: string;
