@@ -4,6 +4,7 @@ import {
   alertRuleSchema,
   alertRuleTestResultSchema,
   problemSchema,
+  QUERY_ROW_CAP,
   savedQueryListSchema,
   savedQuerySchema,
 } from '@bearing/contracts';
@@ -270,6 +271,76 @@ describe('alert rules', () => {
     expect(await evaluation.evaluate(rule.id, new Date(t0.getTime() + 10 * MINUTE))).toMatchObject({
       fired: 2,
     });
+  });
+
+  it('judges a rule on every row of a result beyond the 10,000-row cap', async () => {
+    const big = await createMetric(testApp, workspace, { key: 'trunc-a' });
+    const small = await createMetric(testApp, workspace, { key: 'trunc-b' });
+    const start = Date.parse('2026-11-14T09:00:00Z');
+    const at = (second: number) => new Date(start + second * 1000).toISOString();
+    await insertPoints(
+      testApp,
+      big,
+      Array.from({ length: QUERY_ROW_CAP + 1 }, (_, second) => ({
+        timestamp: at(second),
+        value: 5,
+      })),
+    );
+    await insertPoints(
+      testApp,
+      small,
+      [0, 1, 2].map((second) => ({ timestamp: at(second), value: 7 })),
+    );
+    const t0 = new Date('2026-11-14T12:00:00Z');
+    // Sorted by metric, the first 10,000 rows are all trunc-a's: trunc-b's lie past the cap.
+    const query =
+      'MetricPoints | where metric in ("trunc-a", "trunc-b") | project metric, value | sort by metric asc';
+
+    const perMetric = await createRule({
+      name: 'Past the cap',
+      query,
+      lookbackMinutes: 240,
+      trigger: { column: 'value', op: '>=', threshold: 6 },
+      groupBy: 'metric',
+      suppressMinutes: 0,
+    });
+    expect(await evaluation.evaluate(perMetric.id, t0)).toMatchObject({ fired: 1 });
+    const [alert] = (await alerts()).filter((candidate) => candidate.ruleId === perMetric.id);
+    expect(alert).toMatchObject({ group: 'trunc-b', state: 'firing' });
+    // A later run sees the group again, wherever its rows lie: the alert stays open.
+    expect(
+      await evaluation.evaluate(perMetric.id, new Date(t0.getTime() + 5 * MINUTE)),
+    ).toMatchObject({ updated: 1, resolved: 0 });
+    const stored = alertRuleSchema.parse(
+      (await viewer.get(url(`alert-rules/${perMetric.id}`)).expect(200)).body,
+    );
+    expect(stored.lastError).toBeNull();
+
+    // A row count above the cap is the real one.
+    const rowCount = await createRule({
+      name: 'More than the cap',
+      query,
+      lookbackMinutes: 240,
+      trigger: { op: '>', threshold: QUERY_ROW_CAP },
+      suppressMinutes: 0,
+    });
+    expect(await evaluation.evaluate(rowCount.id, t0)).toMatchObject({ fired: 1 });
+    const [body]: { body: string }[] = await testApp.dataSource.query(
+      `SELECT e."body" FROM "notification_event" e JOIN "alert" a ON a."id"::text = e."subject_id"::text
+        WHERE e."event" = 'alert.fired' AND a."rule_id" = $1`,
+      [rowCount.id],
+    );
+    expect(body?.body).toContain(`matched ${QUERY_ROW_CAP + 4} rows`);
+    // "Test rule" judges it as a run does.
+    const tested = alertRuleTestResultSchema.parse(
+      (
+        await editor
+          .post(url(`alert-rules/${rowCount.id}/test`))
+          .send({ days: 366 })
+          .expect(200)
+      ).body,
+    );
+    expect(tested).toMatchObject({ matched: QUERY_ROW_CAP + 4, wouldFire: true, groups: [''] });
   });
 
   it('runs each due rule once however many processes tick at the same minute', async () => {

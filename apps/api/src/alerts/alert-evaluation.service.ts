@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ALERT_ROWS_KEPT, type QueryResult } from '@bearing/contracts';
+import { ALERT_ROWS_KEPT } from '@bearing/contracts';
 import { DataSource } from 'typeorm';
 import { ProblemException } from '../common/problem/problem.js';
 import { JobQueue } from '../jobs/job-queue.service.js';
@@ -8,7 +8,7 @@ import { Scheduler } from '../jobs/jobs.module.js';
 import { NotificationPipeline } from '../notifications/notifications.module.js';
 import { QueriesService } from '../queries/queries.service.js';
 import type { AlertRule } from './alert-rule.entity.js';
-import { applyTrigger } from './alert-trigger.js';
+import { runRule, type RuleRun } from './alert-rule-run.js';
 import { publishAlertNotice } from './alert-notice.js';
 import {
   alertRuleById,
@@ -111,9 +111,9 @@ export class AlertEvaluation implements OnModuleInit {
   /** One run with the rule as read; `edited` when the stored rule is no longer that one. */
   private async evaluateAs(rule: AlertRule, runAt: Date): Promise<EvaluationOutcome | 'edited'> {
     const outcome = noOutcome();
-    let result: QueryResult;
+    let run: RuleRun;
     try {
-      result = await this.queries.run(rule.workspaceId, rule.query, {
+      run = await runRule(this.queries, rule.workspaceId, rule, {
         now: runAt,
         lookbackMs: rule.lookbackMinutes * MINUTE,
       });
@@ -130,7 +130,7 @@ export class AlertEvaluation implements OnModuleInit {
         return outcome;
       });
     }
-    const { groups } = applyTrigger(rule, result);
+    const { result, groups } = run;
     const standing = await this.dataSource.transaction(async (manager) => {
       // Two processes evaluating one rule queue behind this lock, and the second sees the first's alerts.
       const locked = await lockAlertRule(manager, rule.id);
@@ -141,7 +141,7 @@ export class AlertEvaluation implements OnModuleInit {
       const open = new Map(
         (await openAlertsOf(manager, rule.id)).map((alert) => [alert.groupKey, alert]),
       );
-      for (const [group, rows] of groups) {
+      for (const [group, { rows, matching }] of groups) {
         const kept = rows.slice(0, ALERT_ROWS_KEPT);
         const existing = open.get(group);
         if (existing) {
@@ -172,11 +172,12 @@ export class AlertEvaluation implements OnModuleInit {
         });
         await publishAlertNotice(manager, locked, alert, {
           event: 'alert.fired',
-          matchingRows: rows.length,
+          matchingRows: matching,
         });
         outcome.fired += 1;
       }
-      for (const [group, alert] of open) {
+      // A run that could not see every group cannot tell that one no longer matches.
+      for (const [group, alert] of run.incomplete === null ? open : []) {
         if (groups.has(group)) continue;
         if (!(await resolveOpenAlert(manager, alert.id, runAt))) continue;
         await publishAlertNotice(manager, locked, alert, {
@@ -185,7 +186,7 @@ export class AlertEvaluation implements OnModuleInit {
         });
         outcome.resolved += 1;
       }
-      await recordAlertRuleRun(manager, rule.id, runAt, null);
+      await recordAlertRuleRun(manager, rule.id, runAt, run.incomplete);
       return standing;
     });
     if (standing === 'edited') return standing;

@@ -18,7 +18,7 @@ import { QueriesService } from '../queries/queries.service.js';
 import type { AlertRule } from './alert-rule.entity.js';
 import { toAlertRuleResponse } from './alert-rule.mapper.js';
 import { publishAlertNotice } from './alert-notice.js';
-import { applyTrigger } from './alert-trigger.js';
+import { runRule } from './alert-rule-run.js';
 import {
   alertRuleOf,
   alertRulesOf,
@@ -172,24 +172,25 @@ export class AlertRulesService {
     days: number,
   ): Promise<AlertRuleTestResult> {
     this.checkColumns(workspaceId, rule);
-    const result = await this.queries.run(workspaceId, rule.query, {
-      lookbackMs: days * 1440 * MINUTE,
-    });
-    const outcome = applyTrigger(
+    // As a run judges it: beyond the row cap, the trigger is counted over every row.
+    const { result, groups, matched } = await runRule(
+      this.queries,
+      workspaceId,
       {
+        query: rule.query,
         triggerColumn: rule.trigger.column ?? null,
         triggerOp: rule.trigger.op,
         triggerThreshold: rule.trigger.threshold,
         groupBy: rule.groupBy ?? null,
       },
-      result,
+      { lookbackMs: days * 1440 * MINUTE },
     );
     return {
       columns: result.columns,
       rows: result.rows.slice(0, ALERT_ROWS_KEPT),
-      matched: outcome.matched.length,
-      wouldFire: outcome.groups.size > 0,
-      groups: [...outcome.groups.keys()],
+      matched,
+      wouldFire: groups.size > 0,
+      groups: [...groups.keys()],
     };
   }
 

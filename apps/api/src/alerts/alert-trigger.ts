@@ -8,7 +8,10 @@ export type TriggerOutcome = {
   groups: Map<string, QueryResult['rows']>;
 };
 
-type Trigger = Pick<AlertRule, 'triggerColumn' | 'triggerOp' | 'triggerThreshold' | 'groupBy'>;
+export type Trigger = Pick<
+  AlertRule,
+  'triggerColumn' | 'triggerOp' | 'triggerThreshold' | 'groupBy'
+>;
 
 function compare(value: number, op: AlertRule['triggerOp'], threshold: number): boolean {
   switch (op) {
@@ -27,8 +30,26 @@ function compare(value: number, op: AlertRule['triggerOp'], threshold: number): 
   }
 }
 
+/** Whether a number (a row's value, or the number of rows) passes the rule's trigger. */
+export function compareWithTrigger(rule: Trigger, value: number): boolean {
+  return compare(value, rule.triggerOp, rule.triggerThreshold);
+}
+
+/** Rows by the value of the grouping column, in the order they come. */
+export function groupRows(
+  rows: QueryResult['rows'],
+  column: string | null,
+): Map<string, QueryResult['rows']> {
+  const groups = new Map<string, QueryResult['rows']>();
+  for (const row of rows) {
+    const key = groupKey(row, column);
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return groups;
+}
+
 /** The value a row has in the grouping column, as the alert's group key. */
-function groupKey(row: QueryResult['rows'][number], column: string | null): string {
+export function groupKey(row: QueryResult['rows'][number], column: string | null): string {
   if (column === null) return '';
   const value = row[column];
   return value === null || value === undefined ? '' : String(value);
@@ -58,10 +79,5 @@ export function applyTrigger(rule: Trigger, result: QueryResult): TriggerOutcome
       return typeof value === 'number' && compare(value, rule.triggerOp, rule.triggerThreshold);
     });
   }
-  const groups = new Map<string, QueryResult['rows']>();
-  for (const row of matched) {
-    const key = groupKey(row, rule.groupBy);
-    groups.set(key, [...(groups.get(key) ?? []), row]);
-  }
-  return { matched, groups };
+  return { matched, groups: groupRows(matched, rule.groupBy) };
 }

@@ -20,13 +20,21 @@ import { QueryCompileError } from './language/query-compile-error.js';
 import { answerValue } from './query-values.js';
 import { firstFailing, runReadOnlyQuery } from './query-runner.repository.js';
 import type { CompiledQuery } from './language/compile-query.js';
-import type { Position, Query } from './language/query-ast.js';
+import type { Operator, Position, Query } from './language/query-ast.js';
+
+/** The query's parsed operators, for callers that append their own (`RunOptions.append`). */
+export type { Operator, Position };
 
 export type RunOptions = {
   /** Alert rules: only rows within this window of the run's time. */
   lookbackMs?: number;
   /** The run's "now" (alert rules pass the scheduled time); the clock's now otherwise. */
   now?: Date;
+  /**
+   * Alert rules: operators run after the query's own (its `render` dropped) — a rule's trigger
+   * counted in the database when the query's rows are more than the row cap.
+   */
+  append?: readonly Operator[];
 };
 
 function refused(errors: QueryError[], detail: string): ProblemException {
@@ -81,15 +89,24 @@ export class QueriesService {
     const parsed = parseQuery(text);
     if (!parsed.ok) throw refused(atPath(parsed.errors), 'The query is not valid.');
     const now = options.now ?? this.clock.now();
+    const query: Query = options.append
+      ? {
+          ...parsed.query,
+          operators: [
+            ...parsed.query.operators.filter((operator) => operator.kind !== 'render'),
+            ...options.append,
+          ],
+        }
+      : parsed.query;
     try {
-      const compiled = compileQuery(parsed.query, {
+      const compiled = compileQuery(query, {
         workspaceId,
         now,
         tables: QUERY_TABLES,
         rowCap: QUERY_ROW_CAP,
         ...(options.lookbackMs === undefined ? {} : { lookbackMs: options.lookbackMs }),
       });
-      return { compiled, query: parsed.query, now };
+      return { compiled, query, now };
     } catch (error) {
       if (error instanceof QueryCompileError) {
         throw refused(atPath([error.error]), 'The query is not valid.');
