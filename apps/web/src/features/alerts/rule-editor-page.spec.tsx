@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { focusManager } from '@tanstack/react-query';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import {
   fakeResponse,
   type FakeRequest,
@@ -280,6 +281,54 @@ describe('RuleEditorPage', () => {
         groupBy: 'metric',
         version: 3,
       }),
+    ]);
+  });
+
+  it("keeps the edits in progress when a refetch brings someone else's save, and saves them against the version they started from", async () => {
+    let loads = 0;
+    const patches: unknown[] = [];
+    mockFetch({
+      ...shellRoutes(signedInAs('editor')),
+      ...CATALOG_ROUTE,
+      [`/api/workspaces/demo/alert-rules/${RULE_ID}`]: () => {
+        loads += 1;
+        // The first load is version 3; by the next one someone else has saved version 4.
+        return fakeResponse(
+          200,
+          loads === 1 ? SAVED_RULE : { ...SAVED_RULE, name: 'Renamed by someone', version: 4 },
+        );
+      },
+      [`PATCH /api/workspaces/demo/alert-rules/${RULE_ID}`]: ({ body }) => {
+        patches.push(body);
+        return problemResponse(
+          409,
+          'Conflict',
+          'The alert rule was changed by someone else (version 4).',
+          { kind: 'stale-version' },
+        );
+      },
+    });
+    renderApp(`/w/demo/alerts/rules/${RULE_ID}`);
+
+    const name = await screen.findByRole('textbox', { name: /^Name/ }, LOADED);
+    fireEvent.change(name, { target: { value: 'My edit in progress' } });
+    fireEvent.change(field('Threshold'), { target: { value: '300' } });
+    // Coming back to the tab refetches the rule, which is now version 4.
+    act(() => {
+      focusManager.setFocused(false);
+      focusManager.setFocused(true);
+    });
+    await screen.findByRole('heading', { name: 'Renamed by someone' }, LOADED);
+    focusManager.setFocused(undefined);
+
+    const kept = screen.getByRole<HTMLInputElement>('textbox', { name: /^Name/ });
+    expect(kept.value).toBe('My edit in progress');
+    expect((field('Threshold') as HTMLInputElement).value).toBe('300');
+    fireEvent.click(screen.getByRole('button', { name: 'Save rule' }));
+    const notice = await screen.findByRole('alert', undefined, LOADED);
+    expect(notice.textContent).toContain('Someone else changed this rule');
+    expect(patches).toEqual([
+      expect.objectContaining({ name: 'My edit in progress', version: SAVED_RULE.version }),
     ]);
   });
 

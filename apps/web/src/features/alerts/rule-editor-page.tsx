@@ -151,7 +151,10 @@ function SavedRule({
         <Text c="dimmed">You can read this rule; only editors change or test alert rules.</Text>
       )}
       <RuleForm
-        key={`${saved.version}:${generation}`}
+        // An editor's form starts over only on "Load the latest version": a refetch bringing
+        // someone else's save keeps the edits in progress (saving them is then a 409). A viewer's
+        // read-only form shows each version as it comes.
+        key={editable ? `edit:${generation}` : `read:${saved.version}`}
         workspace={workspace}
         rule={saved}
         initialValues={valuesOf(saved)}

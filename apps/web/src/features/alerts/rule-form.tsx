@@ -82,6 +82,9 @@ export function RuleForm({
   // The editor colours and suggests the catalog's words; a viewer reads the query as text.
   const catalog = useQueryCatalog(workspace);
   const queryId = useId();
+  // The saved rule as the form was opened on it: a refetch that brings someone else's save
+  // neither moves the version these edits are based on (their save is then a 409) nor drops them.
+  const [opened] = useState(rule);
   const [values, setValues] = useState(initialValues);
   const [errors, setErrors] = useState<PathErrors>({});
   const [saveError, setSaveError] = useState<unknown>(null);
@@ -104,7 +107,9 @@ export function RuleForm({
     const days = testDays;
     // The saved rule is tested by its id; edits not saved yet are tested as they stand.
     const request =
-      rule && sameRule(parsed.rule, rule) ? { ruleId: rule.id, days } : { rule: parsed.rule, days };
+      opened && sameRule(parsed.rule, opened)
+        ? { ruleId: opened.id, days }
+        : { rule: parsed.rule, days };
     test.mutate(request, {
       onSuccess: (result) => setTested({ result, days }),
       onError: (error) => setErrors(ruleErrorsFromProblem(error)),
@@ -120,8 +125,8 @@ export function RuleForm({
     }
     setErrors({});
     setSaveError(null);
-    const saved = rule
-      ? update.mutateAsync({ id: rule.id, ...parsed.rule, version: rule.version })
+    const saved = opened
+      ? update.mutateAsync({ id: opened.id, ...parsed.rule, version: opened.version })
       : create.mutateAsync(parsed.rule);
     saved.then(onSaved, (error: unknown) => {
       setSaveError(error);
