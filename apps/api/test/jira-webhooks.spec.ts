@@ -7,6 +7,8 @@ import { jiraSourceSchema, syncRunPageSchema, type SyncRun } from '@bearing/cont
 import express from 'express';
 import { pinoHttp, type Options } from 'pino-http';
 import { loggingModule } from '../src/common/logging/logging.module.js';
+import { JiraSyncService } from '../src/jira-sync/jira-sync.service.js';
+import { JiraWebhooksService } from '../src/jira-sync/webhooks/jira-webhooks.service.js';
 import { createTeam, type TestTeam } from './support/delivery-factories.js';
 import {
   type Browser,
@@ -119,6 +121,55 @@ describe('Jira webhooks', () => {
     await waitUntil(webhookRuns, (runs) => runs.length === 2 && runs.every(ended));
     const status = await agent.get(`${teamPath(team)}/source/webhook`).expect(200);
     expect(status.body).toEqual({ signed: false, lastReceivedAt: expect.any(String) });
+  });
+
+  it('follows a sync that was running when the events came with another, which reads the edits', async () => {
+    const { team, source } = await teamWithSource();
+    const sync = testApp.app.get(JiraSyncService);
+    // The first sync stops after its reconciliation — it has listed its issues — until let go.
+    let paused!: () => void;
+    const reached = new Promise<void>((resolve) => (paused = resolve));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    sync.queuedRunOptions = {
+      afterReconcile: async () => {
+        sync.queuedRunOptions = {};
+        paused();
+        await gate;
+      },
+    };
+    try {
+      await agent.post(`${teamPath(team)}/source/sync`).expect(202);
+      await reached;
+
+      // A developer moves PAY-1 on; Jira's webhook burst asks for a sync while that one runs.
+      const moved = jira.issues.get('PAY-1')?.status === 'Done' ? 'In Progress' : 'Done';
+      jira.now = new Date(jira.now.getTime() + 3_600_000);
+      jira.transition('PAY-1', moved);
+      await testApp.app.get(JiraWebhooksService).requestSync(workspace.id, source.id);
+      expect((await runsOf(team)).map((run) => run.trigger)).toEqual(['manual']);
+    } finally {
+      release();
+    }
+
+    // Once the running sync ends, a webhook run follows it at once, and reads the edit.
+    const [manual] = await waitUntil(
+      () => runsOf(team),
+      (runs) => runs.some((run) => run.trigger === 'manual' && ended(run)),
+    );
+    expect(manual).toBeDefined();
+    const follow = (await runsOf(team)).filter((run) => run.trigger === 'webhook');
+    expect(follow).toHaveLength(1);
+    const [done] = await waitUntil(
+      async () => (await runsOf(team)).filter((run) => run.trigger === 'webhook'),
+      (runs) => runs.every(ended),
+    );
+    expect(done).toMatchObject({ status: 'succeeded', counts: { updated: 1 } });
+    const [item] = await testApp.dataSource.query<{ status: string }[]>(
+      `SELECT status FROM work_item WHERE team_id = $1 AND key = 'PAY-1'`,
+      [team.id],
+    );
+    expect(item?.status).toBe(jira.issues.get('PAY-1')?.status);
   });
 
   it('answers a wrong secret and an unknown source alike with 404, and queues nothing', async () => {

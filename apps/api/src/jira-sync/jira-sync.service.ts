@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { SyncTrigger } from '@bearing/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { recordAuditEvent } from '../audit/audit.repository.js';
 import { ClockService } from '../common/clock/clock.service.js';
 import { SecretBox, SecretUnavailableError } from '../common/secrets/secret-box.js';
@@ -45,6 +45,7 @@ import {
   finishRun,
   holdRunLease,
   insertQueuedRun,
+  insertQueuedRunIfIdle,
   LEASE_SECONDS,
   orphanedRuns,
   renewRun,
@@ -200,6 +201,52 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
     return run;
   }
 
+  /**
+   * A sync that reads edits Jira just told of (a webhook burst). A queued run reads them; a
+   * running one may have listed its issues before them, so the source notes the run, and
+   * another `webhook` run follows it in the transaction that ends it. Nothing for a source
+   * deleted, paused or broken since.
+   */
+  async requestAfterEdits(workspaceId: string, sourceId: string): Promise<void> {
+    const idle = await this.dataSource.transaction(async (manager) => {
+      // Under the source's row lock, which ending a run takes too: a run seen running here
+      // cannot end without seeing the note.
+      const source = await sourceById(manager, workspaceId, sourceId, true);
+      if (!source || !source.enabled || source.state === 'broken') return null;
+      const active = await activeRunOf(manager, source.id);
+      if (active?.status === 'running') {
+        await updateSourceState(manager, source.id, { resyncAfterRunId: active.id });
+        return null;
+      }
+      // A queued run starts after the edits: it reads them.
+      return active ? null : source;
+    });
+    if (idle) await this.request(idle, 'webhook');
+  }
+
+  /**
+   * In the transaction that ends a run, under the source's row lock: when webhook events came
+   * while it ran, queues the `webhook` run that follows it (unless the source is paused or
+   * broken now).
+   */
+  private async followUp(
+    manager: EntityManager,
+    saved: TeamSource | null,
+    runId: string,
+    broken: boolean,
+  ): Promise<void> {
+    if (saved?.resyncAfterRunId !== runId) return;
+    await updateSourceState(manager, saved.id, { resyncAfterRunId: null });
+    if (!saved.enabled || broken || saved.state === 'broken') return;
+    const run = await insertQueuedRunIfIdle(manager, {
+      workspaceId: saved.workspaceId,
+      sourceId: saved.id,
+      trigger: 'webhook',
+      createdAt: this.clock.now(),
+    });
+    if (run) await this.enqueue(run, manager);
+  }
+
   /** The scheduler's due work: sources whose interval passed, and runs whose job was lost. */
   async startDue(now: Date): Promise<void> {
     for (const source of await dueSources(this.dataSource.manager, now)) {
@@ -212,11 +259,18 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
     for (const run of lost) await this.enqueue(run);
   }
 
-  private async enqueue(run: SyncRun): Promise<void> {
+  /** Queues the run's job; with `transaction`, once that commits. */
+  private async enqueue(
+    run: Pick<SyncRun, 'id' | 'workspaceId' | 'sourceId'>,
+    transaction?: EntityManager,
+  ): Promise<void> {
     await this.queue.enqueue<SyncJobPayload>(
       JIRA_SYNC_JOB,
       { workspaceId: run.workspaceId, runId: run.id },
-      { singletonKey: `${JIRA_SYNC_JOB}:${run.sourceId}` },
+      {
+        singletonKey: `${JIRA_SYNC_JOB}:${run.sourceId}`,
+        ...(transaction ? { transaction } : {}),
+      },
     );
   }
 
@@ -544,6 +598,7 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
         error: null,
         finishedAt: now,
       });
+      await this.followUp(manager, saved, lease.runId, false);
     });
   }
 
@@ -569,6 +624,8 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
     }
     await this.dataSource.transaction(async (manager) => {
       if (!(await holdRunLease(manager, lease))) return;
+      // Under the source's row lock, as a webhook's request for a sync after this run takes it.
+      const saved = await sourceById(manager, source.workspaceId, source.id, true);
       // Rows a failed run marked stale are rebuilt off the request, not by the next reader (a
       // no-op if the run wrote nothing that left them so).
       if (tally.created + tally.updated + tally.removed > 0) {
@@ -598,6 +655,7 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
         error: message,
         finishedAt: now,
       });
+      await this.followUp(manager, saved, lease.runId, broken);
       if (!broken && source.failingSince !== null) {
         await publishSyncFailing(manager, source, tally.id, failingSince, message, retryAt);
       }

@@ -40,6 +40,25 @@ export async function insertQueuedRun(
   }
 }
 
+/**
+ * Records a queued run of the source within the caller's transaction, or answers null when one
+ * is queued or running already: no unique violation, so the transaction goes on either way.
+ */
+export async function insertQueuedRunIfIdle(
+  manager: EntityManager,
+  values: Pick<SyncRun, 'workspaceId' | 'sourceId' | 'trigger'> & { createdAt: Date },
+): Promise<Pick<SyncRun, 'id' | 'workspaceId' | 'sourceId'> | null> {
+  const rows = await manager.query<{ id: string }[]>(
+    `INSERT INTO sync_run (workspace_id, source_id, trigger, status, active_source_id, created_at)
+     VALUES ($1, $2, $3, 'queued', $2, $4)
+     ON CONFLICT ON CONSTRAINT "UQ_sync_run_active_source_id" DO NOTHING
+     RETURNING id`,
+    [values.workspaceId, values.sourceId, values.trigger, values.createdAt],
+  );
+  const [row] = rows;
+  return row ? { id: row.id, workspaceId: values.workspaceId, sourceId: values.sourceId } : null;
+}
+
 /** The source's queued or running run, if any. */
 export function activeRunOf(manager: EntityManager, sourceId: string): Promise<SyncRun | null> {
   return manager.getRepository(SyncRun).findOneBy({ activeSourceId: sourceId });

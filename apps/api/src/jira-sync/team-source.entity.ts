@@ -95,6 +95,13 @@ export class TeamSource {
   @Column({ name: 'retry_at', type: 'timestamptz', nullable: true })
   retryAt!: Date | null;
 
+  /**
+   * The run that was running when Jira's webhook told of edits (it may have listed its issues
+   * before them): another sync follows it once it ends. Null when none is wanted.
+   */
+  @Column({ name: 'resync_after_run_id', type: 'uuid', nullable: true })
+  resyncAfterRunId!: string | null;
+
   /** Null: the next sync is a full one. */
   @Column({ type: 'timestamptz', nullable: true })
   watermark!: Date | null;

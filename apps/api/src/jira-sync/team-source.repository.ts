@@ -93,6 +93,7 @@ export async function updateSourceState(
       | 'lastError'
       | 'failingSince'
       | 'retryAt'
+      | 'resyncAfterRunId'
       | 'watermark'
       | 'reconciledAt'
     >

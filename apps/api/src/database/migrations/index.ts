@@ -46,6 +46,7 @@ import { IndexOpenDependenciesByNeedBy1765992400000 } from './1765992400000-inde
 import { ArchiveMetrics1765992600000 } from './1765992600000-archive-metrics.js';
 import { SavedQueryVersion1765993000000 } from './1765993000000-saved-query-version.js';
 import { TeamSourceRetryAt1765993200000 } from './1765993200000-team-source-retry-at.js';
+import { TeamSourceResyncAfterRun1765993200100 } from './1765993200100-team-source-resync-after-run.js';
 
 /**
  * Every migration, in the order it runs: TypeORM sorts migrations by the timestamp that ends
@@ -101,4 +102,5 @@ export const migrations = [
   ArchiveMetrics1765992600000,
   SavedQueryVersion1765993000000,
   TeamSourceRetryAt1765993200000,
+  TeamSourceResyncAfterRun1765993200100,
 ];

@@ -19,7 +19,7 @@ import { findTeam } from '../../teams/team.repository.js';
 import { toJiraSourceResponse } from '../jira-sync.mapper.js';
 import { JiraSyncService } from '../jira-sync.service.js';
 import type { TeamSource } from '../team-source.entity.js';
-import { sourceById, sourceOfTeam } from '../team-source.repository.js';
+import { sourceOfTeam } from '../team-source.repository.js';
 import {
   closeBurst,
   hookTarget,
@@ -65,8 +65,8 @@ export type WebhookRequest = {
  * secret (only its hash is stored) is compared in constant time, and so is the body's
  * `X-Hub-Signature` when the team set a signing secret. An accepted event marks a burst: the
  * first event of a burst queues a job `WEBHOOK_DEBOUNCE_MS` later, and that job asks the sync
- * engine for a `webhook` sync of the team (which joins a sync already queued or running), so
- * fifty edits in a second lead to one sync.
+ * engine for a `webhook` sync of the team (which joins a sync already queued, and follows one
+ * running, which may have read past the edits), so fifty edits in a second lead to one sync.
  */
 @Injectable()
 export class JiraWebhooksService implements OnModuleInit {
@@ -135,10 +135,9 @@ export class JiraWebhooksService implements OnModuleInit {
   async requestSync(workspaceId: string, sourceId: string): Promise<void> {
     const manager = this.dataSource.manager;
     await closeBurst(manager, workspaceId, sourceId);
-    const source = await sourceById(manager, workspaceId, sourceId);
-    // Deleted, paused or broken since the event: nothing to do.
-    if (!source || !source.enabled || source.state === 'broken') return;
-    await this.sync.request(source, 'webhook');
+    // Deleted, paused or broken since the event: nothing to do. A sync running now may have
+    // listed its issues before the edits: another one follows it.
+    await this.sync.requestAfterEdits(workspaceId, sourceId);
   }
 
   /** Whether requests must be signed, and when the last one came. */
