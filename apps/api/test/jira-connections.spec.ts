@@ -2,7 +2,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { createUser, createWorkspace, signIn, type Browser } from './support/factories.js';
 import type { TestWorkspace } from './support/factories.js';
 import { FakeJira } from './support/fake-jira/fake-jira.js';
-import { connectFake, FAKE_EMAIL, FAKE_TOKEN } from './support/fake-jira/jira-sync-helpers.js';
+import { createTeam } from './support/delivery-factories.js';
+import {
+  connectFake,
+  FAKE_EMAIL,
+  FAKE_TOKEN,
+  putSource,
+} from './support/fake-jira/jira-sync-helpers.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /** A token the admin gives for the second site: only it may ever reach that site. */
@@ -103,5 +109,31 @@ describe('Jira connections: where the stored token may go', () => {
     expect(tested.body).toMatchObject({ ok: true, user: 'Sync Robot' });
     expect(site.requests).toEqual([]);
     expect(elsewhere.count(/myself/)).toBe(1);
+  });
+
+  it('refuses to delete a connection teams sync from, naming them, until their sources are gone', async () => {
+    const jira = await fake();
+    const id = await connectFake(agent, workspace, jira);
+    const payments = await createTeam(testApp, workspace, { name: 'Payments' });
+    const ads = await createTeam(testApp, workspace, { name: 'Ads' });
+    for (const team of [payments, ads]) {
+      await putSource(agent, workspace, team, { connectionId: id, jql: 'project = PAY' });
+    }
+    const refused = await agent.delete(path(id)).expect(409);
+    expect(refused.body).toMatchObject({
+      type: 'https://bearing.dev/problems/connection-in-use',
+      detail:
+        'Ads and Payments sync from this connection: in their Source tab, pick another connection or stop syncing from Jira, then delete it.',
+    });
+
+    await agent.delete(`/api/workspaces/${workspace.slug}/teams/${ads.slug}/source`).expect(204);
+    const still = await agent.delete(path(id)).expect(409);
+    expect(still.body.detail).toBe(
+      'Payments syncs from this connection: in its Source tab, pick another connection or stop syncing from Jira, then delete it.',
+    );
+    await agent
+      .delete(`/api/workspaces/${workspace.slug}/teams/${payments.slug}/source`)
+      .expect(204);
+    await agent.delete(path(id)).expect(204);
   });
 });

@@ -81,7 +81,7 @@ export class JiraConnectionsController {
     return this.connections.update(workspace.id, actor, id, body);
   }
 
-  /** 409 `connection-in-use` while a team's source uses it. */
+  /** 409 `connection-in-use` while a team's source uses it; its detail names the teams. */
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @Access({ workspaceRole: 'admin' })

@@ -28,10 +28,13 @@ import {
 import { toJiraConnectionResponse } from './jira-connection.mapper.js';
 import { JiraReader } from './jira-reader.js';
 import { JiraSyncService } from './jira-sync.service.js';
-import { connectionInUse, resumeSourcesOf } from './team-source.repository.js';
+import { resumeSourcesOf, teamsUsingConnection } from './team-source.repository.js';
 
 /** A connection test or field listing waits this long for Jira at most. */
 const INTERACTIVE_TIMEOUT_MS = 10_000;
+
+/** A refusal to delete a connection in use names at most this many of its teams. */
+const TEAMS_NAMED = 10;
 
 /** The fields whose change may fix what made Jira refuse a sync: the token, account or site. */
 const REACH_FIELDS = ['secret', 'email', 'baseUrl', 'flavour'];
@@ -156,15 +159,13 @@ export class JiraConnectionsService {
     return response;
   }
 
-  /** 409 while a team's source uses it. */
+  /** 409 while a team's source uses it, naming the teams. */
   async remove(workspaceId: string, actor: Actor, id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const connection = await findJiraConnection(manager, workspaceId, id, true);
-      if (await connectionInUse(manager, workspaceId, connection.id)) {
-        throw ProblemException.conflict(
-          'connection-in-use',
-          'A team syncs from this connection: change or delete its source first.',
-        );
+      const using = await teamsUsingConnection(manager, workspaceId, connection.id, TEAMS_NAMED);
+      if (using.count > 0) {
+        throw ProblemException.conflict('connection-in-use', inUseDetail(using));
       }
       await deleteJiraConnection(manager, workspaceId, connection.id);
       await recordAuditEvent(manager, {
@@ -220,4 +221,15 @@ export class JiraConnectionsService {
       maxRetries: 1,
     });
   }
+}
+
+/** "Payments and Ads sync from this connection: …", naming the first teams and counting the rest. */
+function inUseDetail({ names, count }: { names: string[]; count: number }): string {
+  const more = count - names.length;
+  const listed = more > 0 ? [...names, `${more} more team${more === 1 ? '' : 's'}`] : names;
+  const teams =
+    listed.length === 1
+      ? (listed[0] as string)
+      : `${listed.slice(0, -1).join(', ')} and ${listed[listed.length - 1] as string}`;
+  return `${teams} ${count === 1 ? 'syncs' : 'sync'} from this connection: in ${count === 1 ? 'its' : 'their'} Source tab, pick another connection or stop syncing from Jira, then delete it.`;
 }

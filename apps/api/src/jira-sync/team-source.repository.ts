@@ -49,13 +49,26 @@ export async function deleteSource(
   await manager.getRepository(TeamSource).delete({ id, workspaceId });
 }
 
-/** Whether any source of the workspace uses the connection. */
-export async function connectionInUse(
+/**
+ * The names of the teams whose source uses the connection, by name (at most `limit`), and how
+ * many there are: empty when the connection is not in use.
+ */
+export async function teamsUsingConnection(
   manager: EntityManager,
   workspaceId: string,
   connectionId: string,
-): Promise<boolean> {
-  return manager.getRepository(TeamSource).existsBy({ workspaceId, connectionId });
+  limit: number,
+): Promise<{ names: string[]; count: number }> {
+  const rows = await manager.query<{ name: string; count: number }[]>(
+    `SELECT team.name, count(*) OVER ()::int AS count
+       FROM team_source source
+       JOIN team ON team.id = source.team_id AND team.workspace_id = source.workspace_id
+      WHERE source.workspace_id = $1 AND source.connection_id = $2
+      ORDER BY team.name, team.id
+      LIMIT $3`,
+    [workspaceId, connectionId, limit],
+  );
+  return { names: rows.map((row) => row.name), count: rows[0]?.count ?? 0 };
 }
 
 /**

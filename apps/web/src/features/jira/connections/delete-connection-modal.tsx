@@ -32,10 +32,13 @@ export function DeleteConnectionModal({
         </Text>
         {inUse ? (
           <Alert color="orange" title="Teams still sync through it" role="alert">
-            <Text size="sm">
-              {error.detail} Pick another connection in those teams&apos; Source tab, or remove
-              their source, then delete this one.
-            </Text>
+            <Stack gap={4}>
+              <Text size="sm">{error.detail}</Text>
+              <Text size="sm">
+                A team&apos;s Source tab has both: the connection it syncs through, and “Stop
+                syncing from Jira” next to “Sync now”.
+              </Text>
+            </Stack>
           </Alert>
         ) : (
           error !== null && error !== undefined && <ErrorAlert title="Not deleted" error={error} />

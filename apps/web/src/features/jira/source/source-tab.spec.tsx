@@ -190,6 +190,38 @@ describe('a team’s Source tab', () => {
     ).toBe(true);
   });
 
+  it('lets an editor stop syncing the team from Jira, after confirming, and then connect it afresh', async () => {
+    let deleted = false;
+    const fetchMock = routes('editor', {
+      [`GET ${TEAM_PATH}/source`]: () =>
+        deleted ? problemResponse(404, 'Not Found', 'No source.') : fakeResponse(200, SOURCE),
+      'GET /api/workspaces/demo/jira-sync-status': () =>
+        fakeResponse(200, { items: deleted ? [] : [LISTED] }),
+      [`DELETE ${TEAM_PATH}/source`]: () => {
+        deleted = true;
+        return fakeResponse(204, undefined);
+      },
+    });
+    renderApp('/w/demo/teams/payments?tab=source');
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Stop syncing from Jira' }, LOADED));
+    const dialog = await screen.findByRole('dialog', { name: 'Stop syncing from Jira' }, LOADED);
+    expect(dialog.textContent).toContain('work items and sprints stay');
+    // Nothing is removed before it is confirmed.
+    expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'DELETE')).toBe(false);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Stop syncing' }));
+
+    // The tab shows the form for a new source, and nothing to sync.
+    expect(await screen.findByRole('button', { name: 'Connect to Jira' }, LOADED)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Sync now' })).toBeNull();
+    expect(screen.queryByRole('dialog', { name: 'Stop syncing from Jira' })).toBeNull();
+    expect(
+      fetchMock.mock.calls.filter(
+        ([url, init]) => init?.method === 'DELETE' && url === `${TEAM_PATH}/source`,
+      ),
+    ).toHaveLength(1);
+  });
+
   it('says on the team page since when syncs fail and why', async () => {
     routes('viewer', {
       [`GET ${TEAM_PATH}/source`]: () =>

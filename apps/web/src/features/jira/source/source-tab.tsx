@@ -2,8 +2,14 @@ import type { Team } from '@bearing/contracts';
 import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useJiraConnections, useSyncNow, useTeamSource } from '../../../api/jira';
+import {
+  useDeleteTeamSource,
+  useJiraConnections,
+  useSyncNow,
+  useTeamSource,
+} from '../../../api/jira';
 import { workspacePath } from '../../../app/layout/navigation-items';
+import { ConfirmModal } from '../../../components/confirm-modal';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingRows } from '../../../components/loading-rows';
 import { EmptyTable } from '../../settings/table-states';
@@ -19,13 +25,15 @@ export interface SourceTabProps {
 }
 
 /**
- * A team's Jira source: the settings (editors), its sync status with "Sync now", the webhook,
- * and the history of syncs with what each wrote.
+ * A team's Jira source: the settings (editors), its sync status with "Sync now" and "Stop
+ * syncing from Jira", the webhook, and the history of syncs with what each wrote.
  */
 export function SourceTab({ workspace, team, editor }: SourceTabProps) {
   const source = useTeamSource(workspace, team.id);
   const connections = useJiraConnections(workspace);
   const syncNow = useSyncNow(workspace, team.id);
+  const stopSyncing = useDeleteTeamSource(workspace, team.id);
+  const [confirmingStop, setConfirmingStop] = useState(false);
   const [webhookUrl, setWebhookUrl] = useState<string | null>(null);
 
   if (source.isPending || connections.isPending) {
@@ -65,16 +73,49 @@ export function SourceTab({ workspace, team, editor }: SourceTabProps) {
         <Group justify="space-between" gap="md">
           <SyncStatus source={current} />
           {editor && (
-            <Button
-              onClick={() => syncNow.mutate()}
-              loading={syncNow.isPending}
-              disabled={current.state === 'syncing'}
-            >
-              Sync now
-            </Button>
+            <Group gap="sm">
+              <Button
+                variant="default"
+                color="red"
+                onClick={() => {
+                  stopSyncing.reset();
+                  setConfirmingStop(true);
+                }}
+              >
+                Stop syncing from Jira
+              </Button>
+              <Button
+                onClick={() => syncNow.mutate()}
+                loading={syncNow.isPending}
+                disabled={current.state === 'syncing'}
+              >
+                Sync now
+              </Button>
+            </Group>
           )}
         </Group>
       )}
+      <ConfirmModal
+        opened={confirmingStop}
+        title="Stop syncing from Jira"
+        confirmLabel="Stop syncing"
+        onConfirm={() =>
+          stopSyncing.mutate(undefined, {
+            onSuccess: () => {
+              setConfirmingStop(false);
+              setWebhookUrl(null);
+            },
+          })
+        }
+        onClose={() => setConfirmingStop(false)}
+        pending={stopSyncing.isPending}
+        error={stopSyncing.error}
+        errorTitle="The source could not be removed"
+      >
+        {team.name} stops syncing from Jira: its source, schedule, webhook address and sync history
+        are removed. The team&apos;s work items and sprints stay as they are, and you can set up a
+        source again at any time.
+      </ConfirmModal>
       {syncNow.error && <ErrorAlert title="The sync could not be started" error={syncNow.error} />}
       {webhookUrl && <WebhookAddressNotice url={webhookUrl} onDone={() => setWebhookUrl(null)} />}
       {editor &&
