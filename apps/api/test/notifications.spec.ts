@@ -18,6 +18,7 @@ import {
   recordAttempt,
   renewClaim,
 } from '../src/notifications/delivery.repository.js';
+import { Scheduler } from '../src/jobs/jobs.module.js';
 import { NotificationPipeline } from '../src/notifications/notifications.module.js';
 import { type OutboxEventInput, publishEvent } from '../src/notifications/outbox.repository.js';
 import { publicOnlyLookup, refusedWebhookUrl } from '../src/notifications/webhook-address.js';
@@ -374,42 +375,86 @@ describe('notifications', () => {
       ]);
     });
 
-    it('sends a delivery once when its claim lapses while an earlier send of its batch holds the worker up and another worker takes it over', async () => {
+    it('sends a delivery once when its claim lapses while an earlier send to its destination holds the worker up and another worker takes it over', async () => {
       clock = pinClock(testApp, T0);
-      const paths = ['/slack-batch-a', '/slack-batch-b'] as const;
-      const channels = [await addChannel('slack', paths[0]), await addChannel('slack', paths[1])];
-      const holds = paths.map((path) => hooks.holdNext(path));
-      const posts = (path: string) => hooks.requests.filter((request) => request.path === path);
+      const path = '/slack-batch';
+      const channel = await addChannel('slack', path);
+      const hold = hooks.holdNext(path);
+      const posts = () => hooks.requests.filter((request) => request.path === path);
+      const postedTitles = () => posts().map(({ body }) => (body as { text: string }).text);
       try {
-        const title = 'Slow batch: milestone slipped';
-        await publish({ title, audience: { alertChannels: true } });
-        // The first worker claims both deliveries at once and is held up by its first send.
+        const titles = ['Slow batch: milestone slipped', 'Slow batch: risk scores 21'];
+        for (const title of titles) await publish({ title, audience: { alertChannels: true } });
+        // The first worker claims both deliveries at once and is held up by its first send:
+        // a destination's deliveries go out one after another.
         const firstWorker = dispatch(T0);
-        await until(() => posts(paths[0]).length + posts(paths[1]).length === 1);
-        const sending = posts(paths[0]).length === 1 ? 0 : 1;
-        const waiting = 1 - sending;
+        await until(() => posts().length === 1);
+        const waiting = titles.find((title) => !postedTitles().includes(title)) ?? '';
+        const [waitingRow] = await deliveryRowsOfEvent(waiting);
         // That send outlasts the claim of the delivery still waiting its turn in memory.
         await testApp.dataSource.query(
           `UPDATE "notification_delivery" SET "claimed_until" = clock_timestamp() - interval '1 second'
-            WHERE "channel_id" = $1`,
-          [channels[waiting]],
+            WHERE "id" = $1`,
+          [waitingRow?.id],
         );
-        // Another worker claims it and sends it (its receiver answers at once).
-        holds[waiting]?.release();
+        // Another worker claims it and sends it (the receiver holds only the first request).
         await pipeline().dispatch(new Date(T0));
-        expect(posts(paths[waiting] ?? '')).toHaveLength(1);
+        expect(postedTitles().filter((title) => title === waiting)).toHaveLength(1);
 
-        holds[sending]?.release();
+        hold.release();
         await firstWorker;
-        expect(posts(paths[waiting] ?? '')).toHaveLength(1);
-        expect(posts(paths[sending] ?? '')).toHaveLength(1);
-        expect((await deliveriesOfEvent(title)).map(({ state }) => state)).toEqual([
-          'sent',
-          'sent',
-        ]);
+        expect(postedTitles().sort()).toEqual([...titles].sort());
+        for (const title of titles) {
+          expect((await deliveriesOfEvent(title)).map(({ state }) => state)).toEqual(['sent']);
+        }
       } finally {
-        for (const hold of holds) hold.release();
-        for (const channel of channels) await removeChannel(channel);
+        hold.release();
+        await removeChannel(channel);
+      }
+    });
+
+    it('keeps sends to other servers off the minute tick: a webhook answering slowly holds up neither the tick nor the work after it, and the dispatch job sends', async () => {
+      clock = pinClock(testApp, T0);
+      const path = '/slack-slow';
+      hooks.delay(path, 3000);
+      const channel = await addChannel('slack', path);
+      const scheduler = testApp.app.get(Scheduler);
+      // Work another feature registered after notifications (alert rules, Jira schedules,
+      // reminders): when the tick reached it.
+      let reached: number | undefined;
+      scheduler.register('test:after-notifications', () => {
+        reached ??= Date.now();
+        return Promise.resolve();
+      });
+      const posts = () => hooks.requests.filter((request) => request.path === path);
+      try {
+        const titles = [1, 2, 3, 4, 5].map((n) => `Slow channel: alert ${n} fired`);
+        for (const title of titles) {
+          await publish({ title, audience: { users: [editor.id], alertChannels: true } });
+        }
+        const started = Date.now();
+        await scheduler.tick();
+        // Five sends of 3 s each took the tick 15 s before; now it writes the inbox and asks a
+        // job to send.
+        expect(Date.now() - started).toBeLessThan(3000);
+        expect((reached ?? Infinity) - started).toBeLessThan(3000);
+        for (const title of titles) {
+          const inbox = (await deliveriesOfEvent(title)).find(({ channel }) => channel === 'inbox');
+          expect(inbox?.state).toBe('sent');
+        }
+        // The notifications.dispatch job sends them, one after another to the one channel.
+        await until(async () => {
+          const slack = await Promise.all(
+            titles.map(async (title) =>
+              (await deliveriesOfEvent(title)).find(({ channel }) => channel === 'slack'),
+            ),
+          );
+          return slack.every((delivery) => delivery?.state === 'sent');
+        });
+        expect(posts()).toHaveLength(5);
+      } finally {
+        hooks.delay(path, 0);
+        await removeChannel(channel);
       }
     });
 

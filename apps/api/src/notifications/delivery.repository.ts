@@ -63,6 +63,7 @@ export async function claimDueDeliveries(
   claimMs: number,
   limit: number,
   onlyIds?: string[],
+  channels?: DeliveryChannel[],
 ): Promise<NotificationDelivery[]> {
   // An UPDATE … RETURNING answers [rows, affected count] through TypeORM's postgres driver.
   const [rows]: [{ id: string }[], number] = await manager.query(
@@ -74,11 +75,12 @@ export async function claimDueDeliveries(
          WHERE "state" IN ('pending', 'retrying') AND "next_attempt_at" <= $1
            AND ("claimed_until" IS NULL OR "claimed_until" < clock_timestamp())
            AND ($4::uuid[] IS NULL OR "id" = ANY($4::uuid[]))
+           AND ($6::text[] IS NULL OR "channel" = ANY($6::text[]))
          ORDER BY "next_attempt_at", "id"
          LIMIT $3
          FOR UPDATE SKIP LOCKED)
       RETURNING "id"`,
-    [now, claimMs, limit, onlyIds ?? null, randomUUID()],
+    [now, claimMs, limit, onlyIds ?? null, randomUUID(), channels ?? null],
   );
   if (rows.length === 0) return [];
   return manager
@@ -87,6 +89,27 @@ export async function claimDueDeliveries(
     .where('delivery.id IN (:...ids)', { ids: rows.map((row) => row.id) })
     .orderBy('delivery.nextAttemptAt', 'ASC')
     .getMany();
+}
+
+/**
+ * Whether a delivery on one of `channels` (any channel when null) is due and free to claim at
+ * `now`: the minute tick asks, after writing the inbox rows itself, whether email, Slack or Teams
+ * sends wait for the `notifications.dispatch` job.
+ */
+export async function hasDueDeliveries(
+  manager: EntityManager,
+  now: Date,
+  channels: DeliveryChannel[] | null,
+): Promise<boolean> {
+  const [row] = await manager.query<{ due: boolean }[]>(
+    `SELECT EXISTS (
+       SELECT 1 FROM "notification_delivery"
+        WHERE "state" IN ('pending', 'retrying') AND "next_attempt_at" <= $1
+          AND ("claimed_until" IS NULL OR "claimed_until" < clock_timestamp())
+          AND ($2::text[] IS NULL OR "channel" = ANY($2::text[]))) AS "due"`,
+    [now, channels],
+  );
+  return row?.due === true;
 }
 
 /**
@@ -109,6 +132,25 @@ export async function renewClaim(
     [id, claimToken, claimMs],
   );
   return rows.length > 0;
+}
+
+/**
+ * Puts a claimed delivery back, unsent and its attempts uncounted, due at `nextAttemptAt`, if
+ * `claimToken` still holds it: an earlier send to the same destination is to be retried then.
+ */
+export async function postponeClaimed(
+  manager: EntityManager,
+  id: string,
+  claimToken: string,
+  nextAttemptAt: Date,
+): Promise<void> {
+  await manager
+    .getRepository(NotificationDelivery)
+    .createQueryBuilder()
+    .update()
+    .set({ nextAttemptAt, claimedUntil: null, claimToken: null })
+    .where('"id" = :id AND "claim_token" = :claimToken', { id, claimToken })
+    .execute();
 }
 
 /**

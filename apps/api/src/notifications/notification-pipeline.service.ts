@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { type DeliveryChannel, deliveryChannelSchema } from '@bearing/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ClockService } from '../common/clock/clock.service.js';
@@ -10,8 +11,10 @@ import { audienceAdmitsRole } from './audience-roles.js';
 import { DeliveryFailure } from './delivery-failure.js';
 import {
   claimDueDeliveries,
+  hasDueDeliveries,
   insertDeliveries,
   type NewDelivery,
+  postponeClaimed,
   recordAttempt,
   renewClaim,
 } from './delivery.repository.js';
@@ -44,9 +47,27 @@ export const NOTIFICATIONS_DISPATCH = 'notifications.dispatch';
 
 const BATCH = 50;
 /**
+ * Deliveries claimed at once, and sent at once: the batch's destinations (a channel, a user's
+ * email or inbox) in parallel, each destination's own deliveries one after another.
+ */
+const SEND_BATCH = 8;
+/**
+ * How long one `notifications.dispatch` job keeps expanding and claiming sends; what is still
+ * due then goes to a follow-up job. With the sends of its last batch (SMTP gives up after 30 s,
+ * webhooks after 10 s) the job ends well inside its 120 s timeout, so a slow or unreachable mail
+ * server or webhook can never make one job overrun and hold its queue.
+ */
+const DISPATCH_BUDGET_MS = 30_000;
+/**
+ * How long the minute tick spends on notifications: expansion and inbox rows, database work
+ * only, never a send to another server, so alert rules, Jira schedules and reminders never wait
+ * on a mail server or a webhook.
+ */
+const TICK_BUDGET_MS = 15_000;
+/**
  * How long a worker holds a delivery before another may take it over. A batch is claimed at
  * once, and each delivery's claim is renewed right before its own send, so this need only
- * outlast one send (webhooks time out after 10 s), not the whole batch.
+ * outlast one destination's sends of a batch (SMTP gives up after 30 s), not the whole dispatch.
  */
 const CLAIM_MS = 5 * 60_000;
 /** Failed expansions of one event (one per dispatch) before it is given up. */
@@ -57,13 +78,17 @@ const LONGEST_RETRY_MS = 60 * 60_000;
 const GIVE_UP_AFTER_MS = 24 * 60 * 60_000;
 
 /**
- * Turns outbox events into deliveries and sends them. Every scheduler tick (and every
- * `notifications.dispatch` job, enqueued when something should go out at once) first expands
- * the events still in the outbox — recipients from follows, the producer's users, admins and
- * the workspace's channels, filtered by membership, role and preferences — into delivery rows
- * whose unique dedupe key makes each (event, recipient, channel) exist once, then sends the
- * deliveries that are due, each claimed by one worker. However many workers and ticks run,
- * each message goes out once; failures retry with exponential backoff and die after 24 hours.
+ * Turns outbox events into deliveries and sends them. A dispatch first expands the events still
+ * in the outbox — recipients from follows, the producer's users, admins and the workspace's
+ * channels, filtered by membership, role and preferences — into delivery rows whose unique
+ * dedupe key makes each (event, recipient, channel) exist once, then sends the deliveries that
+ * are due, each claimed by one worker. However many workers and ticks run, each message goes
+ * out once; failures retry with exponential backoff and die after 24 hours.
+ *
+ * The minute tick does the database half only (expansion and inbox rows, within
+ * TICK_BUDGET_MS) and leaves email, Slack and Teams to the `notifications.dispatch` job, which
+ * sends a few at once and stops claiming after DISPATCH_BUDGET_MS, handing the rest to a
+ * follow-up job: the tick's other work never waits on another server.
  */
 @Injectable()
 export class NotificationPipeline implements OnModuleInit {
@@ -81,28 +106,82 @@ export class NotificationPipeline implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.scheduler.register('notifications', (now) => this.dispatch(now));
-    this.queue.register(NOTIFICATIONS_DISPATCH, () => this.dispatch(this.clock.now()), {
-      retries: 0,
-      timeoutSeconds: 120,
-    });
+    this.scheduler.register('notifications', (now) => this.tick(now));
+    this.queue.register(
+      NOTIFICATIONS_DISPATCH,
+      async () => {
+        if (!(await this.dispatch(this.clock.now()))) await this.dispatchSoon();
+      },
+      { retries: 0, timeoutSeconds: 120 },
+    );
   }
 
-  /** Asks a worker to dispatch now rather than at the next tick (at most one waits). */
+  /** Asks a worker to dispatch now rather than at the next tick. */
   async dispatchSoon(): Promise<void> {
     await this.queue.enqueue(NOTIFICATIONS_DISPATCH, {}, { singletonKey: 'dispatch' });
   }
 
-  async dispatch(now: Date): Promise<void> {
-    // Events whose expansion failed wait for the next dispatch rather than being tried again now.
-    const failed = new Set<string>();
-    while ((await this.expandSome(now, failed)) > 0);
-    while ((await this.deliverSome(now)) > 0);
+  /**
+   * The minute tick's share: expands the outbox and writes the inbox rows that are due — the
+   * database alone, within TICK_BUDGET_MS — and asks for a dispatch job when sends to other
+   * servers (or work past the budget) wait.
+   */
+  async tick(now: Date): Promise<void> {
+    const deadline = Date.now() + TICK_BUDGET_MS;
+    const expanded = await this.expandUntil(now, deadline);
+    const inboxDone = await this.deliverUntil(now, deadline, ['inbox']);
+    if (
+      !expanded ||
+      !inboxDone ||
+      (await hasDueDeliveries(this.dataSource.manager, now, ['email', 'slack', 'teams']))
+    ) {
+      await this.dispatchSoon();
+    }
+  }
+
+  /**
+   * Expands the outbox and sends what is due, for up to `budgetMs` of claiming; true when
+   * nothing due was left, false when the budget ran out first (the caller asks for more).
+   */
+  async dispatch(now: Date, budgetMs = DISPATCH_BUDGET_MS): Promise<boolean> {
+    const deadline = Date.now() + budgetMs;
+    if (!(await this.expandUntil(now, deadline))) return false;
+    return this.deliverUntil(now, deadline);
   }
 
   /** Sends one delivery now if it is due (the retry route); answers nothing. */
   async deliverNow(deliveryId: string, now: Date): Promise<void> {
-    await this.deliverSome(now, [deliveryId]);
+    await this.deliverSome(now, { onlyIds: [deliveryId] });
+  }
+
+  /** Expands batches until the outbox is done (true) or `deadline` passed (false). */
+  private async expandUntil(now: Date, deadline: number): Promise<boolean> {
+    // Events whose expansion failed wait for the next dispatch rather than being tried again now.
+    const failed = new Set<string>();
+    while (Date.now() < deadline) {
+      if ((await this.expandSome(now, failed)) === 0) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Sends batches until nothing is due (true) or `deadline` passed (false). Once an email is to
+   * be retried (the mail server refused it for now, or could not be reached), this dispatch
+   * claims no more emails: the rest wait for the next tick's dispatch rather than each waiting
+   * out the same dead server.
+   */
+  private async deliverUntil(
+    now: Date,
+    deadline: number,
+    only: readonly DeliveryChannel[] = deliveryChannelSchema.options,
+  ): Promise<boolean> {
+    let channels = [...only];
+    while (Date.now() < deadline) {
+      const { claimed, emailRetrying } = await this.deliverSome(now, { channels });
+      if (emailRetrying) channels = channels.filter((channel) => channel !== 'email');
+      if (claimed === 0) return true;
+    }
+    return false;
   }
 
   /**
@@ -187,35 +266,74 @@ export class NotificationPipeline implements OnModuleInit {
     return deliveries;
   }
 
-  private async deliverSome(now: Date, onlyIds?: string[]): Promise<number> {
+  /**
+   * Claims a batch of due deliveries and sends it: each destination's deliveries in order, the
+   * destinations at once. When a send is to be retried, the destination's later deliveries of
+   * the batch wait until that retry too, unsent (a Slack webhook that times out is not tried
+   * once per message). Answers how many were claimed, and whether an email is to be retried.
+   */
+  private async deliverSome(
+    now: Date,
+    options: { onlyIds?: string[]; channels?: DeliveryChannel[] } = {},
+  ): Promise<{ claimed: number; emailRetrying: boolean }> {
     const claimed = await claimDueDeliveries(
       this.dataSource.manager,
       now,
       CLAIM_MS,
-      BATCH,
-      onlyIds,
+      SEND_BATCH,
+      options.onlyIds,
+      options.channels,
     );
     const events = new Map(
       (await findEvents(this.dataSource.manager, [...new Set(claimed.map((d) => d.eventId))])).map(
         (event) => [event.id, event],
       ),
     );
+    const byDestination = new Map<string, NotificationDelivery[]>();
     for (const delivery of claimed) {
-      const event = events.get(delivery.eventId);
-      if (!event) continue;
-      // The batch's earlier sends may have outlasted this delivery's claim, and another worker
-      // may have claimed and sent it meanwhile: send only while the claim is still ours.
-      const claimToken = delivery.claimToken;
-      if (
-        !claimToken ||
-        !(await renewClaim(this.dataSource.manager, delivery.id, claimToken, CLAIM_MS))
-      ) {
-        this.logger.warn(`delivery ${delivery.id} skipped: its claim lapsed before its turn`);
-        continue;
-      }
-      await this.attempt(delivery, claimToken, event, now);
+      const destination = delivery.channelId ?? `${delivery.userId}:${delivery.channel}`;
+      byDestination.set(destination, [...(byDestination.get(destination) ?? []), delivery]);
     }
-    return claimed.length;
+    let emailRetrying = false;
+    await Promise.all(
+      [...byDestination.values()].map(async (deliveries) => {
+        let retryAt: Date | null = null;
+        for (const delivery of deliveries) {
+          const event = events.get(delivery.eventId);
+          if (retryAt && delivery.claimToken) {
+            await postponeClaimed(
+              this.dataSource.manager,
+              delivery.id,
+              delivery.claimToken,
+              retryAt,
+            );
+          } else if (event) {
+            retryAt = await this.sendClaimed(delivery, event, now);
+            if (retryAt && delivery.channel === 'email') emailRetrying = true;
+          }
+        }
+      }),
+    );
+    return { claimed: claimed.length, emailRetrying };
+  }
+
+  /** Sends a claimed delivery if its claim still holds; answers when it is retried, if it is. */
+  private async sendClaimed(
+    delivery: NotificationDelivery,
+    event: NotificationEventRow,
+    now: Date,
+  ): Promise<Date | null> {
+    // The destination's earlier sends may have outlasted this delivery's claim, and another
+    // worker may have claimed and sent it meanwhile: send only while the claim is still ours.
+    const claimToken = delivery.claimToken;
+    if (
+      !claimToken ||
+      !(await renewClaim(this.dataSource.manager, delivery.id, claimToken, CLAIM_MS))
+    ) {
+      this.logger.warn(`delivery ${delivery.id} skipped: its claim lapsed before its turn`);
+      return null;
+    }
+    return this.attempt(delivery, claimToken, event, now);
   }
 
   private async attempt(
@@ -223,7 +341,7 @@ export class NotificationPipeline implements OnModuleInit {
     claimToken: string,
     event: NotificationEventRow,
     now: Date,
-  ): Promise<void> {
+  ): Promise<Date | null> {
     const manager = this.dataSource.manager;
     try {
       await this.send(delivery, event);
@@ -234,6 +352,7 @@ export class NotificationPipeline implements OnModuleInit {
         sentAt: now,
       });
       if (!recorded) this.logger.warn(`delivery ${delivery.id} sent after its claim was taken`);
+      return null;
     } catch (error) {
       const failure =
         error instanceof DeliveryFailure
@@ -244,10 +363,11 @@ export class NotificationPipeline implements OnModuleInit {
       const attempts = delivery.attempts + 1;
       const expired = now.getTime() - delivery.createdAt.getTime() >= GIVE_UP_AFTER_MS;
       const retry = failure.outcome === 'retry' && !expired;
+      const retryAt = retry ? new Date(now.getTime() + backoffMs(attempts)) : null;
       await recordAttempt(manager, delivery.id, claimToken, {
         state: retry ? 'retrying' : 'dead',
         lastError: failure.message,
-        nextAttemptAt: retry ? new Date(now.getTime() + backoffMs(attempts)) : null,
+        nextAttemptAt: retryAt,
         sentAt: null,
       });
       this.logger.warn(
@@ -256,6 +376,7 @@ export class NotificationPipeline implements OnModuleInit {
       if (failure.outcome === 'broken' && delivery.channelId) {
         await this.markBroken(delivery.channelId, event.workspaceId, failure.message, now);
       }
+      return retryAt;
     }
   }
 

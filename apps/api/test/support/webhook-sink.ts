@@ -14,6 +14,8 @@ export type WebhookSink = {
   answer(path: string, status: number): void;
   /** Keeps the next request to `path` waiting for its answer until `release()` (a send in flight). */
   holdNext(path: string): { release(): void };
+  /** Answers every request to `path` only after `ms` (a slow or overloaded receiver). */
+  delay(path: string, ms: number): void;
   close(): Promise<void>;
 };
 
@@ -21,6 +23,7 @@ export async function startWebhookSink(): Promise<WebhookSink> {
   const requests: SunkRequest[] = [];
   const statuses = new Map<string, number>();
   const held = new Map<string, Promise<void>>();
+  const delays = new Map<string, number>();
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -30,10 +33,12 @@ export async function startWebhookSink(): Promise<WebhookSink> {
       requests.push({ path, body: text ? (JSON.parse(text) as unknown) : null });
       const waiting = held.get(path);
       held.delete(path);
-      void (waiting ?? Promise.resolve()).then(() => {
-        response.statusCode = statuses.get(path) ?? 200;
-        response.end('ok');
-      });
+      void (waiting ?? Promise.resolve())
+        .then(() => new Promise((resolve) => setTimeout(resolve, delays.get(path) ?? 0)))
+        .then(() => {
+          response.statusCode = statuses.get(path) ?? 200;
+          response.end('ok');
+        });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -43,6 +48,9 @@ export async function startWebhookSink(): Promise<WebhookSink> {
     requests,
     answer(path, status) {
       statuses.set(path, status);
+    },
+    delay(path, ms) {
+      delays.set(path, ms);
     },
     holdNext(path) {
       let release = () => {};
