@@ -931,6 +931,98 @@ describe('notifications', () => {
       expect(resolved).toBe("the webhook's host points at a loopback address");
     });
 
+    it('audits creating, changing and deleting a channel by its name and kind, never its address', async () => {
+      const created = await adminBrowser
+        .post(channelsPath())
+        .send({ name: 'Ops', kind: 'slack', url: `${hooks.origin}/slack-audited/first-secret` })
+        .expect(201);
+      const id = notificationChannelSchema.parse(created.body).id;
+      await adminBrowser
+        .patch(`${channelsPath()}/${id}`)
+        .send({ name: 'Ops alerts', url: `${hooks.origin}/slack-audited/second-secret` })
+        .expect(200);
+      await removeChannel(id);
+      const rows: {
+        action: string;
+        actor_user_id: string;
+        target_type: string;
+        target_label: string;
+        details: Record<string, unknown>;
+      }[] = await testApp.dataSource.query(
+        `SELECT "action", "actor_user_id", "target_type", "target_label", "details"
+           FROM "audit_event" WHERE "workspace_id" = $1 AND "target_id" = $2
+          ORDER BY "created_at", "action"`,
+        [workspace.id, id],
+      );
+      expect(rows).toEqual([
+        {
+          action: 'notification-channel.created',
+          actor_user_id: admin.id,
+          target_type: 'notification-channel',
+          target_label: 'Notification channel · Ops',
+          details: { name: 'Ops', kind: 'slack' },
+        },
+        {
+          action: 'notification-channel.updated',
+          actor_user_id: admin.id,
+          target_type: 'notification-channel',
+          target_label: 'Notification channel · Ops alerts',
+          details: { name: 'Ops alerts', kind: 'slack', changed: ['address', 'name'] },
+        },
+        {
+          action: 'notification-channel.deleted',
+          actor_user_id: admin.id,
+          target_type: 'notification-channel',
+          target_label: 'Notification channel · Ops alerts',
+          details: { name: 'Ops alerts', kind: 'slack' },
+        },
+      ]);
+      expect(JSON.stringify(rows)).not.toContain('secret');
+    });
+
+    it('marks a broken channel working again when a test message reaches it, and sends to it again', async () => {
+      clock = pinClock(testApp, T0);
+      const path = '/slack-reinstalled';
+      hooks.answer(path, 404);
+      const slack = await addChannel('slack', path);
+      const posts = () => hooks.requests.filter((request) => request.path === path);
+      const listed = async () =>
+        notificationChannelListSchema
+          .parse((await adminBrowser.get(channelsPath()).expect(200)).body)
+          .items.find(({ id }) => id === slack);
+      try {
+        await publish({ title: 'While Slack reinstalls', audience: { alertChannels: true } });
+        await dispatch(T0);
+        expect(await listed()).toMatchObject({ broken: true });
+
+        // The app is back: a test message arrives, which is proof enough.
+        hooks.answer(path, 200);
+        const tested = await adminBrowser.post(`${channelsPath()}/${slack}/test`).expect(200);
+        expect(tested.body).toEqual({
+          ok: true,
+          detail: 'The webhook answered 200. The channel works again: alerts are sent to it.',
+        });
+        expect(await listed()).toMatchObject({ broken: false, brokenReason: null });
+        const [audited]: { action: string; details: Record<string, unknown> }[] =
+          await testApp.dataSource.query(
+            `SELECT "action", "details" FROM "audit_event"
+              WHERE "target_id" = $1 AND "action" = 'notification-channel.updated'`,
+            [slack],
+          );
+        expect(audited?.details).toMatchObject({ changed: ['broken'], repaired: true });
+
+        const title = 'After Slack came back';
+        await publish({ title, audience: { alertChannels: true } });
+        await dispatch(T0);
+        expect(posts().map(({ body }) => (body as { text: string }).text)).toContain(title);
+        // A test of a channel that works says so and records nothing more.
+        const again = await adminBrowser.post(`${channelsPath()}/${slack}/test`).expect(200);
+        expect(again.body).toEqual({ ok: true, detail: 'The webhook answered 200.' });
+      } finally {
+        await removeChannel(slack);
+      }
+    });
+
     it('stores the URL sealed and never echoes it; answers a test send', async () => {
       const url = `${hooks.origin}/slack-test/T0001/B0001/very-secret`;
       const created = await adminBrowser

@@ -66,6 +66,11 @@ export const auditActionSchema = z.enum([
   'saved-query.created',
   'saved-query.updated',
   'saved-query.deleted',
+  /** A Slack, Teams or email channel for alert events (details: name and kind, never the address). */
+  'notification-channel.created',
+  /** Renamed, given a new address, or found working again by a test message. */
+  'notification-channel.updated',
+  'notification-channel.deleted',
   'team-source.saved',
   'team-source.deleted',
   /** Jira refused a sync's credentials (401/403): the source is broken, its schedule paused. */

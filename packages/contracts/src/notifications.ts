@@ -61,7 +61,8 @@ export const deliveryStateSchema = z.enum(['pending', 'sent', 'retrying', 'dead'
 /**
  * A workspace channel as listed: its address (webhook URL or email address) is stored sealed
  * and never echoed back — `hasSecret` says one is stored. `broken` is set when the webhook
- * answered 404/410 (the workspace's admins are told in their inbox); saving a new URL clears it.
+ * answered 404/410 (the workspace's admins are told in their inbox); saving a new URL clears
+ * it, and so does a test message that arrives.
  */
 export const notificationChannelSchema = z.object({
   id: z.uuid(),
@@ -102,7 +103,10 @@ export const notificationChannelListSchema = z.object({
   emailEnabled: z.boolean(),
 });
 
-/** `POST …/notification-channels/:id/test` (admin): sends a test message at once. */
+/**
+ * `POST …/notification-channels/:id/test` (admin): sends a test message at once; one that
+ * arrives marks a broken channel working again.
+ */
 export const notificationChannelTestResultSchema = z.object({
   ok: z.boolean(),
   /** What happened, e.g. `webhook answered 200` or `SMTP is not configured`; never the URL. */

@@ -50,6 +50,8 @@ const NAME_QUERIES: Record<AuditTargetType, string | null> = {
                    WHERE "team_source"."id" = $1 AND "team_source"."workspace_id" = $2`,
   'alert-rule': `SELECT "name" FROM "alert_rule" WHERE "id" = $1 AND "workspace_id" = $2`,
   'saved-query': `SELECT "name" FROM "saved_query" WHERE "id" = $1 AND "workspace_id" = $2`,
+  'notification-channel': `SELECT "name" FROM "notification_channel"
+                             WHERE "id" = $1 AND "workspace_id" = $2`,
   // Instance-level events: named by their details (an account's email), never by a workspace.
   account: null,
   instance: null,

@@ -28,6 +28,7 @@ export type AuditTargetType =
   | 'team-source'
   | 'alert-rule'
   | 'saved-query'
+  | 'notification-channel'
   | 'account'
   | 'instance';
 
@@ -57,6 +58,7 @@ export const AUDIT_TARGET_KINDS: Record<AuditTargetType, string> = {
   'team-source': 'Team source',
   'alert-rule': 'Alert rule',
   'saved-query': 'Saved query',
+  'notification-channel': 'Notification channel',
   account: 'Account',
   instance: 'Instance settings',
 };

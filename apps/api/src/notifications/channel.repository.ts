@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { IsNull } from 'typeorm';
+import { IsNull, Not } from 'typeorm';
 import { NotificationChannel } from './notification-channel.entity.js';
 
 export function channelsOf(
@@ -44,6 +44,22 @@ export async function deleteChannel(
 ): Promise<boolean> {
   const result = await manager.getRepository(NotificationChannel).delete({ id, workspaceId });
   return (result.affected ?? 0) > 0;
+}
+
+/**
+ * Marks a broken channel working again (a test message reached it); the channel when this call
+ * changed it, null when it was not broken (or is gone).
+ */
+export async function clearChannelBroken(
+  manager: EntityManager,
+  workspaceId: string,
+  id: string,
+): Promise<NotificationChannel | null> {
+  const result = await manager
+    .getRepository(NotificationChannel)
+    .update({ id, workspaceId, brokenAt: Not(IsNull()) }, { brokenAt: null, brokenReason: null });
+  if ((result.affected ?? 0) === 0) return null;
+  return findChannel(manager, workspaceId, id);
 }
 
 /** Marks a channel broken unless it already is; true when this call marked it. */

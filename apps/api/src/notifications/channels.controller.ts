@@ -14,8 +14,8 @@ import {
 } from '@bearing/contracts';
 import { z } from 'zod';
 import { Access } from '../access/access.decorator.js';
-import type { WorkspaceContext } from '../access/caller.js';
-import { CurrentWorkspace } from '../access/current.decorators.js';
+import type { Actor, WorkspaceContext } from '../access/caller.js';
+import { CurrentActor, CurrentWorkspace } from '../access/current.decorators.js';
 import { Returns, ReturnsNothing } from '../common/openapi/openapi.decorators.js';
 import { ZodBody, ZodParam } from '../common/validation/zod.pipe.js';
 import { ChannelsService } from './channels.service.js';
@@ -40,9 +40,10 @@ export class ChannelsController {
   @Returns(notificationChannelSchema)
   create(
     @CurrentWorkspace() workspace: WorkspaceContext,
+    @CurrentActor() actor: Actor,
     @ZodBody(createNotificationChannelRequestSchema) body: CreateNotificationChannelRequest,
   ): Promise<NotificationChannel> {
-    return this.channels.create(workspace.id, body);
+    return this.channels.create(workspace.id, actor, body);
   }
 
   /** A new name and/or URL; a new URL clears `broken`. */
@@ -51,10 +52,11 @@ export class ChannelsController {
   @Returns(notificationChannelSchema)
   update(
     @CurrentWorkspace() workspace: WorkspaceContext,
+    @CurrentActor() actor: Actor,
     @ZodParam('id', z.uuid()) id: string,
     @ZodBody(updateNotificationChannelRequestSchema) body: UpdateNotificationChannelRequest,
   ): Promise<NotificationChannel> {
-    return this.channels.update(workspace.id, id, body);
+    return this.channels.update(workspace.id, actor, id, body);
   }
 
   @Delete(':id')
@@ -63,20 +65,25 @@ export class ChannelsController {
   @ReturnsNothing()
   remove(
     @CurrentWorkspace() workspace: WorkspaceContext,
+    @CurrentActor() actor: Actor,
     @ZodParam('id', z.uuid()) id: string,
   ): Promise<void> {
-    return this.channels.remove(workspace.id, id);
+    return this.channels.remove(workspace.id, actor, id);
   }
 
-  /** Sends a test message now; `ok` false with the reason when it did not arrive. */
+  /**
+   * Sends a test message now; `ok` false with the reason when it did not arrive. One that
+   * arrives marks a broken channel working again.
+   */
   @Post(':id/test')
   @HttpCode(HttpStatus.OK)
   @Access({ workspaceRole: 'admin' })
   @Returns(notificationChannelTestResultSchema)
   test(
     @CurrentWorkspace() workspace: WorkspaceContext,
+    @CurrentActor() actor: Actor,
     @ZodParam('id', z.uuid()) id: string,
   ): Promise<NotificationChannelTestResult> {
-    return this.channels.test(workspace.id, id);
+    return this.channels.test(workspace.id, actor, id);
   }
 }

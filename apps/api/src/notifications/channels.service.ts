@@ -7,11 +7,19 @@ import type {
   NotificationChannelTestResult,
   UpdateNotificationChannelRequest,
 } from '@bearing/contracts';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
+import type { Actor } from '../access/caller.js';
+import { recordAuditEvent } from '../audit/audit.repository.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { SecretBox } from '../common/secrets/secret-box.js';
-import { channelsOf, deleteChannel, findChannel, saveChannel } from './channel.repository.js';
+import {
+  channelsOf,
+  clearChannelBroken,
+  deleteChannel,
+  findChannel,
+  saveChannel,
+} from './channel.repository.js';
 import { DeliveryFailure } from './delivery-failure.js';
 import { MailError, Mailer } from '../common/mail/mailer.service.js';
 import { emailMessage, slackMessage, teamsMessage } from './messages.js';
@@ -25,6 +33,7 @@ const emailAddress = z.email();
 /**
  * A workspace's channels (admin): Slack and Teams webhooks and email addresses, stored sealed
  * and never echoed back; a webhook URL must be https and public (checked again at send time).
+ * Every change is audited in its transaction, by name and kind — never the address.
  */
 @Injectable()
 export class ChannelsService {
@@ -43,45 +52,93 @@ export class ChannelsService {
 
   async create(
     workspaceId: string,
+    actor: Actor,
     request: CreateNotificationChannelRequest,
   ): Promise<ChannelResponse> {
     this.checkAddress(request.kind, request.url);
-    const channel = await saveChannel(this.dataSource.manager, {
-      workspaceId,
-      name: request.name,
-      kind: request.kind,
-      sealedUrl: this.box.seal(request.url),
-      brokenAt: null,
-      brokenReason: null,
+    return this.dataSource.transaction(async (manager) => {
+      const channel = await saveChannel(manager, {
+        workspaceId,
+        name: request.name,
+        kind: request.kind,
+        sealedUrl: this.box.seal(request.url),
+        brokenAt: null,
+        brokenReason: null,
+      });
+      await audit(manager, actor, 'notification-channel.created', channel, {});
+      return toChannelResponse(channel);
     });
-    return toChannelResponse(channel);
   }
 
+  /** A new name and/or address; a new address makes a broken channel a working one again. */
   async update(
     workspaceId: string,
+    actor: Actor,
     id: string,
     request: UpdateNotificationChannelRequest,
   ): Promise<ChannelResponse> {
-    const channel = await this.find(workspaceId, id);
-    if (request.url !== undefined) {
-      this.checkAddress(channel.kind, request.url);
-      channel.sealedUrl = this.box.seal(request.url);
-      channel.brokenAt = null;
-      channel.brokenReason = null;
-    }
-    if (request.name !== undefined) channel.name = request.name;
-    return toChannelResponse(await saveChannel(this.dataSource.manager, channel));
+    return this.dataSource.transaction(async (manager) => {
+      const channel = await this.find(workspaceId, id, manager);
+      const changed: string[] = [];
+      const wasBroken = channel.brokenAt !== null;
+      if (request.url !== undefined) {
+        this.checkAddress(channel.kind, request.url);
+        channel.sealedUrl = this.box.seal(request.url);
+        channel.brokenAt = null;
+        channel.brokenReason = null;
+        changed.push('address');
+      }
+      if (request.name !== undefined && request.name !== channel.name) {
+        channel.name = request.name;
+        changed.push('name');
+      }
+      const saved = await saveChannel(manager, channel);
+      await audit(manager, actor, 'notification-channel.updated', saved, {
+        changed,
+        ...(wasBroken && saved.brokenAt === null ? { repaired: true } : {}),
+      });
+      return toChannelResponse(saved);
+    });
   }
 
-  async remove(workspaceId: string, id: string): Promise<void> {
-    if (!(await deleteChannel(this.dataSource.manager, workspaceId, id))) {
-      throw ProblemException.notFound('No such notification channel in this workspace.');
-    }
+  async remove(workspaceId: string, actor: Actor, id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const channel = await this.find(workspaceId, id, manager);
+      if (!(await deleteChannel(manager, workspaceId, id))) {
+        throw ProblemException.notFound('No such notification channel in this workspace.');
+      }
+      await audit(manager, actor, 'notification-channel.deleted', channel, {});
+    });
   }
 
-  /** Sends a test message at once and says what happened; nothing is recorded. */
-  async test(workspaceId: string, id: string): Promise<NotificationChannelTestResult> {
-    const channel = await this.find(workspaceId, id);
+  /**
+   * Sends a test message at once and says what happened. One that arrives at a broken channel
+   * (say its webhook answered 404 while Slack reinstalled the app) proves it works: the channel
+   * is marked working again, audited, and alert events reach it from then on.
+   */
+  async test(
+    workspaceId: string,
+    actor: Actor,
+    id: string,
+  ): Promise<NotificationChannelTestResult> {
+    const result = await this.send(await this.find(workspaceId, id));
+    if (!result.ok) return result;
+    const repaired = await this.dataSource.transaction(async (manager) => {
+      const channel = await clearChannelBroken(manager, workspaceId, id);
+      if (channel) {
+        await audit(manager, actor, 'notification-channel.updated', channel, {
+          changed: ['broken'],
+          repaired: true,
+        });
+      }
+      return channel !== null;
+    });
+    return repaired
+      ? { ok: true, detail: `${result.detail} The channel works again: alerts are sent to it.` }
+      : result;
+  }
+
+  private async send(channel: NotificationChannel): Promise<NotificationChannelTestResult> {
     const rendered = {
       title: `Test message from Bearing to "${channel.name}"`,
       body: 'If you can read this, notifications reach this channel.',
@@ -109,8 +166,12 @@ export class ChannelsService {
     }
   }
 
-  private async find(workspaceId: string, id: string): Promise<NotificationChannel> {
-    const channel = await findChannel(this.dataSource.manager, workspaceId, id);
+  private async find(
+    workspaceId: string,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<NotificationChannel> {
+    const channel = await findChannel(manager, workspaceId, id);
     if (!channel)
       throw ProblemException.notFound('No such notification channel in this workspace.');
     return channel;
@@ -127,6 +188,26 @@ export class ChannelsService {
       throw ProblemException.validation([{ path: 'url', message: problem }], `url ${problem}.`);
     }
   }
+}
+
+/** Audits a change to a channel by its name and kind; the address is never in the details. */
+function audit(
+  manager: EntityManager,
+  actor: Actor,
+  action:
+    | 'notification-channel.created'
+    | 'notification-channel.updated'
+    | 'notification-channel.deleted',
+  channel: NotificationChannel,
+  details: Record<string, unknown>,
+): Promise<void> {
+  return recordAuditEvent(manager, {
+    workspaceId: channel.workspaceId,
+    actor,
+    action,
+    target: { type: 'notification-channel', id: channel.id },
+    details: { name: channel.name, kind: channel.kind, ...details },
+  });
 }
 
 function toChannelResponse(channel: NotificationChannel): ChannelResponse {

@@ -13,6 +13,7 @@ import {
   notificationPreferencesSchema,
   notificationSchema,
   readAllNotificationsResponseSchema,
+  type UpdateNotificationChannelRequest,
   type UpdateNotificationPreferencesRequest,
 } from '@bearing/contracts';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -165,6 +166,25 @@ export function useCreateNotificationChannel(workspace: string) {
   });
 }
 
+/**
+ * `PATCH …/notification-channels/:id` (admin): a new name and/or address; a new address makes a
+ * broken channel a working one.
+ */
+export function useUpdateNotificationChannel(workspace: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...request }: UpdateNotificationChannelRequest & { id: string }) =>
+      apiSend(
+        'PATCH',
+        `${channelsPath(workspace)}/${encodeURIComponent(id)}`,
+        request,
+        notificationChannelSchema,
+      ),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: notificationKeys.channels(workspace) }),
+  });
+}
+
 /** `DELETE …/notification-channels/:id` (admin) → 204. */
 export function useDeleteNotificationChannel(workspace: string) {
   const queryClient = useQueryClient();
@@ -178,7 +198,8 @@ export function useDeleteNotificationChannel(workspace: string) {
 
 /**
  * `POST …/notification-channels/:id/test` (admin): a test message sent at once, and what came
- * of it. A 404/410 marks the channel broken, so the list is asked again.
+ * of it. A 404/410 marks the channel broken, and one that arrives a broken channel working
+ * again, so the list is asked again.
  */
 export function useTestNotificationChannel(workspace: string) {
   const queryClient = useQueryClient();

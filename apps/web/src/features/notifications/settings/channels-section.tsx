@@ -13,9 +13,11 @@ import { SectionHeader } from '../../settings/section-header';
 import { EmptyTable, TableSkeleton } from '../../settings/table-states';
 import { AddChannelForm } from './add-channel-form';
 import { ChannelsTable } from './channels-table';
+import { EditChannelModal } from './edit-channel-modal';
 
 type Outcome =
   | { kind: 'added'; channel: NotificationChannel }
+  | { kind: 'saved'; channel: NotificationChannel }
   | { kind: 'tested'; channel: NotificationChannel; result: NotificationChannelTestResult }
   | { kind: 'failed'; channel: NotificationChannel; error: unknown };
 
@@ -26,6 +28,7 @@ export function ChannelsSection({ workspace }: { workspace: string }) {
   const remove = useDeleteNotificationChannel(workspace);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [deleting, setDeleting] = useState<NotificationChannel | null>(null);
+  const [editing, setEditing] = useState<NotificationChannel | null>(null);
 
   const onTest = (channel: NotificationChannel) => {
     setOutcome(null);
@@ -74,10 +77,23 @@ export function ChannelsSection({ workspace }: { workspace: string }) {
         <ChannelsTable
           channels={channels.data.items}
           onTest={onTest}
+          onEdit={(channel) => {
+            setOutcome(null);
+            setEditing(channel);
+          }}
           onDelete={setDeleting}
           testing={test.isPending ? test.variables : undefined}
         />
       )}
+      <EditChannelModal
+        workspace={workspace}
+        channel={editing}
+        onClose={() => setEditing(null)}
+        onSaved={(channel) => {
+          setEditing(null);
+          setOutcome({ kind: 'saved', channel });
+        }}
+      />
       <ConfirmModal
         opened={deleting !== null}
         title="Delete channel"
@@ -97,21 +113,30 @@ export function ChannelsSection({ workspace }: { workspace: string }) {
 
 function OutcomeAlert({ outcome, onDismiss }: { outcome: Outcome; onDismiss: () => void }) {
   const name = outcome.channel.name;
-  const good = outcome.kind === 'added' || (outcome.kind === 'tested' && outcome.result.ok);
+  const good =
+    outcome.kind === 'added' ||
+    outcome.kind === 'saved' ||
+    (outcome.kind === 'tested' && outcome.result.ok);
   const title =
     outcome.kind === 'added'
       ? `Channel ${name} added`
-      : outcome.kind === 'tested'
-        ? outcome.result.ok
-          ? `Test sent to ${name}`
-          : `Test to ${name} failed`
-        : `Could not test ${name}`;
+      : outcome.kind === 'saved'
+        ? `Channel ${name} saved`
+        : outcome.kind === 'tested'
+          ? outcome.result.ok
+            ? `Test sent to ${name}`
+            : `Test to ${name} failed`
+          : `Could not test ${name}`;
   const detail =
     outcome.kind === 'added'
       ? 'Its address is stored encrypted and will not be shown again. Send a test to check it.'
-      : outcome.kind === 'tested'
-        ? outcome.result.detail
-        : describeError(outcome.error);
+      : outcome.kind === 'saved'
+        ? outcome.channel.broken
+          ? 'Its name is saved. It is still marked broken: enter a new address, or send a test once it works again.'
+          : 'Alerts are sent to it. Send a test to check it.'
+        : outcome.kind === 'tested'
+          ? outcome.result.detail
+          : describeError(outcome.error);
   return (
     <Alert
       color={good ? 'teal' : 'red'}

@@ -7,6 +7,8 @@ import { CHANNEL_KIND_LABELS } from './channel-labels';
 export interface ChannelsTableProps {
   channels: NotificationChannel[];
   onTest: (channel: NotificationChannel) => void;
+  /** Rename it or give it a new address (offered as "Enter new address" on a broken one). */
+  onEdit: (channel: NotificationChannel) => void;
   onDelete: (channel: NotificationChannel) => void;
   /** The channel whose test is on its way, if any. */
   testing: string | undefined;
@@ -19,7 +21,7 @@ const BROKEN = { label: 'Broken', color: 'red', shape: 'square' } as const;
  * The workspace's channels, oldest first. The address is never shown: the server keeps it
  * sealed and says only that one is stored.
  */
-export function ChannelsTable({ channels, onTest, onDelete, testing }: ChannelsTableProps) {
+export function ChannelsTable({ channels, onTest, onEdit, onDelete, testing }: ChannelsTableProps) {
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table verticalSpacing="sm" aria-label="Notification channels">
@@ -80,6 +82,18 @@ export function ChannelsTable({ channels, onTest, onDelete, testing }: ChannelsT
                     aria-label={`Send a test to ${channel.name}`}
                   >
                     Send test
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant={channel.broken ? 'filled' : 'subtle'}
+                    onClick={() => onEdit(channel)}
+                    aria-label={
+                      channel.broken
+                        ? `Enter a new address for ${channel.name}`
+                        : `Edit ${channel.name}`
+                    }
+                  >
+                    {channel.broken ? 'Enter new address' : 'Edit'}
                   </Button>
                   <Button
                     size="xs"

@@ -86,6 +86,18 @@ function adminApi(channels: NotificationChannel[], emailEnabled: boolean): Fetch
     },
     [`POST ${CHANNELS}/${alerts.id}/test`]: () =>
       fakeResponse(200, { ok: true, detail: 'webhook answered 200' }),
+    [`PATCH ${CHANNELS}/${oldTeams.id}`]: ({ body }) => {
+      const { name, url } = body as { name?: string; url?: string };
+      const index = channels.findIndex(({ id }) => id === oldTeams.id);
+      const current = channels[index] ?? oldTeams;
+      const saved = {
+        ...current,
+        ...(name === undefined ? {} : { name }),
+        ...(url === undefined ? {} : { broken: false, brokenReason: null }),
+      };
+      channels.splice(index, 1, saved);
+      return fakeResponse(200, saved);
+    },
     [`DELETE ${CHANNELS}/${oldTeams.id}`]: () => {
       channels.splice(channels.indexOf(oldTeams), 1);
       return fakeResponse(204, undefined);
@@ -139,6 +151,44 @@ describe('Settings → Notifications', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Delete channel' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete channel' }));
     await waitFor(() => expect(within(table).queryByText('Leadership')).toBeNull());
+  });
+
+  it('repairs a broken channel: "Enter new address" sends the new address and the row then works', async () => {
+    const fetchMock = adminApi([alerts, { ...oldTeams }], true);
+    renderApp('/w/demo/settings/notifications');
+    const table = await screen.findByRole('table', { name: 'Notification channels' });
+    // A working channel offers Edit; the broken one asks for its new address.
+    expect(within(table).getByRole('button', { name: 'Edit #program-alerts' })).toBeTruthy();
+    fireEvent.click(
+      within(table).getByRole('button', { name: 'Enter a new address for Leadership' }),
+    );
+
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Enter a new address for Leadership',
+    });
+    expect(within(dialog).getByText(/webhook answered 410 Gone/)).toBeTruthy();
+    // Without an address there is nothing to repair: the form says so and sends nothing.
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save channel' }));
+    expect(await within(dialog).findByText(/Enter the new address/)).toBeTruthy();
+    const newAddress = 'https://example.webhook.office.com/workflows/new-secret';
+    fireEvent.change(within(dialog).getByLabelText(/^New workflows webhook url/), {
+      target: { value: newAddress },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save channel' }));
+
+    expect(
+      await screen.findByText('Channel Leadership saved', {}, { timeout: 15000 }),
+    ).toBeTruthy();
+    const patches = fetchMock.mock.calls.filter(([, init]) => init?.method === 'PATCH');
+    expect(
+      patches.map(([url, init]): [unknown, unknown] => [url, JSON.parse(init?.body as string)]),
+    ).toEqual([[`${CHANNELS}/${oldTeams.id}`, { name: 'Leadership', url: newAddress }]]);
+    await waitFor(() => expect(within(table).queryByText('webhook answered 410 Gone')).toBeNull(), {
+      timeout: 15000,
+    });
+    expect(within(table).getAllByText('Works')).toHaveLength(2);
+    expect(within(table).getByRole('button', { name: 'Edit Leadership' })).toBeTruthy();
+    expect(document.body.textContent).not.toContain('new-secret');
   });
 
   it('says when email is off because the server has no SMTP', async () => {
