@@ -1,6 +1,11 @@
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { problemSchema } from '@bearing/contracts';
+import express from 'express';
+import { pinoHttp, type Options } from 'pino-http';
 import supertest from 'supertest';
+import { loggingModule } from '../src/common/logging/logging.module.js';
 import { SecretBox } from '../src/common/secrets/secret-box.js';
 import { unsubscribeToken } from '../src/notifications/unsubscribe-token.js';
 import { browser, createUser, signIn, TEST_HOST, type TestUser } from './support/factories.js';
@@ -67,5 +72,48 @@ describe('email unsubscribe links', () => {
       .post(`/api/unsubscribe/${other.slice(0, -2)}zz`)
       .expect(404);
     expect(await emailOf('raid.high')).toBe(true);
+  });
+
+  it('keeps the token out of problem bodies and the request log', async () => {
+    const token = path.slice('/api/unsubscribe/'.length);
+    const forged = `${path.slice(0, -3)}abc`;
+    const refused = await browser(testApp).get(forged).expect(404);
+    expect(problemSchema.parse(refused.body).instance).toBe('/api/unsubscribe/[redacted]');
+
+    // The request logger exactly as the app configures it, writing to a buffer instead of stdout.
+    const options = (
+      loggingModule({ logLevel: 'info' }).providers?.find(
+        (provider) =>
+          typeof provider === 'object' && 'useValue' in provider && provider.useValue?.pinoHttp,
+      ) as { useValue: { pinoHttp: Options } }
+    ).useValue.pinoHttp;
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const { transport: _pretty, ...plain } = options;
+    const app = express();
+    app.use(pinoHttp({ ...plain }, sink));
+    app.get('/api/unsubscribe/:token', (_request, response) => {
+      response.status(200).send('ok');
+    });
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      expect((await fetch(`http://127.0.0.1:${port}${path}`)).status).toBe(200);
+      for (let waited = 0; !lines.join('').includes('request completed'); waited += 1) {
+        if (waited > 200) throw new Error('the request was never logged');
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      const log = lines.join('');
+      expect(log).not.toContain(token);
+      expect(log).toContain('/api/unsubscribe/[redacted]');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
