@@ -23,6 +23,7 @@ import { NotificationPipeline } from '../src/notifications/notifications.module.
 import { type OutboxEventInput, publishEvent } from '../src/notifications/outbox.repository.js';
 import { publicOnlyLookup, refusedWebhookUrl } from '../src/notifications/webhook-address.js';
 import {
+  addMember,
   type Browser,
   browser,
   createMember,
@@ -889,6 +890,57 @@ describe('notifications', () => {
         (await readerBrowser.get('/api/me/notifications').expect(200)).body,
       );
       expect(after.unreadCount).toBe(0);
+    });
+  });
+
+  describe('inbox after leaving', () => {
+    it('shows and counts no entries of a workspace the user was removed from', async () => {
+      clock = pinClock(testApp, T0);
+      const leaver = await createMember(testApp, workspace, 'viewer');
+      const leaverBrowser = await signIn(testApp, leaver);
+      // A second workspace the user stays in: its entries stay.
+      const otherAdmin = await createUser(testApp);
+      const other = await createWorkspace(testApp, otherAdmin);
+      await addMember(testApp, other, leaver, 'viewer');
+      await publish({
+        title: 'Only for members: risk scores 24',
+        audience: { users: [leaver.id] },
+      });
+      await publish({
+        workspaceId: other.id,
+        title: 'Still a member here',
+        path: `/w/${other.slug}`,
+        audience: { users: [leaver.id] },
+      });
+      await dispatch(T0);
+      const inbox = async () =>
+        notificationPageSchema.parse(
+          (await leaverBrowser.get('/api/me/notifications').expect(200)).body,
+        );
+      const before = await inbox();
+      expect(before.items.map(({ title }) => title).sort()).toEqual([
+        'Only for members: risk scores 24',
+        'Still a member here',
+      ]);
+      expect(before.unreadCount).toBe(2);
+      const gone = before.items.find(({ title }) => title.startsWith('Only for members'));
+
+      await testApp.dataSource.query(
+        `DELETE FROM "membership" WHERE "workspace_id" = $1 AND "user_id" = $2`,
+        [workspace.id, leaver.id],
+      );
+      const after = await inbox();
+      expect(after.items.map(({ title }) => title)).toEqual(['Still a member here']);
+      expect(after.unreadCount).toBe(1);
+      await leaverBrowser
+        .patch(`/api/me/notifications/${gone?.id}`)
+        .send({ read: true })
+        .expect(404);
+      expect((await leaverBrowser.post('/api/me/notifications/read-all').expect(200)).body).toEqual(
+        {
+          updated: 1,
+        },
+      );
     });
   });
 

@@ -5,6 +5,15 @@ import { Notification } from './notification.entity.js';
 
 export type NewInboxEntry = Omit<Notification, 'id' | 'createdAt' | 'readAt'>;
 
+/**
+ * An inbox entry counts only while its user is still a member of its workspace: one removed
+ * from a workspace (or leaving it) no longer sees its reports', alerts' and digests' titles and
+ * bodies, nor counts them unread. Rejoining shows them again.
+ */
+const OF_A_CURRENT_WORKSPACE = `EXISTS (SELECT 1 FROM "membership" "m"
+  WHERE "m"."workspace_id" = "notification"."workspace_id"
+    AND "m"."user_id" = "notification"."user_id")`;
+
 /** Adds an inbox entry unless the user already has one for this event (idempotent). */
 export async function insertInboxEntry(
   manager: EntityManager,
@@ -13,7 +22,7 @@ export async function insertInboxEntry(
   await manager.createQueryBuilder().insert().into(Notification).values(entry).orIgnore().execute();
 }
 
-/** A page of the user's inbox (all workspaces), newest first. */
+/** A page of the user's inbox (all the workspaces they belong to), newest first. */
 export function inboxPage(
   manager: EntityManager,
   userId: string,
@@ -23,7 +32,8 @@ export function inboxPage(
   const query = manager
     .getRepository(Notification)
     .createQueryBuilder('notification')
-    .where('notification.userId = :userId', { userId });
+    .where('notification.userId = :userId', { userId })
+    .andWhere(OF_A_CURRENT_WORKSPACE);
   if (unreadOnly) query.andWhere('notification.readAt IS NULL');
   return keysetPage(query, page, createdAtIdOrder('notification', 'DESC'));
 }
@@ -33,6 +43,7 @@ export function unreadCount(manager: EntityManager, userId: string): Promise<num
     .getRepository(Notification)
     .createQueryBuilder('notification')
     .where('notification.userId = :userId AND notification.readAt IS NULL', { userId })
+    .andWhere(OF_A_CURRENT_WORKSPACE)
     .getCount();
 }
 
@@ -41,7 +52,12 @@ export function findInboxEntry(
   userId: string,
   id: string,
 ): Promise<Notification | null> {
-  return manager.getRepository(Notification).findOneBy({ id, userId });
+  return manager
+    .getRepository(Notification)
+    .createQueryBuilder('notification')
+    .where('notification.id = :id AND notification.userId = :userId', { id, userId })
+    .andWhere(OF_A_CURRENT_WORKSPACE)
+    .getOne();
 }
 
 export async function setRead(
@@ -53,7 +69,7 @@ export async function setRead(
   await manager.getRepository(Notification).update({ id, userId }, { readAt });
 }
 
-/** Marks every unread entry of the user read; answers how many. */
+/** Marks every unread entry of the user's workspaces read; answers how many. */
 export async function readAll(manager: EntityManager, userId: string, at: Date): Promise<number> {
   const result = await manager
     .getRepository(Notification)
@@ -61,6 +77,11 @@ export async function readAll(manager: EntityManager, userId: string, at: Date):
     .update()
     .set({ readAt: at })
     .where('"user_id" = :userId AND "read_at" IS NULL', { userId })
+    .andWhere(
+      `EXISTS (SELECT 1 FROM "membership" "m"
+        WHERE "m"."workspace_id" = "notification"."workspace_id" AND "m"."user_id" = :userId)`,
+      { userId },
+    )
     .execute();
   return result.affected ?? 0;
 }
