@@ -320,6 +320,58 @@ describe('Jira sync', () => {
     });
   });
 
+  describe('a team source saved by two editors', () => {
+    it('refuses a save from a version someone else saved since (409), and changes nothing', async () => {
+      const jira = await fake();
+      const id = await connectFake(agent, workspace, jira);
+      const team = await createTeam(testApp, workspace);
+      const created = jiraSourceSchema.parse(
+        await putSource(agent, workspace, team, { connectionId: id, jql: 'project = PAY' }),
+      );
+      expect(created.version).toBe(1);
+      // Both editors opened version 1; the first to save moves it on.
+      const first = jiraSourceSchema.parse(
+        await putSource(agent, workspace, team, {
+          connectionId: id,
+          jql: 'project = PAY AND type = Bug',
+          version: 1,
+        }),
+      );
+      expect(first.version).toBe(2);
+      const second = await agent
+        .put(`${teamPath(team)}/source`)
+        .send({ connectionId: id, jql: 'project = ADS', intervalMinutes: 60, version: 1 })
+        .expect(409);
+      expect(second.body).toMatchObject({
+        type: 'https://bearing.dev/problems/stale-version',
+        detail: expect.stringContaining('Jira source'),
+      });
+      const stored = await agent.get(`${teamPath(team)}/source`).expect(200);
+      expect(stored.body).toMatchObject({
+        jql: 'project = PAY AND type = Bug',
+        intervalMinutes: 30,
+        version: 2,
+      });
+      // A sync changes the source's state, not its version: the editor's save still holds.
+      await syncNow(agent, workspace, team);
+      expect((await agent.get(`${teamPath(team)}/source`).expect(200)).body.version).toBe(2);
+      await putSource(agent, workspace, team, {
+        connectionId: id,
+        jql: 'project = PAY',
+        version: 2,
+      });
+
+      // A source removed meanwhile is not set up again from the old form.
+      await retire(team);
+      const removed = await agent
+        .put(`${teamPath(team)}/source`)
+        .send({ connectionId: id, jql: 'project = PAY', version: 3 })
+        .expect(409);
+      expect(removed.body.detail).toContain('was removed since you loaded it');
+      await agent.get(`${teamPath(team)}/source`).expect(404);
+    });
+  });
+
   describe('syncing', () => {
     it('fills the team on the first sync and writes nothing when nothing changed', async () => {
       const jira = await fake({ inlineHistories: 3 });

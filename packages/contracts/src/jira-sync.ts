@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuerySchema, pageSchema } from './pagination.js';
+import { versionField } from './program-fields.js';
 import type { ProblemFieldError } from './problem.js';
 import { stageNameSchema, statusNameSchema } from './teams.js';
 import { text } from './text.js';
@@ -207,11 +208,16 @@ export const jiraSourceSchema = z.object({
   webhookUrl: z.string().optional(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  /** Optimistic concurrency: send it back to replace the source. */
+  version: z.number().int(),
 });
 
 /**
  * `PUT /api/workspaces/:workspace/teams/:team/source` (editor) → 200 `jiraSourceSchema`:
- * creates or replaces the team's source. Needs `jql` or `boardId` (or both).
+ * creates or replaces the team's source. Needs `jql` or `boardId` (or both). `version`, the
+ * source's as the editor loaded it, makes the replace safe: once someone else saved (or removed)
+ * the source since, it is a 409 `stale-version` and nothing changes. Without it the save replaces
+ * whatever is stored.
  */
 export const putJiraSourceRequestSchema = z
   .strictObject({
@@ -227,6 +233,7 @@ export const putJiraSourceRequestSchema = z
       .max(JIRA_SYNC_INTERVAL_MAX_MINUTES)
       .default(JIRA_SYNC_INTERVAL_DEFAULT_MINUTES),
     enabled: z.boolean().default(true),
+    version: versionField.optional(),
   })
   .superRefine((body, context) => {
     if (body.jql === undefined && body.boardId === undefined) {

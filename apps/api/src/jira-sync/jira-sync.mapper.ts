@@ -24,6 +24,7 @@ export function toJiraSourceResponse(source: TeamSource, webhookUrl?: string): J
     ...(webhookUrl === undefined ? {} : { webhookUrl }),
     createdAt: source.createdAt.toISOString(),
     updatedAt: source.updatedAt.toISOString(),
+    version: source.version,
   };
 }
 

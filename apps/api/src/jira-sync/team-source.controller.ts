@@ -16,7 +16,7 @@ import {
 import { Access } from '../access/access.decorator.js';
 import type { Actor, WorkspaceContext } from '../access/caller.js';
 import { CurrentActor, CurrentWorkspace } from '../access/current.decorators.js';
-import { Returns, ReturnsNothing } from '../common/openapi/openapi.decorators.js';
+import { Fails, Returns, ReturnsNothing } from '../common/openapi/openapi.decorators.js';
 import { ZodBody, ZodParam, ZodQuery } from '../common/validation/zod.pipe.js';
 import { TeamSourceService } from './team-source.service.js';
 
@@ -39,12 +39,14 @@ export class TeamSourceController {
 
   /**
    * `putJiraSourceRequestSchema` → 200 `jiraSourceSchema`: creates or replaces the source (its
-   * `webhookUrl` only on creation). Maps the statuses into the team's workflow.
+   * `webhookUrl` only on creation). Maps the statuses into the team's workflow. 409
+   * `stale-version` when `version` was sent and someone else saved or removed the source since.
    */
   @Put()
   @HttpCode(HttpStatus.OK)
   @Access({ workspaceRole: 'editor' })
   @Returns(jiraSourceSchema)
+  @Fails(409, 'stale-version')
   put(
     @CurrentWorkspace() workspace: WorkspaceContext,
     @CurrentActor() actor: Actor,

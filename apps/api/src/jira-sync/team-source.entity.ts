@@ -9,6 +9,7 @@ import {
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
+  VersionColumn,
 } from 'typeorm';
 import type { JiraSourceState } from '@bearing/contracts';
 import { User } from '../accounts/user.entity.js';
@@ -129,4 +130,11 @@ export class TeamSource {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+
+  /**
+   * Optimistic concurrency: each save by a user moves it (a sync's state changes do not); a save
+   * carrying an older one is refused with 409.
+   */
+  @VersionColumn()
+  version!: number;
 }

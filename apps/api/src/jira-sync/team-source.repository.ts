@@ -94,7 +94,10 @@ export async function resumeSourcesOf(
   return rows.map((row) => ({ id: row.id, workspaceId: row.workspace_id, enabled: row.enabled }));
 }
 
-/** Changes the source's sync state columns only (not a user's edit: `updated_at` stays). */
+/**
+ * Changes the source's sync state columns only (not a user's edit: `updated_at` and `version`
+ * stay, so an editor's save from the version they loaded still holds after a sync).
+ */
 export async function updateSourceState(
   manager: EntityManager,
   id: string,
@@ -116,7 +119,7 @@ export async function updateSourceState(
     .getRepository(TeamSource)
     .createQueryBuilder()
     .update(TeamSource)
-    .set({ ...changes, updatedAt: () => '"updated_at"' })
+    .set({ ...changes, updatedAt: () => '"updated_at"', version: () => '"version"' })
     .where('id = :id', { id })
     .execute();
 }

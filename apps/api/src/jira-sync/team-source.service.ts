@@ -12,6 +12,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../access/caller.js';
 import { recordAuditEvent } from '../audit/audit.repository.js';
 import { ProblemException } from '../common/problem/problem.js';
+import { assertVersion } from '../common/problem/stale-version.js';
 import { workflowWithStatuses } from '../imports/jira-pages.service.js';
 import { JobQueue } from '../jobs/job-queue.service.js';
 import { FLOW_REFRESH_JOB } from '../teams/team-flow-refresh.types.js';
@@ -46,7 +47,10 @@ export class TeamSourceService {
     return toJiraSourceResponse(await this.sourceOr404(workspaceId, team.id, team.name));
   }
 
-  /** Creates or replaces the team's source; the webhook address is shown only on creation. */
+  /**
+   * Creates or replaces the team's source; the webhook address is shown only on creation. With
+   * `version`, someone else's save (or removal) since is a 409 that changes nothing.
+   */
   async put(
     workspaceId: string,
     actor: Actor,
@@ -73,6 +77,16 @@ export class TeamSourceService {
           await saveTeam(manager, team);
         }
         const existing = await sourceOfTeam(manager, workspaceId, team.id, true);
+        // Checked under the source's lock: two saves of one version cannot both pass.
+        if (request.version !== undefined) {
+          if (!existing) {
+            throw ProblemException.conflict(
+              'stale-version',
+              `The Jira source of ${team.name} was removed since you loaded it. Reload and set it up again.`,
+            );
+          }
+          assertVersion('Jira source', existing.version, request.version);
+        }
         const values = {
           connectionId: request.connectionId,
           jql: request.jql ?? null,

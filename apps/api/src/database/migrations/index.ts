@@ -47,6 +47,7 @@ import { ArchiveMetrics1765992600000 } from './1765992600000-archive-metrics.js'
 import { SavedQueryVersion1765993000000 } from './1765993000000-saved-query-version.js';
 import { TeamSourceRetryAt1765993200000 } from './1765993200000-team-source-retry-at.js';
 import { TeamSourceResyncAfterRun1765993200100 } from './1765993200100-team-source-resync-after-run.js';
+import { TeamSourceVersion1765993200200 } from './1765993200200-team-source-version.js';
 
 /**
  * Every migration, in the order it runs: TypeORM sorts migrations by the timestamp that ends
@@ -103,4 +104,5 @@ export const migrations = [
   SavedQueryVersion1765993000000,
   TeamSourceRetryAt1765993200000,
   TeamSourceResyncAfterRun1765993200100,
+  TeamSourceVersion1765993200200,
 ];

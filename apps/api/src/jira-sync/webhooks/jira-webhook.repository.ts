@@ -117,7 +117,11 @@ export async function replaceAddressSecret(
     .getRepository(TeamSource)
     .createQueryBuilder()
     .update(TeamSource)
-    .set({ webhookSecretHash: secretHash, updatedAt: () => '"updated_at"' })
+    .set({
+      webhookSecretHash: secretHash,
+      updatedAt: () => '"updated_at"',
+      version: () => '"version"',
+    })
     .where('id = :sourceId AND workspace_id = :workspaceId', { sourceId, workspaceId })
     .execute();
 }

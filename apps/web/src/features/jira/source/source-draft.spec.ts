@@ -18,6 +18,7 @@ const source: JiraSource = {
   retryAt: null,
   createdAt: '2026-12-01T10:00:00.000Z',
   updatedAt: '2026-12-01T10:00:00.000Z',
+  version: 1,
 };
 
 describe('the Source tab draft', () => {

@@ -75,7 +75,7 @@ export function valuesOf(
  * The `PUT` body: JQL and board only when given, every status with a stage chosen (the API
  * writes them into the team's workflow; those already there change nothing), none left out.
  */
-export function requestOf(values: SourceValues): unknown {
+export function requestOf(values: SourceValues, version?: number): unknown {
   const board = values.boardId.trim();
   return {
     connectionId: values.connectionId,
@@ -88,5 +88,7 @@ export function requestOf(values: SourceValues): unknown {
     ),
     intervalMinutes: values.intervalMinutes,
     enabled: values.enabled,
+    // A saved source's version as the form loaded it: someone else's save since is a 409.
+    ...(version === undefined ? {} : { version }),
   };
 }

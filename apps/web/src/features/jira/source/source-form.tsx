@@ -58,8 +58,11 @@ export function SourceForm({ workspace, team, source, connections, onSaved }: So
   const [newStatus, setNewStatus] = useState('');
   const form = useContractForm<SourceValues>({
     initialValues: () => valuesOf(source, team.workflow, connections[0]?.id ?? ''),
-    request: contractRequest(putJiraSourceRequestSchema, requestOf, async (body) =>
-      onSaved(await put.mutateAsync(body)),
+    // The version the form opened on: someone else's save since is a 409, not overwritten.
+    request: contractRequest(
+      putJiraSourceRequestSchema,
+      (values) => requestOf(values, source?.version),
+      async (body) => onSaved(await put.mutateAsync(body)),
     ),
   });
   const { values, setValue, errorAt } = form;

@@ -47,6 +47,7 @@ const SOURCE: JiraSource = {
   retryAt: null,
   createdAt: '2026-12-01T10:00:00.000Z',
   updatedAt: '2026-12-01T10:00:00.000Z',
+  version: 1,
 };
 
 const RUN: SyncRun = {
@@ -220,6 +221,32 @@ describe('a team’s Source tab', () => {
         ([url, init]) => init?.method === 'DELETE' && url === `${TEAM_PATH}/source`,
       ),
     ).toHaveLength(1);
+  });
+
+  it('saves an edited source with the version it was loaded at, and says so when someone saved it since', async () => {
+    const fetchMock = routes('editor', {
+      [`GET ${TEAM_PATH}/source`]: () => fakeResponse(200, { ...SOURCE, version: 4 }),
+      [`PUT ${TEAM_PATH}/source`]: () =>
+        problemResponse(
+          409,
+          'Conflict',
+          'You edited version 4 of the Jira source, but it has changed since: the stored version is 5. Reload and try again.',
+          { kind: 'stale-version' },
+        ),
+    });
+    renderApp('/w/demo/teams/payments?tab=source');
+
+    const jql = await screen.findByLabelText('JQL', {}, LOADED);
+    fireEvent.change(jql, { target: { value: 'project = PAY AND type = Bug' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save source' }));
+
+    expect(
+      await screen.findByText(/it has changed since: the stored version is 5/, {}, LOADED),
+    ).toBeTruthy();
+    expect(sentBody(fetchMock, 'PUT')).toMatchObject({
+      jql: 'project = PAY AND type = Bug',
+      version: 4,
+    });
   });
 
   it('says on the team page since when syncs fail and why', async () => {
