@@ -711,6 +711,47 @@ describe('Jira sync', () => {
       await retire(team);
     });
 
+    it('does not break a source over a run that was refused with the token replaced while it ran, and syncs with the new one', async () => {
+      const jira = await fake();
+      jira.generate({ count: 10 });
+      const id = await connectFake(agent, workspace, jira);
+      const team = await createTeam(testApp, workspace);
+      await putSource(agent, workspace, team, { connectionId: id, jql: 'project = PAY' });
+      const first = await syncNow(agent, workspace, team);
+      expect(first.status).toBe('succeeded');
+
+      // The token is revoked while a sync is on its way to Jira with it.
+      jira.revokeToken();
+      const gate = jira.holdRequests();
+      const requested = await agent.post(`${teamPath(team)}/source/sync`).expect(202);
+      const inFlight = syncRunSchema.parse(requested.body).id;
+      const deadline = Date.now() + 60_000;
+      while (gate.waiting() === 0) {
+        if (Date.now() > deadline) throw new Error('the sync never reached Jira');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      // The admin pastes the new token meanwhile; the run still holds the old one.
+      const rotated = 'ATATT3xFfGF0-fake-jira-token-pasted-mid-run';
+      jira.acceptToken(rotated);
+      await agent.patch(`${base()}/jira-connections/${id}`).send({ secret: rotated }).expect(200);
+      gate.release();
+
+      expect((await waitForRun(agent, workspace, team, inFlight)).status).toBe('failed');
+      const runs = await agent.get(`${teamPath(team)}/source/runs`).expect(200);
+      const next = (runs.body.items as { id: string }[]).filter(
+        (run) => run.id !== inFlight && run.id !== first.id,
+      );
+      expect(next).toHaveLength(1);
+      expect(await waitForRun(agent, workspace, team, next[0]?.id ?? '')).toMatchObject({
+        status: 'succeeded',
+      });
+      expect((await agent.get(`${teamPath(team)}/source`).expect(200)).body).toMatchObject({
+        state: 'ok',
+        lastError: null,
+      });
+      await retire(team);
+    });
+
     it('tries a failing source again after a wait that grows, not at every tick, and tells its editors once', async () => {
       const jira = await fake();
       jira.generate({ count: 10 });

@@ -314,8 +314,10 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
     );
     keeper.unref();
     let client: JiraClient | undefined;
+    let credentialsSavedAt: Date | undefined;
     try {
       const connection = await connectionOfWorkspace(manager, workspaceId, source.connectionId);
+      credentialsSavedAt = connection.updatedAt;
       client = new JiraClient(credentialsOf(connection, this.secrets), {
         signal: options.signal
           ? AbortSignal.any([options.signal, leaseLost.signal])
@@ -342,7 +344,7 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
         await renewRun(manager, lease, tally).catch(() => undefined);
         return;
       }
-      await this.fail(source, tally, lease, error);
+      await this.fail(source, tally, lease, error, credentialsSavedAt);
     } finally {
       clearInterval(keeper);
     }
@@ -613,19 +615,30 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
     tally: Tally,
     lease: RunLease,
     error: unknown,
+    credentialsSavedAt: Date | undefined,
   ): Promise<void> {
     const now = this.clock.now();
     const message = failureMessage(error);
-    const broken =
+    const refused =
       (error instanceof JiraProblem && error.refusesCredentials) ||
       error instanceof SecretUnavailableError;
-    if (!broken) {
+    if (!refused) {
       this.logger.warn(`Jira sync of source ${source.id} failed: ${message}`);
     }
     await this.dataSource.transaction(async (manager) => {
       if (!(await holdRunLease(manager, lease))) return;
       // Under the source's row lock, as a webhook's request for a sync after this run takes it.
       const saved = await sourceById(manager, source.workspaceId, source.id, true);
+      // Credentials saved on the connection after this run read them (the admin pasting the
+      // new token while it ran) may be the fix: the refusal was of the old ones. The source is
+      // not broken; a sync with the new ones follows at once.
+      const resaved =
+        refused &&
+        credentialsSavedAt !== undefined &&
+        (
+          await connectionOfWorkspace(manager, source.workspaceId, source.connectionId)
+        ).updatedAt.getTime() !== credentialsSavedAt.getTime();
+      const broken = refused && !resaved;
       // Rows a failed run marked stale are rebuilt off the request, not by the next reader (a
       // no-op if the run wrote nothing that left them so).
       if (tally.created + tally.updated + tally.removed > 0) {
@@ -647,7 +660,7 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
         state: broken ? 'broken' : 'ok',
         lastError: message,
         failingSince,
-        retryAt,
+        retryAt: resaved ? null : retryAt,
       });
       await finishRun(manager, lease, {
         ...countsOf(tally),
@@ -656,7 +669,16 @@ export class JiraSyncService implements OnModuleInit, BeforeApplicationShutdown 
         finishedAt: now,
       });
       await this.followUp(manager, saved, lease.runId, broken);
-      if (!broken && source.failingSince !== null) {
+      if (resaved && saved?.enabled) {
+        const run = await insertQueuedRunIfIdle(manager, {
+          workspaceId: source.workspaceId,
+          sourceId: source.id,
+          trigger: 'manual',
+          createdAt: now,
+        });
+        if (run) await this.enqueue(run, manager);
+      }
+      if (!broken && !resaved && source.failingSince !== null) {
         await publishSyncFailing(manager, source, tally.id, failingSince, message, retryAt);
       }
       if (broken) {

@@ -101,6 +101,8 @@ export class FakeJira {
   /** Each `updated` instant's JQL minute, by epoch ms (formatting it per issue per search is slow). */
   private readonly minutes = new Map<number, string>();
   url = '';
+  private gate: Promise<void> | undefined;
+  private held = 0;
 
   private readonly options: FakeJiraOptions;
 
@@ -145,6 +147,24 @@ export class FakeJira {
   /** Jira takes this token from now on (the one an admin pasted after a revocation). */
   acceptToken(token: string): void {
     this.token = token;
+  }
+
+  /**
+   * Every request from now on waits, before Jira looks at its credentials, until `release()`:
+   * a sync caught in flight. `waiting` counts the requests held.
+   */
+  holdRequests(): { waiting(): number; release(): void } {
+    let release = () => {};
+    this.gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    return {
+      waiting: () => this.held,
+      release: () => {
+        this.gate = undefined;
+        release();
+      },
+    };
   }
 
   /** How many requests matched `pattern`. */
@@ -348,6 +368,11 @@ export class FakeJira {
       this.maxConcurrentSearches = Math.max(this.maxConcurrentSearches, this.searchesInFlight);
     }
     try {
+      if (this.gate) {
+        this.held++;
+        await this.gate;
+        this.held--;
+      }
       if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
       if (!this.authorized(request)) {
         return send(response, 401, { errorMessages: ['You are not authenticated.'] });
