@@ -1081,6 +1081,45 @@ describe('notifications', () => {
       }
     });
 
+    it('leaves a channel broken when a test reached the address it had before someone entered another that broke', async () => {
+      const oldPath = '/slack-before-the-edit';
+      const newPath = '/slack-after-the-edit';
+      const slack = await addChannel('slack', oldPath);
+      const markBroken = () =>
+        testApp.dataSource.query(
+          `UPDATE notification_channel SET broken_at = now(), broken_reason = 'answered 404'
+            WHERE id = $1`,
+          [slack],
+        );
+      const listed = async () =>
+        notificationChannelListSchema
+          .parse((await adminBrowser.get(channelsPath()).expect(200)).body)
+          .items.find(({ id }) => id === slack);
+      const hold = hooks.holdNext(oldPath);
+      try {
+        await markBroken();
+        // An admin's test is on its way to the old address…
+        const testing = adminBrowser
+          .post(`${channelsPath()}/${slack}/test`)
+          .then((response) => response);
+        await until(() => hooks.requests.some(({ path }) => path === oldPath));
+        // …while another enters a new address, to which a send then fails.
+        await adminBrowser
+          .patch(`${channelsPath()}/${slack}`)
+          .send({ url: `${hooks.origin}${newPath}` })
+          .expect(200);
+        await markBroken();
+        hold.release();
+
+        const tested = await testing;
+        expect(tested.body).toEqual({ ok: true, detail: 'The webhook answered 200.' });
+        expect(await listed()).toMatchObject({ broken: true });
+      } finally {
+        hold.release();
+        await removeChannel(slack);
+      }
+    });
+
     it('stores the URL sealed and never echoes it; answers a test send', async () => {
       const url = `${hooks.origin}/slack-test/T0001/B0001/very-secret`;
       const created = await adminBrowser

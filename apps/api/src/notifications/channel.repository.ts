@@ -47,17 +47,21 @@ export async function deleteChannel(
 }
 
 /**
- * Marks a broken channel working again (a test message reached it); the channel when this call
- * changed it, null when it was not broken (or is gone).
+ * Marks a broken channel working again (a test message reached it at `sealedUrl`); the channel
+ * when this call changed it, null when it was not broken, is gone, or has another address now.
  */
 export async function clearChannelBroken(
   manager: EntityManager,
   workspaceId: string,
   id: string,
+  sealedUrl: string,
 ): Promise<NotificationChannel | null> {
   const result = await manager
     .getRepository(NotificationChannel)
-    .update({ id, workspaceId, brokenAt: Not(IsNull()) }, { brokenAt: null, brokenReason: null });
+    .update(
+      { id, workspaceId, sealedUrl, brokenAt: Not(IsNull()) },
+      { brokenAt: null, brokenReason: null },
+    );
   if ((result.affected ?? 0) === 0) return null;
   return findChannel(manager, workspaceId, id);
 }

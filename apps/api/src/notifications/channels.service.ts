@@ -121,10 +121,13 @@ export class ChannelsService {
     actor: Actor,
     id: string,
   ): Promise<NotificationChannelTestResult> {
-    const result = await this.send(await this.find(workspaceId, id));
+    const tested = await this.find(workspaceId, id);
+    const result = await this.send(tested);
     if (!result.ok) return result;
     const repaired = await this.dataSource.transaction(async (manager) => {
-      const channel = await clearChannelBroken(manager, workspaceId, id);
+      // Only if the address is still the one the message reached: one entered meanwhile (and
+      // perhaps broken since) is not proven by it.
+      const channel = await clearChannelBroken(manager, workspaceId, id, tested.sealedUrl);
       if (channel) {
         await audit(manager, actor, 'notification-channel.updated', channel, {
           changed: ['broken'],
