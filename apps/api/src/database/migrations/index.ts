@@ -48,6 +48,7 @@ import { SavedQueryVersion1765993000000 } from './1765993000000-saved-query-vers
 import { TeamSourceRetryAt1765993200000 } from './1765993200000-team-source-retry-at.js';
 import { TeamSourceResyncAfterRun1765993200100 } from './1765993200100-team-source-resync-after-run.js';
 import { TeamSourceVersion1765993200200 } from './1765993200200-team-source-version.js';
+import { RevokeInvitationsOfFormerAdmins1765993800000 } from './1765993800000-revoke-invitations-of-former-admins.js';
 
 /**
  * Every migration, in the order it runs: TypeORM sorts migrations by the timestamp that ends
@@ -105,4 +106,5 @@ export const migrations = [
   TeamSourceRetryAt1765993200000,
   TeamSourceResyncAfterRun1765993200100,
   TeamSourceVersion1765993200200,
+  RevokeInvitationsOfFormerAdmins1765993800000,
 ];

@@ -111,6 +111,16 @@ describe('describeAuditEvent', () => {
       event('invitation.revoked', {
         email: 'cy@x.test',
         role: 'editor',
+        reason: 'inviter-not-admin',
+        invitedBy: 'bo@x.test',
+      }),
+      'Revoked an invitation',
+      'cy@x.test as editor (inviter bo@x.test was no longer an admin)',
+    ],
+    [
+      event('invitation.revoked', {
+        email: 'cy@x.test',
+        role: 'editor',
         reason: 'inviter-left',
         invitedBy: 'bo@x.test',
       }),

@@ -23,6 +23,7 @@ const INVITER_LEFT: Record<string, string> = {
   'inviter-removed': 'was removed',
   'inviter-left': 'left the workspace',
   'inviter-deactivated': 'was deactivated',
+  'inviter-not-admin': 'was no longer an admin',
 };
 
 function inviterLeft(reason: string | undefined, invitedBy: string | undefined) {
