@@ -181,7 +181,9 @@ describe('Jira webhooks', () => {
     // The problem body does not repeat the secret segment either.
     expect(wrong.body.instance).toBe(`/api/hooks/jira/${source.id}/[redacted]`);
     await deliver('/api/hooks/jira/not-a-uuid/x').expect(400);
-    expect(await runsOf(team)).toEqual([]);
+    // No webhook run: the scheduler's minute tick may start the new source's first scheduled
+    // sync meanwhile, which is not the webhooks' doing.
+    expect((await runsOf(team)).filter((run) => run.trigger !== 'schedule')).toEqual([]);
   });
 
   it('checks X-Hub-Signature once the team set a signing secret, and not after it removed it', async () => {

@@ -475,6 +475,8 @@ describe('notifications', () => {
           audience: { alertChannels: true },
         });
         await dispatch(T0);
+        // The dispatch job a tick queued may be the one that sends them: wait for both.
+        await until(() => hooks.requests.slice(before).length >= 2);
         // The two channels are sent to at once: which answers first varies.
         const posted = hooks.requests.slice(before);
         expect(posted.map(({ path }) => path).sort()).toEqual(['/slack-health', '/teams-health']);
